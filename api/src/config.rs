@@ -1,0 +1,283 @@
+//! Settings: command-line flags and `INTERRA_*` environment variables (clap merges the two, flag
+//! first), then an optional TOML file, then defaults for a laptop. Nothing global: the resolved
+//! [`Settings`] is passed down, so tests can run many servers side by side.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use rand::RngCore;
+use serde::Deserialize;
+
+use crate::db::DatabaseUrl;
+
+/// Shortest JWT secret accepted in production mode (bytes).
+pub const MIN_JWT_SECRET_LEN: usize = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Options shared by every subcommand. Each one is also an environment variable and a key of
+/// the optional config file (same name, lower case, without the `INTERRA_` prefix).
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConfigArgs {
+    /// TOML config file with any of the keys below (e.g. `bind = "0.0.0.0:8080"`).
+    #[arg(long, env = "INTERRA_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Address to listen on [default: 127.0.0.1:8080]. Port 0 picks a free port.
+    #[arg(long, env = "INTERRA_BIND", global = true, value_name = "ADDR")]
+    pub bind: Option<String>,
+    /// Folder for the SQLite database and local state, created if missing [default: ./data].
+    #[arg(long, env = "INTERRA_DATA_DIR", global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// sqlite://PATH or postgres://USER@HOST/DB [default: sqlite://<data dir>/interra.db].
+    #[arg(long, env = "INTERRA_DATABASE_URL", global = true, value_name = "URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Secret signing the access tokens (HS256). Required, at least 32 characters, in production;
+    /// otherwise generated once and kept in the data directory.
+    #[arg(long, env = "INTERRA_JWT_SECRET", global = true, value_name = "SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Log filter, e.g. `info`, `debug`, `interra_api=debug,actix_web=info` [default: info].
+    #[arg(long, env = "INTERRA_LOG", global = true, value_name = "FILTER")]
+    pub log: Option<String>,
+    /// Log format [default: text].
+    #[arg(long, env = "INTERRA_LOG_FORMAT", global = true, value_name = "FORMAT")]
+    pub log_format: Option<LogFormat>,
+    /// Production mode: refuses to start without an explicit strong JWT secret, marks cookies
+    /// `Secure`, refuses demo data.
+    #[arg(long, env = "INTERRA_PRODUCTION", global = true)]
+    pub production: bool,
+    /// Folder of the built web app served at `/` [default: web/dist].
+    #[arg(long, env = "INTERRA_WEB_DIST", global = true, value_name = "DIR")]
+    pub web_dist: Option<PathBuf>,
+    /// HTTP worker threads [default: number of CPUs].
+    #[arg(long, env = "INTERRA_WORKERS", global = true, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Database connections in the pool [default: 8].
+    #[arg(long, env = "INTERRA_DB_POOL_SIZE", global = true, value_name = "N")]
+    pub db_pool_size: Option<u32>,
+}
+
+/// Keys of the config file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    bind: Option<String>,
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    jwt_secret: Option<String>,
+    log: Option<String>,
+    log_format: Option<LogFormat>,
+    production: Option<bool>,
+    web_dist: Option<PathBuf>,
+    workers: Option<usize>,
+    db_pool_size: Option<u32>,
+}
+
+/// Login throttling: at most `max` events per `window` for one key.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimit {
+    pub max: usize,
+    pub window: Duration,
+}
+
+/// The resolved configuration.
+#[derive(Clone)]
+pub struct Settings {
+    pub bind: String,
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub jwt_secret: Vec<u8>,
+    pub log: String,
+    pub log_format: LogFormat,
+    pub production: bool,
+    pub web_dist: PathBuf,
+    pub workers: Option<usize>,
+    pub db_pool_size: u32,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    /// Failed sign-ins per account.
+    pub login_failures_per_account: RateLimit,
+    /// Sign-in attempts per client address.
+    pub login_attempts_per_ip: RateLimit,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field("database", &self.database_url.backend_name())
+            .field("jwt_secret", &"***")
+            .field("production", &self.production)
+            .field("web_dist", &self.web_dist)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Settings {
+    /// Resolves the settings; may create the data directory and a development JWT secret.
+    pub fn resolve(args: &ConfigArgs) -> anyhow::Result<Settings> {
+        let file = match &args.config {
+            Some(path) => read_file(path)?,
+            None => FileConfig::default(),
+        };
+        let production = args.production || file.production.unwrap_or(false);
+        let data_dir = args
+            .data_dir
+            .clone()
+            .or(file.data_dir)
+            .unwrap_or_else(|| PathBuf::from("data"));
+        let url = match args.database_url.clone().or(file.database_url) {
+            Some(url) => url,
+            None => format!("sqlite://{}", data_dir.join("interra.db").display()),
+        };
+        let database_url = DatabaseUrl::parse(&url)?;
+        let jwt_secret = match args.jwt_secret.clone().or(file.jwt_secret) {
+            Some(secret) if secret.len() >= MIN_JWT_SECRET_LEN => secret.into_bytes(),
+            Some(_) if production => bail!(
+                "production mode: INTERRA_JWT_SECRET must be at least {MIN_JWT_SECRET_LEN} characters long"
+            ),
+            Some(secret) if !secret.is_empty() => secret.into_bytes(),
+            _ if production => bail!(
+                "production mode: set INTERRA_JWT_SECRET to a random secret of at least {MIN_JWT_SECRET_LEN} characters (e.g. `openssl rand -base64 48`)"
+            ),
+            _ => development_secret(&data_dir)?,
+        };
+        Ok(Settings {
+            bind: args
+                .bind
+                .clone()
+                .or(file.bind)
+                .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            data_dir,
+            database_url,
+            jwt_secret,
+            log: args
+                .log
+                .clone()
+                .or(file.log)
+                .unwrap_or_else(|| "info".into()),
+            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            production,
+            web_dist: args
+                .web_dist
+                .clone()
+                .or(file.web_dist)
+                .unwrap_or_else(|| PathBuf::from("web/dist")),
+            workers: args.workers.or(file.workers),
+            db_pool_size: args.db_pool_size.or(file.db_pool_size).unwrap_or(8).max(1),
+            access_token_ttl: Duration::from_secs(15 * 60),
+            refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
+            login_failures_per_account: RateLimit {
+                max: 5,
+                window: Duration::from_secs(15 * 60),
+            },
+            login_attempts_per_ip: RateLimit {
+                max: 30,
+                window: Duration::from_secs(60),
+            },
+        })
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read config file {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
+}
+
+/// Outside production, a random secret kept in the data directory, so that a restart keeps
+/// sessions valid without anyone having to configure one.
+fn development_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+    let path = data_dir.join("jwt-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        let existing = existing.trim();
+        if existing.len() >= MIN_JWT_SECRET_LEN {
+            return Ok(existing.as_bytes().to_vec());
+        }
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let mut bytes = [0u8; 48];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
+    write_private(&path, &secret)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(secret.into_bytes())
+}
+
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(content.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_refuses_missing_or_short_secrets() {
+        let args = ConfigArgs {
+            production: true,
+            data_dir: Some(std::env::temp_dir()),
+            ..Default::default()
+        };
+        let err = Settings::resolve(&args).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("INTERRA_JWT_SECRET")));
+        let args = ConfigArgs {
+            jwt_secret: Some("short".into()),
+            ..args
+        };
+        let err = Settings::resolve(&args).err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("at least 32")));
+    }
+
+    #[test]
+    fn development_secret_is_generated_once_and_reused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let args = ConfigArgs {
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        };
+        let a = Settings::resolve(&args).expect("settings");
+        let b = Settings::resolve(&args).expect("settings");
+        assert_eq!(a.jwt_secret, b.jwt_secret);
+        assert!(a.jwt_secret.len() >= MIN_JWT_SECRET_LEN);
+        assert_eq!(
+            a.database_url,
+            DatabaseUrl::Sqlite(dir.path().join("interra.db"))
+        );
+    }
+
+    #[test]
+    fn flags_win_over_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("interra.toml");
+        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nlog = \"debug\"\n").expect("write");
+        let args = ConfigArgs {
+            config: Some(file),
+            bind: Some("127.0.0.1:7000".into()),
+            data_dir: Some(dir.path().to_path_buf()),
+            ..Default::default()
+        };
+        let s = Settings::resolve(&args).expect("settings");
+        assert_eq!(s.bind, "127.0.0.1:7000");
+        assert_eq!(s.log, "debug");
+    }
+}

@@ -1,0 +1,5 @@
+//! Parse, don't validate: values that reach the database have been checked once, here.
+
+mod account;
+
+pub use account::{DisplayName, Email};

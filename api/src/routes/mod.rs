@@ -1,0 +1,55 @@
+//! HTTP routes. Each resource module registers its handlers with utoipa-actix-web, so the
+//! OpenAPI document lists exactly what is served.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod spa;
+pub mod users;
+
+use actix_web::HttpRequest;
+use shared::page::PageParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::scope;
+
+use crate::auth::{client_ip, AuthUser};
+use crate::db::audit::Actor;
+use crate::telemetry::request_id;
+
+/// Registers every documented route.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz).service(health::readyz).service(
+        scope("/api/v1")
+            .service(scope("/auth").configure(auth::configure))
+            .service(scope("/users").configure(users::configure))
+            .service(scope("/audit").configure(audit::configure)),
+    );
+}
+
+/// Who is acting in this request, for the audit log.
+pub fn actor(req: &HttpRequest, user: Option<&AuthUser>) -> Actor {
+    Actor {
+        user_id: user.map(|u| u.id),
+        ip: Some(client_ip(req)),
+        request_id: request_id(req),
+    }
+}
+
+/// `next` and `previous` links of a page: the request's own path and query with `page` changed.
+pub fn page_links(req: &HttpRequest, params: &PageParams, count: u64) -> (Option<String>, Option<String>) {
+    let page = params.page();
+    let link = |target: u32| {
+        let mut pairs: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
+            .filter(|(k, _)| k != "page")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        pairs.push(("page".into(), target.to_string()));
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        format!("{}?{}", req.path(), query)
+    };
+    let next = (page < params.last_page(count)).then(|| link(page + 1));
+    let previous = (page > 1).then(|| link((page - 1).min(params.last_page(count))));
+    (next, previous)
+}

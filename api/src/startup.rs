@@ -1,0 +1,127 @@
+//! Building and running the HTTP server from [`Settings`]; tests use the same path on port 0.
+
+use std::net::{SocketAddr, TcpListener};
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpResponse, HttpServer};
+use anyhow::Context;
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::state::AppState;
+use crate::telemetry::request_context;
+
+/// The OpenAPI document of every registered route.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    doc
+}
+
+/// The document as committed in `openapi/openapi.json` (pretty JSON, trailing newline).
+pub fn openapi_json() -> anyhow::Result<String> {
+    let mut text = openapi().to_pretty_json().context("cannot serialise the OpenAPI document")?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Opens the database and applies pending migrations.
+pub fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::open(&settings.database_url, settings.db_pool_size)?;
+    let applied = db.migrate()?;
+    if applied > 0 {
+        tracing::info!(applied, backend = db.backend(), "database migrated");
+    }
+    Ok(db)
+}
+
+pub struct Application {
+    server: Server,
+    addr: SocketAddr,
+    db: Db,
+}
+
+impl Application {
+    /// Opens and migrates the database, binds the listener and prepares the server.
+    pub fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = open_database(&settings)?;
+        Self::build_with(settings, db)
+    }
+
+    pub fn build_with(settings: Settings, db: Db) -> anyhow::Result<Application> {
+        {
+            let mut conn = db.conn()?;
+            let purged = crate::db::refresh_tokens::RefreshTokenRow::purge_expired(&mut conn)
+                .context("cannot purge expired sessions")?;
+            if purged > 0 {
+                tracing::info!(purged, "expired sessions removed");
+            }
+        }
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let addr = listener.local_addr()?;
+        let workers = settings.workers;
+        let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
+        let mut server = HttpServer::new(move || {
+            let (app, doc) = App::new()
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .app_data(state.clone())
+                .configure(routes::configure)
+                .split_for_parts();
+            app.service(
+                SwaggerUi::new("/api/docs/{_:.*}")
+                    .url("/api/openapi.json", doc)
+                    .config(Config::default().validator_url("none").try_it_out_enabled(true)),
+            )
+            .route(
+                "/api/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/api/docs/"))
+                        .finish()
+                }),
+            )
+            .default_service(web::to(routes::spa::fallback))
+            .wrap(from_fn(request_context))
+            .wrap(Compress::default())
+        })
+        .listen(listener)?
+        // In-flight requests get this long to finish after SIGTERM/SIGINT.
+        .shutdown_timeout(30);
+        if let Some(n) = workers {
+            server = server.workers(n.max(1));
+        }
+        Ok(Application {
+            server: server.run(),
+            addr,
+            db,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// A handle to stop the server gracefully.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

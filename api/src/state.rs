@@ -1,0 +1,37 @@
+//! What every request handler can reach.
+
+use std::sync::Arc;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::RateLimiter;
+use crate::config::Settings;
+use crate::db::Db;
+use crate::routes::spa::ApiRoutes;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub jwt: JwtKeys,
+    pub settings: Arc<Settings>,
+    pub login_failures: Arc<RateLimiter>,
+    pub login_attempts: Arc<RateLimiter>,
+    /// The OpenAPI document, serialised once at start-up.
+    pub openapi_json: Arc<String>,
+    pub api_routes: Arc<ApiRoutes>,
+}
+
+impl AppState {
+    pub fn new(settings: Settings, db: Db, openapi_json: String) -> AppState {
+        AppState {
+            jwt: JwtKeys::new(&settings.jwt_secret, settings.access_token_ttl),
+            login_failures: Arc::new(RateLimiter::new(settings.login_failures_per_account)),
+            login_attempts: Arc::new(RateLimiter::new(settings.login_attempts_per_ip)),
+            settings: Arc::new(settings),
+            db,
+            api_routes: Arc::new(ApiRoutes::from_openapi(
+                &serde_json::from_str(&openapi_json).unwrap_or_default(),
+            )),
+            openapi_json: Arc::new(openapi_json),
+        }
+    }
+}

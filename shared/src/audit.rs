@@ -1,0 +1,39 @@
+//! The audit trail: who did what to which record, and when.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// One audit entry. `details` names the fields that changed, never sensitive values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    pub id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    /// The staff member who acted; absent for anonymous or system actions.
+    pub actor_id: Option<Uuid>,
+    /// Dotted action name, e.g. `auth.login`, `user.updated`.
+    pub action: String,
+    /// Kind of record, e.g. `user`.
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub details: serde_json::Value,
+    pub ip: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// Filters of `GET /api/v1/audit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AuditFilter {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<Uuid>,
+    pub action: Option<String>,
+    /// 1-based page number.
+    pub page: Option<u32>,
+    /// Items per page (default 50, at most 200).
+    pub page_size: Option<u32>,
+}

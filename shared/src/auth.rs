@@ -1,0 +1,81 @@
+//! Sign-in, tokens and the current user.
+
+use serde::{Deserialize, Serialize};
+
+use crate::users::StaffUser;
+
+/// Name of the HttpOnly cookie that carries the refresh token.
+pub const REFRESH_COOKIE: &str = "interra_refresh";
+/// Path the refresh cookie is scoped to: the browser sends it to the auth endpoints only.
+pub const AUTH_PATH: &str = "/api/v1/auth";
+
+/// A staff member's role. Authorization is decided on the server from the stored role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Manages accounts and settings; sees everything.
+    Admin,
+    /// Runs the programmes: people, activities, duos, incubation.
+    Coordinator,
+    /// Mentor or facilitator: sees only the people and records they accompany.
+    Coach,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Coordinator, Role::Coach];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Coach => "coach",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Whether this role manages staff accounts.
+    pub fn manages_accounts(self) -> bool {
+        self == Role::Admin
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `POST /api/v1/auth/login` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// A new access token. The refresh token is never in the body: it travels in the HttpOnly
+/// `interra_refresh` cookie, scoped to `/api/v1/auth`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// Short-lived JWT to send as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+    /// The signed-in user.
+    pub user: StaffUser,
+}
+
+/// `POST /api/v1/auth/password` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}

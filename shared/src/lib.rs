@@ -1,0 +1,15 @@
+//! Domain and wire types of the Interra platform, shared by the API (`api`) and the web app
+//! (`web`). Serde only: this crate compiles for `wasm32-unknown-unknown`. OpenAPI schema derives
+//! sit behind the `openapi` feature, which only the server enables.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod lang;
+pub mod page;
+pub mod problem;
+pub mod users;
+
+pub use lang::Lang;
+pub use page::Page;
+pub use problem::{ErrorCode, Problem};

@@ -1,0 +1,263 @@
+//! Test harness: spawn the server, talk to it, create fixtures.
+
+use std::sync::LazyLock;
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use interra_api::config::{ConfigArgs, Settings};
+use interra_api::db::users::UserRow;
+use interra_api::db::Db;
+use interra_api::startup::{self, Application};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use shared::auth::{LoginRequest, Role, TokenResponse};
+use shared::Problem;
+
+/// Password of every account the tests create.
+pub const PASSWORD: &str = "a long test passphrase";
+
+/// Maintenance URL of the PostgreSQL server used for tests (each test creates and drops its
+/// own database there).
+pub const POSTGRES_ENV: &str = "INTERRA_TEST_POSTGRES_URL";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+static TRACING: LazyLock<()> = LazyLock::new(|| {
+    if std::env::var_os("TEST_LOG").is_some() {
+        interra_api::telemetry::init("info", interra_api::config::LogFormat::Text);
+    }
+});
+
+/// Drops the per-test database (PostgreSQL) or folder (SQLite) when the test ends.
+pub enum DbGuard {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for DbGuard {
+    fn drop(&mut self) {
+        if let DbGuard::Postgres { admin_url, name } = self {
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    pub settings: Settings,
+    pub backend: Backend,
+    server: actix_web::dev::ServerHandle,
+    // Options so that `restart` can hand them to the next server; dropped after the server.
+    data_dir: Option<tempfile::TempDir>,
+    guard: Option<DbGuard>,
+}
+
+/// `None` when the backend is not available (PostgreSQL without its environment variable).
+pub fn database_url(backend: Backend) -> Option<(String, DbGuard)> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            Some((url, DbGuard::Sqlite(dir)))
+        }
+        Backend::Postgres => {
+            let admin_url = std::env::var(POSTGRES_ENV).ok()?;
+            let name = format!("interra_test_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&admin_url).expect("connect to test PostgreSQL");
+            conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                .expect("create test database");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            Some((format!("{base}/{name}"), DbGuard::Postgres { admin_url, name }))
+        }
+    }
+}
+
+/// Settings for a test server: random port, its own data folder and database.
+pub fn test_settings(url: &str, data_dir: &std::path::Path) -> Settings {
+    let args = ConfigArgs {
+        bind: Some("127.0.0.1:0".into()),
+        data_dir: Some(data_dir.to_path_buf()),
+        database_url: Some(url.to_owned()),
+        jwt_secret: Some("test secret that is long enough for HS256!".into()),
+        web_dist: Some(data_dir.join("no-web-build")),
+        workers: Some(2),
+        db_pool_size: Some(4),
+        ..Default::default()
+    };
+    Settings::resolve(&args).expect("settings")
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Spawns with adjusted settings.
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+        LazyLock::force(&TRACING);
+        let Some((url, guard)) = database_url(backend) else {
+            eprintln!("skipped: set {POSTGRES_ENV} to run the PostgreSQL variant");
+            return None;
+        };
+        let data_dir = tempfile::tempdir().expect("tempdir");
+        let mut settings = test_settings(&url, data_dir.path());
+        adjust(&mut settings);
+        Some(Self::start(backend, settings, data_dir, guard))
+    }
+
+    fn start(backend: Backend, settings: Settings, data_dir: tempfile::TempDir, guard: DbGuard) -> TestApp {
+        let app = Application::build(settings.clone()).expect("build application");
+        let base = format!("http://{}", app.local_addr());
+        let db = app.db().clone();
+        let server = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            base,
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .expect("client"),
+            db,
+            settings,
+            backend,
+            server,
+            data_dir: Some(data_dir),
+            guard: Some(guard),
+        }
+    }
+
+    /// Stops this server and starts a new one on the same database (a restart).
+    pub async fn restart(mut self) -> TestApp {
+        self.server.stop(true).await;
+        let (Some(data_dir), Some(guard)) = (self.data_dir.take(), self.guard.take()) else {
+            panic!("restart of a stopped app");
+        };
+        Self::start(self.backend, self.settings.clone(), data_dir, guard)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Inserts an account directly in the database.
+    pub fn create_user(&self, email: &str, role: Role) -> UserRow {
+        let hash = interra_api::auth::password::hash(PASSWORD).expect("hash");
+        let row = UserRow::new(email.into(), format!("User {email}"), role, hash);
+        let mut conn = self.db.conn().expect("conn");
+        row.insert(&mut conn).expect("insert user");
+        row
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&LoginRequest {
+                email: email.into(),
+                password: password.into(),
+            })
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Creates an account of `role` and returns an access token for it.
+    pub async fn token_for(&self, role: Role) -> String {
+        let email = format!("{}-{}@example.be", role.as_str(), uuid::Uuid::new_v4().simple());
+        self.create_user(&email, role);
+        let res = self.login(&email, PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<TokenResponse>().await.expect("token").access_token
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn send_json<B: Serialize>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: &B,
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, self.url(path)).json(body);
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop the server before the guard drops its database.
+        drop(self.server.stop(false));
+        self.guard.take();
+        self.data_dir.take();
+    }
+}
+
+/// Asserts the status and decodes the JSON body.
+pub async fn expect_json<T: DeserializeOwned>(res: reqwest::Response, status: StatusCode) -> T {
+    let actual = res.status();
+    let text = res.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("cannot decode {text}: {e}"))
+}
+
+/// Asserts the status, the problem+json content type, and decodes the problem.
+pub async fn expect_problem(res: reqwest::Response, status: StatusCode) -> Problem {
+    let ct = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(ct.starts_with("application/problem+json"), "content type {ct:?}");
+    let problem: Problem = expect_json(res, status).await;
+    assert_eq!(problem.status, status.as_u16());
+    assert!(problem.request_id.is_some(), "problem without request id");
+    problem
+}
+
+/// Runs a scenario on both backends: `both!(name, |app| async move { ... })` defines
+/// `name::sqlite` and `name::postgres` tests.
+#[macro_export]
+macro_rules! both {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await {
+                    ($body)(app).await;
+                }
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres).await {
+                    ($body)(app).await;
+                }
+            }
+        }
+    };
+}
+
+/// The OpenAPI document as the code generates it.
+pub fn generated_openapi() -> String {
+    startup::openapi_json().expect("openapi")
+}

@@ -1,0 +1,56 @@
+# Shared helpers of the project scripts (sourced, not run).
+
+log() { printf '[%s] %s\n' "${SCRIPT_NAME:-interra}" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Installs Debian packages when missing (needs root, as on the project's machines); otherwise
+# says what to install.
+apt_ensure() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing ${missing[*]} (apt)"
+        if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
+            apt-get update -qq >/dev/null
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+        fi
+    else
+        die "missing system packages: ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]})"
+    fi
+}
+
+# The native prerequisites of the API: a C compiler for the bundled SQLite and libpq for diesel.
+ensure_native_deps() {
+    command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs)"
+    if command -v dpkg >/dev/null; then
+        apt_ensure libpq-dev pkg-config
+    fi
+}
+
+# Makes sure a PostgreSQL server answers on 127.0.0.1:5432 (starting or installing the local
+# one when possible) and prints a maintenance URL for tests.
+ensure_postgres() {
+    if [[ -n "${INTERRA_TEST_POSTGRES_URL:-}" ]]; then
+        echo "$INTERRA_TEST_POSTGRES_URL"
+        return 0
+    fi
+    local url="postgres://postgres@127.0.0.1:5432/postgres"
+    if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+        if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+            apt_ensure postgresql
+        fi
+        local version
+        version=$(ls /etc/postgresql | sort -V | tail -n1)
+        log "starting PostgreSQL $version"
+        pg_ctlcluster --skip-systemctl-redirect "$version" main start >/dev/null 2>&1 || true
+        for _ in $(seq 1 30); do
+            pg_isready -q -h 127.0.0.1 -p 5432 && break
+            sleep 1
+        done
+        pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL does not answer on 127.0.0.1:5432"
+    fi
+    echo "$url"
+}

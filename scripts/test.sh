@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The test command: formatting, lints, the API suite on SQLite and PostgreSQL, the OpenAPI
+# check, the web app's unit tests, then the browser tests against the real server.
+#
+#   scripts/test.sh            everything
+#   SKIP_E2E=1 scripts/test.sh without the browser tests
+set -euo pipefail
+SCRIPT_NAME=test
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_native_deps
+export INTERRA_TEST_POSTGRES_URL
+INTERRA_TEST_POSTGRES_URL=$(ensure_postgres)
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+
+log "migrations: same folders for both backends"
+diff <(ls migrations/sqlite) <(ls migrations/postgres) \
+    || die "migrations/sqlite and migrations/postgres must have the same folders"
+
+log "cargo clippy (all crates and targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+log "cargo test (SQLite, and PostgreSQL at ${INTERRA_TEST_POSTGRES_URL%%@*}@...)"
+cargo test --workspace --locked
+
+if [[ -z "${SKIP_E2E:-}" ]]; then
+    log "browser tests"
+    scripts/test-e2e.sh
+fi
+log "all checks passed"

@@ -109,8 +109,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&settings)?;
             let report = demo::load(&db)?;
             println!(
-                "demo data loaded: {} staff account(s) created; password of every demo account: {}",
+                "demo data loaded: {} staff account(s) and {} people created; password of every demo account: {}",
                 report.staff_created,
+                report.people_created,
                 demo::DEMO_PASSWORD
             );
             Ok(())
@@ -127,9 +128,10 @@ fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     if with_demo {
         let report = demo::load(&db)?;
         println!(
-            "Demo data ready ({} staff account(s) created). Sign in as admin@demo.interra.be, \
+            "Demo data ready ({} staff account(s), {} people created). Sign in as admin@demo.interra.be, \
 coordinator@demo.interra.be or coach@demo.interra.be with the password {}",
             report.staff_created,
+            report.people_created,
             demo::DEMO_PASSWORD
         );
     }

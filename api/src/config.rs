@@ -61,6 +61,9 @@ pub struct ConfigArgs {
     /// HTTP worker threads [default: number of CPUs].
     #[arg(long, env = "INTERRA_WORKERS", global = true, value_name = "N")]
     pub workers: Option<usize>,
+    /// Months after a person's last activity before they are listed for anonymisation [default: 36].
+    #[arg(long, env = "INTERRA_RETENTION_MONTHS", global = true, value_name = "MONTHS")]
+    pub retention_months: Option<u32>,
     /// Database connections in the pool [default: 8].
     #[arg(long, env = "INTERRA_DB_POOL_SIZE", global = true, value_name = "N")]
     pub db_pool_size: Option<u32>,
@@ -80,6 +83,7 @@ struct FileConfig {
     web_dist: Option<PathBuf>,
     workers: Option<usize>,
     db_pool_size: Option<u32>,
+    retention_months: Option<u32>,
 }
 
 /// Login throttling: at most `max` events per `window` for one key.
@@ -108,6 +112,9 @@ pub struct Settings {
     pub login_failures_per_account: RateLimit,
     /// Sign-in attempts per client address.
     pub login_attempts_per_ip: RateLimit,
+    /// Public sign-ups per client address.
+    pub signups_per_ip: RateLimit,
+    pub retention_months: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -185,6 +192,15 @@ impl Settings {
                 max: 30,
                 window: Duration::from_secs(60),
             },
+            signups_per_ip: RateLimit {
+                max: 5,
+                window: Duration::from_secs(3600),
+            },
+            retention_months: args
+                .retention_months
+                .or(file.retention_months)
+                .unwrap_or(36)
+                .max(1),
         })
     }
 }

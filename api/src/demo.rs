@@ -1,11 +1,23 @@
 //! The demo dataset (`interra demo`, `interra serve --demo`): fictional, realistic, idempotent.
 //! Each module adds its own records here.
 
+use chrono::{Duration, NaiveDate};
+use diesel::prelude::*;
 use shared::auth::Role;
+use shared::consent::{ConsentMethod, ConsentPurpose};
+use shared::people::{
+    Category, ContactChannel, DayPart, FrenchLevel, LanguageLevel, LanguageSkill,
+    MembershipStatus, PersonInput, PersonStatus, PersonTagRef, Programme, ProgrammeRole, Slot,
+    TagKind, Weekday,
+};
+use uuid::Uuid;
 
 use crate::auth::password;
+use crate::db::people::{self, CoachRow, ConsentRow, MembershipRow, PersonRow, Source};
+use crate::db::schema;
 use crate::db::users::UserRow;
-use crate::db::Db;
+use crate::db::{Db, DbConnection};
+use crate::domain::person::{current_year, PersonData};
 
 /// Password of every demo account (documented in the README; demo data is refused in
 /// production mode).
@@ -23,6 +35,7 @@ const STAFF: &[(&str, &str, Role)] = &[
 #[derive(Debug, Default)]
 pub struct DemoReport {
     pub staff_created: usize,
+    pub people_created: usize,
 }
 
 pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
@@ -44,5 +57,237 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
         UserRow::new((*email).into(), (*name).into(), *role, h).insert(&mut conn)?;
         report.staff_created += 1;
     }
+    report.people_created = load_people(&mut conn)?;
     Ok(report)
+}
+
+// Fictional people. Newcomers: (first, last, origin region, languages, arrival years ago).
+const NEWCOMERS: &[(&str, Option<&str>, &str, &[(&str, LanguageLevel)])] = &[
+    ("Amina", Some("Haddad"), "Middle East", &[("ar", LanguageLevel::Native), ("en", LanguageLevel::Intermediate)]),
+    ("Yusuf", Some("Rahimi"), "Central Asia", &[("prs", LanguageLevel::Native), ("ps", LanguageLevel::Fluent)]),
+    ("Olena", Some("Kovalenko"), "Eastern Europe", &[("uk", LanguageLevel::Native), ("ru", LanguageLevel::Fluent), ("en", LanguageLevel::Basic)]),
+    ("Dmytro", Some("Shevchuk"), "Eastern Europe", &[("uk", LanguageLevel::Native), ("pl", LanguageLevel::Basic)]),
+    ("Mariam", Some("Tesfaye"), "East Africa", &[("ti", LanguageLevel::Native), ("am", LanguageLevel::Fluent)]),
+    ("Mamadou", Some("Diallo"), "West Africa", &[("ff", LanguageLevel::Native), ("fr", LanguageLevel::Intermediate)]),
+    ("Fatoumata", Some("Camara"), "West Africa", &[("sus", LanguageLevel::Native), ("fr", LanguageLevel::Fluent)]),
+    ("Samir", Some("Benali"), "North Africa", &[("ar", LanguageLevel::Native), ("fr", LanguageLevel::Intermediate)]),
+    ("Nour", None, "Middle East", &[("ar", LanguageLevel::Native)]),
+    ("Ahmad", Some("Sharifi"), "Central Asia", &[("fa", LanguageLevel::Native), ("en", LanguageLevel::Fluent)]),
+    ("Gabriela", Some("Rojas"), "South America", &[("es", LanguageLevel::Native), ("en", LanguageLevel::Intermediate)]),
+    ("Luis", Some("Fernández"), "South America", &[("es", LanguageLevel::Native)]),
+    ("Esra", Some("Yılmaz"), "Western Asia", &[("tr", LanguageLevel::Native), ("de", LanguageLevel::Basic)]),
+    ("Jean-Paul", Some("Mukendi"), "Central Africa", &[("ln", LanguageLevel::Native), ("fr", LanguageLevel::Fluent)]),
+    ("Grace", Some("Mbuyi"), "Central Africa", &[("sw", LanguageLevel::Native), ("fr", LanguageLevel::Fluent)]),
+    ("Hassan", Some("Omar"), "East Africa", &[("so", LanguageLevel::Native), ("ar", LanguageLevel::Intermediate)]),
+    ("Layla", Some("Karimi"), "Middle East", &[("ku", LanguageLevel::Native), ("ar", LanguageLevel::Fluent)]),
+    ("Iryna", Some("Bondarenko"), "Eastern Europe", &[("uk", LanguageLevel::Native), ("en", LanguageLevel::Fluent)]),
+    ("Tigist", None, "East Africa", &[("am", LanguageLevel::Native)]),
+    ("Omar", Some("Al-Masri"), "Middle East", &[("ar", LanguageLevel::Native), ("en", LanguageLevel::Basic)]),
+    ("Zainab", Some("Hussaini"), "Central Asia", &[("prs", LanguageLevel::Native)]),
+    ("Carlos", Some("Mendoza"), "Central America", &[("es", LanguageLevel::Native), ("en", LanguageLevel::Fluent)]),
+    ("Aïssatou", Some("Bah"), "West Africa", &[("ff", LanguageLevel::Native), ("fr", LanguageLevel::Intermediate)]),
+    ("Rami", Some("Khalil"), "Middle East", &[("ar", LanguageLevel::Native), ("fr", LanguageLevel::Basic)]),
+    ("Svitlana", Some("Melnyk"), "Eastern Europe", &[("uk", LanguageLevel::Native), ("ru", LanguageLevel::Native)]),
+    ("Abdou", Some("Ndiaye"), "West Africa", &[("wo", LanguageLevel::Native), ("fr", LanguageLevel::Fluent)]),
+    ("Farida", Some("Nazari"), "Central Asia", &[("fa", LanguageLevel::Native)]),
+    ("Yonas", Some("Haile"), "East Africa", &[("ti", LanguageLevel::Native), ("en", LanguageLevel::Intermediate)]),
+    ("Meryem", Some("Aydın"), "Western Asia", &[("tr", LanguageLevel::Native), ("en", LanguageLevel::Basic)]),
+    ("Kateryna", Some("Tkachenko"), "Eastern Europe", &[("uk", LanguageLevel::Native), ("en", LanguageLevel::Intermediate)]),
+    ("Moussa", Some("Traoré"), "West Africa", &[("bm", LanguageLevel::Native), ("fr", LanguageLevel::Fluent)]),
+    ("Hiba", Some("Mansour"), "North Africa", &[("ar", LanguageLevel::Native), ("fr", LanguageLevel::Fluent)]),
+];
+
+const LOCALS: &[(&str, &str)] = &[
+    ("Marc", "Lejeune"), ("Sophie", "Renard"), ("Julie", "Lambert"), ("Thomas", "Dubois"),
+    ("Nathalie", "Henrard"), ("Luc", "Collignon"), ("Camille", "Piron"), ("Pierre", "Delvaux"),
+    ("Céline", "Gérard"), ("François", "Hubert"), ("Anne", "Jacquemin"), ("Laurent", "Lemaire"),
+    ("Élise", "Moreau"), ("Kevin", "Bastin"), ("Manon", "Thiry"), ("Jérôme", "Lecomte"),
+    ("Isabelle", "Dumont"), ("Nicolas", "Bertrand"), ("Chloé", "Wathelet"), ("Olivier", "Frères"),
+    ("Véronique", "Maes"), ("Mehdi", "El Khattabi"), ("Sarah", "Vandenberghe"), ("Bruno", "Leclercq"),
+    ("Aurélie", "Hardy"), ("Philippe", "Closset"), ("Lucie", "Degée"), ("Hugo", "Stassen"),
+];
+
+const COMMUNES: &[(&str, &str)] = &[
+    ("4000", "Liège"), ("4020", "Liège"), ("4030", "Grivegnée"), ("4100", "Seraing"),
+    ("4101", "Jemeppe-sur-Meuse"), ("4400", "Flémalle"), ("4430", "Ans"), ("4460", "Grâce-Hollogne"),
+    ("4040", "Herstal"), ("4420", "Saint-Nicolas"), ("4050", "Chaudfontaine"), ("4620", "Fléron"),
+    ("4600", "Visé"), ("4800", "Verviers"), ("4130", "Esneux"),
+];
+
+const PASSIONS: &[&str] = &[
+    "cooking", "football", "painting", "dance", "music", "it", "gardening", "sewing", "photography",
+    "pizza", "indoor-football", "hiking", "singing", "board-games", "calligraphy", "theatre",
+    "woodwork", "baking", "yoga", "chess", "world-cuisine", "hairdressing", "entrepreneurship",
+];
+
+fn tag_ids(conn: &mut DbConnection) -> QueryResult<std::collections::HashMap<String, String>> {
+    use schema::tags;
+    Ok(tags::table
+        .select((tags::slug, tags::id))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// About 60 people across the programmes; skipped when demo people already exist.
+fn load_people(conn: &mut DbConnection) -> anyhow::Result<usize> {
+    use schema::people as p;
+    let existing: i64 = p::table.filter(p::source.eq("demo")).count().get_result(conn)?;
+    if existing > 0 {
+        return Ok(0);
+    }
+    let tags = tag_ids(conn)?;
+    let staff = |conn: &mut DbConnection, email: &str| -> anyhow::Result<Option<String>> {
+        Ok(UserRow::find_by_email(conn, email)?.map(|u| u.id))
+    };
+    let coordinator = staff(conn, "coordinator@demo.interra.be")?;
+    let coach = staff(conn, "coach@demo.interra.be")?;
+    let mentor = staff(conn, "mentor.interlab@demo.interra.be")?;
+    let year = current_year();
+    let today = chrono::Utc::now().date_naive();
+    let levels = [FrenchLevel::A0, FrenchLevel::A1, FrenchLevel::A2, FrenchLevel::B1, FrenchLevel::B2];
+    let mut created = 0;
+    let people: Vec<(usize, bool)> = (0..NEWCOMERS.len())
+        .map(|i| (i, true))
+        .chain((0..LOCALS.len()).map(|i| (i, false)))
+        .collect();
+    for (n, (i, newcomer)) in people.into_iter().enumerate() {
+        let (pc, commune) = COMMUNES[(n * 7) % COMMUNES.len()];
+        let slots: Vec<Slot> = [(n % 7, n % 3), ((n + 3) % 7, (n + 1) % 3), ((n + 5) % 7, 2)]
+            .iter()
+            .map(|&(d, part)| Slot {
+                day: Weekday::ALL[d],
+                part: DayPart::ALL[part],
+            })
+            .collect();
+        let mut person_tags = Vec::new();
+        for (k, kind) in [(n, TagKind::Passion), (n * 3 + 1, TagKind::Passion), (n * 5 + 2, TagKind::Skill)] {
+            if let Some(id) = tags.get(PASSIONS[k % PASSIONS.len()]) {
+                if let Ok(tag_id) = id.parse::<Uuid>() {
+                    if !person_tags.iter().any(|t: &PersonTagRef| t.tag_id == tag_id) {
+                        person_tags.push(PersonTagRef { tag_id, kind });
+                    }
+                }
+            }
+        }
+        let input = if newcomer {
+            let (first, last, origin, langs) = NEWCOMERS[i];
+            let only_phone = i % 4 == 1;
+            let slug = crate::domain::person::fold(first).replace(' ', "");
+            PersonInput {
+                first_name: first.into(),
+                last_name: last.map(Into::into),
+                email: (!only_phone).then(|| format!("{slug}.{}@example.org", i + 1)),
+                phone: Some(format!("+32 47{} {:02} {:02} {:02}", i % 10, 10 + i, 20 + n % 70, 30 + i % 60)),
+                preferred_channel: Some(if only_phone { ContactChannel::Whatsapp } else { ContactChannel::Email }),
+                postcode: Some(pc.into()),
+                commune: Some(commune.into()),
+                profile: Some(Category::Newcomer),
+                // Most arrived less than five years ago; a few longer ago (now counted as locals).
+                arrival_year: Some(year - if i % 9 == 8 { 6 } else { (i % 5) as i32 }),
+                birth_year: Some(1965 + ((i * 7) % 40) as i32),
+                gender: Some(if i % 2 == 0 { "femme" } else { "homme" }.into()),
+                french_level: Some(levels[i % levels.len()]),
+                origin_region: Some(origin.into()),
+                languages: langs
+                    .iter()
+                    .map(|(l, lvl)| LanguageSkill { language: (*l).into(), level: *lvl })
+                    .collect(),
+                tags: person_tags,
+                availability: slots,
+                presentation: Some(format!("{first} aime partager sa passion et rencontrer des gens à Liège.")),
+                ..Default::default()
+            }
+        } else {
+            let (first, last) = LOCALS[i];
+            let slug = crate::domain::person::fold(first);
+            PersonInput {
+                first_name: first.into(),
+                last_name: Some(last.into()),
+                email: Some(format!("{slug}.{}@example.be", crate::domain::person::fold(last).replace(' ', ""))),
+                phone: (i % 3 == 0).then(|| format!("04 2{:02} {:02} {:02}", 10 + i, 30 + i, 40 + n % 50)),
+                preferred_channel: Some(ContactChannel::Email),
+                postcode: Some(pc.into()),
+                commune: Some(commune.into()),
+                profile: Some(Category::Local),
+                birth_year: Some(1950 + ((i * 11) % 50) as i32),
+                gender: (i % 5 != 4).then(|| if i % 2 == 0 { "homme" } else { "femme" }.into()),
+                french_level: Some(FrenchLevel::C2),
+                languages: vec![
+                    LanguageSkill { language: "fr".into(), level: LanguageLevel::Native },
+                    LanguageSkill {
+                        language: ["en", "nl", "de", "es", "ar"][i % 5].into(),
+                        level: [LanguageLevel::Intermediate, LanguageLevel::Basic, LanguageLevel::Fluent][i % 3],
+                    },
+                ],
+                tags: person_tags,
+                availability: slots,
+                presentation: Some(format!("{first}, Liégeois·e, curieux·se des autres cultures.")),
+                ..Default::default()
+            }
+        };
+        let data = PersonData::parse(&input).map_err(|e| anyhow::anyhow!("demo person {n}: {e}"))?;
+        let status = if n % 17 == 5 { PersonStatus::ToReview } else { PersonStatus::Active };
+        let row = PersonRow::new(&data, Source::Demo, status, None, coordinator.clone());
+        row.insert(conn)?;
+        people::replace_children(conn, &row.id, &data)?;
+        // Programmes: spread over the four, some people in two.
+        let memberships: Vec<(Programme, ProgrammeRole, MembershipStatus)> = match (n % 6, newcomer) {
+            (0, _) => vec![(Programme::Interact, ProgrammeRole::WorkshopHost, MembershipStatus::Active)],
+            (1, _) | (2, _) => vec![
+                (Programme::Duo2change, ProgrammeRole::DuoCandidate, MembershipStatus::Active),
+                (Programme::Interact, ProgrammeRole::Participant, MembershipStatus::Active),
+            ],
+            (3, true) => vec![(Programme::Interlab, ProgrammeRole::Entrepreneur, MembershipStatus::Active)],
+            (3, false) => vec![(Programme::Interlab, ProgrammeRole::Mentor, MembershipStatus::Active)],
+            (4, _) => vec![(Programme::Training, ProgrammeRole::Trainee, MembershipStatus::Completed)],
+            _ => vec![(Programme::Interact, ProgrammeRole::Participant, MembershipStatus::Applied)],
+        };
+        let now = crate::db::now();
+        for (k, (programme, role, status)) in memberships.into_iter().enumerate() {
+            let started_on: NaiveDate = today - Duration::days(20 + (n as i64 * 13 + k as i64 * 40) % 700);
+            MembershipRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: row.id.clone(),
+                programme: programme.as_str().into(),
+                role: role.as_str().into(),
+                status: status.as_str().into(),
+                started_on,
+                ended_on: (status == MembershipStatus::Completed).then(|| started_on + Duration::days(30)),
+                created_at: now,
+                updated_at: now,
+            }
+            .insert(conn)?;
+        }
+        let paper = n % 3 == 0;
+        let purposes: &[ConsentPurpose] = if n % 4 == 0 {
+            &[ConsentPurpose::ProgrammeData, ConsentPurpose::Photos]
+        } else {
+            &[ConsentPurpose::ProgrammeData]
+        };
+        for purpose in purposes {
+            ConsentRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: row.id.clone(),
+                purpose: purpose.as_str().into(),
+                notice_version: crate::privacy::CURRENT_VERSION.into(),
+                notice_lang: if newcomer && n % 2 == 0 { "ar" } else { "fr" }.into(),
+                method: if paper { ConsentMethod::PaperForm } else { ConsentMethod::WebForm }.as_str().into(),
+                given_at: now - Duration::days(10 + n as i64),
+                recorded_by: if paper { coordinator.clone() } else { None },
+                withdrawn_at: None,
+                withdrawn_by: None,
+            }
+            .insert(conn)?;
+        }
+        // The coach accompanies some duo candidates; the InterLab mentor the entrepreneurs.
+        if let (Some(c), true) = (&coach, n % 6 == 1) {
+            CoachRow::add(conn, &row.id, c)?;
+        }
+        if let (Some(m), true) = (&mentor, n % 6 == 3) {
+            CoachRow::add(conn, &row.id, m)?;
+        }
+        created += 1;
+    }
+    Ok(created)
 }

@@ -36,6 +36,9 @@ pub enum ApiError {
     MethodNotAllowed { allow: Vec<String> },
     #[error("conflict: {msg:?}")]
     Conflict { msg: Msg, field: Option<&'static str> },
+    /// Another record already holds this identity (same email or phone): its id.
+    #[error("possible duplicate of {0}")]
+    Duplicate(String),
     #[error("payload too large")]
     PayloadTooLarge(usize),
     #[error("unsupported media type")]
@@ -63,7 +66,7 @@ impl ApiError {
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::NotFound => ErrorCode::NotFound,
             ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
-            ApiError::Conflict { .. } => ErrorCode::Conflict,
+            ApiError::Conflict { .. } | ApiError::Duplicate(_) => ErrorCode::Conflict,
             ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
             ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             ApiError::RateLimited { .. } => ErrorCode::RateLimited,
@@ -108,6 +111,7 @@ impl ApiError {
                 }
                 Some(msg.text(lang))
             }
+            ApiError::Duplicate(_) => Some(Msg::PossibleDuplicate.text(lang)),
             ApiError::PayloadTooLarge(limit) => Some(Msg::BodyTooLarge(*limit).text(lang)),
             ApiError::UnsupportedMediaType => Some(Msg::ExpectedJson.text(lang)),
             ApiError::RateLimited { retry_after } => {
@@ -123,6 +127,10 @@ impl ApiError {
             detail,
             code,
             errors,
+            conflict_id: match self {
+                ApiError::Duplicate(id) => Some(id.clone()),
+                _ => None,
+            },
             request_id: request_id.map(str::to_owned),
         }
     }
@@ -161,7 +169,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } | ApiError::Duplicate(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

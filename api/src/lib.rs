@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod openapi;
+pub mod privacy;
 pub mod routes;
 pub mod startup;
 pub mod state;

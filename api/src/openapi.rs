@@ -20,6 +20,9 @@ Errors are RFC 9457 `application/problem+json` documents in the language of `Acc
         (name = "auth", description = "Sign-in, sessions and password"),
         (name = "users", description = "Staff accounts (administrators)"),
         (name = "audit", description = "Audit trail (administrators)"),
+        (name = "people", description = "People across the programmes, consents, GDPR rights"),
+        (name = "tags", description = "Vocabulary of passions, skills and interests"),
+        (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),
     components(schemas(shared::Problem, shared::ErrorCode)),
@@ -126,6 +129,18 @@ error_set!(
     PasswordErrors: 400, 401, 413, 415, 422, 429, 500
 );
 error_set!(
+    /// Errors of public forms.
+    PublicFormErrors: 400, 413, 415, 422, 429, 500
+);
+error_set!(
+    /// Errors of public reads.
+    PublicReadErrors: 422, 500
+);
+error_set!(
     /// Errors of probes.
     ProbeErrors: 503
+);
+error_set!(
+    /// Errors any route may answer, for those that have no others.
+    UnexpectedErrors: 500
 );

@@ -15,6 +15,7 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub login_failures: Arc<RateLimiter>,
     pub login_attempts: Arc<RateLimiter>,
+    pub signups: Arc<RateLimiter>,
     /// The OpenAPI document, serialised once at start-up.
     pub openapi_json: Arc<String>,
     pub api_routes: Arc<ApiRoutes>,
@@ -26,6 +27,7 @@ impl AppState {
             jwt: JwtKeys::new(&settings.jwt_secret, settings.access_token_ttl),
             login_failures: Arc::new(RateLimiter::new(settings.login_failures_per_account)),
             login_attempts: Arc::new(RateLimiter::new(settings.login_attempts_per_ip)),
+            signups: Arc::new(RateLimiter::new(settings.signups_per_ip)),
             settings: Arc::new(settings),
             db,
             api_routes: Arc::new(ApiRoutes::from_openapi(

@@ -4,10 +4,14 @@
 
 pub mod audit;
 pub mod auth;
+pub mod consent;
 pub mod health;
 pub mod lang;
 pub mod page;
+pub mod people;
 pub mod problem;
+pub mod signup;
+pub mod tags;
 pub mod users;
 
 pub use lang::Lang;

@@ -80,6 +80,9 @@ pub struct Problem {
     /// Field-level messages for validation failures: field name (dotted path) to messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<BTreeMap<String, Vec<String>>>,
+    /// For conflicts with an existing record (e.g. a person with the same email): its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_id: Option<String>,
     /// Identifier of the request in the server logs (also sent as `X-Request-Id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
@@ -109,6 +112,7 @@ mod tests {
             detail: None,
             code: ErrorCode::ValidationFailed,
             errors: Some(BTreeMap::from([("email".into(), vec!["required".into()])])),
+            conflict_id: None,
             request_id: None,
         };
         let v = serde_json::to_value(&p).unwrap_or_default();

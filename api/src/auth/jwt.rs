@@ -17,6 +17,10 @@ pub struct Claims {
     pub sub: String,
     pub exp: i64,
     pub iat: i64,
+    /// Issue time in microseconds: `iat` has whole seconds, too coarse to tell a token issued
+    /// just before a revocation (password change, deactivation) from one issued just after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iat_us: Option<i64>,
     pub nbf: i64,
     /// Token id, for tracing a token in the logs.
     pub jti: String,
@@ -30,6 +34,14 @@ pub struct JwtKeys {
     decoding: DecodingKey,
     validation: Validation,
     ttl: Duration,
+}
+
+impl Claims {
+    /// Issue time in microseconds since the epoch (whole seconds for tokens without `iat_us`,
+    /// which errs towards refusing them).
+    pub fn issued_at_us(&self) -> i64 {
+        self.iat_us.unwrap_or(self.iat.saturating_mul(1_000_000))
+    }
 }
 
 impl JwtKeys {
@@ -54,13 +66,15 @@ impl JwtKeys {
 
     /// Signs a new access token for `user_id`.
     pub fn issue(&self, user_id: Uuid, role: Role) -> anyhow::Result<String> {
-        let now = chrono::Utc::now().timestamp();
+        let issued = chrono::Utc::now();
+        let now = issued.timestamp();
         let ttl = i64::try_from(self.ttl.as_secs()).unwrap_or(900);
         let claims = Claims {
             iss: ISSUER.into(),
             sub: user_id.to_string(),
             exp: now + ttl,
             iat: now,
+            iat_us: Some(issued.timestamp_micros()),
             nbf: now,
             jti: Uuid::now_v7().to_string(),
             role,

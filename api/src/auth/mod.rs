@@ -25,12 +25,26 @@ pub enum Permission {
     ManageAccounts,
     /// Read the audit log.
     ReadAudit,
+    /// Read people (coaches: only those they accompany, checked per record).
+    ReadPeople,
+    /// Create and change people, memberships, consents; export and anonymise one person.
+    WritePeople,
+    /// Add, rename and merge tags of the vocabulary.
+    ManageTags,
+    /// Review people past the retention period and anonymise them in bulk.
+    ManageRetention,
 }
 
 impl Permission {
     pub fn allowed(self, role: Role) -> bool {
         match self {
-            Permission::ManageAccounts | Permission::ReadAudit => role == Role::Admin,
+            Permission::ManageAccounts | Permission::ReadAudit | Permission::ManageRetention => {
+                role == Role::Admin
+            }
+            Permission::WritePeople | Permission::ManageTags => {
+                matches!(role, Role::Admin | Role::Coordinator)
+            }
+            Permission::ReadPeople => true,
         }
     }
 }
@@ -46,6 +60,16 @@ pub struct AuthUser {
 }
 
 impl AuthUser {
+    /// For roles that see only the people they accompany: their own id.
+    pub fn people_scope(&self) -> Option<String> {
+        (self.role == Role::Coach).then(|| self.id.to_string())
+    }
+
+    /// Whether this role sees staff-only notes.
+    pub fn sees_staff_notes(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator)
+    }
+
     /// `Forbidden` unless the user's role has `perm`.
     pub fn require(&self, perm: Permission) -> Result<(), ApiError> {
         if perm.allowed(self.role) {
@@ -82,8 +106,8 @@ impl FromRequest for AuthUser {
                 .run(move |conn| Ok(UserRow::find(conn, id)?))
                 .await?
                 .ok_or(ApiError::Unauthorized)?;
-            let revoked_at = user.sessions_valid_after.and_utc().timestamp();
-            if !user.active || claims.iat < revoked_at {
+            let revoked_at = user.sessions_valid_after.and_utc().timestamp_micros();
+            if !user.active || claims.issued_at_us() < revoked_at {
                 return Err(ApiError::Unauthorized);
             }
             Ok(AuthUser {
@@ -112,5 +136,13 @@ mod tests {
         assert!(Permission::ManageAccounts.allowed(Role::Admin));
         assert!(!Permission::ManageAccounts.allowed(Role::Coordinator));
         assert!(!Permission::ManageAccounts.allowed(Role::Coach));
+    }
+
+    #[test]
+    fn coaches_read_people_but_do_not_write_them() {
+        assert!(Permission::ReadPeople.allowed(Role::Coach));
+        assert!(!Permission::WritePeople.allowed(Role::Coach));
+        assert!(Permission::WritePeople.allowed(Role::Coordinator));
+        assert!(!Permission::ManageRetention.allowed(Role::Coordinator));
     }
 }

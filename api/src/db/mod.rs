@@ -2,6 +2,8 @@
 //! embedded migrations, and [`Db::run`] which keeps blocking database work off the async workers.
 
 pub mod audit;
+pub mod people;
+pub mod tags;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod users;
@@ -26,6 +28,9 @@ pub enum DbConnection {
     Postgres(PgConnection),
     Sqlite(SqliteConnection),
 }
+
+/// The backend type of [`DbConnection`], for boxed sub-queries.
+pub type Backend = <DbConnection as Connection>::Backend;
 
 /// Which backend a database URL selects. Parsed explicitly: diesel would otherwise try each
 /// backend in turn, and SQLite accepts any string as a file name.

@@ -43,4 +43,133 @@ diesel::table! {
 }
 
 diesel::joinable!(refresh_tokens -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(users, refresh_tokens, audit_log);
+
+diesel::table! {
+    tags (id) {
+        id -> Text,
+        slug -> Text,
+        category -> Text,
+        label_fr -> Text,
+        label_en -> Text,
+        label_nl -> Text,
+        label_ar -> Text,
+        merged_into -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    people (id) {
+        id -> Text,
+        first_name -> Text,
+        last_name -> Nullable<Text>,
+        preferred_name -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        preferred_channel -> Nullable<Text>,
+        street -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        commune -> Nullable<Text>,
+        profile -> Text,
+        arrival_year -> Nullable<Integer>,
+        category_override -> Nullable<Text>,
+        category_override_reason -> Nullable<Text>,
+        birth_year -> Nullable<Integer>,
+        gender -> Nullable<Text>,
+        french_level -> Nullable<Text>,
+        origin_region -> Nullable<Text>,
+        presentation -> Nullable<Text>,
+        staff_notes -> Nullable<Text>,
+        status -> Text,
+        possible_duplicate_of -> Nullable<Text>,
+        source -> Text,
+        archived -> Bool,
+        anonymised_at -> Nullable<Timestamp>,
+        search_text -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_activity_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    person_languages (person_id, language) {
+        person_id -> Text,
+        language -> Text,
+        level -> Text,
+    }
+}
+
+diesel::table! {
+    person_tags (person_id, tag_id) {
+        person_id -> Text,
+        tag_id -> Text,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
+    person_availability (person_id, slot) {
+        person_id -> Text,
+        slot -> Text,
+    }
+}
+
+diesel::table! {
+    memberships (id) {
+        id -> Text,
+        person_id -> Text,
+        programme -> Text,
+        role -> Text,
+        status -> Text,
+        started_on -> Date,
+        ended_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consents (id) {
+        id -> Text,
+        person_id -> Text,
+        purpose -> Text,
+        notice_version -> Text,
+        notice_lang -> Text,
+        method -> Text,
+        given_at -> Timestamp,
+        recorded_by -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+        withdrawn_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    person_coaches (person_id, user_id) {
+        person_id -> Text,
+        user_id -> Text,
+        since -> Timestamp,
+    }
+}
+
+diesel::joinable!(person_languages -> people (person_id));
+diesel::joinable!(person_tags -> people (person_id));
+diesel::joinable!(person_tags -> tags (tag_id));
+diesel::joinable!(person_availability -> people (person_id));
+diesel::joinable!(memberships -> people (person_id));
+diesel::joinable!(consents -> people (person_id));
+diesel::joinable!(person_coaches -> people (person_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    people,
+    person_languages,
+    person_tags,
+    person_availability,
+    memberships,
+    consents,
+    person_coaches,
+    tags,
+    users,
+    refresh_tokens,
+    audit_log
+);

@@ -1,6 +1,6 @@
 //! Staff account rows and their queries.
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::auth::Role;
 use shared::users::StaffUser;
@@ -26,12 +26,6 @@ pub struct UserRow {
     pub last_login_at: Option<NaiveDateTime>,
 }
 
-/// Whole seconds: access tokens carry `iat` in seconds, and one issued in the same second as a
-/// revocation must stay valid when it was issued after it (a password change issues one).
-fn truncate_to_second(t: NaiveDateTime) -> NaiveDateTime {
-    t.with_nanosecond(0).unwrap_or(t)
-}
-
 impl UserRow {
     pub fn new(email: String, display_name: String, role: Role, password_hash: String) -> Self {
         let now = super::now();
@@ -42,7 +36,7 @@ impl UserRow {
             role: role.as_str().to_owned(),
             active: true,
             password_hash,
-            sessions_valid_after: truncate_to_second(now),
+            sessions_valid_after: now,
             created_at: now,
             updated_at: now,
             last_login_at: None,
@@ -139,7 +133,7 @@ impl UserRow {
         diesel::update(users::table.find(id))
             .set((
                 users::password_hash.eq(hash),
-                users::sessions_valid_after.eq(truncate_to_second(now)),
+                users::sessions_valid_after.eq(now),
                 users::updated_at.eq(now),
             ))
             .execute(conn)
@@ -149,7 +143,7 @@ impl UserRow {
     /// Invalidates every access token issued before now (deactivation).
     pub fn revoke_access_tokens(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         diesel::update(users::table.find(id))
-            .set(users::sessions_valid_after.eq(truncate_to_second(super::now())))
+            .set(users::sessions_valid_after.eq(super::now()))
             .execute(conn)
             .map(|_| ())
     }

@@ -1,5 +1,6 @@
 //! Parse, don't validate: values that reach the database have been checked once, here.
 
 mod account;
+pub mod person;
 
 pub use account::{DisplayName, Email};

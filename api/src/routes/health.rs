@@ -5,7 +5,7 @@ use shared::health::HealthStatus;
 
 use crate::db;
 use crate::error::ApiError;
-use crate::openapi::ProbeErrors;
+use crate::openapi::{ProbeErrors, UnexpectedErrors};
 use crate::state::AppState;
 
 fn ok() -> HealthStatus {
@@ -17,7 +17,7 @@ fn ok() -> HealthStatus {
 }
 
 /// Liveness: the process answers.
-#[utoipa::path(tag = "operations", responses((status = 200, body = HealthStatus)))]
+#[utoipa::path(tag = "operations", responses((status = 200, body = HealthStatus), UnexpectedErrors))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(ok())

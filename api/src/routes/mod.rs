@@ -4,7 +4,10 @@
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod people;
+pub mod public;
 pub mod spa;
+pub mod tags;
 pub mod users;
 
 use actix_web::HttpRequest;
@@ -22,7 +25,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         scope("/api/v1")
             .service(scope("/auth").configure(auth::configure))
             .service(scope("/users").configure(users::configure))
-            .service(scope("/audit").configure(audit::configure)),
+            .service(scope("/audit").configure(audit::configure))
+            .service(scope("/people").configure(people::configure))
+            .service(scope("/tags").configure(tags::configure))
+            .service(scope("/public").configure(public::configure)),
     );
 }
 

@@ -1,0 +1,526 @@
+//! People: one profile across the four programmes.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use uuid::Uuid;
+
+/// Declares a string-backed enum with its wire names (snake_case), `as_str`, `ALL` and `FromStr`.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(()),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use wire_enum;
+
+wire_enum!(
+    /// Interra's programmes.
+    Programme {
+        Interact = "interact",
+        Duo2change = "duo2change",
+        Training = "training",
+        Interlab = "interlab",
+    }
+);
+
+wire_enum!(
+    /// What a person does in a programme.
+    ProgrammeRole {
+        Participant = "participant",
+        WorkshopHost = "workshop_host",
+        DuoCandidate = "duo_candidate",
+        Trainee = "trainee",
+        Entrepreneur = "entrepreneur",
+        Mentor = "mentor",
+        Facilitator = "facilitator",
+        Volunteer = "volunteer",
+    }
+);
+
+wire_enum!(
+    MembershipStatus {
+        /// Applied (public sign-up or referral), not yet started.
+        Applied = "applied",
+        Active = "active",
+        Paused = "paused",
+        Completed = "completed",
+        Withdrawn = "withdrawn",
+    }
+);
+
+wire_enum!(
+    /// Interra's rule: newcomers arrived less than 5 years ago; locals have lived here longer.
+    Category {
+        Newcomer = "newcomer",
+        Local = "local",
+    }
+);
+
+wire_enum!(
+    /// CEFR level of French.
+    FrenchLevel {
+        A0 = "A0",
+        A1 = "A1",
+        A2 = "A2",
+        B1 = "B1",
+        B2 = "B2",
+        C1 = "C1",
+        C2 = "C2",
+    }
+);
+
+wire_enum!(
+    LanguageLevel {
+        Basic = "basic",
+        Intermediate = "intermediate",
+        Fluent = "fluent",
+        Native = "native",
+    }
+);
+
+wire_enum!(
+    ContactChannel {
+        Email = "email",
+        Phone = "phone",
+        Sms = "sms",
+        Whatsapp = "whatsapp",
+        InPerson = "in_person",
+    }
+);
+
+wire_enum!(
+    /// How a tag relates to a person.
+    TagKind {
+        /// Something they love doing.
+        Passion = "passion",
+        /// Something they know how to do and could share.
+        Skill = "skill",
+        /// Something they would like to discover.
+        Interest = "interest",
+    }
+);
+
+wire_enum!(
+    PersonStatus {
+        Active = "active",
+        /// Created by a public sign-up (or flagged as a possible duplicate): a coordinator checks it.
+        ToReview = "to_review",
+    }
+);
+
+wire_enum!(
+    Weekday {
+        Mon = "mon",
+        Tue = "tue",
+        Wed = "wed",
+        Thu = "thu",
+        Fri = "fri",
+        Sat = "sat",
+        Sun = "sun",
+    }
+);
+
+wire_enum!(
+    DayPart {
+        Morning = "morning",
+        Afternoon = "afternoon",
+        Evening = "evening",
+    }
+);
+
+/// A weekly availability slot, on the wire as `"sat_afternoon"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot {
+    pub day: Weekday,
+    pub part: DayPart,
+}
+
+impl Slot {
+    pub fn all() -> impl Iterator<Item = Slot> {
+        Weekday::ALL.iter().flat_map(|&day| {
+            DayPart::ALL.iter().map(move |&part| Slot { day, part })
+        })
+    }
+}
+
+impl fmt::Display for Slot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}_{}", self.day, self.part)
+    }
+}
+
+impl FromStr for Slot {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Slot, ()> {
+        let (day, part) = s.split_once('_').ok_or(())?;
+        Ok(Slot {
+            day: day.parse()?,
+            part: part.parse()?,
+        })
+    }
+}
+
+impl Serialize for Slot {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slot {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Slot, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(|_| {
+            serde::de::Error::custom(format!(
+                "unknown slot {s:?}: expected <mon..sun>_<morning|afternoon|evening>"
+            ))
+        })
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Slot {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^(mon|tue|wed|thu|fri|sat|sun)_(morning|afternoon|evening)$"))
+            .examples(["sat_afternoon"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Slot {}
+
+/// A language a person speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LanguageSkill {
+    /// ISO 639 code (`fr`, `ar`, `uk`, `prs` for Dari...).
+    pub language: String,
+    pub level: LanguageLevel,
+}
+
+/// A tag given to a person (request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonTagRef {
+    pub tag_id: Uuid,
+    pub kind: TagKind,
+}
+
+/// A tag of a person (response), with its label in the request's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonTag {
+    pub tag_id: Uuid,
+    pub slug: String,
+    pub label: String,
+    pub kind: TagKind,
+}
+
+/// Create or replace a person (`POST /api/v1/people`, `PUT /api/v1/people/{id}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonInput {
+    pub first_name: String,
+    /// Optional: some people use one name.
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub preferred_name: Option<String>,
+    /// Email and/or phone: at least one.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Any common notation; stored in E.164 (Belgian numbers without country code accepted).
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub preferred_channel: Option<ContactChannel>,
+    #[serde(default)]
+    pub street: Option<String>,
+    /// Belgian postcode, 4 digits.
+    #[serde(default)]
+    pub postcode: Option<String>,
+    #[serde(default)]
+    pub commune: Option<String>,
+    /// What the person declares: newcomer (give `arrival_year`) or local resident.
+    pub profile: Option<Category>,
+    #[serde(default)]
+    pub arrival_year: Option<i32>,
+    /// A coordinator's override of the computed category; needs a reason.
+    #[serde(default)]
+    pub category_override: Option<Category>,
+    #[serde(default)]
+    pub category_override_reason: Option<String>,
+    #[serde(default)]
+    pub birth_year: Option<i32>,
+    /// Free text; leave empty for "prefer not to say".
+    #[serde(default)]
+    pub gender: Option<String>,
+    #[serde(default)]
+    pub french_level: Option<FrenchLevel>,
+    /// Optional; only ever shown aggregated.
+    #[serde(default)]
+    pub origin_region: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<LanguageSkill>,
+    #[serde(default)]
+    pub tags: Vec<PersonTagRef>,
+    #[serde(default)]
+    pub availability: Vec<Slot>,
+    #[serde(default)]
+    pub presentation: Option<String>,
+    /// Visible to coordinators and admins only.
+    #[serde(default)]
+    pub staff_notes: Option<String>,
+    /// Set to create a person even though another one has the same email or phone.
+    #[serde(default)]
+    pub confirm_distinct: bool,
+}
+
+/// A programme membership.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Membership {
+    pub id: Uuid,
+    pub programme: Programme,
+    pub role: ProgrammeRole,
+    pub status: MembershipStatus,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// `POST /api/v1/people/{id}/memberships` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MembershipInput {
+    pub programme: Programme,
+    pub role: ProgrammeRole,
+    pub status: MembershipStatus,
+    /// Defaults to today.
+    #[serde(default)]
+    pub started_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// `PATCH /api/v1/people/{id}/memberships/{membership_id}` body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MembershipUpdate {
+    #[serde(default)]
+    pub role: Option<ProgrammeRole>,
+    #[serde(default)]
+    pub status: Option<MembershipStatus>,
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// A person, as staff see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Person {
+    pub id: Uuid,
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub preferred_name: Option<String>,
+    /// Preferred name, or first and last name.
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_channel: Option<ContactChannel>,
+    pub street: Option<String>,
+    pub postcode: Option<String>,
+    pub commune: Option<String>,
+    pub profile: Category,
+    pub arrival_year: Option<i32>,
+    /// The effective category: the override if any, else computed from the arrival year.
+    pub category: Category,
+    /// The category computed by Interra's 5-year rule.
+    pub computed_category: Category,
+    pub category_override: Option<Category>,
+    pub category_override_reason: Option<String>,
+    pub birth_year: Option<i32>,
+    pub gender: Option<String>,
+    pub french_level: Option<FrenchLevel>,
+    pub origin_region: Option<String>,
+    pub languages: Vec<LanguageSkill>,
+    pub tags: Vec<PersonTag>,
+    pub availability: Vec<Slot>,
+    pub presentation: Option<String>,
+    /// Absent for coaches.
+    pub staff_notes: Option<String>,
+    pub status: PersonStatus,
+    /// Set when a sign-up matched an existing person's email or phone.
+    pub possible_duplicate_of: Option<Uuid>,
+    pub archived: bool,
+    pub anonymised: bool,
+    pub memberships: Vec<Membership>,
+    pub consents: Vec<crate::consent::Consent>,
+    /// Staff accounts (coaches) who accompany this person.
+    pub coaches: Vec<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub last_activity_at: DateTime<Utc>,
+}
+
+/// A person in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonSummary {
+    pub id: Uuid,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub commune: Option<String>,
+    pub postcode: Option<String>,
+    pub category: Category,
+    pub french_level: Option<FrenchLevel>,
+    pub programmes: Vec<Programme>,
+    pub status: PersonStatus,
+    pub archived: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Filters of `GET /api/v1/people`; all combine (AND).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PeopleFilter {
+    /// Text search over names, email and phone (accents and case ignored).
+    pub q: Option<String>,
+    /// Comma-separated tag ids or slugs: people having all of them.
+    pub tags: Option<String>,
+    pub programme: Option<Programme>,
+    /// Role in a programme (with or without `programme`).
+    pub role: Option<ProgrammeRole>,
+    /// ISO 639 code of a language spoken.
+    pub language: Option<String>,
+    /// Lowest French level (inclusive).
+    pub french_min: Option<FrenchLevel>,
+    /// Highest French level (inclusive).
+    pub french_max: Option<FrenchLevel>,
+    pub commune: Option<String>,
+    pub postcode: Option<String>,
+    /// Effective category.
+    pub category: Option<Category>,
+    /// Available in this slot, e.g. `sat_afternoon`.
+    pub slot: Option<Slot>,
+    pub status: Option<PersonStatus>,
+    /// Archived people (default: false, i.e. current people only).
+    pub archived: Option<bool>,
+    /// `name` (default), `-name`, `created`, `-created`, `updated`, `-updated`.
+    pub sort: Option<String>,
+    pub page: Option<u32>,
+    pub page_size: Option<u32>,
+}
+
+/// `POST /api/v1/people/{id}/coaches` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoachAssignment {
+    pub user_id: Uuid,
+}
+
+/// `POST /api/v1/people/{id}/anonymise` body: the explicit confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnonymiseRequest {
+    /// Must be the word `anonymise`.
+    pub confirmation: String,
+}
+
+/// `POST /api/v1/people/anonymise` body (administrators): several people at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkAnonymiseRequest {
+    pub ids: Vec<Uuid>,
+    /// Must be the word `anonymise`.
+    pub confirmation: String,
+}
+
+/// Result of an anonymisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnonymiseResult {
+    pub anonymised: Vec<Uuid>,
+}
+
+/// `POST /api/v1/people/{id}/review` body: a coordinator's decision on a person to review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewDecision {
+    /// `accept` makes the person active (a distinct person); `archive` sets the record aside.
+    pub decision: ReviewOutcome,
+}
+
+wire_enum!(
+    ReviewOutcome {
+        Accept = "accept",
+        Archive = "archive",
+    }
+);
+
+/// The effective category under Interra's rule: newcomers arrived less than five years ago.
+pub fn computed_category(profile: Category, arrival_year: Option<i32>, current_year: i32) -> Category {
+    match (profile, arrival_year) {
+        (Category::Newcomer, Some(year)) if current_year - year >= 5 => Category::Local,
+        (profile, _) => profile,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_year_rule() {
+        assert_eq!(computed_category(Category::Newcomer, Some(2023), 2026), Category::Newcomer);
+        assert_eq!(computed_category(Category::Newcomer, Some(2022), 2026), Category::Newcomer);
+        assert_eq!(computed_category(Category::Newcomer, Some(2021), 2026), Category::Local);
+        assert_eq!(computed_category(Category::Local, None, 2026), Category::Local);
+    }
+
+    #[test]
+    fn slots_round_trip() {
+        assert_eq!(Slot::all().count(), 21);
+        let s: Slot = "sat_afternoon".parse().unwrap_or(Slot { day: Weekday::Mon, part: DayPart::Morning });
+        assert_eq!(s.to_string(), "sat_afternoon");
+        assert!("sat_noon".parse::<Slot>().is_err());
+        let json = serde_json::to_string(&s).unwrap_or_default();
+        assert_eq!(json, "\"sat_afternoon\"");
+    }
+}

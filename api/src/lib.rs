@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod matching;
 pub mod openapi;
 pub mod privacy;
 pub mod routes;

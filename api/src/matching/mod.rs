@@ -1,0 +1,10 @@
+//! Duo2Change matching: hard constraints, explainable scores and the optimal batch assignment.
+//! Pure logic, testable and benchmarkable without HTTP or a database.
+
+pub mod assignment;
+pub mod score;
+pub mod pool;
+pub mod synthetic;
+
+#[cfg(test)]
+mod tests;

@@ -57,7 +57,11 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
         UserRow::new((*email).into(), (*name).into(), *role, h).insert(&mut conn)?;
         report.staff_created += 1;
     }
-    report.people_created = load_people(&mut conn)?;
+    let people = load_people(&mut conn)?;
+    report.people_created = people.len();
+    if !people.is_empty() {
+        load_duos(&mut conn, &people)?;
+    }
     Ok(report)
 }
 
@@ -129,12 +133,15 @@ fn tag_ids(conn: &mut DbConnection) -> QueryResult<std::collections::HashMap<Str
         .collect())
 }
 
+/// A demo person: id, newcomer or not, commune name.
+type DemoPerson = (String, bool, &'static str);
+
 /// About 60 people across the programmes; skipped when demo people already exist.
-fn load_people(conn: &mut DbConnection) -> anyhow::Result<usize> {
+fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPerson>> {
     use schema::people as p;
     let existing: i64 = p::table.filter(p::source.eq("demo")).count().get_result(conn)?;
     if existing > 0 {
-        return Ok(0);
+        return Ok(vec![]);
     }
     let tags = tag_ids(conn)?;
     let staff = |conn: &mut DbConnection, email: &str| -> anyhow::Result<Option<String>> {
@@ -146,7 +153,7 @@ fn load_people(conn: &mut DbConnection) -> anyhow::Result<usize> {
     let year = current_year();
     let today = chrono::Utc::now().date_naive();
     let levels = [FrenchLevel::A0, FrenchLevel::A1, FrenchLevel::A2, FrenchLevel::B1, FrenchLevel::B2];
-    let mut created = 0;
+    let mut created = Vec::new();
     let people: Vec<(usize, bool)> = (0..NEWCOMERS.len())
         .map(|i| (i, true))
         .chain((0..LOCALS.len()).map(|i| (i, false)))
@@ -287,7 +294,124 @@ fn load_people(conn: &mut DbConnection) -> anyhow::Result<usize> {
         if let (Some(m), true) = (&mentor, n % 6 == 3) {
             CoachRow::add(conn, &row.id, m)?;
         }
-        created += 1;
+        created.push((row.id.clone(), newcomer, commune));
     }
     Ok(created)
+}
+
+/// A Duo2Change pool (about 20 waiting on each side), a few proposals, active duos with
+/// check-ins, one of which needs attention.
+fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<()> {
+    use crate::db::duo::{CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
+    use shared::duo::{Hope, TravelRange};
+    let communes: std::collections::HashMap<String, String> = schema::communes::table
+        .select((schema::communes::name, schema::communes::id))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    let coordinator = UserRow::find_by_email(conn, "coordinator@demo.interra.be")?.map(|u| u.id);
+    let now = crate::db::now();
+    let newcomers: Vec<&DemoPerson> = people.iter().filter(|p| p.1).take(26).collect();
+    let locals: Vec<&DemoPerson> = people.iter().filter(|p| !p.1).take(26).collect();
+    let hopes_all = [Hope::Conversation, Hope::Outings, Hope::Sport, Hope::Culture, Hope::DailyLife];
+    let mut candidacies: Vec<Vec<String>> = vec![vec![], vec![]];
+    for (side, list) in [(0usize, &newcomers), (1, &locals)] {
+        for (i, (person_id, newcomer, commune)) in list.iter().enumerate() {
+            let hopes: Vec<&str> = hopes_all
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| (i + k) % 3 != 0)
+                .map(|(_, h)| h.as_str())
+                .collect();
+            let row = CandidacyRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: person_id.clone(),
+                side: if *newcomer { "newcomer" } else { "local" }.into(),
+                status: "waiting".into(),
+                waiting_since: now - Duration::days(((i * 23) % 200) as i64 + 3),
+                commune_id: communes.get(*commune).cloned(),
+                travel: [TravelRange::Neighbours, TravelRange::Anywhere, TravelRange::Neighbours, TravelRange::SameCommune][i % 4]
+                    .as_str()
+                    .into(),
+                gender: None,
+                partner_gender: None,
+                partner_age_min: None,
+                partner_age_max: None,
+                hopes: hopes.join(","),
+                wants_french_practice: *newcomer && i % 5 != 4,
+                remarks: (i % 7 == 0).then(|| "Préfère se rencontrer en journée.".to_owned()),
+                created_at: now,
+                updated_at: now,
+            };
+            row.insert(conn)?;
+            candidacies[side].push(row.id);
+        }
+    }
+    // Three proposals and three active duos (the last one needs attention).
+    for k in 0..6usize {
+        let (n, l) = (&candidacies[0][k], &candidacies[1][k]);
+        let active = k >= 3;
+        let confirmed = now - Duration::days(40 + k as i64 * 5);
+        let duo = DuoRow {
+            id: Uuid::now_v7().to_string(),
+            newcomer_id: newcomers[k].0.clone(),
+            local_id: locals[k].0.clone(),
+            newcomer_candidacy_id: Some(n.clone()),
+            local_candidacy_id: Some(l.clone()),
+            status: if active { "active" } else if k == 1 { "introduced" } else { "proposed" }.into(),
+            score: Some(60.0 + k as f64),
+            explanation: None,
+            settings_version: Some(1),
+            pinned: false,
+            proposed_at: confirmed - Duration::days(10),
+            introduced_at: (active || k == 1).then(|| confirmed - Duration::days(5)),
+            confirmed_at: active.then_some(confirmed),
+            ended_at: None,
+            reason: None,
+            outcome: None,
+            created_by: coordinator.clone(),
+            updated_at: now,
+        };
+        duo.insert(conn)?;
+        for c in [n, l] {
+            CandidacyRow::set_status(conn, c, if active { "matched" } else { "proposed" })?;
+        }
+        if active {
+            let needs_attention = k == 5;
+            // Weekly meetings up to last week; the duo needing attention stopped after two.
+            let weeks = (now - confirmed).num_days() / 7;
+            let meetings = if needs_attention { 2 } else { weeks };
+            for m in 0..meetings {
+                let met_on = (confirmed + Duration::days(3 + 7 * m)).date();
+                CheckInRow {
+                    id: Uuid::now_v7().to_string(),
+                    duo_id: duo.id.clone(),
+                    met_on,
+                    activity: ["Café et conversation", "Promenade sur les coteaux", "Visite du musée de la Boverie", "Marché de la Batte"][m as usize % 4].into(),
+                    duration_minutes: Some(90),
+                    reported_by: if m % 2 == 0 { "newcomer" } else { "local" }.into(),
+                    satisfaction_newcomer: Some(if needs_attention { 2 } else { 4 + (m % 2) as i32 }),
+                    satisfaction_local: Some(if needs_attention { 3 } else { 4 }),
+                    notes: None,
+                    created_by: coordinator.clone(),
+                    created_at: now,
+                }
+                .insert(conn)?;
+            }
+            for (days, kind) in crate::matching::health::FOLLOW_UPS {
+                let due = (confirmed + Duration::days(days)).date();
+                FollowUpRow {
+                    id: Uuid::now_v7().to_string(),
+                    duo_id: duo.id.clone(),
+                    due_on: due,
+                    kind: kind.into(),
+                    // The healthy duos had their calls; the one needing attention did not.
+                    done_at: (!needs_attention && due < now.date()).then_some(now),
+                    notes: None,
+                }
+                .insert(conn)?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod consent;
+pub mod duo;
 pub mod health;
 pub mod lang;
 pub mod page;

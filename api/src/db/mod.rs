@@ -2,6 +2,7 @@
 //! embedded migrations, and [`Db::run`] which keeps blocking database work off the async workers.
 
 pub mod audit;
+pub mod duo;
 pub mod people;
 pub mod tags;
 pub mod refresh_tokens;

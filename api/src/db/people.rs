@@ -10,8 +10,8 @@ use shared::people::{Category, FrenchLevel, PersonStatus, Programme, ProgrammeRo
 use uuid::Uuid;
 
 use super::schema::{
-    audit_log, consents, memberships, people, person_availability, person_coaches,
-    person_languages, person_tags, tags,
+    audit_log, consents, duo_blocks, duo_candidacies, duo_check_ins, duos, memberships, people,
+    person_availability, person_coaches, person_languages, person_tags, tags,
 };
 use super::users::escape_like;
 use super::DbConnection;
@@ -454,7 +454,6 @@ impl Sort {
     }
 }
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 diesel::define_sql_function!(fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::Text>, y: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// The folded search pattern of `q`; phone-like input loses its separators.
@@ -478,6 +477,20 @@ pub fn list(
     limit: i64,
     current_year: i32,
 ) -> QueryResult<(Vec<PersonRow>, i64)> {
+    // The stored spellings of the commune asked for, ignoring case and accents ("liege" finds
+    // "Liège"): SQL `lower` cannot do this the same way on both backends.
+    let communes: Option<Vec<String>> = match &f.commune {
+        Some(c) => {
+            let wanted = fold(c.trim());
+            let stored: Vec<String> = people::table
+                .filter(people::commune.is_not_null())
+                .select(coalesce(people::commune, ""))
+                .distinct()
+                .load(conn)?;
+            Some(stored.into_iter().filter(|s| fold(s.trim()) == wanted).collect())
+        }
+        None => None,
+    };
     let build = || {
         let mut q = people::table.into_boxed();
         q = q.filter(people::archived.eq(f.archived));
@@ -542,8 +555,8 @@ pub fn list(
             let levels: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
             q = q.filter(people::french_level.eq_any(levels));
         }
-        if let Some(c) = &f.commune {
-            q = q.filter(lower(coalesce(people::commune, "")).eq(c.trim().to_lowercase()));
+        if let Some(names) = &communes {
+            q = q.filter(people::commune.eq_any(names.clone()));
         }
         if let Some(p) = &f.postcode {
             q = q.filter(people::postcode.eq(p.clone()));
@@ -582,8 +595,10 @@ pub fn list(
     let count = build().count().get_result(conn)?;
     let q = build();
     let q = match f.sort {
-        Sort::Name => q.order((lower(people::first_name).asc(), people::id.asc())),
-        Sort::NameDesc => q.order((lower(people::first_name).desc(), people::id.asc())),
+        // `search_text` starts with the folded first and last names: case and accents do not
+        // change the order (`lower` folds neither accents on SQLite nor under the C collation).
+        Sort::Name => q.order((people::search_text.asc(), people::id.asc())),
+        Sort::NameDesc => q.order((people::search_text.desc(), people::id.asc())),
         Sort::Created => q.order((people::created_at.asc(), people::id.asc())),
         Sort::CreatedDesc => q.order((people::created_at.desc(), people::id.asc())),
         Sort::Updated => q.order((people::updated_at.asc(), people::id.asc())),
@@ -643,6 +658,20 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::delete(person_languages::table.filter(person_languages::person_id.eq(id))).execute(conn)?;
     diesel::delete(person_availability::table.filter(person_availability::person_id.eq(id)))
         .execute(conn)?;
+    // Free text about the person in Duo2Change records; the duos keep their shape.
+    diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
+        .set(duo_candidacies::remarks.eq(None::<String>))
+        .execute(conn)?;
+    let their_duos = duos::table
+        .filter(duos::newcomer_id.eq(id).or(duos::local_id.eq(id)))
+        .select(duos::id);
+    let duo_ids: Vec<String> = their_duos.load(conn)?;
+    diesel::update(duos::table.filter(duos::id.eq_any(&duo_ids)))
+        .set((duos::reason.eq(None::<String>), duos::explanation.eq(None::<String>)))
+        .execute(conn)?;
+    diesel::update(duo_check_ins::table.filter(duo_check_ins::duo_id.eq_any(&duo_ids)))
+        .set((duo_check_ins::notes.eq(None::<String>), duo_check_ins::activity.eq("")))
+        .execute(conn)?;
     // Addresses of the person's own actions (public sign-up) are personal data too.
     diesel::update(
         audit_log::table
@@ -700,6 +729,30 @@ pub fn export_tables(conn: &mut DbConnection, id: &str) -> Result<serde_json::Ma
     out.insert(
         "person_coaches".into(),
         json(person_coaches::table.filter(person_coaches::person_id.eq(id)).select(CoachRow::as_select()).load(conn)?)?,
+    );
+    use crate::db::duo::{BlockRow, CandidacyRow, CheckInRow, DuoRow};
+    out.insert(
+        "duo_candidacies".into(),
+        json(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)).select(CandidacyRow::as_select()).load(conn)?)?,
+    );
+    out.insert(
+        "duo_blocks".into(),
+        json(
+            duo_blocks::table
+                .filter(duo_blocks::person_a.eq(id).or(duo_blocks::person_b.eq(id)))
+                .select(BlockRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    let their_duos: Vec<DuoRow> = duos::table
+        .filter(duos::newcomer_id.eq(id).or(duos::local_id.eq(id)))
+        .select(DuoRow::as_select())
+        .load(conn)?;
+    let duo_ids: Vec<String> = their_duos.iter().map(|d| d.id.clone()).collect();
+    out.insert("duos".into(), json(their_duos)?);
+    out.insert(
+        "duo_check_ins".into(),
+        json(duo_check_ins::table.filter(duo_check_ins::duo_id.eq_any(&duo_ids)).select(CheckInRow::as_select()).load(conn)?)?,
     );
     let audit: Vec<crate::db::audit::AuditRow> = audit_log::table
         .filter(audit_log::entity_type.eq("person"))

@@ -153,6 +153,117 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    communes (id) {
+        id -> Text,
+        name -> Text,
+        latitude -> Double,
+        longitude -> Double,
+    }
+}
+
+diesel::table! {
+    commune_neighbours (commune_id, neighbour_id) {
+        commune_id -> Text,
+        neighbour_id -> Text,
+    }
+}
+
+diesel::table! {
+    duo_candidacies (id) {
+        id -> Text,
+        person_id -> Text,
+        side -> Text,
+        status -> Text,
+        waiting_since -> Timestamp,
+        commune_id -> Nullable<Text>,
+        travel -> Text,
+        gender -> Nullable<Text>,
+        partner_gender -> Nullable<Text>,
+        partner_age_min -> Nullable<Integer>,
+        partner_age_max -> Nullable<Integer>,
+        hopes -> Text,
+        wants_french_practice -> Bool,
+        remarks -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duo_settings (version) {
+        version -> Integer,
+        weights -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duo_blocks (id) {
+        id -> Text,
+        person_a -> Text,
+        person_b -> Text,
+        reason -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duos (id) {
+        id -> Text,
+        newcomer_id -> Text,
+        local_id -> Text,
+        newcomer_candidacy_id -> Nullable<Text>,
+        local_candidacy_id -> Nullable<Text>,
+        status -> Text,
+        score -> Nullable<Double>,
+        explanation -> Nullable<Text>,
+        settings_version -> Nullable<Integer>,
+        pinned -> Bool,
+        proposed_at -> Timestamp,
+        introduced_at -> Nullable<Timestamp>,
+        confirmed_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duo_check_ins (id) {
+        id -> Text,
+        duo_id -> Text,
+        met_on -> Date,
+        activity -> Text,
+        duration_minutes -> Nullable<Integer>,
+        reported_by -> Text,
+        satisfaction_newcomer -> Nullable<Integer>,
+        satisfaction_local -> Nullable<Integer>,
+        notes -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duo_follow_ups (id) {
+        id -> Text,
+        duo_id -> Text,
+        due_on -> Date,
+        kind -> Text,
+        done_at -> Nullable<Timestamp>,
+        notes -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(duo_candidacies -> people (person_id));
+diesel::joinable!(duo_check_ins -> duos (duo_id));
+diesel::joinable!(duo_follow_ups -> duos (duo_id));
+
 diesel::joinable!(person_languages -> people (person_id));
 diesel::joinable!(person_tags -> people (person_id));
 diesel::joinable!(person_tags -> tags (tag_id));
@@ -171,5 +282,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     tags,
     users,
     refresh_tokens,
-    audit_log
+    audit_log,
+    communes,
+    commune_neighbours,
+    duo_candidacies,
+    duo_settings,
+    duo_blocks,
+    duos,
+    duo_check_ins,
+    duo_follow_ups
 );

@@ -2,6 +2,7 @@
 //! Pure logic, testable and benchmarkable without HTTP or a database.
 
 pub mod assignment;
+pub mod health;
 pub mod score;
 pub mod pool;
 pub mod synthetic;

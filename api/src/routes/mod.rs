@@ -2,6 +2,7 @@
 //! OpenAPI document lists exactly what is served.
 
 pub mod audit;
+pub mod duo;
 pub mod auth;
 pub mod health;
 pub mod people;
@@ -28,7 +29,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(scope("/audit").configure(audit::configure))
             .service(scope("/people").configure(people::configure))
             .service(scope("/tags").configure(tags::configure))
-            .service(scope("/public").configure(public::configure)),
+            .service(scope("/public").configure(public::configure))
+            .service(scope("/duo").configure(duo::configure_duo))
+            .service(scope("/duos").configure(duo::configure_duos)),
     );
 }
 

@@ -1,0 +1,316 @@
+//! Duo2Change: candidacies, matching suggestions, batch runs, duos and their follow-up.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::people::{wire_enum, Category};
+
+wire_enum!(
+    CandidacyStatus {
+        Waiting = "waiting",
+        Proposed = "proposed",
+        Matched = "matched",
+        Withdrawn = "withdrawn",
+    }
+);
+
+wire_enum!(
+    /// How far the candidate will go to meet.
+    TravelRange {
+        SameCommune = "same_commune",
+        Neighbours = "neighbours",
+        Anywhere = "anywhere",
+    }
+);
+
+wire_enum!(
+    GenderIdentity {
+        Woman = "woman",
+        Man = "man",
+        Other = "other",
+    }
+);
+
+wire_enum!(
+    /// What a candidate hopes from the duo.
+    Hope {
+        Conversation = "conversation",
+        Outings = "outings",
+        Sport = "sport",
+        Culture = "culture",
+        DailyLife = "daily_life",
+    }
+);
+
+/// A Duo2Change candidacy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Candidacy {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub display_name: String,
+    /// Newcomer or local, from the person's effective category.
+    pub side: Category,
+    pub status: CandidacyStatus,
+    pub waiting_since: DateTime<Utc>,
+    pub commune: Option<String>,
+    pub travel: TravelRange,
+    pub gender: Option<GenderIdentity>,
+    pub partner_gender: Option<GenderIdentity>,
+    pub partner_age_min: Option<i32>,
+    pub partner_age_max: Option<i32>,
+    pub hopes: Vec<Hope>,
+    pub wants_french_practice: bool,
+    pub remarks: Option<String>,
+}
+
+/// `POST /api/v1/duo/candidates` and `PUT /api/v1/duo/candidates/{id}` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CandidacyInput {
+    /// The person (ignored on update).
+    pub person_id: Uuid,
+    /// A commune of the Liège-area list (`GET /api/v1/duo/communes`).
+    #[serde(default)]
+    pub commune: Option<String>,
+    pub travel: TravelRange,
+    #[serde(default)]
+    pub gender: Option<GenderIdentity>,
+    #[serde(default)]
+    pub partner_gender: Option<GenderIdentity>,
+    #[serde(default)]
+    pub partner_age_min: Option<i32>,
+    #[serde(default)]
+    pub partner_age_max: Option<i32>,
+    #[serde(default)]
+    pub hopes: Vec<Hope>,
+    #[serde(default)]
+    pub wants_french_practice: bool,
+    #[serde(default)]
+    pub remarks: Option<String>,
+    /// On update only: withdraw or put back in the pool.
+    #[serde(default)]
+    pub status: Option<CandidacyStatus>,
+}
+
+/// Scores of each criterion (0–1) and the weighted total (0–100).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScoreBreakdown {
+    pub interests: f64,
+    pub language: f64,
+    pub availability: f64,
+    pub distance: f64,
+    pub hopes: f64,
+    pub age: f64,
+    pub waiting: f64,
+    pub total: f64,
+}
+
+/// A proposed partner with the reasons, in the request's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Suggestion {
+    pub candidacy_id: Uuid,
+    pub person_id: Uuid,
+    pub display_name: String,
+    pub score: ScoreBreakdown,
+    pub reasons: Vec<String>,
+}
+
+/// Matching weights (admins), versioned: each proposal records the version that produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MatchingSettings {
+    /// Set by the server.
+    #[serde(default)]
+    pub version: i32,
+    pub interests: f64,
+    pub language: f64,
+    pub availability: f64,
+    pub distance: f64,
+    pub hopes: f64,
+    pub age: f64,
+    pub waiting: f64,
+    /// Pairs below this total (0–100) are not proposed by the batch.
+    pub threshold: f64,
+}
+
+/// `POST /api/v1/duo/batch` body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchRequest {
+    /// Pairs chosen by a coordinator, kept as they are: (newcomer candidacy, local candidacy).
+    #[serde(default)]
+    pub pinned: Vec<PairRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PairRef {
+    pub newcomer: Uuid,
+    pub local: Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchPair {
+    pub newcomer: Suggestion,
+    pub local: Suggestion,
+    pub score: ScoreBreakdown,
+    pub reasons: Vec<String>,
+    pub pinned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchUnmatched {
+    pub candidacy_id: Uuid,
+    pub display_name: String,
+    pub side: Category,
+    /// Why, in the request's language.
+    pub reason: String,
+}
+
+/// The preview of a batch run: nothing is stored until it is accepted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchPreview {
+    pub settings_version: i32,
+    pub pairs: Vec<BatchPair>,
+    pub unmatched: Vec<BatchUnmatched>,
+    pub total_score: f64,
+}
+
+/// `POST /api/v1/duo/batch/accept` body: the pairs of a preview to turn into proposals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchAccept {
+    pub pairs: Vec<PairRef>,
+}
+
+wire_enum!(
+    /// The life of a duo.
+    DuoStatus {
+        /// Proposed by matching or by a coordinator.
+        Proposed = "proposed",
+        /// A first meeting is arranged.
+        Introduced = "introduced",
+        /// Confirmed after the trial meeting: meeting about once a week.
+        Active = "active",
+        Paused = "paused",
+        Ended = "ended",
+        /// Not confirmed; both return to the pool and are not proposed together again.
+        Declined = "declined",
+    }
+);
+
+wire_enum!(
+    DuoOutcome {
+        Good = "good",
+        Neutral = "neutral",
+        /// Ended badly: the two are never proposed together again.
+        Bad = "bad",
+    }
+);
+
+/// A duo (or proposal).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Duo {
+    pub id: Uuid,
+    pub newcomer_id: Uuid,
+    pub newcomer_name: String,
+    pub local_id: Uuid,
+    pub local_name: String,
+    pub status: DuoStatus,
+    pub score: Option<f64>,
+    pub reasons: Vec<String>,
+    pub settings_version: Option<i32>,
+    pub proposed_at: DateTime<Utc>,
+    pub introduced_at: Option<DateTime<Utc>>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub reason: Option<String>,
+    pub outcome: Option<DuoOutcome>,
+    pub health: Option<DuoHealth>,
+}
+
+/// `POST /api/v1/duos/{id}/transition` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DuoTransition {
+    pub to: DuoStatus,
+    /// Required to decline or end.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Required to end.
+    #[serde(default)]
+    pub outcome: Option<DuoOutcome>,
+}
+
+wire_enum!(
+    Reporter {
+        Newcomer = "newcomer",
+        Local = "local",
+        Coordinator = "coordinator",
+    }
+);
+
+/// A meeting of the duo, as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckIn {
+    pub id: Uuid,
+    pub met_on: NaiveDate,
+    pub activity: String,
+    pub duration_minutes: Option<i32>,
+    pub reported_by: Reporter,
+    /// 1–5.
+    pub satisfaction_newcomer: Option<i32>,
+    /// 1–5.
+    pub satisfaction_local: Option<i32>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckInInput {
+    pub met_on: NaiveDate,
+    pub activity: String,
+    #[serde(default)]
+    pub duration_minutes: Option<i32>,
+    pub reported_by: Reporter,
+    #[serde(default)]
+    pub satisfaction_newcomer: Option<i32>,
+    #[serde(default)]
+    pub satisfaction_local: Option<i32>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+wire_enum!(
+    HealthLevel {
+        Good = "good",
+        Watch = "watch",
+        /// Needs a call this week.
+        Attention = "attention",
+    }
+);
+
+/// How a duo is doing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DuoHealth {
+    pub level: HealthLevel,
+    /// Meetings in the last 4 weeks (expected: about 4).
+    pub meetings_last_4_weeks: u32,
+    /// Days since the last reported meeting.
+    pub days_since_last_meeting: Option<i64>,
+    /// Average satisfaction of the last check-ins minus that of the earlier ones.
+    pub satisfaction_trend: Option<f64>,
+    pub overdue_follow_up: Option<NaiveDate>,
+    /// Reasons, in the request's language.
+    pub reasons: Vec<String>,
+}

@@ -61,6 +61,10 @@ pub struct ConfigArgs {
     /// HTTP worker threads [default: number of CPUs].
     #[arg(long, env = "INTERRA_WORKERS", global = true, value_name = "N")]
     pub workers: Option<usize>,
+    /// Public address of this server, for links in feeds (e.g. https://agenda.interra.be)
+    /// [default: http://<bind address>].
+    #[arg(long, env = "INTERRA_PUBLIC_URL", global = true, value_name = "URL")]
+    pub public_url: Option<String>,
     /// Months after a person's last activity before they are listed for anonymisation [default: 36].
     #[arg(long, env = "INTERRA_RETENTION_MONTHS", global = true, value_name = "MONTHS")]
     pub retention_months: Option<u32>,
@@ -84,6 +88,7 @@ struct FileConfig {
     workers: Option<usize>,
     db_pool_size: Option<u32>,
     retention_months: Option<u32>,
+    public_url: Option<String>,
 }
 
 /// Login throttling: at most `max` events per `window` for one key.
@@ -115,6 +120,8 @@ pub struct Settings {
     /// Public sign-ups per client address.
     pub signups_per_ip: RateLimit,
     pub retention_months: u32,
+    /// Public base URL (no trailing slash); filled from the bound address when not configured.
+    pub public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -201,6 +208,11 @@ impl Settings {
                 .or(file.retention_months)
                 .unwrap_or(36)
                 .max(1),
+            public_url: args
+                .public_url
+                .clone()
+                .or(file.public_url)
+                .map(|u| u.trim_end_matches('/').to_owned()),
         })
     }
 }

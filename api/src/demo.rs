@@ -65,8 +65,11 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
     Ok(report)
 }
 
+/// A fictional newcomer: first name, last name, origin region, languages.
+type DemoNewcomer = (&'static str, Option<&'static str>, &'static str, &'static [(&'static str, LanguageLevel)]);
+
 // Fictional people. Newcomers: (first, last, origin region, languages, arrival years ago).
-const NEWCOMERS: &[(&str, Option<&str>, &str, &[(&str, LanguageLevel)])] = &[
+const NEWCOMERS: &[DemoNewcomer] = &[
     ("Amina", Some("Haddad"), "Middle East", &[("ar", LanguageLevel::Native), ("en", LanguageLevel::Intermediate)]),
     ("Yusuf", Some("Rahimi"), "Central Asia", &[("prs", LanguageLevel::Native), ("ps", LanguageLevel::Fluent)]),
     ("Olena", Some("Kovalenko"), "Eastern Europe", &[("uk", LanguageLevel::Native), ("ru", LanguageLevel::Fluent), ("en", LanguageLevel::Basic)]),

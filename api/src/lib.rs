@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod feeds;
 pub mod i18n;
 pub mod matching;
 pub mod openapi;

@@ -22,6 +22,7 @@ Errors are RFC 9457 `application/problem+json` documents in the language of `Acc
         (name = "audit", description = "Audit trail (administrators)"),
         (name = "people", description = "People across the programmes, consents, GDPR rights"),
         (name = "tags", description = "Vocabulary of passions, skills and interests"),
+        (name = "activities", description = "Activities, series, registrations, waiting lists and attendance"),
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),

@@ -57,7 +57,7 @@ impl Application {
         Self::build_with(settings, db)
     }
 
-    pub fn build_with(settings: Settings, db: Db) -> anyhow::Result<Application> {
+    pub fn build_with(mut settings: Settings, db: Db) -> anyhow::Result<Application> {
         {
             let mut conn = db.conn()?;
             let purged = crate::db::refresh_tokens::RefreshTokenRow::purge_expired(&mut conn)
@@ -65,10 +65,16 @@ impl Application {
             if purged > 0 {
                 tracing::info!(purged, "expired sessions removed");
             }
+            crate::db::activities::purge_idempotency(&mut conn)
+                .context("cannot purge old idempotency keys")?;
         }
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let addr = listener.local_addr()?;
+        if settings.public_url.is_none() {
+            let host = if addr.ip().is_unspecified() { "localhost".to_owned() } else { addr.ip().to_string() };
+            settings.public_url = Some(format!("http://{host}:{}", addr.port()));
+        }
         let workers = settings.workers;
         let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
         let mut server = HttpServer::new(move || {

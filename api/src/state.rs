@@ -22,6 +22,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Public base URL, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        self.settings.public_url.as_deref().unwrap_or("")
+    }
+
     pub fn new(settings: Settings, db: Db, openapi_json: String) -> AppState {
         AppState {
             jwt: JwtKeys::new(&settings.jwt_secret, settings.access_token_ttl),

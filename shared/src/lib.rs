@@ -2,6 +2,7 @@
 //! (`web`). Serde only: this crate compiles for `wasm32-unknown-unknown`. OpenAPI schema derives
 //! sit behind the `openapi` feature, which only the server enables.
 
+pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod consent;

@@ -74,7 +74,12 @@ pub fn rotate(conn: &mut DbConnection, presented: &str, lifetime: Duration) -> R
         return Ok(Rotation::Invalid);
     };
     let now = db::now();
-    if row.used_at.is_some() || row.revoked_at.is_some() || !RefreshTokenRow::claim(conn, &row.id, now)? {
+    // Revoked but never used (sign-out, password change, deactivation): simply invalid.
+    if row.used_at.is_none() && row.revoked_at.is_some() {
+        return Ok(Rotation::Invalid);
+    }
+    // Used before: someone replays a rotated token. Revoke the family.
+    if row.used_at.is_some() || !RefreshTokenRow::claim(conn, &row.id, now)? {
         RefreshTokenRow::revoke_family(conn, &row.family_id)?;
         return Ok(Rotation::Reused {
             user_id: row.user_id,

@@ -1,6 +1,7 @@
 //! Storage: one code path over SQLite and PostgreSQL (diesel `MultiConnection`), an r2d2 pool,
 //! embedded migrations, and [`Db::run`] which keeps blocking database work off the async workers.
 
+pub mod activities;
 pub mod audit;
 pub mod duo;
 pub mod people;
@@ -256,6 +257,19 @@ where
             Err(e)
         }
     }
+}
+
+/// On PostgreSQL, locks the rows selected by `sql` (`SELECT ... FOR UPDATE`) until the end of
+/// the current transaction, so that a read-check-write sequence cannot interleave with another.
+/// SQLite needs nothing: [`write_transaction`] already holds the database's single write lock.
+pub fn lock_rows(conn: &mut DbConnection, sql: &str, bind: &str) -> Result<(), ApiError> {
+    if let DbConnection::Postgres(pg) = conn {
+        use diesel::RunQueryDsl;
+        diesel::sql_query(sql)
+            .bind::<diesel::sql_types::Text, _>(bind)
+            .execute(pg)?;
+    }
+    Ok(())
 }
 
 /// Current time as stored: UTC, microsecond precision (what both backends keep).

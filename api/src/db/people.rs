@@ -326,6 +326,12 @@ pub fn find_duplicate(
     if email.is_none() && phone.is_none() {
         return Ok(None);
     }
+    // Two requests with the same email or phone (a double tap) must not both pass this check
+    // before either commits. SQLite's `BEGIN IMMEDIATE` already serialises writers; PostgreSQL
+    // needs a lock, held until the end of the caller's transaction.
+    if let DbConnection::Postgres(pg) = &mut *conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(7163420)").execute(pg)?;
+    }
     let mut q = people::table
         .filter(people::anonymised_at.is_null())
         .select(people::id)

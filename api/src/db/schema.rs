@@ -290,5 +290,120 @@ diesel::allow_tables_to_appear_in_same_query!(
     duo_blocks,
     duos,
     duo_check_ins,
-    duo_follow_ups
+    duo_follow_ups,
+    venues,
+    activity_series,
+    activities,
+    activity_tags,
+    activity_hosts,
+    activity_staff,
+    registrations,
+    idempotency_keys
 );
+
+diesel::table! {
+    venues (id) {
+        id -> Text,
+        name -> Text,
+        street -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        locality -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    activity_series (id) {
+        id -> Text,
+        recurrence -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    activities (id) {
+        id -> Text,
+        series_id -> Nullable<Text>,
+        title -> Text,
+        description -> Text,
+        programme -> Text,
+        kind -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        venue_id -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        capacity -> Nullable<Integer>,
+        registration_opens_at -> Nullable<Timestamp>,
+        registration_closes_at -> Nullable<Timestamp>,
+        languages -> Text,
+        french_level -> Nullable<Text>,
+        free -> Bool,
+        accessibility_notes -> Nullable<Text>,
+        visibility -> Text,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        min_newcomer_percent -> Nullable<Integer>,
+        min_local_percent -> Nullable<Integer>,
+        sequence -> Integer,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    activity_tags (activity_id, tag_id) {
+        activity_id -> Text,
+        tag_id -> Text,
+    }
+}
+
+diesel::table! {
+    activity_hosts (activity_id, person_id) {
+        activity_id -> Text,
+        person_id -> Text,
+        public_name -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    activity_staff (activity_id, user_id) {
+        activity_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> Text,
+        activity_id -> Text,
+        person_id -> Text,
+        category -> Text,
+        status -> Text,
+        source -> Text,
+        queued_at -> Timestamp,
+        registered_by -> Nullable<Text>,
+        promoted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (scope, key) {
+        key -> Text,
+        scope -> Text,
+        status -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(activities -> venues (venue_id));
+diesel::joinable!(activity_tags -> activities (activity_id));
+diesel::joinable!(activity_hosts -> activities (activity_id));
+diesel::joinable!(activity_staff -> activities (activity_id));
+diesel::joinable!(registrations -> activities (activity_id));
+diesel::joinable!(registrations -> people (person_id));
+diesel::joinable!(activity_hosts -> people (person_id));

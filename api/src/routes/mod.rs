@@ -1,6 +1,7 @@
 //! HTTP routes. Each resource module registers its handlers with utoipa-actix-web, so the
 //! OpenAPI document lists exactly what is served.
 
+pub mod activities;
 pub mod audit;
 pub mod duo;
 pub mod auth;
@@ -31,7 +32,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .service(scope("/tags").configure(tags::configure))
             .service(scope("/public").configure(public::configure))
             .service(scope("/duo").configure(duo::configure_duo))
-            .service(scope("/duos").configure(duo::configure_duos)),
+            .service(scope("/duos").configure(duo::configure_duos))
+            .service(scope("/activities").configure(activities::configure))
+            .service(scope("/venues").configure(activities::configure_venues)),
     );
 }
 

@@ -96,6 +96,10 @@ pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
     }
     let root = &state.settings.web_dist;
     let index = root.join("index.html");
+    let is_asset = Path::new(path).extension().is_some();
+    if !index.is_file() && is_asset {
+        return Err(ApiError::NotFound);
+    }
     if !index.is_file() {
         return Ok(HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")

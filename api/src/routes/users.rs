@@ -177,6 +177,12 @@ pub async fn update_user(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
+                // Two admins demoting each other at once must not leave no admin.
+                crate::db::lock_rows(
+                    conn,
+                    "SELECT id FROM users WHERE role = $1 AND active FOR UPDATE",
+                    "admin",
+                )?;
                 let mut row = UserRow::get(conn, id)?;
                 let was_active_admin = row.active && row.role()? == Role::Admin;
                 let mut changed = Vec::new();

@@ -1,0 +1,4 @@
+//! Public agenda formats: JSON (in the routes), iCalendar, RSS and schema.org JSON-LD.
+
+pub mod ics;
+pub mod rss;

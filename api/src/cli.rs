@@ -201,7 +201,10 @@ fn create_user(settings: &Settings, email: &str, name: &str, role: Role) -> anyh
     let db = startup::open_database(settings)?;
     let mut conn = db.conn()?;
     if UserRow::find_by_email(&mut conn, email.as_str())?.is_some() {
-        bail!("an account with the email {} already exists", email.as_str());
+        bail!(
+            "an account with the email {} already exists",
+            email.as_str()
+        );
     }
     let hash = password::hash(&secret)?;
     let row = UserRow::new(email.into_inner(), name.into_inner(), role, hash);

@@ -39,11 +39,23 @@ pub struct ConfigArgs {
     #[arg(long, env = "INTERRA_DATA_DIR", global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// sqlite://PATH or postgres://USER@HOST/DB [default: sqlite://<data dir>/interra.db].
-    #[arg(long, env = "INTERRA_DATABASE_URL", global = true, value_name = "URL", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "INTERRA_DATABASE_URL",
+        global = true,
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
     /// Secret signing the access tokens (HS256). Required, at least 32 characters, in production;
     /// otherwise generated once and kept in the data directory.
-    #[arg(long, env = "INTERRA_JWT_SECRET", global = true, value_name = "SECRET", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "INTERRA_JWT_SECRET",
+        global = true,
+        value_name = "SECRET",
+        hide_env_values = true
+    )]
     pub jwt_secret: Option<String>,
     /// Log filter, e.g. `info`, `debug`, `interra_api=debug,actix_web=info` [default: info].
     #[arg(long, env = "INTERRA_LOG", global = true, value_name = "FILTER")]
@@ -66,7 +78,12 @@ pub struct ConfigArgs {
     #[arg(long, env = "INTERRA_PUBLIC_URL", global = true, value_name = "URL")]
     pub public_url: Option<String>,
     /// Months after a person's last activity before they are listed for anonymisation [default: 36].
-    #[arg(long, env = "INTERRA_RETENTION_MONTHS", global = true, value_name = "MONTHS")]
+    #[arg(
+        long,
+        env = "INTERRA_RETENTION_MONTHS",
+        global = true,
+        value_name = "MONTHS"
+    )]
     pub retention_months: Option<u32>,
     /// Database connections in the pool [default: 8].
     #[arg(long, env = "INTERRA_DB_POOL_SIZE", global = true, value_name = "N")]
@@ -238,8 +255,7 @@ fn development_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     let mut bytes = [0u8; 48];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let secret = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
-    write_private(&path, &secret)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    write_private(&path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(secret.into_bytes())
 }
 

@@ -35,7 +35,10 @@ pub enum ApiError {
     #[error("method not allowed")]
     MethodNotAllowed { allow: Vec<String> },
     #[error("conflict: {msg:?}")]
-    Conflict { msg: Msg, field: Option<&'static str> },
+    Conflict {
+        msg: Msg,
+        field: Option<&'static str>,
+    },
     /// Another record already holds this identity (same email or phone): its id.
     #[error("possible duplicate of {0}")]
     Duplicate(String),

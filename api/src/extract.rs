@@ -76,7 +76,11 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             .strip_prefix("missing field `")
             .and_then(|r| r.split('`').next())
         {
-            let full = if field == "." { name.to_owned() } else { format!("{field}.{name}") };
+            let full = if field == "." {
+                name.to_owned()
+            } else {
+                format!("{field}.{name}")
+            };
             return ApiError::field(&full, crate::i18n::Msg::Required);
         }
         match inner.classify() {

@@ -43,7 +43,9 @@ impl Modify for SecurityAddon {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("Access token from /api/v1/auth/login or /refresh (15 minutes)."))
+                    .description(Some(
+                        "Access token from /api/v1/auth/login or /refresh (15 minutes).",
+                    ))
                     .build(),
             ),
         );

@@ -29,7 +29,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The document as committed in `openapi/openapi.json` (pretty JSON, trailing newline).
 pub fn openapi_json() -> anyhow::Result<String> {
-    let mut text = openapi().to_pretty_json().context("cannot serialise the OpenAPI document")?;
+    let mut text = openapi()
+        .to_pretty_json()
+        .context("cannot serialise the OpenAPI document")?;
     text.push('\n');
     Ok(text)
 }
@@ -72,7 +74,11 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let addr = listener.local_addr()?;
         if settings.public_url.is_none() {
-            let host = if addr.ip().is_unspecified() { "localhost".to_owned() } else { addr.ip().to_string() };
+            let host = if addr.ip().is_unspecified() {
+                "localhost".to_owned()
+            } else {
+                addr.ip().to_string()
+            };
             settings.public_url = Some(format!("http://{host}:{}", addr.port()));
         }
         let workers = settings.workers;
@@ -87,7 +93,11 @@ impl Application {
             app.service(
                 SwaggerUi::new("/api/docs/{_:.*}")
                     .url("/api/openapi.json", doc)
-                    .config(Config::default().validator_url("none").try_it_out_enabled(true)),
+                    .config(
+                        Config::default()
+                            .validator_url("none")
+                            .try_it_out_enabled(true),
+                    ),
             )
             .route(
                 "/api/docs",
@@ -97,6 +107,7 @@ impl Application {
                         .finish()
                 }),
             )
+            .route("/embed/agenda", web::get().to(routes::events::embed_agenda))
             .default_service(web::to(routes::spa::fallback))
             .wrap(from_fn(request_context))
             .wrap(Compress::default())

@@ -60,8 +60,7 @@ fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
     let v = req.headers().get(REQUEST_ID_HEADER)?.to_str().ok()?;
     let ok = !v.is_empty()
         && v.len() <= 128
-        && v
-            .chars()
+        && v.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     ok.then(|| v.to_owned())
 }
@@ -90,7 +89,8 @@ pub async fn request_context(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let start = Instant::now();
-    let rid = incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::now_v7().simple().to_string());
+    let rid =
+        incoming_request_id(&req).unwrap_or_else(|| uuid::Uuid::now_v7().simple().to_string());
     let lang = lang_of(req.request());
     req.extensions_mut().insert(RequestId(rid.clone()));
     req.extensions_mut().insert(RequestLang(lang));
@@ -101,7 +101,11 @@ pub async fn request_context(
 
     let status = res.status();
     if status.as_u16() >= 400 {
-        let rendered = match res.response().error().and_then(|e| e.as_error::<ApiError>()) {
+        let rendered = match res
+            .response()
+            .error()
+            .and_then(|e| e.as_error::<ApiError>())
+        {
             Some(api_error) => {
                 if let ApiError::Internal(cause) = api_error {
                     tracing::error!(request_id = %rid, error = ?cause, "internal error");

@@ -170,9 +170,9 @@ pub struct Slot {
 
 impl Slot {
     pub fn all() -> impl Iterator<Item = Slot> {
-        Weekday::ALL.iter().flat_map(|&day| {
-            DayPart::ALL.iter().map(move |&part| Slot { day, part })
-        })
+        Weekday::ALL
+            .iter()
+            .flat_map(|&day| DayPart::ALL.iter().map(move |&part| Slot { day, part }))
     }
 }
 
@@ -215,7 +215,9 @@ impl utoipa::PartialSchema for Slot {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some("^(mon|tue|wed|thu|fri|sat|sun)_(morning|afternoon|evening)$"))
+            .pattern(Some(
+                "^(mon|tue|wed|thu|fri|sat|sun)_(morning|afternoon|evening)$",
+            ))
             .examples(["sat_afternoon"])
             .into()
     }
@@ -495,7 +497,11 @@ wire_enum!(
 );
 
 /// The effective category under Interra's rule: newcomers arrived less than five years ago.
-pub fn computed_category(profile: Category, arrival_year: Option<i32>, current_year: i32) -> Category {
+pub fn computed_category(
+    profile: Category,
+    arrival_year: Option<i32>,
+    current_year: i32,
+) -> Category {
     match (profile, arrival_year) {
         (Category::Newcomer, Some(year)) if current_year - year >= 5 => Category::Local,
         (profile, _) => profile,
@@ -508,16 +514,31 @@ mod tests {
 
     #[test]
     fn five_year_rule() {
-        assert_eq!(computed_category(Category::Newcomer, Some(2023), 2026), Category::Newcomer);
-        assert_eq!(computed_category(Category::Newcomer, Some(2022), 2026), Category::Newcomer);
-        assert_eq!(computed_category(Category::Newcomer, Some(2021), 2026), Category::Local);
-        assert_eq!(computed_category(Category::Local, None, 2026), Category::Local);
+        assert_eq!(
+            computed_category(Category::Newcomer, Some(2023), 2026),
+            Category::Newcomer
+        );
+        assert_eq!(
+            computed_category(Category::Newcomer, Some(2022), 2026),
+            Category::Newcomer
+        );
+        assert_eq!(
+            computed_category(Category::Newcomer, Some(2021), 2026),
+            Category::Local
+        );
+        assert_eq!(
+            computed_category(Category::Local, None, 2026),
+            Category::Local
+        );
     }
 
     #[test]
     fn slots_round_trip() {
         assert_eq!(Slot::all().count(), 21);
-        let s: Slot = "sat_afternoon".parse().unwrap_or(Slot { day: Weekday::Mon, part: DayPart::Morning });
+        let s: Slot = "sat_afternoon".parse().unwrap_or(Slot {
+            day: Weekday::Mon,
+            part: DayPart::Morning,
+        });
         assert_eq!(s.to_string(), "sat_afternoon");
         assert!("sat_noon".parse::<Slot>().is_err());
         let json = serde_json::to_string(&s).unwrap_or_default();

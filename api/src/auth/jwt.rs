@@ -97,7 +97,10 @@ mod tests {
 
     #[test]
     fn issued_tokens_verify_and_others_do_not() {
-        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(900));
+        let keys = JwtKeys::new(
+            b"0123456789abcdef0123456789abcdef",
+            Duration::from_secs(900),
+        );
         let id = Uuid::now_v7();
         let token = keys.issue(id, Role::Coach).expect("token");
         let claims = keys.verify(&token).expect("valid");
@@ -105,7 +108,10 @@ mod tests {
         assert_eq!(claims.role, Role::Coach);
         assert_eq!(claims.exp - claims.iat, 900);
 
-        let other = JwtKeys::new(b"another secret another secret!!!", Duration::from_secs(900));
+        let other = JwtKeys::new(
+            b"another secret another secret!!!",
+            Duration::from_secs(900),
+        );
         assert!(other.verify(&token).is_none());
         let mut tampered = token.clone();
         tampered.insert(token.len() - 3, 'x');

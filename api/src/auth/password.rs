@@ -15,18 +15,66 @@ pub const MAX_LEN: usize = 128;
 /// A few hundred of the most used passwords (and Interra-specific guesses) long enough to pass
 /// the length rule; shorter common ones are already refused by it.
 const COMMON: &[&str] = &[
-    "123456789012", "1234567890123", "12345678901234", "123456123456", "111111111111",
-    "000000000000", "qwertyuiopas", "qwertyuiop123", "qwerty123456", "azertyuiop123",
-    "azertyuiopqs", "azerty123456", "password1234", "password12345", "password123!",
-    "passwordpassword", "motdepasse123", "motdepasse1234", "iloveyou1234", "letmein12345",
-    "welcome12345", "welcome123456", "admin1234567", "administrator", "changeme1234",
-    "changeme12345", "abcdefghijkl", "abcdef123456", "abc123456789", "1q2w3e4r5t6y",
-    "1qaz2wsx3edc", "zaq12wsxcde3", "trustno11234", "football1234", "princess1234",
-    "sunshine1234", "superman1234", "dragon123456", "baseball1234", "starwars1234",
-    "interra12345", "interra123456", "interra2024!", "interra2025!", "interra2026!",
-    "liege1234567", "liège1234567", "bienvenue123", "bienvenue1234", "bonjour12345",
-    "soleil123456", "belgique1234", "belgium12345", "qazwsxedcrfv", "asdfghjkl123",
-    "zxcvbnm12345", "passw0rd1234", "p@ssw0rd1234", "p@ssword1234", "mot2passe123",
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "123456123456",
+    "111111111111",
+    "000000000000",
+    "qwertyuiopas",
+    "qwertyuiop123",
+    "qwerty123456",
+    "azertyuiop123",
+    "azertyuiopqs",
+    "azerty123456",
+    "password1234",
+    "password12345",
+    "password123!",
+    "passwordpassword",
+    "motdepasse123",
+    "motdepasse1234",
+    "iloveyou1234",
+    "letmein12345",
+    "welcome12345",
+    "welcome123456",
+    "admin1234567",
+    "administrator",
+    "changeme1234",
+    "changeme12345",
+    "abcdefghijkl",
+    "abcdef123456",
+    "abc123456789",
+    "1q2w3e4r5t6y",
+    "1qaz2wsx3edc",
+    "zaq12wsxcde3",
+    "trustno11234",
+    "football1234",
+    "princess1234",
+    "sunshine1234",
+    "superman1234",
+    "dragon123456",
+    "baseball1234",
+    "starwars1234",
+    "interra12345",
+    "interra123456",
+    "interra2024!",
+    "interra2025!",
+    "interra2026!",
+    "liege1234567",
+    "liège1234567",
+    "bienvenue123",
+    "bienvenue1234",
+    "bonjour12345",
+    "soleil123456",
+    "belgique1234",
+    "belgium12345",
+    "qazwsxedcrfv",
+    "asdfghjkl123",
+    "zxcvbnm12345",
+    "passw0rd1234",
+    "p@ssw0rd1234",
+    "p@ssword1234",
+    "mot2passe123",
 ];
 
 fn argon2() -> Argon2<'static> {
@@ -48,7 +96,10 @@ pub fn check_policy(password: &str, email: Option<&str>) -> Result<(), Vec<Msg>>
         errors.push(Msg::PasswordTooLong(MAX_LEN));
     }
     let lower = password.to_lowercase();
-    let distinct = lower.chars().collect::<std::collections::HashSet<_>>().len();
+    let distinct = lower
+        .chars()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     if COMMON.contains(&lower.as_str()) || distinct <= 3 {
         errors.push(Msg::PasswordTooCommon);
     }

@@ -84,10 +84,7 @@ impl RateLimiter {
 }
 
 fn prune(q: &mut VecDeque<Instant>, now: Instant, window: Duration) {
-    while q
-        .front()
-        .is_some_and(|t| now.duration_since(*t) >= window)
-    {
+    while q.front().is_some_and(|t| now.duration_since(*t) >= window) {
         q.pop_front();
     }
 }

@@ -32,7 +32,11 @@ fn ttl(ttl: Duration) -> chrono::Duration {
 }
 
 /// Starts a new family for `user_id` (a sign-in); returns the token to hand to the client.
-pub fn start(conn: &mut DbConnection, user_id: &str, lifetime: Duration) -> Result<String, ApiError> {
+pub fn start(
+    conn: &mut DbConnection,
+    user_id: &str,
+    lifetime: Duration,
+) -> Result<String, ApiError> {
     issue(conn, user_id, &Uuid::now_v7().to_string(), lifetime)
 }
 
@@ -69,7 +73,11 @@ pub enum Rotation {
 }
 
 /// Exchanges a refresh token for a new one of the same family.
-pub fn rotate(conn: &mut DbConnection, presented: &str, lifetime: Duration) -> Result<Rotation, ApiError> {
+pub fn rotate(
+    conn: &mut DbConnection,
+    presented: &str,
+    lifetime: Duration,
+) -> Result<Rotation, ApiError> {
     let Some(row) = RefreshTokenRow::find_by_hash(conn, &hash(presented))? else {
         return Ok(Rotation::Invalid);
     };
@@ -89,7 +97,10 @@ pub fn rotate(conn: &mut DbConnection, presented: &str, lifetime: Duration) -> R
     if row.expires_at <= now {
         return Ok(Rotation::Invalid);
     }
-    let user = match UserRow::find(conn, row.user_id.parse().map_err(|_| ApiError::Unauthorized)?)? {
+    let user = match UserRow::find(
+        conn,
+        row.user_id.parse().map_err(|_| ApiError::Unauthorized)?,
+    )? {
         Some(user) if user.active => user,
         _ => {
             RefreshTokenRow::revoke_family(conn, &row.family_id)?;

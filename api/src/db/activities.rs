@@ -97,7 +97,10 @@ pub struct Counts {
 
 impl ActivityRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(activities::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(activities::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
@@ -125,7 +128,12 @@ impl ActivityRow {
     }
 }
 
-pub fn insert_series(conn: &mut DbConnection, id: &str, recurrence: &str, by: Option<String>) -> QueryResult<()> {
+pub fn insert_series(
+    conn: &mut DbConnection,
+    id: &str,
+    recurrence: &str,
+    by: Option<String>,
+) -> QueryResult<()> {
     diesel::insert_into(activity_series::table)
         .values((
             activity_series::id.eq(id),
@@ -144,12 +152,18 @@ pub fn set_links(
     hosts: &[(String, Option<String>)],
     staff: &[String],
 ) -> QueryResult<()> {
-    diesel::delete(activity_tags::table.filter(activity_tags::activity_id.eq(activity_id))).execute(conn)?;
-    diesel::delete(activity_hosts::table.filter(activity_hosts::activity_id.eq(activity_id))).execute(conn)?;
-    diesel::delete(activity_staff::table.filter(activity_staff::activity_id.eq(activity_id))).execute(conn)?;
+    diesel::delete(activity_tags::table.filter(activity_tags::activity_id.eq(activity_id)))
+        .execute(conn)?;
+    diesel::delete(activity_hosts::table.filter(activity_hosts::activity_id.eq(activity_id)))
+        .execute(conn)?;
+    diesel::delete(activity_staff::table.filter(activity_staff::activity_id.eq(activity_id)))
+        .execute(conn)?;
     for t in tag_ids {
         diesel::insert_into(activity_tags::table)
-            .values((activity_tags::activity_id.eq(activity_id), activity_tags::tag_id.eq(t)))
+            .values((
+                activity_tags::activity_id.eq(activity_id),
+                activity_tags::tag_id.eq(t),
+            ))
             .execute(conn)?;
     }
     for (p, public) in hosts {
@@ -163,7 +177,10 @@ pub fn set_links(
     }
     for u in staff {
         diesel::insert_into(activity_staff::table)
-            .values((activity_staff::activity_id.eq(activity_id), activity_staff::user_id.eq(u)))
+            .values((
+                activity_staff::activity_id.eq(activity_id),
+                activity_staff::user_id.eq(u),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -173,7 +190,11 @@ pub fn set_links(
 pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, Counts>> {
     let rows: Vec<(String, String, String, i64)> = registrations::table
         .filter(registrations::activity_id.eq_any(ids))
-        .group_by((registrations::activity_id, registrations::status, registrations::category))
+        .group_by((
+            registrations::activity_id,
+            registrations::status,
+            registrations::category,
+        ))
         .select((
             registrations::activity_id,
             registrations::status,
@@ -203,7 +224,10 @@ pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<St
 }
 
 /// Loads activities with venue, tags, hosts, staff and counts.
-pub fn records(conn: &mut DbConnection, rows: Vec<ActivityRow>) -> QueryResult<Vec<ActivityRecord>> {
+pub fn records(
+    conn: &mut DbConnection,
+    rows: Vec<ActivityRow>,
+) -> QueryResult<Vec<ActivityRecord>> {
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let venue_ids: Vec<String> = rows.iter().filter_map(|r| r.venue_id.clone()).collect();
     let venues: HashMap<String, VenueRow> = venues::table
@@ -224,7 +248,11 @@ pub fn records(conn: &mut DbConnection, rows: Vec<ActivityRow>) -> QueryResult<V
     let mut hosts_by: HashMap<String, Vec<(String, String, Option<String>)>> = HashMap::new();
     let host_rows: Vec<(String, String, Option<String>)> = activity_hosts::table
         .filter(activity_hosts::activity_id.eq_any(&ids))
-        .select((activity_hosts::activity_id, activity_hosts::person_id, activity_hosts::public_name))
+        .select((
+            activity_hosts::activity_id,
+            activity_hosts::person_id,
+            activity_hosts::public_name,
+        ))
         .load(conn)?;
     let person_ids: Vec<String> = host_rows.iter().map(|h| h.1.clone()).collect();
     let names = super::duo::names(conn, &person_ids)?;
@@ -270,7 +298,12 @@ pub struct ActivityQuery {
     pub tags: Vec<String>,
 }
 
-pub fn list(conn: &mut DbConnection, q: &ActivityQuery, offset: i64, limit: i64) -> QueryResult<(Vec<ActivityRow>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    q: &ActivityQuery,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<ActivityRow>, i64)> {
     let build = || {
         let mut b = activities::table.into_boxed();
         if let Some(s) = q.start {
@@ -293,9 +326,9 @@ pub fn list(conn: &mut DbConnection, q: &ActivityQuery, offset: i64, limit: i64)
         }
         if let Some(since) = q.public_since {
             b = b.filter(activities::visibility.eq("public")).filter(
-                activities::status
-                    .eq("published")
-                    .or(activities::status.eq("cancelled").and(activities::updated_at.ge(since))),
+                activities::status.eq("published").or(activities::status
+                    .eq("cancelled")
+                    .and(activities::updated_at.ge(since))),
             );
         }
         if let Some(m) = q.modified_since {
@@ -328,12 +361,18 @@ pub fn public_version(conn: &mut DbConnection) -> QueryResult<(Option<NaiveDateT
     activities::table
         .filter(activities::visibility.eq("public"))
         .filter(activities::status.ne("draft"))
-        .select((diesel::dsl::max(activities::updated_at), diesel::dsl::count_star()))
+        .select((
+            diesel::dsl::max(activities::updated_at),
+            diesel::dsl::count_star(),
+        ))
         .first(conn)
 }
 
 pub fn venues(conn: &mut DbConnection) -> QueryResult<Vec<VenueRow>> {
-    venues::table.order(venues::name.asc()).select(VenueRow::as_select()).load(conn)
+    venues::table
+        .order(venues::name.asc())
+        .select(VenueRow::as_select())
+        .load(conn)
 }
 
 pub fn venue_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
@@ -341,7 +380,10 @@ pub fn venue_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
 }
 
 pub fn insert_venue(conn: &mut DbConnection, v: &VenueRow) -> QueryResult<()> {
-    diesel::insert_into(venues::table).values(v).execute(conn).map(|_| ())
+    diesel::insert_into(venues::table)
+        .values(v)
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Tag slugs by id (for public feeds).
@@ -355,10 +397,16 @@ pub fn tag_slugs(conn: &mut DbConnection) -> QueryResult<HashMap<String, String>
 
 impl RegistrationRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(registrations::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(registrations::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
-    pub fn for_activity(conn: &mut DbConnection, activity_id: &str) -> QueryResult<Vec<RegistrationRow>> {
+    pub fn for_activity(
+        conn: &mut DbConnection,
+        activity_id: &str,
+    ) -> QueryResult<Vec<RegistrationRow>> {
         registrations::table
             .filter(registrations::activity_id.eq(activity_id))
             .order((registrations::queued_at.asc(), registrations::id.asc()))
@@ -366,7 +414,11 @@ impl RegistrationRow {
             .load(conn)
     }
 
-    pub fn find(conn: &mut DbConnection, activity_id: &str, person_id: &str) -> QueryResult<Option<RegistrationRow>> {
+    pub fn find(
+        conn: &mut DbConnection,
+        activity_id: &str,
+        person_id: &str,
+    ) -> QueryResult<Option<RegistrationRow>> {
         registrations::table
             .filter(registrations::activity_id.eq(activity_id))
             .filter(registrations::person_id.eq(person_id))
@@ -375,7 +427,12 @@ impl RegistrationRow {
             .optional()
     }
 
-    pub fn set_status(conn: &mut DbConnection, id: &str, status: &str, promoted: bool) -> QueryResult<()> {
+    pub fn set_status(
+        conn: &mut DbConnection,
+        id: &str,
+        status: &str,
+        promoted: bool,
+    ) -> QueryResult<()> {
         let now = super::now();
         if promoted {
             diesel::update(registrations::table.find(id))
@@ -388,14 +445,22 @@ impl RegistrationRow {
                 .map(|_| ())
         } else {
             diesel::update(registrations::table.find(id))
-                .set((registrations::status.eq(status), registrations::updated_at.eq(now)))
+                .set((
+                    registrations::status.eq(status),
+                    registrations::updated_at.eq(now),
+                ))
                 .execute(conn)
                 .map(|_| ())
         }
     }
 
     /// Re-queues a registration (a cancelled person registering again goes to the back).
-    pub fn requeue(conn: &mut DbConnection, id: &str, status: &str, category: &str) -> QueryResult<()> {
+    pub fn requeue(
+        conn: &mut DbConnection,
+        id: &str,
+        status: &str,
+        category: &str,
+    ) -> QueryResult<()> {
         let now = super::now();
         diesel::update(registrations::table.find(id))
             .set((
@@ -411,7 +476,11 @@ impl RegistrationRow {
 }
 
 /// A stored response for an `Idempotency-Key`, if one was recorded in the last 24 hours.
-pub fn idempotent_response(conn: &mut DbConnection, scope: &str, key: &str) -> QueryResult<Option<(i32, String)>> {
+pub fn idempotent_response(
+    conn: &mut DbConnection,
+    scope: &str,
+    key: &str,
+) -> QueryResult<Option<(i32, String)>> {
     let cutoff = super::now() - chrono::Duration::hours(24);
     idempotency_keys::table
         .filter(idempotency_keys::scope.eq(scope))
@@ -422,7 +491,13 @@ pub fn idempotent_response(conn: &mut DbConnection, scope: &str, key: &str) -> Q
         .optional()
 }
 
-pub fn store_idempotent_response(conn: &mut DbConnection, scope: &str, key: &str, status: i32, body: &str) -> QueryResult<()> {
+pub fn store_idempotent_response(
+    conn: &mut DbConnection,
+    scope: &str,
+    key: &str,
+    status: i32,
+    body: &str,
+) -> QueryResult<()> {
     diesel::delete(
         idempotency_keys::table
             .filter(idempotency_keys::scope.eq(scope))
@@ -444,5 +519,6 @@ pub fn store_idempotent_response(conn: &mut DbConnection, scope: &str, key: &str
 /// Drops idempotency records older than a day (housekeeping at start-up).
 pub fn purge_idempotency(conn: &mut DbConnection) -> QueryResult<usize> {
     let cutoff = super::now() - chrono::Duration::hours(24);
-    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff))).execute(conn)
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff)))
+        .execute(conn)
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::schema::{
     commune_neighbours, communes, duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups,
-    duo_settings, duos, person_availability, person_languages, person_tags, people,
+    duo_settings, duos, people, person_availability, person_languages, person_tags,
 };
 use super::DbConnection;
 use crate::error::ApiError;
@@ -112,10 +112,18 @@ pub struct CommuneRow {
 pub fn communes(conn: &mut DbConnection) -> QueryResult<(Vec<CommuneRow>, Vec<(String, String)>)> {
     let rows = communes::table
         .order(communes::name.asc())
-        .select((communes::id, communes::name, communes::latitude, communes::longitude))
+        .select((
+            communes::id,
+            communes::name,
+            communes::latitude,
+            communes::longitude,
+        ))
         .load::<CommuneRow>(conn)?;
     let links = commune_neighbours::table
-        .select((commune_neighbours::commune_id, commune_neighbours::neighbour_id))
+        .select((
+            commune_neighbours::commune_id,
+            commune_neighbours::neighbour_id,
+        ))
         .load(conn)?;
     Ok((rows, links))
 }
@@ -140,7 +148,11 @@ pub fn settings_version(conn: &mut DbConnection, version: i32) -> QueryResult<Op
         .optional()
 }
 
-pub fn save_settings(conn: &mut DbConnection, weights: &str, by: Option<String>) -> QueryResult<i32> {
+pub fn save_settings(
+    conn: &mut DbConnection,
+    weights: &str,
+    by: Option<String>,
+) -> QueryResult<i32> {
     let (latest, _) = latest_settings(conn)?;
     let version = latest + 1;
     diesel::insert_into(duo_settings::table)
@@ -156,7 +168,10 @@ pub fn save_settings(conn: &mut DbConnection, weights: &str, by: Option<String>)
 
 impl CandidacyRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(duo_candidacies::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(duo_candidacies::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
@@ -188,7 +203,10 @@ impl CandidacyRow {
 
     pub fn set_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
         diesel::update(duo_candidacies::table.find(id))
-            .set((duo_candidacies::status.eq(status), duo_candidacies::updated_at.eq(super::now())))
+            .set((
+                duo_candidacies::status.eq(status),
+                duo_candidacies::updated_at.eq(super::now()),
+            ))
             .execute(conn)
             .map(|_| ())
     }
@@ -243,9 +261,19 @@ pub struct PersonFacts {
     pub slots: Vec<String>,
 }
 
-pub fn person_facts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, PersonFacts>> {
+pub fn person_facts(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<HashMap<String, PersonFacts>> {
     let mut out: HashMap<String, PersonFacts> = HashMap::new();
-    let rows: Vec<(String, String, Option<String>, Option<String>, Option<String>, Option<i32>)> = people::table
+    let rows: Vec<(
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i32>,
+    )> = people::table
         .filter(people::id.eq_any(ids))
         .select((
             people::id,
@@ -280,7 +308,11 @@ pub fn person_facts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Hash
     }
     let langs: Vec<(String, String, String)> = person_languages::table
         .filter(person_languages::person_id.eq_any(ids))
-        .select((person_languages::person_id, person_languages::language, person_languages::level))
+        .select((
+            person_languages::person_id,
+            person_languages::language,
+            person_languages::level,
+        ))
         .load(conn)?;
     for (p, l, lvl) in langs {
         if let Some(f) = out.get_mut(&p) {
@@ -313,7 +345,13 @@ pub fn blocks(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
     Ok(pairs)
 }
 
-pub fn add_block(conn: &mut DbConnection, a: &str, b: &str, reason: &str, by: Option<String>) -> QueryResult<()> {
+pub fn add_block(
+    conn: &mut DbConnection,
+    a: &str,
+    b: &str,
+    reason: &str,
+    by: Option<String>,
+) -> QueryResult<()> {
     diesel::insert_into(duo_blocks::table)
         .values(BlockRow {
             id: uuid::Uuid::now_v7().to_string(),
@@ -328,11 +366,19 @@ pub fn add_block(conn: &mut DbConnection, a: &str, b: &str, reason: &str, by: Op
 }
 
 /// Usage count of every tag (for specificity).
-pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<(Vec<(String, [String; 4])>, HashMap<String, i64>, i64)> {
+pub fn tag_usage(
+    conn: &mut DbConnection,
+) -> QueryResult<(Vec<(String, [String; 4])>, HashMap<String, i64>, i64)> {
     use super::schema::tags;
     let all: Vec<(String, String, String, String, String)> = tags::table
         .filter(tags::merged_into.is_null())
-        .select((tags::id, tags::label_fr, tags::label_en, tags::label_nl, tags::label_ar))
+        .select((
+            tags::id,
+            tags::label_fr,
+            tags::label_en,
+            tags::label_nl,
+            tags::label_ar,
+        ))
         .load(conn)?;
     let counts: Vec<(String, i64)> = person_tags::table
         .group_by(person_tags::tag_id)
@@ -340,7 +386,9 @@ pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<(Vec<(String, [String; 
         .load(conn)?;
     let people_count: i64 = people::table.count().get_result(conn)?;
     Ok((
-        all.into_iter().map(|(id, fr, en, nl, ar)| (id, [fr, en, nl, ar])).collect(),
+        all.into_iter()
+            .map(|(id, fr, en, nl, ar)| (id, [fr, en, nl, ar]))
+            .collect(),
         counts.into_iter().collect(),
         people_count,
     ))
@@ -348,7 +396,10 @@ pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<(Vec<(String, [String; 
 
 impl DuoRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(duos::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(duos::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
@@ -368,10 +419,16 @@ impl DuoRow {
             .ok_or(ApiError::NotFound)
     }
 
-    pub fn list(conn: &mut DbConnection, statuses: &[&str], coach: Option<&str>) -> QueryResult<Vec<DuoRow>> {
+    pub fn list(
+        conn: &mut DbConnection,
+        statuses: &[&str],
+        coach: Option<&str>,
+    ) -> QueryResult<Vec<DuoRow>> {
         let mut q = duos::table.into_boxed();
         if !statuses.is_empty() {
-            q = q.filter(duos::status.eq_any(statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+            q = q.filter(
+                duos::status.eq_any(statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+            );
         }
         if let Some(c) = coach {
             let mine = super::schema::person_coaches::table
@@ -380,9 +437,15 @@ impl DuoRow {
             let mine2 = super::schema::person_coaches::table
                 .filter(super::schema::person_coaches::user_id.eq(c.to_owned()))
                 .select(super::schema::person_coaches::person_id);
-            q = q.filter(duos::newcomer_id.eq_any(mine).or(duos::local_id.eq_any(mine2)));
+            q = q.filter(
+                duos::newcomer_id
+                    .eq_any(mine)
+                    .or(duos::local_id.eq_any(mine2)),
+            );
         }
-        q.order(duos::proposed_at.desc()).select(DuoRow::as_select()).load(conn)
+        q.order(duos::proposed_at.desc())
+            .select(DuoRow::as_select())
+            .load(conn)
     }
 
     /// An open duo (not declined or ended) involving either person.
@@ -398,7 +461,10 @@ impl DuoRow {
 
 impl CheckInRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(duo_check_ins::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(duo_check_ins::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn for_duos(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<CheckInRow>> {
@@ -412,7 +478,10 @@ impl CheckInRow {
 
 impl FollowUpRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(duo_follow_ups::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(duo_follow_ups::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn pending_for(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<FollowUpRow>> {
@@ -428,10 +497,20 @@ impl FollowUpRow {
 pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, String>> {
     let rows: Vec<(String, String, Option<String>, Option<String>)> = people::table
         .filter(people::id.eq_any(ids))
-        .select((people::id, people::first_name, people::last_name, people::preferred_name))
+        .select((
+            people::id,
+            people::first_name,
+            people::last_name,
+            people::preferred_name,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, f, l, p)| (id, crate::domain::person::display_name(&f, l.as_deref(), p.as_deref())))
+        .map(|(id, f, l, p)| {
+            (
+                id,
+                crate::domain::person::display_name(&f, l.as_deref(), p.as_deref()),
+            )
+        })
         .collect())
 }

@@ -5,9 +5,9 @@ pub mod activities;
 pub mod audit;
 pub mod duo;
 pub mod people;
-pub mod tags;
 pub mod refresh_tokens;
 pub mod schema;
+pub mod tags;
 pub mod users;
 
 use std::path::{Path, PathBuf};
@@ -54,7 +54,10 @@ impl DatabaseUrl {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(DatabaseUrl::Postgres(url.to_owned()))
         } else {
-            bail!("INTERRA_DATABASE_URL must start with sqlite:// or postgres:// (got {:?})", redact(url))
+            bail!(
+                "INTERRA_DATABASE_URL must start with sqlite:// or postgres:// (got {:?})",
+                redact(url)
+            )
         }
     }
 
@@ -113,7 +116,8 @@ impl ManageConnection for Manager {
                 Ok(DbConnection::Sqlite(conn))
             }
             DatabaseUrl::Postgres(url) => {
-                let mut conn = PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                let mut conn =
+                    PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute("SET TIME ZONE 'UTC'")
                     .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Postgres(conn))
@@ -122,7 +126,8 @@ impl ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {
@@ -142,8 +147,9 @@ impl Db {
     pub fn open(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<Db> {
         if let DatabaseUrl::Sqlite(path) = url {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+                std::fs::create_dir_all(dir).with_context(|| {
+                    format!("cannot create the data directory {}", dir.display())
+                })?;
             }
         }
         let pool = Pool::builder()
@@ -180,7 +186,9 @@ impl Db {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get().map_err(|e| ApiError::Unavailable(e.to_string()))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| ApiError::Unavailable(e.to_string()))?;
             f(&mut conn)
         })
         .await

@@ -265,10 +265,15 @@ impl PersonRow {
 }
 
 /// Replaces the languages, tags and availability of a person.
-pub fn replace_children(conn: &mut DbConnection, person_id: &str, d: &PersonData) -> QueryResult<()> {
+pub fn replace_children(
+    conn: &mut DbConnection,
+    person_id: &str,
+    d: &PersonData,
+) -> QueryResult<()> {
     diesel::delete(person_languages::table.filter(person_languages::person_id.eq(person_id)))
         .execute(conn)?;
-    diesel::delete(person_tags::table.filter(person_tags::person_id.eq(person_id))).execute(conn)?;
+    diesel::delete(person_tags::table.filter(person_tags::person_id.eq(person_id)))
+        .execute(conn)?;
     diesel::delete(person_availability::table.filter(person_availability::person_id.eq(person_id)))
         .execute(conn)?;
     let langs: Vec<LanguageRow> = d
@@ -281,7 +286,9 @@ pub fn replace_children(conn: &mut DbConnection, person_id: &str, d: &PersonData
         })
         .collect();
     for row in &langs {
-        diesel::insert_into(person_languages::table).values(row).execute(conn)?;
+        diesel::insert_into(person_languages::table)
+            .values(row)
+            .execute(conn)?;
     }
     for t in &d.tags {
         diesel::insert_into(person_tags::table)
@@ -337,7 +344,11 @@ pub fn find_duplicate(
         .select(people::id)
         .into_boxed();
     q = match (email, phone) {
-        (Some(e), Some(p)) => q.filter(people::email.eq(e.to_owned()).or(people::phone.eq(p.to_owned()))),
+        (Some(e), Some(p)) => q.filter(
+            people::email
+                .eq(e.to_owned())
+                .or(people::phone.eq(p.to_owned())),
+        ),
         (Some(e), None) => q.filter(people::email.eq(e.to_owned())),
         (None, Some(p)) => q.filter(people::phone.eq(p.to_owned())),
         (None, None) => q,
@@ -364,7 +375,12 @@ pub fn load_record(conn: &mut DbConnection, id: Uuid) -> Result<PersonRecord, Ap
             person_tags::tag_id,
             person_tags::kind,
             tags::slug,
-            (tags::label_fr, tags::label_en, tags::label_nl, tags::label_ar),
+            (
+                tags::label_fr,
+                tags::label_en,
+                tags::label_nl,
+                tags::label_ar,
+            ),
         ))
         .load::<(String, String, String, (String, String, String, String))>(conn)?
         .into_iter()
@@ -468,7 +484,9 @@ fn search_pattern(q: &str) -> String {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '.' | '/' | '-'));
     let text = if phone_like {
-        q.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+        q.chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
     } else {
         fold(q.trim())
     };
@@ -493,7 +511,12 @@ pub fn list(
                 .select(coalesce(people::commune, ""))
                 .distinct()
                 .load(conn)?;
-            Some(stored.into_iter().filter(|s| fold(s.trim()) == wanted).collect())
+            Some(
+                stored
+                    .into_iter()
+                    .filter(|s| fold(s.trim()) == wanted)
+                    .collect(),
+            )
         }
         None => None,
     };
@@ -572,15 +595,25 @@ pub fn list(
             let threshold = current_year - 5;
             q = match cat {
                 Category::Newcomer => q.filter(
-                    people::category_override.eq("newcomer").or(people::category_override
-                        .is_null()
-                        .and(people::profile.eq("newcomer"))
-                        .and(people::arrival_year.gt(threshold).or(people::arrival_year.is_null()))),
+                    people::category_override
+                        .eq("newcomer")
+                        .or(people::category_override
+                            .is_null()
+                            .and(people::profile.eq("newcomer"))
+                            .and(
+                                people::arrival_year
+                                    .gt(threshold)
+                                    .or(people::arrival_year.is_null()),
+                            )),
                 ),
                 Category::Local => q.filter(
-                    people::category_override.eq("local").or(people::category_override
-                        .is_null()
-                        .and(people::profile.eq("local").or(people::arrival_year.le(threshold)))),
+                    people::category_override
+                        .eq("local")
+                        .or(people::category_override.is_null().and(
+                            people::profile
+                                .eq("local")
+                                .or(people::arrival_year.le(threshold)),
+                        )),
                 ),
             };
         }
@@ -619,7 +652,10 @@ pub fn list(
 }
 
 /// Current programmes of each person (memberships not withdrawn or completed).
-pub fn programmes_of(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, Vec<String>>> {
+pub fn programmes_of(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<HashMap<String, Vec<String>>> {
     let rows: Vec<(String, String)> = memberships::table
         .filter(memberships::person_id.eq_any(ids))
         .filter(memberships::status.ne_all(["withdrawn", "completed"]))
@@ -661,7 +697,8 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
             people::updated_at.eq(now),
         ))
         .execute(conn)?;
-    diesel::delete(person_languages::table.filter(person_languages::person_id.eq(id))).execute(conn)?;
+    diesel::delete(person_languages::table.filter(person_languages::person_id.eq(id)))
+        .execute(conn)?;
     diesel::delete(person_availability::table.filter(person_availability::person_id.eq(id)))
         .execute(conn)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
@@ -673,10 +710,16 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         .select(duos::id);
     let duo_ids: Vec<String> = their_duos.load(conn)?;
     diesel::update(duos::table.filter(duos::id.eq_any(&duo_ids)))
-        .set((duos::reason.eq(None::<String>), duos::explanation.eq(None::<String>)))
+        .set((
+            duos::reason.eq(None::<String>),
+            duos::explanation.eq(None::<String>),
+        ))
         .execute(conn)?;
     diesel::update(duo_check_ins::table.filter(duo_check_ins::duo_id.eq_any(&duo_ids)))
-        .set((duo_check_ins::notes.eq(None::<String>), duo_check_ins::activity.eq("")))
+        .set((
+            duo_check_ins::notes.eq(None::<String>),
+            duo_check_ins::activity.eq(""),
+        ))
         .execute(conn)?;
     // Addresses of the person's own actions (public sign-up) are personal data too.
     diesel::update(
@@ -690,7 +733,11 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
 }
 
 /// People whose last activity is older than `cutoff`, not yet anonymised.
-pub fn past_retention(conn: &mut DbConnection, cutoff: NaiveDateTime, limit: i64) -> QueryResult<Vec<PersonRow>> {
+pub fn past_retention(
+    conn: &mut DbConnection,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<PersonRow>> {
     people::table
         .filter(people::anonymised_at.is_null())
         .filter(people::last_activity_at.lt(cutoff))
@@ -702,7 +749,10 @@ pub fn past_retention(conn: &mut DbConnection, cutoff: NaiveDateTime, limit: i64
 
 /// Every row about a person, per table, for the right of access. Each table that refers to a
 /// person must appear here (a test reads the schema to make sure none is forgotten).
-pub fn export_tables(conn: &mut DbConnection, id: &str) -> Result<serde_json::Map<String, serde_json::Value>, ApiError> {
+pub fn export_tables(
+    conn: &mut DbConnection,
+    id: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, ApiError> {
     fn json<T: Serialize>(rows: Vec<T>) -> Result<serde_json::Value, ApiError> {
         serde_json::to_value(rows).map_err(|e| anyhow::anyhow!("export: {e}").into())
     }
@@ -714,32 +764,67 @@ pub fn export_tables(conn: &mut DbConnection, id: &str) -> Result<serde_json::Ma
     out.insert("people".into(), json(person)?);
     out.insert(
         "person_languages".into(),
-        json(person_languages::table.filter(person_languages::person_id.eq(id)).select(LanguageRow::as_select()).load(conn)?)?,
+        json(
+            person_languages::table
+                .filter(person_languages::person_id.eq(id))
+                .select(LanguageRow::as_select())
+                .load(conn)?,
+        )?,
     );
     out.insert(
         "person_tags".into(),
-        json(person_tags::table.filter(person_tags::person_id.eq(id)).select(PersonTagRow::as_select()).load(conn)?)?,
+        json(
+            person_tags::table
+                .filter(person_tags::person_id.eq(id))
+                .select(PersonTagRow::as_select())
+                .load(conn)?,
+        )?,
     );
     out.insert(
         "person_availability".into(),
-        json(person_availability::table.filter(person_availability::person_id.eq(id)).select(AvailabilityRow::as_select()).load(conn)?)?,
+        json(
+            person_availability::table
+                .filter(person_availability::person_id.eq(id))
+                .select(AvailabilityRow::as_select())
+                .load(conn)?,
+        )?,
     );
     out.insert(
         "memberships".into(),
-        json(memberships::table.filter(memberships::person_id.eq(id)).select(MembershipRow::as_select()).load(conn)?)?,
+        json(
+            memberships::table
+                .filter(memberships::person_id.eq(id))
+                .select(MembershipRow::as_select())
+                .load(conn)?,
+        )?,
     );
     out.insert(
         "consents".into(),
-        json(consents::table.filter(consents::person_id.eq(id)).select(ConsentRow::as_select()).load(conn)?)?,
+        json(
+            consents::table
+                .filter(consents::person_id.eq(id))
+                .select(ConsentRow::as_select())
+                .load(conn)?,
+        )?,
     );
     out.insert(
         "person_coaches".into(),
-        json(person_coaches::table.filter(person_coaches::person_id.eq(id)).select(CoachRow::as_select()).load(conn)?)?,
+        json(
+            person_coaches::table
+                .filter(person_coaches::person_id.eq(id))
+                .select(CoachRow::as_select())
+                .load(conn)?,
+        )?,
     );
     use crate::db::duo::{BlockRow, CandidacyRow, CheckInRow, DuoRow};
     out.insert(
         "duo_candidacies".into(),
-        json(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)).select(CandidacyRow::as_select()).load(conn)?)?,
+        json(
+            duo_candidacies::table
+                .filter(duo_candidacies::person_id.eq(id))
+                .select(CandidacyRow::as_select())
+                .load(conn)?,
+        )?,
     );
     out.insert(
         "duo_blocks".into(),
@@ -758,7 +843,12 @@ pub fn export_tables(conn: &mut DbConnection, id: &str) -> Result<serde_json::Ma
     out.insert("duos".into(), json(their_duos)?);
     out.insert(
         "duo_check_ins".into(),
-        json(duo_check_ins::table.filter(duo_check_ins::duo_id.eq_any(&duo_ids)).select(CheckInRow::as_select()).load(conn)?)?,
+        json(
+            duo_check_ins::table
+                .filter(duo_check_ins::duo_id.eq_any(&duo_ids))
+                .select(CheckInRow::as_select())
+                .load(conn)?,
+        )?,
     );
     let audit: Vec<crate::db::audit::AuditRow> = audit_log::table
         .filter(audit_log::entity_type.eq("person"))
@@ -772,10 +862,17 @@ pub fn export_tables(conn: &mut DbConnection, id: &str) -> Result<serde_json::Ma
 
 impl MembershipRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(memberships::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(memberships::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
-    pub fn get(conn: &mut DbConnection, person_id: &str, id: Uuid) -> Result<MembershipRow, ApiError> {
+    pub fn get(
+        conn: &mut DbConnection,
+        person_id: &str,
+        id: Uuid,
+    ) -> Result<MembershipRow, ApiError> {
         memberships::table
             .filter(memberships::id.eq(id.to_string()))
             .filter(memberships::person_id.eq(person_id))
@@ -801,17 +898,28 @@ impl MembershipRow {
 
 impl ConsentRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(consents::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(consents::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
-    pub fn withdraw(conn: &mut DbConnection, person_id: &str, id: Uuid, by: Option<String>) -> Result<(), ApiError> {
+    pub fn withdraw(
+        conn: &mut DbConnection,
+        person_id: &str,
+        id: Uuid,
+        by: Option<String>,
+    ) -> Result<(), ApiError> {
         let n = diesel::update(
             consents::table
                 .filter(consents::id.eq(id.to_string()))
                 .filter(consents::person_id.eq(person_id))
                 .filter(consents::withdrawn_at.is_null()),
         )
-        .set((consents::withdrawn_at.eq(super::now()), consents::withdrawn_by.eq(by)))
+        .set((
+            consents::withdrawn_at.eq(super::now()),
+            consents::withdrawn_by.eq(by),
+        ))
         .execute(conn)?;
         if n == 0 {
             // Unknown, or already withdrawn: tell which.

@@ -51,7 +51,10 @@ impl TagRow {
     }
 
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(tags::table).values(self).execute(conn).map(|_| ())
+        diesel::insert_into(tags::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn save(&self, conn: &mut DbConnection) -> QueryResult<()> {
@@ -92,7 +95,10 @@ pub fn usage(conn: &mut DbConnection, id: &str) -> QueryResult<i64> {
 }
 
 /// Resolves tag ids or slugs to live tag ids; unknown ones are returned in the error list.
-pub fn resolve(conn: &mut DbConnection, keys: &[String]) -> QueryResult<(Vec<String>, Vec<String>)> {
+pub fn resolve(
+    conn: &mut DbConnection,
+    keys: &[String],
+) -> QueryResult<(Vec<String>, Vec<String>)> {
     let mut found = Vec::new();
     let mut unknown = Vec::new();
     for key in keys {

@@ -186,13 +186,29 @@ mod tests {
         let start = parse_instant("2026-03-18T18:00").unwrap_or_default();
         let end = parse_instant("2026-03-18T20:00").unwrap_or_default();
         let until = NaiveDate::from_ymd_opt(2026, 4, 8).unwrap_or_default();
-        let sessions = expand(start, end, &Recurrence::Weekly { every_weeks: 1, until }).unwrap_or_default();
+        let sessions = expand(
+            start,
+            end,
+            &Recurrence::Weekly {
+                every_weeks: 1,
+                until,
+            },
+        )
+        .unwrap_or_default();
         assert_eq!(sessions.len(), 4);
         let locals: Vec<String> = sessions.iter().map(|(s, _)| local_rfc3339(*s)).collect();
         assert_eq!(locals[0], "2026-03-18T18:00:00+01:00");
         assert_eq!(locals[2], "2026-04-01T18:00:00+02:00");
         assert!(sessions.iter().all(|(s, e)| *e - *s == Duration::hours(2)));
-        let every_two = expand(start, end, &Recurrence::Weekly { every_weeks: 2, until }).unwrap_or_default();
+        let every_two = expand(
+            start,
+            end,
+            &Recurrence::Weekly {
+                every_weeks: 2,
+                until,
+            },
+        )
+        .unwrap_or_default();
         assert_eq!(every_two.len(), 2);
     }
 
@@ -203,9 +219,15 @@ mod tests {
             ..Default::default()
         };
         let mut seats = Seats::default();
-        assert_eq!(admit(&rules, &seats, Category::Local), RegistrationStatus::Registered);
+        assert_eq!(
+            admit(&rules, &seats, Category::Local),
+            RegistrationStatus::Registered
+        );
         seats.taken = 2;
-        assert_eq!(admit(&rules, &seats, Category::Newcomer), RegistrationStatus::Waitlisted);
+        assert_eq!(
+            admit(&rules, &seats, Category::Newcomer),
+            RegistrationStatus::Waitlisted
+        );
     }
 
     #[test]
@@ -221,8 +243,14 @@ mod tests {
             newcomers: 0,
             locals: 6,
         };
-        assert_eq!(admit(&rules, &seats, Category::Local), RegistrationStatus::Waitlisted);
-        assert_eq!(admit(&rules, &seats, Category::Newcomer), RegistrationStatus::Registered);
+        assert_eq!(
+            admit(&rules, &seats, Category::Local),
+            RegistrationStatus::Waitlisted
+        );
+        assert_eq!(
+            admit(&rules, &seats, Category::Newcomer),
+            RegistrationStatus::Registered
+        );
         // Promotion skips locals while a newcomer waits behind them.
         let queue = [Category::Local, Category::Newcomer, Category::Newcomer];
         let seats = Seats {

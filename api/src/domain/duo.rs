@@ -32,7 +32,10 @@ mod tests {
             .filter(|&(a, b)| can_transition(a, b))
             .collect();
         assert_eq!(allowed.len(), 8);
-        assert!(!can_transition(Proposed, Active), "confirmation needs the trial meeting");
+        assert!(
+            !can_transition(Proposed, Active),
+            "confirmation needs the trial meeting"
+        );
         assert!(!can_transition(Ended, Active));
         assert!(!can_transition(Declined, Proposed));
         assert!(can_transition(Paused, Active));

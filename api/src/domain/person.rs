@@ -127,11 +127,21 @@ impl PersonData {
             "preferred_name",
             optional_text(input.preferred_name.as_deref(), 100),
         );
-        let email = match input.email.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let email = match input
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(e) => v.check("email", Email::parse(e).map(|e| Some(e.into_inner()))),
             None => Some(None),
         };
-        let phone = match input.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let phone = match input
+            .phone
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(p) => v.check("phone", parse_phone(p).map(Some)),
             None => Some(None),
         };
@@ -140,7 +150,12 @@ impl PersonData {
             v.add("phone", Msg::EmailOrPhoneRequired);
         }
         let street = v.check("street", optional_text(input.street.as_deref(), 200));
-        let postcode = match input.postcode.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let postcode = match input
+            .postcode
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(p) => v.check("postcode", parse_postcode(p).map(Some)),
             None => Some(None),
         };
@@ -172,7 +187,10 @@ impl PersonData {
             "presentation",
             optional_text(input.presentation.as_deref(), 2000),
         );
-        let staff_notes = v.check("staff_notes", optional_text(input.staff_notes.as_deref(), 5000));
+        let staff_notes = v.check(
+            "staff_notes",
+            optional_text(input.staff_notes.as_deref(), 5000),
+        );
 
         if input.languages.len() > MAX_LANGUAGES {
             v.add("languages", Msg::TooMany(MAX_LANGUAGES));
@@ -181,9 +199,13 @@ impl PersonData {
         let mut languages = Vec::new();
         for (i, l) in input.languages.iter().enumerate() {
             let code = l.language.trim().to_ascii_lowercase();
-            let valid = (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
+            let valid =
+                (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
             if !valid {
-                v.add(&format!("languages[{i}].language"), Msg::InvalidLanguageCode);
+                v.add(
+                    &format!("languages[{i}].language"),
+                    Msg::InvalidLanguageCode,
+                );
             } else if !seen.insert(code.clone()) {
                 v.add(&format!("languages[{i}].language"), Msg::DuplicateEntry);
             } else {
@@ -213,7 +235,8 @@ impl PersonData {
             .into_iter()
             .collect();
         v.finish()?;
-        let missing = || crate::error::ApiError::Internal(anyhow::anyhow!("validated field missing"));
+        let missing =
+            || crate::error::ApiError::Internal(anyhow::anyhow!("validated field missing"));
         Ok(PersonData {
             first_name: first_name.ok_or_else(missing)?,
             last_name: last_name.flatten(),
@@ -245,7 +268,11 @@ impl PersonData {
     }
 
     pub fn display_name(&self) -> String {
-        display_name(&self.first_name, self.last_name.as_deref(), self.preferred_name.as_deref())
+        display_name(
+            &self.first_name,
+            self.last_name.as_deref(),
+            self.preferred_name.as_deref(),
+        )
     }
 
     /// The folded text searched by `q`.
@@ -335,7 +362,14 @@ mod tests {
             panic!("expected validation errors");
         };
         let fields: BTreeSet<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
-        for f in ["first_name", "email", "phone", "postcode", "arrival_year", "category_override_reason"] {
+        for f in [
+            "first_name",
+            "email",
+            "phone",
+            "postcode",
+            "arrival_year",
+            "category_override_reason",
+        ] {
             assert!(fields.contains(f), "{f} missing in {fields:?}");
         }
     }

@@ -58,7 +58,9 @@ fn utc(t: DateTime<Utc>) -> String {
 }
 
 fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Brussels).format("%Y%m%dT%H%M%S").to_string()
+    t.with_timezone(&Brussels)
+        .format("%Y%m%dT%H%M%S")
+        .to_string()
 }
 
 const VTIMEZONE: &[&str] = &[
@@ -108,11 +110,24 @@ pub fn calendar(name: &str, events: &[IcsEvent<'_>]) -> String {
         // DTSTAMP is the last change, not the time of the request: the same agenda gives the
         // same bytes, so conditional requests work.
         push_line(&mut out, &format!("DTSTAMP:{}", utc(e.updated)));
-        push_line(&mut out, &format!("DTSTART;TZID=Europe/Brussels:{}", local(e.start)));
-        push_line(&mut out, &format!("DTEND;TZID=Europe/Brussels:{}", local(e.end)));
+        push_line(
+            &mut out,
+            &format!("DTSTART;TZID=Europe/Brussels:{}", local(e.start)),
+        );
+        push_line(
+            &mut out,
+            &format!("DTEND;TZID=Europe/Brussels:{}", local(e.end)),
+        );
         push_line(&mut out, &format!("LAST-MODIFIED:{}", utc(e.updated)));
         push_line(&mut out, &format!("SEQUENCE:{}", e.sequence));
-        push_line(&mut out, if e.cancelled { "STATUS:CANCELLED" } else { "STATUS:CONFIRMED" });
+        push_line(
+            &mut out,
+            if e.cancelled {
+                "STATUS:CANCELLED"
+            } else {
+                "STATUS:CONFIRMED"
+            },
+        );
         push_line(&mut out, &format!("SUMMARY:{}", escape(e.summary)));
         if !e.description.is_empty() {
             push_line(&mut out, &format!("DESCRIPTION:{}", escape(e.description)));
@@ -137,7 +152,10 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        assert_eq!(escape("Pizza, pâtes; et \\ co\nfin"), "Pizza\\, pâtes\\; et \\\\ co\\nfin");
+        assert_eq!(
+            escape("Pizza, pâtes; et \\ co\nfin"),
+            "Pizza\\, pâtes\\; et \\\\ co\\nfin"
+        );
     }
 
     #[test]

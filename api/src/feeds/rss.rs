@@ -25,8 +25,16 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-pub fn channel(title: &str, link: &str, description: &str, lang: &str, items: &[RssItem<'_>]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n");
+pub fn channel(
+    title: &str,
+    link: &str,
+    description: &str,
+    lang: &str,
+    items: &[RssItem<'_>],
+) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n",
+    );
     out.push_str(&format!(
         "<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>{}</language>\n<ttl>60</ttl>\n",
         xml_escape(title),

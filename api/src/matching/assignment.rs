@@ -188,7 +188,10 @@ mod tests {
     struct Lcg(u64);
     impl Lcg {
         fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             self.0 >> 33
         }
     }
@@ -214,10 +217,17 @@ mod tests {
             let mut rs = std::collections::HashSet::new();
             let mut cs = std::collections::HashSet::new();
             for &(r, c) in &pairs {
-                assert!(rs.insert(r) && cs.insert(c), "case {case}: reused row or column");
+                assert!(
+                    rs.insert(r) && cs.insert(c),
+                    "case {case}: reused row or column"
+                );
                 assert!(w.get(r, c) > 0, "case {case}: paired on a forbidden cell");
             }
-            assert_eq!(total(&w, &pairs), brute_force(&w), "case {case}: {rows}x{cols} not optimal");
+            assert_eq!(
+                total(&w, &pairs),
+                brute_force(&w),
+                "case {case}: {rows}x{cols} not optimal"
+            );
         }
     }
 

@@ -28,13 +28,23 @@ enum Reason {
 impl Reason {
     fn text(self, lang: Lang) -> String {
         match (self, lang) {
-            (Reason::NoMeetingYet, Lang::Fr) => "aucune rencontre signalée depuis la confirmation".into(),
+            (Reason::NoMeetingYet, Lang::Fr) => {
+                "aucune rencontre signalée depuis la confirmation".into()
+            }
             (Reason::NoMeetingYet, Lang::En) => "no meeting reported since confirmation".into(),
-            (Reason::NoMeetingYet, Lang::Nl) => "geen ontmoeting gemeld sinds de bevestiging".into(),
+            (Reason::NoMeetingYet, Lang::Nl) => {
+                "geen ontmoeting gemeld sinds de bevestiging".into()
+            }
             (Reason::NoMeetingYet, Lang::Ar) => "لم يُسجَّل أي لقاء منذ التأكيد".into(),
-            (Reason::FewMeetings(n), Lang::Fr) => format!("{n} rencontre(s) en 4 semaines (environ 4 attendues)"),
-            (Reason::FewMeetings(n), Lang::En) => format!("{n} meeting(s) in 4 weeks (about 4 expected)"),
-            (Reason::FewMeetings(n), Lang::Nl) => format!("{n} ontmoeting(en) in 4 weken (ongeveer 4 verwacht)"),
+            (Reason::FewMeetings(n), Lang::Fr) => {
+                format!("{n} rencontre(s) en 4 semaines (environ 4 attendues)")
+            }
+            (Reason::FewMeetings(n), Lang::En) => {
+                format!("{n} meeting(s) in 4 weeks (about 4 expected)")
+            }
+            (Reason::FewMeetings(n), Lang::Nl) => {
+                format!("{n} ontmoeting(en) in 4 weken (ongeveer 4 verwacht)")
+            }
             (Reason::FewMeetings(n), Lang::Ar) => format!("{n} لقاء خلال 4 أسابيع (المتوقع نحو 4)"),
             (Reason::LongSilence(d), Lang::Fr) => format!("dernière rencontre il y a {d} jours"),
             (Reason::LongSilence(d), Lang::En) => format!("last meeting {d} days ago"),
@@ -44,14 +54,24 @@ impl Reason {
             (Reason::SatisfactionDrop, Lang::En) => "satisfaction is dropping".into(),
             (Reason::SatisfactionDrop, Lang::Nl) => "de tevredenheid daalt".into(),
             (Reason::SatisfactionDrop, Lang::Ar) => "الرضا في تراجع".into(),
-            (Reason::LowSatisfaction, Lang::Fr) => "satisfaction basse aux dernières rencontres".into(),
+            (Reason::LowSatisfaction, Lang::Fr) => {
+                "satisfaction basse aux dernières rencontres".into()
+            }
             (Reason::LowSatisfaction, Lang::En) => "low satisfaction at the last meetings".into(),
-            (Reason::LowSatisfaction, Lang::Nl) => "lage tevredenheid bij de laatste ontmoetingen".into(),
+            (Reason::LowSatisfaction, Lang::Nl) => {
+                "lage tevredenheid bij de laatste ontmoetingen".into()
+            }
             (Reason::LowSatisfaction, Lang::Ar) => "رضا منخفض في اللقاءات الأخيرة".into(),
-            (Reason::OverdueFollowUp(d), Lang::Fr) => format!("appel de suivi en retard (prévu le {d})"),
+            (Reason::OverdueFollowUp(d), Lang::Fr) => {
+                format!("appel de suivi en retard (prévu le {d})")
+            }
             (Reason::OverdueFollowUp(d), Lang::En) => format!("follow-up call overdue (due {d})"),
-            (Reason::OverdueFollowUp(d), Lang::Nl) => format!("opvolgingsgesprek te laat (gepland op {d})"),
-            (Reason::OverdueFollowUp(d), Lang::Ar) => format!("مكالمة المتابعة متأخرة (موعدها {d})"),
+            (Reason::OverdueFollowUp(d), Lang::Nl) => {
+                format!("opvolgingsgesprek te laat (gepland op {d})")
+            }
+            (Reason::OverdueFollowUp(d), Lang::Ar) => {
+                format!("مكالمة المتابعة متأخرة (موعدها {d})")
+            }
         }
     }
 }
@@ -76,10 +96,15 @@ pub fn assess(
     let rated: Vec<f64> = sorted.iter().filter_map(|m| m.satisfaction).collect();
     let trend = (rated.len() >= 4).then(|| {
         let (early, late) = rated.split_at(rated.len() - 2);
-        late.iter().sum::<f64>() / late.len() as f64 - early.iter().sum::<f64>() / early.len() as f64
+        late.iter().sum::<f64>() / late.len() as f64
+            - early.iter().sum::<f64>() / early.len() as f64
     });
     let recent_avg = (rated.len() >= 2).then(|| rated[rated.len() - 2..].iter().sum::<f64>() / 2.0);
-    let overdue = pending_follow_ups.iter().copied().filter(|d| *d < today).min();
+    let overdue = pending_follow_ups
+        .iter()
+        .copied()
+        .filter(|d| *d < today)
+        .min();
 
     let mut attention = Vec::new();
     let mut watch = Vec::new();
@@ -147,16 +172,32 @@ mod tests {
 
     #[test]
     fn a_weekly_duo_is_healthy() {
-        let h = assess(d("2026-09-01"), d("2026-11-26"), &weekly("2026-09-05", 12, 4.5), &[], Lang::En);
+        let h = assess(
+            d("2026-09-01"),
+            d("2026-11-26"),
+            &weekly("2026-09-05", 12, 4.5),
+            &[],
+            Lang::En,
+        );
         assert_eq!(h.level, HealthLevel::Good, "{:?}", h.reasons);
         assert!(h.meetings_last_4_weeks >= 3);
     }
 
     #[test]
     fn silence_and_overdue_calls_need_attention() {
-        let h = assess(d("2026-09-01"), d("2026-11-26"), &weekly("2026-09-05", 5, 4.0), &[], Lang::En);
+        let h = assess(
+            d("2026-09-01"),
+            d("2026-11-26"),
+            &weekly("2026-09-05", 5, 4.0),
+            &[],
+            Lang::En,
+        );
         assert_eq!(h.level, HealthLevel::Attention);
-        assert!(h.reasons.iter().any(|r| r.contains("days ago")), "{:?}", h.reasons);
+        assert!(
+            h.reasons.iter().any(|r| r.contains("days ago")),
+            "{:?}",
+            h.reasons
+        );
         let h = assess(
             d("2026-11-01"),
             d("2026-11-26"),

@@ -3,8 +3,8 @@
 
 pub mod assignment;
 pub mod health;
-pub mod score;
 pub mod pool;
+pub mod score;
 pub mod synthetic;
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use uuid::Uuid;
 
 use super::assignment::{max_weight_matching, Weights as Matrix};
-use super::score::{assignment_weight, check, score, Blocked, Breakdown, Exclusion, Profile, Weights, World};
+use super::score::{
+    assignment_weight, check, score, Blocked, Breakdown, Exclusion, Profile, Weights, World,
+};
 
 /// A possible partner for someone.
 #[derive(Debug, Clone)]
@@ -85,8 +87,12 @@ pub fn batch(
 ) -> Batch {
     let pinned_n: Vec<usize> = pinned.iter().map(|p| p.0).collect();
     let pinned_l: Vec<usize> = pinned.iter().map(|p| p.1).collect();
-    let free_n: Vec<usize> = (0..newcomers.len()).filter(|i| !pinned_n.contains(i)).collect();
-    let free_l: Vec<usize> = (0..locals.len()).filter(|j| !pinned_l.contains(j)).collect();
+    let free_n: Vec<usize> = (0..newcomers.len())
+        .filter(|i| !pinned_n.contains(i))
+        .collect();
+    let free_l: Vec<usize> = (0..locals.len())
+        .filter(|j| !pinned_l.contains(j))
+        .collect();
 
     let mut matrix = Matrix::new(free_n.len(), free_l.len());
     // Per person: the most frequent exclusion and whether any compatible partner exists.
@@ -147,16 +153,22 @@ pub fn batch(
     for (r, &i) in free_n.iter().enumerate() {
         if !used_r[r] {
             let good = (0..free_l.len()).any(|c| matrix.get(r, c) > 0);
-            result.unmatched_newcomers.push((i, reason(n_info[r].0, &n_info[r].1, good)));
+            result
+                .unmatched_newcomers
+                .push((i, reason(n_info[r].0, &n_info[r].1, good)));
         }
     }
     for (c, &j) in free_l.iter().enumerate() {
         if !used_c[c] {
             let good = (0..free_n.len()).any(|r| matrix.get(r, c) > 0);
-            result.unmatched_locals.push((j, reason(l_info[c].0, &l_info[c].1, good)));
+            result
+                .unmatched_locals
+                .push((j, reason(l_info[c].0, &l_info[c].1, good)));
         }
     }
-    result.pairs.sort_by(|a, b| b.breakdown.total.total_cmp(&a.breakdown.total));
+    result
+        .pairs
+        .sort_by(|a, b| b.breakdown.total.total_cmp(&a.breakdown.total));
     result
 }
 

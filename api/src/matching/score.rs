@@ -129,7 +129,10 @@ impl World {
         self.communes
             .get(a)
             .is_some_and(|c| c.neighbours.contains(&b))
-            || self.communes.get(b).is_some_and(|c| c.neighbours.contains(&a))
+            || self
+                .communes
+                .get(b)
+                .is_some_and(|c| c.neighbours.contains(&a))
     }
 }
 
@@ -289,7 +292,9 @@ fn common_languages(a: &Profile, b: &Profile) -> Vec<String> {
         .iter()
         .map(|(l, _)| l.clone())
         .chain(std::iter::once("fr".to_owned()))
-        .filter(|l| speaks(a, l, LanguageLevel::Intermediate) && speaks(b, l, LanguageLevel::Intermediate))
+        .filter(|l| {
+            speaks(a, l, LanguageLevel::Intermediate) && speaks(b, l, LanguageLevel::Intermediate)
+        })
         .collect();
     out.sort();
     out.dedup();
@@ -313,7 +318,8 @@ pub fn score(a: &Profile, b: &Profile, world: &World, w: &Weights) -> Breakdown 
     let interests = 1.0 - (-shared).exp();
     let common = !common_languages(n, l).is_empty();
     let practice = n.wants_french_practice && speaks(l, "fr", LanguageLevel::Fluent);
-    let language = 0.6 * f64::from(u8::from(common)) + 0.4 * f64::from(u8::from(practice || !n.wants_french_practice));
+    let language = 0.6 * f64::from(u8::from(common))
+        + 0.4 * f64::from(u8::from(practice || !n.wants_french_practice));
     let overlap = (n.slots & l.slots).count_ones();
     let availability = (f64::from(overlap) / 3.0).min(1.0);
     let distance = match (n.commune, l.commune) {
@@ -330,7 +336,8 @@ pub fn score(a: &Profile, b: &Profile, world: &World, w: &Weights) -> Breakdown 
         _ => 0.5,
     };
     let waiting = (f64::from(n.waiting_days.max(l.waiting_days)) / 180.0).min(1.0);
-    let sum_w = w.interests + w.language + w.availability + w.distance + w.hopes + w.age + w.waiting;
+    let sum_w =
+        w.interests + w.language + w.availability + w.distance + w.hopes + w.age + w.waiting;
     let weighted = w.interests * interests
         + w.language * language
         + w.availability * availability
@@ -338,7 +345,11 @@ pub fn score(a: &Profile, b: &Profile, world: &World, w: &Weights) -> Breakdown 
         + w.hopes * hopes
         + w.age * age
         + w.waiting * waiting;
-    let total = if sum_w > 0.0 { 100.0 * weighted / sum_w } else { 0.0 };
+    let total = if sum_w > 0.0 {
+        100.0 * weighted / sum_w
+    } else {
+        0.0
+    };
     Breakdown {
         interests,
         language,
@@ -440,7 +451,12 @@ pub fn explain(a: &Profile, b: &Profile, world: &World, lang: Lang) -> Vec<Strin
     let labels: Vec<String> = tags
         .iter()
         .take(3)
-        .filter_map(|t| world.tags.get(*t as usize).map(|i| i.labels[li].to_lowercase()))
+        .filter_map(|t| {
+            world
+                .tags
+                .get(*t as usize)
+                .map(|i| i.labels[li].to_lowercase())
+        })
         .collect();
     if !labels.is_empty() {
         let list = join(&labels, lang);
@@ -451,7 +467,10 @@ pub fn explain(a: &Profile, b: &Profile, world: &World, lang: Lang) -> Vec<Strin
             Lang::Ar => format!("يشتركان في: {list}"),
         });
     }
-    let slots: Vec<String> = slots_of(n.slots & l.slots).take(2).map(|s| slot_text(s, lang)).collect();
+    let slots: Vec<String> = slots_of(n.slots & l.slots)
+        .take(2)
+        .map(|s| slot_text(s, lang))
+        .collect();
     if !slots.is_empty() {
         let list = join(&slots, lang);
         out.push(match lang {
@@ -463,7 +482,11 @@ pub fn explain(a: &Profile, b: &Profile, world: &World, lang: Lang) -> Vec<Strin
     }
     if let (Some(x), Some(y)) = (n.commune, l.commune) {
         if x == y {
-            let name = world.communes.get(x).map(|c| c.name.clone()).unwrap_or_default();
+            let name = world
+                .communes
+                .get(x)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
             out.push(match lang {
                 Lang::Fr => format!("habitent tous deux à {name}"),
                 Lang::En => format!("both live in {name}"),
@@ -516,7 +539,11 @@ pub fn explain(a: &Profile, b: &Profile, world: &World, lang: Lang) -> Vec<Strin
             Lang::Ar => format!("يأملان كلاهما في: {list}"),
         });
     }
-    let (waiter, days) = if n.waiting_days >= l.waiting_days { (n, n.waiting_days) } else { (l, l.waiting_days) };
+    let (waiter, days) = if n.waiting_days >= l.waiting_days {
+        (n, n.waiting_days)
+    } else {
+        (l, l.waiting_days)
+    };
     if days >= 60 {
         let months = days / 30;
         out.push(match lang {
@@ -535,7 +562,12 @@ fn hope_text(key: &str, lang: Lang) -> String {
         "outings" => ["les sorties", "going out", "uitstapjes", "الخروج معًا"],
         "sport" => ["le sport", "sport", "sport", "الرياضة"],
         "culture" => ["la culture", "culture", "cultuur", "الثقافة"],
-        _ => ["l'aide au quotidien", "help with daily life", "hulp in het dagelijks leven", "المساعدة في الحياة اليومية"],
+        _ => [
+            "l'aide au quotidien",
+            "help with daily life",
+            "hulp in het dagelijks leven",
+            "المساعدة في الحياة اليومية",
+        ],
     };
     t[lang_index(lang)].to_owned()
 }

@@ -94,7 +94,12 @@ fn zipf_tag(rng: &mut Rng, count: usize) -> u32 {
 
 /// `n` candidates of one side.
 pub fn profiles(seed: u64, side: Side, n: usize, world: &World) -> Vec<Profile> {
-    let mut rng = Rng(seed ^ if side == Side::Newcomer { 0x9e37 } else { 0x7f4a });
+    let mut rng = Rng(seed
+        ^ if side == Side::Newcomer {
+            0x9e37
+        } else {
+            0x7f4a
+        });
     let langs_newcomer = ["ar", "uk", "prs", "ti", "es", "tr", "en", "ru", "so", "ln"];
     let langs_local = ["en", "nl", "de", "es", "it", "ar"];
     (0..n)
@@ -110,7 +115,10 @@ pub fn profiles(seed: u64, side: Side, n: usize, world: &World) -> Vec<Profile> 
             }
             let languages = match side {
                 Side::Newcomer => {
-                    let mut l = vec![(langs_newcomer[rng.below(10) as usize].to_owned(), LanguageLevel::Native)];
+                    let mut l = vec![(
+                        langs_newcomer[rng.below(10) as usize].to_owned(),
+                        LanguageLevel::Native,
+                    )];
                     if rng.chance(40) {
                         l.push(("en".to_owned(), LanguageLevel::Intermediate));
                     }
@@ -119,7 +127,10 @@ pub fn profiles(seed: u64, side: Side, n: usize, world: &World) -> Vec<Profile> 
                 Side::Local => {
                     let mut l = vec![("fr".to_owned(), LanguageLevel::Native)];
                     if rng.chance(60) {
-                        l.push((langs_local[rng.below(6) as usize].to_owned(), LanguageLevel::Intermediate));
+                        l.push((
+                            langs_local[rng.below(6) as usize].to_owned(),
+                            LanguageLevel::Intermediate,
+                        ));
                     }
                     l
                 }
@@ -134,7 +145,13 @@ pub fn profiles(seed: u64, side: Side, n: usize, world: &World) -> Vec<Profile> 
                 2..=6 => Travel::Neighbours,
                 _ => Travel::Anywhere,
             };
-            let levels = [FrenchLevel::A0, FrenchLevel::A1, FrenchLevel::A2, FrenchLevel::B1, FrenchLevel::B2];
+            let levels = [
+                FrenchLevel::A0,
+                FrenchLevel::A1,
+                FrenchLevel::A2,
+                FrenchLevel::B1,
+                FrenchLevel::B2,
+            ];
             Profile {
                 id: Uuid::from_u64_pair(seed, (i as u64) << 1 | u64::from(side == Side::Local)),
                 name: format!("{} {i}", if side == Side::Newcomer { "N" } else { "L" }),
@@ -150,7 +167,11 @@ pub fn profiles(seed: u64, side: Side, n: usize, world: &World) -> Vec<Profile> 
                 commune: Some(rng.below(world.communes.len() as u64) as usize),
                 travel,
                 gender,
-                partner_gender: if gender == Some(Gender::Woman) && rng.chance(25) { Some(Gender::Woman) } else { None },
+                partner_gender: if gender == Some(Gender::Woman) && rng.chance(25) {
+                    Some(Gender::Woman)
+                } else {
+                    None
+                },
                 birth_year: Some(1950 + rng.below(55) as i32),
                 partner_age: None,
                 hopes: (rng.below(31) + 1) as u8,

@@ -2,7 +2,9 @@ use shared::Lang;
 
 use super::assignment::{max_weight_matching, Weights as Matrix};
 use super::pool::{batch, suggestions, Unmatched};
-use super::score::{assignment_weight, check, explain, score, Blocked, Exclusion, Side, Travel, Weights};
+use super::score::{
+    assignment_weight, check, explain, score, Blocked, Exclusion, Side, Travel, Weights,
+};
 use super::synthetic::{profiles, world};
 
 #[test]
@@ -18,9 +20,18 @@ fn batches_never_violate_a_hard_constraint() {
         let mut seen_n = std::collections::HashSet::new();
         let mut seen_l = std::collections::HashSet::new();
         for p in &b.pairs {
-            assert!(check(&n[p.newcomer], &l[p.local], &w, &blocked).is_ok(), "seed {seed}");
-            assert!(p.breakdown.total >= weights.threshold, "seed {seed}: below threshold");
-            assert!(seen_n.insert(p.newcomer) && seen_l.insert(p.local), "seed {seed}: reused");
+            assert!(
+                check(&n[p.newcomer], &l[p.local], &w, &blocked).is_ok(),
+                "seed {seed}"
+            );
+            assert!(
+                p.breakdown.total >= weights.threshold,
+                "seed {seed}: below threshold"
+            );
+            assert!(
+                seen_n.insert(p.newcomer) && seen_l.insert(p.local),
+                "seed {seed}: reused"
+            );
         }
         assert_eq!(b.pairs.len() + b.unmatched_newcomers.len(), n.len());
         assert_eq!(b.pairs.len() + b.unmatched_locals.len(), l.len());
@@ -43,7 +54,11 @@ fn batch_total_equals_brute_force_on_small_pools() {
         for (i, a) in n.iter().enumerate() {
             for (j, c) in l.iter().enumerate() {
                 if check(a, c, &w, &blocked).is_ok() {
-                    m.set(i, j, assignment_weight(score(a, c, &w, &weights).total).max(1));
+                    m.set(
+                        i,
+                        j,
+                        assignment_weight(score(a, c, &w, &weights).total).max(1),
+                    );
                 }
             }
         }
@@ -78,9 +93,25 @@ fn pinned_pairs_are_kept_and_others_avoid_them() {
     let w = world(20);
     let n = profiles(5, Side::Newcomer, 6, &w);
     let l = profiles(6, Side::Local, 6, &w);
-    let b = batch(&n, &l, &[(2, 3)], &w, &Weights::default(), &Blocked::default());
-    assert!(b.pairs.iter().any(|p| p.pinned && p.newcomer == 2 && p.local == 3));
-    assert_eq!(b.pairs.iter().filter(|p| p.newcomer == 2 || p.local == 3).count(), 1);
+    let b = batch(
+        &n,
+        &l,
+        &[(2, 3)],
+        &w,
+        &Weights::default(),
+        &Blocked::default(),
+    );
+    assert!(b
+        .pairs
+        .iter()
+        .any(|p| p.pinned && p.newcomer == 2 && p.local == 3));
+    assert_eq!(
+        b.pairs
+            .iter()
+            .filter(|p| p.newcomer == 2 || p.local == 3)
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -117,8 +148,18 @@ fn hard_constraints_exclude_the_right_pairs() {
 #[test]
 fn explanations_follow_the_breakdown() {
     let mut w = world(10);
-    w.tags[3].labels = ["Cuisine".into(), "Cooking".into(), "Koken".into(), "الطبخ".into()];
-    w.tags[4].labels = ["Football".into(), "Football".into(), "Voetbal".into(), "كرة القدم".into()];
+    w.tags[3].labels = [
+        "Cuisine".into(),
+        "Cooking".into(),
+        "Koken".into(),
+        "الطبخ".into(),
+    ];
+    w.tags[4].labels = [
+        "Football".into(),
+        "Football".into(),
+        "Voetbal".into(),
+        "كرة القدم".into(),
+    ];
     let mut a = profiles(1, Side::Newcomer, 1, &w).remove(0);
     let mut b = profiles(2, Side::Local, 1, &w).remove(0);
     a.name = "Amina".into();
@@ -131,7 +172,8 @@ fn explanations_follow_the_breakdown() {
     b.commune = Some(5); // Saint-Nicolas, a few km away
     a.wants_french_practice = true;
     a.languages = vec![("ar".into(), shared::people::LanguageLevel::Native)];
-    b.languages.push(("ar".into(), shared::people::LanguageLevel::Intermediate));
+    b.languages
+        .push(("ar".into(), shared::people::LanguageLevel::Intermediate));
     let br = score(&a, &b, &w, &Weights::default());
     assert!(br.interests > 0.0 && br.availability > 0.0 && br.language > 0.5);
     let en = explain(&a, &b, &w, Lang::En).join("; ");
@@ -142,7 +184,10 @@ fn explanations_follow_the_breakdown() {
     assert!(en.contains("Amina wants to practise French"), "{en}");
     assert!(en.contains("Marc speaks Arabic"), "{en}");
     let fr = explain(&a, &b, &w, Lang::Fr).join("; ");
-    assert!(fr.contains("football et cuisine") && fr.contains("samedi après-midi"), "{fr}");
+    assert!(
+        fr.contains("football et cuisine") && fr.contains("samedi après-midi"),
+        "{fr}"
+    );
     let ar = explain(&a, &b, &w, Lang::Ar).join("; ");
     assert!(ar.contains("الطبخ"), "{ar}");
     // No shared interest: no sentence about interests.
@@ -155,7 +200,14 @@ fn suggestions_are_ranked_and_compatible() {
     let w = world(30);
     let n = profiles(9, Side::Newcomer, 1, &w);
     let pool = profiles(10, Side::Local, 50, &w);
-    let s = suggestions(&n[0], &pool, &w, &Weights::default(), &Blocked::default(), 5);
+    let s = suggestions(
+        &n[0],
+        &pool,
+        &w,
+        &Weights::default(),
+        &Blocked::default(),
+        5,
+    );
     assert!(s.len() <= 5);
     for pair in s.windows(2) {
         assert!(pair[0].breakdown.total >= pair[1].breakdown.total);

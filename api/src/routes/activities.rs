@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::json;
 use shared::activities::{
-    Activity, ActivityFilter, ActivityHost, ActivityInput, ActivityStatus, Multilingual, Registration, RegistrationCounts, RegistrationInput,
-    RegistrationSource, RegistrationStatus, RegistrationUpdate, SeriesInput, Venue, VenueInput,
+    Activity, ActivityFilter, ActivityHost, ActivityInput, ActivityStatus, Multilingual,
+    Registration, RegistrationCounts, RegistrationInput, RegistrationSource, RegistrationStatus,
+    RegistrationUpdate, SeriesInput, Venue, VenueInput,
 };
 use shared::page::PageParams;
 use shared::people::Category;
@@ -18,11 +19,15 @@ use uuid::Uuid;
 
 use super::{actor, page_links};
 use crate::auth::{AuthUser, Permission};
-use crate::db::activities::{self as store, ActivityQuery, ActivityRecord, ActivityRow, RegistrationRow, VenueRow};
+use crate::db::activities::{
+    self as store, ActivityQuery, ActivityRecord, ActivityRow, RegistrationRow, VenueRow,
+};
 use crate::db::audit::{self, Actor, AuditEvent};
 use crate::db::people::PersonRow;
 use crate::db::{lock_rows, write_transaction, DbConnection};
-use crate::domain::activity::{self, expand, local_rfc3339, parse_bound, parse_instant, Rules, Seats};
+use crate::domain::activity::{
+    self, expand, local_rfc3339, parse_bound, parse_instant, Rules, Seats,
+};
 use crate::domain::person::{current_year, optional_text};
 use crate::error::{ApiError, Validator};
 use crate::extract::{Json, Query};
@@ -120,7 +125,12 @@ pub fn activity_dto(rec: &ActivityRecord) -> Result<Activity, ApiError> {
         capacity: r.capacity,
         registration_opens_at: r.registration_opens_at.map(|t| t.and_utc()),
         registration_closes_at: r.registration_closes_at.map(|t| t.and_utc()),
-        languages: r.languages.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        languages: r
+            .languages
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
         french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
         free: r.free,
         accessibility_notes: r.accessibility_notes.clone(),
@@ -164,7 +174,11 @@ struct Fields {
     staff: Vec<String>,
 }
 
-fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&ActivityRow>) -> Result<Fields, ApiError> {
+fn check_input(
+    conn: &mut DbConnection,
+    a: &ActivityInput,
+    existing: Option<&ActivityRow>,
+) -> Result<Fields, ApiError> {
     let mut v = Validator::new();
     let title_fr = a.title.get("fr").map(|s| s.trim()).unwrap_or("");
     if title_fr.is_empty() {
@@ -193,20 +207,33 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
             v.add("ends_at", Msg::EndBeforeStart);
         }
     }
-    let opens = match a.registration_opens_at.as_deref().filter(|s| !s.trim().is_empty()) {
+    let opens = match a
+        .registration_opens_at
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         Some(t) => v.check("registration_opens_at", parse_instant(t)).map(Some),
         None => Some(None),
     }
     .flatten();
-    let closes = match a.registration_closes_at.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(t) => v.check("registration_closes_at", parse_instant(t)).map(Some),
+    let closes = match a
+        .registration_closes_at
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        Some(t) => v
+            .check("registration_closes_at", parse_instant(t))
+            .map(Some),
         None => Some(None),
     }
     .flatten();
     if a.capacity.is_some_and(|c| !(1..=10_000).contains(&c)) {
         v.add("capacity", Msg::InvalidValue);
     }
-    for (f, p) in [("min_newcomer_percent", a.min_newcomer_percent), ("min_local_percent", a.min_local_percent)] {
+    for (f, p) in [
+        ("min_newcomer_percent", a.min_newcomer_percent),
+        ("min_local_percent", a.min_local_percent),
+    ] {
         if p.is_some_and(|p| !(0..=100).contains(&p)) {
             v.add(f, Msg::InvalidValue);
         }
@@ -214,8 +241,13 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
     if a.min_newcomer_percent.unwrap_or(0) + a.min_local_percent.unwrap_or(0) > 100 {
         v.add("min_local_percent", Msg::InvalidValue);
     }
-    let online = v.check("online_url", optional_text(a.online_url.as_deref(), 500)).flatten();
-    if online.as_deref().is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
+    let online = v
+        .check("online_url", optional_text(a.online_url.as_deref(), 500))
+        .flatten();
+    if online
+        .as_deref()
+        .is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")))
+    {
         v.add("online_url", Msg::InvalidValue);
     }
     if let Some(venue) = a.venue_id {
@@ -223,7 +255,12 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
             v.add("venue_id", Msg::InvalidValue);
         }
     }
-    let notes = v.check("accessibility_notes", optional_text(a.accessibility_notes.as_deref(), 1000)).flatten();
+    let notes = v
+        .check(
+            "accessibility_notes",
+            optional_text(a.accessibility_notes.as_deref(), 1000),
+        )
+        .flatten();
     let mut languages: Vec<String> = Vec::new();
     for (i, l) in a.languages.iter().enumerate() {
         let code = l.trim().to_ascii_lowercase();
@@ -242,7 +279,12 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
         if PersonRow::find(conn, h.person_id)?.is_none_or(|p| p.anonymised_at.is_some()) {
             v.add(&format!("hosts[{i}].person_id"), Msg::NotFound);
         }
-        let public = v.check(&format!("hosts[{i}].public_name"), optional_text(h.public_name.as_deref(), 100)).flatten();
+        let public = v
+            .check(
+                &format!("hosts[{i}].public_name"),
+                optional_text(h.public_name.as_deref(), 100),
+            )
+            .flatten();
         hosts.push((h.person_id.to_string(), public));
     }
     let mut staff = Vec::new();
@@ -253,12 +295,19 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
         staff.push(u.to_string());
     }
     let status = a.status.unwrap_or(ActivityStatus::Draft);
-    let reason = v.check("cancel_reason", optional_text(a.cancel_reason.as_deref(), 500)).flatten();
+    let reason = v
+        .check(
+            "cancel_reason",
+            optional_text(a.cancel_reason.as_deref(), 500),
+        )
+        .flatten();
     if status == ActivityStatus::Cancelled && reason.is_none() {
         v.add("cancel_reason", Msg::ReasonRequired);
     }
     v.finish()?;
-    let (Some(programme), Some(kind), Some(visibility), Some(starts), Some(ends)) = (programme, kind, visibility, starts, ends) else {
+    let (Some(programme), Some(kind), Some(visibility), Some(starts), Some(ends)) =
+        (programme, kind, visibility, starts, ends)
+    else {
         return Err(anyhow::anyhow!("validated activity fields missing").into());
     };
     let clean = |m: &Multilingual| -> String {
@@ -271,7 +320,9 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
     };
     let now = crate::db::now();
     let row = ActivityRow {
-        id: existing.map(|e| e.id.clone()).unwrap_or_else(|| Uuid::now_v7().to_string()),
+        id: existing
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| Uuid::now_v7().to_string()),
         series_id: existing.and_then(|e| e.series_id.clone()),
         title: clean(&a.title),
         description: clean(&a.description),
@@ -290,7 +341,11 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
         accessibility_notes: notes,
         visibility: visibility.as_str().to_owned(),
         status: status.as_str().to_owned(),
-        cancel_reason: if status == ActivityStatus::Cancelled { reason } else { None },
+        cancel_reason: if status == ActivityStatus::Cancelled {
+            reason
+        } else {
+            None
+        },
         min_newcomer_percent: a.min_newcomer_percent,
         min_local_percent: a.min_local_percent,
         sequence: existing.map(|e| e.sequence).unwrap_or(0),
@@ -298,7 +353,12 @@ fn check_input(conn: &mut DbConnection, a: &ActivityInput, existing: Option<&Act
         created_at: existing.map(|e| e.created_at).unwrap_or(now),
         updated_at: now,
     };
-    Ok(Fields { row, tags, hosts, staff })
+    Ok(Fields {
+        row,
+        tags,
+        hosts,
+        staff,
+    })
 }
 
 /// Changes that calendar clients must see (RFC 5545 SEQUENCE).
@@ -312,7 +372,14 @@ fn meaningful_change(a: &ActivityRow, b: &ActivityRow) -> bool {
         || a.description != b.description
 }
 
-fn record(conn: &mut DbConnection, actor: &Actor, action: &str, kind: &str, id: &str, details: serde_json::Value) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    action: &str,
+    kind: &str,
+    id: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
     audit::record(
         conn,
         actor,
@@ -419,7 +486,14 @@ pub async fn create_activity(
                 f.row.created_by = by;
                 f.row.insert(conn)?;
                 store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
-                record(conn, &actor, "activity.created", "activity", &f.row.id, json!({ "status": f.row.status }))?;
+                record(
+                    conn,
+                    &actor,
+                    "activity.created",
+                    "activity",
+                    &f.row.id,
+                    json!({ "status": f.row.status }),
+                )?;
                 load_one(conn, &f.row.id)
             })
         })
@@ -452,8 +526,12 @@ pub async fn create_series(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 let f = check_input(conn, &input.first, None)?;
-                let sessions = expand(f.row.starts_at.and_utc(), f.row.ends_at.and_utc(), &input.recurrence)
-                    .map_err(|m| ApiError::field("recurrence", m))?;
+                let sessions = expand(
+                    f.row.starts_at.and_utc(),
+                    f.row.ends_at.and_utc(),
+                    &input.recurrence,
+                )
+                .map_err(|m| ApiError::field("recurrence", m))?;
                 let series_id = Uuid::now_v7().to_string();
                 let rule = serde_json::to_string(&input.recurrence).unwrap_or_default();
                 store::insert_series(conn, &series_id, &rule, by.clone())?;
@@ -473,7 +551,14 @@ pub async fn create_series(
                     store::set_links(conn, &row.id, &f.tags, &f.hosts, &f.staff)?;
                     ids.push(row.id);
                 }
-                record(conn, &actor, "activity.series_created", "activity_series", &series_id, json!({ "sessions": ids.len() }))?;
+                record(
+                    conn,
+                    &actor,
+                    "activity.series_created",
+                    "activity_series",
+                    &series_id,
+                    json!({ "sessions": ids.len() }),
+                )?;
                 let rows = ids
                     .iter()
                     .map(|id| ActivityRow::get(conn, id))
@@ -482,7 +567,10 @@ pub async fn create_series(
             })
         })
         .await?;
-    let dtos = recs.iter().map(activity_dto).collect::<Result<Vec<_>, _>>()?;
+    let dtos = recs
+        .iter()
+        .map(activity_dto)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Created().json(dtos))
 }
 
@@ -492,7 +580,11 @@ pub async fn create_series(
     ItemErrors
 ))]
 #[get("/{id}")]
-pub async fn get_activity(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Activity>, ApiError> {
+pub async fn get_activity(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Activity>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let id = id.into_inner().to_string();
     let rec = state.db.run(move |conn| load_one(conn, &id)).await?;
@@ -521,7 +613,11 @@ pub async fn update_activity(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                lock_rows(conn, "SELECT id FROM activities WHERE id = $1 FOR UPDATE", &id)?;
+                lock_rows(
+                    conn,
+                    "SELECT id FROM activities WHERE id = $1 FOR UPDATE",
+                    &id,
+                )?;
                 let before = ActivityRow::get(conn, &id)?;
                 let mut f = check_input(conn, &input, Some(&before))?;
                 if meaningful_change(&before, &f.row) {
@@ -544,7 +640,11 @@ pub async fn update_activity(
     Ok(web::Json(activity_dto(&rec)?))
 }
 
-pub fn registration_dto(r: &RegistrationRow, name: &str, position: Option<u32>) -> Result<Registration, ApiError> {
+pub fn registration_dto(
+    r: &RegistrationRow,
+    name: &str,
+    position: Option<u32>,
+) -> Result<Registration, ApiError> {
     Ok(Registration {
         id: uuid(&r.id)?,
         activity_id: uuid(&r.activity_id)?,
@@ -574,10 +674,17 @@ fn with_positions(rows: &[RegistrationRow]) -> Vec<Option<u32>> {
 
 /// Promotes waiting people into freed seats (first come, first served, respecting the mix
 /// targets). Call inside the activity's write transaction.
-pub fn promote(conn: &mut DbConnection, activity: &ActivityRow, actor: &Actor) -> Result<Vec<String>, ApiError> {
+pub fn promote(
+    conn: &mut DbConnection,
+    activity: &ActivityRow,
+    actor: &Actor,
+) -> Result<Vec<String>, ApiError> {
     let regs = RegistrationRow::for_activity(conn, &activity.id)?;
     let mut seats = Seats::default();
-    for r in regs.iter().filter(|r| matches!(r.status.as_str(), "registered" | "attended")) {
+    for r in regs
+        .iter()
+        .filter(|r| matches!(r.status.as_str(), "registered" | "attended"))
+    {
         seats.taken += 1;
         if r.category == "newcomer" {
             seats.newcomers += 1;
@@ -586,12 +693,22 @@ pub fn promote(conn: &mut DbConnection, activity: &ActivityRow, actor: &Actor) -
         }
     }
     let queue: Vec<&RegistrationRow> = regs.iter().filter(|r| r.status == "waitlisted").collect();
-    let cats: Vec<Category> = queue.iter().map(|r| parse(&r.category)).collect::<Result<_, _>>()?;
+    let cats: Vec<Category> = queue
+        .iter()
+        .map(|r| parse(&r.category))
+        .collect::<Result<_, _>>()?;
     let mut promoted = Vec::new();
     for i in activity::promotions(&rules(activity), seats, &cats) {
         let r = queue[i];
         RegistrationRow::set_status(conn, &r.id, "registered", true)?;
-        record(conn, actor, "registration.promoted", "registration", &r.id, json!({ "activity": activity.id }))?;
+        record(
+            conn,
+            actor,
+            "registration.promoted",
+            "registration",
+            &r.id,
+            json!({ "activity": activity.id }),
+        )?;
         promoted.push(r.id.clone());
     }
     Ok(promoted)
@@ -606,7 +723,11 @@ pub fn register(
     by: Option<String>,
     actor: &Actor,
 ) -> Result<RegistrationRow, ApiError> {
-    lock_rows(conn, "SELECT id FROM activities WHERE id = $1 FOR UPDATE", activity_id)?;
+    lock_rows(
+        conn,
+        "SELECT id FROM activities WHERE id = $1 FOR UPDATE",
+        activity_id,
+    )?;
     let activity = ActivityRow::get(conn, activity_id)?;
     if activity.status == "cancelled" {
         return Err(ApiError::Conflict {
@@ -692,7 +813,11 @@ pub fn register(
     ItemErrors
 ))]
 #[get("/{id}/registrations")]
-pub async fn list_registrations(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Vec<Registration>>, ApiError> {
+pub async fn list_registrations(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<Registration>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let id = id.into_inner().to_string();
     let u = user.clone();
@@ -711,7 +836,13 @@ pub async fn list_registrations(state: web::Data<AppState>, user: AuthUser, id: 
     let positions = with_positions(&rows);
     rows.iter()
         .zip(positions)
-        .map(|(r, p)| registration_dto(r, names.get(&r.person_id).map(String::as_str).unwrap_or(""), p))
+        .map(|(r, p)| {
+            registration_dto(
+                r,
+                names.get(&r.person_id).map(String::as_str).unwrap_or(""),
+                p,
+            )
+        })
         .collect::<Result<Vec<_>, _>>()
         .map(web::Json)
 }
@@ -721,7 +852,10 @@ pub fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     match req.headers().get("idempotency-key") {
         None => Ok(None),
         Some(v) => {
-            let k = v.to_str().map_err(|_| ApiError::field("Idempotency-Key", Msg::InvalidValue))?.trim();
+            let k = v
+                .to_str()
+                .map_err(|_| ApiError::field("Idempotency-Key", Msg::InvalidValue))?
+                .trim();
             if k.is_empty() || k.len() > 200 {
                 return Err(ApiError::field("Idempotency-Key", Msg::InvalidValue));
             }
@@ -756,7 +890,11 @@ pub async fn add_registration(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                lock_rows(conn, "SELECT id FROM activities WHERE id = $1 FOR UPDATE", &id)?;
+                lock_rows(
+                    conn,
+                    "SELECT id FROM activities WHERE id = $1 FOR UPDATE",
+                    &id,
+                )?;
                 if let Some(k) = &key {
                     if let Some((status, body)) = store::idempotent_response(conn, &scope, k)? {
                         return Ok((status, body));
@@ -771,10 +909,19 @@ pub async fn add_registration(
                     .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
                 let source = input.source.unwrap_or(RegistrationSource::Staff);
                 let row = register(conn, &id, &person, source, Some(u.id.to_string()), &actor)?;
-                let name = crate::domain::person::display_name(&person.first_name, person.last_name.as_deref(), person.preferred_name.as_deref());
+                let name = crate::domain::person::display_name(
+                    &person.first_name,
+                    person.last_name.as_deref(),
+                    person.preferred_name.as_deref(),
+                );
                 let regs = RegistrationRow::for_activity(conn, &id)?;
-                let pos = regs.iter().zip(with_positions(&regs)).find(|(r, _)| r.id == row.id).and_then(|(_, p)| p);
-                let body = serde_json::to_string(&registration_dto(&row, &name, pos)?).map_err(|e| anyhow::anyhow!("{e}"))?;
+                let pos = regs
+                    .iter()
+                    .zip(with_positions(&regs))
+                    .find(|(r, _)| r.id == row.id)
+                    .and_then(|(_, p)| p);
+                let body = serde_json::to_string(&registration_dto(&row, &name, pos)?)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                 if let Some(k) = &key {
                     store::store_idempotent_response(conn, &scope, k, 201, &body)?;
                 }
@@ -782,7 +929,10 @@ pub async fn add_registration(
             })
         })
         .await?;
-    let mut res = HttpResponse::build(actix_web::http::StatusCode::from_u16(u16::try_from(status).unwrap_or(201)).unwrap_or(actix_web::http::StatusCode::CREATED));
+    let mut res = HttpResponse::build(
+        actix_web::http::StatusCode::from_u16(u16::try_from(status).unwrap_or(201))
+            .unwrap_or(actix_web::http::StatusCode::CREATED),
+    );
     Ok(res.content_type("application/json").body(body))
 }
 
@@ -810,13 +960,21 @@ pub async fn set_registration_status(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                lock_rows(conn, "SELECT id FROM activities WHERE id = $1 FOR UPDATE", &id)?;
+                lock_rows(
+                    conn,
+                    "SELECT id FROM activities WHERE id = $1 FOR UPDATE",
+                    &id,
+                )?;
                 let rec = load_one(conn, &id)?;
                 if !may_manage(&u, &rec) {
                     return Err(ApiError::Forbidden);
                 }
                 let regs = RegistrationRow::for_activity(conn, &id)?;
-                let r = regs.iter().find(|r| r.id == rid).cloned().ok_or(ApiError::NotFound)?;
+                let r = regs
+                    .iter()
+                    .find(|r| r.id == rid)
+                    .cloned()
+                    .ok_or(ApiError::NotFound)?;
                 let from: RegistrationStatus = parse(&r.status)?;
                 use RegistrationStatus::*;
                 let allowed = match (from, to) {
@@ -833,14 +991,28 @@ pub async fn set_registration_status(
                     });
                 }
                 RegistrationRow::set_status(conn, &r.id, to.as_str(), false)?;
-                record(conn, &actor, "registration.status", "registration", &r.id, json!({ "from": from.as_str(), "to": to.as_str() }))?;
+                record(
+                    conn,
+                    &actor,
+                    "registration.status",
+                    "registration",
+                    &r.id,
+                    json!({ "from": from.as_str(), "to": to.as_str() }),
+                )?;
                 if to == Cancelled && matches!(from, Registered | Attended) {
                     promote(conn, &rec.row, &actor)?;
                 }
                 ActivityRow::touch(conn, &id)?;
                 let regs = RegistrationRow::for_activity(conn, &id)?;
-                let pos = regs.iter().zip(with_positions(&regs)).find(|(x, _)| x.id == rid).and_then(|(_, p)| p);
-                let row = regs.into_iter().find(|x| x.id == rid).ok_or(ApiError::NotFound)?;
+                let pos = regs
+                    .iter()
+                    .zip(with_positions(&regs))
+                    .find(|(x, _)| x.id == rid)
+                    .and_then(|(_, p)| p);
+                let row = regs
+                    .into_iter()
+                    .find(|x| x.id == rid)
+                    .ok_or(ApiError::NotFound)?;
                 let names = crate::db::duo::names(conn, std::slice::from_ref(&row.person_id))?;
                 let name = names.get(&row.person_id).cloned().unwrap_or_default();
                 Ok((row, name, pos))
@@ -871,7 +1043,12 @@ fn csv_field(s: &str, sep: char) -> String {
     ItemErrors
 ))]
 #[get("/{id}/attendees.csv")]
-pub async fn attendees_csv(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>, query: Query<CsvQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn attendees_csv(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    query: Query<CsvQuery>,
+) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ReadPeople)?;
     let sep = match query.0.sep.as_deref() {
         None | Some("comma") => ',',
@@ -898,13 +1075,27 @@ pub async fn attendees_csv(state: web::Data<AppState>, user: AuthUser, id: web::
         })
         .await?;
     let mut out = String::from("\u{feff}");
-    let header = ["name", "email", "phone", "category", "status", "source", "registered_at"];
+    let header = [
+        "name",
+        "email",
+        "phone",
+        "category",
+        "status",
+        "source",
+        "registered_at",
+    ];
     out.push_str(&header.join(&sep.to_string()));
     out.push_str("\r\n");
     for r in rows.iter().filter(|r| r.status != "cancelled") {
         let p = people.get(&r.person_id);
         let name = p
-            .map(|p| crate::domain::person::display_name(&p.first_name, p.last_name.as_deref(), p.preferred_name.as_deref()))
+            .map(|p| {
+                crate::domain::person::display_name(
+                    &p.first_name,
+                    p.last_name.as_deref(),
+                    p.preferred_name.as_deref(),
+                )
+            })
             .unwrap_or_default();
         let cells = [
             name,
@@ -921,7 +1112,10 @@ pub async fn attendees_csv(state: web::Data<AppState>, user: AuthUser, id: web::
     }
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"attendees.csv\""))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"attendees.csv\"",
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(out))
 }
@@ -932,10 +1126,16 @@ pub async fn attendees_csv(state: web::Data<AppState>, user: AuthUser, id: web::
     ReadErrors
 ))]
 #[get("")]
-pub async fn list_venues(state: web::Data<AppState>, user: AuthUser) -> Result<web::Json<Vec<Venue>>, ApiError> {
+pub async fn list_venues(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<Vec<Venue>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let rows = state.db.run(|conn| Ok(store::venues(conn)?)).await?;
-    rows.iter().map(venue_dto).collect::<Result<Vec<_>, _>>().map(web::Json)
+    rows.iter()
+        .map(venue_dto)
+        .collect::<Result<Vec<_>, _>>()
+        .map(web::Json)
 }
 
 /// Add a venue.
@@ -944,17 +1144,31 @@ pub async fn list_venues(state: web::Data<AppState>, user: AuthUser) -> Result<w
     WriteErrors
 ))]
 #[post("")]
-pub async fn create_venue(state: web::Data<AppState>, req: HttpRequest, user: AuthUser, body: Json<VenueInput>) -> Result<HttpResponse, ApiError> {
+pub async fn create_venue(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    body: Json<VenueInput>,
+) -> Result<HttpResponse, ApiError> {
     user.require(Permission::WritePeople)?;
     let v = body.0;
     let mut val = Validator::new();
     let name = val.check("name", crate::domain::person::required_text(&v.name, 200));
-    let street = val.check("street", optional_text(v.street.as_deref(), 200)).flatten();
-    let postcode = match v.postcode.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let street = val
+        .check("street", optional_text(v.street.as_deref(), 200))
+        .flatten();
+    let postcode = match v
+        .postcode
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         Some(p) => val.check("postcode", crate::domain::person::parse_postcode(p)),
         None => None,
     };
-    let locality = val.check("locality", optional_text(v.locality.as_deref(), 100)).flatten();
+    let locality = val
+        .check("locality", optional_text(v.locality.as_deref(), 100))
+        .flatten();
     val.finish()?;
     let row = VenueRow {
         id: Uuid::now_v7().to_string(),

@@ -45,7 +45,11 @@ fn expired_cookie(state: &AppState) -> Cookie<'static> {
     c
 }
 
-fn token_response(state: &AppState, user: &UserRow, refresh_token: String) -> Result<HttpResponse, ApiError> {
+fn token_response(
+    state: &AppState,
+    user: &UserRow,
+    refresh_token: String,
+) -> Result<HttpResponse, ApiError> {
     let dto = user.to_dto()?;
     let access_token = state.jwt.issue(dto.id, dto.role)?;
     Ok(HttpResponse::Ok()
@@ -177,7 +181,10 @@ pub async fn login(
     CookieErrors
 ))]
 #[post("/refresh")]
-pub async fn refresh(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let Some(presented) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) else {
         return Err(ApiError::Unauthorized);
     };
@@ -220,7 +227,10 @@ pub async fn refresh(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
     CookieErrors
 ))]
 #[post("/logout")]
-pub async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     if let Some(presented) = req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()) {
         let actor = actor(&req, None);
         state
@@ -259,8 +269,14 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest) -> Result<Http
     ItemErrors
 ))]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<web::Json<StaffUser>, ApiError> {
-    let row = state.db.run(move |conn| UserRow::get(conn, user.id)).await?;
+pub async fn me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<StaffUser>, ApiError> {
+    let row = state
+        .db
+        .run(move |conn| UserRow::get(conn, user.id))
+        .await?;
     Ok(web::Json(row.to_dto()?))
 }
 
@@ -300,7 +316,10 @@ pub async fn change_password(
     let row = state.db.run(move |conn| UserRow::get(conn, id)).await?;
     if !verify_password(current_password, Some(row.password_hash.clone())).await? {
         state.login_failures.record(&user.email);
-        return Err(ApiError::field("current_password", Msg::WrongCurrentPassword));
+        return Err(ApiError::field(
+            "current_password",
+            Msg::WrongCurrentPassword,
+        ));
     }
     let hash = web::block(move || password::hash(&new_password))
         .await

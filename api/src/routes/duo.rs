@@ -8,10 +8,10 @@ use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
 use serde_json::json;
 use shared::duo::{
-    BatchAccept, BatchPair, BatchPreview, BatchRequest, BatchUnmatched, Candidacy,
-    CandidacyInput, CandidacyStatus, CheckIn, CheckInInput, Duo, DuoHealth, DuoOutcome,
-    DuoStatus, DuoTransition, GenderIdentity, HealthLevel, Hope, MatchingSettings, PairRef,
-    ScoreBreakdown, Suggestion, TravelRange,
+    BatchAccept, BatchPair, BatchPreview, BatchRequest, BatchUnmatched, Candidacy, CandidacyInput,
+    CandidacyStatus, CheckIn, CheckInInput, Duo, DuoHealth, DuoOutcome, DuoStatus, DuoTransition,
+    GenderIdentity, HealthLevel, Hope, MatchingSettings, PairRef, ScoreBreakdown, Suggestion,
+    TravelRange,
 };
 use shared::people::{Category, LanguageLevel};
 use shared::Lang;
@@ -145,9 +145,17 @@ fn gender(g: Option<&str>) -> Option<Gender> {
 }
 
 /// Loads the candidacies with the given statuses (or the given ids) and builds their profiles.
-fn load_pool(conn: &mut DbConnection, statuses: &[&str], extra_ids: &[String]) -> Result<Pool, ApiError> {
+fn load_pool(
+    conn: &mut DbConnection,
+    statuses: &[&str],
+    extra_ids: &[String],
+) -> Result<Pool, ApiError> {
     let (communes, links) = store::communes(conn)?;
-    let index: HashMap<String, usize> = communes.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+    let index: HashMap<String, usize> = communes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
     let mut world = World {
         communes: communes
             .iter()
@@ -167,7 +175,11 @@ fn load_pool(conn: &mut DbConnection, statuses: &[&str], extra_ids: &[String]) -
         }
     }
     let (tags, usage, total) = store::tag_usage(conn)?;
-    let tag_index: HashMap<String, u32> = tags.iter().enumerate().map(|(i, (id, _))| (id.clone(), i as u32)).collect();
+    let tag_index: HashMap<String, u32> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id.clone(), i as u32))
+        .collect();
     world.tags = tags
         .into_iter()
         .map(|(id, labels)| TagInfo {
@@ -187,7 +199,11 @@ fn load_pool(conn: &mut DbConnection, statuses: &[&str], extra_ids: &[String]) -
     }
     let mut candidacies: Vec<CandidacyRow> = Vec::new();
     for s in statuses {
-        candidacies.extend(store::list_candidacies(conn, Some(s), None, None)?.into_iter().map(|(c, ..)| c));
+        candidacies.extend(
+            store::list_candidacies(conn, Some(s), None, None)?
+                .into_iter()
+                .map(|(c, ..)| c),
+        );
     }
     for id in extra_ids {
         if !candidacies.iter().any(|c| &c.id == id) {
@@ -201,20 +217,39 @@ fn load_pool(conn: &mut DbConnection, statuses: &[&str], extra_ids: &[String]) -
     let mut names = HashMap::new();
     for c in &candidacies {
         let f = facts.get(&c.person_id).cloned().unwrap_or_default();
-        let display = crate::domain::person::display_name(&f.first_name, f.last_name.as_deref(), f.preferred_name.as_deref());
+        let display = crate::domain::person::display_name(
+            &f.first_name,
+            f.last_name.as_deref(),
+            f.preferred_name.as_deref(),
+        );
         names.insert(c.person_id.clone(), display);
-        let mut tags: Vec<u32> = f.tags.iter().filter_map(|t| tag_index.get(t).copied()).collect();
+        let mut tags: Vec<u32> = f
+            .tags
+            .iter()
+            .filter_map(|t| tag_index.get(t).copied())
+            .collect();
         tags.sort_unstable();
         tags.dedup();
         profiles.push(Profile {
             id: uuid(&c.person_id)?,
-            name: f.preferred_name.clone().unwrap_or_else(|| f.first_name.clone()),
-            side: if c.side == "newcomer" { Side::Newcomer } else { Side::Local },
+            name: f
+                .preferred_name
+                .clone()
+                .unwrap_or_else(|| f.first_name.clone()),
+            side: if c.side == "newcomer" {
+                Side::Newcomer
+            } else {
+                Side::Local
+            },
             tags,
             languages: f
                 .languages
                 .iter()
-                .filter_map(|(l, lvl)| lvl.parse::<LanguageLevel>().ok().map(|lvl| (l.clone(), lvl)))
+                .filter_map(|(l, lvl)| {
+                    lvl.parse::<LanguageLevel>()
+                        .ok()
+                        .map(|lvl| (l.clone(), lvl))
+                })
                 .collect(),
             french_level: f.french_level.as_deref().and_then(|l| l.parse().ok()),
             wants_french_practice: c.wants_french_practice,
@@ -252,7 +287,11 @@ fn load_pool(conn: &mut DbConnection, statuses: &[&str], extra_ids: &[String]) -
     })
 }
 
-fn candidacy_dto(c: &CandidacyRow, name: &str, commune_name: Option<String>) -> Result<Candidacy, ApiError> {
+fn candidacy_dto(
+    c: &CandidacyRow,
+    name: &str,
+    commune_name: Option<String>,
+) -> Result<Candidacy, ApiError> {
     Ok(Candidacy {
         id: uuid(&c.id)?,
         person_id: uuid(&c.person_id)?,
@@ -274,15 +313,21 @@ fn candidacy_dto(c: &CandidacyRow, name: &str, commune_name: Option<String>) -> 
 
 fn exclusion_text(e: Exclusion, lang: Lang) -> &'static str {
     match (e, lang) {
-        (Exclusion::NoCommonSlot, Lang::Fr) => "aucune disponibilité commune avec les candidat·es de l'autre groupe",
+        (Exclusion::NoCommonSlot, Lang::Fr) => {
+            "aucune disponibilité commune avec les candidat·es de l'autre groupe"
+        }
         (Exclusion::NoCommonSlot, Lang::En) => "no availability in common with the other side",
-        (Exclusion::NoCommonSlot, Lang::Nl) => "geen gemeenschappelijke beschikbaarheid met de andere groep",
+        (Exclusion::NoCommonSlot, Lang::Nl) => {
+            "geen gemeenschappelijke beschikbaarheid met de andere groep"
+        }
         (Exclusion::NoCommonSlot, Lang::Ar) => "لا توجد أوقات متاحة مشتركة مع المجموعة الأخرى",
         (Exclusion::TooFar, Lang::Fr) => "personne dans sa zone de déplacement",
         (Exclusion::TooFar, Lang::En) => "nobody within travel range",
         (Exclusion::TooFar, Lang::Nl) => "niemand binnen de reisafstand",
         (Exclusion::TooFar, Lang::Ar) => "لا أحد ضمن نطاق التنقل",
-        (Exclusion::PreferenceNotMet, Lang::Fr) => "aucune personne ne correspond à ses préférences",
+        (Exclusion::PreferenceNotMet, Lang::Fr) => {
+            "aucune personne ne correspond à ses préférences"
+        }
         (Exclusion::PreferenceNotMet, Lang::En) => "nobody matches the stated preferences",
         (Exclusion::PreferenceNotMet, Lang::Nl) => "niemand voldoet aan de opgegeven voorkeuren",
         (Exclusion::PreferenceNotMet, Lang::Ar) => "لا أحد يطابق التفضيلات المذكورة",
@@ -296,14 +341,24 @@ fn exclusion_text(e: Exclusion, lang: Lang) -> &'static str {
 fn unmatched_text(u: Unmatched, lang: Lang) -> String {
     match (u, lang) {
         (Unmatched::NoCompatiblePartner(e), _) => exclusion_text(e, lang).to_owned(),
-        (Unmatched::BelowThreshold, Lang::Fr) => "les paires possibles ont un score trop bas".into(),
+        (Unmatched::BelowThreshold, Lang::Fr) => {
+            "les paires possibles ont un score trop bas".into()
+        }
         (Unmatched::BelowThreshold, Lang::En) => "possible pairs score below the threshold".into(),
         (Unmatched::BelowThreshold, Lang::Nl) => "mogelijke paren scoren onder de drempel".into(),
         (Unmatched::BelowThreshold, Lang::Ar) => "الأزواج الممكنة دون الحد الأدنى للنقاط".into(),
-        (Unmatched::OutnumberedOrTaken, Lang::Fr) => "ses partenaires possibles forment de meilleures paires avec d'autres".into(),
-        (Unmatched::OutnumberedOrTaken, Lang::En) => "possible partners are better paired with others".into(),
-        (Unmatched::OutnumberedOrTaken, Lang::Nl) => "mogelijke partners vormen betere paren met anderen".into(),
-        (Unmatched::OutnumberedOrTaken, Lang::Ar) => "الشركاء الممكنون يشكلون أزواجًا أفضل مع آخرين".into(),
+        (Unmatched::OutnumberedOrTaken, Lang::Fr) => {
+            "ses partenaires possibles forment de meilleures paires avec d'autres".into()
+        }
+        (Unmatched::OutnumberedOrTaken, Lang::En) => {
+            "possible partners are better paired with others".into()
+        }
+        (Unmatched::OutnumberedOrTaken, Lang::Nl) => {
+            "mogelijke partners vormen betere paren met anderen".into()
+        }
+        (Unmatched::OutnumberedOrTaken, Lang::Ar) => {
+            "الشركاء الممكنون يشكلون أزواجًا أفضل مع آخرين".into()
+        }
     }
 }
 
@@ -345,12 +400,17 @@ pub async fn list_candidates(
         .await?;
     let (rows, communes) = rows;
     let commune_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| communes.iter().find(|c| &c.id == id).map(|c| c.name.clone()))
+        id.as_ref().and_then(|id| {
+            communes
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| c.name.clone())
+        })
     };
     rows.iter()
         .map(|(c, first, last, preferred)| {
-            let name = crate::domain::person::display_name(first, last.as_deref(), preferred.as_deref());
+            let name =
+                crate::domain::person::display_name(first, last.as_deref(), preferred.as_deref());
             candidacy_dto(c, &name, commune_name(&c.commune_id))
         })
         .collect::<Result<Vec<_>, _>>()
@@ -362,15 +422,26 @@ struct CandidacyFields {
     remarks: Option<String>,
 }
 
-fn check_candidacy(conn: &mut DbConnection, c: &CandidacyInput) -> Result<CandidacyFields, ApiError> {
+fn check_candidacy(
+    conn: &mut DbConnection,
+    c: &CandidacyInput,
+) -> Result<CandidacyFields, ApiError> {
     let mut v = Validator::new();
-    let commune = c.commune.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let commune = c
+        .commune
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
     if let Some(id) = &commune {
         if !store::commune_exists(conn, id)? {
             v.add("commune", Msg::InvalidValue);
         }
     }
-    for (field, age) in [("partner_age_min", c.partner_age_min), ("partner_age_max", c.partner_age_max)] {
+    for (field, age) in [
+        ("partner_age_min", c.partner_age_min),
+        ("partner_age_max", c.partner_age_max),
+    ] {
         if age.is_some_and(|a| !(16..=110).contains(&a)) {
             v.add(field, Msg::YearOutOfRange(16, 110));
         }
@@ -395,7 +466,14 @@ fn hopes_text(h: &[Hope]) -> String {
     v.join(",")
 }
 
-fn record(conn: &mut DbConnection, actor: &Actor, action: &str, kind: &str, id: &str, details: serde_json::Value) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    action: &str,
+    kind: &str,
+    id: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
     audit::record(
         conn,
         actor,
@@ -441,7 +519,11 @@ pub async fn create_candidate(
                 let profile: Category = parse(&person.profile)?;
                 let side = match &person.category_override {
                     Some(o) => parse(o)?,
-                    None => shared::people::computed_category(profile, person.arrival_year, current_year()),
+                    None => shared::people::computed_category(
+                        profile,
+                        person.arrival_year,
+                        current_year(),
+                    ),
                 };
                 let now = crate::db::now();
                 let row = CandidacyRow {
@@ -463,8 +545,19 @@ pub async fn create_candidate(
                     updated_at: now,
                 };
                 row.insert(conn)?;
-                record(conn, &actor, "duo.candidacy_created", "person", &person.id, json!({ "candidacy": row.id, "side": row.side }))?;
-                let name = crate::domain::person::display_name(&person.first_name, person.last_name.as_deref(), person.preferred_name.as_deref());
+                record(
+                    conn,
+                    &actor,
+                    "duo.candidacy_created",
+                    "person",
+                    &person.id,
+                    json!({ "candidacy": row.id, "side": row.side }),
+                )?;
+                let name = crate::domain::person::display_name(
+                    &person.first_name,
+                    person.last_name.as_deref(),
+                    person.preferred_name.as_deref(),
+                );
                 Ok((row, name))
             })
         })
@@ -472,7 +565,11 @@ pub async fn create_candidate(
     Ok(HttpResponse::Created().json(candidacy_dto(&row, &name, None)?))
 }
 
-async fn visible_candidacy(state: &AppState, user: &AuthUser, id: Uuid) -> Result<(CandidacyRow, String), ApiError> {
+async fn visible_candidacy(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+) -> Result<(CandidacyRow, String), ApiError> {
     let coach = user.people_scope();
     state
         .db
@@ -496,7 +593,11 @@ async fn visible_candidacy(state: &AppState, user: &AuthUser, id: Uuid) -> Resul
     ItemErrors
 ))]
 #[get("/candidates/{id}")]
-pub async fn get_candidate(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Candidacy>, ApiError> {
+pub async fn get_candidate(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Candidacy>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let (c, name) = visible_candidacy(&state, &user, id.into_inner()).await?;
     Ok(web::Json(candidacy_dto(&c, &name, None)?))
@@ -538,12 +639,21 @@ pub async fn update_candidate(
                     // Only withdrawal and return to the pool are set by hand; proposals and
                     // matches follow the duos.
                     match s {
-                        CandidacyStatus::Withdrawn | CandidacyStatus::Waiting => row.status = s.as_str().to_owned(),
+                        CandidacyStatus::Withdrawn | CandidacyStatus::Waiting => {
+                            row.status = s.as_str().to_owned()
+                        }
                         _ => return Err(ApiError::field("status", Msg::InvalidValue)),
                     }
                 }
                 row.save(conn)?;
-                record(conn, &actor, "duo.candidacy_updated", "person", &row.person_id, json!({ "candidacy": row.id, "status": row.status }))?;
+                record(
+                    conn,
+                    &actor,
+                    "duo.candidacy_updated",
+                    "person",
+                    &row.person_id,
+                    json!({ "candidacy": row.id, "status": row.status }),
+                )?;
                 let names = store::names(conn, std::slice::from_ref(&row.person_id))?;
                 let name = names.get(&row.person_id).cloned().unwrap_or_default();
                 Ok((row, name))
@@ -587,7 +697,14 @@ pub async fn candidate_suggestions(
     };
     let others: Vec<usize> = (0..pool.profiles.len()).filter(|&i| i != me).collect();
     let candidates: Vec<Profile> = others.iter().map(|&i| pool.profiles[i].clone()).collect();
-    let found = pool::suggestions(&pool.profiles[me], &candidates, &pool.world, &pool.weights, &pool.blocked, k);
+    let found = pool::suggestions(
+        &pool.profiles[me],
+        &candidates,
+        &pool.world,
+        &pool.weights,
+        &pool.blocked,
+        k,
+    );
     found
         .iter()
         .map(|s| {
@@ -610,7 +727,12 @@ pub async fn candidate_suggestions(
 /// One side of a batch pair (the reasons are on the pair).
 fn candidacy_summary(pool: &Pool, idx: usize, partner: usize) -> Result<Suggestion, ApiError> {
     let c = &pool.candidacies[idx];
-    let b = score::score(&pool.profiles[idx], &pool.profiles[partner], &pool.world, &pool.weights);
+    let b = score::score(
+        &pool.profiles[idx],
+        &pool.profiles[partner],
+        &pool.world,
+        &pool.weights,
+    );
     Ok(Suggestion {
         candidacy_id: uuid(&c.id)?,
         person_id: uuid(&c.person_id)?,
@@ -622,8 +744,12 @@ fn candidacy_summary(pool: &Pool, idx: usize, partner: usize) -> Result<Suggesti
 
 /// Runs the batch over the waiting pool.
 fn run_batch(pool: &Pool, pinned: &[PairRef], lang: Lang) -> Result<BatchPreview, ApiError> {
-    let newcomers: Vec<usize> = (0..pool.profiles.len()).filter(|&i| pool.profiles[i].side == Side::Newcomer).collect();
-    let locals: Vec<usize> = (0..pool.profiles.len()).filter(|&i| pool.profiles[i].side == Side::Local).collect();
+    let newcomers: Vec<usize> = (0..pool.profiles.len())
+        .filter(|&i| pool.profiles[i].side == Side::Newcomer)
+        .collect();
+    let locals: Vec<usize> = (0..pool.profiles.len())
+        .filter(|&i| pool.profiles[i].side == Side::Local)
+        .collect();
     let find = |ids: &[usize], id: Uuid, field: &str| {
         ids.iter()
             .position(|&i| pool.candidacies[i].id == id.to_string())
@@ -636,7 +762,10 @@ fn run_batch(pool: &Pool, pinned: &[PairRef], lang: Lang) -> Result<BatchPreview
             find(&locals, p.local, &format!("pinned[{k}].local"))?,
         ));
     }
-    let np: Vec<Profile> = newcomers.iter().map(|&i| pool.profiles[i].clone()).collect();
+    let np: Vec<Profile> = newcomers
+        .iter()
+        .map(|&i| pool.profiles[i].clone())
+        .collect();
     let lp: Vec<Profile> = locals.iter().map(|&i| pool.profiles[i].clone()).collect();
     let b = pool::batch(&np, &lp, &pins, &pool.world, &pool.weights, &pool.blocked);
     let mut pairs = Vec::new();
@@ -688,7 +817,10 @@ pub async fn batch_preview(
     require_manage(&user)?;
     let lang = lang_of(&req);
     let pinned = body.0.pinned;
-    let pool = state.db.run(|conn| load_pool(conn, &["waiting"], &[])).await?;
+    let pool = state
+        .db
+        .run(|conn| load_pool(conn, &["waiting"], &[]))
+        .await?;
     // CPU-bound: off the async workers.
     let preview = web::block(move || run_batch(&pool, &pinned, lang))
         .await
@@ -696,7 +828,11 @@ pub async fn batch_preview(
     Ok(web::Json(preview))
 }
 
-fn duo_dto(d: &DuoRow, names: &HashMap<String, String>, health: Option<DuoHealth>) -> Result<Duo, ApiError> {
+fn duo_dto(
+    d: &DuoRow,
+    names: &HashMap<String, String>,
+    health: Option<DuoHealth>,
+) -> Result<Duo, ApiError> {
     let reasons: Vec<String> = d
         .explanation
         .as_deref()
@@ -725,7 +861,12 @@ fn duo_dto(d: &DuoRow, names: &HashMap<String, String>, health: Option<DuoHealth
 }
 
 /// Creates proposals for the given pairs after checking them again against the current pool.
-fn propose(conn: &mut DbConnection, pairs: &[PairRef], actor: &Actor, created_by: Option<String>) -> Result<Vec<DuoRow>, ApiError> {
+fn propose(
+    conn: &mut DbConnection,
+    pairs: &[PairRef],
+    actor: &Actor,
+    created_by: Option<String>,
+) -> Result<Vec<DuoRow>, ApiError> {
     let pool = load_pool(conn, &["waiting"], &[])?;
     let mut used = std::collections::HashSet::new();
     let mut out = Vec::new();
@@ -734,14 +875,31 @@ fn propose(conn: &mut DbConnection, pairs: &[PairRef], actor: &Actor, created_by
         let (Some(n), Some(l)) = (idx(p.newcomer), idx(p.local)) else {
             return Err(ApiError::field(&format!("pairs[{k}]"), Msg::InvalidValue));
         };
-        if pool.profiles[n].side != Side::Newcomer || pool.profiles[l].side != Side::Local || !used.insert(n) || !used.insert(l) {
+        if pool.profiles[n].side != Side::Newcomer
+            || pool.profiles[l].side != Side::Local
+            || !used.insert(n)
+            || !used.insert(l)
+        {
             return Err(ApiError::field(&format!("pairs[{k}]"), Msg::InvalidValue));
         }
-        if score::check(&pool.profiles[n], &pool.profiles[l], &pool.world, &pool.blocked).is_err() {
+        if score::check(
+            &pool.profiles[n],
+            &pool.profiles[l],
+            &pool.world,
+            &pool.blocked,
+        )
+        .is_err()
+        {
             return Err(ApiError::field(&format!("pairs[{k}]"), Msg::InvalidValue));
         }
-        let b = score::score(&pool.profiles[n], &pool.profiles[l], &pool.world, &pool.weights);
-        let reasons_fr = score::explain(&pool.profiles[n], &pool.profiles[l], &pool.world, Lang::Fr);
+        let b = score::score(
+            &pool.profiles[n],
+            &pool.profiles[l],
+            &pool.world,
+            &pool.weights,
+        );
+        let reasons_fr =
+            score::explain(&pool.profiles[n], &pool.profiles[l], &pool.world, Lang::Fr);
         let now = crate::db::now();
         let (nc, lc) = (&pool.candidacies[n], &pool.candidacies[l]);
         let row = DuoRow {
@@ -767,7 +925,14 @@ fn propose(conn: &mut DbConnection, pairs: &[PairRef], actor: &Actor, created_by
         row.insert(conn)?;
         CandidacyRow::set_status(conn, &nc.id, "proposed")?;
         CandidacyRow::set_status(conn, &lc.id, "proposed")?;
-        record(conn, actor, "duo.proposed", "duo", &row.id, json!({ "score": row.score, "settings_version": pool.version }))?;
+        record(
+            conn,
+            actor,
+            "duo.proposed",
+            "duo",
+            &row.id,
+            json!({ "score": row.score, "settings_version": pool.version }),
+        )?;
         out.push(row);
     }
     Ok(out)
@@ -794,12 +959,18 @@ pub async fn batch_accept(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 let rows = propose(conn, &pairs, &actor, by)?;
-                let ids: Vec<String> = rows.iter().flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()]).collect();
+                let ids: Vec<String> = rows
+                    .iter()
+                    .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
+                    .collect();
                 Ok((rows, store::names(conn, &ids)?))
             })
         })
         .await?;
-    let dtos = rows.iter().map(|r| duo_dto(r, &names, None)).collect::<Result<Vec<_>, _>>()?;
+    let dtos = rows
+        .iter()
+        .map(|r| duo_dto(r, &names, None))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Created().json(dtos))
 }
 
@@ -824,7 +995,9 @@ pub async fn create_proposal(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 let mut rows = propose(conn, std::slice::from_ref(&pair), &actor, by)?;
-                let row = rows.pop().ok_or_else(|| anyhow::anyhow!("no proposal created"))?;
+                let row = rows
+                    .pop()
+                    .ok_or_else(|| anyhow::anyhow!("no proposal created"))?;
                 let names = store::names(conn, &[row.newcomer_id.clone(), row.local_id.clone()])?;
                 Ok((row, names))
             })
@@ -839,14 +1012,20 @@ pub async fn create_proposal(
     ReadErrors
 ))]
 #[get("/proposals")]
-pub async fn list_proposals(state: web::Data<AppState>, user: AuthUser) -> Result<web::Json<Vec<Duo>>, ApiError> {
+pub async fn list_proposals(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<Vec<Duo>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let coach = user.people_scope();
     let (rows, names) = state
         .db
         .run(move |conn| {
             let rows = DuoRow::list(conn, &["proposed", "introduced"], coach.as_deref())?;
-            let ids: Vec<String> = rows.iter().flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()]).collect();
+            let ids: Vec<String> = rows
+                .iter()
+                .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
+                .collect();
             Ok((rows, store::names(conn, &ids)?))
         })
         .await?;
@@ -864,9 +1043,15 @@ pub async fn list_proposals(state: web::Data<AppState>, user: AuthUser) -> Resul
     ReadErrors
 ))]
 #[get("/settings")]
-pub async fn get_settings(state: web::Data<AppState>, user: AuthUser) -> Result<web::Json<MatchingSettings>, ApiError> {
+pub async fn get_settings(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<MatchingSettings>, ApiError> {
     user.require(Permission::ReadPeople)?;
-    let (version, text) = state.db.run(|conn| Ok(store::latest_settings(conn)?)).await?;
+    let (version, text) = state
+        .db
+        .run(|conn| Ok(store::latest_settings(conn)?))
+        .await?;
     Ok(web::Json(settings_dto(version, &weights_from(&text))))
 }
 
@@ -920,7 +1105,14 @@ pub async fn put_settings(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 let version = store::save_settings(conn, &text, by)?;
-                record(conn, &actor, "duo.settings_changed", "duo_settings", &version.to_string(), json!({}))?;
+                record(
+                    conn,
+                    &actor,
+                    "duo.settings_changed",
+                    "duo_settings",
+                    &version.to_string(),
+                    json!({}),
+                )?;
                 Ok(version)
             })
         })
@@ -934,7 +1126,10 @@ pub async fn put_settings(
     ReadErrors
 ))]
 #[get("/communes")]
-pub async fn list_communes(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+pub async fn list_communes(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<HttpResponse, ApiError> {
     user.require(Permission::ReadPeople)?;
     let (rows, links) = state.db.run(|conn| Ok(store::communes(conn)?)).await?;
     let list: Vec<serde_json::Value> = rows
@@ -949,7 +1144,13 @@ pub async fn list_communes(state: web::Data<AppState>, user: AuthUser) -> Result
 
 // ---------------------------------------------------------------- duos
 
-fn health_of(d: &DuoRow, check_ins: &[CheckInRow], follow_ups: &[FollowUpRow], today: NaiveDate, lang: Lang) -> Option<DuoHealth> {
+fn health_of(
+    d: &DuoRow,
+    check_ins: &[CheckInRow],
+    follow_ups: &[FollowUpRow],
+    today: NaiveDate,
+    lang: Lang,
+) -> Option<DuoHealth> {
     if d.status != "active" {
         return None;
     }
@@ -958,23 +1159,40 @@ fn health_of(d: &DuoRow, check_ins: &[CheckInRow], follow_ups: &[FollowUpRow], t
         .iter()
         .filter(|c| c.duo_id == d.id)
         .map(|c| {
-            let rated: Vec<f64> = [c.satisfaction_newcomer, c.satisfaction_local].iter().flatten().map(|v| f64::from(*v)).collect();
+            let rated: Vec<f64> = [c.satisfaction_newcomer, c.satisfaction_local]
+                .iter()
+                .flatten()
+                .map(|v| f64::from(*v))
+                .collect();
             Meeting {
                 on: c.met_on,
-                satisfaction: (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64),
+                satisfaction: (!rated.is_empty())
+                    .then(|| rated.iter().sum::<f64>() / rated.len() as f64),
             }
         })
         .collect();
-    let pending: Vec<NaiveDate> = follow_ups.iter().filter(|f| f.duo_id == d.id).map(|f| f.due_on).collect();
+    let pending: Vec<NaiveDate> = follow_ups
+        .iter()
+        .filter(|f| f.duo_id == d.id)
+        .map(|f| f.due_on)
+        .collect();
     Some(health::assess(confirmed, today, &meetings, &pending, lang))
 }
 
-async fn duos_with_health(state: &AppState, statuses: &'static [&'static str], coach: Option<String>, lang: Lang) -> Result<Vec<Duo>, ApiError> {
+async fn duos_with_health(
+    state: &AppState,
+    statuses: &'static [&'static str],
+    coach: Option<String>,
+    lang: Lang,
+) -> Result<Vec<Duo>, ApiError> {
     let (rows, names, check_ins, follow_ups) = state
         .db
         .run(move |conn| {
             let rows = DuoRow::list(conn, statuses, coach.as_deref())?;
-            let person_ids: Vec<String> = rows.iter().flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()]).collect();
+            let person_ids: Vec<String> = rows
+                .iter()
+                .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
+                .collect();
             let duo_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
             Ok((
                 rows,
@@ -986,7 +1204,13 @@ async fn duos_with_health(state: &AppState, statuses: &'static [&'static str], c
         .await?;
     let today = chrono::Utc::now().date_naive();
     rows.iter()
-        .map(|r| duo_dto(r, &names, health_of(r, &check_ins, &follow_ups, today, lang)))
+        .map(|r| {
+            duo_dto(
+                r,
+                &names,
+                health_of(r, &check_ins, &follow_ups, today, lang),
+            )
+        })
         .collect()
 }
 
@@ -1002,7 +1226,12 @@ pub struct DuoFilter {
     ReadErrors
 ))]
 #[get("")]
-pub async fn list_duos(state: web::Data<AppState>, req: HttpRequest, user: AuthUser, query: Query<DuoFilter>) -> Result<web::Json<Vec<Duo>>, ApiError> {
+pub async fn list_duos(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    query: Query<DuoFilter>,
+) -> Result<web::Json<Vec<Duo>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let statuses: &'static [&'static str] = match query.0.status {
         None => &[],
@@ -1013,7 +1242,9 @@ pub async fn list_duos(state: web::Data<AppState>, req: HttpRequest, user: AuthU
         Some(DuoStatus::Ended) => &["ended"],
         Some(DuoStatus::Declined) => &["declined"],
     };
-    Ok(web::Json(duos_with_health(&state, statuses, user.people_scope(), lang_of(&req)).await?))
+    Ok(web::Json(
+        duos_with_health(&state, statuses, user.people_scope(), lang_of(&req)).await?,
+    ))
 }
 
 /// Active duos that need attention first: the coordinator's call list.
@@ -1022,15 +1253,28 @@ pub async fn list_duos(state: web::Data<AppState>, req: HttpRequest, user: AuthU
     ReadErrors
 ))]
 #[get("/attention")]
-pub async fn attention(state: web::Data<AppState>, req: HttpRequest, user: AuthUser) -> Result<web::Json<Vec<Duo>>, ApiError> {
+pub async fn attention(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+) -> Result<web::Json<Vec<Duo>>, ApiError> {
     user.require(Permission::ReadPeople)?;
-    let mut duos = duos_with_health(&state, &["active"], user.people_scope(), lang_of(&req)).await?;
+    let mut duos =
+        duos_with_health(&state, &["active"], user.people_scope(), lang_of(&req)).await?;
     let rank = |d: &Duo| match d.health.as_ref().map(|h| h.level) {
         Some(HealthLevel::Attention) => 0,
         Some(HealthLevel::Watch) => 1,
         _ => 2,
     };
-    duos.sort_by_key(|d| (rank(d), d.health.as_ref().and_then(|h| h.days_since_last_meeting).map(|x| -x)));
+    duos.sort_by_key(|d| {
+        (
+            rank(d),
+            d.health
+                .as_ref()
+                .and_then(|h| h.days_since_last_meeting)
+                .map(|x| -x),
+        )
+    });
     Ok(web::Json(duos))
 }
 
@@ -1058,14 +1302,25 @@ async fn visible_duo(state: &AppState, user: &AuthUser, id: Uuid) -> Result<DuoR
     ItemErrors
 ))]
 #[get("/{id}")]
-pub async fn get_duo(state: web::Data<AppState>, req: HttpRequest, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Duo>, ApiError> {
+pub async fn get_duo(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Duo>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let ids = vec![d.id.clone()];
     let persons = vec![d.newcomer_id.clone(), d.local_id.clone()];
     let (names, check_ins, follow_ups) = state
         .db
-        .run(move |conn| Ok((store::names(conn, &persons)?, CheckInRow::for_duos(conn, &ids)?, FollowUpRow::pending_for(conn, &ids)?)))
+        .run(move |conn| {
+            Ok((
+                store::names(conn, &persons)?,
+                CheckInRow::for_duos(conn, &ids)?,
+                FollowUpRow::pending_for(conn, &ids)?,
+            ))
+        })
         .await?;
     let today = chrono::Utc::now().date_naive();
     let health = health_of(&d, &check_ins, &follow_ups, today, lang_of(&req));
@@ -1091,7 +1346,9 @@ pub async fn transition(
     let id = id.into_inner().to_string();
     let t = body.0;
     let mut v = Validator::new();
-    let reason = v.check("reason", optional_text(t.reason.as_deref(), 1000)).flatten();
+    let reason = v
+        .check("reason", optional_text(t.reason.as_deref(), 1000))
+        .flatten();
     if matches!(t.to, DuoStatus::Declined | DuoStatus::Ended) && reason.is_none() {
         v.add("reason", Msg::ReasonRequired);
     }
@@ -1119,7 +1376,10 @@ pub async fn transition(
                     DuoStatus::Introduced => d.introduced_at = Some(now),
                     DuoStatus::Active if from == DuoStatus::Introduced => {
                         d.confirmed_at = Some(now);
-                        for c in [&d.newcomer_candidacy_id, &d.local_candidacy_id].into_iter().flatten() {
+                        for c in [&d.newcomer_candidacy_id, &d.local_candidacy_id]
+                            .into_iter()
+                            .flatten()
+                        {
                             CandidacyRow::set_status(conn, c, "matched")?;
                         }
                         for (days, kind) in FOLLOW_UPS {
@@ -1137,23 +1397,45 @@ pub async fn transition(
                     DuoStatus::Declined => {
                         d.ended_at = Some(now);
                         d.reason = reason.clone();
-                        for c in [&d.newcomer_candidacy_id, &d.local_candidacy_id].into_iter().flatten() {
+                        for c in [&d.newcomer_candidacy_id, &d.local_candidacy_id]
+                            .into_iter()
+                            .flatten()
+                        {
                             CandidacyRow::set_status(conn, c, "waiting")?;
                         }
-                        store::add_block(conn, &d.newcomer_id, &d.local_id, "declined", by.clone())?;
+                        store::add_block(
+                            conn,
+                            &d.newcomer_id,
+                            &d.local_id,
+                            "declined",
+                            by.clone(),
+                        )?;
                     }
                     DuoStatus::Ended => {
                         d.ended_at = Some(now);
                         d.reason = reason.clone();
                         d.outcome = t.outcome.map(|o| o.as_str().to_owned());
                         if t.outcome == Some(DuoOutcome::Bad) {
-                            store::add_block(conn, &d.newcomer_id, &d.local_id, "ended_badly", by.clone())?;
+                            store::add_block(
+                                conn,
+                                &d.newcomer_id,
+                                &d.local_id,
+                                "ended_badly",
+                                by.clone(),
+                            )?;
                         }
                     }
                     _ => {}
                 }
                 d.save(conn)?;
-                record(conn, &actor, "duo.transition", "duo", &d.id, json!({ "from": from.as_str(), "to": t.to.as_str(), "outcome": d.outcome }))?;
+                record(
+                    conn,
+                    &actor,
+                    "duo.transition",
+                    "duo",
+                    &d.id,
+                    json!({ "from": from.as_str(), "to": t.to.as_str(), "outcome": d.outcome }),
+                )?;
                 let names = store::names(conn, &[d.newcomer_id.clone(), d.local_id.clone()])?;
                 Ok((d, names))
             })
@@ -1181,11 +1463,21 @@ fn check_in_dto(c: &CheckInRow) -> Result<CheckIn, ApiError> {
     ItemErrors
 ))]
 #[get("/{id}/check-ins")]
-pub async fn list_check_ins(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Vec<CheckIn>>, ApiError> {
+pub async fn list_check_ins(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<CheckIn>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
-    let rows = state.db.run(move |conn| Ok(CheckInRow::for_duos(conn, &[d.id])?)).await?;
-    rows.iter().map(check_in_dto).collect::<Result<Vec<_>, _>>().map(web::Json)
+    let rows = state
+        .db
+        .run(move |conn| Ok(CheckInRow::for_duos(conn, &[d.id])?))
+        .await?;
+    rows.iter()
+        .map(check_in_dto)
+        .collect::<Result<Vec<_>, _>>()
+        .map(web::Json)
 }
 
 /// Report a meeting of the duo (coordinators, and coaches for the duos they accompany).
@@ -1206,14 +1498,21 @@ pub async fn add_check_in(
     let c = body.0;
     let mut v = Validator::new();
     let activity = v.check("activity", required_text(&c.activity, 300));
-    let notes = v.check("notes", optional_text(c.notes.as_deref(), 2000)).flatten();
+    let notes = v
+        .check("notes", optional_text(c.notes.as_deref(), 2000))
+        .flatten();
     if c.met_on > chrono::Utc::now().date_naive() {
         v.add("met_on", Msg::InvalidValue);
     }
-    if c.duration_minutes.is_some_and(|m| !(1..=24 * 60).contains(&m)) {
+    if c.duration_minutes
+        .is_some_and(|m| !(1..=24 * 60).contains(&m))
+    {
         v.add("duration_minutes", Msg::InvalidValue);
     }
-    for (f, s) in [("satisfaction_newcomer", c.satisfaction_newcomer), ("satisfaction_local", c.satisfaction_local)] {
+    for (f, s) in [
+        ("satisfaction_newcomer", c.satisfaction_newcomer),
+        ("satisfaction_local", c.satisfaction_local),
+    ] {
         if s.is_some_and(|s| !(1..=5).contains(&s)) {
             v.add(f, Msg::InvalidValue);
         }
@@ -1244,7 +1543,14 @@ pub async fn add_check_in(
                 row.insert(conn)?;
                 crate::db::people::touch(conn, &d.newcomer_id)?;
                 crate::db::people::touch(conn, &d.local_id)?;
-                record(conn, &actor, "duo.check_in", "duo", &d.id, json!({ "check_in": row.id, "met_on": row.met_on }))?;
+                record(
+                    conn,
+                    &actor,
+                    "duo.check_in",
+                    "duo",
+                    &d.id,
+                    json!({ "check_in": row.id, "met_on": row.met_on }),
+                )?;
                 Ok(row)
             })
         })

@@ -3,8 +3,9 @@
 
 pub mod activities;
 pub mod audit;
-pub mod duo;
 pub mod auth;
+pub mod duo;
+pub mod events;
 pub mod health;
 pub mod people;
 pub mod public;
@@ -14,8 +15,8 @@ pub mod users;
 
 use actix_web::HttpRequest;
 use shared::page::PageParams;
-use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{client_ip, AuthUser};
 use crate::db::audit::Actor;
@@ -23,19 +24,25 @@ use crate::telemetry::request_id;
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(health::healthz).service(health::readyz).service(
-        scope("/api/v1")
-            .service(scope("/auth").configure(auth::configure))
-            .service(scope("/users").configure(users::configure))
-            .service(scope("/audit").configure(audit::configure))
-            .service(scope("/people").configure(people::configure))
-            .service(scope("/tags").configure(tags::configure))
-            .service(scope("/public").configure(public::configure))
-            .service(scope("/duo").configure(duo::configure_duo))
-            .service(scope("/duos").configure(duo::configure_duos))
-            .service(scope("/activities").configure(activities::configure))
-            .service(scope("/venues").configure(activities::configure_venues)),
-    );
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(
+            scope("/api/v1")
+                .service(scope("/auth").configure(auth::configure))
+                .service(scope("/users").configure(users::configure))
+                .service(scope("/audit").configure(audit::configure))
+                .service(scope("/people").configure(people::configure))
+                .service(scope("/tags").configure(tags::configure))
+                .service(
+                    scope("/public")
+                        .configure(public::configure)
+                        .configure(events::configure),
+                )
+                .service(scope("/duo").configure(duo::configure_duo))
+                .service(scope("/duos").configure(duo::configure_duos))
+                .service(scope("/activities").configure(activities::configure))
+                .service(scope("/venues").configure(activities::configure_venues)),
+        );
 }
 
 /// Who is acting in this request, for the audit log.
@@ -48,13 +55,18 @@ pub fn actor(req: &HttpRequest, user: Option<&AuthUser>) -> Actor {
 }
 
 /// `next` and `previous` links of a page: the request's own path and query with `page` changed.
-pub fn page_links(req: &HttpRequest, params: &PageParams, count: u64) -> (Option<String>, Option<String>) {
+pub fn page_links(
+    req: &HttpRequest,
+    params: &PageParams,
+    count: u64,
+) -> (Option<String>, Option<String>) {
     let page = params.page();
     let link = |target: u32| {
-        let mut pairs: Vec<(String, String)> = form_urlencoded::parse(req.query_string().as_bytes())
-            .filter(|(k, _)| k != "page")
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
+        let mut pairs: Vec<(String, String)> =
+            form_urlencoded::parse(req.query_string().as_bytes())
+                .filter(|(k, _)| k != "page")
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
         pairs.push(("page".into(), target.to_string()));
         let query = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(pairs)

@@ -115,7 +115,11 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
         first_name: r.first_name.clone(),
         last_name: r.last_name.clone(),
         preferred_name: r.preferred_name.clone(),
-        display_name: display_name(&r.first_name, r.last_name.as_deref(), r.preferred_name.as_deref()),
+        display_name: display_name(
+            &r.first_name,
+            r.last_name.as_deref(),
+            r.preferred_name.as_deref(),
+        ),
         email: r.email.clone(),
         phone: r.phone.clone(),
         preferred_channel: r.preferred_channel.as_deref().and_then(|c| c.parse().ok()),
@@ -160,13 +164,28 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
             .filter_map(|a| a.slot.parse().ok())
             .collect(),
         presentation: r.presentation.clone(),
-        staff_notes: if with_notes { r.staff_notes.clone() } else { None },
+        staff_notes: if with_notes {
+            r.staff_notes.clone()
+        } else {
+            None
+        },
         status: parse(&r.status, "person status")?,
-        possible_duplicate_of: r.possible_duplicate_of.as_deref().and_then(|s| s.parse().ok()),
+        possible_duplicate_of: r
+            .possible_duplicate_of
+            .as_deref()
+            .and_then(|s| s.parse().ok()),
         archived: r.archived,
         anonymised: r.anonymised_at.is_some(),
-        memberships: rec.memberships.iter().map(membership_dto).collect::<Result<_, _>>()?,
-        consents: rec.consents.iter().map(consent_dto).collect::<Result<_, _>>()?,
+        memberships: rec
+            .memberships
+            .iter()
+            .map(membership_dto)
+            .collect::<Result<_, _>>()?,
+        consents: rec
+            .consents
+            .iter()
+            .map(consent_dto)
+            .collect::<Result<_, _>>()?,
         coaches: rec
             .coaches
             .iter()
@@ -179,7 +198,11 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
 }
 
 /// Loads a person the caller may see: coaches get 404 for people they do not accompany.
-fn load_visible(conn: &mut DbConnection, user: &AuthUser, id: Uuid) -> Result<PersonRecord, ApiError> {
+fn load_visible(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: Uuid,
+) -> Result<PersonRecord, ApiError> {
     let rec = people::load_record(conn, id)?;
     if let Some(coach) = user.people_scope() {
         if !rec.coaches.iter().any(|c| c.user_id == coach) {
@@ -229,7 +252,8 @@ fn changed_fields(before: &PersonRecord, after_row: &PersonRow, after: &PersonDa
     if tags_before != tags_after {
         changed.push("tags".into());
     }
-    let slots_before: BTreeSet<String> = before.availability.iter().map(|a| a.slot.clone()).collect();
+    let slots_before: BTreeSet<String> =
+        before.availability.iter().map(|a| a.slot.clone()).collect();
     let slots_after: BTreeSet<String> = after.availability.iter().map(|s| s.to_string()).collect();
     if slots_before != slots_after {
         changed.push("availability".into());
@@ -252,7 +276,13 @@ fn check_tags(conn: &mut DbConnection, data: &PersonData) -> Result<(), ApiError
     ))
 }
 
-fn record(conn: &mut DbConnection, actor: &Actor, action: &str, person_id: &str, details: serde_json::Value) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    action: &str,
+    person_id: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
     audit::record(
         conn,
         actor,
@@ -317,10 +347,16 @@ pub async fn list_people(
         tags: vec![],
         programme: f.programme,
         role: f.role,
-        language: f.language.map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty()),
+        language: f
+            .language
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| !l.is_empty()),
         french_levels: french_range(f.french_min, f.french_max),
         commune: f.commune.filter(|c| !c.trim().is_empty()),
-        postcode: f.postcode.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+        postcode: f
+            .postcode
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty()),
         category: f.category,
         slot: f.slot,
         status: f.status,
@@ -358,7 +394,11 @@ pub async fn list_people(
             progs.sort();
             Ok(PersonSummary {
                 id: r.uuid()?,
-                display_name: display_name(&r.first_name, r.last_name.as_deref(), r.preferred_name.as_deref()),
+                display_name: display_name(
+                    &r.first_name,
+                    r.last_name.as_deref(),
+                    r.preferred_name.as_deref(),
+                ),
                 email: r.email.clone(),
                 phone: r.phone.clone(),
                 commune: r.commune.clone(),
@@ -407,16 +447,26 @@ pub async fn create_person(
             write_transaction(conn, |conn| {
                 check_tags(conn, &data)?;
                 if !input.confirm_distinct {
-                    if let Some(existing) =
-                        people::find_duplicate(conn, data.email.as_deref(), data.phone.as_deref(), None)?
-                    {
+                    if let Some(existing) = people::find_duplicate(
+                        conn,
+                        data.email.as_deref(),
+                        data.phone.as_deref(),
+                        None,
+                    )? {
                         return Err(ApiError::Duplicate(existing));
                     }
                 }
-                let row = PersonRow::new(&data, Source::Staff, PersonStatus::Active, None, created_by);
+                let row =
+                    PersonRow::new(&data, Source::Staff, PersonStatus::Active, None, created_by);
                 row.insert(conn)?;
                 people::replace_children(conn, &row.id, &data)?;
-                record(conn, &actor, "person.created", &row.id, json!({ "source": "staff" }))?;
+                record(
+                    conn,
+                    &actor,
+                    "person.created",
+                    &row.id,
+                    json!({ "source": "staff" }),
+                )?;
                 people::load_record(conn, row.uuid()?)
             })
         })
@@ -491,7 +541,13 @@ pub async fn update_person(
                     row.last_activity_at = crate::db::now();
                     row.save(conn)?;
                     people::replace_children(conn, &row.id, &data)?;
-                    record(conn, &actor, "person.updated", &row.id, json!({ "changed": changed }))?;
+                    record(
+                        conn,
+                        &actor,
+                        "person.updated",
+                        &row.id,
+                        json!({ "changed": changed }),
+                    )?;
                 }
                 people::load_record(conn, id)
             })
@@ -520,7 +576,11 @@ async fn set_archived(
                 if row.archived != archived {
                     row.archived = archived;
                     row.save(conn)?;
-                    let action = if archived { "person.archived" } else { "person.restored" };
+                    let action = if archived {
+                        "person.archived"
+                    } else {
+                        "person.restored"
+                    };
                     record(conn, &actor, action, &row.id, json!({}))?;
                 }
                 people::load_record(conn, id)
@@ -536,7 +596,12 @@ async fn set_archived(
     WriteErrors
 ))]
 #[post("/{id}/archive")]
-pub async fn archive_person(state: web::Data<AppState>, req: HttpRequest, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Person>, ApiError> {
+pub async fn archive_person(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Person>, ApiError> {
     set_archived(state, req, user, id.into_inner(), true).await
 }
 
@@ -546,7 +611,12 @@ pub async fn archive_person(state: web::Data<AppState>, req: HttpRequest, user: 
     WriteErrors
 ))]
 #[post("/{id}/restore")]
-pub async fn restore_person(state: web::Data<AppState>, req: HttpRequest, user: AuthUser, id: web::Path<Uuid>) -> Result<web::Json<Person>, ApiError> {
+pub async fn restore_person(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Person>, ApiError> {
     set_archived(state, req, user, id.into_inner(), false).await
 }
 
@@ -578,7 +648,13 @@ pub async fn review_person(
                     row.archived = true;
                 }
                 row.save(conn)?;
-                record(conn, &actor, "person.reviewed", &row.id, json!({ "decision": decision.as_str() }))?;
+                record(
+                    conn,
+                    &actor,
+                    "person.reviewed",
+                    &row.id,
+                    json!({ "decision": decision.as_str() }),
+                )?;
                 people::load_record(conn, id)
             })
         })
@@ -602,7 +678,9 @@ pub async fn add_membership(
     user.require(Permission::WritePeople)?;
     let id = id.into_inner();
     let m = body.0;
-    let started_on = m.started_on.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let started_on = m
+        .started_on
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
     if m.ended_on.is_some_and(|e| e < started_on) {
         return Err(ApiError::field("ended_on", Msg::EndBeforeStart));
     }
@@ -715,7 +793,10 @@ pub async fn add_consent(
     if !crate::privacy::is_known_version(&version) {
         return Err(ApiError::field("notice_version", Msg::InvalidValue));
     }
-    let given_at = c.given_at.map(|t| t.naive_utc()).unwrap_or_else(crate::db::now);
+    let given_at = c
+        .given_at
+        .map(|t| t.naive_utc())
+        .unwrap_or_else(crate::db::now);
     if given_at > crate::db::now() + chrono::Duration::minutes(5) {
         return Err(ApiError::field("given_at", Msg::InvalidValue));
     }
@@ -775,7 +856,13 @@ pub async fn withdraw_consent(
             write_transaction(conn, |conn| {
                 let person = PersonRow::get(conn, id)?;
                 ConsentRow::withdraw(conn, &person.id, cid, by)?;
-                record(conn, &actor, "person.consent_withdrawn", &person.id, json!({ "consent": cid }))
+                record(
+                    conn,
+                    &actor,
+                    "person.consent_withdrawn",
+                    &person.id,
+                    json!({ "consent": cid }),
+                )
             })
         })
         .await?;
@@ -809,7 +896,13 @@ pub async fn add_coach(
                     _ => return Err(ApiError::field("user_id", Msg::NotACoach)),
                 }
                 CoachRow::add(conn, &person.id, &coach_id.to_string())?;
-                record(conn, &actor, "person.coach_assigned", &person.id, json!({ "coach": coach_id }))
+                record(
+                    conn,
+                    &actor,
+                    "person.coach_assigned",
+                    &person.id,
+                    json!({ "coach": coach_id }),
+                )
             })
         })
         .await?;
@@ -839,7 +932,13 @@ pub async fn remove_coach(
                 if CoachRow::remove(conn, &person.id, &coach_id.to_string())? == 0 {
                     return Err(ApiError::NotFound);
                 }
-                record(conn, &actor, "person.coach_removed", &person.id, json!({ "coach": coach_id }))
+                record(
+                    conn,
+                    &actor,
+                    "person.coach_removed",
+                    &person.id,
+                    json!({ "coach": coach_id }),
+                )
             })
         })
         .await?;
@@ -961,7 +1060,11 @@ pub async fn retention_review(
             let (category, _) = effective_category(r)?;
             Ok(PersonSummary {
                 id: r.uuid()?,
-                display_name: display_name(&r.first_name, r.last_name.as_deref(), r.preferred_name.as_deref()),
+                display_name: display_name(
+                    &r.first_name,
+                    r.last_name.as_deref(),
+                    r.preferred_name.as_deref(),
+                ),
                 email: r.email.clone(),
                 phone: r.phone.clone(),
                 commune: r.commune.clone(),

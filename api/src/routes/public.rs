@@ -42,9 +42,14 @@ pub struct NoticeQuery {
     PublicReadErrors
 ))]
 #[get("/privacy-notice")]
-pub async fn privacy_notice(req: HttpRequest, query: Query<NoticeQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn privacy_notice(
+    req: HttpRequest,
+    query: Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
     let lang = match query.0.lang.as_deref() {
-        Some(tag) => Lang::from_tag(tag).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue))?,
+        Some(tag) => {
+            Lang::from_tag(tag).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue))?
+        }
         None => req
             .headers()
             .get("accept-language")
@@ -105,7 +110,10 @@ pub async fn signup(
     if role.is_some_and(|r| !SIGNUP_ROLES.contains(&r)) {
         v.add("role", Msg::InvalidValue);
     }
-    let idea = v.check("workshop_idea", optional_text(s.workshop_idea.as_deref(), 1000));
+    let idea = v.check(
+        "workshop_idea",
+        optional_text(s.workshop_idea.as_deref(), 1000),
+    );
     let message = v.check("message", optional_text(s.message.as_deref(), 2000));
     let input = PersonInput {
         first_name: s.first_name.clone(),
@@ -143,8 +151,19 @@ pub async fn signup(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let duplicate = people::find_duplicate(conn, data.email.as_deref(), data.phone.as_deref(), None)?;
-                let row = PersonRow::new(&data, Source::PublicSignup, PersonStatus::ToReview, duplicate.clone(), None);
+                let duplicate = people::find_duplicate(
+                    conn,
+                    data.email.as_deref(),
+                    data.phone.as_deref(),
+                    None,
+                )?;
+                let row = PersonRow::new(
+                    &data,
+                    Source::PublicSignup,
+                    PersonStatus::ToReview,
+                    duplicate.clone(),
+                    None,
+                );
                 row.insert(conn)?;
                 people::replace_children(conn, &row.id, &data)?;
                 let now = crate::db::now();

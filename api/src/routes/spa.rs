@@ -59,10 +59,7 @@ fn is_hashed(name: &str) -> bool {
 /// Maps a URL path to a file under `root`, refusing anything that could escape it.
 fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     let rel = Path::new(url_path.trim_start_matches('/'));
-    if rel
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
         return None;
     }
     Some(root.join(rel))
@@ -81,8 +78,23 @@ const NOT_BUILT: &str = r#"<!doctype html>
 </main></body></html>"#;
 
 /// The default service.
-pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn fallback(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
     let path = req.path();
+    // CORS preflight for the public feeds (conditional headers are not "simple" headers).
+    if req.method() == Method::OPTIONS && path.starts_with("/api/v1/public/") {
+        return Ok(HttpResponse::NoContent()
+            .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+            .insert_header((header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS"))
+            .insert_header((
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                "Content-Type, If-None-Match, If-Modified-Since, Accept-Language, Idempotency-Key",
+            ))
+            .insert_header((header::ACCESS_CONTROL_MAX_AGE, "86400"))
+            .finish());
+    }
     if path == "/api" || path.starts_with("/api/") {
         return Err(match state.api_routes.allowed(path) {
             Some(allow) => ApiError::MethodNotAllowed { allow },
@@ -122,9 +134,31 @@ pub async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<Ht
         }
         // A path with an extension that is not there is a missing asset, not a page.
         None if Path::new(path).extension().is_some() => return Err(ApiError::NotFound),
-        _ => (index, "no-cache"),
+        _ => (index.clone(), "no-cache"),
     };
-    let named = NamedFile::open(&file).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
+    // An activity's public page carries its schema.org description for search engines and
+    // La Grand Poste's crawler, which do not run the web app.
+    if file == index {
+        if let Some(id) = path
+            .strip_prefix("/events/")
+            .and_then(|s| s.trim_end_matches('/').parse::<uuid::Uuid>().ok())
+        {
+            if let Ok(event) = super::events::load_public(&state, id, shared::Lang::Fr).await {
+                let html = std::fs::read_to_string(&index)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", index.display()))?;
+                let ld = super::events::json_ld(&event)
+                    .to_string()
+                    .replace("</", "<\\/");
+                let head = format!("<script type=\"application/ld+json\">{ld}</script>\n</head>");
+                return Ok(HttpResponse::Ok()
+                    .content_type("text/html; charset=utf-8")
+                    .insert_header((header::CACHE_CONTROL, "no-cache"))
+                    .body(html.replacen("</head>", &head, 1)));
+            }
+        }
+    }
+    let named = NamedFile::open(&file)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
     let mut res = named.into_response(&req);
     res.headers_mut().insert(
         header::CACHE_CONTROL,
@@ -140,9 +174,15 @@ mod tests {
     #[test]
     fn paths_cannot_escape_the_web_root() {
         let root = Path::new("/srv/dist");
-        assert_eq!(resolve(root, "/app.js"), Some(PathBuf::from("/srv/dist/app.js")));
+        assert_eq!(
+            resolve(root, "/app.js"),
+            Some(PathBuf::from("/srv/dist/app.js"))
+        );
         assert_eq!(resolve(root, "/../etc/passwd"), None);
-        assert_eq!(resolve(root, "/a/./b"), Some(PathBuf::from("/srv/dist/a/b")));
+        assert_eq!(
+            resolve(root, "/a/./b"),
+            Some(PathBuf::from("/srv/dist/a/b"))
+        );
     }
 
     #[test]
@@ -160,8 +200,14 @@ mod tests {
             "/api/v1/users/{id}": {"get": {}, "patch": {}}
         }});
         let routes = ApiRoutes::from_openapi(&doc);
-        assert_eq!(routes.allowed("/api/v1/users"), Some(vec!["GET".into(), "POST".into()]));
-        assert_eq!(routes.allowed("/api/v1/users/42"), Some(vec!["GET".into(), "PATCH".into()]));
+        assert_eq!(
+            routes.allowed("/api/v1/users"),
+            Some(vec!["GET".into(), "POST".into()])
+        );
+        assert_eq!(
+            routes.allowed("/api/v1/users/42"),
+            Some(vec!["GET".into(), "PATCH".into()])
+        );
         assert_eq!(routes.allowed("/api/v1/nothing"), None);
     }
 }

@@ -31,7 +31,8 @@ fn parse_slug(raw: &str) -> Result<String, Msg> {
         return Err(Msg::Required);
     }
     let ok = s.len() <= 60
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-');
     if ok {
@@ -72,7 +73,10 @@ fn parse_input(t: &TagInput) -> Result<TagFields, ApiError> {
     ReadErrors
 ))]
 #[get("")]
-pub async fn list_tags(state: web::Data<AppState>, user: AuthUser) -> Result<web::Json<Vec<Tag>>, ApiError> {
+pub async fn list_tags(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<web::Json<Vec<Tag>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let rows = state.db.run(|conn| Ok(tags::list(conn)?)).await?;
     rows.iter()
@@ -112,7 +116,8 @@ pub async fn create_tag(
                     merged_into: None,
                     created_at: crate::db::now(),
                 };
-                row.insert(conn).on_unique_violation("slug", Msg::SlugTaken)?;
+                row.insert(conn)
+                    .on_unique_violation("slug", Msg::SlugTaken)?;
                 audit::record(
                     conn,
                     &actor,

@@ -48,7 +48,10 @@ pub async fn list_users(
         page_size: filter.page_size,
     };
     let q = UserQuery {
-        q: filter.q.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()),
+        q: filter
+            .q
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
         role: filter.role,
         active: filter.active,
     };
@@ -206,7 +209,10 @@ pub async fn update_user(
                     }
                 }
                 let still_active_admin = row.active && row.role()? == Role::Admin;
-                if was_active_admin && !still_active_admin && UserRow::count_active_admins(conn)? <= 1 {
+                if was_active_admin
+                    && !still_active_admin
+                    && UserRow::count_active_admins(conn)? <= 1
+                {
                     return Err(ApiError::Conflict {
                         msg: Msg::LastAdmin,
                         field: None,

@@ -1,0 +1,105 @@
+// Shared helpers of the browser tests: Debian's Chromium through playwright-core (which downloads
+// no browser), axe-core accessibility checks and phone/desktop screenshots.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const BASE_URL = (process.env.INTERRA_E2E_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+export const SCREENSHOTS = process.env.INTERRA_E2E_SCREENSHOTS
+  ?? path.resolve(here, '../../target/e2e-screenshots');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export const PASSWORD = 'interra-demo-2026';
+export const ADMIN = 'admin@demo.interra.be';
+export const COORDINATOR = 'coordinator@demo.interra.be';
+export const COACH = 'coach@demo.interra.be';
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Starts headless Chromium with a fresh profile directory; returns { context, close }. */
+export async function launch({ viewport = DESKTOP } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'interra-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport,
+    locale: 'fr-BE',
+    timezoneId: 'Europe/Brussels',
+  });
+  const errors = [];
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of (401|404|409|422|403)/.test(m.text())) {
+      errors.push(`console.error: ${m.text()}`);
+    }
+  });
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `path` and waits until the app has rendered a top-level heading. */
+export async function open(page, urlPath) {
+  await page.goto(`${BASE_URL}${urlPath}`, { waitUntil: 'load' });
+  await page.locator('main h1').first().waitFor();
+}
+
+/** The visible text of the page's main heading, once it matches `expected`. */
+export async function expectHeading(page, expected) {
+  await page.locator('main h1', { hasText: expected }).first().waitFor();
+}
+
+export async function signIn(page, email, password = PASSWORD) {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('main form button[type=submit]').click();
+}
+
+/** Runs axe-core on the current page; serious or critical violations fail the test. */
+export async function checkA11y(page, screen) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.violations.filter((v) => !blocking.includes(v));
+  for (const v of minor) {
+    console.log(`# axe (${screen}) ${v.impact}: ${v.id} — ${v.help} (${v.nodes.length} node(s))`);
+  }
+  const report = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+    .slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`).join('\n');
+  assert.equal(blocking.length, 0, `axe found serious/critical violations on ${screen}:\n${report}`);
+  return result;
+}
+
+/** Screenshots the current page at phone and desktop widths, then restores the viewport. */
+export async function screenshots(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const before = page.viewportSize();
+  for (const [label, size] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+}

@@ -1,0 +1,226 @@
+//! The app: contexts, layout (header, navigation, language switcher) and routes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use shared::Lang;
+
+use crate::api::Api;
+use crate::components::RequireAuth;
+use crate::i18n::{role_key, Key};
+use crate::locale::{apply_to_document, load_lang, save_lang, use_i18n, I18n};
+use crate::pages::accounts::AccountsPage;
+use crate::pages::home::HomePage;
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFound;
+use crate::routes::{nav_items, HOME};
+use crate::session::Session;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(load_lang());
+    let session = Session::new();
+    let api = Api::new(session, lang);
+    provide_context(I18n { lang });
+    provide_context(session);
+    provide_context(api);
+
+    Effect::new(move |_| {
+        let lang = lang.get();
+        apply_to_document(lang);
+        save_lang(lang);
+    });
+
+    // The access token lives in memory only: after a reload, the refresh cookie reopens the
+    // session (or not, and the protected pages send the user to the sign-in page).
+    spawn_local(async move { api.restore().await });
+
+    let i18n = use_i18n();
+    view! {
+        <Router>
+            // rel=external: the browser (not the router) follows it and moves the focus.
+            <a class="skip-link" href="#main" rel="external">
+                {move || i18n.t(Key::SkipToContent)}
+            </a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route
+                        path=path!("/")
+                        view=|| {
+                            view! {
+                                <RequireAuth>
+                                    <HomePage/>
+                                </RequireAuth>
+                            }
+                        }
+                    />
+                    <Route
+                        path=path!("/admin/accounts")
+                        view=|| {
+                            view! {
+                                <RequireAuth admin_only=true>
+                                    <AccountsPage/>
+                                </RequireAuth>
+                            }
+                        }
+                    />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = expect_context::<Api>();
+    let user = Memo::new(move |_| api.session.user());
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    // After each navigation (not the first page): close the phone menu and move the focus to
+    // the new page's heading, so keyboard and screen-reader users start from there.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            menu_open.set(false);
+            request_animation_frame(focus_heading);
+        }
+        path
+    });
+
+    let nav = move || {
+        user.get().map(|u| {
+            let items = nav_items(u.role)
+                .into_iter()
+                .map(|item| {
+                    view! {
+                        <li>
+                            <A href=item.path exact=item.exact>
+                                {move || i18n.t(item.label)}
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <nav class="main-nav" aria-label=move || i18n.t(Key::MainNav)>
+                    <ul>{items}</ul>
+                </nav>
+            }
+        })
+    };
+
+    let account = move || {
+        user.get().map(|u| {
+            view! {
+                <p class="who">
+                    <bdi class="who-name">{u.display_name.clone()}</bdi>
+                    <span class="who-role">{move || i18n.t(role_key(u.role))}</span>
+                </p>
+                <button
+                    type="button"
+                    class="button sign-out"
+                    on:click=move |_| spawn_local(async move { api.logout().await })
+                >
+                    {move || i18n.t(Key::SignOut)}
+                </button>
+            }
+        })
+    };
+
+    view! {
+        <header
+            class="site-header"
+            class:signed-in=move || user.with(Option::is_some)
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && menu_open.get_untracked() {
+                    menu_open.set(false);
+                    focus_selector("button.menu-toggle");
+                }
+            }
+        >
+            <div class="bar">
+                <a class="brand" href=HOME>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span>{move || i18n.t(Key::AppName)}</span>
+                </a>
+                <Show when=move || user.with(Option::is_some)>
+                    <button
+                        type="button"
+                        class="button menu-toggle"
+                        aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                        aria-controls="site-menu"
+                        on:click=move |_| menu_open.update(|o| *o = !*o)
+                    >
+                        <span class="burger" aria-hidden="true"></span>
+                        {move || i18n.t(Key::Menu)}
+                    </button>
+                </Show>
+            </div>
+            <div id="site-menu" class="menu" class:open=move || menu_open.get()>
+                {nav}
+                <div class="tools">
+                    <LanguagePicker/>
+                    {account}
+                </div>
+            </div>
+        </header>
+    }
+}
+
+fn focus_heading() {
+    if let Some(h) = element("main h1") {
+        let _ = h.set_attribute("tabindex", "-1");
+        let _ = h.focus();
+    }
+}
+
+fn focus_selector(selector: &str) {
+    if let Some(el) = element(selector) {
+        let _ = el.focus();
+    }
+}
+
+fn element(selector: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="lang-picker">
+            <label for="lang-select">{move || i18n.t(Key::Language)}</label>
+            <select
+                id="lang-select"
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                        i18n.lang.set(lang);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() lang=l.code() selected=move || i18n.lang.get() == l>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,509 @@
+//! Admin: the team's staff accounts (list, search, filter, create, change role, deactivate).
+
+use leptos::prelude::*;
+use shared::auth::Role;
+use shared::page::PageParams;
+use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
+use shared::Page;
+use uuid::Uuid;
+
+use crate::api::{use_api, ApiError, FormErrors};
+use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::i18n::{role_key, Key};
+use crate::locale::{use_i18n, use_page_title};
+
+const PAGE_SIZE: u32 = 20;
+const CREATE_FIELDS: [&str; 4] = ["email", "display_name", "role", "password"];
+
+/// One change to an account: its id, the change, and its name for the confirmation message.
+#[derive(Clone)]
+struct Change {
+    id: Uuid,
+    name: String,
+    patch: UpdateUser,
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn parse_role_filter(v: &str) -> Option<Role> {
+    Role::parse(v)
+}
+
+fn parse_active_filter(v: &str) -> Option<bool> {
+    match v {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(Key::AccountsTitle);
+    let api = use_api();
+
+    // Filters.
+    let search_input = RwSignal::new(String::new());
+    let q = RwSignal::new(String::new());
+    let role = RwSignal::new(None::<Role>);
+    let active = RwSignal::new(None::<bool>);
+    let page = RwSignal::new(1_u32);
+
+    // Messages.
+    let status = RwSignal::new(None::<String>);
+    let page_error = RwSignal::new(None::<String>);
+
+    let update = Action::new_local(move |c: &Change| {
+        let c = c.clone();
+        async move { (c.name.clone(), api.update_user(c.id, &c.patch).await) }
+    });
+    Effect::new(move |_| match update.value().get() {
+        Some((name, Ok(_))) => {
+            page_error.set(None);
+            status.set(Some(i18n.tf(Key::AccountUpdated, &[("name", &name)])));
+        }
+        Some((_, Err(err))) => {
+            status.set(None);
+            page_error.set(Some(err.message(i18n.lang.get_untracked())));
+        }
+        None => {}
+    });
+
+    let show_create = RwSignal::new(false);
+    let created_version = RwSignal::new(0_u32);
+
+    let users = LocalResource::new(move || {
+        let filter = UserFilter {
+            q: Some(q.get()),
+            role: role.get(),
+            active: active.get(),
+            page: Some(page.get()),
+            page_size: Some(PAGE_SIZE),
+        };
+        update.version().get();
+        created_version.get();
+        async move { api.list_users(&filter).await }
+    });
+
+    let on_search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        page.set(1);
+        q.set(search_input.get_untracked());
+    };
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <div class="page-head">
+                <div>
+                    <h1 id="page-title">{move || i18n.t(Key::AccountsTitle)}</h1>
+                    <p class="lead">{move || i18n.t(Key::AccountsIntro)}</p>
+                </div>
+                <button
+                    type="button"
+                    class="button primary"
+                    aria-expanded=move || if show_create.get() { "true" } else { "false" }
+                    aria-controls="new-account"
+                    on:click=move |_| {
+                        show_create.update(|s| *s = !*s);
+                        if show_create.get_untracked() {
+                            request_animation_frame(|| focus_by_id("email"));
+                        }
+                    }
+                >
+                    {move || i18n.t(Key::NewAccount)}
+                </button>
+            </div>
+
+            <StatusMessage message=status/>
+            <ErrorAlert message=page_error on_dismiss=move || page_error.set(None)/>
+
+            <div id="new-account">
+                <Show when=move || show_create.get()>
+                    <CreateAccount
+                        on_done=move |email: String| {
+                            show_create.set(false);
+                            page_error.set(None);
+                            status.set(Some(i18n.tf(Key::AccountCreated, &[("email", &email)])));
+                            created_version.update(|v| *v += 1);
+                        }
+                        on_cancel=move || show_create.set(false)
+                    />
+                </Show>
+            </div>
+
+            <form class="filters card" role="search" on:submit=on_search aria-labelledby="filters-title">
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(Key::Filters)}</h2>
+                <div class="field">
+                    <label for="filter-q">{move || i18n.t(Key::Search)}</label>
+                    <div class="inline">
+                        <input id="filter-q" type="search" bind:value=search_input/>
+                        <button type="submit" class="button">{move || i18n.t(Key::SearchSubmit)}</button>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="filter-role">{move || i18n.t(Key::Role)}</label>
+                    <select
+                        id="filter-role"
+                        on:change=move |ev| {
+                            page.set(1);
+                            role.set(parse_role_filter(&event_target_value(&ev)));
+                        }
+                    >
+                        <option value="" selected=move || role.get().is_none()>{move || i18n.t(Key::AllRoles)}</option>
+                        {Role::ALL
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=r.as_str() selected=move || role.get() == Some(r)>
+                                        {move || i18n.t(role_key(r))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-active">{move || i18n.t(Key::Status)}</label>
+                    <select
+                        id="filter-active"
+                        on:change=move |ev| {
+                            page.set(1);
+                            active.set(parse_active_filter(&event_target_value(&ev)));
+                        }
+                    >
+                        <option value="">{move || i18n.t(Key::AllStatuses)}</option>
+                        <option value="true">{move || i18n.t(Key::Active)}</option>
+                        <option value="false">{move || i18n.t(Key::Inactive)}</option>
+                    </select>
+                </div>
+            </form>
+
+            {move || match users.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) => {
+                    view! {
+                        <div class="alert alert-error" role="alert">
+                            <p>{err.message(i18n.lang.get())}</p>
+                            <button type="button" class="button" on:click=move |_| users.refetch()>
+                                {move || i18n.t(Key::Retry)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Ok(result)) => view! { <AccountList result=result page=page update=update/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn AccountList(
+    result: Page<StaffUser>,
+    page: RwSignal<u32>,
+    update: Action<Change, (String, Result<StaffUser, ApiError>)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    // Untracked: a renewed token must not re-render the list.
+    let me = api.session.user_id_untracked();
+    let params = PageParams {
+        page: Some(page.get_untracked()),
+        page_size: Some(PAGE_SIZE),
+    };
+    let pages = params.last_page(result.count);
+    let has_prev = result.previous.is_some();
+    let has_next = result.next.is_some();
+    let count = result.count;
+    let busy = update.pending();
+
+    if result.results.is_empty() {
+        return view! {
+            <p class="empty card">{move || i18n.t(Key::NoAccounts)}</p>
+        }
+        .into_any();
+    }
+
+    let rows = result
+        .results
+        .into_iter()
+        .map(|user| {
+            let select_id = format!("role-{}", user.id);
+            let is_me = Some(user.id) == me;
+            let name = user.display_name.clone();
+            let id = user.id;
+            let current_role = user.role;
+            let active = user.active;
+            let (name2, name3, name4, name5) = (name.clone(), name.clone(), name.clone(), name.clone());
+            let chosen_role = RwSignal::new(current_role);
+            let last_login = user.last_login_at;
+            view! {
+                <li class="account card" class:inactive=!active>
+                    <div class="account-who">
+                        <h3>
+                            <bdi>{user.display_name.clone()}</bdi>
+                            {is_me.then(|| view! { <span class="tag">{move || i18n.t(Key::You)}</span> })}
+                        </h3>
+                        <p class="muted"><bdi>{user.email.clone()}</bdi></p>
+                        <p class="muted small">
+                            {move || {
+                                let date = last_login
+                                    .as_ref()
+                                    .map(|d| i18n.date(d))
+                                    .unwrap_or_else(|| i18n.t(Key::Never).to_string());
+                                i18n.tf(Key::LastLoginAt, &[("date", &date)])
+                            }}
+                        </p>
+                    </div>
+                    {if is_me {
+                        view! {
+                            <div class="account-role">
+                                <p class="muted small">{move || i18n.t(Key::Role)}</p>
+                                <p>{move || i18n.t(role_key(current_role))}</p>
+                            </div>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <div class="account-role field">
+                                <label for=select_id.clone()>{move || i18n.tf(Key::RoleOf, &[("name", &name)])}</label>
+                                <div class="inline">
+                                    <select
+                                        id=select_id
+                                        disabled=move || busy.get()
+                                        on:change=move |ev| {
+                                            if let Some(r) = Role::parse(&event_target_value(&ev)) {
+                                                chosen_role.set(r);
+                                            }
+                                        }
+                                    >
+                                        {Role::ALL
+                                            .into_iter()
+                                            .map(|r| {
+                                                view! {
+                                                    <option value=r.as_str() selected=r == current_role>
+                                                        {move || i18n.t(role_key(r))}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                    // A separate button: arrow keys on a closed select fire `change`,
+                                    // so saving on change would let the keyboard change roles by accident.
+                                    <button
+                                        type="button"
+                                        class="button save-role"
+                                        disabled=move || busy.get() || chosen_role.get() == current_role
+                                        aria-label=move || i18n.tf(Key::SaveRoleOf, &[("name", &name5)])
+                                        on:click=move |_| {
+                                            update.dispatch(Change {
+                                                id,
+                                                name: name2.clone(),
+                                                patch: UpdateUser {
+                                                    role: Some(chosen_role.get_untracked()),
+                                                    ..UpdateUser::default()
+                                                },
+                                            });
+                                        }
+                                    >
+                                        {move || i18n.t(Key::SaveRole)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                            .into_any()
+                    }}
+                    <div class="account-status">
+                        <span class=if active { "badge badge-active" } else { "badge badge-inactive" }>
+                            {move || i18n.t(if active { Key::Active } else { Key::Inactive })}
+                        </span>
+                        {(!is_me).then(|| view! {
+                        <button
+                            type="button"
+                            class=if active { "button danger" } else { "button" }
+                            disabled=move || busy.get()
+                            aria-label=move || {
+                                i18n.tf(
+                                    if active { Key::DeactivateNamed } else { Key::ReactivateNamed },
+                                    &[("name", &name4)],
+                                )
+                            }
+                            on:click=move |_| {
+                                update.dispatch(Change {
+                                    id,
+                                    name: name3.clone(),
+                                    patch: UpdateUser { active: Some(!active), ..UpdateUser::default() },
+                                });
+                            }
+                        >
+                            {move || i18n.t(if active { Key::Deactivate } else { Key::Reactivate })}
+                        </button>
+                        })}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <p class="count" aria-live="polite">
+            {move || i18n.tf(Key::AccountCount, &[("count", &count.to_string())])}
+        </p>
+        <ul class="accounts">{rows}</ul>
+        <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
+            <button
+                type="button"
+                class="button"
+                disabled=!has_prev
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
+            >
+                <span aria-hidden="true" class="dir-arrow">"←"</span>
+                " "
+                {move || i18n.t(Key::PreviousPage)}
+            </button>
+            <span class="pager-status">
+                {move || {
+                    i18n.tf(
+                        Key::PageOf,
+                        &[("page", &page.get().to_string()), ("pages", &pages.to_string())],
+                    )
+                }}
+            </span>
+            <button
+                type="button"
+                class="button"
+                disabled=!has_next
+                on:click=move |_| page.update(|p| *p += 1)
+            >
+                {move || i18n.t(Key::NextPage)}
+                " "
+                <span aria-hidden="true" class="dir-arrow">"→"</span>
+            </button>
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+fn CreateAccount(
+    on_done: impl Fn(String) + Send + Sync + 'static,
+    on_cancel: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let email = RwSignal::new(String::new());
+    let display_name = RwSignal::new(String::new());
+    let role = RwSignal::new(Role::Coach);
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+
+    let create = Action::new_local(move |body: &CreateUser| {
+        let body = body.clone();
+        async move { api.create_user(&body).await }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(user)) => on_done(user.email),
+        Some(Err(err)) => errors.set(FormErrors::from_error(
+            &err,
+            &CREATE_FIELDS,
+            i18n.lang.get_untracked(),
+        )),
+        None => {}
+    });
+    let pending = create.pending();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(FormErrors::default());
+        create.dispatch(CreateUser {
+            email: email.get_untracked().trim().to_string(),
+            display_name: display_name.get_untracked().trim().to_string(),
+            role: role.get_untracked(),
+            password: password.get_untracked(),
+        });
+    };
+    let role_error = Signal::derive(move || errors.with(|e| e.field("role")));
+
+    view! {
+        <section class="card" aria-labelledby="create-title">
+            <h2 id="create-title">{move || i18n.t(Key::NewAccount)}</h2>
+            <ErrorAlert
+                message=Signal::derive(move || errors.with(FormErrors::general))
+                on_dismiss=move || errors.update(FormErrors::dismiss_general)
+            />
+            <form class="form form-grid" on:submit=on_submit>
+                <TextField
+                    id="email"
+                    label=Key::Email
+                    value=email
+                    input_type="email"
+                    autocomplete="off"
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("email")))
+                />
+                <TextField
+                    id="display_name"
+                    label=Key::DisplayName
+                    value=display_name
+                    autocomplete="off"
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("display_name")))
+                />
+                <div class="field" class:field-invalid=move || role_error.with(Option::is_some)>
+                    <label for="role">{move || i18n.t(Key::Role)}</label>
+                    <select
+                        id="role"
+                        name="role"
+                        aria-invalid=move || role_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || role_error.with(Option::is_some).then_some("role-error")
+                        on:change=move |ev| {
+                            if let Some(r) = Role::parse(&event_target_value(&ev)) {
+                                role.set(r);
+                            }
+                        }
+                    >
+                        {Role::ALL
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=r.as_str() selected=move || role.get() == r>
+                                        {move || i18n.t(role_key(r))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    {move || role_error.get().map(|m| view! { <p class="field-error" id="role-error">{m}</p> })}
+                </div>
+                <TextField
+                    id="password"
+                    label=Key::InitialPassword
+                    value=password
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint=Key::PasswordHint
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("password")))
+                />
+                <div class="actions">
+                    <button type="submit" class="button primary" disabled=move || pending.get()>
+                        {move || if pending.get() { i18n.t(Key::Creating) } else { i18n.t(Key::CreateAccount) }}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| on_cancel()>
+                        {move || i18n.t(Key::Cancel)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

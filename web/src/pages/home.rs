@@ -1,0 +1,170 @@
+//! The home page: who you are, what you can use, and your password.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::auth::ChangePasswordRequest;
+
+use crate::api::{use_api, FormErrors};
+use crate::components::{ErrorAlert, StatusMessage, TextField};
+use crate::i18n::{role_key, Key};
+use crate::locale::{use_i18n, use_page_title};
+use crate::routes::{nav_items, HOME};
+
+const PASSWORD_FIELDS: [&str; 2] = ["current_password", "new_password"];
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(Key::NavHome);
+    let api = use_api();
+    let user = Memo::new(move |_| api.session.user());
+
+    let links = move || {
+        user.get().map(|u| {
+            nav_items(u.role)
+                .into_iter()
+                .filter(|item| item.path != HOME)
+                .map(|item| {
+                    let hint = match item.label {
+                        Key::NavAdmin => Some(Key::ManageAccountsHint),
+                        _ => None,
+                    };
+                    let label = match item.label {
+                        Key::NavAdmin => Key::ManageAccounts,
+                        other => other,
+                    };
+                    view! {
+                        <li>
+                            <A href=item.path>{move || i18n.t(label)}</A>
+                            {hint.map(|h| view! { <p class="hint">{move || i18n.t(h)}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">
+                {move || {
+                    let name = user.with(|u| u.as_ref().map(|u| u.display_name.clone()));
+                    i18n.tf(Key::HomeGreeting, &[("name", name.as_deref().unwrap_or_default())])
+                }}
+            </h1>
+            <div class="grid">
+                <section class="card" aria-labelledby="account-title">
+                    <h2 id="account-title">{move || i18n.t(Key::YourAccount)}</h2>
+                    <dl class="facts">
+                        <dt>{move || i18n.t(Key::Email)}</dt>
+                        <dd>
+                            <bdi>{move || user.with(|u| u.as_ref().map(|u| u.email.clone()))}</bdi>
+                        </dd>
+                        <dt>{move || i18n.t(Key::Role)}</dt>
+                        <dd>{move || user.with(|u| u.as_ref().map(|u| i18n.t(role_key(u.role))))}</dd>
+                        <dt>{move || i18n.t(Key::LastLogin)}</dt>
+                        <dd>
+                            {move || {
+                                user.with(|u| {
+                                    u.as_ref()
+                                        .and_then(|u| u.last_login_at.as_ref())
+                                        .map(|d| i18n.date(d))
+                                        .unwrap_or_else(|| i18n.t(Key::Never).to_string())
+                                })
+                            }}
+                        </dd>
+                    </dl>
+                </section>
+                <section class="card" aria-labelledby="can-do-title">
+                    <h2 id="can-do-title">{move || i18n.t(Key::WhatYouCanDo)}</h2>
+                    <ul class="links">
+                        {links}
+                        <li>
+                            <a href="#password-title" rel="external">{move || i18n.t(Key::ChangeYourPassword)}</a>
+                            <p class="hint">{move || i18n.t(Key::ChangeYourPasswordHint)}</p>
+                        </li>
+                    </ul>
+                </section>
+                <ChangePassword/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let done = RwSignal::new(None::<String>);
+
+    let change = Action::new_local(move |req: &ChangePasswordRequest| {
+        let req = req.clone();
+        async move { api.change_password(&req).await }
+    });
+    Effect::new(move |_| match change.value().get() {
+        Some(Ok(())) => {
+            current.set(String::new());
+            new.set(String::new());
+            done.set(Some(i18n.t(Key::PasswordChanged).to_string()));
+        }
+        Some(Err(err)) => {
+            errors.set(FormErrors::from_error(
+                &err,
+                &PASSWORD_FIELDS,
+                i18n.lang.get_untracked(),
+            ));
+        }
+        None => {}
+    });
+    let pending = change.pending();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(FormErrors::default());
+        done.set(None);
+        change.dispatch(ChangePasswordRequest {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        });
+    };
+
+    view! {
+        <section class="card" aria-labelledby="password-title">
+            <h2 id="password-title" tabindex="-1">{move || i18n.t(Key::ChangeYourPassword)}</h2>
+            <StatusMessage message=done/>
+            <ErrorAlert
+                message=Signal::derive(move || errors.with(FormErrors::general))
+                on_dismiss=move || errors.update(FormErrors::dismiss_general)
+            />
+            <form class="form" on:submit=on_submit>
+                <TextField
+                    id="current_password"
+                    label=Key::CurrentPassword
+                    value=current
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("current_password")))
+                />
+                <TextField
+                    id="new_password"
+                    label=Key::NewPassword
+                    value=new
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint=Key::PasswordHint
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("new_password")))
+                />
+                <button type="submit" class="button" disabled=move || pending.get()>
+                    {move || {
+                        if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::ChangePasswordSubmit) }
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,113 @@
+//! The sign-in page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use shared::auth::LoginRequest;
+
+use crate::api::{use_api, FormErrors};
+use crate::components::{ErrorAlert, StatusMessage, TextField};
+use crate::i18n::Key;
+use crate::locale::{use_i18n, use_page_title};
+use crate::routes::safe_next;
+use crate::session::{SignedOutReason, Status};
+
+const FIELDS: [&str; 2] = ["email", "password"];
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(Key::SignInTitle);
+    let api = use_api();
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+
+    let status = Memo::new(move |_| api.session.status());
+    // Signed in (just now, or already when arriving here): go where the user wanted to go.
+    Effect::new(move |_| {
+        if let Status::SignedIn(_) = status.get() {
+            let next = safe_next(query.with_untracked(|q| q.get("next")).as_deref());
+            navigate(
+                &next,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    let login = Action::new_local(move |req: &LoginRequest| {
+        let req = req.clone();
+        async move { api.login(&req).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(err)) = login.value().get() {
+            errors.set(FormErrors::from_error(
+                &err,
+                &FIELDS,
+                i18n.lang.get_untracked(),
+            ));
+            password.set(String::new());
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(FormErrors::default());
+        login.dispatch(LoginRequest {
+            email: email.get_untracked().trim().to_string(),
+            password: password.get_untracked(),
+        });
+    };
+
+    let notice = Signal::derive(move || match status.get() {
+        Status::SignedOut(SignedOutReason::Expired) => {
+            Some(i18n.t(Key::SessionExpired).to_string())
+        }
+        Status::SignedOut(SignedOutReason::Manual) => Some(i18n.t(Key::SignedOut).to_string()),
+        _ => None,
+    });
+    let pending = login.pending();
+
+    view! {
+        <section class="page narrow login" aria-labelledby="page-title">
+            <h1 id="page-title">{move || i18n.t(Key::SignInTitle)}</h1>
+            <p class="lead">{move || i18n.t(Key::SignInIntro)}</p>
+            <StatusMessage message=notice/>
+            <ErrorAlert
+                message=Signal::derive(move || errors.with(FormErrors::general))
+                on_dismiss=move || errors.update(FormErrors::dismiss_general)
+            />
+            <form class="card form" on:submit=on_submit>
+                <TextField
+                    id="email"
+                    label=Key::Email
+                    value=email
+                    input_type="email"
+                    autocomplete="username"
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("email")))
+                />
+                <TextField
+                    id="password"
+                    label=Key::Password
+                    value=password
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                    error=Signal::derive(move || errors.with(|e| e.field("password")))
+                />
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {move || {
+                        if pending.get() { i18n.t(Key::SigningIn) } else { i18n.t(Key::SignIn) }
+                    }}
+                </button>
+            </form>
+        </section>
+    }
+}

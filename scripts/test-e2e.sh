@@ -47,9 +47,11 @@ if [[ -z "${SKIP_WEB_BUILD:-}" ]]; then
     scripts/build-web.sh
 fi
 [[ -f web/dist/index.html ]] || die "web/dist/index.html missing: run scripts/build-web.sh"
-log "cargo build --release -p interra-api --bin interra"
-cargo build --release -p interra-api --bin interra
-SERVER_BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/interra
+# The debug build: the test command has just built it for the API tests, so nothing is
+# compiled twice (argon2 is optimised even there, see the workspace Cargo.toml).
+log "cargo build -p interra-api --bin interra"
+cargo build -p interra-api --bin interra
+SERVER_BIN=${CARGO_TARGET_DIR:-$ROOT/target}/debug/interra
 
 # ------------------------------------------------------------------ server
 DATA_DIR=$(mktemp -d -t interra-e2e-data-XXXXXX)

@@ -22,9 +22,11 @@ fn bench(c: &mut Criterion) {
     for n in [200usize, 1000, 3000] {
         let newcomers = profiles(1, Side::Newcomer, n, &w);
         let locals = profiles(2, Side::Local, n, &w);
-        group.bench_with_input(BenchmarkId::from_parameter(format!("{n}x{n}")), &n, |b, _| {
-            b.iter(|| batch(&newcomers, &locals, &[], &w, &weights, &blocked))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{n}x{n}")),
+            &n,
+            |b, _| b.iter(|| batch(&newcomers, &locals, &[], &w, &weights, &blocked)),
+        );
         let result = batch(&newcomers, &locals, &[], &w, &weights, &blocked);
         println!(
             "{n}x{n}: {} pairs proposed, total score {:.0}, peak RSS so far {:.0} MiB",

@@ -81,7 +81,12 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
 }
 
 /// A fictional newcomer: first name, last name, origin region, languages.
-type DemoNewcomer = (&'static str, Option<&'static str>, &'static str, &'static [(&'static str, LanguageLevel)]);
+type DemoNewcomer = (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static [(&'static str, LanguageLevel)],
+);
 
 // Fictional people. Newcomers: (first, last, origin region, languages, arrival years ago).
 const NEWCOMERS: &[DemoNewcomer] = &[

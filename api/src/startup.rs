@@ -46,6 +46,22 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// Any successful write may change the public agenda: drop the cached feeds.
+async fn invalidate_feeds(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let writes = !req.method().is_safe();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let res = next.call(req).await?;
+    if writes && res.status().is_success() {
+        if let Some(state) = state {
+            state.feed_cache.invalidate();
+        }
+    }
+    Ok(res)
+}
+
 pub struct Application {
     server: Server,
     addr: SocketAddr,
@@ -109,6 +125,7 @@ impl Application {
             )
             .route("/embed/agenda", web::get().to(routes::events::embed_agenda))
             .default_service(web::to(routes::spa::fallback))
+            .wrap(from_fn(invalidate_feeds))
             .wrap(from_fn(request_context))
             .wrap(Compress::default())
         })

@@ -6,6 +6,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::RateLimiter;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::feeds::cache::FeedCache;
 use crate::routes::spa::ApiRoutes;
 
 #[derive(Clone)]
@@ -19,6 +20,7 @@ pub struct AppState {
     /// The OpenAPI document, serialised once at start-up.
     pub openapi_json: Arc<String>,
     pub api_routes: Arc<ApiRoutes>,
+    pub feed_cache: Arc<FeedCache>,
 }
 
 impl AppState {
@@ -39,6 +41,7 @@ impl AppState {
                 &serde_json::from_str(&openapi_json).unwrap_or_default(),
             )),
             openapi_json: Arc::new(openapi_json),
+            feed_cache: Arc::new(FeedCache::default()),
         }
     }
 }

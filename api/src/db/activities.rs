@@ -128,6 +128,22 @@ impl ActivityRow {
     }
 }
 
+/// Marks the given activities changed: what the feeds show of them changed elsewhere (a tag was
+/// renamed or merged), so their validators must move.
+pub fn touch_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
+    diesel::update(activities::table.filter(activities::id.eq_any(ids)))
+        .set(activities::updated_at.eq(super::now()))
+        .execute(conn)
+}
+
+/// Ids of the activities carrying a tag.
+pub fn tagged_with(conn: &mut DbConnection, tag_id: &str) -> QueryResult<Vec<String>> {
+    activity_tags::table
+        .filter(activity_tags::tag_id.eq(tag_id))
+        .select(activity_tags::activity_id)
+        .load(conn)
+}
+
 pub fn insert_series(
     conn: &mut DbConnection,
     id: &str,

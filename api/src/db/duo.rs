@@ -109,7 +109,10 @@ pub struct CommuneRow {
     pub longitude: f64,
 }
 
-pub fn communes(conn: &mut DbConnection) -> QueryResult<(Vec<CommuneRow>, Vec<(String, String)>)> {
+/// Communes and their neighbour links (commune id, neighbour id).
+pub type CommuneMap = (Vec<CommuneRow>, Vec<(String, String)>);
+
+pub fn communes(conn: &mut DbConnection) -> QueryResult<CommuneMap> {
     let rows = communes::table
         .order(communes::name.asc())
         .select((
@@ -212,13 +215,16 @@ impl CandidacyRow {
     }
 }
 
+/// A candidacy with its person's first, last and preferred names.
+pub type CandidacyWithName = (CandidacyRow, String, Option<String>, Option<String>);
+
 /// Candidacies with their person's display fields, filtered by status and side.
 pub fn list_candidacies(
     conn: &mut DbConnection,
     status: Option<&str>,
     side: Option<&str>,
     coach: Option<&str>,
-) -> QueryResult<Vec<(CandidacyRow, String, Option<String>, Option<String>)>> {
+) -> QueryResult<Vec<CandidacyWithName>> {
     let mut q = duo_candidacies::table
         .inner_join(people::table)
         .filter(people::anonymised_at.is_null())
@@ -261,19 +267,22 @@ pub struct PersonFacts {
     pub slots: Vec<String>,
 }
 
+/// id, first name, preferred name, last name, French level, birth year.
+type FactsRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i32>,
+);
+
 pub fn person_facts(
     conn: &mut DbConnection,
     ids: &[String],
 ) -> QueryResult<HashMap<String, PersonFacts>> {
     let mut out: HashMap<String, PersonFacts> = HashMap::new();
-    let rows: Vec<(
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<i32>,
-    )> = people::table
+    let rows: Vec<FactsRow> = people::table
         .filter(people::id.eq_any(ids))
         .select((
             people::id,
@@ -365,10 +374,11 @@ pub fn add_block(
         .map(|_| ())
 }
 
+/// Live tags with their labels, how many people carry each, and how many people there are.
+pub type TagUsage = (Vec<(String, [String; 4])>, HashMap<String, i64>, i64);
+
 /// Usage count of every tag (for specificity).
-pub fn tag_usage(
-    conn: &mut DbConnection,
-) -> QueryResult<(Vec<(String, [String; 4])>, HashMap<String, i64>, i64)> {
+pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<TagUsage> {
     use super::schema::tags;
     let all: Vec<(String, String, String, String, String)> = tags::table
         .filter(tags::merged_into.is_null())

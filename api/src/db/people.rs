@@ -721,6 +721,13 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
             duo_check_ins::activity.eq(""),
         ))
         .execute(conn)?;
+    // The name a host agreed to show in the public agenda.
+    diesel::update(
+        super::schema::activity_hosts::table
+            .filter(super::schema::activity_hosts::person_id.eq(id)),
+    )
+    .set(super::schema::activity_hosts::public_name.eq(None::<String>))
+    .execute(conn)?;
     // Addresses of the person's own actions (public sign-up) are personal data too.
     diesel::update(
         audit_log::table
@@ -850,6 +857,37 @@ pub fn export_tables(
                 .load(conn)?,
         )?,
     );
+    // InterAct: the activities they registered for or host.
+    use super::schema::{activity_hosts, registrations};
+    out.insert(
+        "registrations".into(),
+        json(
+            registrations::table
+                .filter(registrations::person_id.eq(id))
+                .order(registrations::created_at.asc())
+                .select(crate::db::activities::RegistrationRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    let hosted: Vec<(String, String, Option<String>)> = activity_hosts::table
+        .filter(activity_hosts::person_id.eq(id))
+        .select((
+            activity_hosts::activity_id,
+            activity_hosts::person_id,
+            activity_hosts::public_name,
+        ))
+        .load(conn)?;
+    let hosted: Vec<serde_json::Value> = hosted
+        .into_iter()
+        .map(|(activity_id, person_id, public_name)| {
+            serde_json::json!({
+                "activity_id": activity_id,
+                "person_id": person_id,
+                "public_name": public_name,
+            })
+        })
+        .collect();
+    out.insert("activity_hosts".into(), json(hosted)?);
     let audit: Vec<crate::db::audit::AuditRow> = audit_log::table
         .filter(audit_log::entity_type.eq("person"))
         .filter(audit_log::entity_id.eq(id))

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::schema::{person_tags, tags};
+use super::schema::{activity_tags, person_tags, tags};
 use super::DbConnection;
 use crate::error::ApiError;
 
@@ -131,6 +131,19 @@ pub fn merge(conn: &mut DbConnection, from: &str, into: &str) -> QueryResult<usi
     let moved = diesel::update(person_tags::table.filter(person_tags::tag_id.eq(from)))
         .set(person_tags::tag_id.eq(into))
         .execute(conn)?;
+    // Activities carrying it now carry `into` (once), and the feeds showing them change.
+    let activities = super::activities::tagged_with(conn, from)?;
+    let already = super::activities::tagged_with(conn, into)?;
+    diesel::delete(
+        activity_tags::table
+            .filter(activity_tags::tag_id.eq(from))
+            .filter(activity_tags::activity_id.eq_any(&already)),
+    )
+    .execute(conn)?;
+    diesel::update(activity_tags::table.filter(activity_tags::tag_id.eq(from)))
+        .set(activity_tags::tag_id.eq(into))
+        .execute(conn)?;
+    super::activities::touch_many(conn, &activities)?;
     diesel::update(tags::table.find(from))
         .set(tags::merged_into.eq(into))
         .execute(conn)?;

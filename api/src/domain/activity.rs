@@ -48,13 +48,16 @@ pub fn local_rfc3339(t: DateTime<Utc>) -> String {
     t.with_timezone(&Brussels).to_rfc3339()
 }
 
+/// Start and end of one session, in UTC.
+pub type Session = (DateTime<Utc>, DateTime<Utc>);
+
 /// The (start, end) of every session of a series, in UTC, keeping the first session's local
 /// time of day and duration across daylight-saving changes.
 pub fn expand(
     first_start: DateTime<Utc>,
     first_end: DateTime<Utc>,
     rule: &Recurrence,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, Msg> {
+) -> Result<Vec<Session>, Msg> {
     let local_start = first_start.with_timezone(&Brussels).naive_local();
     let duration = first_end - first_start;
     let time = local_start.time();

@@ -633,6 +633,11 @@ pub async fn update_activity(
                     &f.row.id,
                     json!({ "status": f.row.status, "sequence": f.row.sequence }),
                 )?;
+                // More places (or looser mix targets) go to the waiting list first, in order:
+                // otherwise the next newcomer to register would overtake those already waiting.
+                if f.row.status != ActivityStatus::Cancelled.as_str() {
+                    promote(conn, &f.row, &actor)?;
+                }
                 load_one(conn, &id)
             })
         })
@@ -749,7 +754,7 @@ pub fn register(
         Some(o) => parse(o)?,
         None => shared::people::computed_category(profile, person.arrival_year, current_year()),
     };
-    let counts = store::counts(conn, &[activity.id.clone()])?
+    let counts = store::counts(conn, std::slice::from_ref(&activity.id))?
         .remove(&activity.id)
         .unwrap_or_default();
     let seats = Seats {

@@ -24,7 +24,7 @@ use crate::auth::{AuthUser, Permission};
 use crate::db::audit::{self, Actor, AuditEvent};
 use crate::db::duo::{self as store, CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
 use crate::db::people::PersonRow;
-use crate::db::{write_transaction, DbConnection};
+use crate::db::{lock_rows, write_transaction, DbConnection};
 use crate::domain::duo::can_transition;
 use crate::domain::person::{current_year, optional_text, required_text};
 use crate::error::{ApiError, Validator};
@@ -506,6 +506,13 @@ pub async fn create_candidate(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
+                // Concurrent requests for one person take turns (PostgreSQL), so the check for
+                // an open candidacy below sees the other's.
+                lock_rows(
+                    conn,
+                    "SELECT id FROM people WHERE id = $1 FOR UPDATE",
+                    &input.person_id.to_string(),
+                )?;
                 let person = PersonRow::find(conn, input.person_id)?
                     .filter(|p| p.anonymised_at.is_none())
                     .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
@@ -755,12 +762,26 @@ fn run_batch(pool: &Pool, pinned: &[PairRef], lang: Lang) -> Result<BatchPreview
             .position(|&i| pool.candidacies[i].id == id.to_string())
             .ok_or_else(|| ApiError::field(field, Msg::InvalidValue))
     };
-    let mut pins = Vec::new();
+    let mut pins: Vec<(usize, usize)> = Vec::new();
     for (k, p) in pinned.iter().enumerate() {
-        pins.push((
+        let (n, l) = (
             find(&newcomers, p.newcomer, &format!("pinned[{k}].newcomer"))?,
             find(&locals, p.local, &format!("pinned[{k}].local"))?,
-        ));
+        );
+        // A coordinator's pin is kept, but cannot break a hard constraint or use someone twice.
+        let (ni, li) = (newcomers[n], locals[l]);
+        if pins.iter().any(|&(a, b)| a == n || b == l)
+            || score::check(
+                &pool.profiles[ni],
+                &pool.profiles[li],
+                &pool.world,
+                &pool.blocked,
+            )
+            .is_err()
+        {
+            return Err(ApiError::field(&format!("pinned[{k}]"), Msg::InvalidValue));
+        }
+        pins.push((n, l));
     }
     let np: Vec<Profile> = newcomers
         .iter()
@@ -867,6 +888,21 @@ fn propose(
     actor: &Actor,
     created_by: Option<String>,
 ) -> Result<Vec<DuoRow>, ApiError> {
+    // On PostgreSQL, concurrent proposals involving the same candidacies wait for each other
+    // here, then see the statuses the first one set (in a fixed order, so they cannot deadlock).
+    let mut ids: Vec<String> = pairs
+        .iter()
+        .flat_map(|p| [p.newcomer.to_string(), p.local.to_string()])
+        .collect();
+    ids.sort();
+    ids.dedup();
+    for id in &ids {
+        lock_rows(
+            conn,
+            "SELECT id FROM duo_candidacies WHERE id = $1 FOR UPDATE",
+            id,
+        )?;
+    }
     let pool = load_pool(conn, &["waiting"], &[])?;
     let mut used = std::collections::HashSet::new();
     let mut out = Vec::new();

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::Deserialize;
@@ -135,8 +135,14 @@ struct Validators {
     last_modified: Option<DateTime<Utc>>,
 }
 
+/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); the format is parsed once, as revalidation
+/// is the hottest path of the feeds.
 fn http_date(t: DateTime<Utc>) -> String {
-    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+    static ITEMS: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
+        std::sync::LazyLock::new(|| {
+            chrono::format::StrftimeItems::new("%a, %d %b %Y %H:%M:%S GMT").collect()
+        });
+    t.format_with_items(ITEMS.iter()).to_string()
 }
 
 fn validators(version: (Option<NaiveDateTime>, i64), variant: &str) -> Validators {
@@ -189,23 +195,89 @@ fn feed_headers(res: &mut actix_web::HttpResponseBuilder, v: &Validators) {
     }
 }
 
-/// Answers 304 when the client's copy is current; otherwise `None`.
+/// What a feed request turned out to need.
+struct Revalidated {
+    validators: Validators,
+    generation: u64,
+    key: String,
+    version: crate::feeds::cache::Version,
+    /// A complete answer: 304, or the cached body.
+    answer: Option<HttpResponse>,
+}
+
+/// Answers 304 when the client's copy is current, or the cached rendering when the agenda has
+/// not changed; otherwise says how to label a fresh rendering.
 async fn revalidate(
     state: &AppState,
     req: &HttpRequest,
     variant: &str,
-) -> Result<(Validators, Option<HttpResponse>), ApiError> {
-    let version = state
-        .db
-        .run(|conn| Ok(store::public_version(conn)?))
-        .await?;
-    let v = validators(version, &format!("{variant}?{}", req.query_string()));
+) -> Result<Revalidated, ApiError> {
+    let cache = &state.feed_cache;
+    let generation = cache.generation();
+    use crate::feeds::cache::Lookup;
+    let version = match cache.version(generation) {
+        Lookup::Fresh(v) | Lookup::Stale(v) => v,
+        Lookup::Miss => {
+            let v = state.db.run(|conn| Ok(store::public_version(conn)?)).await;
+            let v = v.inspect_err(|_| cache.refresh_failed())?;
+            cache.store_version(generation, v);
+            v
+        }
+    };
+    let key = format!("{variant}?{}", req.query_string());
+    let v = validators(version, &key);
     if not_modified(req, &v) {
         let mut res = HttpResponse::NotModified();
         feed_headers(&mut res, &v);
-        return Ok((v, Some(res.finish())));
+        return Ok(Revalidated {
+            validators: v,
+            generation,
+            key,
+            version,
+            answer: Some(res.finish()),
+        });
     }
-    Ok((v, None))
+    if let Some(r) = cache.body(&key, generation, version) {
+        let mut res = HttpResponse::Ok();
+        feed_headers(&mut res, &v);
+        let answer = res.content_type(r.content_type).body(r.body);
+        return Ok(Revalidated {
+            validators: v,
+            generation,
+            key,
+            version,
+            answer: Some(answer),
+        });
+    }
+    Ok(Revalidated {
+        validators: v,
+        generation,
+        key,
+        version,
+        answer: None,
+    })
+}
+
+/// Sends a freshly rendered feed and keeps it for the next identical request.
+fn respond(
+    state: &AppState,
+    r: Revalidated,
+    content_type: &'static str,
+    body: Vec<u8>,
+) -> HttpResponse {
+    let body = web::Bytes::from(body);
+    state.feed_cache.store_body(
+        r.key,
+        r.generation,
+        r.version,
+        crate::feeds::cache::Rendered {
+            body: body.clone(),
+            content_type,
+        },
+    );
+    let mut res = HttpResponse::Ok();
+    feed_headers(&mut res, &r.validators);
+    res.content_type(content_type).body(body)
 }
 
 pub fn public_event(
@@ -325,8 +397,8 @@ pub async fn list_events(
     query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let parsed = parse_query(&query.0, None)?;
-    let (v, cached) = revalidate(&state, &req, "json").await?;
-    if let Some(res) = cached {
+    let rv = revalidate(&state, &req, "json").await?;
+    if let Some(res) = rv.answer {
         return Ok(res);
     }
     let params = shared::page::PageParams {
@@ -343,14 +415,14 @@ pub async fn list_events(
         .collect::<Result<Vec<_>, _>>()?;
     let count = u64::try_from(count).unwrap_or(0);
     let (next, previous) = page_links(&req, &params, count);
-    let mut res = HttpResponse::Ok();
-    feed_headers(&mut res, &v);
-    Ok(res.json(Page {
+    let body = serde_json::to_vec(&Page {
         count,
         next,
         previous,
         results,
-    }))
+    })
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(respond(&state, rv, "application/json", body))
 }
 
 /// One public activity.
@@ -428,8 +500,8 @@ pub async fn events_ics(
         // Calendars keep recent past events (and cancellations) visible.
         parsed.query.start = Some((Utc::now() - Duration::days(CANCELLED_KEPT_DAYS)).naive_utc());
     }
-    let (v, cached) = revalidate(&state, &req, "ics").await?;
-    if let Some(res) = cached {
+    let rv = revalidate(&state, &req, "ics").await?;
+    if let Some(res) = rv.answer {
         return Ok(res);
     }
     let (recs, _, slugs, lang) = load_events(&state, parsed, 0, 5000).await?;
@@ -480,15 +552,12 @@ pub async fn events_ics(
         None => "Interra — agenda".to_owned(),
     };
     let body = ics::calendar(&name, &events);
-    let mut res = HttpResponse::Ok();
-    feed_headers(&mut res, &v);
-    Ok(res
-        .content_type("text/calendar; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            HeaderValue::from_static("inline; filename=\"interra.ics\""),
-        ))
-        .body(body))
+    Ok(respond(
+        &state,
+        rv,
+        "text/calendar; charset=utf-8",
+        body.into_bytes(),
+    ))
 }
 
 /// Upcoming public activities as an RSS 2.0 feed.
@@ -504,8 +573,8 @@ pub async fn events_rss(
     query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let parsed = parse_query(&query.0, Some(180))?;
-    let (v, cached) = revalidate(&state, &req, "rss").await?;
-    if let Some(res) = cached {
+    let rv = revalidate(&state, &req, "rss").await?;
+    if let Some(res) = rv.answer {
         return Ok(res);
     }
     let (recs, _, slugs, lang) = load_events(&state, parsed, 0, 200).await?;
@@ -531,11 +600,12 @@ pub async fn events_rss(
         lang.code(),
         &items,
     );
-    let mut res = HttpResponse::Ok();
-    feed_headers(&mut res, &v);
-    Ok(res
-        .content_type("application/rss+xml; charset=utf-8")
-        .body(body))
+    Ok(respond(
+        &state,
+        rv,
+        "application/rss+xml; charset=utf-8",
+        body.into_bytes(),
+    ))
 }
 
 /// Register oneself to a public activity (no account). Goes to the waiting list when full.

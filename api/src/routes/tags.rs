@@ -157,6 +157,11 @@ pub async fn update_tag(
         .run(move |conn| {
             write_transaction(conn, |conn| {
                 let mut row = TagRow::get(conn, id)?;
+                if row.slug != f.slug {
+                    // Public feeds show tags by slug: theirs change.
+                    let tagged = crate::db::activities::tagged_with(conn, &row.id)?;
+                    crate::db::activities::touch_many(conn, &tagged)?;
+                }
                 let [fr, en, nl, ar] = f.labels;
                 row.slug = f.slug;
                 row.category = f.category;

@@ -11,11 +11,15 @@ use interra_api::startup::{self, Application};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use shared::auth::{LoginRequest, Role, TokenResponse};
+use shared::auth::{LoginRequest, Role, TokenResponse, AUTH_PATH, REFRESH_COOKIE};
+use shared::users::StaffUser;
 use shared::Problem;
 
 /// Password of every account the tests create.
 pub const PASSWORD: &str = "a long test passphrase";
+
+/// JWT secret of every test server.
+pub const JWT_SECRET: &str = "test secret that is long enough for HS256!";
 
 /// Maintenance URL of the PostgreSQL server used for tests (each test creates and drops its
 /// own database there).
@@ -43,7 +47,8 @@ impl Drop for DbGuard {
     fn drop(&mut self) {
         if let DbGuard::Postgres { admin_url, name } = self {
             if let Ok(mut conn) = PgConnection::establish(admin_url) {
-                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+                let _ =
+                    conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
             }
         }
     }
@@ -51,7 +56,10 @@ impl Drop for DbGuard {
 
 pub struct TestApp {
     pub base: String,
+    /// Keeps cookies, like a browser.
     pub client: reqwest::Client,
+    /// Keeps no cookies: the test passes the refresh cookie by hand.
+    pub bare: reqwest::Client,
     pub db: Db,
     pub settings: Settings,
     pub backend: Backend,
@@ -75,8 +83,14 @@ pub fn database_url(backend: Backend) -> Option<(String, DbGuard)> {
             let mut conn = PgConnection::establish(&admin_url).expect("connect to test PostgreSQL");
             conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
                 .expect("create test database");
-            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
-            Some((format!("{base}/{name}"), DbGuard::Postgres { admin_url, name }))
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
+            Some((
+                format!("{base}/{name}"),
+                DbGuard::Postgres { admin_url, name },
+            ))
         }
     }
 }
@@ -87,7 +101,7 @@ pub fn test_settings(url: &str, data_dir: &std::path::Path) -> Settings {
         bind: Some("127.0.0.1:0".into()),
         data_dir: Some(data_dir.to_path_buf()),
         database_url: Some(url.to_owned()),
-        jwt_secret: Some("test secret that is long enough for HS256!".into()),
+        jwt_secret: Some(JWT_SECRET.into()),
         web_dist: Some(data_dir.join("no-web-build")),
         workers: Some(2),
         db_pool_size: Some(4),
@@ -102,7 +116,10 @@ impl TestApp {
     }
 
     /// Spawns with adjusted settings.
-    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+    pub async fn spawn_with(
+        backend: Backend,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Option<TestApp> {
         LazyLock::force(&TRACING);
         let Some((url, guard)) = database_url(backend) else {
             eprintln!("skipped: set {POSTGRES_ENV} to run the PostgreSQL variant");
@@ -114,7 +131,12 @@ impl TestApp {
         Some(Self::start(backend, settings, data_dir, guard))
     }
 
-    fn start(backend: Backend, settings: Settings, data_dir: tempfile::TempDir, guard: DbGuard) -> TestApp {
+    fn start(
+        backend: Backend,
+        settings: Settings,
+        data_dir: tempfile::TempDir,
+        guard: DbGuard,
+    ) -> TestApp {
         let app = Application::build(settings.clone()).expect("build application");
         let base = format!("http://{}", app.local_addr());
         let db = app.db().clone();
@@ -126,6 +148,7 @@ impl TestApp {
                 .cookie_store(true)
                 .build()
                 .expect("client"),
+            bare: reqwest::Client::new(),
             db,
             settings,
             backend,
@@ -171,11 +194,64 @@ impl TestApp {
 
     /// Creates an account of `role` and returns an access token for it.
     pub async fn token_for(&self, role: Role) -> String {
-        let email = format!("{}-{}@example.be", role.as_str(), uuid::Uuid::new_v4().simple());
+        let email = format!(
+            "{}-{}@example.be",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
         self.create_user(&email, role);
         let res = self.login(&email, PASSWORD).await;
         assert_eq!(res.status(), StatusCode::OK);
-        res.json::<TokenResponse>().await.expect("token").access_token
+        res.json::<TokenResponse>()
+            .await
+            .expect("token")
+            .access_token
+    }
+
+    /// Signs in with a cookie-less client and returns what a browser would hold.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Session {
+        let res = self
+            .bare
+            .post(self.url("/api/v1/auth/login"))
+            .json(&LoginRequest {
+                email: email.into(),
+                password: password.into(),
+            })
+            .send()
+            .await
+            .expect("request");
+        let refresh = refresh_cookie(&res).expect("login sets the refresh cookie");
+        let body: TokenResponse = expect_json(res, StatusCode::OK).await;
+        Session {
+            access: body.access_token,
+            refresh,
+            user: body.user,
+        }
+    }
+
+    /// `POST /api/v1/auth/<action>` presenting `refresh` as the refresh cookie.
+    pub async fn with_refresh_cookie(&self, action: &str, refresh: &str) -> reqwest::Response {
+        self.bare
+            .post(self.url(&format!("{AUTH_PATH}/{action}")))
+            .header(
+                reqwest::header::COOKIE,
+                format!("{REFRESH_COOKIE}={refresh}"),
+            )
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Activates or deactivates an account directly in the database.
+    pub fn set_active(&self, id: &str, active: bool) {
+        use diesel::prelude::*;
+        use interra_api::db::schema::users;
+        let mut conn = self.db.conn().expect("conn");
+        let n = diesel::update(users::table.find(id))
+            .set(users::active.eq(active))
+            .execute(&mut *conn)
+            .expect("update user");
+        assert_eq!(n, 1, "no user {id}");
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
@@ -210,6 +286,46 @@ impl Drop for TestApp {
     }
 }
 
+/// A signed-in session: the access token and the refresh cookie's value.
+pub struct Session {
+    pub access: String,
+    pub refresh: String,
+    pub user: StaffUser,
+}
+
+/// The `Set-Cookie` header line that sets `name`, if any.
+pub fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|line| {
+            line.split(';')
+                .next()
+                .and_then(|kv| kv.split_once('='))
+                .is_some_and(|(k, _)| k.trim() == name)
+        })
+        .map(str::to_owned)
+}
+
+/// The value the response gives the refresh cookie, if it sets one.
+pub fn refresh_cookie(res: &reqwest::Response) -> Option<String> {
+    let line = set_cookie(res, REFRESH_COOKIE)?;
+    let (_, value) = line.split(';').next()?.split_once('=')?;
+    Some(value.trim().to_owned())
+}
+
+/// The attributes of a `Set-Cookie` line after the name=value pair, as (lower-case name, value).
+pub fn cookie_attributes(line: &str) -> Vec<(String, String)> {
+    line.split(';')
+        .skip(1)
+        .map(|attr| {
+            let (k, v) = attr.split_once('=').unwrap_or((attr, ""));
+            (k.trim().to_ascii_lowercase(), v.trim().to_owned())
+        })
+        .collect()
+}
+
 /// Asserts the status and decodes the JSON body.
 pub async fn expect_json<T: DeserializeOwned>(res: reqwest::Response, status: StatusCode) -> T {
     let actual = res.status();
@@ -226,7 +342,10 @@ pub async fn expect_problem(res: reqwest::Response, status: StatusCode) -> Probl
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    assert!(ct.starts_with("application/problem+json"), "content type {ct:?}");
+    assert!(
+        ct.starts_with("application/problem+json"),
+        "content type {ct:?}"
+    );
     let problem: Problem = expect_json(res, status).await;
     assert_eq!(problem.status, status.as_u16());
     assert!(problem.request_id.is_some(), "problem without request id");
@@ -243,13 +362,17 @@ macro_rules! both {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                if let Some(app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await {
+                if let Some(app) =
+                    $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await
+                {
                     ($body)(app).await;
                 }
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres).await {
+                if let Some(app) =
+                    $crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres).await
+                {
                     ($body)(app).await;
                 }
             }

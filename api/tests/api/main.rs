@@ -1,6 +1,27 @@
 //! HTTP integration tests: the real server on a random port, over a fresh database per test,
 //! on SQLite always and on PostgreSQL when `INTERRA_TEST_POSTGRES_URL` is set.
 
+// Table-driven tests are tuples of cases; naming each tuple type would not help the reader.
+#![allow(clippy::type_complexity)]
+
 mod helpers;
 
+mod auth;
+mod errors;
 mod health;
+mod openapi;
+mod storage;
+mod users;
+
+// People (issue 4).
+mod gdpr;
+mod people;
+mod people_fixtures;
+mod signup;
+mod tags;
+
+// Activities, public feeds and Duo2Change (issues 5 and 6).
+mod activities;
+mod activity_fixtures;
+mod duo;
+mod feeds;

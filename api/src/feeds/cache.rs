@@ -1,0 +1,150 @@
+//! In-memory cache of the public agenda's version and rendered feeds. Partners poll the feeds
+//! far more often than the agenda changes, so a revalidation or a repeated query is answered
+//! without touching the database.
+//!
+//! Every successful write request to this server bumps a generation counter, which invalidates
+//! everything at once. Writes made elsewhere (another server process on the same PostgreSQL, the
+//! CLI) are noticed when the version is checked again, at most [`VERSION_MAX_AGE`] later.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
+
+/// How long the agenda's version is trusted without a write through this server.
+pub const VERSION_MAX_AGE: Duration = Duration::from_secs(2);
+/// How long a rendering is kept while the version does not change ("upcoming" moves with time).
+pub const BODY_MAX_AGE: Duration = Duration::from_secs(60);
+/// Distinct query strings kept; beyond that the cache starts afresh.
+const MAX_ENTRIES: usize = 256;
+
+/// The public agenda's version: latest change and number of public activities.
+pub type Version = (Option<NaiveDateTime>, i64);
+
+#[derive(Clone)]
+pub struct Rendered {
+    pub body: actix_web::web::Bytes,
+    pub content_type: &'static str,
+}
+
+struct Entry<T> {
+    stamp: (u64, Version),
+    at: Instant,
+    value: T,
+}
+
+/// What the cache knows of the version.
+pub enum Lookup {
+    Fresh(Version),
+    /// Expired, but another request is already checking: use this meanwhile.
+    Stale(Version),
+    /// The caller must query the database, then call [`FeedCache::store_version`].
+    Miss,
+}
+
+#[derive(Default)]
+pub struct FeedCache {
+    generation: AtomicU64,
+    refreshing: AtomicBool,
+    version: Mutex<Option<(u64, Instant, Version)>>,
+    bodies: Mutex<HashMap<String, Entry<Rendered>>>,
+}
+
+impl FeedCache {
+    /// Forgets everything (called after each successful write request).
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    pub fn version(&self, generation: u64) -> Lookup {
+        let Ok(slot) = self.version.lock() else {
+            return Lookup::Miss;
+        };
+        match *slot {
+            Some((g, at, v)) if g == generation && at.elapsed() < VERSION_MAX_AGE => {
+                Lookup::Fresh(v)
+            }
+            // Only one request re-reads the version; the others keep answering meanwhile
+            // (no write happened through this server, so the old version is still the best).
+            Some((g, _, v)) if g == generation && self.refreshing.swap(true, Ordering::SeqCst) => {
+                Lookup::Stale(v)
+            }
+            _ => Lookup::Miss,
+        }
+    }
+
+    pub fn store_version(&self, generation: u64, v: Version) {
+        if let Ok(mut slot) = self.version.lock() {
+            *slot = Some((generation, Instant::now(), v));
+        }
+        self.refreshing.store(false, Ordering::SeqCst);
+    }
+
+    /// The version could not be read: let the next request try.
+    pub fn refresh_failed(&self) {
+        self.refreshing.store(false, Ordering::SeqCst);
+    }
+
+    pub fn body(&self, key: &str, generation: u64, version: Version) -> Option<Rendered> {
+        let map = self.bodies.lock().ok()?;
+        let e = map.get(key)?;
+        (e.stamp == (generation, version) && e.at.elapsed() < BODY_MAX_AGE).then(|| e.value.clone())
+    }
+
+    pub fn store_body(&self, key: String, generation: u64, version: Version, r: Rendered) {
+        if let Ok(mut map) = self.bodies.lock() {
+            if map.len() >= MAX_ENTRIES && !map.contains_key(&key) {
+                map.clear();
+            }
+            map.insert(
+                key,
+                Entry {
+                    stamp: (generation, version),
+                    at: Instant::now(),
+                    value: r,
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered() -> Rendered {
+        Rendered {
+            body: "x".into(),
+            content_type: "application/json",
+        }
+    }
+
+    #[test]
+    fn a_write_invalidates_everything() {
+        let c = FeedCache::default();
+        let g = c.generation();
+        let v: Version = (None, 3);
+        c.store_version(g, v);
+        c.store_body("json?".into(), g, v, rendered());
+        assert!(matches!(c.version(g), Lookup::Fresh((None, 3))));
+        assert!(c.body("json?", g, v).is_some());
+        c.invalidate();
+        let g2 = c.generation();
+        assert!(matches!(c.version(g2), Lookup::Miss));
+        assert!(c.body("json?", g2, v).is_none());
+    }
+
+    #[test]
+    fn a_changed_version_invalidates_bodies() {
+        let c = FeedCache::default();
+        let g = c.generation();
+        c.store_body("ics?".into(), g, (None, 1), rendered());
+        assert!(c.body("ics?", g, (None, 2)).is_none());
+    }
+}

@@ -15,7 +15,13 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::auth::{ChangePasswordRequest, LoginRequest, TokenResponse};
+use shared::consent::{Consent, ConsentInput, PrivacyNotice};
+use shared::people::{
+    AnonymiseRequest, Membership, MembershipInput, PeopleFilter, Person, PersonInput,
+    PersonSummary, ReviewDecision,
+};
 use shared::problem::PROBLEM_CONTENT_TYPE;
+use shared::tags::Tag;
 use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
 use shared::{ErrorCode, Lang, Page, Problem};
 use uuid::Uuid;
@@ -160,6 +166,67 @@ pub fn users_query(filter: &UserFilter) -> String {
         String::new()
     } else {
         format!("?{}", parts.join("&"))
+    }
+}
+
+/// The query string (with its `?`, or empty) for `GET /people`.
+pub fn people_query(filter: &PeopleFilter) -> String {
+    fn text(parts: &mut Vec<String>, name: &str, value: Option<&str>) {
+        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            parts.push(format!("{name}={}", encode_component(v)));
+        }
+    }
+    let mut parts = Vec::new();
+    text(&mut parts, "q", filter.q.as_deref());
+    text(&mut parts, "tags", filter.tags.as_deref());
+    text(
+        &mut parts,
+        "programme",
+        filter.programme.map(|p| p.as_str()),
+    );
+    text(&mut parts, "role", filter.role.map(|r| r.as_str()));
+    text(&mut parts, "language", filter.language.as_deref());
+    text(
+        &mut parts,
+        "french_min",
+        filter.french_min.map(|l| l.as_str()),
+    );
+    text(
+        &mut parts,
+        "french_max",
+        filter.french_max.map(|l| l.as_str()),
+    );
+    text(&mut parts, "commune", filter.commune.as_deref());
+    text(&mut parts, "postcode", filter.postcode.as_deref());
+    text(&mut parts, "category", filter.category.map(|c| c.as_str()));
+    let slot = filter.slot.map(|s| s.to_string());
+    text(&mut parts, "slot", slot.as_deref());
+    text(&mut parts, "status", filter.status.map(|s| s.as_str()));
+    if let Some(archived) = filter.archived {
+        parts.push(format!("archived={archived}"));
+    }
+    text(&mut parts, "sort", filter.sort.as_deref());
+    if let Some(page) = filter.page {
+        parts.push(format!("page={page}"));
+    }
+    if let Some(size) = filter.page_size {
+        parts.push(format!("page_size={size}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// The id of the existing record a 409 duplicate answer points to.
+pub fn conflict_id(err: &ApiError) -> Option<Uuid> {
+    match err {
+        ApiError::Problem(p) if p.code == ErrorCode::Conflict => p
+            .conflict_id
+            .as_deref()
+            .and_then(|id| Uuid::parse_str(id).ok()),
+        _ => None,
     }
 }
 
@@ -406,6 +473,132 @@ impl Api {
             .await?;
         self.session.update_user(user.clone());
         Ok(user)
+    }
+
+    /// `GET /people`.
+    pub async fn list_people(
+        &self,
+        filter: &PeopleFilter,
+    ) -> Result<Page<PersonSummary>, ApiError> {
+        let path = format!("/people{}", people_query(filter));
+        self.authed_json(Method::GET, &path, None).await
+    }
+
+    /// `GET /people/{id}`.
+    pub async fn get_person(&self, id: Uuid) -> Result<Person, ApiError> {
+        self.authed_json(Method::GET, &format!("/people/{id}"), None)
+            .await
+    }
+
+    /// `POST /people`.
+    pub async fn create_person(&self, body: &PersonInput) -> Result<Person, ApiError> {
+        self.authed_json(Method::POST, "/people", Some(Self::to_json(body)?))
+            .await
+    }
+
+    /// `PUT /people/{id}`.
+    pub async fn update_person(&self, id: Uuid, body: &PersonInput) -> Result<Person, ApiError> {
+        self.authed_json(
+            Method::PUT,
+            &format!("/people/{id}"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /people/{id}/archive` or `/restore`.
+    pub async fn set_archived(&self, id: Uuid, archived: bool) -> Result<Person, ApiError> {
+        let action = if archived { "archive" } else { "restore" };
+        self.authed_json(Method::POST, &format!("/people/{id}/{action}"), None)
+            .await
+    }
+
+    /// `POST /people/{id}/review`.
+    pub async fn review_person(&self, id: Uuid, body: &ReviewDecision) -> Result<Person, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/people/{id}/review"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `GET /people/{id}/export`: the whole document, as JSON text.
+    pub async fn export_person(&self, id: Uuid) -> Result<String, ApiError> {
+        let resp = self
+            .authed(Method::GET, &format!("/people/{id}/export"), None)
+            .await?;
+        if resp.ok() {
+            resp.text().await.map_err(|_| ApiError::Network)
+        } else {
+            Err(Self::error_of(resp).await)
+        }
+    }
+
+    /// `POST /people/{id}/anonymise`.
+    pub async fn anonymise_person(
+        &self,
+        id: Uuid,
+        body: &AnonymiseRequest,
+    ) -> Result<Person, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/people/{id}/anonymise"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /people/{id}/memberships`.
+    pub async fn add_membership(
+        &self,
+        id: Uuid,
+        body: &MembershipInput,
+    ) -> Result<Membership, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/people/{id}/memberships"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `GET /public/privacy-notice?lang=…`: the current notice (no account needed).
+    pub async fn privacy_notice(&self, lang: Lang) -> Result<PrivacyNotice, ApiError> {
+        let path = format!("/public/privacy-notice?lang={}", lang.code());
+        let resp = self.send(Method::GET, &path, None, None).await?;
+        Self::json_of(resp).await
+    }
+
+    /// `POST /people/{id}/consents`.
+    pub async fn add_consent(&self, id: Uuid, body: &ConsentInput) -> Result<Consent, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/people/{id}/consents"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /people/{id}/consents/{consent_id}/withdraw`.
+    pub async fn withdraw_consent(&self, id: Uuid, consent_id: Uuid) -> Result<(), ApiError> {
+        let resp = self
+            .authed(
+                Method::POST,
+                &format!("/people/{id}/consents/{consent_id}/withdraw"),
+                None,
+            )
+            .await?;
+        if resp.ok() {
+            Ok(())
+        } else {
+            Err(Self::error_of(resp).await)
+        }
+    }
+
+    /// `GET /tags`.
+    pub async fn list_tags(&self) -> Result<Vec<Tag>, ApiError> {
+        self.authed_json(Method::GET, "/tags", None).await
     }
 }
 

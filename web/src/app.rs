@@ -15,6 +15,9 @@ use crate::pages::accounts::AccountsPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::people::{PeoplePage, ReviewPage};
+use crate::pages::person::PersonPage;
+use crate::pages::person_form::{EditPersonPage, NewPersonPage};
 use crate::routes::{nav_items, HOME};
 use crate::session::Session;
 
@@ -67,6 +70,26 @@ pub fn App() -> impl IntoView {
                                 </RequireAuth>
                             }
                         }
+                    />
+                    <Route
+                        path=path!("/people")
+                        view=|| view! { <RequireAuth><PeoplePage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/people/review")
+                        view=|| view! { <RequireAuth><ReviewPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/people/new")
+                        view=|| view! { <RequireAuth><NewPersonPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/people/:id/edit")
+                        view=|| view! { <RequireAuth><EditPersonPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/people/:id")
+                        view=|| view! { <RequireAuth><PersonPage/></RequireAuth> }
                     />
                 </Routes>
             </main>

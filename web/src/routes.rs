@@ -9,6 +9,24 @@ use crate::i18n::Key;
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
 pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
+pub const PEOPLE: &str = "/people";
+pub const PEOPLE_NEW: &str = "/people/new";
+pub const PEOPLE_REVIEW: &str = "/people/review";
+
+/// A person's page.
+pub fn person_path(id: uuid::Uuid) -> String {
+    format!("{PEOPLE}/{id}")
+}
+
+/// A person's edit form.
+pub fn person_edit_path(id: uuid::Uuid) -> String {
+    format!("{PEOPLE}/{id}/edit")
+}
+
+/// Whether `role` may record and change people (coaches only read the people they accompany).
+pub fn writes_people(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Coordinator)
+}
 
 /// One entry of the main navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,13 +38,18 @@ pub struct NavItem {
 }
 
 /// The navigation for `role`. Entries the role may not use are left out; sections that are
-/// not built yet (people, activities, Duo2Change, InterLab, partners, reports) are absent.
+/// not built yet (activities, Duo2Change, InterLab, partners, reports) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
         label: Key::NavHome,
         path: HOME,
         exact: true,
     }];
+    items.push(NavItem {
+        label: Key::NavPeople,
+        path: PEOPLE,
+        exact: false,
+    });
     if role.manages_accounts() {
         items.push(NavItem {
             label: Key::NavAdmin,
@@ -76,11 +99,18 @@ mod tests {
     #[test]
     fn only_admins_see_admin() {
         let admin: Vec<_> = nav_items(Role::Admin).iter().map(|i| i.path).collect();
-        assert_eq!(admin, [HOME, ADMIN_ACCOUNTS]);
+        assert_eq!(admin, [HOME, PEOPLE, ADMIN_ACCOUNTS]);
         for role in [Role::Coordinator, Role::Coach] {
             let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(paths, [HOME], "{role}");
+            assert_eq!(paths, [HOME, PEOPLE], "{role}");
         }
+    }
+
+    #[test]
+    fn only_staff_who_write_people_get_the_forms() {
+        assert!(writes_people(Role::Admin));
+        assert!(writes_people(Role::Coordinator));
+        assert!(!writes_people(Role::Coach));
     }
 
     #[test]

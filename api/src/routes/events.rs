@@ -396,11 +396,12 @@ pub async fn list_events(
     req: HttpRequest,
     query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let parsed = parse_query(&query.0, None)?;
+    // Revalidation first: an ETag was only ever issued for this exact, valid query string.
     let rv = revalidate(&state, &req, "json").await?;
     if let Some(res) = rv.answer {
         return Ok(res);
     }
+    let parsed = parse_query(&query.0, None)?;
     let params = shared::page::PageParams {
         page: query.0.page,
         page_size: query.0.page_size,

@@ -4,3 +4,6 @@ pub mod accounts;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod people;
+pub mod person;
+pub mod person_form;

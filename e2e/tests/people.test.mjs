@@ -1,0 +1,294 @@
+// Browser tests of the People screens (list, person page, create/edit form, review queue)
+// against the demo data of `interra serve --demo` (60 fictional people, 4 of them to review).
+// Runs after app.test.mjs (the runner takes the files in order, one at a time); that file
+// changes the coordinator's password, so the writing flows here use the admin account, which
+// has the same rights over people.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {
+  ADMIN, COACH, DESKTOP, PHONE, SCREENSHOTS,
+  checkA11y, expectHeading, launch, open, screenshots, signIn,
+} from '../lib/harness.mjs';
+
+function noAppErrors(session) {
+  const fatal = session.errors.filter((e) => e.startsWith('pageerror') || /panicked/.test(e));
+  assert.deepEqual(fatal, [], 'the app raised errors in the browser');
+}
+
+async function search(page, text) {
+  await page.locator('#filter-q').fill(text);
+  await page.locator('form[role=search] button[type=submit]').click();
+}
+
+describe('people: finding and opening a person', () => {
+  let s;
+  before(async () => {
+    s = await launch({ viewport: DESKTOP });
+    await open(s.page, '/login');
+    await signIn(s.page, ADMIN);
+    await expectHeading(s.page, 'Bonjour');
+  });
+  after(async () => { await s?.close(); });
+
+  it('lists people from the navigation, a page at a time', async () => {
+    const nav = s.page.locator('nav.main-nav');
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Administration']);
+    await nav.locator('a', { hasText: 'Personnes' }).click();
+    await expectHeading(s.page, 'Personnes');
+    assert.equal(new URL(s.page.url()).pathname, '/people');
+    await s.page.waitForFunction(() => document.querySelectorAll('.people li').length === 20);
+    assert.match(await s.page.locator('main .count').innerText(), /\d+ personne/);
+    await checkA11y(s.page, 'people list');
+    await screenshots(s.page, '10-people');
+
+    await s.page.locator('.pager button', { hasText: 'Suivante' }).click();
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
+    await s.page.locator('.pager-status', { hasText: 'Page 2' }).waitFor();
+  });
+
+  it('searches by name, and says when nothing matches', async () => {
+    await search(s.page, 'Amina');
+    await s.page.locator('.people li', { hasText: 'Amina Haddad' }).waitFor();
+    assert.equal(new URL(s.page.url()).searchParams.get('q'), 'Amina');
+    assert.equal(new URL(s.page.url()).searchParams.get('page'), null, 'a new search starts at page 1');
+
+    await search(s.page, 'no-such-person-anywhere');
+    await s.page.locator('main .empty').waitFor();
+    await checkA11y(s.page, 'people, no match');
+    await s.page.locator('button', { hasText: 'Effacer les filtres' }).click();
+    await s.page.waitForFunction(() => document.querySelectorAll('.people li').length === 20);
+    assert.equal(await s.page.inputValue('#filter-q'), '');
+  });
+
+  it('filters by category, French level, to-review status and archived', async () => {
+    await s.page.locator('#filter-category').selectOption('newcomer');
+    await s.page.locator('#filter-french-min').selectOption('B2');
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('french_min') === 'B2');
+    await s.page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('.people li')];
+      return items.length > 0 && items.every((li) => /Primo-arrivant/.test(li.textContent)
+        && /Niveau de français (B2|C1|C2)/.test(li.textContent));
+    });
+    await s.page.screenshot({ path: `${SCREENSHOTS}/11-people-filtered.png`, fullPage: true });
+
+    await open(s.page, '/people');
+    await s.page.locator('#filter-tag option[value=cooking]').waitFor({ state: 'attached' });
+    await s.page.locator('#filter-tag').selectOption('cooking');
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('tags') === 'cooking');
+    await s.page.locator('main .count').waitFor();
+    assert.ok(await s.page.locator('.people li').count() > 0, 'some people love cooking');
+
+    await open(s.page, '/people');
+    await s.page.locator('#filter-to-review').check();
+    await s.page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('.people li')];
+      return items.length === 4 && items.every((li) => li.querySelector('.badge-review'));
+    });
+    await s.page.locator('#filter-to-review').uncheck();
+    await s.page.locator('#filter-archived').check();
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('archived') === 'true');
+    await s.page.locator('main .count, main .empty').first().waitFor();
+    await checkA11y(s.page, 'people, archived');
+    noAppErrors(s);
+  });
+
+  it('opens a person page with contact, profile, memberships and consents', async () => {
+    await open(s.page, '/people?q=Amina%20Haddad');
+    await s.page.locator('.people li a', { hasText: 'Amina Haddad' }).click();
+    await expectHeading(s.page, 'Amina Haddad');
+    assert.match(new URL(s.page.url()).pathname, /^\/people\/[0-9a-f-]{36}$/);
+    const main = s.page.locator('main');
+    for (const section of ['Identité', 'Coordonnées', 'Profil', 'Langues parlées', 'Disponibilités',
+      'Participation aux programmes', 'Consentements']) {
+      await main.locator('h2', { hasText: section }).first().waitFor();
+    }
+    assert.match(await main.innerText(), /amina\.1@example\.org/);
+    await checkA11y(s.page, 'person page');
+    await screenshots(s.page, '12-person');
+  });
+
+  it('downloads the GDPR export as a JSON file', async () => {
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.locator('main button', { hasText: 'Exporter ses données' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^interra-person-[0-9a-f-]{36}\.json$/);
+    const file = await download.path();
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.match(JSON.stringify(doc), /amina\.1@example\.org/);
+    await s.page.locator('main [role=status]', { hasText: 'téléchargé' }).waitFor();
+    noAppErrors(s);
+  });
+
+  it('reads in Arabic, right to left', async () => {
+    await open(s.page, '/people');
+    await s.page.locator('#lang-select').selectOption('ar');
+    await s.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expectHeading(s.page, 'الأشخاص');
+    await s.page.waitForFunction(() => document.querySelectorAll('.people li').length === 20);
+    await checkA11y(s.page, 'people (Arabic)');
+    await screenshots(s.page, '13-people-ar');
+    await s.page.locator('#lang-select').selectOption('fr');
+    await expectHeading(s.page, 'Personnes');
+  });
+});
+
+describe('people: recording, correcting, reviewing', () => {
+  let s;
+  const stamp = Date.now().toString(36);
+  const lastName = `Essai${stamp}`;
+
+  before(async () => {
+    s = await launch({ viewport: PHONE });
+    await open(s.page, '/login');
+    await signIn(s.page, ADMIN);
+    await expectHeading(s.page, 'Bonjour');
+  });
+  after(async () => { await s?.close(); });
+
+  it('creates a person: a field error first, then success', async () => {
+    await open(s.page, '/people');
+    await s.page.locator('main a', { hasText: 'Nouvelle personne' }).click();
+    await expectHeading(s.page, 'Nouvelle personne');
+    assert.equal(new URL(s.page.url()).pathname, '/people/new');
+    await s.page.locator('#first_name').fill('Zoé');
+    await s.page.locator('#last_name').fill(lastName);
+    await s.page.locator('#profile').selectOption('newcomer');
+    await s.page.locator('#arrival_year').fill('2024');
+    await s.page.locator('#slot-sat_afternoon').check();
+    await s.page.locator('#tag-search').fill('cuis');
+    await s.page.locator('button[aria-label="Ajouter Cuisine"]').click();
+    await s.page.locator('.chosen-tags li', { hasText: 'Cuisine' }).waitFor();
+    await s.page.locator('button.add-language').click();
+    await s.page.waitForFunction(() => document.activeElement?.id?.startsWith('lang-code-'));
+    await s.page.keyboard.type('ar');
+    await s.page.locator('.language-row select').selectOption('native');
+    // Neither email nor phone: the API refuses, under both fields.
+    await s.page.locator('main form button[type=submit]').click();
+    const emailError = s.page.locator('#email-error');
+    await emailError.waitFor();
+    assert.ok((await emailError.innerText()).trim().length > 0);
+    assert.equal(await s.page.getAttribute('#email', 'aria-invalid'), 'true');
+    assert.match(await s.page.getAttribute('#email', 'aria-describedby'), /email-error/);
+    await s.page.locator('#phone-error').waitFor();
+    await checkA11y(s.page, 'new person with field errors');
+    await screenshots(s.page, '14-new-person-error');
+
+    await s.page.locator('#email').fill(`e2e-${stamp}@example.org`);
+    await s.page.locator('main form button[type=submit]').click();
+    await expectHeading(s.page, `Zoé ${lastName}`);
+    assert.match(new URL(s.page.url()).pathname, /^\/people\/[0-9a-f-]{36}$/);
+    assert.match(await s.page.locator('main').innerText(), new RegExp(`e2e-${stamp}@example\\.org`));
+    await s.page.locator('.availability td.slot-on').first().waitFor();
+    await s.page.locator('main .chip', { hasText: 'Cuisine' }).waitFor();
+    await s.page.locator('main li', { hasText: 'Langue maternelle' }).waitFor();
+  });
+
+  it('edits the person, keeping what the form does not show', async () => {
+    await s.page.locator('main a', { hasText: 'Modifier' }).click();
+    await expectHeading(s.page, 'Modifier la fiche');
+    assert.equal(await s.page.inputValue('#first_name'), 'Zoé');
+    await s.page.locator('#commune').fill('Herstal');
+    await s.page.locator('#postcode').fill('4040');
+    await s.page.locator('main form button[type=submit]').click();
+    await s.page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    await expectHeading(s.page, `Zoé ${lastName}`);
+    await s.page.locator('main h2', { hasText: 'Coordonnées' }).waitFor();
+    const text = await s.page.locator('main').innerText();
+    assert.match(text, /Herstal/);
+    assert.match(text, /Cuisine/, 'the tags are kept');
+    assert.match(text, /Langue maternelle/, 'the languages are kept');
+  });
+
+  it('adds a programme membership', async () => {
+    const box = s.page.locator('section[aria-labelledby=memberships-title] details');
+    await box.locator('summary').click();
+    await s.page.locator('#m-programme').selectOption('duo2change');
+    await s.page.locator('#m-role').selectOption('duo_candidate');
+    await box.locator('button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Participation ajoutée' }).waitFor();
+    await s.page.locator('main li', { hasText: 'Candidat·e duo' }).waitFor();
+    await checkA11y(s.page, 'person with a new membership');
+  });
+
+  it('records a paper consent, then withdraws it', async () => {
+    await s.page.locator('.add-consent summary').click();
+    await s.page.locator('#c-purpose').selectOption('photos');
+    await s.page.locator('#c-method').selectOption('oral');
+    await s.page.locator('.add-consent button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Consentement enregistré' }).waitFor();
+    const withdraw = s.page.locator('button[aria-label="Retirer le consentement : Photos"]');
+    await withdraw.waitFor();
+    await checkA11y(s.page, 'person with a consent');
+    await screenshots(s.page, '17-person-new');
+    await withdraw.click();
+    await s.page.locator('main [role=status]', { hasText: 'Consentement retiré' }).waitFor();
+    await s.page.locator('main li', { hasText: 'Retiré le' }).waitFor();
+  });
+
+  it('warns about a duplicate and records a different person on request', async () => {
+    await open(s.page, '/people/new');
+    await s.page.locator('#first_name').fill('Amina');
+    await s.page.locator('#last_name').fill(`Homonyme${stamp}`);
+    await s.page.locator('#profile').selectOption('local');
+    await s.page.locator('#email').fill('amina.1@example.org');
+    await s.page.locator('main form button[type=submit]').click();
+    await s.page.locator('#duplicate-title').waitFor();
+    await checkA11y(s.page, 'new person, duplicate');
+    await screenshots(s.page, '15-new-person-duplicate');
+    await s.page.locator('#confirm-distinct').click();
+    await expectHeading(s.page, `Amina Homonyme${stamp}`);
+  });
+
+  it('anonymises only after the word is typed', async () => {
+    const submit = s.page.locator('.danger-zone button[type=submit]');
+    assert.equal(await submit.isDisabled(), true);
+    await s.page.locator('#anonymise-confirm').fill('oui');
+    assert.equal(await submit.isDisabled(), true);
+    await s.page.locator('#anonymise-confirm').fill('anonymise');
+    await checkA11y(s.page, 'person, anonymise confirmation');
+    await submit.click();
+    await s.page.locator('main [role=status]', { hasText: 'anonymisée' }).waitFor();
+    await s.page.locator('main .badge', { hasText: 'Anonymisée' }).waitFor();
+    assert.doesNotMatch(await s.page.locator('main').innerText(), /amina\.1@example\.org/);
+    noAppErrors(s);
+  });
+
+  it('reviews sign-ups: accept one, archive another', async () => {
+    await open(s.page, '/people');
+    await s.page.locator('main a', { hasText: 'À vérifier' }).click();
+    await expectHeading(s.page, 'Inscriptions à vérifier');
+    await s.page.waitForFunction(() => document.querySelectorAll('.people li').length === 4);
+    await checkA11y(s.page, 'review queue');
+    await screenshots(s.page, '16-review');
+
+    await s.page.locator('button[aria-label="Accepter Aïssatou Bah"]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Aïssatou Bah a été acceptée' }).waitFor();
+    await s.page.waitForFunction(() => document.querySelectorAll('.people li').length === 3);
+    await s.page.locator('button[aria-label="Archiver Pierre Delvaux"]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Pierre Delvaux a été archivée' }).waitFor();
+    await s.page.waitForFunction(() => document.querySelectorAll('.people li').length === 2);
+    noAppErrors(s);
+  });
+});
+
+describe('people: a coach', () => {
+  let s;
+  before(async () => {
+    s = await launch({ viewport: DESKTOP });
+    await open(s.page, '/login');
+    await signIn(s.page, COACH);
+    await expectHeading(s.page, 'Bonjour');
+  });
+  after(async () => { await s?.close(); });
+
+  it('sees the people they accompany, without the forms', async () => {
+    await s.page.locator('nav.main-nav a', { hasText: 'Personnes' }).click();
+    await expectHeading(s.page, 'Personnes');
+    await s.page.locator('main .count, main .empty').first().waitFor();
+    assert.equal(await s.page.locator('main a', { hasText: 'Nouvelle personne' }).count(), 0);
+    await checkA11y(s.page, 'people (coach)');
+    noAppErrors(s);
+  });
+});

@@ -1,0 +1,784 @@
+//! Recording a new person and editing one: the API's field errors next to their inputs, and
+//! the duplicate check (409) with "this is a different person" to save anyway.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use shared::people::{
+    Category, ContactChannel, DayPart, FrenchLevel, LanguageLevel, LanguageSkill, Person,
+    PersonInput, PersonTagRef, Slot, TagKind, Weekday,
+};
+use shared::tags::Tag;
+use uuid::Uuid;
+
+use crate::api::{conflict_id, use_api, ApiError, FormErrors};
+use crate::components::{ErrorAlert, Loading, TextField};
+use crate::i18n::{
+    category_key, channel_key, day_part_key, language_level_key, tag_kind_key, tag_label,
+    weekday_key, Key,
+};
+use crate::locale::{use_i18n, use_page_title};
+use crate::routes::{person_path, PEOPLE};
+
+/// The inputs of the form, by the names the API uses for its field errors.
+pub const FIELDS: [&str; 20] = [
+    "languages",
+    "tags",
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "email",
+    "phone",
+    "preferred_channel",
+    "street",
+    "postcode",
+    "commune",
+    "profile",
+    "arrival_year",
+    "category_override",
+    "category_override_reason",
+    "birth_year",
+    "gender",
+    "french_level",
+    "presentation",
+    "staff_notes",
+];
+
+/// A trimmed text, `None` when empty.
+pub fn opt_text(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A year typed in a box: `None` when empty or not a number (the API then says what it needs).
+pub fn opt_year(s: &str) -> Option<i32> {
+    s.trim().parse().ok()
+}
+
+/// The form's starting point for `person`: every field of the record, so that saving the form
+/// keeps what it does not show (languages, tags, region of origin).
+pub fn input_from_person(p: &Person) -> PersonInput {
+    PersonInput {
+        first_name: p.first_name.clone(),
+        last_name: p.last_name.clone(),
+        preferred_name: p.preferred_name.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        preferred_channel: p.preferred_channel,
+        street: p.street.clone(),
+        postcode: p.postcode.clone(),
+        commune: p.commune.clone(),
+        profile: Some(p.profile),
+        arrival_year: p.arrival_year,
+        category_override: p.category_override,
+        category_override_reason: p.category_override_reason.clone(),
+        birth_year: p.birth_year,
+        gender: p.gender.clone(),
+        french_level: p.french_level,
+        origin_region: p.origin_region.clone(),
+        languages: p.languages.clone(),
+        tags: p
+            .tags
+            .iter()
+            .map(|t| PersonTagRef {
+                tag_id: t.tag_id,
+                kind: t.kind,
+            })
+            .collect(),
+        availability: p.availability.clone(),
+        presentation: p.presentation.clone(),
+        staff_notes: p.staff_notes.clone(),
+        confirm_distinct: false,
+    }
+}
+
+#[component]
+pub fn NewPersonPage() -> impl IntoView {
+    use_page_title(Key::NewPerson);
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <PersonForm initial=None/>
+        </section>
+    }
+}
+
+#[component]
+pub fn EditPersonPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(Key::EditPerson);
+    let api = use_api();
+    let params = use_params_map();
+    let person = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
+        async move {
+            match id {
+                Some(id) => api.get_person(id).await,
+                None => Err(ApiError::Status(404)),
+            }
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            {move || match person.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) => view! {
+                    <h1 id="page-title">{move || i18n.t(Key::EditPerson)}</h1>
+                    <div class="alert alert-error" role="alert"><p>{err.message(i18n.lang.get_untracked())}</p></div>
+                }
+                    .into_any(),
+                Some(Ok(p)) => view! { <PersonForm initial=Some(p)/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+fn parse_opt<T: std::str::FromStr>(s: &str) -> Option<T> {
+    s.parse().ok()
+}
+
+#[component]
+fn PersonForm(initial: Option<Person>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let navigate = use_navigate();
+    let id = initial.as_ref().map(|p| p.id);
+    let base = initial.as_ref().map(input_from_person).unwrap_or_default();
+    let s = |v: &Option<String>| RwSignal::new(v.clone().unwrap_or_default());
+    let first_name = RwSignal::new(base.first_name.clone());
+    let last_name = s(&base.last_name);
+    let preferred_name = s(&base.preferred_name);
+    let email = s(&base.email);
+    let phone = s(&base.phone);
+    let channel = RwSignal::new(
+        base.preferred_channel
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let street = s(&base.street);
+    let postcode = s(&base.postcode);
+    let commune = s(&base.commune);
+    let profile = RwSignal::new(
+        base.profile
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let arrival_year = RwSignal::new(base.arrival_year.map(|y| y.to_string()).unwrap_or_default());
+    let category_override = RwSignal::new(
+        base.category_override
+            .map(|c| c.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let override_reason = s(&base.category_override_reason);
+    let birth_year = RwSignal::new(base.birth_year.map(|y| y.to_string()).unwrap_or_default());
+    let gender = s(&base.gender);
+    let french = RwSignal::new(
+        base.french_level
+            .map(|l| l.as_str().to_string())
+            .unwrap_or_default(),
+    );
+    let presentation = s(&base.presentation);
+    let staff_notes = s(&base.staff_notes);
+    let availability = RwSignal::new(base.availability.clone());
+    let tags = RwSignal::new(base.tags.clone());
+    let languages = RwSignal::new(
+        base.languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LanguageRow::new(i as u32, &l.language, l.level))
+            .collect::<Vec<_>>(),
+    );
+    let errors = RwSignal::new(FormErrors::default());
+    let duplicate = RwSignal::new(None::<Uuid>);
+    let base = StoredValue::new(base);
+
+    let collect = move |confirm_distinct: bool| -> PersonInput {
+        let mut input = base.get_value();
+        input.first_name = first_name.get_untracked().trim().to_string();
+        input.last_name = opt_text(&last_name.get_untracked());
+        input.preferred_name = opt_text(&preferred_name.get_untracked());
+        input.email = opt_text(&email.get_untracked());
+        input.phone = opt_text(&phone.get_untracked());
+        input.preferred_channel = parse_opt::<ContactChannel>(&channel.get_untracked());
+        input.street = opt_text(&street.get_untracked());
+        input.postcode = opt_text(&postcode.get_untracked());
+        input.commune = opt_text(&commune.get_untracked());
+        input.profile = parse_opt::<Category>(&profile.get_untracked());
+        input.arrival_year = opt_year(&arrival_year.get_untracked());
+        input.category_override = parse_opt::<Category>(&category_override.get_untracked());
+        input.category_override_reason = opt_text(&override_reason.get_untracked());
+        input.birth_year = opt_year(&birth_year.get_untracked());
+        input.gender = opt_text(&gender.get_untracked());
+        input.french_level = parse_opt::<FrenchLevel>(&french.get_untracked());
+        input.presentation = opt_text(&presentation.get_untracked());
+        input.staff_notes = opt_text(&staff_notes.get_untracked());
+        input.availability = availability.get_untracked();
+        input.tags = tags.get_untracked();
+        input.languages = languages
+            .get_untracked()
+            .iter()
+            .filter_map(|row| {
+                opt_text(&row.code.get_untracked()).map(|code| LanguageSkill {
+                    language: code.to_lowercase(),
+                    level: row.level.get_untracked(),
+                })
+            })
+            .collect();
+        input.confirm_distinct = confirm_distinct;
+        input
+    };
+
+    let save = Action::new_local(move |input: &PersonInput| {
+        let input = input.clone();
+        async move {
+            match id {
+                Some(id) => api.update_person(id, &input).await,
+                None => api.create_person(&input).await,
+            }
+        }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(p)) => navigate(&person_path(p.id), Default::default()),
+        Some(Err(err)) => {
+            if let Some(other) = conflict_id(&err) {
+                errors.set(FormErrors::default());
+                duplicate.set(Some(other));
+                request_animation_frame(|| focus_id("duplicate-title"));
+            } else {
+                duplicate.set(None);
+                errors.set(FormErrors::from_error(
+                    &err,
+                    &FIELDS,
+                    i18n.lang.get_untracked(),
+                ));
+                request_animation_frame(focus_first_invalid);
+            }
+        }
+        None => {}
+    });
+    let pending = save.pending();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(FormErrors::default());
+        duplicate.set(None);
+        save.dispatch(collect(false));
+    };
+    let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
+    let back = id.map(person_path).unwrap_or_else(|| PEOPLE.to_string());
+    let title = if id.is_some() {
+        Key::EditPerson
+    } else {
+        Key::NewPerson
+    };
+    let heading_name = initial.as_ref().map(|p| p.display_name.clone());
+
+    view! {
+        <p class="back"><a href=back.clone()>{move || i18n.t(if id.is_some() { Key::Cancel } else { Key::BackToPeople })}</a></p>
+        <h1 id="page-title">
+            {move || i18n.t(title)}
+            {heading_name.clone().map(|n| view! { " — " <bdi>{n}</bdi> })}
+        </h1>
+        <ErrorAlert
+            message=Signal::derive(move || errors.with(FormErrors::general))
+            on_dismiss=move || errors.update(FormErrors::dismiss_general)
+        />
+        {move || duplicate.get().map(|other| view! {
+            <section class="card alert-warn duplicate" aria-labelledby="duplicate-title">
+                <h2 id="duplicate-title" tabindex="-1">{move || i18n.t(Key::DuplicateFound)}</h2>
+                <p><a href=person_path(other)>{move || i18n.t(Key::OpenOther)}</a></p>
+                <button
+                    type="button"
+                    class="button"
+                    id="confirm-distinct"
+                    disabled=move || pending.get()
+                    on:click=move |_| { save.dispatch(collect(true)); }
+                >
+                    {move || i18n.t(Key::ConfirmDistinct)}
+                </button>
+            </section>
+        })}
+        <form class="form person-form" on:submit=on_submit novalidate=true>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::Identity)}</legend>
+                <div class="form-grid">
+                    <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
+                    <TextField id="last_name" label=Key::LastName value=last_name autocomplete="off" error=err("last_name")/>
+                    <TextField id="preferred_name" label=Key::PreferredName value=preferred_name autocomplete="off" error=err("preferred_name")/>
+                    <TextField id="birth_year" label=Key::BirthYear value=birth_year input_type="number" error=err("birth_year")/>
+                    <TextField id="gender" label=Key::Gender value=gender autocomplete="off" error=err("gender")/>
+                    <Select id="french_level" label=Key::FrenchLevel value=french error=err("french_level")
+                        options=FrenchLevel::ALL.iter().map(|l| (l.as_str(), None)).collect()/>
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::ContactDetails)}</legend>
+                <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
+                <div class="form-grid">
+                    <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="off" error=err("email")/>
+                    <TextField id="phone" label=Key::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
+                    <Select id="preferred_channel" label=Key::PreferredChannel value=channel error=err("preferred_channel")
+                        options=ContactChannel::ALL.iter().map(|&c| (c.as_str(), Some(channel_key(c)))).collect()/>
+                    <TextField id="street" label=Key::Street value=street autocomplete="off" error=err("street")/>
+                    <TextField id="postcode" label=Key::Postcode value=postcode autocomplete="off" error=err("postcode")/>
+                    <TextField id="commune" label=Key::Commune value=commune autocomplete="off" error=err("commune")/>
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::Profile)}</legend>
+                <div class="form-grid">
+                    <Select id="profile" label=Key::DeclaredProfile value=profile error=err("profile") required=true
+                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c)))).collect()/>
+                    <TextField id="arrival_year" label=Key::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
+                    <Select id="category_override" label=Key::CategoryOverride value=category_override error=err("category_override")
+                        empty=Key::NoOverride
+                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c)))).collect()/>
+                    <TextField id="category_override_reason" label=Key::OverrideReason value=override_reason autocomplete="off" error=err("category_override_reason")/>
+                </div>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::Languages)}</legend>
+                <LanguagesEditor rows=languages error=err("languages")/>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::Tags)}</legend>
+                <TagPicker value=tags error=err("tags")/>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::Availability)}</legend>
+                <AvailabilityGrid value=availability/>
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || i18n.t(Key::Presentation)}</legend>
+                <TextArea id="presentation" label=Key::Presentation value=presentation error=err("presentation")/>
+                <TextArea id="staff_notes" label=Key::StaffNotes value=staff_notes error=err("staff_notes")/>
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
+                </button>
+                <a class="button" href=back>{move || i18n.t(Key::Cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+fn focus_first_invalid() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A labelled select whose value is the wire name (empty for none), with its error.
+#[component]
+fn Select(
+    id: &'static str,
+    label: Key,
+    value: RwSignal<String>,
+    /// Wire value and label (`None`: the value itself, e.g. a CEFR level).
+    options: Vec<(&'static str, Option<Key>)>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// Label of the empty choice.
+    #[prop(optional)]
+    empty: Option<Key>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let error_id2 = error_id.clone();
+    let empty = empty.unwrap_or(Key::NotProvided);
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t(label)}</label>
+            <select
+                id=id
+                name=id
+                required=required
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(empty)}</option>
+                {options
+                    .into_iter()
+                    .map(|(v, k)| view! {
+                        <option value=v selected=move || value.with(|cur| cur == v)>
+                            {move || k.map(|k| i18n.t(k)).unwrap_or(v)}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id2.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn TextArea(
+    id: &'static str,
+    label: Key,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let error_id2 = error_id.clone();
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t(label)}</label>
+            <textarea
+                id=id
+                name=id
+                rows="4"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id2.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// One language of the form, with its own signals so typing does not redraw the list.
+#[derive(Clone, Copy)]
+struct LanguageRow {
+    key: u32,
+    code: RwSignal<String>,
+    level: RwSignal<LanguageLevel>,
+}
+
+impl LanguageRow {
+    fn new(key: u32, code: &str, level: LanguageLevel) -> Self {
+        LanguageRow {
+            key,
+            code: RwSignal::new(code.to_string()),
+            level: RwSignal::new(level),
+        }
+    }
+}
+
+#[component]
+fn LanguagesEditor(
+    rows: RwSignal<Vec<LanguageRow>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let next_key = StoredValue::new(1000_u32);
+    view! {
+        <ul class="plain language-rows">
+            <For each=move || rows.get() key=|row| row.key let:row>
+                <li class="language-row">
+                    <div class="field">
+                        <label for=format!("lang-code-{}", row.key)>{move || i18n.t(Key::LanguageCode)}</label>
+                        <input
+                            id=format!("lang-code-{}", row.key)
+                            type="text"
+                            autocomplete="off"
+                            maxlength="8"
+                            bind:value=row.code
+                        />
+                    </div>
+                    <div class="field">
+                        <label for=format!("lang-level-{}", row.key)>{move || i18n.t(Key::LanguageLevelLabel)}</label>
+                        <select
+                            id=format!("lang-level-{}", row.key)
+                            on:change=move |ev| {
+                                if let Ok(l) = event_target_value(&ev).parse::<LanguageLevel>() {
+                                    row.level.set(l);
+                                }
+                            }
+                        >
+                            {LanguageLevel::ALL
+                                .iter()
+                                .map(|&l| view! {
+                                    <option value=l.as_str() selected=move || row.level.get() == l>
+                                        {move || i18n.t(language_level_key(l))}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| rows.update(|v| v.retain(|r| r.key != row.key))
+                    >
+                        {move || i18n.t(Key::RemoveLanguage)}
+                    </button>
+                </li>
+            </For>
+        </ul>
+        {move || error.get().map(|m| view! { <p class="field-error" id="languages-error">{m}</p> })}
+        <button
+            type="button"
+            class="button add-language"
+            on:click=move |_| {
+                let key = next_key.get_value();
+                next_key.set_value(key + 1);
+                rows.update(|v| v.push(LanguageRow::new(key, "", LanguageLevel::Intermediate)));
+                request_animation_frame(move || focus_id(&format!("lang-code-{key}")));
+            }
+        >
+            {move || i18n.t(Key::AddLanguage)}
+        </button>
+    }
+}
+
+/// Tags whose label (in `lang`) or slug contains `query` (accents and case kept simple:
+/// lower-case comparison), leaving out those already chosen; at most `limit`.
+pub fn matching_tags<'a>(
+    all: &'a [Tag],
+    chosen: &[PersonTagRef],
+    query: &str,
+    lang: shared::Lang,
+    limit: usize,
+) -> Vec<&'a Tag> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    all.iter()
+        .filter(|t| !chosen.iter().any(|c| c.tag_id == t.id))
+        .filter(|t| tag_label(t, lang).to_lowercase().contains(&q) || t.slug.contains(&q))
+        .take(limit)
+        .collect()
+}
+
+/// The tag picker: the chosen tags (each with how it relates to the person, and a remove
+/// button), and a search box listing matching tags to add.
+#[component]
+fn TagPicker(
+    value: RwSignal<Vec<PersonTagRef>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let all = LocalResource::new(move || async move { api.list_tags().await.unwrap_or_default() });
+    let query = RwSignal::new(String::new());
+    let label_of = move |id: Uuid| -> String {
+        let lang = i18n.lang.get();
+        all.get()
+            .and_then(|list| {
+                list.iter()
+                    .find(|t| t.id == id)
+                    .map(|t| tag_label(t, lang).to_string())
+            })
+            .unwrap_or_else(|| "…".to_string())
+    };
+    let chosen = move || {
+        value
+            .get()
+            .into_iter()
+            .map(|r| {
+                let id = r.tag_id;
+                let kind_id = format!("tag-kind-{id}");
+                let kind_id2 = kind_id.clone();
+                view! {
+                    <li class="chip chip-edit">
+                        <label for=kind_id.clone()><bdi>{move || label_of(id)}</bdi></label>
+                        <select
+                            id=kind_id2
+                            aria-label=move || i18n.tf(Key::TagKindOf, &[("name", &label_of(id))])
+                            on:change=move |ev| {
+                                if let Ok(k) = event_target_value(&ev).parse::<TagKind>() {
+                                    value.update(|v| {
+                                        if let Some(t) = v.iter_mut().find(|t| t.tag_id == id) {
+                                            t.kind = k;
+                                        }
+                                    });
+                                }
+                            }
+                        >
+                            {TagKind::ALL
+                                .iter()
+                                .map(|&k| view! {
+                                    <option value=k.as_str() selected=r.kind == k>{move || i18n.t(tag_kind_key(k))}</option>
+                                })
+                                .collect_view()}
+                        </select>
+                        <button
+                            type="button"
+                            class="chip-remove"
+                            aria-label=move || i18n.tf(Key::RemoveTag, &[("name", &label_of(id))])
+                            on:click=move |_| value.update(|v| v.retain(|t| t.tag_id != id))
+                        >
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let matches = move || {
+        let lang = i18n.lang.get();
+        let list = all.get().unwrap_or_default();
+        let q = query.get();
+        let found: Vec<Tag> = matching_tags(&list, &value.get(), &q, lang, 8)
+            .into_iter()
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            return (!q.trim().is_empty())
+                .then(|| view! { <p class="muted small">{move || i18n.t(Key::NoTagMatch)}</p> })
+                .into_any();
+        }
+        view! {
+            <ul class="chips tag-matches">
+                {found
+                    .into_iter()
+                    .map(|t| {
+                        let id = t.id;
+                        let label = tag_label(&t, lang).to_string();
+                        let label2 = label.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="button small-button"
+                                    aria-label=move || i18n.tf(Key::AddTag, &[("name", &label2)])
+                                    on:click=move |_| {
+                                        value.update(|v| v.push(PersonTagRef { tag_id: id, kind: TagKind::Passion }));
+                                        query.set(String::new());
+                                    }
+                                >
+                                    <span aria-hidden="true">"+ "</span>
+                                    <bdi>{label}</bdi>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+            .into_any()
+    };
+    view! {
+        <ul class="chips chosen-tags">{chosen}</ul>
+        {move || error.get().map(|m| view! { <p class="field-error" id="tags-error">{m}</p> })}
+        <div class="field">
+            <label for="tag-search">{move || i18n.t(Key::TagSearch)}</label>
+            <input id="tag-search" type="search" autocomplete="off" bind:value=query/>
+        </div>
+        <div aria-live="polite">{matches}</div>
+    }
+}
+
+/// The week as a grid of check boxes, one per day and part of the day.
+#[component]
+fn AvailabilityGrid(value: RwSignal<Vec<Slot>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Weekday::ALL
+        .iter()
+        .map(|&day| {
+            let cells = DayPart::ALL
+                .iter()
+                .map(|&part| {
+                    let slot = Slot { day, part };
+                    let box_id = format!("slot-{slot}");
+                    view! {
+                        <td>
+                            <input
+                                type="checkbox"
+                                id=box_id
+                                aria-label=move || format!("{} — {}", i18n.t(weekday_key(day)), i18n.t(day_part_key(part)))
+                                prop:checked=move || value.with(|v| v.contains(&slot))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    value.update(|v| {
+                                        v.retain(|s| *s != slot);
+                                        if on {
+                                            v.push(slot);
+                                            v.sort();
+                                        }
+                                    });
+                                }
+                            />
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{move || i18n.t(weekday_key(day))}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="availability availability-edit">
+            <thead>
+                <tr>
+                    <td></td>
+                    {DayPart::ALL
+                        .iter()
+                        .map(|&part| view! { <th scope="col">{move || i18n.t(day_part_key(part))}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_inputs_are_absent() {
+        assert_eq!(opt_text("  "), None);
+        assert_eq!(opt_text(" Liège "), Some("Liège".to_string()));
+        assert_eq!(opt_year("2021"), Some(2021));
+        assert_eq!(opt_year(""), None);
+        assert_eq!(opt_year("soon"), None);
+    }
+
+    #[test]
+    fn tag_search_matches_labels_and_leaves_out_chosen_ones() {
+        let tag = |n: u128, slug: &str, fr: &str| Tag {
+            id: Uuid::from_u128(n),
+            slug: slug.into(),
+            category: "x".into(),
+            label_fr: fr.into(),
+            label_en: slug.into(),
+            label_nl: slug.into(),
+            label_ar: slug.into(),
+            usage: 0,
+        };
+        let all = vec![
+            tag(1, "cooking", "Cuisine"),
+            tag(2, "sewing", "Couture"),
+            tag(3, "football", "Football"),
+        ];
+        let chosen = vec![PersonTagRef {
+            tag_id: all[1].id,
+            kind: TagKind::Skill,
+        }];
+        let found = matching_tags(&all, &chosen, "cu", shared::Lang::Fr, 8);
+        assert_eq!(
+            found.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(),
+            ["cooking"]
+        );
+        assert!(matching_tags(&all, &chosen, "cou", shared::Lang::Fr, 8).is_empty());
+        assert!(matching_tags(&all, &chosen, "  ", shared::Lang::Fr, 8).is_empty());
+        assert_eq!(matching_tags(&all, &[], "o", shared::Lang::En, 2).len(), 2);
+    }
+
+    #[test]
+    fn every_field_is_listed_once() {
+        let mut names = FIELDS.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
+    }
+}

@@ -129,7 +129,9 @@ fi
 pre_optimised=""
 if [[ -n "$opt_bin" && "$opt_major" -lt 116 ]]; then
     log "wasm-opt $opt_major (older than 116): optimising before wasm-bindgen"
-    "$opt_bin" "$WASM_OPT_LEVEL" "$WORK/$CRATE.wasm" -o "$WORK/$CRATE.opt.wasm"
+    # Same file name in another folder: wasm-bindgen names its output after its input.
+    mkdir -p "$WORK/opt"
+    "$opt_bin" "$WASM_OPT_LEVEL" "$WORK/$CRATE.wasm" -o "$WORK/opt/$CRATE.wasm"
     pre_optimised=1
 fi
 
@@ -138,7 +140,7 @@ if [[ -n "$pre_optimised" ]]; then
     # Old binaryen sometimes merges functions wasm-bindgen must keep apart ("failed to find
     # `0` in function table"), depending on the code's shape. Then ship the unoptimised module
     # rather than fail: bigger, but correct. Binaryen >= 116 (e.g. npm binaryen) avoids this.
-    if ! "$WASM_BINDGEN" --target web --no-typescript --out-dir "$WORK/out" "$WORK/$CRATE.opt.wasm" 2>"$WORK/bindgen.err"; then
+    if ! "$WASM_BINDGEN" --target web --no-typescript --out-dir "$WORK/out" "$WORK/opt/$CRATE.wasm" 2>"$WORK/bindgen.err"; then
         log "WARNING: wasm-bindgen rejected the output of wasm-opt $opt_major ($(head -n1 "$WORK/bindgen.err")); building without wasm-opt"
         rm -rf "$WORK/out" && mkdir -p "$WORK/out"
         "$WASM_BINDGEN" --target web --no-typescript --out-dir "$WORK/out" "$WORK/$CRATE.wasm"

@@ -17,12 +17,12 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{actor, page_links};
+use super::{actor, audit_event as record, page_links, stored as parse, stored_id as uuid};
 use crate::auth::{AuthUser, Permission};
 use crate::db::activities::{
     self as store, ActivityQuery, ActivityRecord, ActivityRow, RegistrationRow, VenueRow,
 };
-use crate::db::audit::{self, Actor, AuditEvent};
+use crate::db::audit::Actor;
 use crate::db::people::PersonRow;
 use crate::db::{lock_rows, write_transaction, DbConnection};
 use crate::domain::activity::{
@@ -49,15 +49,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 pub fn configure_venues(cfg: &mut ServiceConfig) {
     cfg.service(list_venues).service(create_venue);
-}
-
-fn parse<T: std::str::FromStr>(s: &str) -> Result<T, ApiError> {
-    s.parse()
-        .map_err(|_| anyhow::anyhow!("unexpected value {s:?} in the database").into())
-}
-
-fn uuid(s: &str) -> Result<Uuid, ApiError> {
-    parse(s)
 }
 
 fn ml(text: &str) -> Multilingual {
@@ -370,27 +361,6 @@ fn meaningful_change(a: &ActivityRow, b: &ActivityRow) -> bool {
         || a.status != b.status
         || a.title != b.title
         || a.description != b.description
-}
-
-fn record(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    action: &str,
-    kind: &str,
-    id: &str,
-    details: serde_json::Value,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        actor,
-        AuditEvent {
-            action,
-            entity_type: kind,
-            entity_id: Some(id.to_owned()),
-            details,
-        },
-    )?;
-    Ok(())
 }
 
 fn load_one(conn: &mut DbConnection, id: &str) -> Result<ActivityRecord, ApiError> {

@@ -19,9 +19,9 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::actor;
+use super::{actor, audit_event as record, stored as parse, stored_id as uuid};
 use crate::auth::{AuthUser, Permission};
-use crate::db::audit::{self, Actor, AuditEvent};
+use crate::db::audit::Actor;
 use crate::db::duo::{self as store, CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
 use crate::db::people::PersonRow;
 use crate::db::{lock_rows, write_transaction, DbConnection};
@@ -64,15 +64,6 @@ pub fn configure_duos(cfg: &mut ServiceConfig) {
         .service(transition)
         .service(list_check_ins)
         .service(add_check_in);
-}
-
-fn parse<T: std::str::FromStr>(s: &str) -> Result<T, ApiError> {
-    s.parse()
-        .map_err(|_| anyhow::anyhow!("unexpected value {s:?} in the database").into())
-}
-
-fn uuid(s: &str) -> Result<Uuid, ApiError> {
-    parse(s)
 }
 
 fn require_manage(user: &AuthUser) -> Result<(), ApiError> {
@@ -464,27 +455,6 @@ fn hopes_text(h: &[Hope]) -> String {
     v.sort_unstable();
     v.dedup();
     v.join(",")
-}
-
-fn record(
-    conn: &mut DbConnection,
-    actor: &Actor,
-    action: &str,
-    kind: &str,
-    id: &str,
-    details: serde_json::Value,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        actor,
-        AuditEvent {
-            action,
-            entity_type: kind,
-            entity_id: Some(id.to_owned()),
-            details,
-        },
-    )?;
-    Ok(())
 }
 
 /// Open a Duo2Change candidacy for a person (one open candidacy per person).

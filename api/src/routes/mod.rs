@@ -45,6 +45,39 @@ pub fn configure(cfg: &mut ServiceConfig) {
         );
 }
 
+/// Reads a value the API itself stored as text; failing means the database holds something
+/// this code never wrote.
+pub fn stored<T: std::str::FromStr>(s: &str) -> Result<T, crate::error::ApiError> {
+    s.parse()
+        .map_err(|_| anyhow::anyhow!("unexpected value {s:?} in the database").into())
+}
+
+pub fn stored_id(s: &str) -> Result<uuid::Uuid, crate::error::ApiError> {
+    stored(s)
+}
+
+/// Appends one entry to the audit log.
+pub fn audit_event(
+    conn: &mut crate::db::DbConnection,
+    actor: &Actor,
+    action: &str,
+    entity_type: &str,
+    entity_id: &str,
+    details: serde_json::Value,
+) -> Result<(), crate::error::ApiError> {
+    crate::db::audit::record(
+        conn,
+        actor,
+        crate::db::audit::AuditEvent {
+            action,
+            entity_type,
+            entity_id: Some(entity_id.to_owned()),
+            details,
+        },
+    )?;
+    Ok(())
+}
+
 /// Who is acting in this request, for the audit log.
 pub fn actor(req: &HttpRequest, user: Option<&AuthUser>) -> Actor {
     Actor {

@@ -11,8 +11,8 @@ use shared::page::PageParams;
 use shared::people::{
     computed_category, AnonymiseRequest, AnonymiseResult, BulkAnonymiseRequest, Category,
     CoachAssignment, FrenchLevel, LanguageSkill, Membership, MembershipInput, MembershipUpdate,
-    PeopleFilter, Person, PersonInput, PersonStatus, PersonSummary, PersonTag, ReviewDecision,
-    ReviewOutcome,
+    PeopleFilter, Person, PersonInput, PersonStatus, PersonSummary, PersonTag, Programme,
+    ReviewDecision, ReviewOutcome,
 };
 use shared::{Lang, Page};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::{actor, page_links};
 use crate::auth::{AuthUser, Permission};
-use crate::db::audit::{self, Actor, AuditEvent};
+use crate::db::audit::Actor;
 use crate::db::people::{
     self, CoachRow, ConsentRow, MembershipRow, PeopleQuery, PersonRecord, PersonRow, Sort, Source,
 };
@@ -197,6 +197,29 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
     })
 }
 
+/// A person in a list.
+fn summary_dto(r: &PersonRow, programmes: Vec<Programme>) -> Result<PersonSummary, ApiError> {
+    let (category, _) = effective_category(r)?;
+    Ok(PersonSummary {
+        id: r.uuid()?,
+        display_name: display_name(
+            &r.first_name,
+            r.last_name.as_deref(),
+            r.preferred_name.as_deref(),
+        ),
+        email: r.email.clone(),
+        phone: r.phone.clone(),
+        commune: r.commune.clone(),
+        postcode: r.postcode.clone(),
+        category,
+        french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
+        programmes,
+        status: parse(&r.status, "person status")?,
+        archived: r.archived,
+        updated_at: r.updated_at.and_utc(),
+    })
+}
+
 /// Loads a person the caller may see: coaches get 404 for people they do not accompany.
 fn load_visible(
     conn: &mut DbConnection,
@@ -283,17 +306,7 @@ fn record(
     person_id: &str,
     details: serde_json::Value,
 ) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        actor,
-        AuditEvent {
-            action,
-            entity_type: "person",
-            entity_id: Some(person_id.to_owned()),
-            details,
-        },
-    )?;
-    Ok(())
+    super::audit_event(conn, actor, action, "person", person_id, details)
 }
 
 fn french_range(min: Option<FrenchLevel>, max: Option<FrenchLevel>) -> Option<Vec<FrenchLevel>> {
@@ -386,30 +399,12 @@ pub async fn list_people(
     let results = rows
         .iter()
         .map(|r| {
-            let (category, _) = effective_category(r)?;
-            let mut progs: Vec<_> = programmes
+            let mut progs: Vec<Programme> = programmes
                 .get(&r.id)
                 .map(|v| v.iter().filter_map(|p| p.parse().ok()).collect())
                 .unwrap_or_default();
             progs.sort();
-            Ok(PersonSummary {
-                id: r.uuid()?,
-                display_name: display_name(
-                    &r.first_name,
-                    r.last_name.as_deref(),
-                    r.preferred_name.as_deref(),
-                ),
-                email: r.email.clone(),
-                phone: r.phone.clone(),
-                commune: r.commune.clone(),
-                postcode: r.postcode.clone(),
-                category,
-                french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
-                programmes: progs,
-                status: parse(&r.status, "person status")?,
-                archived: r.archived,
-                updated_at: r.updated_at.and_utc(),
-            })
+            summary_dto(r, progs)
         })
         .collect::<Result<_, ApiError>>()?;
     Ok(web::Json(Page {
@@ -1056,27 +1051,7 @@ pub async fn retention_review(
         .run(move |conn| Ok(people::past_retention(conn, cutoff, 1000)?))
         .await?;
     rows.iter()
-        .map(|r| {
-            let (category, _) = effective_category(r)?;
-            Ok(PersonSummary {
-                id: r.uuid()?,
-                display_name: display_name(
-                    &r.first_name,
-                    r.last_name.as_deref(),
-                    r.preferred_name.as_deref(),
-                ),
-                email: r.email.clone(),
-                phone: r.phone.clone(),
-                commune: r.commune.clone(),
-                postcode: r.postcode.clone(),
-                category,
-                french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
-                programmes: vec![],
-                status: parse(&r.status, "person status")?,
-                archived: r.archived,
-                updated_at: r.updated_at.and_utc(),
-            })
-        })
+        .map(|r| summary_dto(r, vec![]))
         .collect::<Result<Vec<_>, ApiError>>()
         .map(web::Json)
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{login_path, HOME};
 use crate::session::{Session, SignedOutReason, Status};
@@ -15,13 +15,13 @@ use crate::session::{Session, SignedOutReason, Status};
 pub fn TextField(
     /// The input's id (also used for the hint and error ids).
     id: &'static str,
-    label: Key,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
     /// `text` when empty.
     #[prop(optional)]
     input_type: &'static str,
     #[prop(optional)] autocomplete: &'static str,
-    #[prop(optional)] hint: Option<Key>,
+    #[prop(optional, into)] hint: Option<Text>,
     #[prop(optional)] required: bool,
     /// The error shown under the input.
     #[prop(into)]
@@ -125,9 +125,9 @@ pub fn StatusMessage(#[prop(into)] message: Signal<Option<String>>) -> impl Into
 
 /// A loading indicator for data views.
 #[component]
-pub fn Loading(#[prop(optional)] label: Option<Key>) -> impl IntoView {
+pub fn Loading(#[prop(optional, into)] label: Option<Text>) -> impl IntoView {
     let i18n = use_i18n();
-    let label = label.unwrap_or(Key::Loading);
+    let label = label.unwrap_or(Key::Loading.into());
     view! {
         <p class="loading" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use shared::Lang;
 
-use crate::i18n::{locale, t, Key};
+use crate::i18n::{locale, t, Key, Text};
 
 /// `localStorage` key of the chosen language.
 pub const LANG_STORAGE_KEY: &str = "interra.lang";
@@ -20,12 +20,12 @@ pub struct I18n {
 
 impl I18n {
     /// The message for `key` in the current language (tracked).
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t(&self, key: impl Into<Text>) -> &'static str {
         t(self.lang.get(), key)
     }
 
     /// Same as [`I18n::t`] with placeholders filled.
-    pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
+    pub fn tf(&self, key: impl Into<Text>, args: &[(&str, &str)]) -> String {
         crate::i18n::tf(self.lang.get(), key, args)
     }
 
@@ -70,13 +70,14 @@ pub fn apply_to_document(lang: Lang) {
 }
 
 /// The document title for a page: `<page> · Interra`.
-pub fn page_title(lang: Lang, page: Key) -> String {
+pub fn page_title(lang: Lang, page: impl Into<Text>) -> String {
     format!("{} · {}", t(lang, page), t(lang, Key::AppName))
 }
 
 /// Keeps the document title on `page` (in the current language) while the calling page is shown.
-pub fn use_page_title(page: Key) {
+pub fn use_page_title(page: impl Into<Text>) {
     let i18n = use_i18n();
+    let page = page.into();
     Effect::new(move |_| {
         let title = page_title(i18n.lang.get(), page);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -493,19 +493,160 @@ impl Key {
     ];
 }
 
-/// The message for `key` in `lang`.
-pub fn t(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::Fr => fr(key),
-        Lang::En => en(key),
-        Lang::Nl => nl(key),
-        Lang::Ar => ar(key),
+/// A key of one of the catalogues: the core [`Key`] or a feature's own (declared with
+/// [`catalogue!`](crate::catalogue) in a module beside this one, so that features grow their
+/// catalogues without touching each other's).
+pub trait Message: Copy + std::fmt::Debug + Send + Sync + 'static {
+    /// Every key of the catalogue, each at its [`Message::index`].
+    const KEYS: &'static [Self];
+    /// The key's place in [`Message::KEYS`].
+    fn index(self) -> usize;
+    /// The message in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// A key of any catalogue, for components that show a message given by their caller.
+#[derive(Clone, Copy)]
+pub struct Text {
+    index: usize,
+    lookup: fn(usize, Lang) -> &'static str,
+}
+
+impl Text {
+    pub fn get(self, lang: Lang) -> &'static str {
+        (self.lookup)(self.index, lang)
     }
 }
 
+fn lookup<K: Message>(index: usize, lang: Lang) -> &'static str {
+    K::KEYS[index].text(lang)
+}
+
+impl<K: Message> From<K> for Text {
+    fn from(key: K) -> Self {
+        Text {
+            index: key.index(),
+            lookup: lookup::<K>,
+        }
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.get(Lang::Fr))
+    }
+}
+
+impl Message for Key {
+    const KEYS: &'static [Self] = &Key::ALL;
+    fn index(self) -> usize {
+        self as usize
+    }
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => fr(self),
+            Lang::En => en(self),
+            Lang::Nl => nl(self),
+            Lang::Ar => ar(self),
+        }
+    }
+}
+
+/// Declares a feature catalogue: an enum of keys, `ALL`, and its [`Message`] implementation;
+/// every key must give its French, English, Dutch and Arabic text, or it does not compile.
+///
+/// ```ignore
+/// catalogue! {
+///     /// Messages of the agenda.
+///     pub enum AgendaKey {
+///         Title => { fr: "Agenda", en: "Agenda", nl: "Agenda", ar: "الأجندة" },
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! catalogue {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $key:ident => { fr: $fr:expr, en: $en:expr, nl: $nl:expr, ar: $ar:expr $(,)? } ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $key ),*
+        }
+
+        impl $name {
+            /// Every key, in declaration order.
+            pub const ALL: &'static [$name] = &[ $( $name::$key ),* ];
+        }
+
+        impl $crate::i18n::Message for $name {
+            const KEYS: &'static [Self] = $name::ALL;
+            fn index(self) -> usize {
+                self as usize
+            }
+            fn text(self, lang: ::shared::Lang) -> &'static str {
+                match self {
+                    $( $name::$key => match lang {
+                        ::shared::Lang::Fr => $fr,
+                        ::shared::Lang::En => $en,
+                        ::shared::Lang::Nl => $nl,
+                        ::shared::Lang::Ar => $ar,
+                    } ),*
+                }
+            }
+        }
+    };
+}
+
+/// The message for `key` in `lang`.
+pub fn t(lang: Lang, key: impl Into<Text>) -> &'static str {
+    key.into().get(lang)
+}
+
 /// The message for `key` in `lang`, with each `{name}` placeholder replaced by its value.
-pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+pub fn tf(lang: Lang, key: impl Into<Text>, args: &[(&str, &str)]) -> String {
     fill(t(lang, key), args)
+}
+
+/// The checks every catalogue passes (call from the catalogue's tests): no empty message, the
+/// same placeholders in every language, and other languages not copied from French except for
+/// the keys in `same_everywhere` (names, loanwords) and at most `tolerance` more.
+#[cfg(test)]
+pub fn check_catalogue<K: Message + PartialEq>(all: &[K], same_everywhere: &[K], tolerance: usize) {
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+    for &key in all {
+        let reference = placeholders(t(Lang::Fr, key));
+        for lang in Lang::ALL {
+            let s = t(lang, key);
+            assert!(!s.trim().is_empty(), "{lang:?} {key:?} is empty");
+            assert_eq!(
+                placeholders(s),
+                reference,
+                "{lang:?} {key:?} has different placeholders"
+            );
+        }
+    }
+    for lang in [Lang::En, Lang::Nl, Lang::Ar] {
+        let identical = all
+            .iter()
+            .filter(|k| !same_everywhere.contains(k) && t(lang, **k) == t(Lang::Fr, **k))
+            .collect::<Vec<_>>();
+        assert!(
+            identical.len() <= tolerance,
+            "{lang:?} repeats French for {identical:?}"
+        );
+    }
 }
 
 /// Replaces `{name}` placeholders in `template`.
@@ -1708,6 +1849,26 @@ mod tests {
             tf(Lang::Fr, Key::HomeGreeting, &[("name", "Amina")]),
             "Bonjour, Amina"
         );
+    }
+
+    crate::catalogue! {
+        /// A catalogue declared with the macro, as feature modules do.
+        pub enum DemoKey {
+            Hello => { fr: "Bonjour {name}", en: "Hello {name}", nl: "Hallo {name}", ar: "مرحبا {name}" },
+            Agenda => { fr: "Agenda", en: "Agenda", nl: "Agenda", ar: "الأجندة" },
+        }
+    }
+
+    #[test]
+    fn feature_catalogues_work_like_the_core_one() {
+        check_catalogue(DemoKey::ALL, &[DemoKey::Agenda], 0);
+        assert_eq!(
+            tf(Lang::Nl, DemoKey::Hello, &[("name", "Amina")]),
+            "Hallo Amina"
+        );
+        let text: Text = DemoKey::Agenda.into();
+        assert_eq!(text.get(Lang::Ar), "الأجندة");
+        assert_eq!(t(Lang::En, Key::Menu), Text::from(Key::Menu).get(Lang::En));
     }
 
     #[test]

@@ -96,8 +96,16 @@ else
     CARGO_BIN=/usr/bin/cargo
     TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target/web-std}
     export CARGO_TARGET_DIR="$TARGET_DIR"
-    # rustc links wasm with rust-lld from PATH: Debian's /usr/bin/rust-lld -> lld-22.
-    rust-lld -flavor wasm --version >/dev/null 2>&1 || die "rust-lld does not run: apt-get install lld-22"
+    # rustc links wasm with rust-lld from PATH: some Debian rustc-web releases ship
+    # /usr/bin/rust-lld -> lld-22, others none; then the rustup toolchain's rust-lld links.
+    if [[ -z "${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER:-}" ]] \
+        && ! rust-lld -flavor wasm --version >/dev/null 2>&1; then
+        fallback=$(ls "$HOME"/.rustup/toolchains/*/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld \
+            2>/dev/null | head -n1 || true)
+        [[ -n "$fallback" ]] || die "no usable rust-lld: apt-get install lld-22, or install Rust with rustup"
+        log "no rust-lld on PATH; linking with $fallback"
+        export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$fallback"
+    fi
 fi
 
 # ------------------------------------------------------------------ cargo build

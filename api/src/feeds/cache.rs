@@ -11,7 +11,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDateTime;
+use actix_web::http::header::HeaderValue;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// How long the agenda's version is trusted without a write through this server.
 pub const VERSION_MAX_AGE: Duration = Duration::from_secs(2);
@@ -27,6 +28,14 @@ pub type Version = (Option<NaiveDateTime>, i64);
 pub struct Rendered {
     pub body: actix_web::web::Bytes,
     pub content_type: &'static str,
+}
+
+/// The validators of one feed variant, ready to send: `ETag` and `Last-Modified` (with its
+/// Unix time, for `If-Modified-Since`).
+#[derive(Clone)]
+pub struct Labels {
+    pub etag: HeaderValue,
+    pub last_modified: Option<(i64, HeaderValue)>,
 }
 
 struct Entry<T> {
@@ -50,6 +59,7 @@ pub struct FeedCache {
     refreshing: AtomicBool,
     version: Mutex<Option<(u64, Instant, Version)>>,
     bodies: Mutex<HashMap<String, Entry<Rendered>>>,
+    labels: Mutex<HashMap<String, Entry<(NaiveDate, Labels)>>>,
 }
 
 impl FeedCache {
@@ -95,6 +105,42 @@ impl FeedCache {
         let map = self.bodies.lock().ok()?;
         let e = map.get(key)?;
         (e.stamp == (generation, version) && e.at.elapsed() < BODY_MAX_AGE).then(|| e.value.clone())
+    }
+
+    /// The labels computed for `key` under this generation, version and day.
+    pub fn labels(
+        &self,
+        key: &str,
+        generation: u64,
+        version: Version,
+        day: NaiveDate,
+    ) -> Option<Labels> {
+        let map = self.labels.lock().ok()?;
+        let e = map.get(key)?;
+        (e.stamp == (generation, version) && e.value.0 == day).then(|| e.value.1.clone())
+    }
+
+    pub fn store_labels(
+        &self,
+        key: String,
+        generation: u64,
+        version: Version,
+        day: NaiveDate,
+        labels: Labels,
+    ) {
+        if let Ok(mut map) = self.labels.lock() {
+            if map.len() >= MAX_ENTRIES && !map.contains_key(&key) {
+                map.clear();
+            }
+            map.insert(
+                key,
+                Entry {
+                    stamp: (generation, version),
+                    at: Instant::now(),
+                    value: (day, labels),
+                },
+            );
+        }
     }
 
     pub fn store_body(&self, key: String, generation: u64, version: Version, r: Rendered) {

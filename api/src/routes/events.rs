@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use actix_web::http::header;
+use actix_web::http::header::HeaderValue;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::Deserialize;
 use serde_json::json;
 use shared::activities::{
@@ -130,22 +131,15 @@ fn parse_query(q: &EventQuery, default_window_days: Option<i64>) -> Result<Parse
 }
 
 /// Validators of a feed response: derived from the public agenda's version and the request.
-struct Validators {
-    etag: String,
-    last_modified: Option<DateTime<Utc>>,
-}
-
-/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`); the format is parsed once, as revalidation
-/// is the hottest path of the feeds.
+/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
 fn http_date(t: DateTime<Utc>) -> String {
-    static ITEMS: std::sync::LazyLock<Vec<chrono::format::Item<'static>>> =
-        std::sync::LazyLock::new(|| {
-            chrono::format::StrftimeItems::new("%a, %d %b %Y %H:%M:%S GMT").collect()
-        });
-    t.format_with_items(ITEMS.iter()).to_string()
+    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
-fn validators(version: (Option<NaiveDateTime>, i64), variant: &str) -> Validators {
+/// Labels of one feed variant; kept in the feed cache, so a revalidation formats nothing.
+pub type Validators = crate::feeds::cache::Labels;
+
+fn validators(version: (Option<NaiveDateTime>, i64), variant: &str, day: NaiveDate) -> Validators {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     version
         .0
@@ -154,31 +148,38 @@ fn validators(version: (Option<NaiveDateTime>, i64), variant: &str) -> Validator
     version.1.hash(&mut h);
     variant.hash(&mut h);
     // The day matters too: "upcoming" windows move with the date.
-    Utc::now().date_naive().hash(&mut h);
+    day.hash(&mut h);
+    let etag = format!("W/\"{:016x}\"", h.finish());
     Validators {
-        etag: format!("W/\"{:016x}\"", h.finish()),
-        last_modified: version.0.map(|t| t.and_utc()),
+        etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("W/\"0\"")),
+        last_modified: version.0.and_then(|t| {
+            let t = t.and_utc();
+            let value = HeaderValue::from_str(&http_date(t)).ok()?;
+            Some((t.timestamp(), value))
+        }),
     }
 }
 
 fn not_modified(req: &HttpRequest, v: &Validators) -> bool {
-    if let Some(inm) = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|h| h.to_str().ok())
-    {
-        return inm
-            .split(',')
-            .any(|t| t.trim() == v.etag || t.trim() == "*");
+    if let Some(inm) = req.headers().get(header::IF_NONE_MATCH) {
+        // The usual case first: the client sends back exactly the tag it was given.
+        if inm.as_bytes() == v.etag.as_bytes() {
+            return true;
+        }
+        let etag = v.etag.as_bytes();
+        return inm.to_str().is_ok_and(|inm| {
+            inm.split(',')
+                .any(|t| t.trim().as_bytes() == etag || t.trim() == "*")
+        });
     }
-    if let (Some(ims), Some(lm)) = (
+    if let (Some(ims), Some((lm, _))) = (
         req.headers()
             .get(header::IF_MODIFIED_SINCE)
             .and_then(|h| h.to_str().ok()),
-        v.last_modified,
+        &v.last_modified,
     ) {
         if let Ok(since) = DateTime::parse_from_rfc2822(ims) {
-            return lm.timestamp() <= since.timestamp();
+            return *lm <= since.timestamp();
         }
     }
     false
@@ -186,12 +187,21 @@ fn not_modified(req: &HttpRequest, v: &Validators) -> bool {
 
 fn feed_headers(res: &mut actix_web::HttpResponseBuilder, v: &Validators) {
     res.insert_header((header::ETAG, v.etag.clone()))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .insert_header((header::ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified"))
-        .insert_header((header::VARY, "Accept-Encoding"));
-    if let Some(lm) = v.last_modified {
-        res.insert_header((header::LAST_MODIFIED, http_date(lm)));
+        .insert_header((
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ))
+        .insert_header((
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ))
+        .insert_header((
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("ETag, Last-Modified"),
+        ))
+        .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
+    if let Some((_, lm)) = &v.last_modified {
+        res.insert_header((header::LAST_MODIFIED, lm.clone()));
     }
 }
 
@@ -225,7 +235,15 @@ async fn revalidate(
         }
     };
     let key = format!("{variant}?{}", req.query_string());
-    let v = validators(version, &key);
+    let day = Utc::now().date_naive();
+    let v = match cache.labels(&key, generation, version, day) {
+        Some(v) => v,
+        None => {
+            let v = validators(version, &key, day);
+            cache.store_labels(key.clone(), generation, version, day, v.clone());
+            v
+        }
+    };
     if not_modified(req, &v) {
         let mut res = HttpResponse::NotModified();
         feed_headers(&mut res, &v);
@@ -394,13 +412,14 @@ async fn load_events(
 pub async fn list_events(
     state: web::Data<AppState>,
     req: HttpRequest,
-    query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    // Revalidation first: an ETag was only ever issued for this exact, valid query string.
+    // Revalidation first: an ETag was only ever issued for this exact, valid query string, so
+    // the query is parsed only when something must be rendered.
     let rv = revalidate(&state, &req, "json").await?;
     if let Some(res) = rv.answer {
         return Ok(res);
     }
+    let query: Query<EventQuery> = Query(crate::extract::parse_query(req.query_string())?);
     let parsed = parse_query(&query.0, None)?;
     let params = shared::page::PageParams {
         page: query.0.page,
@@ -494,16 +513,16 @@ fn location(rec: &ActivityRecord) -> Option<String> {
 pub async fn events_ics(
     state: web::Data<AppState>,
     req: HttpRequest,
-    query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let rv = revalidate(&state, &req, "ics").await?;
+    if let Some(res) = rv.answer {
+        return Ok(res);
+    }
+    let query: Query<EventQuery> = Query(crate::extract::parse_query(req.query_string())?);
     let mut parsed = parse_query(&query.0, Some(366))?;
     if query.0.start.is_none() {
         // Calendars keep recent past events (and cancellations) visible.
         parsed.query.start = Some((Utc::now() - Duration::days(CANCELLED_KEPT_DAYS)).naive_utc());
-    }
-    let rv = revalidate(&state, &req, "ics").await?;
-    if let Some(res) = rv.answer {
-        return Ok(res);
     }
     let (recs, _, slugs, lang) = load_events(&state, parsed, 0, 5000).await?;
     let base = state.public_url().to_owned();
@@ -571,13 +590,13 @@ pub async fn events_ics(
 pub async fn events_rss(
     state: web::Data<AppState>,
     req: HttpRequest,
-    query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let parsed = parse_query(&query.0, Some(180))?;
     let rv = revalidate(&state, &req, "rss").await?;
     if let Some(res) = rv.answer {
         return Ok(res);
     }
+    let query: EventQuery = crate::extract::parse_query(req.query_string())?;
+    let parsed = parse_query(&query, Some(180))?;
     let (recs, _, slugs, lang) = load_events(&state, parsed, 0, 200).await?;
     let base = state.public_url().to_owned();
     let events = recs

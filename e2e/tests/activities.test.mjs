@@ -195,6 +195,7 @@ describe('activities: a coordinator runs a workshop series', () => {
 
     await s.page.locator('.view-switch a', { hasText: 'Mois' }).click();
     await s.page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'month');
+    await open(s.page, `/activities?view=month&date=${first}`);
     await s.page.locator(`li.cal-day:has(#day-${first}) .cal-event`, { hasText: title }).waitFor();
     assert.equal(await s.page.locator('.cal-head').isVisible(), true, 'weekday names over the grid');
     await checkA11y(s.page, 'agenda month');

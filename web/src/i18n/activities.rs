@@ -193,7 +193,7 @@ crate::catalogue! {
         OpensAt => { fr: "Ouverture : {date}", en: "Opens: {date}", nl: "Opent: {date}", ar: "يُفتح: {date}" },
         ClosesAt => { fr: "Clôture : {date}", en: "Closes: {date}", nl: "Sluit: {date}", ar: "يُغلق: {date}" },
         MixTitle => { fr: "Mixité des participant·es", en: "Mix of participants", nl: "Mix van de deelnemers", ar: "تنوّع المشاركين" },
-        MixHave => { fr: "{count} ({share} %)", en: "{count} ({share}%)", nl: "{count} ({share}%)", ar: "{count} ({share}٪)" },
+        MixHave => { fr: "{label} : {count} ({share} %)", en: "{label}: {count} ({share}%)", nl: "{label}: {count} ({share}%)", ar: "{label}: {count} ({share}٪)" },
         TargetPlaces => { fr: "Objectif : au moins {places} place(s) ({percent} %)", en: "Target: at least {places} place(s) ({percent}%)", nl: "Doel: minstens {places} plaats(en) ({percent}%)", ar: "الهدف: {places} مكان على الأقل ({percent}٪)" },
         TargetShare => { fr: "Objectif : au moins {percent} % des participant·es", en: "Target: at least {percent}% of participants", nl: "Doel: minstens {percent}% van de deelnemers", ar: "الهدف: {percent}٪ من المشاركين على الأقل" },
         TargetReached => { fr: "atteint", en: "reached", nl: "bereikt", ar: "تحقق" },

@@ -245,9 +245,24 @@ pub fn input_from_digits(text: &str) -> Option<String> {
     }
 }
 
+/// The current instant (the browser's clock: `std` has no clock in WebAssembly).
+pub fn now() -> DateTime<Utc> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Milliseconds since the epoch: an integral f64.
+        #[allow(clippy::cast_possible_truncation)]
+        let millis = js_sys::Date::now() as i64;
+        DateTime::from_timestamp_millis(millis).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Utc::now()
+    }
+}
+
 /// Today in Brussels.
 pub fn today() -> NaiveDate {
-    let now = Utc::now();
+    let now = now();
     let local = brussels_input(&now);
     NaiveDate::parse_from_str(local.get(..10).unwrap_or_default(), "%Y-%m-%d")
         .unwrap_or_else(|_| now.date_naive())

@@ -125,6 +125,7 @@ pub fn ActivityPage() -> impl IntoView {
     use_page_title(ActKey::ActivityTitle);
     let api = use_api();
     let id = param_id();
+    // A change of status redraws the page; registrations only refresh the counts.
     let reload = RwSignal::new(0_u32);
     let status = RwSignal::new(None::<String>);
     let activity = LocalResource::new(move || {
@@ -140,6 +141,7 @@ pub fn ActivityPage() -> impl IntoView {
     view! {
         <section class="page activity-page" aria-labelledby="page-title">
             <p class="back"><a href=ACTIVITIES>{move || i18n.t(ActKey::BackToAgenda)}</a></p>
+            <StatusMessage message=status/>
             {move || match activity.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(err)) => {
@@ -174,9 +176,23 @@ fn ActivityView(
     let day = super::calendar::local_day(&a);
     let times = time_range(&a);
     let (programme, kind, state) = (a.programme, a.kind, a.status);
-    let (a_places, a_venue) = (a.clone(), a.clone());
+    let a_venue = a.clone();
+    // The counts as the last registration change left them (the rest of the page stays).
+    let fresh = RwSignal::new(a.clone());
+    let counts_changed = RwSignal::new(0_u32);
+    Effect::new(move |previous: Option<u32>| {
+        let n = counts_changed.get();
+        if previous.is_some() {
+            spawn_local(async move {
+                if let Ok(a) = api.get_activity(id).await {
+                    fresh.try_set(a);
+                }
+            });
+        }
+        n
+    });
 
-    let facts = facts_view(&a, i18n);
+    let facts = facts_view(&a, fresh, i18n);
     view! {
         <div class="page-head">
             <div>
@@ -200,12 +216,11 @@ fn ActivityView(
                 <strong>{move || i18n.t(ActKey::CancelledBecause)}</strong> " " <bdi>{reason}</bdi>
             </p>
         })}
-        <StatusMessage message=status/>
         <div class="activity-grid">
             <section class="card" aria-labelledby="details-title">
                 <h2 id="details-title">{move || i18n.t(ActKey::Details)}</h2>
                 <p class="activity-venue"><bdi>{move || super::venue_line(&a_venue, i18n)}</bdi></p>
-                <p class="activity-places"><strong>{move || places_line(&a_places, i18n)}</strong></p>
+                <p class="activity-places"><strong>{move || fresh.with(|a| places_line(a, i18n))}</strong></p>
                 {facts}
                 {move || {
                     let text = pick(&description, i18n.lang.get());
@@ -215,17 +230,16 @@ fn ActivityView(
                     })
                 }}
             </section>
-            <MixIndicator activity=a.clone()/>
+            <MixIndicator activity=fresh/>
         </div>
         {a.series_id.map(|s| view! { <SeriesSessions series=s current=id/> })}
         {can_write.then(|| view! { <StatusActions activity=activity.clone() reload=reload status=status/> })}
-        <Registrations activity=a.clone() reload=reload status=status/>
+        <Registrations activity=a.clone() counts_changed=counts_changed status=status/>
     }
 }
 
-fn facts_view(a: &Activity, i18n: I18n) -> impl IntoView {
+fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoView {
     let capacity = a.capacity;
-    let counts = a.counts.clone();
     let open = a.registration_open;
     let opens = a.registration_opens_at;
     let closes = a.registration_closes_at;
@@ -269,11 +283,11 @@ fn facts_view(a: &Activity, i18n: I18n) -> impl IntoView {
             </div>
             <div>
                 <dt>{move || i18n.t(ActKey::RegisteredCount)}</dt>
-                <dd>{counts.registered + counts.attended}</dd>
+                <dd>{move || fresh.with(|a| a.counts.registered + a.counts.attended)}</dd>
             </div>
             <div>
                 <dt>{move || i18n.t(ActKey::WaitingList)}</dt>
-                <dd>{counts.waitlisted}</dd>
+                <dd>{move || fresh.with(|a| a.counts.waitlisted)}</dd>
             </div>
             <div>
                 <dt>{move || i18n.t(ActKey::Registration)}</dt>
@@ -360,23 +374,8 @@ fn facts_view(a: &Activity, i18n: I18n) -> impl IntoView {
 
 /// Newcomers and locals among the people holding a place, against the InterAct targets.
 #[component]
-fn MixIndicator(activity: Activity) -> impl IntoView {
+fn MixIndicator(activity: RwSignal<Activity>) -> impl IntoView {
     let i18n = use_i18n();
-    let c = &activity.counts;
-    let total = c.newcomers + c.locals;
-    let newcomers = mix_line(
-        c.newcomers,
-        total,
-        activity.capacity,
-        activity.min_newcomer_percent,
-    );
-    let locals = mix_line(
-        c.locals,
-        total,
-        activity.capacity,
-        activity.min_local_percent,
-    );
-    let has_targets = newcomers.target_percent.is_some() || locals.target_percent.is_some();
     let line = move |label: Key, line: MixLine, id: &'static str| {
         let have = line.have.to_string();
         let share = line.share.to_string();
@@ -392,8 +391,7 @@ fn MixIndicator(activity: Activity) -> impl IntoView {
         view! {
             <div class="mix-line" class:mix-short=!reached>
                 <p class="mix-label" id=id>
-                    <strong>{move || i18n.t(label)}</strong> " : "
-                    {move || i18n.tf(ActKey::MixHave, &[("count", &have), ("share", &share)])}
+                    {move || i18n.tf(ActKey::MixHave, &[("label", i18n.t(label)), ("count", &have), ("share", &share)])}
                 </p>
                 <meter min="0" max="100" value=share_value aria-labelledby=id></meter>
                 {target.map(|(key, places, percent)| view! {
@@ -408,13 +406,25 @@ fn MixIndicator(activity: Activity) -> impl IntoView {
             </div>
         }
     };
+    let body = move || {
+        activity.with(|a| {
+            let c = &a.counts;
+            let total = c.newcomers + c.locals;
+            let newcomers = mix_line(c.newcomers, total, a.capacity, a.min_newcomer_percent);
+            let locals = mix_line(c.locals, total, a.capacity, a.min_local_percent);
+            let has_targets = newcomers.target_percent.is_some() || locals.target_percent.is_some();
+            view! {
+                {(total == 0).then(|| view! { <p class="muted">{move || i18n.t(ActKey::NobodyYet)}</p> })}
+                {line(Key::Newcomer, newcomers, "mix-newcomers")}
+                {line(Key::Local, locals, "mix-locals")}
+                {(!has_targets).then(|| view! { <p class="muted small">{move || i18n.t(ActKey::NoTargets)}</p> })}
+            }
+        })
+    };
     view! {
         <section class="card mix" aria-labelledby="mix-title">
             <h2 id="mix-title">{move || i18n.t(ActKey::MixTitle)}</h2>
-            {(total == 0).then(|| view! { <p class="muted">{move || i18n.t(ActKey::NobodyYet)}</p> })}
-            {line(Key::Newcomer, newcomers, "mix-newcomers")}
-            {line(Key::Local, locals, "mix-locals")}
-            {(!has_targets).then(|| view! { <p class="muted small">{move || i18n.t(ActKey::NoTargets)}</p> })}
+            {body}
         </section>
     }
 }
@@ -572,6 +582,15 @@ fn StatusActions(
     }
 }
 
+/// What the registrations panel shows.
+#[derive(Debug, Clone, PartialEq)]
+enum ListState {
+    Loading,
+    Forbidden,
+    Failed(String),
+    Ready,
+}
+
 /// What happened to the registrations, for the status message.
 #[derive(Clone)]
 enum Outcome {
@@ -582,7 +601,8 @@ enum Outcome {
 #[component]
 fn Registrations(
     activity: Activity,
-    reload: RwSignal<u32>,
+    /// Bumped after each change, so the page refreshes its counts.
+    counts_changed: RwSignal<u32>,
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -599,6 +619,20 @@ fn Registrations(
     let error = RwSignal::new(None::<String>);
     let just_promoted = RwSignal::new(Vec::<Uuid>::new());
     let confirming = RwSignal::new(None::<Uuid>);
+    // Only a change of state redraws the panel (the search keeps what was typed).
+    let state = Memo::new(move |_| {
+        list.with(|l| match l {
+            None => ListState::Loading,
+            Some(Err(err))
+                if err.code() == Some(shared::ErrorCode::Forbidden)
+                    || matches!(err, ApiError::Status(403)) =>
+            {
+                ListState::Forbidden
+            }
+            Some(Err(err)) => ListState::Failed(err.message(i18n.lang.get_untracked())),
+            Some(Ok(_)) => ListState::Ready,
+        })
+    });
     let regs = move || {
         list.with(|l| {
             l.as_ref()
@@ -654,7 +688,7 @@ fn Registrations(
                 error.set(None);
                 confirming.set(None);
                 list.set(Some(after));
-                reload.update(|n| *n += 1);
+                counts_changed.update(|n| *n += 1);
                 let message = match outcome {
                     Outcome::Registered(name, r) if r.status == RegistrationStatus::Waitlisted => {
                         i18n.tf(
@@ -766,13 +800,13 @@ fn Registrations(
         <section class="card registrations-panel" aria-labelledby="registrations-title">
             <h2 id="registrations-title">{move || i18n.t(ActKey::Registrations)}</h2>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
-            {move || match list.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) if err.code() == Some(shared::ErrorCode::Forbidden) || matches!(err, ApiError::Status(403)) => {
+            {move || match state.get() {
+                ListState::Loading => view! { <Loading/> }.into_any(),
+                ListState::Forbidden => {
                     view! { <p class="muted">{move || i18n.t(ActKey::NotYourActivity)}</p> }.into_any()
                 }
-                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |_| load())/> }.into_any(),
-                Some(Ok(_)) => view! {
+                ListState::Failed(message) => view! { <LoadError message=message retry=Callback::new(move |_| load())/> }.into_any(),
+                ListState::Ready => view! {
                     <div class="registrations-tools">
                         {(!closed).then(|| view! {
                             <div class="register-someone">

@@ -12,6 +12,10 @@ use crate::components::RequireAuth;
 use crate::i18n::{role_key, Key};
 use crate::locale::{apply_to_document, load_lang, save_lang, use_i18n, I18n};
 use crate::pages::accounts::AccountsPage;
+use crate::pages::activities::agenda::AgendaPage;
+use crate::pages::activities::attendance::AttendancePage;
+use crate::pages::activities::form::{EditActivityPage, NewActivityPage};
+use crate::pages::activities::page::ActivityPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
@@ -90,6 +94,26 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/people/:id")
                         view=|| view! { <RequireAuth><PersonPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/activities")
+                        view=|| view! { <RequireAuth><AgendaPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/activities/new")
+                        view=|| view! { <RequireAuth><NewActivityPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/activities/:id/edit")
+                        view=|| view! { <RequireAuth><EditActivityPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/activities/:id/attendance")
+                        view=|| view! { <RequireAuth><AttendancePage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/activities/:id")
+                        view=|| view! { <RequireAuth><ActivityPage/></RequireAuth> }
                     />
                 </Routes>
             </main>

@@ -4,7 +4,8 @@
 use shared::auth::Role;
 
 use crate::api::encode_component;
-use crate::i18n::Key;
+use crate::i18n::activities::ActKey;
+use crate::i18n::{Key, Text};
 
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
@@ -12,6 +13,8 @@ pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
 pub const PEOPLE: &str = "/people";
 pub const PEOPLE_NEW: &str = "/people/new";
 pub const PEOPLE_REVIEW: &str = "/people/review";
+pub const ACTIVITIES: &str = "/activities";
+pub const ACTIVITIES_NEW: &str = "/activities/new";
 
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
@@ -23,15 +26,31 @@ pub fn person_edit_path(id: uuid::Uuid) -> String {
     format!("{PEOPLE}/{id}/edit")
 }
 
+/// An activity's page.
+pub fn activity_path(id: uuid::Uuid) -> String {
+    format!("{ACTIVITIES}/{id}")
+}
+
+/// An activity's edit form.
+pub fn activity_edit_path(id: uuid::Uuid) -> String {
+    format!("{ACTIVITIES}/{id}/edit")
+}
+
+/// An activity's attendance sheet.
+pub fn activity_attendance_path(id: uuid::Uuid) -> String {
+    format!("{ACTIVITIES}/{id}/attendance")
+}
+
 /// Whether `role` may record and change people (coaches only read the people they accompany).
 pub fn writes_people(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Coordinator)
 }
 
 /// One entry of the main navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct NavItem {
-    pub label: Key,
+    /// A key of any catalogue.
+    pub label: Text,
     pub path: &'static str,
     /// Active only on this exact path (the home page), rather than on every path below it.
     pub exact: bool,
@@ -41,18 +60,23 @@ pub struct NavItem {
 /// not built yet (activities, Duo2Change, InterLab, partners, reports) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
-        label: Key::NavHome,
+        label: Key::NavHome.into(),
         path: HOME,
         exact: true,
     }];
     items.push(NavItem {
-        label: Key::NavPeople,
+        label: Key::NavPeople.into(),
         path: PEOPLE,
+        exact: false,
+    });
+    items.push(NavItem {
+        label: ActKey::NavAgenda.into(),
+        path: ACTIVITIES,
         exact: false,
     });
     if role.manages_accounts() {
         items.push(NavItem {
-            label: Key::NavAdmin,
+            label: Key::NavAdmin.into(),
             path: ADMIN_ACCOUNTS,
             exact: false,
         });
@@ -99,11 +123,24 @@ mod tests {
     #[test]
     fn only_admins_see_admin() {
         let admin: Vec<_> = nav_items(Role::Admin).iter().map(|i| i.path).collect();
-        assert_eq!(admin, [HOME, PEOPLE, ADMIN_ACCOUNTS]);
+        assert_eq!(admin, [HOME, PEOPLE, ACTIVITIES, ADMIN_ACCOUNTS]);
         for role in [Role::Coordinator, Role::Coach] {
             let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(paths, [HOME, PEOPLE], "{role}");
+            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES], "{role}");
         }
+        let agenda = nav_items(Role::Coach)[2];
+        assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");
+    }
+
+    #[test]
+    fn activity_paths() {
+        let id = uuid::Uuid::from_u128(1);
+        assert_eq!(activity_path(id), format!("/activities/{id}"));
+        assert_eq!(activity_edit_path(id), format!("/activities/{id}/edit"));
+        assert_eq!(
+            activity_attendance_path(id),
+            format!("/activities/{id}/attendance")
+        );
     }
 
     #[test]

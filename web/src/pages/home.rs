@@ -6,9 +6,10 @@ use shared::auth::ChangePasswordRequest;
 
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, StatusMessage, TextField};
-use crate::i18n::{role_key, Key};
+use crate::i18n::activities::ActKey;
+use crate::i18n::{role_key, Key, Text};
 use crate::locale::{use_i18n, use_page_title};
-use crate::routes::{nav_items, HOME};
+use crate::routes::{nav_items, ACTIVITIES, ADMIN_ACCOUNTS, HOME};
 
 const PASSWORD_FIELDS: [&str; 2] = ["current_password", "new_password"];
 
@@ -25,13 +26,14 @@ pub fn HomePage() -> impl IntoView {
                 .into_iter()
                 .filter(|item| item.path != HOME)
                 .map(|item| {
-                    let hint = match item.label {
-                        Key::NavAdmin => Some(Key::ManageAccountsHint),
+                    let hint: Option<Text> = match item.path {
+                        ADMIN_ACCOUNTS => Some(Key::ManageAccountsHint.into()),
+                        ACTIVITIES => Some(ActKey::AgendaIntro.into()),
                         _ => None,
                     };
-                    let label = match item.label {
-                        Key::NavAdmin => Key::ManageAccounts,
-                        other => other,
+                    let label: Text = match item.path {
+                        ADMIN_ACCOUNTS => Key::ManageAccounts.into(),
+                        _ => item.label,
                     };
                     view! {
                         <li>

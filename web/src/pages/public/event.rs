@@ -37,6 +37,20 @@ pub const FIELDS: [&str; 8] = [
     "notice_version",
 ];
 
+/// The language to mark a text with. The API says which language the title is in; the
+/// description falls back to French on its own (and the accessibility notes are typed by the
+/// team, in French as a rule), so Arabic script is told apart from the Latin fallback.
+pub fn text_lang(claimed: &str, text: &str) -> String {
+    let arabic = text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if arabic {
+        "ar".to_string()
+    } else if claimed == "ar" {
+        "fr".to_string()
+    } else {
+        claimed.to_string()
+    }
+}
+
 /// Whether and how a visitor can register, as the page explains it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegState {
@@ -303,7 +317,7 @@ fn EventBody(
             view! {
                 <section class="event-about" aria-labelledby="about-title">
                     <h2 id="about-title">{move || i18n.t(PublicKey::Description)}</h2>
-                    <div lang=lang_of dir="auto">{paragraphs}</div>
+                    <div lang=text_lang(&field(event, |e| e.lang.clone()), &text) dir="auto">{paragraphs}</div>
                 </section>
             }
         })
@@ -414,7 +428,7 @@ fn Facts(event: PublicEvent) -> impl IntoView {
         .map(|n| {
             view! {
                 <dt>{move || i18n.t(PublicKey::Accessibility)}</dt>
-                <dd lang=e.lang.clone() dir="auto">{n}</dd>
+                <dd lang=text_lang("fr", &n) dir="auto">{n.clone()}</dd>
             }
         });
     let hosts = (!e.hosts.is_empty()).then(|| {
@@ -710,6 +724,14 @@ mod tests {
         let body = newcomer.registration(Lang::Fr, "2026-11");
         assert_eq!(body.arrival_year, Some(2023));
         assert_eq!(body.website.as_deref(), Some("http://spam.example"));
+    }
+
+    #[test]
+    fn texts_are_marked_with_their_language() {
+        assert_eq!(text_lang("ar", "ورشة الخياطة"), "ar");
+        assert_eq!(text_lang("ar", "Tout le matériel est fourni."), "fr");
+        assert_eq!(text_lang("fr", "تعلّم الخياطة"), "ar");
+        assert_eq!(text_lang("nl", "Naaiatelier"), "nl");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use shared::Lang;
 
 use crate::api::Api;
 use crate::components::RequireAuth;
+use crate::i18n::public::PublicKey;
 use crate::i18n::{role_key, Key};
 use crate::locale::{apply_to_document, load_lang, save_lang, use_i18n, I18n};
 use crate::pages::accounts::AccountsPage;
@@ -22,8 +23,11 @@ use crate::pages::not_found::NotFound;
 use crate::pages::people::{PeoplePage, ReviewPage};
 use crate::pages::person::PersonPage;
 use crate::pages::person_form::{EditPersonPage, NewPersonPage};
-use crate::routes::{nav_items, HOME};
-use crate::session::Session;
+use crate::pages::public::agenda::AgendaPage;
+use crate::pages::public::event::EventPage;
+use crate::pages::public::signup::SignupPage;
+use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
+use crate::session::{Session, Status};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -55,6 +59,10 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/login") view=LoginPage/>
+                    // Public pages: no account needed.
+                    <Route path=path!("/events") view=AgendaPage/>
+                    <Route path=path!("/events/:id") view=EventPage/>
+                    <Route path=path!("/signup") view=SignupPage/>
                     <Route
                         path=path!("/")
                         view=|| {
@@ -161,6 +169,28 @@ fn Header() -> impl IntoView {
         })
     };
 
+    // Visitors (once it is known that nobody is signed in) get the public pages instead.
+    let signed_out = Memo::new(move |_| matches!(api.session.status(), Status::SignedOut(_)));
+    let public_nav = move || {
+        signed_out.get().then(|| {
+            let items = public_nav_items()
+                .into_iter()
+                .map(|item| {
+                    view! {
+                        <li>
+                            <A href=item.path>{move || i18n.t(item.label)}</A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <nav class="main-nav public-nav" aria-label=move || i18n.t(PublicKey::PublicNav)>
+                    <ul>{items}</ul>
+                </nav>
+            }
+        })
+    };
+
     let account = move || {
         user.get().map(|u| {
             view! {
@@ -191,7 +221,7 @@ fn Header() -> impl IntoView {
             }
         >
             <div class="bar">
-                <a class="brand" href=HOME>
+                <a class="brand" href=move || if signed_out.get() { EVENTS } else { HOME }>
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span>{move || i18n.t(Key::AppName)}</span>
                 </a>
@@ -210,6 +240,7 @@ fn Header() -> impl IntoView {
             </div>
             <div id="site-menu" class="menu" class:open=move || menu_open.get()>
                 {nav}
+                {public_nav}
                 <div class="tools">
                     <LanguagePicker/>
                     {account}

@@ -15,6 +15,51 @@ pub const PEOPLE_NEW: &str = "/people/new";
 pub const PEOPLE_REVIEW: &str = "/people/review";
 pub const ACTIVITIES: &str = "/activities";
 pub const ACTIVITIES_NEW: &str = "/activities/new";
+/// The public agenda (no account needed).
+pub const EVENTS: &str = "/events";
+/// The programmes' public sign-up form (no account needed).
+pub const SIGNUP: &str = "/signup";
+
+/// An activity's public page (the address the feeds and the JSON-LD give).
+pub fn event_path(id: uuid::Uuid) -> String {
+    format!("{EVENTS}/{id}")
+}
+
+/// Whether `path` is a page for visitors without an account.
+pub fn is_public_path(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    path == EVENTS || path == SIGNUP || path == LOGIN || path.starts_with("/events/")
+}
+
+/// One entry of the navigation shown to visitors (not signed in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicNavItem {
+    pub label: crate::i18n::public::PublicKey,
+    pub path: &'static str,
+}
+
+/// The visitors' navigation: the agenda, the sign-up form, and the team's sign-in page.
+pub fn public_nav_items() -> Vec<PublicNavItem> {
+    use crate::i18n::public::PublicKey;
+    vec![
+        PublicNavItem {
+            label: PublicKey::NavAgenda,
+            path: EVENTS,
+        },
+        PublicNavItem {
+            label: PublicKey::NavJoin,
+            path: SIGNUP,
+        },
+        PublicNavItem {
+            label: PublicKey::NavTeam,
+            path: LOGIN,
+        },
+    ]
+}
 
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
@@ -173,6 +218,42 @@ mod tests {
             assert_eq!(safe_next(Some(bad)), HOME, "{bad:?}");
         }
         assert_eq!(safe_next(None), HOME);
+    }
+
+    #[test]
+    fn public_pages_are_known_and_reachable_after_sign_in() {
+        for path in [
+            "/events",
+            "/events/",
+            "/events?programme=interact",
+            "/events/0191e2a0-0000-7000-8000-000000000001",
+            "/signup",
+            "/login",
+        ] {
+            assert!(is_public_path(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/people",
+            "/people/review",
+            "/eventsx",
+            "/signup/x",
+            "/admin/accounts",
+        ] {
+            assert!(!is_public_path(path), "{path}");
+        }
+        let visitors: Vec<_> = public_nav_items().iter().map(|i| i.path).collect();
+        assert_eq!(visitors, [EVENTS, SIGNUP, LOGIN]);
+        // A staff member who signs in from a public page may go back to it.
+        assert_eq!(
+            safe_next(Some("/events?period=week")),
+            "/events?period=week"
+        );
+        assert_eq!(safe_next(Some(SIGNUP)), SIGNUP);
+        assert_eq!(
+            event_path(uuid::Uuid::nil()),
+            "/events/00000000-0000-0000-0000-000000000000"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, StatusMessage, TextField};
 use crate::i18n::Key;
 use crate::locale::{use_i18n, use_page_title};
+use crate::pages::public::VisitorLinks;
 use crate::routes::safe_next;
 use crate::session::{SignedOutReason, Status};
 
@@ -108,6 +109,7 @@ pub fn LoginPage() -> impl IntoView {
                     }}
                 </button>
             </form>
+            <VisitorLinks/>
         </section>
     }
 }

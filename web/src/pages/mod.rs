@@ -8,3 +8,4 @@ pub mod not_found;
 pub mod people;
 pub mod person;
 pub mod person_form;
+pub mod public;

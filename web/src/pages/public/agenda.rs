@@ -1,0 +1,446 @@
+//! The public agenda (`/events`): upcoming published public activities, filtered by programme
+//! and period, a page at a time, with the addresses to subscribe to (iCalendar, RSS) and the
+//! way to the programmes' sign-up. The filters live in the address, so a shared link shows the
+//! same list.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use shared::activities::{ActivityProgramme, ActivityStatus, PublicEvent};
+use shared::page::PageParams;
+use shared::Page;
+
+use super::{format_when, today_in_brussels, StaffNote};
+use crate::api::public::{feed_path, AgendaQuery, Feed, AGENDA_PAGE_SIZE};
+use crate::api::use_api;
+use crate::components::Loading;
+use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
+use crate::i18n::Key;
+use crate::locale::{use_i18n, use_page_title};
+use crate::routes::{event_path, EVENTS, SIGNUP};
+
+/// The periods a visitor can pick.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Period {
+    /// Everything from now on.
+    #[default]
+    Upcoming,
+    /// From now to the end of this week (Sunday).
+    Week,
+    /// From now to the end of this month.
+    Month,
+    /// The whole of next month.
+    NextMonth,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [
+        Period::Upcoming,
+        Period::Week,
+        Period::Month,
+        Period::NextMonth,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Upcoming => "upcoming",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::NextMonth => "next-month",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    pub fn label(self) -> PublicKey {
+        match self {
+            Period::Upcoming => PublicKey::PeriodUpcoming,
+            Period::Week => PublicKey::PeriodWeek,
+            Period::Month => PublicKey::PeriodMonth,
+            Period::NextMonth => PublicKey::PeriodNextMonth,
+        }
+    }
+
+    /// The first day (none: from now) and the day after the last (none: no end), Brussels
+    /// dates, for a period seen on `today`.
+    pub fn bounds(self, today: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let first_of_next = |d: NaiveDate| {
+            let (y, m) = if d.month() == 12 {
+                (d.year() + 1, 1)
+            } else {
+                (d.year(), d.month() + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, 1)
+        };
+        match self {
+            Period::Upcoming => (None, None),
+            Period::Week => {
+                let days_left = 7 - i64::from(today.weekday().num_days_from_monday());
+                (None, Some(today + Duration::days(days_left)))
+            }
+            Period::Month => (None, first_of_next(today)),
+            Period::NextMonth => {
+                let start = first_of_next(today);
+                (start, start.and_then(first_of_next))
+            }
+        }
+    }
+}
+
+/// The agenda's filters, as kept in the address.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgendaFilter {
+    pub programme: Option<ActivityProgramme>,
+    pub period: Period,
+    /// Page number, when past the first.
+    pub page: Option<u32>,
+}
+
+impl AgendaFilter {
+    /// From the address's query parameters; unknown values are ignored.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> AgendaFilter {
+        AgendaFilter {
+            programme: get("programme").and_then(|v| v.trim().parse().ok()),
+            period: get("period")
+                .and_then(|v| Period::parse(v.trim()))
+                .unwrap_or_default(),
+            page: get("page")
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|p| *p > 1),
+        }
+    }
+
+    /// The query string (with its `?`, or empty) of the agenda's address.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(p) = self.programme {
+            parts.push(format!("programme={}", p.as_str()));
+        }
+        if self.period != Period::Upcoming {
+            parts.push(format!("period={}", self.period.as_str()));
+        }
+        if let Some(page) = self.page.filter(|p| *p > 1) {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(PublicKey::AgendaTitle);
+    let api = use_api();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| AgendaFilter::from_query(|name| q.get(name))));
+    let navigate = use_navigate();
+    let show = Callback::new(move |f: AgendaFilter| {
+        navigate(
+            &format!("{EVENTS}{}", f.to_query()),
+            NavigateOptions::default(),
+        );
+    });
+    let events = LocalResource::new(move || {
+        let f = filter.get();
+        let lang = i18n.lang.get();
+        let (start, end) = f.period.bounds(today_in_brussels());
+        let q = AgendaQuery {
+            start,
+            end,
+            programme: f.programme,
+            lang,
+            page: f.page,
+            page_size: Some(AGENDA_PAGE_SIZE),
+        };
+        async move { api.public_events(&q).await }
+    });
+    let change = move |edit: &dyn Fn(&mut AgendaFilter)| {
+        let mut f = filter.get_untracked();
+        edit(&mut f);
+        f.page = None;
+        show.run(f);
+    };
+    let feed = move |kind: Feed| feed_path(kind, filter.with(|f| f.programme), i18n.lang.get());
+
+    view! {
+        <section class="page public-page" aria-labelledby="page-title">
+            <div class="page-head">
+                <div>
+                    <h1 id="page-title">{move || i18n.t(PublicKey::AgendaTitle)}</h1>
+                    <p class="lead">{move || i18n.t(PublicKey::AgendaIntro)}</p>
+                </div>
+                <div class="head-actions">
+                    <a class="button primary" href=SIGNUP>{move || i18n.t(PublicKey::JoinLink)}</a>
+                </div>
+            </div>
+
+            <form class="filters card agenda-filters" role="search" aria-labelledby="filters-title" on:submit=|ev| ev.prevent_default()>
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(Key::Filters)}</h2>
+                <div class="field">
+                    <label for="filter-programme">{move || i18n.t(Key::Programme)}</label>
+                    <select
+                        id="filter-programme"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).parse::<ActivityProgramme>().ok();
+                            change(&|f| f.programme = v);
+                        }
+                    >
+                        <option value="" selected=move || filter.with(|f| f.programme.is_none())>
+                            {move || i18n.t(Key::AllProgrammes)}
+                        </option>
+                        {ActivityProgramme::ALL
+                            .iter()
+                            .map(|&p| {
+                                view! {
+                                    <option value=p.as_str() selected=move || filter.with(|f| f.programme == Some(p))>
+                                        {move || i18n.t(activity_programme_key(p))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-period">{move || i18n.t(PublicKey::Period)}</label>
+                    <select
+                        id="filter-period"
+                        on:change=move |ev| {
+                            let v = Period::parse(&event_target_value(&ev)).unwrap_or_default();
+                            change(&|f| f.period = v);
+                        }
+                    >
+                        {Period::ALL
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <option value=p.as_str() selected=move || filter.with(|f| f.period == p)>
+                                        {move || i18n.t(p.label())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </form>
+
+            {move || match events.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) => {
+                    view! {
+                        <div class="alert alert-error" role="alert">
+                            <p>{err.message(i18n.lang.get())}</p>
+                            <button type="button" class="button" on:click=move |_| events.refetch()>
+                                {move || i18n.t(Key::Retry)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Ok(result)) => view! { <EventList result=result filter=filter show=show/> }.into_any(),
+            }}
+
+            <div class="public-aside">
+                <section class="card" aria-labelledby="follow-title">
+                    <h2 id="follow-title">{move || i18n.t(PublicKey::FollowTitle)}</h2>
+                    <p class="hint">{move || i18n.t(PublicKey::FollowHint)}</p>
+                    <ul class="links feed-links">
+                        <li>
+                            <a href=move || feed(Feed::Ics) type="text/calendar" class="feed-ics" rel="external">
+                                {move || i18n.t(PublicKey::IcsLink)}
+                            </a>
+                        </li>
+                        <li>
+                            <a href=move || feed(Feed::Rss) type="application/rss+xml" class="feed-rss" rel="external">
+                                {move || i18n.t(PublicKey::RssLink)}
+                            </a>
+                        </li>
+                    </ul>
+                </section>
+                <section class="card" aria-labelledby="join-title">
+                    <h2 id="join-title">{move || i18n.t(PublicKey::JoinTitle)}</h2>
+                    <p>{move || i18n.t(PublicKey::JoinHint)}</p>
+                    <p><a href=SIGNUP class="join-link">{move || i18n.t(PublicKey::JoinLink)}</a></p>
+                </section>
+            </div>
+            <StaffNote/>
+        </section>
+    }
+}
+
+#[component]
+fn EventList(
+    result: Page<PublicEvent>,
+    filter: Memo<AgendaFilter>,
+    show: Callback<AgendaFilter>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let page = filter.get_untracked().page.unwrap_or(1);
+    let pages = PageParams {
+        page: Some(page),
+        page_size: Some(AGENDA_PAGE_SIZE),
+    }
+    .last_page(result.count);
+    let has_prev = result.previous.is_some();
+    let has_next = result.next.is_some();
+    let count = result.count;
+    if result.results.is_empty() {
+        return view! { <p class="empty card">{move || i18n.t(PublicKey::NoEvents)}</p> }
+            .into_any();
+    }
+    let go = move |to: u32| {
+        let mut f = filter.get_untracked();
+        f.page = (to > 1).then_some(to);
+        show.run(f);
+    };
+    let items = result
+        .results
+        .into_iter()
+        .map(|e| view! { <EventItem event=e/> })
+        .collect_view();
+    view! {
+        <p class="count" aria-live="polite">
+            {move || i18n.tf(PublicKey::EventCount, &[("count", &count.to_string())])}
+        </p>
+        <ul class="events">{items}</ul>
+        {(pages > 1).then(|| view! {
+            <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
+                <button type="button" class="button" disabled=!has_prev on:click=move |_| go(page.saturating_sub(1).max(1))>
+                    <span aria-hidden="true" class="dir-arrow">"←"</span>
+                    " "
+                    {move || i18n.t(Key::PreviousPage)}
+                </button>
+                <span class="pager-status">
+                    {move || i18n.tf(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])}
+                </span>
+                <button type="button" class="button" disabled=!has_next on:click=move |_| go(page + 1)>
+                    {move || i18n.t(Key::NextPage)}
+                    " "
+                    <span aria-hidden="true" class="dir-arrow">"→"</span>
+                </button>
+            </nav>
+        })}
+    }
+    .into_any()
+}
+
+/// Where an activity happens, in one line.
+pub fn place_line(e: &PublicEvent) -> Option<String> {
+    e.venue.as_ref().map(|v| {
+        let mut parts = vec![v.name.clone()];
+        if let Some(l) = v.locality.as_ref().filter(|l| !v.name.contains(l.as_str())) {
+            parts.push(l.clone());
+        }
+        parts.join(", ")
+    })
+}
+
+#[component]
+fn EventItem(event: PublicEvent) -> impl IntoView {
+    let i18n = use_i18n();
+    let e = event;
+    let cancelled = e.status == ActivityStatus::Cancelled;
+    let full = !cancelled && e.remaining_places == Some(0);
+    let left = e.remaining_places.filter(|r| !cancelled && *r > 0);
+    let (start, end) = (e.start, e.end);
+    let place = place_line(&e);
+    let online = place.is_none() && e.online_url.is_some();
+    let (programme, kind, free) = (e.programme, e.kind, e.free);
+    view! {
+        <li class="event card" class:event-cancelled=cancelled>
+            <p class="event-when">
+                <time datetime=e.start_local.clone()>{move || format_when(i18n.lang.get(), &start, &end)}</time>
+            </p>
+            <h2 class="event-title">
+                <a href=event_path(e.id) lang=e.lang.clone() dir="auto">{e.title.clone()}</a>
+            </h2>
+            <p class="event-meta muted">
+                {move || i18n.t(activity_kind_key(kind))}
+                " · "
+                {move || i18n.t(activity_programme_key(programme))}
+                {place.map(|p| view! { " · " <bdi>{p}</bdi> })}
+                {online.then(|| view! { " · " {move || i18n.t(PublicKey::Online)} })}
+            </p>
+            <p class="badges">
+                {cancelled.then(|| view! { <span class="badge badge-cancelled">{move || i18n.t(PublicKey::Cancelled)}</span> })}
+                {full.then(|| view! { <span class="badge badge-full">{move || i18n.t(PublicKey::Full)}</span> })}
+                {left.map(|n| view! {
+                    <span class="badge badge-places">{move || i18n.tf(PublicKey::PlacesLeft, &[("count", &n.to_string())])}</span>
+                })}
+                {free.then(|| view! { <span class="badge badge-free">{move || i18n.t(PublicKey::Free)}</span> })}
+            </p>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn periods_cover_the_right_days() {
+        // Wednesday 9 December 2026.
+        let today = day(2026, 12, 9);
+        assert_eq!(Period::Upcoming.bounds(today), (None, None));
+        assert_eq!(Period::Week.bounds(today), (None, Some(day(2026, 12, 14))));
+        assert_eq!(Period::Month.bounds(today), (None, Some(day(2027, 1, 1))));
+        assert_eq!(
+            Period::NextMonth.bounds(today),
+            (Some(day(2027, 1, 1)), Some(day(2027, 2, 1)))
+        );
+        // On a Sunday the week ends tonight; on a Monday it runs to the next Monday.
+        assert_eq!(
+            Period::Week.bounds(day(2026, 12, 13)),
+            (None, Some(day(2026, 12, 14)))
+        );
+        assert_eq!(
+            Period::Week.bounds(day(2026, 12, 14)),
+            (None, Some(day(2026, 12, 21)))
+        );
+        assert_eq!(
+            Period::NextMonth.bounds(day(2026, 1, 31)),
+            (Some(day(2026, 2, 1)), Some(day(2026, 3, 1)))
+        );
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_address() {
+        let f = AgendaFilter {
+            programme: Some(ActivityProgramme::Interlab),
+            period: Period::NextMonth,
+            page: Some(2),
+        };
+        let q = f.to_query();
+        assert_eq!(q, "?programme=interlab&period=next-month&page=2");
+        let map: HashMap<String, String> = q
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(AgendaFilter::from_query(|n| map.get(n).cloned()), f);
+        assert_eq!(AgendaFilter::default().to_query(), "");
+    }
+
+    #[test]
+    fn unknown_filter_values_are_ignored() {
+        let f = AgendaFilter::from_query(|n| match n {
+            "programme" => Some("martian".into()),
+            "period" => Some("forever".into()),
+            "page" => Some("1".into()),
+            _ => None,
+        });
+        assert_eq!(f, AgendaFilter::default());
+    }
+}

@@ -12,6 +12,14 @@ use crate::components::RequireAuth;
 use crate::i18n::{role_key, Key};
 use crate::locale::{apply_to_document, load_lang, save_lang, use_i18n, I18n};
 use crate::pages::accounts::AccountsPage;
+use crate::pages::duo::attention::AttentionPage;
+use crate::pages::duo::batch::BatchPage;
+use crate::pages::duo::board::BoardPage;
+use crate::pages::duo::candidacy_form::{EditCandidacyPage, NewCandidacyPage};
+use crate::pages::duo::candidate::CandidatePage;
+use crate::pages::duo::duo_page::DuoPage;
+use crate::pages::duo::pool::PoolPage;
+use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
@@ -91,6 +99,30 @@ pub fn App() -> impl IntoView {
                         path=path!("/people/:id")
                         view=|| view! { <RequireAuth><PersonPage/></RequireAuth> }
                     />
+                    <Route path=path!("/duo") view=|| view! { <RequireAuth><PoolPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/duo/candidates/new")
+                        view=|| view! { <RequireAuth><NewCandidacyPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/duo/candidates/:id/edit")
+                        view=|| view! { <RequireAuth><EditCandidacyPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/duo/candidates/:id")
+                        view=|| view! { <RequireAuth><CandidatePage/></RequireAuth> }
+                    />
+                    <Route path=path!("/duo/batch") view=|| view! { <RequireAuth><BatchPage/></RequireAuth> }/>
+                    <Route path=path!("/duo/proposals") view=|| view! { <RequireAuth><BoardPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/duo/attention")
+                        view=|| view! { <RequireAuth><AttentionPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/duo/settings")
+                        view=|| view! { <RequireAuth><SettingsPage/></RequireAuth> }
+                    />
+                    <Route path=path!("/duo/duos/:id") view=|| view! { <RequireAuth><DuoPage/></RequireAuth> }/>
                 </Routes>
             </main>
         </Router>

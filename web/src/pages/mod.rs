@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod accounts;
+pub mod duo;
 pub mod home;
 pub mod login;
 pub mod not_found;

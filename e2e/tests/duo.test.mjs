@@ -71,7 +71,7 @@ async function setUp() {
     commune: 'liege',
     travel: 'anywhere',
     hopes: ['conversation', 'culture', 'outings'],
-    wants_french_practice: true,
+    wants_french_practice: p.category === 'newcomer',
   });
   fx.lsCand = await candidacy(fx.ls);
   fx.nbCand = await candidacy(fx.nb);
@@ -178,10 +178,12 @@ describe('Duo2Change, as a coordinator', () => {
     await s.page.locator('#travel').selectOption('anywhere');
     for (const h of ['conversation', 'culture', 'outings']) await s.page.locator(`#hope-${h}`).check();
     await s.page.locator('#wants_french_practice').check();
-    await s.page.locator('#partner_age_min').fill('vingt');
+    // Too young a partner: the API says so under the field.
+    await s.page.locator('#partner_age_min').fill('12');
     await s.page.locator('#remarks').fill('Disponible surtout le week-end.');
     await s.page.locator('main form button[type=submit]').click();
     await s.page.locator('#partner_age_min-error').waitFor();
+    assert.equal(await s.page.getAttribute('#partner_age_min', 'aria-invalid'), 'true');
     await s.page.locator('#partner_age_min').fill('');
     await s.page.locator('main form button[type=submit]').click();
     await expectHeading(s.page, fx.name(fx.ns));
@@ -198,7 +200,7 @@ describe('Duo2Change, as a coordinator', () => {
     const row = s.page.locator('.suggestion-list > li', { hasText: fx.name(fx.ls) });
     await row.waitFor();
     assert.ok(await row.locator('.reasons li').count() >= 1);
-    await row.locator(`button[aria-label="Proposer le duo avec ${fx.name(fx.ls)}"]`).click();
+    await row.locator(`button[aria-label="Proposer ce duo : ${fx.name(fx.ls)}"]`).click();
     await s.page.waitForURL(/\/duo\/duos\/[0-9a-f-]{36}$/);
     await expectHeading(s.page, `${fx.name(fx.ns)} & ${fx.name(fx.ls)}`);
     await s.page.locator('main .badge', { hasText: 'Proposé' }).first().waitFor();

@@ -108,7 +108,7 @@ crate::catalogue! {
         NotWaitingNoProposal => { fr: "Cette personne n'est pas en attente : on ne peut pas lui proposer de nouveau duo.", en: "This person is not waiting: no new duo can be proposed.", nl: "Deze persoon wacht niet: er kan geen nieuw duo worden voorgesteld.", ar: "هذا الشخص ليس في الانتظار: لا يمكن اقتراح ثنائي جديد له." },
         RankN => { fr: "Suggestion n° {rank} :", en: "Suggestion {rank}:", nl: "Suggestie {rank}:", ar: "الاقتراح رقم {rank}:" },
         ProposePair => { fr: "Proposer ce duo", en: "Propose this pair", nl: "Dit duo voorstellen", ar: "اقتراح هذا الثنائي" },
-        ProposePairWith => { fr: "Proposer le duo avec {name}", en: "Propose the pair with {name}", nl: "Het duo met {name} voorstellen", ar: "اقتراح الثنائي مع {name}" },
+        ProposePairWith => { fr: "Proposer ce duo : {name}", en: "Propose this pair: {name}", nl: "Dit duo voorstellen: {name}", ar: "اقتراح هذا الثنائي: {name}" },
 
         // ---- candidacy form
         ThePerson => { fr: "La personne", en: "The person", nl: "De persoon", ar: "الشخص" },

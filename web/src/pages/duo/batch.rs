@@ -203,7 +203,6 @@ fn PinList(
                 let aria = label.clone();
                 view! {
                     <li>
-                        <span class="pin-mark" aria-hidden="true">"📌"</span>
                         <bdi>{label}</bdi>
                         " "
                         <button
@@ -318,6 +317,19 @@ fn Preview(
         .map(|p| view! { <PairItem p=p pins=pins selected=selected busy=busy on_pin_change=on_pin_change/> })
         .collect_view();
     let unmatched = preview.unmatched;
+    let accept_button = move |id: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="button primary"
+                id=id
+                disabled=move || busy.get() || chosen.with(Vec::is_empty)
+                on:click=move |_| on_accept.run(chosen.get_untracked())
+            >
+                {move || i18n.tf(DuoKey::AcceptSelected, &[("count", &chosen.with(Vec::len).to_string())])}
+            </button>
+        }
+    };
     view! {
         <section class="card preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{move || i18n.t(DuoKey::PreviewTitle)}</h2>
@@ -347,18 +359,10 @@ fn Preview(
                             {move || i18n.t(DuoKey::SelectNone)}
                         </button>
                     </div>
+                    <div class="actions accept-bar">{accept_button("batch-accept")}</div>
                     <ol class="pairs">{pairs}</ol>
-                    <div class="actions accept-bar">
-                        <button
-                            type="button"
-                            class="button primary"
-                            id="batch-accept"
-                            disabled=move || busy.get() || chosen.with(Vec::is_empty)
-                            on:click=move |_| on_accept.run(chosen.get_untracked())
-                        >
-                            {move || i18n.tf(DuoKey::AcceptSelected, &[("count", &chosen.with(Vec::len).to_string())])}
-                        </button>
-                    </div>
+                    // Also after the list, where the review ends.
+                    <div class="actions accept-bar">{accept_button("batch-accept-end")}</div>
                 }.into_any()
             }}
         </section>

@@ -61,16 +61,18 @@ pub fn SettingsPage() -> impl IntoView {
         .user()
         .is_some_and(|u| u.role.manages_accounts());
     let saved = RwSignal::new(None::<MatchingSettings>);
+    let status = RwSignal::new(None::<String>);
     let current = LocalResource::new(move || async move { api.duo_settings().await });
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{move || i18n.t(DuoKey::SettingsTitle)}</h1>
             <p class="lead">{move || i18n.t(DuoKey::SettingsIntro)}</p>
             <DuoTabs current=Some(Tab::Settings)/>
+            <StatusMessage message=status/>
             {move || match (saved.get(), current.get()) {
                 (Some(s), _) | (None, Some(Ok(s))) => {
                     if admin {
-                        view! { <SettingsForm s=s saved=saved/> }.into_any()
+                        view! { <SettingsForm s=s saved=saved status=status/> }.into_any()
                     } else {
                         view! {
                             <section class="card" aria-labelledby="weights-title">
@@ -89,7 +91,11 @@ pub fn SettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn SettingsForm(s: MatchingSettings, saved: RwSignal<Option<MatchingSettings>>) -> impl IntoView {
+fn SettingsForm(
+    s: MatchingSettings,
+    saved: RwSignal<Option<MatchingSettings>>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let version = s.version;
@@ -100,7 +106,6 @@ fn SettingsForm(s: MatchingSettings, saved: RwSignal<Option<MatchingSettings>>) 
     let threshold = RwSignal::new(format_number(s.threshold));
     let errors = RwSignal::new(FormErrors::default());
     let local = RwSignal::new(Vec::<&'static str>::new());
-    let status = RwSignal::new(None::<String>);
     let fields: Vec<&'static str> = Criterion::ALL
         .iter()
         .map(|c| c.name())
@@ -156,7 +161,6 @@ fn SettingsForm(s: MatchingSettings, saved: RwSignal<Option<MatchingSettings>>) 
         })
         .collect_view();
     view! {
-        <StatusMessage message=status/>
         <ErrorAlert message=Signal::derive(move || errors.with(|e| e.general())) on_dismiss=move || errors.update(|e| e.dismiss_general())/>
         <form
             class="form card settings-form"

@@ -113,7 +113,7 @@ describe('an admin at work', () => {
     const main = s.page.locator('main');
     assert.match(await main.innerText(), /admin@demo\.interra\.be/);
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Administration']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Duo2Change', 'Administration']);
     assert.equal(await nav.locator('a[aria-current=page]').innerText(), 'Accueil');
     await checkA11y(s.page, 'home');
     await screenshots(s.page, '03-home');
@@ -203,7 +203,7 @@ describe('an admin at work', () => {
     await s.page.waitForFunction(() => document.documentElement.dir === 'rtl');
     assert.equal(await s.page.getAttribute('html', 'lang'), 'ar');
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'الإدارة']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'Duo2Change', 'الإدارة']);
     await expectHeading(s.page, 'حسابات الفريق');
     await checkA11y(s.page, 'accounts (Arabic)');
     await screenshots(s.page, '06-accounts-ar');
@@ -262,7 +262,7 @@ describe('a coordinator', () => {
 
   it('sees no Admin entry', async () => {
     const links = await s.page.locator('nav.main-nav a').allInnerTexts();
-    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda']);
+    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Duo2Change']);
     assert.equal(await s.page.locator('main a[href="/admin/accounts"]').count(), 0);
     await checkA11y(s.page, 'home (coordinator)');
   });

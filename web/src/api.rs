@@ -30,6 +30,7 @@ use crate::i18n::{t, Key};
 use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 
 pub mod activities;
+pub mod duo;
 pub mod public;
 
 /// Prefix of every API path (same origin as the app).

@@ -17,13 +17,21 @@ use crate::pages::activities::agenda::AgendaPage;
 use crate::pages::activities::attendance::AttendancePage;
 use crate::pages::activities::form::{EditActivityPage, NewActivityPage};
 use crate::pages::activities::page::ActivityPage;
+use crate::pages::duo::attention::AttentionPage;
+use crate::pages::duo::batch::BatchPage;
+use crate::pages::duo::board::BoardPage;
+use crate::pages::duo::candidacy_form::{EditCandidacyPage, NewCandidacyPage};
+use crate::pages::duo::candidate::CandidatePage;
+use crate::pages::duo::duo_page::DuoPage;
+use crate::pages::duo::pool::PoolPage;
+use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::people::{PeoplePage, ReviewPage};
 use crate::pages::person::PersonPage;
 use crate::pages::person_form::{EditPersonPage, NewPersonPage};
-use crate::pages::public::agenda::AgendaPage;
+use crate::pages::public::agenda::AgendaPage as PublicAgendaPage;
 use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
 use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
@@ -60,7 +68,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/login") view=LoginPage/>
                     // Public pages: no account needed.
-                    <Route path=path!("/events") view=AgendaPage/>
+                    <Route path=path!("/events") view=PublicAgendaPage/>
                     <Route path=path!("/events/:id") view=EventPage/>
                     <Route path=path!("/signup") view=SignupPage/>
                     <Route
@@ -123,6 +131,30 @@ pub fn App() -> impl IntoView {
                         path=path!("/activities/:id")
                         view=|| view! { <RequireAuth><ActivityPage/></RequireAuth> }
                     />
+                    <Route path=path!("/duo") view=|| view! { <RequireAuth><PoolPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/duo/candidates/new")
+                        view=|| view! { <RequireAuth><NewCandidacyPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/duo/candidates/:id/edit")
+                        view=|| view! { <RequireAuth><EditCandidacyPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/duo/candidates/:id")
+                        view=|| view! { <RequireAuth><CandidatePage/></RequireAuth> }
+                    />
+                    <Route path=path!("/duo/batch") view=|| view! { <RequireAuth><BatchPage/></RequireAuth> }/>
+                    <Route path=path!("/duo/proposals") view=|| view! { <RequireAuth><BoardPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/duo/attention")
+                        view=|| view! { <RequireAuth><AttentionPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/duo/settings")
+                        view=|| view! { <RequireAuth><SettingsPage/></RequireAuth> }
+                    />
+                    <Route path=path!("/duo/duos/:id") view=|| view! { <RequireAuth><DuoPage/></RequireAuth> }/>
                 </Routes>
             </main>
         </Router>

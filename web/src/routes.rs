@@ -60,6 +60,12 @@ pub fn public_nav_items() -> Vec<PublicNavItem> {
         },
     ]
 }
+pub const DUO: &str = "/duo";
+pub const DUO_CANDIDATE_NEW: &str = "/duo/candidates/new";
+pub const DUO_BATCH: &str = "/duo/batch";
+pub const DUO_BOARD: &str = "/duo/proposals";
+pub const DUO_ATTENTION: &str = "/duo/attention";
+pub const DUO_SETTINGS: &str = "/duo/settings";
 
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
@@ -86,6 +92,21 @@ pub fn activity_attendance_path(id: uuid::Uuid) -> String {
     format!("{ACTIVITIES}/{id}/attendance")
 }
 
+/// A Duo2Change candidacy's page (with its suggestions).
+pub fn duo_candidate_path(id: uuid::Uuid) -> String {
+    format!("{DUO}/candidates/{id}")
+}
+
+/// A Duo2Change candidacy's edit form.
+pub fn duo_candidate_edit_path(id: uuid::Uuid) -> String {
+    format!("{DUO}/candidates/{id}/edit")
+}
+
+/// A duo's page.
+pub fn duo_path(id: uuid::Uuid) -> String {
+    format!("{DUO}/duos/{id}")
+}
+
 /// Whether `role` may record and change people (coaches only read the people they accompany).
 pub fn writes_people(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Coordinator)
@@ -102,7 +123,7 @@ pub struct NavItem {
 }
 
 /// The navigation for `role`. Entries the role may not use are left out; sections that are
-/// not built yet (activities, Duo2Change, InterLab, partners, reports) are absent.
+/// not built yet (activities, InterLab, partners, reports) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
         label: Key::NavHome.into(),
@@ -117,6 +138,12 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
     items.push(NavItem {
         label: ActKey::NavAgenda.into(),
         path: ACTIVITIES,
+        exact: false,
+    });
+    // Every staff role: coaches see the candidacies and duos of the people they accompany.
+    items.push(NavItem {
+        label: Key::ProgDuo2change.into(),
+        path: DUO,
         exact: false,
     });
     if role.manages_accounts() {
@@ -168,10 +195,10 @@ mod tests {
     #[test]
     fn only_admins_see_admin() {
         let admin: Vec<_> = nav_items(Role::Admin).iter().map(|i| i.path).collect();
-        assert_eq!(admin, [HOME, PEOPLE, ACTIVITIES, ADMIN_ACCOUNTS]);
+        assert_eq!(admin, [HOME, PEOPLE, ACTIVITIES, DUO, ADMIN_ACCOUNTS]);
         for role in [Role::Coordinator, Role::Coach] {
             let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES], "{role}");
+            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES, DUO], "{role}");
         }
         let agenda = nav_items(Role::Coach)[2];
         assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");
@@ -193,6 +220,31 @@ mod tests {
         assert!(writes_people(Role::Admin));
         assert!(writes_people(Role::Coordinator));
         assert!(!writes_people(Role::Coach));
+    }
+
+    #[test]
+    fn duo_paths_live_under_the_section() {
+        let id = uuid::Uuid::nil();
+        for p in [
+            duo_candidate_path(id),
+            duo_candidate_edit_path(id),
+            duo_path(id),
+        ] {
+            assert!(p.starts_with("/duo/"), "{p}");
+        }
+        assert_eq!(
+            duo_path(id),
+            "/duo/duos/00000000-0000-0000-0000-000000000000"
+        );
+        for p in [
+            DUO_CANDIDATE_NEW,
+            DUO_BATCH,
+            DUO_BOARD,
+            DUO_ATTENTION,
+            DUO_SETTINGS,
+        ] {
+            assert!(p.starts_with("/duo/"), "{p}");
+        }
     }
 
     #[test]

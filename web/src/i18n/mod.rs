@@ -13,6 +13,7 @@ use shared::people::{
 use shared::Lang;
 
 pub mod activities;
+pub mod duo;
 pub mod public;
 
 /// A user-visible message.

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod duo;
 pub mod home;
 pub mod login;
 pub mod not_found;

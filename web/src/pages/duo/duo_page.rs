@@ -1,0 +1,836 @@
+//! One duo: the two people, its state with only the moves allowed from it (introduce, confirm,
+//! decline with a reason, pause, resume, end with a reason and an outcome), the timeline of its
+//! steps, why it was proposed, its health with the reasons, the follow-up calls, and the
+//! check-ins with a form to report one.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use shared::duo::{
+    CheckIn, CheckInInput, Duo, DuoHealth, DuoOutcome, DuoStatus, DuoTransition, HealthLevel,
+    Reporter,
+};
+use uuid::Uuid;
+
+use super::{
+    format_date, format_number, is_not_found, load_error, manages_duos, today_in_brussels,
+    DuoBadge, DuoTabs, HealthBadge, Reasons, ScoreTotal, SelectField, TextAreaField,
+};
+use crate::api::{use_api, ApiError, FormErrors};
+use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::i18n::duo::{duo_status_key, outcome_key, reporter_key, DuoKey};
+use crate::i18n::{Key, Text};
+use crate::locale::{use_i18n, use_page_title, I18n};
+use crate::routes::{person_path, DUO_BOARD};
+
+/// Where a duo may go from `from` (the API refuses anything else).
+pub fn next_states(from: DuoStatus) -> &'static [DuoStatus] {
+    match from {
+        DuoStatus::Proposed => &[DuoStatus::Introduced, DuoStatus::Declined],
+        DuoStatus::Introduced => &[DuoStatus::Active, DuoStatus::Declined],
+        DuoStatus::Active => &[DuoStatus::Paused, DuoStatus::Ended],
+        DuoStatus::Paused => &[DuoStatus::Active, DuoStatus::Ended],
+        DuoStatus::Ended | DuoStatus::Declined => &[],
+    }
+}
+
+/// The button for the move from `from` to `to`.
+pub fn move_key(from: DuoStatus, to: DuoStatus) -> DuoKey {
+    match (from, to) {
+        (_, DuoStatus::Introduced) => DuoKey::ActIntroduce,
+        (DuoStatus::Paused, DuoStatus::Active) => DuoKey::ActResume,
+        (_, DuoStatus::Active) => DuoKey::ActConfirm,
+        (_, DuoStatus::Paused) => DuoKey::ActPause,
+        (_, DuoStatus::Ended) => DuoKey::ActEnd,
+        (_, DuoStatus::Declined) | (_, DuoStatus::Proposed) => DuoKey::ActDecline,
+    }
+}
+
+/// Moves that need a few words (declining, ending) open a small form first.
+pub fn needs_reason(to: DuoStatus) -> bool {
+    matches!(to, DuoStatus::Declined | DuoStatus::Ended)
+}
+
+/// Whether check-ins can be reported in this state.
+pub fn takes_check_ins(status: DuoStatus) -> bool {
+    matches!(
+        status,
+        DuoStatus::Introduced | DuoStatus::Active | DuoStatus::Paused
+    )
+}
+
+/// One step of a duo's life.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub status: DuoStatus,
+    /// When, if the duo records it (a pause is not dated).
+    pub at: Option<DateTime<Utc>>,
+    pub reason: Option<String>,
+    pub outcome: Option<DuoOutcome>,
+}
+
+/// The steps of a duo, oldest first, from the dates it records.
+pub fn timeline(d: &Duo) -> Vec<Step> {
+    let step = |status, at| Step {
+        status,
+        at,
+        reason: None,
+        outcome: None,
+    };
+    let mut out = vec![step(DuoStatus::Proposed, Some(d.proposed_at))];
+    if let Some(t) = d.introduced_at {
+        out.push(step(DuoStatus::Introduced, Some(t)));
+    }
+    if let Some(t) = d.confirmed_at {
+        out.push(step(DuoStatus::Active, Some(t)));
+    }
+    match d.status {
+        DuoStatus::Paused => out.push(step(DuoStatus::Paused, None)),
+        DuoStatus::Ended | DuoStatus::Declined => out.push(Step {
+            status: d.status,
+            at: d.ended_at,
+            reason: d.reason.clone(),
+            outcome: d.outcome,
+        }),
+        _ => {}
+    }
+    out
+}
+
+/// The follow-up calls planned when a duo is confirmed (days after confirmation, label).
+pub const FOLLOW_UP_PLAN: [(i64, DuoKey); 3] = [
+    (14, DuoKey::FollowUp2Weeks),
+    (42, DuoKey::FollowUp6Weeks),
+    (91, DuoKey::FollowUp3Months),
+];
+
+/// The planned calls' dates for a duo confirmed at `confirmed` (dates in UTC, as the API sets
+/// them).
+pub fn follow_up_dates(confirmed: DateTime<Utc>) -> Vec<(DuoKey, NaiveDate)> {
+    FOLLOW_UP_PLAN
+        .iter()
+        .map(|&(days, key)| (key, (confirmed + Duration::days(days)).date_naive()))
+        .collect()
+}
+
+/// The check-in form's values, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CheckInDraft {
+    pub met_on: String,
+    pub activity: String,
+    pub duration: String,
+    pub reported_by: String,
+    pub satisfaction_newcomer: String,
+    pub satisfaction_local: String,
+    pub notes: String,
+}
+
+/// The inputs of the check-in form, by the names the API uses for its field errors.
+pub const CHECK_IN_FIELDS: [&str; 7] = [
+    "met_on",
+    "activity",
+    "duration_minutes",
+    "reported_by",
+    "satisfaction_newcomer",
+    "satisfaction_local",
+    "notes",
+];
+
+impl CheckInDraft {
+    /// The request body, or the fields that cannot be sent as typed.
+    pub fn input(&self) -> Result<CheckInInput, Vec<&'static str>> {
+        let mut bad = Vec::new();
+        let met_on = NaiveDate::parse_from_str(self.met_on.trim(), "%Y-%m-%d");
+        if met_on.is_err() {
+            bad.push("met_on");
+        }
+        let duration = match self.duration.trim() {
+            "" => None,
+            v => match v.parse::<i32>() {
+                Ok(m) => Some(m),
+                Err(_) => {
+                    bad.push("duration_minutes");
+                    None
+                }
+            },
+        };
+        let reported_by = self.reported_by.parse::<Reporter>();
+        if reported_by.is_err() {
+            bad.push("reported_by");
+        }
+        let (Ok(met_on), Ok(reported_by), true) = (met_on, reported_by, bad.is_empty()) else {
+            return Err(bad);
+        };
+        let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(CheckInInput {
+            met_on,
+            activity: self.activity.trim().to_string(),
+            duration_minutes: duration,
+            reported_by,
+            satisfaction_newcomer: self.satisfaction_newcomer.parse().ok(),
+            satisfaction_local: self.satisfaction_local.parse().ok(),
+            notes: text(&self.notes),
+        })
+    }
+}
+
+#[component]
+pub fn DuoPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(DuoKey::DuoTitle);
+    let api = use_api();
+    let params = use_params_map();
+    let id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok())));
+    let status = RwSignal::new(None::<String>);
+    // Health is written in the interface language: reloaded when it changes.
+    let duo = LocalResource::new(move || {
+        let (id, _lang) = (id.get(), i18n.lang.get());
+        async move {
+            match id {
+                Some(id) => api.duo(id).await,
+                None => Err(ApiError::Status(404)),
+            }
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <p class="back"><a href=DUO_BOARD>{move || i18n.t(DuoKey::BackToBoard)}</a></p>
+            <StatusMessage message=status/>
+            {move || match duo.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) if is_not_found(&err) => view! {
+                    <h1 id="page-title">{move || i18n.t(DuoKey::DuoNotFound)}</h1>
+                }.into_any(),
+                Some(Err(err)) => view! {
+                    <h1 id="page-title">{move || i18n.t(DuoKey::DuoTitle)}</h1>
+                    {load_error(i18n, &err, move || duo.refetch())}
+                }.into_any(),
+                Some(Ok(d)) => view! {
+                    <DuoView d=d status=status reload=Callback::new(move |_| duo.refetch())/>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let manages = api.session.user().is_some_and(|u| manages_duos(u.role));
+    let moves = next_states(d.status);
+    let state = d.status;
+    let steps = timeline(&d);
+    let reasons = d.reasons.clone();
+    let health = d.health.clone();
+    let version = d.settings_version;
+    let confirmed = d.confirmed_at;
+    view! {
+        <div class="page-head">
+            <div>
+                <h1 id="page-title">
+                    <bdi>{d.newcomer_name.clone()}</bdi>
+                    " & "
+                    <bdi>{d.local_name.clone()}</bdi>
+                </h1>
+                <span class="badges">
+                    <DuoBadge status=state/>
+                    {health.as_ref().map(|h| view! { <HealthBadge level=h.level/> })}
+                    {d.score.map(|s| view! { <ScoreTotal total=s/> })}
+                </span>
+            </div>
+        </div>
+        <DuoTabs current=None/>
+        <div class="duo-grid">
+            <section class="card" aria-labelledby="people-title">
+                <h2 id="people-title">{move || i18n.t(DuoKey::TheTwoPeople)}</h2>
+                <dl class="facts">
+                    <div>
+                        <dt>{move || i18n.t(Key::Newcomer)}</dt>
+                        <dd><a href=person_path(d.newcomer_id)><bdi>{d.newcomer_name.clone()}</bdi></a></dd>
+                    </div>
+                    <div>
+                        <dt>{move || i18n.t(Key::Local)}</dt>
+                        <dd><a href=person_path(d.local_id)><bdi>{d.local_name.clone()}</bdi></a></dd>
+                    </div>
+                </dl>
+            </section>
+            {(manages && !moves.is_empty()).then(|| view! {
+                <Moves id=d.id from=state status=status reload=reload/>
+            })}
+            {health.map(|h| view! { <HealthCard h=h/> })}
+            <section class="card" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">{move || i18n.t(DuoKey::Timeline)}</h2>
+                <Timeline steps=steps/>
+            </section>
+            {confirmed.map(|c| view! { <FollowUps confirmed=c state=state/> })}
+            <section class="card" aria-labelledby="why-title">
+                <h2 id="why-title">{move || i18n.t(DuoKey::WhyThisPair)}</h2>
+                <Reasons reasons=reasons/>
+                {version.map(|v| view! {
+                    <p class="muted small">{move || i18n.tf(DuoKey::ProposedWithWeights, &[("version", &v.to_string())])}</p>
+                })}
+            </section>
+        </div>
+        <CheckIns id=d.id state=state status=status reload=reload/>
+    }
+}
+
+/// The moves allowed from the current state; declining and ending ask for a reason first.
+#[component]
+fn Moves(
+    id: Uuid,
+    from: DuoStatus,
+    status: RwSignal<Option<String>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let asking = RwSignal::new(None::<DuoStatus>);
+    let reason = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
+    let go = Action::new_local(move |t: &DuoTransition| {
+        let t = t.clone();
+        async move { (t.to, api.duo_transition(id, &t).await) }
+    });
+    Effect::new(move |_| match go.value().get() {
+        Some((to, Ok(_))) => {
+            errors.set(FormErrors::default());
+            asking.set(None);
+            status.set(Some(
+                i18n.tf(DuoKey::MovedTo, &[("state", i18n.t(duo_status_key(to)))]),
+            ));
+            reload.run(());
+        }
+        Some((_, Err(e))) => {
+            errors.set(FormErrors::from_error(
+                &e,
+                &["reason", "outcome"],
+                i18n.lang.get_untracked(),
+            ));
+            super::focus_first_error();
+        }
+        None => {}
+    });
+    let pending = go.pending();
+    let buttons = next_states(from)
+        .iter()
+        .map(|&to| {
+            let danger = needs_reason(to);
+            view! {
+                <button
+                    type="button"
+                    class="button move"
+                    class:primary=!danger
+                    class:danger=danger
+                    disabled=move || pending.get()
+                    aria-expanded=move || danger.then(|| if asking.get() == Some(to) { "true" } else { "false" })
+                    on:click=move |_| {
+                        status.set(None);
+                        if needs_reason(to) {
+                            errors.set(FormErrors::default());
+                            asking.set(Some(to));
+                        } else {
+                            go.dispatch(DuoTransition { to, reason: None, outcome: None });
+                        }
+                    }
+                >
+                    {move || i18n.t(move_key(from, to))}
+                </button>
+            }
+        })
+        .collect_view();
+    let outcome_options: Vec<(&'static str, Text)> = DuoOutcome::ALL
+        .iter()
+        .map(|&o| (o.as_str(), outcome_key(o).into()))
+        .collect();
+    view! {
+        <section class="card" aria-labelledby="moves-title">
+            <h2 id="moves-title">{move || i18n.t(DuoKey::NextSteps)}</h2>
+            <p class="muted small">{move || i18n.t(DuoKey::NextStepsHint)}</p>
+            <div class="actions">{buttons}</div>
+            <ErrorAlert message=Signal::derive(move || errors.with(|e| e.general())) on_dismiss=move || errors.update(|e| e.dismiss_general())/>
+            {move || asking.get().map(|to| {
+                let options = outcome_options.clone();
+                view! {
+                    <form
+                        class="form move-form"
+                        on:submit=move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let text = reason.get_untracked();
+                            go.dispatch(DuoTransition {
+                                to,
+                                reason: Some(text.trim().to_string()).filter(|s| !s.is_empty()),
+                                outcome: outcome.get_untracked().parse().ok(),
+                            });
+                        }
+                    >
+                        <h3>{move || i18n.t(move_key(from, to))}</h3>
+                        <TextAreaField
+                            id="reason"
+                            label={if to == DuoStatus::Declined { DuoKey::DeclineReason } else { DuoKey::EndReason }}
+                            value=reason
+                            error=err("reason")
+                            hint={if to == DuoStatus::Declined { DuoKey::DeclineHint } else { DuoKey::EndHint }}
+                        />
+                        {(to == DuoStatus::Ended).then(|| view! {
+                            <SelectField id="outcome" label=DuoKey::Outcome value=outcome options=options error=err("outcome") empty=DuoKey::ChooseOutcome hint=DuoKey::OutcomeHint/>
+                        })}
+                        <div class="actions">
+                            <button type="submit" class="button danger" disabled=move || pending.get()>
+                                {move || i18n.t(move_key(from, to))}
+                            </button>
+                            <button type="button" class="button" on:click=move |_| asking.set(None)>
+                                {move || i18n.t(Key::Cancel)}
+                            </button>
+                        </div>
+                    </form>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn HealthCard(h: DuoHealth) -> impl IntoView {
+    let i18n = use_i18n();
+    let level = h.level;
+    let meetings = h.meetings_last_4_weeks;
+    let since = h.days_since_last_meeting;
+    let trend = h.satisfaction_trend;
+    let overdue = h.overdue_follow_up;
+    view! {
+        <section class=format!("card health-card health-card-{}", level.as_str()) aria-labelledby="health-title">
+            <h2 id="health-title">{move || i18n.t(DuoKey::Health)}</h2>
+            <p><HealthBadge level=level/></p>
+            {(level != HealthLevel::Good).then(|| view! {
+                <h3 class="small-heading">{move || i18n.t(DuoKey::Why)}</h3>
+                <Reasons reasons=h.reasons.clone()/>
+            })}
+            <dl class="facts">
+                <div>
+                    <dt>{move || i18n.t(DuoKey::MeetingsLast4Weeks)}</dt>
+                    <dd>{move || i18n.tf(DuoKey::MeetingsExpected, &[("count", &meetings.to_string())])}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(DuoKey::LastMeeting)}</dt>
+                    <dd>{move || match since {
+                        Some(d) => i18n.tf(DuoKey::DaysAgo, &[("days", &d.to_string())]),
+                        None => i18n.t(DuoKey::NoMeetingYet).to_string(),
+                    }}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(DuoKey::SatisfactionTrend)}</dt>
+                    <dd>{move || trend_text(i18n, trend)}</dd>
+                </div>
+                {overdue.map(|d| view! {
+                    <div>
+                        <dt>{move || i18n.t(DuoKey::OverdueCall)}</dt>
+                        <dd>{move || format_date(i18n.lang.get(), d)}</dd>
+                    </div>
+                })}
+            </dl>
+        </section>
+    }
+}
+
+/// "rising (+0.5)", "falling (−1)", "steady", or "not enough ratings yet".
+pub fn trend_text(i18n: I18n, trend: Option<f64>) -> String {
+    match trend {
+        None => i18n.t(DuoKey::TrendUnknown).to_string(),
+        Some(t) if t >= 0.25 => i18n.tf(DuoKey::TrendUp, &[("delta", &format_number(t))]),
+        Some(t) if t <= -0.25 => i18n.tf(DuoKey::TrendDown, &[("delta", &format_number(-t))]),
+        Some(_) => i18n.t(DuoKey::TrendSteady).to_string(),
+    }
+}
+
+#[component]
+fn Timeline(steps: Vec<Step>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = steps
+        .into_iter()
+        .map(|s| {
+            let status = s.status;
+            let at = s.at;
+            let outcome = s.outcome;
+            view! {
+                <li class=format!("step step-{}", status.as_str())>
+                    <span class="step-dot" aria-hidden="true"></span>
+                    <strong>{move || i18n.t(step_key(status))}</strong>
+                    <span class="muted small block">
+                        {move || match at {
+                            Some(t) => i18n.date(&t),
+                            None => i18n.t(DuoKey::SinceUndated).to_string(),
+                        }}
+                    </span>
+                    {outcome.map(|o| view! {
+                        <span class="block small">{move || i18n.tf(DuoKey::OutcomeIs, &[("outcome", i18n.t(outcome_key(o)))])}</span>
+                    })}
+                    {s.reason.map(|r| view! { <span class="block small prewrap"><bdi>{r}</bdi></span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="timeline">{items}</ol> }
+}
+
+/// The timeline's wording for reaching a state.
+fn step_key(status: DuoStatus) -> DuoKey {
+    match status {
+        DuoStatus::Proposed => DuoKey::StepProposed,
+        DuoStatus::Introduced => DuoKey::StepIntroduced,
+        DuoStatus::Active => DuoKey::StepConfirmed,
+        DuoStatus::Paused => DuoKey::StepPaused,
+        DuoStatus::Ended => DuoKey::StepEnded,
+        DuoStatus::Declined => DuoKey::StepDeclined,
+    }
+}
+
+/// The coordinator's follow-up calls planned at confirmation.
+#[component]
+fn FollowUps(confirmed: DateTime<Utc>, state: DuoStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = today_in_brussels();
+    let items = follow_up_dates(confirmed)
+        .into_iter()
+        .map(|(key, due)| {
+            let upcoming = due >= today;
+            view! {
+                <li>
+                    <strong>{move || i18n.t(key)}</strong>
+                    " — "
+                    {move || format_date(i18n.lang.get(), due)}
+                    {(upcoming && matches!(state, DuoStatus::Active | DuoStatus::Paused)).then(|| view! {
+                        " " <span class="badge badge-upcoming">{move || i18n.t(DuoKey::Upcoming)}</span>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="follow-ups-title">
+            <h2 id="follow-ups-title">{move || i18n.t(DuoKey::FollowUpCalls)}</h2>
+            <p class="muted small">{move || i18n.t(DuoKey::FollowUpIntro)}</p>
+            <ul class="plain follow-ups">{items}</ul>
+        </section>
+    }
+}
+
+/// The reported meetings, and the form to report one.
+#[component]
+fn CheckIns(
+    id: Uuid,
+    state: DuoStatus,
+    status: RwSignal<Option<String>>,
+    reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let added = RwSignal::new(0u32);
+    let list = LocalResource::new(move || {
+        added.track();
+        async move { api.duo_check_ins(id).await }
+    });
+    view! {
+        <section class="card check-ins" aria-labelledby="check-ins-title">
+            <h2 id="check-ins-title">{move || i18n.t(DuoKey::CheckIns)}</h2>
+            {takes_check_ins(state).then(|| view! {
+                <CheckInForm id=id on_added=Callback::new(move |_| {
+                    status.set(Some(i18n.t(DuoKey::CheckInAdded).to_string()));
+                    added.update(|n| *n += 1);
+                    reload.run(());
+                })/>
+            })}
+            {move || match list.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Ok(items)) if items.is_empty() => view! {
+                    <p class="muted">{move || i18n.t(DuoKey::NoCheckIns)}</p>
+                }.into_any(),
+                Some(Ok(items)) => view! {
+                    <ul class="check-in-list">
+                        {items.into_iter().map(|c| view! { <CheckInItem c=c/> }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CheckInItem(c: CheckIn) -> impl IntoView {
+    let i18n = use_i18n();
+    let met_on = c.met_on;
+    let reporter = c.reported_by;
+    let duration = c.duration_minutes;
+    let (sn, sl) = (c.satisfaction_newcomer, c.satisfaction_local);
+    view! {
+        <li class="check-in">
+            <p class="check-in-head">
+                <strong>{move || format_date(i18n.lang.get(), met_on)}</strong>
+                " — "
+                <bdi>{c.activity.clone()}</bdi>
+            </p>
+            <p class="muted small">
+                {move || {
+                    let mut parts = Vec::new();
+                    if let Some(m) = duration {
+                        parts.push(i18n.tf(DuoKey::Minutes, &[("minutes", &m.to_string())]));
+                    }
+                    parts.push(i18n.tf(DuoKey::ReportedByIs, &[("who", i18n.t(reporter_key(reporter)))]));
+                    if let Some(s) = sn {
+                        parts.push(i18n.tf(DuoKey::SatisfactionNewcomerIs, &[("score", &s.to_string())]));
+                    }
+                    if let Some(s) = sl {
+                        parts.push(i18n.tf(DuoKey::SatisfactionLocalIs, &[("score", &s.to_string())]));
+                    }
+                    parts.join(" · ")
+                }}
+            </p>
+            {c.notes.clone().map(|n| view! { <p class="prewrap small"><bdi>{n}</bdi></p> })}
+        </li>
+    }
+}
+
+#[component]
+fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let fresh = move || CheckInDraft {
+        met_on: today_in_brussels().format("%Y-%m-%d").to_string(),
+        reported_by: Reporter::Coordinator.as_str().to_string(),
+        ..CheckInDraft::default()
+    };
+    let start = fresh();
+    let met_on = RwSignal::new(start.met_on.clone());
+    let activity = RwSignal::new(String::new());
+    let duration = RwSignal::new(String::new());
+    let reported_by = RwSignal::new(start.reported_by.clone());
+    let sat_newcomer = RwSignal::new(String::new());
+    let sat_local = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let local = RwSignal::new(Vec::<&'static str>::new());
+    let err = move |name: &'static str| {
+        Signal::derive(move || {
+            if local.with(|l| l.contains(&name)) {
+                Some(i18n.t(DuoKey::CheckValue).to_string())
+            } else {
+                errors.with(|e| e.field(name))
+            }
+        })
+    };
+    let add = Action::new_local(move |body: &CheckInInput| {
+        let body = body.clone();
+        async move { api.add_duo_check_in(id, &body).await }
+    });
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(_)) => {
+            errors.set(FormErrors::default());
+            let f = fresh();
+            met_on.set(f.met_on);
+            activity.set(String::new());
+            duration.set(String::new());
+            reported_by.set(f.reported_by);
+            sat_newcomer.set(String::new());
+            sat_local.set(String::new());
+            notes.set(String::new());
+            on_added.run(());
+        }
+        Some(Err(e)) => {
+            errors.set(FormErrors::from_error(
+                &e,
+                &CHECK_IN_FIELDS,
+                i18n.lang.get_untracked(),
+            ));
+            super::focus_first_error();
+        }
+        None => {}
+    });
+    let pending = add.pending();
+    let reporter_options: Vec<(&'static str, Text)> = Reporter::ALL
+        .iter()
+        .map(|&r| (r.as_str(), reporter_key(r).into()))
+        .collect();
+    let satisfaction_options: Vec<(&'static str, Text)> = vec![
+        ("1", DuoKey::Satisfaction1.into()),
+        ("2", DuoKey::Satisfaction2.into()),
+        ("3", DuoKey::Satisfaction3.into()),
+        ("4", DuoKey::Satisfaction4.into()),
+        ("5", DuoKey::Satisfaction5.into()),
+    ];
+    view! {
+        <details class="add-check-in">
+            <summary>{move || i18n.t(DuoKey::AddCheckIn)}</summary>
+            <ErrorAlert message=Signal::derive(move || errors.with(|e| e.general())) on_dismiss=move || errors.update(|e| e.dismiss_general())/>
+            <form
+                class="form check-in-form"
+                novalidate
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let draft = CheckInDraft {
+                        met_on: met_on.get_untracked(),
+                        activity: activity.get_untracked(),
+                        duration: duration.get_untracked(),
+                        reported_by: reported_by.get_untracked(),
+                        satisfaction_newcomer: sat_newcomer.get_untracked(),
+                        satisfaction_local: sat_local.get_untracked(),
+                        notes: notes.get_untracked(),
+                    };
+                    errors.set(FormErrors::default());
+                    match draft.input() {
+                        Ok(body) => {
+                            local.set(Vec::new());
+                            add.dispatch(body);
+                        }
+                        Err(bad) => {
+                            local.set(bad);
+                            super::focus_first_error();
+                        }
+                    }
+                }
+            >
+                <div class="form-grid">
+                    <TextField id="met_on" label=DuoKey::MetOn value=met_on input_type="date" required=true error=err("met_on")/>
+                    <TextField id="duration_minutes" label=DuoKey::DurationMinutes value=duration input_type="number" error=err("duration_minutes")/>
+                </div>
+                <TextField id="activity" label=DuoKey::WhatTheyDid value=activity required=true error=err("activity") hint=DuoKey::WhatTheyDidHint/>
+                <div class="form-grid">
+                    <SelectField id="reported_by" label=DuoKey::ReportedBy value=reported_by options=reporter_options error=err("reported_by")/>
+                    <SelectField id="satisfaction_newcomer" label=DuoKey::SatisfactionNewcomer value=sat_newcomer options=satisfaction_options.clone() error=err("satisfaction_newcomer") empty=DuoKey::NotRated/>
+                    <SelectField id="satisfaction_local" label=DuoKey::SatisfactionLocal value=sat_local options=satisfaction_options error=err("satisfaction_local") empty=DuoKey::NotRated/>
+                </div>
+                <TextAreaField id="notes" label=DuoKey::Notes value=notes error=err("notes")/>
+                <div class="actions">
+                    <button type="submit" class="button primary" disabled=move || pending.get()>
+                        {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveCheckIn) }}
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn duo(status: DuoStatus) -> Duo {
+        let t = |d: u32| Utc.with_ymd_and_hms(2026, 3, d, 10, 0, 0).single();
+        Duo {
+            id: Uuid::nil(),
+            newcomer_id: Uuid::nil(),
+            newcomer_name: "Amina".into(),
+            local_id: Uuid::nil(),
+            local_name: "Marc".into(),
+            status,
+            score: Some(72.0),
+            reasons: vec![],
+            settings_version: Some(1),
+            proposed_at: t(1).unwrap_or_default(),
+            introduced_at: t(3),
+            confirmed_at: t(10),
+            ended_at: t(20),
+            reason: Some("Déménagement".into()),
+            outcome: Some(DuoOutcome::Neutral),
+            health: None,
+        }
+    }
+
+    /// The same table as the API's `can_transition`.
+    #[test]
+    fn only_the_api_s_moves_are_offered() {
+        use DuoStatus::*;
+        let all = [Proposed, Introduced, Active, Paused, Ended, Declined];
+        let allowed: Vec<(DuoStatus, DuoStatus)> = all
+            .iter()
+            .flat_map(|&a| next_states(a).iter().map(move |&b| (a, b)))
+            .collect();
+        assert_eq!(allowed.len(), 8);
+        assert!(
+            !next_states(Proposed).contains(&Active),
+            "confirmation needs the introduction"
+        );
+        assert!(next_states(Ended).is_empty() && next_states(Declined).is_empty());
+        assert!(next_states(Paused).contains(&Active));
+        assert_eq!(move_key(Paused, Active), DuoKey::ActResume);
+        assert_eq!(move_key(Introduced, Active), DuoKey::ActConfirm);
+        assert!(needs_reason(Declined) && needs_reason(Ended) && !needs_reason(Paused));
+    }
+
+    #[test]
+    fn the_timeline_follows_the_recorded_dates() {
+        let t = timeline(&duo(DuoStatus::Ended));
+        let states: Vec<DuoStatus> = t.iter().map(|s| s.status).collect();
+        assert_eq!(
+            states,
+            [
+                DuoStatus::Proposed,
+                DuoStatus::Introduced,
+                DuoStatus::Active,
+                DuoStatus::Ended
+            ]
+        );
+        assert_eq!(t[3].reason.as_deref(), Some("Déménagement"));
+        assert_eq!(t[3].outcome, Some(DuoOutcome::Neutral));
+
+        let mut proposed = duo(DuoStatus::Proposed);
+        proposed.introduced_at = None;
+        proposed.confirmed_at = None;
+        proposed.ended_at = None;
+        assert_eq!(timeline(&proposed).len(), 1);
+
+        let paused = timeline(&duo(DuoStatus::Paused));
+        assert_eq!(
+            paused.last().map(|s| (s.status, s.at)),
+            Some((DuoStatus::Paused, None))
+        );
+    }
+
+    #[test]
+    fn follow_up_calls_are_planned_after_confirmation() {
+        let confirmed = Utc
+            .with_ymd_and_hms(2026, 3, 10, 10, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let dates: Vec<String> = follow_up_dates(confirmed)
+            .into_iter()
+            .map(|(_, d)| d.to_string())
+            .collect();
+        assert_eq!(dates, ["2026-03-24", "2026-04-21", "2026-06-09"]);
+    }
+
+    #[test]
+    fn a_check_in_needs_a_date_and_a_reporter() {
+        let ok = CheckInDraft {
+            met_on: "2026-03-12".into(),
+            activity: " Café ".into(),
+            duration: "90".into(),
+            reported_by: "local".into(),
+            satisfaction_newcomer: "4".into(),
+            satisfaction_local: String::new(),
+            notes: "  ".into(),
+        };
+        let input = ok.input().unwrap_or_else(|bad| panic!("refused: {bad:?}"));
+        assert_eq!(input.activity, "Café");
+        assert_eq!(input.duration_minutes, Some(90));
+        assert_eq!(input.reported_by, Reporter::Local);
+        assert_eq!(
+            (input.satisfaction_newcomer, input.satisfaction_local),
+            (Some(4), None)
+        );
+        assert_eq!(input.notes, None);
+
+        let bad = CheckInDraft {
+            met_on: "12/03/2026".into(),
+            duration: "1h30".into(),
+            ..ok
+        };
+        assert_eq!(bad.input().err(), Some(vec!["met_on", "duration_minutes"]));
+        assert!(takes_check_ins(DuoStatus::Paused) && !takes_check_ins(DuoStatus::Proposed));
+    }
+}

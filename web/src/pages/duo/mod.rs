@@ -1,0 +1,633 @@
+//! Duo2Change: the candidate pool, a candidate's explained suggestions, the batch run with its
+//! preview, the proposals board, each duo's page (state, timeline, check-ins, health), the
+//! attention dashboard and the matching weights.
+//!
+//! This module holds what the screens share: the section's tabs, labelled form controls, score
+//! and health displays, and date helpers.
+
+pub mod attention;
+pub mod batch;
+pub mod board;
+pub mod candidacy_form;
+pub mod candidate;
+pub mod duo_page;
+pub mod pool;
+pub mod settings;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use shared::duo::{
+    CandidacyStatus, DuoStatus, HealthLevel, MatchingSettings, ScoreBreakdown, TravelRange,
+};
+use shared::Lang;
+
+use crate::api::duo::Commune;
+use crate::api::ApiError;
+use crate::i18n::duo::{candidacy_status_key, duo_status_key, health_key, travel_key, DuoKey};
+use crate::i18n::{locale, Key, Text};
+use crate::locale::{use_i18n, I18n};
+use crate::routes::{DUO, DUO_ATTENTION, DUO_BATCH, DUO_BOARD, DUO_SETTINGS};
+
+/// Now, from the browser's clock (chrono's own clock is not available in the browser).
+pub fn now_utc() -> DateTime<Utc> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let millis = js_sys::Date::now();
+        #[allow(clippy::cast_possible_truncation)]
+        DateTime::from_timestamp_millis(millis as i64).unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Utc::now()
+    }
+}
+
+/// Today's date in Brussels (the default date of a check-in).
+pub fn today_in_brussels() -> NaiveDate {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &JsValue::from_str("timeZone"),
+            &JsValue::from_str(crate::locale::TIME_ZONE),
+        );
+        // en-CA writes dates as YYYY-MM-DD.
+        let text: String = js_sys::Date::new_0()
+            .to_locale_date_string("en-CA", &options)
+            .into();
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap_or_else(|_| now_utc().date_naive())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        now_utc().date_naive()
+    }
+}
+
+/// Whole days from `since` to `now` (never negative).
+pub fn days_between(since: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (now - since).num_days().max(0)
+}
+
+/// A calendar date for the reader, e.g. `26 nov. 2026` in French.
+pub fn format_date(lang: Lang, date: NaiveDate) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let Some(noon) = date.and_hms_opt(12, 0, 0) else {
+            return date.to_string();
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let millis = noon.and_utc().timestamp_millis() as f64;
+        let options = js_sys::Object::new();
+        for (k, v) in [("timeZone", "UTC"), ("dateStyle", "medium")] {
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+        }
+        js_sys::Date::new(&JsValue::from_f64(millis))
+            .to_locale_date_string(locale(lang), &options)
+            .into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = locale(lang);
+        date.to_string()
+    }
+}
+
+/// A date and time's calendar date in Brussels, for the reader.
+pub fn format_day(lang: Lang, dt: &DateTime<Utc>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        #[allow(clippy::cast_precision_loss)]
+        let millis = dt.timestamp_millis() as f64;
+        let options = js_sys::Object::new();
+        for (k, v) in [
+            ("timeZone", crate::locale::TIME_ZONE),
+            ("dateStyle", "medium"),
+        ] {
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+        }
+        js_sys::Date::new(&JsValue::from_f64(millis))
+            .to_locale_date_string(locale(lang), &options)
+            .into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = locale(lang);
+        dt.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// A score out of 100, rounded (e.g. `72`).
+pub fn score_text(total: f64) -> String {
+    format!("{:.0}", total.clamp(0.0, 100.0))
+}
+
+/// A criterion's share (0–1) as a whole percentage.
+pub fn percent(value: f64) -> u32 {
+    // Clamped to 0–100 first, so the cast cannot overflow or lose a sign.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let p = (value.clamp(0.0, 1.0) * 100.0).round() as u32;
+    p
+}
+
+/// The name of a commune given as the API sends it (its id or its name).
+pub fn commune_name(communes: &[Commune], value: &str) -> String {
+    communes
+        .iter()
+        .find(|c| c.id == value || c.name == value)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| value.to_string())
+}
+
+/// The id of a commune given as the API sends it (its id or its name).
+pub fn commune_id(communes: &[Commune], value: &str) -> Option<String> {
+    communes
+        .iter()
+        .find(|c| c.id == value || c.name == value)
+        .map(|c| c.id.clone())
+}
+
+/// Whether `role` may change Duo2Change data (candidacies, proposals, states); coaches read and
+/// report check-ins only.
+pub use crate::routes::writes_people as manages_duos;
+
+/// A soft criterion of matching: its share in a score, its weight, its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Criterion {
+    Interests,
+    Language,
+    Availability,
+    Distance,
+    Hopes,
+    Age,
+    Waiting,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 7] = [
+        Criterion::Interests,
+        Criterion::Language,
+        Criterion::Availability,
+        Criterion::Distance,
+        Criterion::Hopes,
+        Criterion::Age,
+        Criterion::Waiting,
+    ];
+
+    /// The wire name (the field of the breakdown and of the settings).
+    pub fn name(self) -> &'static str {
+        match self {
+            Criterion::Interests => "interests",
+            Criterion::Language => "language",
+            Criterion::Availability => "availability",
+            Criterion::Distance => "distance",
+            Criterion::Hopes => "hopes",
+            Criterion::Age => "age",
+            Criterion::Waiting => "waiting",
+        }
+    }
+
+    pub fn key(self) -> DuoKey {
+        match self {
+            Criterion::Interests => DuoKey::CritInterests,
+            Criterion::Language => DuoKey::CritLanguage,
+            Criterion::Availability => DuoKey::CritAvailability,
+            Criterion::Distance => DuoKey::CritDistance,
+            Criterion::Hopes => DuoKey::CritHopes,
+            Criterion::Age => DuoKey::CritAge,
+            Criterion::Waiting => DuoKey::CritWaiting,
+        }
+    }
+
+    /// This criterion's share (0–1) in a score.
+    pub fn of(self, s: &ScoreBreakdown) -> f64 {
+        match self {
+            Criterion::Interests => s.interests,
+            Criterion::Language => s.language,
+            Criterion::Availability => s.availability,
+            Criterion::Distance => s.distance,
+            Criterion::Hopes => s.hopes,
+            Criterion::Age => s.age,
+            Criterion::Waiting => s.waiting,
+        }
+    }
+
+    /// This criterion's weight in the settings.
+    pub fn weight(self, s: &MatchingSettings) -> f64 {
+        match self {
+            Criterion::Interests => s.interests,
+            Criterion::Language => s.language,
+            Criterion::Availability => s.availability,
+            Criterion::Distance => s.distance,
+            Criterion::Hopes => s.hopes,
+            Criterion::Age => s.age,
+            Criterion::Waiting => s.waiting,
+        }
+    }
+
+    /// Sets this criterion's weight in the settings.
+    pub fn set_weight(self, s: &mut MatchingSettings, v: f64) {
+        match self {
+            Criterion::Interests => s.interests = v,
+            Criterion::Language => s.language = v,
+            Criterion::Availability => s.availability = v,
+            Criterion::Distance => s.distance = v,
+            Criterion::Hopes => s.hopes = v,
+            Criterion::Age => s.age = v,
+            Criterion::Waiting => s.waiting = v,
+        }
+    }
+}
+
+/// The tabs of the Duo2Change section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Pool,
+    Board,
+    Attention,
+    Batch,
+    Settings,
+}
+
+impl Tab {
+    fn path(self) -> &'static str {
+        match self {
+            Tab::Pool => DUO,
+            Tab::Board => DUO_BOARD,
+            Tab::Attention => DUO_ATTENTION,
+            Tab::Batch => DUO_BATCH,
+            Tab::Settings => DUO_SETTINGS,
+        }
+    }
+
+    fn label(self) -> DuoKey {
+        match self {
+            Tab::Pool => DuoKey::TabPool,
+            Tab::Board => DuoKey::TabBoard,
+            Tab::Attention => DuoKey::TabAttention,
+            Tab::Batch => DuoKey::TabBatch,
+            Tab::Settings => DuoKey::TabSettings,
+        }
+    }
+}
+
+/// The tabs a role sees: the batch needs the right to propose.
+pub fn tabs_for(manages: bool) -> Vec<Tab> {
+    let mut tabs = vec![Tab::Pool, Tab::Board, Tab::Attention];
+    if manages {
+        tabs.push(Tab::Batch);
+    }
+    tabs.push(Tab::Settings);
+    tabs
+}
+
+/// The section's own navigation, under the page heading's level.
+#[component]
+pub fn DuoTabs(current: Option<Tab>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = crate::api::use_api();
+    let manages = api.session.user().is_some_and(|u| manages_duos(u.role));
+    let items = tabs_for(manages)
+        .into_iter()
+        .map(|tab| {
+            let here = current == Some(tab);
+            view! {
+                <li>
+                    <a href=tab.path() aria-current=here.then_some("page")>
+                        {move || i18n.t(tab.label())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="duo-tabs" aria-label=move || i18n.t(DuoKey::SectionNav)>
+            <ul>{items}</ul>
+        </nav>
+    }
+}
+
+/// The error of a failed load, with a retry button.
+pub fn load_error(i18n: I18n, err: &ApiError, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
+    let msg = err.message(i18n.lang.get_untracked());
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{msg}</p>
+            <button type="button" class="button" on:click=move |_| retry()>
+                {move || i18n.t(Key::Retry)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+/// Moves the focus to the first input flagged invalid (after the page has redrawn), so the
+/// person hears its message.
+pub fn focus_first_error() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// Whether the error is a "not found" (404), which pages show as such rather than as a failure.
+pub fn is_not_found(err: &ApiError) -> bool {
+    matches!(err, ApiError::Status(404)) || err.code() == Some(shared::ErrorCode::NotFound)
+}
+
+#[component]
+pub fn CandidacyBadge(status: CandidacyStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=format!("badge cand-{}", status.as_str())>
+            {move || i18n.t(candidacy_status_key(status))}
+        </span>
+    }
+}
+
+#[component]
+pub fn DuoBadge(status: DuoStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=format!("badge duo-{}", status.as_str())>
+            {move || i18n.t(duo_status_key(status))}
+        </span>
+    }
+}
+
+#[component]
+pub fn HealthBadge(level: HealthLevel) -> impl IntoView {
+    let i18n = use_i18n();
+    let icon = match level {
+        HealthLevel::Good => "●",
+        HealthLevel::Watch => "▲",
+        HealthLevel::Attention => "■",
+    };
+    view! {
+        <span class=format!("badge health-{}", level.as_str())>
+            <span aria-hidden="true">{icon}" "</span>
+            {move || i18n.t(health_key(level))}
+        </span>
+    }
+}
+
+/// The score out of 100, large.
+#[component]
+pub fn ScoreTotal(total: f64) -> impl IntoView {
+    let i18n = use_i18n();
+    let value = score_text(total);
+    view! {
+        <span class="score-total">
+            {move || i18n.tf(DuoKey::ScoreOutOf, &[("score", &value)])}
+        </span>
+    }
+}
+
+/// Each criterion's share as a bar with its percentage (the bar is decoration: the number is
+/// the information).
+#[component]
+pub fn Breakdown(score: ScoreBreakdown) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Criterion::ALL
+        .iter()
+        .map(|&c| {
+            let p = percent(c.of(&score));
+            view! {
+                <li>
+                    <span class="crit-name">{move || i18n.t(c.key())}</span>
+                    <span class="bar" aria-hidden="true">
+                        <span class="bar-fill" style:inline-size=format!("{p}%")></span>
+                    </span>
+                    <span class="crit-value">{format!("{p} %")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="breakdown">{rows}</ul> }
+}
+
+/// The score details, folded: the breakdown of the total by criterion.
+#[component]
+pub fn BreakdownDetails(score: ScoreBreakdown) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="score-details">
+            <summary>{move || i18n.t(DuoKey::ScoreDetails)}</summary>
+            <Breakdown score=score/>
+        </details>
+    }
+}
+
+/// Plain-language reasons (already in the reader's language when the API wrote them).
+#[component]
+pub fn Reasons(reasons: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    if reasons.is_empty() {
+        return view! { <p class="muted small">{move || i18n.t(DuoKey::NoReasons)}</p> }.into_any();
+    }
+    let items = reasons
+        .into_iter()
+        .map(|r| view! { <li>{r}</li> })
+        .collect_view();
+    view! { <ul class="reasons">{items}</ul> }.into_any()
+}
+
+/// "Travel: neighbouring communes" as a short text.
+pub fn travel_text(i18n: I18n, t: TravelRange) -> &'static str {
+    i18n.t(travel_key(t))
+}
+
+/// The weights as a list (for people who may not change them).
+#[component]
+pub fn WeightsList(settings: MatchingSettings) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Criterion::ALL
+        .iter()
+        .map(|&c| {
+            let w = format_number(c.weight(&settings));
+            view! { <div><dt>{move || i18n.t(c.key())}</dt><dd>{w}</dd></div> }
+        })
+        .collect_view();
+    let threshold = format_number(settings.threshold);
+    view! {
+        <dl class="facts">
+            {rows}
+            <div><dt>{move || i18n.t(DuoKey::Threshold)}</dt><dd>{threshold}</dd></div>
+        </dl>
+    }
+}
+
+/// A weight or threshold as typed (no needless decimals): `3`, `2.5`.
+pub fn format_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s.is_empty() || s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A number typed by a person: a comma is accepted as the decimal separator.
+pub fn parse_number(s: &str) -> Option<f64> {
+    s.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+/// The space-separated ids an input is described by.
+fn described_by(ids: &[Option<String>]) -> Option<String> {
+    let list: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
+    (!list.is_empty()).then(|| list.join(" "))
+}
+
+/// A labelled select whose value is the wire name (empty for none), with its error.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    #[prop(into)] label: Text,
+    value: RwSignal<String>,
+    /// Wire value and label.
+    options: Vec<(&'static str, Text)>,
+    #[prop(into)] error: Signal<Option<String>>,
+    /// Label of the empty choice; no empty choice without it.
+    #[prop(optional, into)]
+    empty: Option<Text>,
+    #[prop(optional, into)] hint: Option<Text>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let (e1, h1) = (error_id.clone(), hint_id.clone());
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
+            <select
+                id=id
+                name=id
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || {
+                    described_by(&[hint.map(|_| h1.clone()), error.with(Option::is_some).then(|| e1.clone())])
+                }
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {empty.map(|e| view! {
+                    <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(e)}</option>
+                })}
+                {options
+                    .into_iter()
+                    .map(|(v, k)| view! {
+                        <option value=v selected=move || value.with(|cur| cur == v)>
+                            {move || i18n.t(k)}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line text input with its error.
+#[component]
+pub fn TextAreaField(
+    id: &'static str,
+    #[prop(into)] label: Text,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] hint: Option<Text>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let (e1, h1) = (error_id.clone(), hint_id.clone());
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
+            <textarea
+                id=id
+                name=id
+                rows="3"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || {
+                    described_by(&[hint.map(|_| h1.clone()), error.with(Option::is_some).then(|| e1.clone())])
+                }
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn waiting_days_count_whole_days_and_never_go_negative() {
+        let since = Utc.with_ymd_and_hms(2026, 1, 1, 10, 0, 0).single();
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).single();
+        let (Some(since), Some(now)) = (since, now) else {
+            panic!("bad test dates");
+        };
+        assert_eq!(days_between(since, now), 59);
+        assert_eq!(days_between(now, since), 0);
+    }
+
+    #[test]
+    fn scores_and_shares_are_rounded_and_clamped() {
+        assert_eq!(score_text(72.46), "72");
+        assert_eq!(score_text(101.0), "100");
+        assert_eq!(percent(0.666), 67);
+        assert_eq!(percent(-0.2), 0);
+        assert_eq!(percent(1.7), 100);
+    }
+
+    #[test]
+    fn numbers_read_with_a_comma_or_a_dot() {
+        assert_eq!(parse_number(" 2,5 "), Some(2.5));
+        assert_eq!(parse_number("3"), Some(3.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(3.0), "3");
+        assert_eq!(format_number(0.0), "0");
+        assert_eq!(format_number(35.25), "35.25");
+    }
+
+    #[test]
+    fn communes_are_found_by_id_or_name() {
+        let communes = vec![Commune {
+            id: "liege".into(),
+            name: "Liège".into(),
+            neighbours: vec![],
+        }];
+        assert_eq!(commune_name(&communes, "liege"), "Liège");
+        assert_eq!(commune_name(&communes, "Liège"), "Liège");
+        assert_eq!(commune_name(&communes, "Namur"), "Namur");
+        assert_eq!(commune_id(&communes, "Liège").as_deref(), Some("liege"));
+        assert_eq!(commune_id(&communes, "Namur"), None);
+    }
+
+    #[test]
+    fn coaches_get_no_batch_tab() {
+        assert!(tabs_for(true).contains(&Tab::Batch));
+        assert!(!tabs_for(false).contains(&Tab::Batch));
+        assert_eq!(tabs_for(false)[0], Tab::Pool);
+    }
+}

@@ -50,6 +50,12 @@ pub enum Msg {
     SignupReceived,
     TooMany(usize),
     EndBeforeStart,
+    /// A number outside an inclusive range.
+    Between(i64, i64),
+    DateInFuture,
+    /// Trial-meeting feedback on a duo that is not (or no longer) introduced.
+    FeedbackNeedsIntroducedDuo,
+    DateBeforeIntroduction,
 }
 
 impl Msg {
@@ -225,6 +231,22 @@ impl Msg {
             (EndBeforeStart, En) => "The end date is before the start date.".into(),
             (EndBeforeStart, Nl) => "De einddatum ligt vóór de begindatum.".into(),
             (EndBeforeStart, Ar) => "تاريخ الانتهاء يسبق تاريخ البدء.".into(),
+            (Between(a, b), Fr) => format!("La valeur doit être comprise entre {a} et {b}."),
+            (Between(a, b), En) => format!("The value must be between {a} and {b}."),
+            (Between(a, b), Nl) => format!("De waarde moet tussen {a} en {b} liggen."),
+            (Between(a, b), Ar) => format!("يجب أن تكون القيمة بين {a} و{b}."),
+            (DateInFuture, Fr) => "La date ne peut pas être dans le futur.".into(),
+            (DateInFuture, En) => "The date cannot be in the future.".into(),
+            (DateInFuture, Nl) => "De datum mag niet in de toekomst liggen.".into(),
+            (DateInFuture, Ar) => "لا يمكن أن يكون التاريخ في المستقبل.".into(),
+            (FeedbackNeedsIntroducedDuo, Fr) => "L'avis sur la rencontre d'essai s'enregistre quand le duo a été présenté, avant sa confirmation.".into(),
+            (FeedbackNeedsIntroducedDuo, En) => "Trial-meeting feedback is recorded once the duo has been introduced, before it is confirmed.".into(),
+            (FeedbackNeedsIntroducedDuo, Nl) => "Feedback op de kennismaking wordt geregistreerd zodra het duo is voorgesteld, vóór de bevestiging.".into(),
+            (FeedbackNeedsIntroducedDuo, Ar) => "تُسجَّل الملاحظات على اللقاء التجريبي بعد تعريف الثنائي وقبل تأكيده.".into(),
+            (DateBeforeIntroduction, Fr) => "La date précède la présentation du duo.".into(),
+            (DateBeforeIntroduction, En) => "The date is before the duo was introduced.".into(),
+            (DateBeforeIntroduction, Nl) => "De datum ligt vóór de kennismaking van het duo.".into(),
+            (DateBeforeIntroduction, Ar) => "التاريخ يسبق تعريف الثنائي.".into(),
         }
     }
 }

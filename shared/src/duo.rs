@@ -235,6 +235,13 @@ pub struct Duo {
     pub reason: Option<String>,
     pub outcome: Option<DuoOutcome>,
     pub health: Option<DuoHealth>,
+    /// Trial-meeting feedback recorded so far (newcomer first), at most one per side.
+    #[serde(default)]
+    pub feedback: Vec<TrialFeedback>,
+    /// Both sides said they want to continue: what a coordinator confirms on. Confirmation
+    /// stays a coordinator's decision (`POST /duos/{id}/transition`), never automatic.
+    #[serde(default)]
+    pub both_want_to_continue: bool,
 }
 
 /// `POST /api/v1/duos/{id}/transition` body.
@@ -313,4 +320,48 @@ pub struct DuoHealth {
     pub overdue_follow_up: Option<NaiveDate>,
     /// Reasons, in the request's language.
     pub reasons: Vec<String>,
+}
+
+wire_enum!(
+    /// What a person answers after the trial meeting: go on with the duo?
+    ContinueWish {
+        Yes = "yes",
+        No = "no",
+        Unsure = "unsure",
+    }
+);
+
+/// One side's feedback on the trial meeting of a duo, recorded by staff on the person's behalf.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrialFeedback {
+    /// Whose feedback: the duo's newcomer or local.
+    pub side: Category,
+    pub person_id: Uuid,
+    pub wants_to_continue: ContinueWish,
+    /// How the trial meeting went, 1 (badly) to 5 (very well).
+    pub rating: i32,
+    pub notes: Option<String>,
+    /// The day the person gave it.
+    pub given_on: NaiveDate,
+    /// The staff member who recorded it (last change).
+    pub recorded_by: Option<Uuid>,
+    pub recorded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/duos/{id}/feedback` body: creates or replaces the feedback of one side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrialFeedbackInput {
+    pub side: Category,
+    pub wants_to_continue: ContinueWish,
+    /// 1–5.
+    pub rating: i32,
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Defaults to today (Europe/Brussels); not in the future, not before the introduction.
+    #[serde(default)]
+    pub given_on: Option<NaiveDate>,
 }

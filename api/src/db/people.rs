@@ -721,6 +721,13 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
             duo_check_ins::activity.eq(""),
         ))
         .execute(conn)?;
+    // Both sides' notes on the trial meeting may name either of them.
+    diesel::update(
+        super::schema::duo_feedback::table
+            .filter(super::schema::duo_feedback::duo_id.eq_any(&duo_ids)),
+    )
+    .set(super::schema::duo_feedback::notes.eq(None::<String>))
+    .execute(conn)?;
     // The name a host agreed to show in the public agenda.
     diesel::update(
         super::schema::activity_hosts::table
@@ -854,6 +861,15 @@ pub fn export_tables(
             duo_check_ins::table
                 .filter(duo_check_ins::duo_id.eq_any(&duo_ids))
                 .select(CheckInRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_feedback".into(),
+        json(
+            super::schema::duo_feedback::table
+                .filter(super::schema::duo_feedback::person_id.eq(id))
+                .select(crate::db::duo_feedback::FeedbackRow::as_select())
                 .load(conn)?,
         )?,
     );

@@ -260,9 +260,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    duo_feedback (id) {
+        id -> Text,
+        duo_id -> Text,
+        person_id -> Text,
+        side -> Text,
+        wants_to_continue -> Text,
+        rating -> Integer,
+        notes -> Nullable<Text>,
+        given_on -> Date,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(duo_candidacies -> people (person_id));
 diesel::joinable!(duo_check_ins -> duos (duo_id));
 diesel::joinable!(duo_follow_ups -> duos (duo_id));
+diesel::joinable!(duo_feedback -> duos (duo_id));
 
 diesel::joinable!(person_languages -> people (person_id));
 diesel::joinable!(person_tags -> people (person_id));
@@ -291,6 +308,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     duos,
     duo_check_ins,
     duo_follow_ups,
+    duo_feedback,
     venues,
     activity_series,
     activities,

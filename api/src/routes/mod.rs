@@ -5,6 +5,7 @@ pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod duo;
+pub mod duo_feedback;
 pub mod events;
 pub mod health;
 pub mod people;
@@ -39,7 +40,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
                         .configure(events::configure),
                 )
                 .service(scope("/duo").configure(duo::configure_duo))
-                .service(scope("/duos").configure(duo::configure_duos))
+                .service(
+                    scope("/duos")
+                        .configure(duo::configure_duos)
+                        .configure(duo_feedback::configure),
+                )
                 .service(scope("/activities").configure(activities::configure))
                 .service(scope("/venues").configure(activities::configure_venues)),
         );

@@ -24,4 +24,5 @@ mod tags;
 mod activities;
 mod activity_fixtures;
 mod duo;
+mod duo_feedback;
 mod feeds;

@@ -793,6 +793,50 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
             }
             .insert(conn)?;
         }
+        // Self-assessments: at the start for every duo that has met; at the end for the two
+        // that have been meeting longest without trouble.
+        if k >= 1 {
+            let k = k as i32;
+            let start = confirmed - Duration::days(4);
+            let mut assess =
+                |side: &str, phase: &str, on: chrono::NaiveDateTime, learnt: Option<&str>| {
+                    let newcomer = side == "newcomer";
+                    let after = phase == "after";
+                    crate::db::duo_assessments::AssessmentRow {
+                        id: Uuid::now_v7().to_string(),
+                        duo_id: duo.id.clone(),
+                        person_id: if newcomer {
+                            duo.newcomer_id.clone()
+                        } else {
+                            duo.local_id.clone()
+                        },
+                        side: side.into(),
+                        phase: phase.into(),
+                        assessed_on: on.date(),
+                        french_confidence: newcomer
+                            .then_some(1 + k % 3 + if after { 2 } else { 0 }),
+                        help_contacts: newcomer.then_some(k % 3 + if after { 3 } else { 0 }),
+                        intercultural_understanding: (!newcomer)
+                            .then_some(2 + k % 2 + i32::from(after)),
+                        learnt: learnt.map(str::to_owned),
+                        recorded_by: coordinator.clone(),
+                        created_at: on,
+                        updated_at: on,
+                    }
+                    .insert(conn)
+                };
+            assess("newcomer", "before", start, None)?;
+            assess("local", "before", start, None)?;
+            if k == 3 || k == 4 {
+                assess("newcomer", "after", now - Duration::days(1), None)?;
+                assess(
+                    "local",
+                    "after",
+                    now - Duration::days(1),
+                    Some("Ce que l'exil veut dire au quotidien, et quelques mots de dari."),
+                )?;
+            }
+        }
         if active {
             let needs_attention = k == 5;
             // Weekly meetings up to last week; the duo needing attention stopped after two.

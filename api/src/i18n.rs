@@ -56,6 +56,12 @@ pub enum Msg {
     /// Trial-meeting feedback on a duo that is not (or no longer) introduced.
     FeedbackNeedsIntroducedDuo,
     DateBeforeIntroduction,
+    /// A question the other side of the duo answers.
+    NotForThisSide,
+    /// Answered at the end of the duo only.
+    OnlyAtTheEnd,
+    AssessmentBeforeNotOpen,
+    AssessmentAfterNotOpen,
 }
 
 impl Msg {
@@ -247,6 +253,22 @@ impl Msg {
             (DateBeforeIntroduction, En) => "The date is before the duo was introduced.".into(),
             (DateBeforeIntroduction, Nl) => "De datum ligt vóór de kennismaking van het duo.".into(),
             (DateBeforeIntroduction, Ar) => "التاريخ يسبق تعريف الثنائي.".into(),
+            (NotForThisSide, Fr) => "Cette question ne concerne pas ce côté du duo.".into(),
+            (NotForThisSide, En) => "This question is for the other side of the duo.".into(),
+            (NotForThisSide, Nl) => "Deze vraag is voor de andere kant van het duo.".into(),
+            (NotForThisSide, Ar) => "هذا السؤال موجّه إلى الطرف الآخر من الثنائي.".into(),
+            (OnlyAtTheEnd, Fr) => "Se remplit à la fin du duo.".into(),
+            (OnlyAtTheEnd, En) => "Answered at the end of the duo.".into(),
+            (OnlyAtTheEnd, Nl) => "Wordt ingevuld aan het einde van het duo.".into(),
+            (OnlyAtTheEnd, Ar) => "يُملأ في نهاية الثنائي.".into(),
+            (AssessmentBeforeNotOpen, Fr) => "L'auto-évaluation de départ s'enregistre une fois le duo présenté.".into(),
+            (AssessmentBeforeNotOpen, En) => "The starting self-assessment is recorded once the duo has been introduced.".into(),
+            (AssessmentBeforeNotOpen, Nl) => "De zelfevaluatie bij de start wordt geregistreerd zodra het duo is voorgesteld.".into(),
+            (AssessmentBeforeNotOpen, Ar) => "يُسجَّل التقييم الذاتي الأوّلي بعد تعريف الثنائي.".into(),
+            (AssessmentAfterNotOpen, Fr) => "L'auto-évaluation de fin s'enregistre quand le duo est actif, en pause ou terminé.".into(),
+            (AssessmentAfterNotOpen, En) => "The final self-assessment is recorded when the duo is active, paused or ended.".into(),
+            (AssessmentAfterNotOpen, Nl) => "De zelfevaluatie aan het einde wordt geregistreerd wanneer het duo actief, gepauzeerd of beëindigd is.".into(),
+            (AssessmentAfterNotOpen, Ar) => "يُسجَّل التقييم الذاتي النهائي عندما يكون الثنائي نشطًا أو متوقفًا مؤقتًا أو منتهيًا.".into(),
         }
     }
 }

@@ -728,6 +728,13 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     )
     .set(super::schema::duo_feedback::notes.eq(None::<String>))
     .execute(conn)?;
+    // What a local wrote they learnt may name the other.
+    diesel::update(
+        super::schema::duo_assessments::table
+            .filter(super::schema::duo_assessments::duo_id.eq_any(&duo_ids)),
+    )
+    .set(super::schema::duo_assessments::learnt.eq(None::<String>))
+    .execute(conn)?;
     // The name a host agreed to show in the public agenda.
     diesel::update(
         super::schema::activity_hosts::table
@@ -870,6 +877,16 @@ pub fn export_tables(
             super::schema::duo_feedback::table
                 .filter(super::schema::duo_feedback::person_id.eq(id))
                 .select(crate::db::duo_feedback::FeedbackRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_assessments".into(),
+        json(
+            super::schema::duo_assessments::table
+                .filter(super::schema::duo_assessments::person_id.eq(id))
+                .order(super::schema::duo_assessments::created_at.asc())
+                .select(crate::db::duo_assessments::AssessmentRow::as_select())
                 .load(conn)?,
         )?,
     );

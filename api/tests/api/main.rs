@@ -24,5 +24,6 @@ mod tags;
 mod activities;
 mod activity_fixtures;
 mod duo;
+mod duo_assessments;
 mod duo_feedback;
 mod feeds;

@@ -62,6 +62,8 @@ pub enum Msg {
     OnlyAtTheEnd,
     AssessmentBeforeNotOpen,
     AssessmentAfterNotOpen,
+    /// An activity's capacity below the places already taken.
+    CapacityBelowTaken(u32),
 }
 
 impl Msg {
@@ -269,6 +271,10 @@ impl Msg {
             (AssessmentAfterNotOpen, En) => "The final self-assessment is recorded when the duo is active, paused or ended.".into(),
             (AssessmentAfterNotOpen, Nl) => "De zelfevaluatie aan het einde wordt geregistreerd wanneer het duo actief, gepauzeerd of beëindigd is.".into(),
             (AssessmentAfterNotOpen, Ar) => "يُسجَّل التقييم الذاتي النهائي عندما يكون الثنائي نشطًا أو متوقفًا مؤقتًا أو منتهيًا.".into(),
+            (CapacityBelowTaken(n), Fr) => format!("Places déjà occupées : {n}. La capacité ne peut pas être inférieure."),
+            (CapacityBelowTaken(n), En) => format!("Places already taken: {n}. The capacity cannot be lower."),
+            (CapacityBelowTaken(n), Nl) => format!("Reeds bezette plaatsen: {n}. De capaciteit kan niet lager zijn."),
+            (CapacityBelowTaken(n), Ar) => format!("الأماكن المحجوزة بالفعل: {n}. لا يمكن أن تكون السعة أقل من ذلك."),
         }
     }
 }

@@ -713,7 +713,8 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
             candidacies[side].push(row.id);
         }
     }
-    // Three proposals and three active duos (the last one needs attention).
+    // Three proposals (two of them introduced, with trial-meeting feedback) and three active
+    // duos (the last one needs attention).
     for k in 0..6usize {
         let (n, l) = (&candidacies[0][k], &candidacies[1][k]);
         let active = k >= 3;
@@ -726,7 +727,7 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
             local_candidacy_id: Some(l.clone()),
             status: if active {
                 "active"
-            } else if k == 1 {
+            } else if k == 1 || k == 2 {
                 "introduced"
             } else {
                 "proposed"
@@ -737,7 +738,7 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
             settings_version: Some(1),
             pinned: false,
             proposed_at: confirmed - Duration::days(10),
-            introduced_at: (active || k == 1).then(|| confirmed - Duration::days(5)),
+            introduced_at: (active || k == 1 || k == 2).then(|| confirmed - Duration::days(5)),
             confirmed_at: active.then_some(confirmed),
             ended_at: None,
             reason: None,
@@ -748,6 +749,93 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
         duo.insert(conn)?;
         for c in [n, l] {
             CandidacyRow::set_status(conn, c, if active { "matched" } else { "proposed" })?;
+        }
+        // After the trial meeting: both want to continue (ready to confirm), or one hesitates.
+        let feedback: &[(&str, &str, i32, Option<&str>)] = match k {
+            1 => &[
+                (
+                    "newcomer",
+                    "yes",
+                    5,
+                    Some("Très contente, ils ont parlé de cuisine pendant deux heures."),
+                ),
+                ("local", "yes", 4, None),
+            ],
+            2 => &[
+                ("newcomer", "yes", 4, None),
+                (
+                    "local",
+                    "unsure",
+                    3,
+                    Some("Préférerait se voir le week-end ; à rappeler."),
+                ),
+            ],
+            _ => &[],
+        };
+        for (side, wish, rating, notes) in feedback {
+            let given = confirmed - Duration::days(3);
+            crate::db::duo_feedback::FeedbackRow {
+                id: Uuid::now_v7().to_string(),
+                duo_id: duo.id.clone(),
+                person_id: if *side == "newcomer" {
+                    duo.newcomer_id.clone()
+                } else {
+                    duo.local_id.clone()
+                },
+                side: (*side).into(),
+                wants_to_continue: (*wish).into(),
+                rating: *rating,
+                notes: notes.map(str::to_owned),
+                given_on: given.date(),
+                recorded_by: coordinator.clone(),
+                created_at: given,
+                updated_at: given,
+            }
+            .insert(conn)?;
+        }
+        // Self-assessments: at the start for every duo that has met; at the end for the two
+        // that have been meeting longest without trouble.
+        if k >= 1 {
+            let k = k as i32;
+            let start = confirmed - Duration::days(4);
+            let mut assess =
+                |side: &str, phase: &str, on: chrono::NaiveDateTime, learnt: Option<&str>| {
+                    let newcomer = side == "newcomer";
+                    let after = phase == "after";
+                    crate::db::duo_assessments::AssessmentRow {
+                        id: Uuid::now_v7().to_string(),
+                        duo_id: duo.id.clone(),
+                        person_id: if newcomer {
+                            duo.newcomer_id.clone()
+                        } else {
+                            duo.local_id.clone()
+                        },
+                        side: side.into(),
+                        phase: phase.into(),
+                        assessed_on: on.date(),
+                        french_confidence: newcomer
+                            .then_some(1 + k % 3 + if after { 2 } else { 0 }),
+                        help_contacts: newcomer.then_some(k % 3 + if after { 3 } else { 0 }),
+                        intercultural_understanding: (!newcomer)
+                            .then_some(2 + k % 2 + i32::from(after)),
+                        learnt: learnt.map(str::to_owned),
+                        recorded_by: coordinator.clone(),
+                        created_at: on,
+                        updated_at: on,
+                    }
+                    .insert(conn)
+                };
+            assess("newcomer", "before", start, None)?;
+            assess("local", "before", start, None)?;
+            if k == 3 || k == 4 {
+                assess("newcomer", "after", now - Duration::days(1), None)?;
+                assess(
+                    "local",
+                    "after",
+                    now - Duration::days(1),
+                    Some("Ce que l'exil veut dire au quotidien, et quelques mots de dari."),
+                )?;
+            }
         }
         if active {
             let needs_attention = k == 5;

@@ -50,6 +50,20 @@ pub enum Msg {
     SignupReceived,
     TooMany(usize),
     EndBeforeStart,
+    /// A number outside an inclusive range.
+    Between(i64, i64),
+    DateInFuture,
+    /// Trial-meeting feedback on a duo that is not (or no longer) introduced.
+    FeedbackNeedsIntroducedDuo,
+    DateBeforeIntroduction,
+    /// A question the other side of the duo answers.
+    NotForThisSide,
+    /// Answered at the end of the duo only.
+    OnlyAtTheEnd,
+    AssessmentBeforeNotOpen,
+    AssessmentAfterNotOpen,
+    /// An activity's capacity below the places already taken.
+    CapacityBelowTaken(u32),
 }
 
 impl Msg {
@@ -225,6 +239,42 @@ impl Msg {
             (EndBeforeStart, En) => "The end date is before the start date.".into(),
             (EndBeforeStart, Nl) => "De einddatum ligt vóór de begindatum.".into(),
             (EndBeforeStart, Ar) => "تاريخ الانتهاء يسبق تاريخ البدء.".into(),
+            (Between(a, b), Fr) => format!("La valeur doit être comprise entre {a} et {b}."),
+            (Between(a, b), En) => format!("The value must be between {a} and {b}."),
+            (Between(a, b), Nl) => format!("De waarde moet tussen {a} en {b} liggen."),
+            (Between(a, b), Ar) => format!("يجب أن تكون القيمة بين {a} و{b}."),
+            (DateInFuture, Fr) => "La date ne peut pas être dans le futur.".into(),
+            (DateInFuture, En) => "The date cannot be in the future.".into(),
+            (DateInFuture, Nl) => "De datum mag niet in de toekomst liggen.".into(),
+            (DateInFuture, Ar) => "لا يمكن أن يكون التاريخ في المستقبل.".into(),
+            (FeedbackNeedsIntroducedDuo, Fr) => "L'avis sur la rencontre d'essai s'enregistre quand le duo a été présenté, avant sa confirmation.".into(),
+            (FeedbackNeedsIntroducedDuo, En) => "Trial-meeting feedback is recorded once the duo has been introduced, before it is confirmed.".into(),
+            (FeedbackNeedsIntroducedDuo, Nl) => "Feedback op de kennismaking wordt geregistreerd zodra het duo is voorgesteld, vóór de bevestiging.".into(),
+            (FeedbackNeedsIntroducedDuo, Ar) => "تُسجَّل الملاحظات على اللقاء التجريبي بعد تعريف الثنائي وقبل تأكيده.".into(),
+            (DateBeforeIntroduction, Fr) => "La date précède la présentation du duo.".into(),
+            (DateBeforeIntroduction, En) => "The date is before the duo was introduced.".into(),
+            (DateBeforeIntroduction, Nl) => "De datum ligt vóór de kennismaking van het duo.".into(),
+            (DateBeforeIntroduction, Ar) => "التاريخ يسبق تعريف الثنائي.".into(),
+            (NotForThisSide, Fr) => "Cette question ne concerne pas ce côté du duo.".into(),
+            (NotForThisSide, En) => "This question is for the other side of the duo.".into(),
+            (NotForThisSide, Nl) => "Deze vraag is voor de andere kant van het duo.".into(),
+            (NotForThisSide, Ar) => "هذا السؤال موجّه إلى الطرف الآخر من الثنائي.".into(),
+            (OnlyAtTheEnd, Fr) => "Se remplit à la fin du duo.".into(),
+            (OnlyAtTheEnd, En) => "Answered at the end of the duo.".into(),
+            (OnlyAtTheEnd, Nl) => "Wordt ingevuld aan het einde van het duo.".into(),
+            (OnlyAtTheEnd, Ar) => "يُملأ في نهاية الثنائي.".into(),
+            (AssessmentBeforeNotOpen, Fr) => "L'auto-évaluation de départ s'enregistre une fois le duo présenté.".into(),
+            (AssessmentBeforeNotOpen, En) => "The starting self-assessment is recorded once the duo has been introduced.".into(),
+            (AssessmentBeforeNotOpen, Nl) => "De zelfevaluatie bij de start wordt geregistreerd zodra het duo is voorgesteld.".into(),
+            (AssessmentBeforeNotOpen, Ar) => "يُسجَّل التقييم الذاتي الأوّلي بعد تعريف الثنائي.".into(),
+            (AssessmentAfterNotOpen, Fr) => "L'auto-évaluation de fin s'enregistre quand le duo est actif, en pause ou terminé.".into(),
+            (AssessmentAfterNotOpen, En) => "The final self-assessment is recorded when the duo is active, paused or ended.".into(),
+            (AssessmentAfterNotOpen, Nl) => "De zelfevaluatie aan het einde wordt geregistreerd wanneer het duo actief, gepauzeerd of beëindigd is.".into(),
+            (AssessmentAfterNotOpen, Ar) => "يُسجَّل التقييم الذاتي النهائي عندما يكون الثنائي نشطًا أو متوقفًا مؤقتًا أو منتهيًا.".into(),
+            (CapacityBelowTaken(n), Fr) => format!("Places déjà occupées : {n}. La capacité ne peut pas être inférieure."),
+            (CapacityBelowTaken(n), En) => format!("Places already taken: {n}. The capacity cannot be lower."),
+            (CapacityBelowTaken(n), Nl) => format!("Reeds bezette plaatsen: {n}. De capaciteit kan niet lager zijn."),
+            (CapacityBelowTaken(n), Ar) => format!("الأماكن المحجوزة بالفعل: {n}. لا يمكن أن تكون السعة أقل من ذلك."),
         }
     }
 }

@@ -235,6 +235,13 @@ pub struct Duo {
     pub reason: Option<String>,
     pub outcome: Option<DuoOutcome>,
     pub health: Option<DuoHealth>,
+    /// Trial-meeting feedback recorded so far (newcomer first), at most one per side.
+    #[serde(default)]
+    pub feedback: Vec<TrialFeedback>,
+    /// Both sides said they want to continue: what a coordinator confirms on. Confirmation
+    /// stays a coordinator's decision (`POST /duos/{id}/transition`), never automatic.
+    #[serde(default)]
+    pub both_want_to_continue: bool,
 }
 
 /// `POST /api/v1/duos/{id}/transition` body.
@@ -313,4 +320,143 @@ pub struct DuoHealth {
     pub overdue_follow_up: Option<NaiveDate>,
     /// Reasons, in the request's language.
     pub reasons: Vec<String>,
+}
+
+wire_enum!(
+    /// What a person answers after the trial meeting: go on with the duo?
+    ContinueWish {
+        Yes = "yes",
+        No = "no",
+        Unsure = "unsure",
+    }
+);
+
+/// One side's feedback on the trial meeting of a duo, recorded by staff on the person's behalf.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrialFeedback {
+    /// Whose feedback: the duo's newcomer or local.
+    pub side: Category,
+    pub person_id: Uuid,
+    pub wants_to_continue: ContinueWish,
+    /// How the trial meeting went, 1 (badly) to 5 (very well).
+    pub rating: i32,
+    pub notes: Option<String>,
+    /// The day the person gave it.
+    pub given_on: NaiveDate,
+    /// The staff member who recorded it (last change).
+    pub recorded_by: Option<Uuid>,
+    pub recorded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/duos/{id}/feedback` body: creates or replaces the feedback of one side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrialFeedbackInput {
+    pub side: Category,
+    pub wants_to_continue: ContinueWish,
+    /// 1–5.
+    pub rating: i32,
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Defaults to today (Europe/Brussels); not in the future, not before the introduction.
+    #[serde(default)]
+    pub given_on: Option<NaiveDate>,
+}
+
+wire_enum!(
+    /// When a self-assessment is taken: at the start of the duo or at its end.
+    AssessmentPhase {
+        Before = "before",
+        After = "after",
+    }
+);
+
+/// A person's self-assessment at the start or at the end of a duo, recorded by staff on their
+/// behalf. The newcomer answers `french_confidence` and `help_contacts`; the local answers
+/// `intercultural_understanding` and, at the end, `learnt`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SelfAssessment {
+    pub id: Uuid,
+    pub duo_id: Uuid,
+    pub person_id: Uuid,
+    pub side: Category,
+    pub phase: AssessmentPhase,
+    /// The day the person answered.
+    pub assessed_on: NaiveDate,
+    /// Newcomer: confidence speaking French, 1 (not at all) to 5 (at ease).
+    pub french_confidence: Option<i32>,
+    /// Newcomer: how many people they can ask for help.
+    pub help_contacts: Option<i32>,
+    /// Local: understanding of other cultures, 1 (little) to 5 (a lot).
+    pub intercultural_understanding: Option<i32>,
+    /// Local, at the end: what they learnt.
+    pub learnt: Option<String>,
+    /// The staff member who recorded it (last change).
+    pub recorded_by: Option<Uuid>,
+    pub recorded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/duos/{id}/assessments` body: creates or replaces one person's answers for a
+/// phase. Each side gives its own fields only (the other side's are refused).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SelfAssessmentInput {
+    pub side: Category,
+    pub phase: AssessmentPhase,
+    /// Defaults to today (Europe/Brussels); not in the future.
+    #[serde(default)]
+    pub assessed_on: Option<NaiveDate>,
+    /// Newcomer, required: 1–5.
+    #[serde(default)]
+    pub french_confidence: Option<i32>,
+    /// Newcomer, required: 0–100.
+    #[serde(default)]
+    pub help_contacts: Option<i32>,
+    /// Local, required: 1–5.
+    #[serde(default)]
+    pub intercultural_understanding: Option<i32>,
+    /// Local, `after` only, optional: at most 2,000 characters.
+    #[serde(default)]
+    pub learnt: Option<String>,
+}
+
+/// How many answered in one phase, and their average (withheld below `min_group_size`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PhaseFigure {
+    pub count: u32,
+    pub average: Option<f64>,
+}
+
+/// One measure at the start and at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeasureSummary {
+    pub before: PhaseFigure,
+    pub after: PhaseFigure,
+    /// People who answered both, in the same duo.
+    pub paired: u32,
+    /// Their average change (after minus before); withheld below `min_group_size`.
+    pub average_change: Option<f64>,
+}
+
+/// `GET /api/v1/duo/assessments/summary`: the self-assessments in aggregate, for the reports.
+/// No per-person data.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssessmentSummary {
+    /// Newcomers, 1–5.
+    pub french_confidence: MeasureSummary,
+    /// Newcomers: people they can ask for help.
+    pub help_contacts: MeasureSummary,
+    /// Locals, 1–5.
+    pub intercultural_understanding: MeasureSummary,
+    /// Averages over fewer answers than this are withheld (`null`), so nobody can be singled out.
+    pub min_group_size: u32,
 }

@@ -4,6 +4,8 @@
 pub mod activities;
 pub mod audit;
 pub mod duo;
+pub mod duo_assessments;
+pub mod duo_feedback;
 pub mod people;
 pub mod refresh_tokens;
 pub mod schema;

@@ -721,6 +721,20 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
             duo_check_ins::activity.eq(""),
         ))
         .execute(conn)?;
+    // Both sides' notes on the trial meeting may name either of them.
+    diesel::update(
+        super::schema::duo_feedback::table
+            .filter(super::schema::duo_feedback::duo_id.eq_any(&duo_ids)),
+    )
+    .set(super::schema::duo_feedback::notes.eq(None::<String>))
+    .execute(conn)?;
+    // What a local wrote they learnt may name the other.
+    diesel::update(
+        super::schema::duo_assessments::table
+            .filter(super::schema::duo_assessments::duo_id.eq_any(&duo_ids)),
+    )
+    .set(super::schema::duo_assessments::learnt.eq(None::<String>))
+    .execute(conn)?;
     // The name a host agreed to show in the public agenda.
     diesel::update(
         super::schema::activity_hosts::table
@@ -854,6 +868,25 @@ pub fn export_tables(
             duo_check_ins::table
                 .filter(duo_check_ins::duo_id.eq_any(&duo_ids))
                 .select(CheckInRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_feedback".into(),
+        json(
+            super::schema::duo_feedback::table
+                .filter(super::schema::duo_feedback::person_id.eq(id))
+                .select(crate::db::duo_feedback::FeedbackRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_assessments".into(),
+        json(
+            super::schema::duo_assessments::table
+                .filter(super::schema::duo_assessments::person_id.eq(id))
+                .order(super::schema::duo_assessments::created_at.asc())
+                .select(crate::db::duo_assessments::AssessmentRow::as_select())
                 .load(conn)?,
         )?,
     );

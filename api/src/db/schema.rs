@@ -260,9 +260,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    duo_feedback (id) {
+        id -> Text,
+        duo_id -> Text,
+        person_id -> Text,
+        side -> Text,
+        wants_to_continue -> Text,
+        rating -> Integer,
+        notes -> Nullable<Text>,
+        given_on -> Date,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    duo_assessments (id) {
+        id -> Text,
+        duo_id -> Text,
+        person_id -> Text,
+        side -> Text,
+        phase -> Text,
+        assessed_on -> Date,
+        french_confidence -> Nullable<Integer>,
+        help_contacts -> Nullable<Integer>,
+        intercultural_understanding -> Nullable<Integer>,
+        learnt -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(duo_candidacies -> people (person_id));
 diesel::joinable!(duo_check_ins -> duos (duo_id));
 diesel::joinable!(duo_follow_ups -> duos (duo_id));
+diesel::joinable!(duo_feedback -> duos (duo_id));
+diesel::joinable!(duo_assessments -> duos (duo_id));
 
 diesel::joinable!(person_languages -> people (person_id));
 diesel::joinable!(person_tags -> people (person_id));
@@ -291,6 +327,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     duos,
     duo_check_ins,
     duo_follow_ups,
+    duo_feedback,
+    duo_assessments,
     venues,
     activity_series,
     activities,

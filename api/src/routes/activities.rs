@@ -561,6 +561,30 @@ pub async fn get_activity(
     Ok(web::Json(activity_dto(&rec)?))
 }
 
+/// Lowering the capacity below the places already taken (registered and present) would
+/// overbook the activity: refused on `capacity`. A capacity left as it was stays accepted even
+/// when walk-ins, admitted at the door whatever the capacity, took more places.
+fn check_capacity(
+    conn: &mut DbConnection,
+    before: &ActivityRow,
+    after: &ActivityRow,
+) -> Result<(), ApiError> {
+    let Some(capacity) = after.capacity else {
+        return Ok(());
+    };
+    if before.capacity.is_some_and(|b| capacity >= b) {
+        return Ok(());
+    }
+    let counts = store::counts(conn, std::slice::from_ref(&before.id))?
+        .remove(&before.id)
+        .unwrap_or_default();
+    let taken = counts.registered + counts.attended;
+    if u32::try_from(capacity).unwrap_or(0) < taken {
+        return Err(ApiError::field("capacity", Msg::CapacityBelowTaken(taken)));
+    }
+    Ok(())
+}
+
 /// Replace an activity (move, change, publish, cancel with a reason). Each change calendar
 /// clients must see increases its `sequence`.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = ActivityInput, responses(
@@ -590,6 +614,7 @@ pub async fn update_activity(
                 )?;
                 let before = ActivityRow::get(conn, &id)?;
                 let mut f = check_input(conn, &input, Some(&before))?;
+                check_capacity(conn, &before, &f.row)?;
                 if meaningful_change(&before, &f.row) {
                     f.row.sequence = before.sequence + 1;
                 }

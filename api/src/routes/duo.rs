@@ -19,6 +19,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::duo_feedback::{self, both_want_to_continue, FeedbackIndex};
 use super::{actor, audit_event as record, stored as parse, stored_id as uuid};
 use crate::auth::{AuthUser, Permission};
 use crate::db::audit::Actor;
@@ -66,7 +67,7 @@ pub fn configure_duos(cfg: &mut ServiceConfig) {
         .service(add_check_in);
 }
 
-fn require_manage(user: &AuthUser) -> Result<(), ApiError> {
+pub(crate) fn require_manage(user: &AuthUser) -> Result<(), ApiError> {
     user.require(Permission::WritePeople)
 }
 
@@ -823,6 +824,7 @@ fn duo_dto(
     d: &DuoRow,
     names: &HashMap<String, String>,
     health: Option<DuoHealth>,
+    feedback: &FeedbackIndex,
 ) -> Result<Duo, ApiError> {
     let reasons: Vec<String> = d
         .explanation
@@ -848,6 +850,8 @@ fn duo_dto(
         reason: d.reason.clone(),
         outcome: d.outcome.as_deref().and_then(|o| o.parse().ok()),
         health,
+        both_want_to_continue: both_want_to_continue(&feedback.of(&d.id)),
+        feedback: feedback.of(&d.id),
     })
 }
 
@@ -975,7 +979,7 @@ pub async fn batch_accept(
         .await?;
     let dtos = rows
         .iter()
-        .map(|r| duo_dto(r, &names, None))
+        .map(|r| duo_dto(r, &names, None, &FeedbackIndex::default()))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Created().json(dtos))
 }
@@ -1009,7 +1013,7 @@ pub async fn create_proposal(
             })
         })
         .await?;
-    Ok(HttpResponse::Created().json(duo_dto(&row, &names, None)?))
+    Ok(HttpResponse::Created().json(duo_dto(&row, &names, None, &FeedbackIndex::default())?))
 }
 
 /// Proposals waiting for a decision (proposed and introduced), newest first.
@@ -1024,7 +1028,7 @@ pub async fn list_proposals(
 ) -> Result<web::Json<Vec<Duo>>, ApiError> {
     user.require(Permission::ReadPeople)?;
     let coach = user.people_scope();
-    let (rows, names) = state
+    let (rows, names, feedback) = state
         .db
         .run(move |conn| {
             let rows = DuoRow::list(conn, &["proposed", "introduced"], coach.as_deref())?;
@@ -1032,11 +1036,16 @@ pub async fn list_proposals(
                 .iter()
                 .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
                 .collect();
-            Ok((rows, store::names(conn, &ids)?))
+            let duo_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            Ok((
+                rows,
+                store::names(conn, &ids)?,
+                FeedbackIndex::load(conn, &duo_ids)?,
+            ))
         })
         .await?;
     rows.iter()
-        .map(|r| duo_dto(r, &names, None))
+        .map(|r| duo_dto(r, &names, None, &feedback))
         .collect::<Result<Vec<_>, _>>()
         .map(web::Json)
 }
@@ -1191,7 +1200,7 @@ async fn duos_with_health(
     coach: Option<String>,
     lang: Lang,
 ) -> Result<Vec<Duo>, ApiError> {
-    let (rows, names, check_ins, follow_ups) = state
+    let (rows, names, check_ins, follow_ups, feedback) = state
         .db
         .run(move |conn| {
             let rows = DuoRow::list(conn, statuses, coach.as_deref())?;
@@ -1205,6 +1214,7 @@ async fn duos_with_health(
                 store::names(conn, &person_ids)?,
                 CheckInRow::for_duos(conn, &duo_ids)?,
                 FollowUpRow::pending_for(conn, &duo_ids)?,
+                FeedbackIndex::load(conn, &duo_ids)?,
             ))
         })
         .await?;
@@ -1215,6 +1225,7 @@ async fn duos_with_health(
                 r,
                 &names,
                 health_of(r, &check_ins, &follow_ups, today, lang),
+                &feedback,
             )
         })
         .collect()
@@ -1284,7 +1295,11 @@ pub async fn attention(
     Ok(web::Json(duos))
 }
 
-async fn visible_duo(state: &AppState, user: &AuthUser, id: Uuid) -> Result<DuoRow, ApiError> {
+pub(crate) async fn visible_duo(
+    state: &AppState,
+    user: &AuthUser,
+    id: Uuid,
+) -> Result<DuoRow, ApiError> {
     let coach = user.people_scope();
     state
         .db
@@ -1318,19 +1333,20 @@ pub async fn get_duo(
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let ids = vec![d.id.clone()];
     let persons = vec![d.newcomer_id.clone(), d.local_id.clone()];
-    let (names, check_ins, follow_ups) = state
+    let (names, check_ins, follow_ups, feedback) = state
         .db
         .run(move |conn| {
             Ok((
                 store::names(conn, &persons)?,
                 CheckInRow::for_duos(conn, &ids)?,
                 FollowUpRow::pending_for(conn, &ids)?,
+                FeedbackIndex::load(conn, &ids)?,
             ))
         })
         .await?;
     let today = chrono::Utc::now().date_naive();
     let health = health_of(&d, &check_ins, &follow_ups, today, lang_of(&req));
-    Ok(web::Json(duo_dto(&d, &names, health)?))
+    Ok(web::Json(duo_dto(&d, &names, health, &feedback)?))
 }
 
 /// Move a duo along its life: introduced, active (confirmed after the trial meeting), paused,
@@ -1364,10 +1380,13 @@ pub async fn transition(
     v.finish()?;
     let actor = actor(&req, Some(&user));
     let by = Some(user.id.to_string());
-    let (row, names) = state
+    let (row, names, feedback) = state
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
+                // Concurrent transitions of one duo take turns (PostgreSQL), so each sees the
+                // state the other left.
+                lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
                 let mut d = DuoRow::get(conn, &id)?;
                 let from: DuoStatus = parse(&d.status)?;
                 if !can_transition(from, t.to) {
@@ -1434,20 +1453,20 @@ pub async fn transition(
                     _ => {}
                 }
                 d.save(conn)?;
-                record(
-                    conn,
-                    &actor,
-                    "duo.transition",
-                    "duo",
-                    &d.id,
-                    json!({ "from": from.as_str(), "to": t.to.as_str(), "outcome": d.outcome }),
-                )?;
+                let mut details =
+                    json!({ "from": from.as_str(), "to": t.to.as_str(), "outcome": d.outcome });
+                if from == DuoStatus::Introduced {
+                    // What the decision was taken on.
+                    details["feedback"] = duo_feedback::answers(conn, &d.id)?;
+                }
+                record(conn, &actor, "duo.transition", "duo", &d.id, details)?;
                 let names = store::names(conn, &[d.newcomer_id.clone(), d.local_id.clone()])?;
-                Ok((d, names))
+                let feedback = FeedbackIndex::load(conn, std::slice::from_ref(&d.id))?;
+                Ok((d, names, feedback))
             })
         })
         .await?;
-    Ok(web::Json(duo_dto(&row, &names, None)?))
+    Ok(web::Json(duo_dto(&row, &names, None, &feedback)?))
 }
 
 fn check_in_dto(c: &CheckInRow) -> Result<CheckIn, ApiError> {

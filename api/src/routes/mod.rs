@@ -5,6 +5,8 @@ pub mod activities;
 pub mod audit;
 pub mod auth;
 pub mod duo;
+pub mod duo_assessments;
+pub mod duo_feedback;
 pub mod events;
 pub mod health;
 pub mod people;
@@ -38,8 +40,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
                         .configure(public::configure)
                         .configure(events::configure),
                 )
-                .service(scope("/duo").configure(duo::configure_duo))
-                .service(scope("/duos").configure(duo::configure_duos))
+                .service(
+                    scope("/duo")
+                        .configure(duo::configure_duo)
+                        .configure(duo_assessments::configure_duo),
+                )
+                .service(
+                    scope("/duos")
+                        .configure(duo::configure_duos)
+                        .configure(duo_feedback::configure)
+                        .configure(duo_assessments::configure_duos),
+                )
                 .service(scope("/activities").configure(activities::configure))
                 .service(scope("/venues").configure(activities::configure_venues)),
         );

@@ -16,24 +16,24 @@ use crate::activity_fixtures::*;
 use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
 
-const CANDIDATES: &str = "/api/v1/duo/candidates";
+pub(crate) const CANDIDATES: &str = "/api/v1/duo/candidates";
 
 /// A candidate: the person and the candidacy.
 #[derive(Debug, Clone, Copy)]
-struct Cand {
-    person: Uuid,
-    candidacy: Uuid,
+pub(crate) struct Cand {
+    pub person: Uuid,
+    pub candidacy: Uuid,
 }
 
 /// Amina and Bilal (newcomers), Marc, Claire and Dan (locals). Amina and Marc share cooking,
 /// football, Arabic and Saturday afternoons in Liège; Claire is free when Bilal is, in Seraing;
 /// Dan is free only on Monday mornings, when nobody else is.
-struct Pool {
-    amina: Cand,
-    bilal: Cand,
-    marc: Cand,
-    claire: Cand,
-    dan: Cand,
+pub(crate) struct Pool {
+    pub amina: Cand,
+    pub bilal: Cand,
+    pub marc: Cand,
+    pub claire: Cand,
+    pub dan: Cand,
 }
 
 fn candidacy_input(person: Uuid, commune: &str) -> CandidacyInput {
@@ -81,7 +81,7 @@ async fn candidate(
     }
 }
 
-async fn pool(app: &TestApp, token: &str) -> Pool {
+pub(crate) async fn pool(app: &TestApp, token: &str) -> Pool {
     let cooking = tag_id(app, token, "cooking").await;
     let football = tag_id(app, token, "football").await;
     use LanguageLevel::*;
@@ -178,7 +178,7 @@ async fn suggestions(app: &TestApp, token: &str, c: Cand, lang: &str) -> Vec<Sug
     .await
 }
 
-async fn preview(app: &TestApp, token: &str, pinned: Vec<PairRef>) -> BatchPreview {
+pub(crate) async fn preview(app: &TestApp, token: &str, pinned: Vec<PairRef>) -> BatchPreview {
     expect_json(
         app.send_json(
             Method::POST,
@@ -192,7 +192,7 @@ async fn preview(app: &TestApp, token: &str, pinned: Vec<PairRef>) -> BatchPrevi
     .await
 }
 
-fn pair(n: Cand, l: Cand) -> PairRef {
+pub(crate) fn pair(n: Cand, l: Cand) -> PairRef {
     PairRef {
         newcomer: n.candidacy,
         local: l.candidacy,
@@ -215,7 +215,7 @@ fn sorted(mut v: Vec<(Uuid, Uuid)>) -> Vec<(Uuid, Uuid)> {
     v
 }
 
-async fn accept(app: &TestApp, token: &str, pairs: Vec<PairRef>) -> reqwest::Response {
+pub(crate) async fn accept(app: &TestApp, token: &str, pairs: Vec<PairRef>) -> reqwest::Response {
     app.send_json(
         Method::POST,
         "/api/v1/duo/batch/accept",
@@ -225,7 +225,7 @@ async fn accept(app: &TestApp, token: &str, pairs: Vec<PairRef>) -> reqwest::Res
     .await
 }
 
-async fn move_duo(
+pub(crate) async fn move_duo(
     app: &TestApp,
     token: &str,
     duo: Uuid,
@@ -246,7 +246,7 @@ async fn move_duo(
     .await
 }
 
-async fn moved(app: &TestApp, token: &str, duo: Uuid, to: DuoStatus) -> Duo {
+pub(crate) async fn moved(app: &TestApp, token: &str, duo: Uuid, to: DuoStatus) -> Duo {
     expect_json(
         move_duo(app, token, duo, to, None, None).await,
         StatusCode::OK,
@@ -254,7 +254,7 @@ async fn moved(app: &TestApp, token: &str, duo: Uuid, to: DuoStatus) -> Duo {
     .await
 }
 
-async fn candidacy(app: &TestApp, token: &str, c: Cand) -> Candidacy {
+pub(crate) async fn candidacy(app: &TestApp, token: &str, c: Cand) -> Candidacy {
     get_json(app, &format!("{CANDIDATES}/{}", c.candidacy), Some(token)).await
 }
 
@@ -712,7 +712,7 @@ fn meeting(days_ago: i64) -> CheckInInput {
 }
 
 /// Two confirmed duos: (Amina, Marc) and (Bilal, Claire).
-async fn two_active(app: &TestApp, token: &str, p: &Pool) -> (Uuid, Uuid) {
+pub(crate) async fn two_active(app: &TestApp, token: &str, p: &Pool) -> (Uuid, Uuid) {
     let made: Vec<Duo> = expect_json(
         accept(
             app,

@@ -22,6 +22,9 @@ mod tags;
 
 // Activities, public feeds and Duo2Change (issues 5 and 6).
 mod activities;
+mod activity_capacity;
 mod activity_fixtures;
 mod duo;
+mod duo_assessments;
+mod duo_feedback;
 mod feeds;

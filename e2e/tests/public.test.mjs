@@ -194,7 +194,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.equal(new URL(s.page.url()).pathname, `/events/${state.activity.id}`);
     const facts = s.page.locator('.event-facts');
     const text = await facts.innerText();
-    assert.match(text, /18:00\s–\s20:00/, 'the time is Brussels time');
+    assert.match(text, /18:00\s–\u2060?\s20:00/, 'the time is Brussels time');
     assert.match(text, new RegExp(state.venue.name));
     assert.match(text, /français, arabe/);
     assert.match(text, /A2/);

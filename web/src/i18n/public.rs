@@ -50,10 +50,16 @@ crate::catalogue! {
             ar: "اشترك بتقويمك (الهاتف، تقويم Google، Outlook) في هذا التقويم: تصلك الأنشطة الجديدة والتغييرات تلقائيًا.",
         },
         IcsLink => {
-            fr: "S'abonner au calendrier (iCalendar)",
-            en: "Subscribe to the calendar (iCalendar)",
-            nl: "Abonneren op de kalender (iCalendar)",
-            ar: "الاشتراك في التقويم (iCalendar)",
+            fr: "S'abonner dans mon agenda",
+            en: "Subscribe in my calendar",
+            nl: "Abonneren in mijn agenda",
+            ar: "الاشتراك من تقويمي",
+        },
+        IcsAddress => {
+            fr: "Ou collez cette adresse dans votre agenda (« ajouter un agenda par URL ») :",
+            en: "Or paste this address into your calendar (\"add calendar from URL\"):",
+            nl: "Of plak dit adres in uw agenda (\"agenda toevoegen via URL\"):",
+            ar: "أو الصق هذا العنوان في تقويمك («إضافة تقويم عبر رابط»):",
         },
         RssLink => { fr: "Flux RSS des activités", en: "RSS feed of the activities", nl: "RSS-feed van de activiteiten", ar: "موجز RSS للأنشطة" },
         JoinTitle => {

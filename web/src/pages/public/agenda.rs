@@ -168,6 +168,10 @@ pub fn AgendaPage() -> impl IntoView {
         show.run(f);
     };
     let feed = move |kind: Feed| feed_path(kind, filter.with(|f| f.programme), i18n.lang.get());
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let origin2 = origin.clone();
 
     view! {
         <section class="page public-page" aria-labelledby="page-title">
@@ -252,7 +256,7 @@ pub fn AgendaPage() -> impl IntoView {
                     <p class="hint">{move || i18n.t(PublicKey::FollowHint)}</p>
                     <ul class="links feed-links">
                         <li>
-                            <a href=move || feed(Feed::Ics) type="text/calendar" class="feed-ics" rel="external">
+                            <a href=move || webcal(&origin, &feed(Feed::Ics)) class="feed-webcal" rel="external">
                                 {move || i18n.t(PublicKey::IcsLink)}
                             </a>
                         </li>
@@ -262,6 +266,25 @@ pub fn AgendaPage() -> impl IntoView {
                             </a>
                         </li>
                     </ul>
+                    <div class="field feed-address">
+                        <label for="ics-address">{move || i18n.t(PublicKey::IcsAddress)}</label>
+                        <input
+                            id="ics-address"
+                            type="text"
+                            readonly=true
+                            dir="ltr"
+                            prop:value=move || format!("{origin2}{}", feed(Feed::Ics))
+                            on:focus=move |ev| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(input) = ev
+                                    .target()
+                                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                                {
+                                    input.select();
+                                }
+                            }
+                        />
+                    </div>
                 </section>
                 <section class="card" aria-labelledby="join-title">
                     <h2 id="join-title">{move || i18n.t(PublicKey::JoinTitle)}</h2>
@@ -328,6 +351,13 @@ fn EventList(
         })}
     }
     .into_any()
+}
+
+/// The address that makes a calendar app subscribe to a feed (`webcal://` instead of the
+/// page's scheme).
+pub fn webcal(origin: &str, path: &str) -> String {
+    let host = origin.split_once("://").map_or(origin, |(_, host)| host);
+    format!("webcal://{host}{path}")
 }
 
 /// Where an activity happens, in one line.
@@ -431,6 +461,18 @@ mod tests {
             .collect();
         assert_eq!(AgendaFilter::from_query(|n| map.get(n).cloned()), f);
         assert_eq!(AgendaFilter::default().to_query(), "");
+    }
+
+    #[test]
+    fn calendars_subscribe_through_webcal() {
+        assert_eq!(
+            webcal("https://agenda.interra.be", "/api/v1/public/events.ics"),
+            "webcal://agenda.interra.be/api/v1/public/events.ics"
+        );
+        assert_eq!(
+            webcal("http://127.0.0.1:8080", "/x.ics?programme=interact"),
+            "webcal://127.0.0.1:8080/x.ics?programme=interact"
+        );
     }
 
     #[test]

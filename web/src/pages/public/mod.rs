@@ -94,7 +94,8 @@ pub fn format_when(lang: Lang, start: &DateTime<Utc>, end: &DateTime<Utc>) -> St
         let same_day = intl(Lang::En, start, &iso) == intl(Lang::En, end, &iso);
         if same_day {
             format!(
-                "{}, {}\u{a0}–\u{a0}{}",
+                // No line break inside the time range (a word joiner after the dash).
+                "{}, {}\u{a0}–\u{2060}\u{a0}{}",
                 intl(lang, start, &DAY),
                 intl(lang, start, &TIME),
                 intl(lang, end, &TIME)

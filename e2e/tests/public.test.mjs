@@ -163,7 +163,8 @@ describe('public: an anonymous visitor and the agenda', () => {
       return items.length > 0 && items.every((li) => /InterLab/.test(li.textContent));
     });
     // The subscription links follow the chosen programme.
-    assert.match(await s.page.locator('a.feed-ics').getAttribute('href'), /events\.ics\?programme=interlab$/);
+    assert.match(await s.page.locator('a.feed-webcal').getAttribute('href'), /events\.ics\?programme=interlab$/);
+    assert.match(await s.page.inputValue('#ics-address'), /events\.ics\?programme=interlab$/);
     await s.page.locator('#filter-period').selectOption('week');
     await s.page.waitForFunction(() => new URL(location.href).searchParams.get('period') === 'week');
     await s.page.locator('main .count, main .empty').first().waitFor();
@@ -174,11 +175,14 @@ describe('public: an anonymous visitor and the agenda', () => {
   });
 
   it('public agenda: offers the iCalendar and RSS subscriptions', async () => {
-    const ics = await s.page.locator('a.feed-ics').getAttribute('href');
+    const host = new URL(BASE_URL).host;
+    assert.equal(await s.page.locator('a.feed-webcal').getAttribute('href'),
+      `webcal://${host}/api/v1/public/events.ics`, 'calendar apps subscribe through webcal://');
+    const ics = await s.page.inputValue('#ics-address');
+    assert.equal(ics, `${BASE_URL}/api/v1/public/events.ics`, 'the address to paste is absolute');
     const rss = await s.page.locator('a.feed-rss').getAttribute('href');
-    assert.equal(ics, '/api/v1/public/events.ics');
     assert.equal(rss, '/api/v1/public/events.rss');
-    const calendar = await fetch(`${BASE_URL}${ics}`);
+    const calendar = await fetch(ics);
     assert.equal(calendar.status, 200);
     assert.match(calendar.headers.get('content-type'), /^text\/calendar/);
     assert.match(await calendar.text(), new RegExp(`SUMMARY:${TITLE}`));

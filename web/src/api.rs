@@ -29,6 +29,8 @@ use uuid::Uuid;
 use crate::i18n::{t, Key};
 use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 
+pub mod people_admin;
+
 /// Prefix of every API path (same origin as the app).
 pub const API_BASE: &str = "/api/v1";
 

@@ -18,6 +18,8 @@ use crate::pages::not_found::NotFound;
 use crate::pages::people::{PeoplePage, ReviewPage};
 use crate::pages::person::PersonPage;
 use crate::pages::person_form::{EditPersonPage, NewPersonPage};
+use crate::pages::retention::RetentionPage;
+use crate::pages::tags::TagsPage;
 use crate::routes::{nav_items, HOME};
 use crate::session::Session;
 
@@ -78,6 +80,14 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/people/review")
                         view=|| view! { <RequireAuth><ReviewPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/people/tags")
+                        view=|| view! { <RequireAuth><TagsPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/admin/retention")
+                        view=|| view! { <RequireAuth admin_only=true><RetentionPage/></RequireAuth> }
                     />
                     <Route
                         path=path!("/people/new")

@@ -12,6 +12,8 @@ use shared::people::{
 };
 use shared::Lang;
 
+pub mod people_admin;
+
 /// A user-visible message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {

@@ -7,3 +7,6 @@ pub mod not_found;
 pub mod people;
 pub mod person;
 pub mod person_form;
+pub mod person_history;
+pub mod retention;
+pub mod tags;

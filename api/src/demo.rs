@@ -651,7 +651,93 @@ fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPerson>> {
         }
         created.push((row.id.clone(), newcomer, commune));
     }
+    load_inactive_people(conn, coordinator.as_deref())?;
     Ok(created)
+}
+
+/// Two fictional people nobody has heard from for years: past the default retention period
+/// (36 months), so the administrators' retention review has something to show.
+fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> anyhow::Result<()> {
+    let year = current_year();
+    let inactive: [(PersonInput, i64, bool, Programme, ProgrammeRole); 2] = [
+        (
+            PersonInput {
+                first_name: "Josiane".into(),
+                last_name: Some("Lhoest".into()),
+                email: Some("josiane.lhoest@example.be".into()),
+                preferred_channel: Some(ContactChannel::Email),
+                postcode: Some("4100".into()),
+                commune: Some("Seraing".into()),
+                profile: Some(Category::Local),
+                french_level: Some(FrenchLevel::C2),
+                ..Default::default()
+            },
+            1480,
+            true,
+            Programme::Training,
+            ProgrammeRole::Trainee,
+        ),
+        (
+            PersonInput {
+                first_name: "Farid".into(),
+                last_name: Some("Benyahia".into()),
+                phone: Some("+32 478 90 12 34".into()),
+                preferred_channel: Some(ContactChannel::Phone),
+                postcode: Some("4040".into()),
+                commune: Some("Herstal".into()),
+                profile: Some(Category::Newcomer),
+                arrival_year: Some(year - 7),
+                french_level: Some(FrenchLevel::A2),
+                ..Default::default()
+            },
+            1300,
+            false,
+            Programme::Interact,
+            ProgrammeRole::Participant,
+        ),
+    ];
+    for (input, days, archived, programme, role) in inactive {
+        let data = PersonData::parse(&input).map_err(|e| anyhow::anyhow!("demo person: {e}"))?;
+        let mut row = PersonRow::new(
+            &data,
+            Source::Demo,
+            PersonStatus::Active,
+            None,
+            coordinator.map(str::to_owned),
+        );
+        let last = crate::db::now() - Duration::days(days);
+        let created = last - Duration::days(200);
+        (row.created_at, row.updated_at, row.last_activity_at) = (created, last, last);
+        row.archived = archived;
+        row.insert(conn)?;
+        people::replace_children(conn, &row.id, &data)?;
+        MembershipRow {
+            id: Uuid::now_v7().to_string(),
+            person_id: row.id.clone(),
+            programme: programme.as_str().into(),
+            role: role.as_str().into(),
+            status: MembershipStatus::Completed.as_str().into(),
+            started_on: created.date(),
+            ended_on: Some(last.date()),
+            created_at: created,
+            updated_at: last,
+        }
+        .insert(conn)?;
+        ConsentRow {
+            id: Uuid::now_v7().to_string(),
+            person_id: row.id.clone(),
+            purpose: ConsentPurpose::ProgrammeData.as_str().into(),
+            notice_version: crate::privacy::CURRENT_VERSION.into(),
+            notice_lang: "fr".into(),
+            method: ConsentMethod::PaperForm.as_str().into(),
+            given_at: created,
+            recorded_by: coordinator.map(str::to_owned),
+            withdrawn_at: None,
+            withdrawn_by: None,
+        }
+        .insert(conn)?;
+    }
+    Ok(())
 }
 
 /// A Duo2Change pool (about 20 waiting on each side), a few proposals, active duos with

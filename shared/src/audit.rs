@@ -37,3 +37,22 @@ pub struct AuditFilter {
     /// Items per page (default 50, at most 200).
     pub page_size: Option<u32>,
 }
+
+/// One entry of a person's history (`GET /api/v1/people/{id}/history`): who did what and when,
+/// and the names of the fields that changed — never their values, nor where the request came
+/// from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonHistoryEntry {
+    pub id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    /// Dotted action name, e.g. `person.updated`, `person.membership_added`.
+    pub action: String,
+    /// The staff member who acted; absent for the public sign-up and system actions.
+    pub actor_id: Option<Uuid>,
+    /// That staff member's display name.
+    pub actor_name: Option<String>,
+    /// Names of the fields that changed (e.g. `email`, `tags`); empty when the action says it
+    /// all.
+    pub changed: Vec<String>,
+}

@@ -415,6 +415,8 @@ pub struct PersonSummary {
     pub status: PersonStatus,
     pub archived: bool,
     pub updated_at: DateTime<Utc>,
+    /// Last change or programme activity: the retention period counts from here.
+    pub last_activity_at: DateTime<Utc>,
 }
 
 /// Filters of `GET /api/v1/people`; all combine (AND).

@@ -32,6 +32,7 @@ use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 pub mod activities;
 pub mod duo;
 pub mod public;
+pub mod people_admin;
 
 /// Prefix of every API path (same origin as the app).
 pub const API_BASE: &str = "/api/v1";

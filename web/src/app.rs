@@ -36,6 +36,10 @@ use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
 use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
 use crate::session::{Session, Status};
+use crate::pages::retention::RetentionPage;
+use crate::pages::tags::TagsPage;
+use crate::routes::{nav_items, HOME};
+use crate::session::Session;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -98,6 +102,14 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/people/review")
                         view=|| view! { <RequireAuth><ReviewPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/people/tags")
+                        view=|| view! { <RequireAuth><TagsPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/admin/retention")
+                        view=|| view! { <RequireAuth admin_only=true><RetentionPage/></RequireAuth> }
                     />
                     <Route
                         path=path!("/people/new")

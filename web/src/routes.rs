@@ -56,6 +56,10 @@ pub const DUO_BATCH: &str = "/duo/batch";
 pub const DUO_BOARD: &str = "/duo/proposals";
 pub const DUO_ATTENTION: &str = "/duo/attention";
 pub const DUO_SETTINGS: &str = "/duo/settings";
+/// The vocabulary of interests (coordinators and admins).
+pub const PEOPLE_TAGS: &str = "/people/tags";
+/// The retention review (admins).
+pub const ADMIN_RETENTION: &str = "/admin/retention";
 
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
@@ -100,6 +104,16 @@ pub fn duo_path(id: uuid::Uuid) -> String {
 /// Whether `role` may record and change people (coaches only read the people they accompany).
 pub fn writes_people(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Coordinator)
+}
+
+/// Whether `role` may add, rename and merge tags of the vocabulary.
+pub fn manages_tags(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Coordinator)
+}
+
+/// Whether `role` may review people past the retention period and anonymise them in bulk.
+pub fn manages_retention(role: Role) -> bool {
+    role == Role::Admin
 }
 
 /// One entry of the main navigation.
@@ -235,6 +249,17 @@ mod tests {
         ] {
             assert!(p.starts_with("/duo/"), "{p}");
         }
+    fn vocabulary_is_for_coordinators_and_retention_for_admins() {
+        assert!(manages_tags(Role::Admin) && manages_tags(Role::Coordinator));
+        assert!(!manages_tags(Role::Coach));
+        assert!(manages_retention(Role::Admin));
+        assert!(!manages_retention(Role::Coordinator) && !manages_retention(Role::Coach));
+        // Both screens are sign-in pages an expired session may come back to.
+        assert_eq!(safe_next(Some(PEOPLE_TAGS)), PEOPLE_TAGS);
+        assert_eq!(
+            login_path(ADMIN_RETENTION),
+            "/login?next=%2Fadmin%2Fretention"
+        );
     }
 
     #[test]

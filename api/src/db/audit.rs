@@ -98,3 +98,19 @@ pub fn list(
         .load(conn)?;
     Ok((rows, count))
 }
+
+/// Display names of the staff accounts among `ids` (ids without an account are left out).
+pub fn actor_names(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    use super::schema::users;
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<(String, String)> = users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

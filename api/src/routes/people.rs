@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
 use chrono::Months;
 use serde_json::json;
+use shared::audit::PersonHistoryEntry;
 use shared::consent::{Consent, ConsentInput};
 use shared::page::PageParams;
 use shared::people::{
@@ -20,7 +21,7 @@ use uuid::Uuid;
 
 use super::{actor, page_links};
 use crate::auth::{AuthUser, Permission};
-use crate::db::audit::Actor;
+use crate::db::audit::{self, Actor, AuditQuery};
 use crate::db::people::{
     self, CoachRow, ConsentRow, MembershipRow, PeopleQuery, PersonRecord, PersonRow, Sort, Source,
 };
@@ -52,6 +53,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(add_coach)
         .service(remove_coach)
         .service(export_person)
+        .service(person_history)
         .service(anonymise_person);
 }
 
@@ -217,6 +219,7 @@ fn summary_dto(r: &PersonRow, programmes: Vec<Programme>) -> Result<PersonSummar
         status: parse(&r.status, "person status")?,
         archived: r.archived,
         updated_at: r.updated_at.and_utc(),
+        last_activity_at: r.last_activity_at.and_utc(),
     })
 }
 
@@ -978,6 +981,86 @@ pub async fn export_person(
         ))
         .insert_header(("Cache-Control", "no-store"))
         .json(doc))
+}
+
+/// The names of the fields an audit entry says changed (never values).
+fn changed_names(details: &str) -> Vec<String> {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(details)
+    else {
+        return vec![];
+    };
+    map.get("changed")
+        .and_then(serde_json::Value::as_array)
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A person's history: the audit entries about them, newest first.
+///
+/// Who acted (staff display name), when, what, and the names of the fields that changed —
+/// never their values, nor addresses or request ids. Readable by whoever may read the person:
+/// coaches only for the people they accompany (404 otherwise).
+#[utoipa::path(tag = "people", security(("bearer" = [])), params(("id" = Uuid, Path), PageParams), responses(
+    (status = 200, body = Page<PersonHistoryEntry>),
+    ItemErrors,
+    ReadErrors
+))]
+#[get("/{id}/history")]
+pub async fn person_history(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    query: Query<PageParams>,
+) -> Result<web::Json<Page<PersonHistoryEntry>>, ApiError> {
+    user.require(Permission::ReadPeople)?;
+    let id = id.into_inner();
+    let params = query.0;
+    let offset = i64::try_from(params.offset()).unwrap_or(i64::MAX);
+    let limit = i64::from(params.page_size());
+    let (rows, count, names) = state
+        .db
+        .run(move |conn| {
+            let rec = load_visible(conn, &user, id)?;
+            let q = AuditQuery {
+                entity_type: Some("person".into()),
+                entity_id: Some(rec.row.id),
+                ..AuditQuery::default()
+            };
+            let (rows, count) = audit::list(conn, &q, offset, limit)?;
+            let mut actors: Vec<String> = rows.iter().filter_map(|r| r.actor_id.clone()).collect();
+            actors.sort();
+            actors.dedup();
+            let names = audit::actor_names(conn, &actors)?;
+            Ok((rows, count, names))
+        })
+        .await?;
+    let count = u64::try_from(count).unwrap_or(0);
+    let (next, previous) = page_links(&req, &params, count);
+    let results = rows
+        .into_iter()
+        .map(|r| {
+            Ok(PersonHistoryEntry {
+                id: parse(&r.id, "audit id")?,
+                occurred_at: r.occurred_at.and_utc(),
+                actor_id: r.actor_id.as_deref().and_then(|a| a.parse().ok()),
+                actor_name: r.actor_id.as_ref().and_then(|a| names.get(a).cloned()),
+                changed: changed_names(&r.details),
+                action: r.action,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(web::Json(Page {
+        count,
+        next,
+        previous,
+        results,
+    }))
 }
 
 fn check_confirmation(word: &str) -> Result<(), ApiError> {

@@ -17,6 +17,7 @@ mod users;
 mod gdpr;
 mod people;
 mod people_fixtures;
+mod people_history;
 mod signup;
 mod tags;
 

@@ -15,6 +15,7 @@ use shared::Lang;
 pub mod activities;
 pub mod duo;
 pub mod public;
+pub mod people_admin;
 
 /// A user-visible message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

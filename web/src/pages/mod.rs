@@ -10,3 +10,6 @@ pub mod people;
 pub mod person;
 pub mod person_form;
 pub mod public;
+pub mod person_history;
+pub mod retention;
+pub mod tags;

@@ -65,6 +65,10 @@ pub fn PeoplePage() -> impl IntoView {
     use_page_title(Key::PeopleTitle);
     let api = use_api();
     let can_write = api.session.user().is_some_and(|u| writes_people(u.role));
+    let is_admin = api
+        .session
+        .user()
+        .is_some_and(|u| crate::routes::manages_retention(u.role));
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| filter_from_query(|name| q.get(name))));
     let show = use_show_filter();
@@ -111,6 +115,8 @@ pub fn PeoplePage() -> impl IntoView {
                         view! {
                             <div class="head-actions">
                                 <a class="button" href=PEOPLE_REVIEW>{move || i18n.t(Key::ReviewQueue)}</a>
+                                <a class="button" href=crate::routes::PEOPLE_TAGS>{move || i18n.t(crate::i18n::people_admin::PaKey::TagsLink)}</a>
+                                {is_admin.then(|| view! { <a class="button" href=crate::routes::ADMIN_RETENTION>{move || i18n.t(crate::i18n::people_admin::PaKey::RetentionLink)}</a> })}
                                 <a class="button primary" href=PEOPLE_NEW>{move || i18n.t(Key::NewPerson)}</a>
                             </div>
                         }

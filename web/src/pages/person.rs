@@ -418,6 +418,7 @@ fn PersonView(
                 </section>
             })}
         </div>
+        <crate::pages::person_history::PersonHistory id=id/>
         {(can_write && !anonymised).then(|| view! { <Anonymise id=id latest=latest status=status/> })}
     }
 }

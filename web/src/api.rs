@@ -31,8 +31,8 @@ use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 
 pub mod activities;
 pub mod duo;
-pub mod public;
 pub mod people_admin;
+pub mod public;
 
 /// Prefix of every API path (same origin as the app).
 pub const API_BASE: &str = "/api/v1";

@@ -34,12 +34,10 @@ use crate::pages::person_form::{EditPersonPage, NewPersonPage};
 use crate::pages::public::agenda::AgendaPage as PublicAgendaPage;
 use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
-use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
-use crate::session::{Session, Status};
 use crate::pages::retention::RetentionPage;
 use crate::pages::tags::TagsPage;
-use crate::routes::{nav_items, HOME};
-use crate::session::Session;
+use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
+use crate::session::{Session, Status};
 
 #[component]
 pub fn App() -> impl IntoView {

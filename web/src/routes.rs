@@ -249,6 +249,9 @@ mod tests {
         ] {
             assert!(p.starts_with("/duo/"), "{p}");
         }
+    }
+
+    #[test]
     fn vocabulary_is_for_coordinators_and_retention_for_admins() {
         assert!(manages_tags(Role::Admin) && manages_tags(Role::Coordinator));
         assert!(!manages_tags(Role::Coach));

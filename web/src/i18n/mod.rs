@@ -14,8 +14,8 @@ use shared::Lang;
 
 pub mod activities;
 pub mod duo;
-pub mod public;
 pub mod people_admin;
+pub mod public;
 
 /// A user-visible message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

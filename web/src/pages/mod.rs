@@ -9,7 +9,7 @@ pub mod not_found;
 pub mod people;
 pub mod person;
 pub mod person_form;
-pub mod public;
 pub mod person_history;
+pub mod public;
 pub mod retention;
 pub mod tags;

@@ -148,6 +148,8 @@ mod tests {
             ended_at: None,
             reason: None,
             outcome: None,
+            feedback: vec![],
+            both_want_to_continue: false,
             health: level.map(|level| DuoHealth {
                 level,
                 meetings_last_4_weeks: 0,

@@ -166,6 +166,8 @@ mod tests {
             ended_at: ended_days_ago.map(|d| Utc::now() - Duration::days(d)),
             reason: None,
             outcome: None,
+            feedback: vec![],
+            both_want_to_continue: false,
             health: None,
         }
     }

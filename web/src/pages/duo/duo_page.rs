@@ -737,6 +737,8 @@ mod tests {
             ended_at: t(20),
             reason: Some("Déménagement".into()),
             outcome: Some(DuoOutcome::Neutral),
+            feedback: vec![],
+            both_want_to_continue: false,
             health: None,
         }
     }

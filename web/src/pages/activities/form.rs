@@ -244,7 +244,9 @@ pub fn check_series(
 struct HostRow {
     person_id: Uuid,
     name: String,
-    public_name: RwSignal<String>,
+    /// Kept in the row itself (a signal made when the host is added would belong to the
+    /// search results, which are redrawn).
+    public_name: String,
 }
 
 #[component]
@@ -361,7 +363,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                     .map(|h| HostRow {
                         person_id: h.person_id,
                         name: h.display_name.clone(),
-                        public_name: RwSignal::new(h.public_name.clone().unwrap_or_default()),
+                        public_name: h.public_name.clone().unwrap_or_default(),
                     })
                     .collect::<Vec<_>>()
             })
@@ -436,7 +438,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
             .iter()
             .map(|h| ActivityHostInput {
                 person_id: h.person_id,
-                public_name: opt_text(&h.public_name.get_untracked()),
+                public_name: opt_text(&h.public_name),
             })
             .collect();
         if let Some(me) = me {
@@ -909,7 +911,7 @@ fn SeriesPart(
                     let shown = dates
                         .iter()
                         .take(MAX_SESSIONS)
-                        .map(|d| view! { <li>{format_date(lang, *d, DateStyle::Short)}</li> })
+                        .map(|d| view! { <li class="chip">{format_date(lang, *d, DateStyle::Short)}</li> })
                         .collect_view();
                     view! {
                         <p class="series-count">
@@ -1200,7 +1202,7 @@ fn HostsEditor(
                 r.push(HostRow {
                     person_id: p.id,
                     name: p.display_name.clone(),
-                    public_name: RwSignal::new(String::new()),
+                    public_name: String::new(),
                 });
             }
         });
@@ -1216,13 +1218,28 @@ fn HostsEditor(
                 <li class="host-row">
                     <p class="host-name"><bdi>{host.name.clone()}</bdi></p>
                     {
+                        let pid = host.person_id;
                         let input_id = format!("host-public-{}", host.person_id);
                         let hint_id = format!("host-public-{}-hint", host.person_id);
                         view! {
                             <div class="field">
                                 <label for=input_id.clone()>{move || i18n.t(ActKey::PublicName)}</label>
                                 <p class="hint" id=hint_id.clone()>{move || i18n.t(ActKey::PublicNameHint)}</p>
-                                <input id=input_id type="text" autocomplete="off" aria-describedby=hint_id bind:value=host.public_name/>
+                                <input
+                                    id=input_id
+                                    type="text"
+                                    autocomplete="off"
+                                    aria-describedby=hint_id
+                                    prop:value=host.public_name.clone()
+                                    on:input=move |ev| {
+                                        let value = event_target_value(&ev);
+                                        rows.update(|r| {
+                                            if let Some(h) = r.iter_mut().find(|h| h.person_id == pid) {
+                                                h.public_name = value;
+                                            }
+                                        });
+                                    }
+                                />
                             </div>
                         }
                     }

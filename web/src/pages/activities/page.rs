@@ -176,7 +176,6 @@ fn ActivityView(
     let day = super::calendar::local_day(&a);
     let times = time_range(&a);
     let (programme, kind, state) = (a.programme, a.kind, a.status);
-    let a_venue = a.clone();
     // The counts as the last registration change left them (the rest of the page stays).
     let fresh = RwSignal::new(a.clone());
     let counts_changed = RwSignal::new(0_u32);
@@ -219,7 +218,7 @@ fn ActivityView(
         <div class="activity-grid">
             <section class="card" aria-labelledby="details-title">
                 <h2 id="details-title">{move || i18n.t(ActKey::Details)}</h2>
-                <p class="activity-venue"><bdi>{move || super::venue_line(&a_venue, i18n)}</bdi></p>
+
                 <p class="activity-places"><strong>{move || fresh.with(|a| places_line(a, i18n))}</strong></p>
                 {facts}
                 {move || {
@@ -763,6 +762,11 @@ fn Registrations(
             .map(|state| {
                 let rows: Vec<Registration> = all.iter().filter(|r| r.status == state).cloned().collect();
                 let count = rows.len();
+                // Empty attendance and cancellation groups say nothing worth a heading.
+                let always = matches!(state, RegistrationStatus::Registered | RegistrationStatus::Waitlisted);
+                if count == 0 && !always {
+                    return ().into_any();
+                }
                 let heading_id = format!("regs-{}", state.as_str());
                 let items = rows
                     .into_iter()

@@ -28,3 +28,4 @@ mod duo;
 mod duo_assessments;
 mod duo_feedback;
 mod feeds;
+mod public_concurrency;

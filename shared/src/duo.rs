@@ -187,7 +187,29 @@ pub struct BatchPreview {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BatchAccept {
-    pub pairs: Vec<PairRef>,
+    pub pairs: Vec<AcceptedPair>,
+}
+
+/// A pair of a batch preview to propose: (newcomer candidacy, local candidacy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AcceptedPair {
+    pub newcomer: Uuid,
+    pub local: Uuid,
+    /// The coordinator pinned this pair in the preview (`BatchPair::pinned`): the proposal
+    /// records it.
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+impl From<&BatchPair> for AcceptedPair {
+    fn from(p: &BatchPair) -> Self {
+        AcceptedPair {
+            newcomer: p.newcomer.candidacy_id,
+            local: p.local.candidacy_id,
+            pinned: p.pinned,
+        }
+    }
 }
 
 wire_enum!(
@@ -228,6 +250,9 @@ pub struct Duo {
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub settings_version: Option<i32>,
+    /// A pair the coordinator pinned in a batch run.
+    #[serde(default)]
+    pub pinned: bool,
     pub proposed_at: DateTime<Utc>,
     pub introduced_at: Option<DateTime<Utc>>,
     pub confirmed_at: Option<DateTime<Utc>>,

@@ -323,6 +323,18 @@ pub fn unknown_tags(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<
     Ok(ids.iter().filter(|i| !found.contains(i)).cloned().collect())
 }
 
+/// The PostgreSQL advisory-lock key of an identity: `kind` is `email` or `phone`, `value` its
+/// normalised form. Two identities sharing a key only wait for each other.
+fn identity_lock_key(kind: &str, value: &str) -> i32 {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(kind)
+        .chain_update([0])
+        .chain_update(value)
+        .finalize();
+    i32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]])
+}
+
 /// An existing (not anonymised) person with the same email or phone.
 pub fn find_duplicate(
     conn: &mut DbConnection,
@@ -335,9 +347,22 @@ pub fn find_duplicate(
     }
     // Two requests with the same email or phone (a double tap) must not both pass this check
     // before either commits. SQLite's `BEGIN IMMEDIATE` already serialises writers; PostgreSQL
-    // needs a lock, held until the end of the caller's transaction.
+    // needs a lock, held until the end of the caller's transaction. It is keyed on the
+    // (normalised) email and phone, so that unrelated people do not wait for each other, and
+    // taken in a fixed order, so that two requests sharing one of them cannot deadlock.
     if let DbConnection::Postgres(pg) = &mut *conn {
-        diesel::sql_query("SELECT pg_advisory_xact_lock(7163420)").execute(pg)?;
+        let mut keys: Vec<i32> = [email.map(|e| ("email", e)), phone.map(|p| ("phone", p))]
+            .into_iter()
+            .flatten()
+            .map(|(kind, value)| identity_lock_key(kind, value))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            diesel::sql_query("SELECT pg_advisory_xact_lock(7163420, $1)")
+                .bind::<diesel::sql_types::Integer, _>(key)
+                .execute(pg)?;
+        }
     }
     let mut q = people::table
         .filter(people::anonymised_at.is_null())

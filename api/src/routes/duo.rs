@@ -8,10 +8,10 @@ use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
 use serde_json::json;
 use shared::duo::{
-    BatchAccept, BatchPair, BatchPreview, BatchRequest, BatchUnmatched, Candidacy, CandidacyInput,
-    CandidacyStatus, CheckIn, CheckInInput, Duo, DuoHealth, DuoOutcome, DuoStatus, DuoTransition,
-    GenderIdentity, HealthLevel, Hope, MatchingSettings, PairRef, ScoreBreakdown, Suggestion,
-    TravelRange,
+    AcceptedPair, BatchAccept, BatchPair, BatchPreview, BatchRequest, BatchUnmatched, Candidacy,
+    CandidacyInput, CandidacyStatus, CheckIn, CheckInInput, Duo, DuoHealth, DuoOutcome, DuoStatus,
+    DuoTransition, GenderIdentity, HealthLevel, Hope, MatchingSettings, PairRef, ScoreBreakdown,
+    Suggestion, TravelRange,
 };
 use shared::people::{Category, LanguageLevel};
 use shared::Lang;
@@ -843,6 +843,7 @@ fn duo_dto(
         score: d.score,
         reasons,
         settings_version: d.settings_version,
+        pinned: d.pinned,
         proposed_at: d.proposed_at.and_utc(),
         introduced_at: d.introduced_at.map(|t| t.and_utc()),
         confirmed_at: d.confirmed_at.map(|t| t.and_utc()),
@@ -858,7 +859,7 @@ fn duo_dto(
 /// Creates proposals for the given pairs after checking them again against the current pool.
 fn propose(
     conn: &mut DbConnection,
-    pairs: &[PairRef],
+    pairs: &[AcceptedPair],
     actor: &Actor,
     created_by: Option<String>,
 ) -> Result<Vec<DuoRow>, ApiError> {
@@ -922,7 +923,7 @@ fn propose(
             score: Some((b.total * 10.0).round() / 10.0),
             explanation: Some(json!({ "breakdown": b, "reasons": reasons_fr }).to_string()),
             settings_version: Some(pool.version),
-            pinned: false,
+            pinned: p.pinned,
             proposed_at: now,
             introduced_at: None,
             confirmed_at: None,
@@ -941,7 +942,7 @@ fn propose(
             "duo.proposed",
             "duo",
             &row.id,
-            json!({ "score": row.score, "settings_version": pool.version }),
+            json!({ "score": row.score, "settings_version": pool.version, "pinned": row.pinned }),
         )?;
         out.push(row);
     }
@@ -1004,7 +1005,12 @@ pub async fn create_proposal(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let mut rows = propose(conn, std::slice::from_ref(&pair), &actor, by)?;
+                let pair = AcceptedPair {
+                    newcomer: pair.newcomer,
+                    local: pair.local,
+                    pinned: false,
+                };
+                let mut rows = propose(conn, &[pair], &actor, by)?;
                 let row = rows
                     .pop()
                     .ok_or_else(|| anyhow::anyhow!("no proposal created"))?;

@@ -5,9 +5,9 @@ use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
 use shared::auth::Role;
 use shared::duo::{
-    BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput, CandidacyStatus, CheckIn,
-    CheckInInput, Duo, DuoOutcome, DuoStatus, DuoTransition, HealthLevel, MatchingSettings,
-    PairRef, Reporter, Suggestion, TravelRange,
+    AcceptedPair, BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput,
+    CandidacyStatus, CheckIn, CheckInInput, Duo, DuoOutcome, DuoStatus, DuoTransition, HealthLevel,
+    MatchingSettings, PairRef, Reporter, Suggestion, TravelRange,
 };
 use shared::people::{FrenchLevel, LanguageLevel};
 use uuid::Uuid;
@@ -216,6 +216,14 @@ fn sorted(mut v: Vec<(Uuid, Uuid)>) -> Vec<(Uuid, Uuid)> {
 }
 
 pub(crate) async fn accept(app: &TestApp, token: &str, pairs: Vec<PairRef>) -> reqwest::Response {
+    let pairs = pairs
+        .into_iter()
+        .map(|p| AcceptedPair {
+            newcomer: p.newcomer,
+            local: p.local,
+            pinned: false,
+        })
+        .collect();
     app.send_json(
         Method::POST,
         "/api/v1/duo/batch/accept",
@@ -1101,6 +1109,54 @@ both!(
                 &format!("SELECT COUNT(*) AS n FROM duo_candidacies WHERE person_id = '{person}'")
             ),
             1
+        );
+    }
+);
+
+both!(
+    accepted_batches_keep_the_coordinators_pins,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let p = pool(&app, &token).await;
+        // The coordinator pins Amina with Claire; the batch pairs Bilal with Marc around it.
+        let pinned = preview(&app, &token, vec![pair(p.amina, p.claire)]).await;
+        let pairs: Vec<AcceptedPair> = pinned.pairs.iter().map(AcceptedPair::from).collect();
+        assert_eq!(pairs.iter().filter(|x| x.pinned).count(), 1);
+        let made: Vec<Duo> = expect_json(
+            app.send_json(
+                Method::POST,
+                "/api/v1/duo/batch/accept",
+                Some(&token),
+                &BatchAccept { pairs },
+            )
+            .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let of = |person: Uuid| {
+            made.iter()
+                .find(|d| d.newcomer_id == person)
+                .expect("duo")
+                .clone()
+        };
+        let (ac, bm) = (of(p.amina.person), of(p.bilal.person));
+        assert_eq!((ac.local_id, ac.pinned), (p.claire.person, true));
+        assert_eq!((bm.local_id, bm.pinned), (p.marc.person, false));
+        // Stored, and shown wherever the duo is read.
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) AS n FROM duos WHERE pinned"),
+            1
+        );
+        let again: Duo = get_json(&app, &format!("/api/v1/duos/{}", ac.id), Some(&token)).await;
+        assert!(again.pinned);
+        let proposals: Vec<Duo> = get_json(&app, "/api/v1/duo/proposals", Some(&token)).await;
+        assert_eq!(
+            proposals
+                .iter()
+                .filter(|d| d.pinned)
+                .map(|d| d.id)
+                .collect::<Vec<_>>(),
+            vec![ac.id]
         );
     }
 );

@@ -29,3 +29,4 @@ mod duo;
 mod duo_assessments;
 mod duo_feedback;
 mod feeds;
+mod public_concurrency;

@@ -150,6 +150,7 @@ mod tests {
             outcome: None,
             feedback: vec![],
             both_want_to_continue: false,
+            pinned: false,
             health: level.map(|level| DuoHealth {
                 level,
                 meetings_last_4_weeks: 0,

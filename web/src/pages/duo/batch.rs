@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use shared::duo::{
-    BatchAccept, BatchPair, BatchPreview, BatchRequest, BatchUnmatched, Candidacy, CandidacyStatus,
-    PairRef,
+    AcceptedPair, BatchAccept, BatchPair, BatchPreview, BatchRequest, BatchUnmatched, Candidacy,
+    CandidacyStatus, PairRef,
 };
 use shared::people::Category;
 use uuid::Uuid;
@@ -103,8 +103,17 @@ pub fn BatchPage() -> impl IntoView {
     });
 
     let accept = Action::new_local(move |pairs: &Vec<PairRef>| {
+        // A pair the coordinator pinned stays marked as their choice on the proposal.
+        let pinned = pins.get_untracked();
         let body = BatchAccept {
-            pairs: pairs.clone(),
+            pairs: pairs
+                .iter()
+                .map(|p| AcceptedPair {
+                    newcomer: p.newcomer,
+                    local: p.local,
+                    pinned: pinned.contains(p),
+                })
+                .collect(),
         };
         async move { api.duo_batch_accept(&body).await }
     });

@@ -168,6 +168,7 @@ mod tests {
             outcome: None,
             feedback: vec![],
             both_want_to_continue: false,
+            pinned: false,
             health: None,
         }
     }

@@ -739,6 +739,7 @@ mod tests {
             outcome: Some(DuoOutcome::Neutral),
             feedback: vec![],
             both_want_to_continue: false,
+            pinned: false,
             health: None,
         }
     }

@@ -214,6 +214,8 @@ crate::catalogue! {
         MeetingsExpected => { fr: "{count} rencontre(s) en 4 semaines (environ 4 attendues)", en: "{count} meeting(s) in 4 weeks (about 4 expected)", nl: "{count} ontmoeting(en) in 4 weken (ongeveer 4 verwacht)", ar: "{count} لقاء خلال 4 أسابيع (المتوقع نحو 4)" },
         LastMeeting => { fr: "Dernière rencontre", en: "Last meeting", nl: "Laatste ontmoeting", ar: "آخر لقاء" },
         DaysAgo => { fr: "il y a {days} jours", en: "{days} days ago", nl: "{days} dagen geleden", ar: "قبل {days} يومًا" },
+        Today => { fr: "aujourd'hui", en: "today", nl: "vandaag", ar: "اليوم" },
+        LastMeetingToday => { fr: "dernière rencontre aujourd'hui", en: "last meeting today", nl: "laatste ontmoeting vandaag", ar: "آخر لقاء اليوم" },
         LastMeetingDaysAgo => { fr: "dernière rencontre il y a {days} jours", en: "last meeting {days} days ago", nl: "laatste ontmoeting {days} dagen geleden", ar: "آخر لقاء قبل {days} يومًا" },
         NoMeetingYet => { fr: "aucune rencontre signalée", en: "no meeting reported", nl: "geen ontmoeting gemeld", ar: "لم يُسجَّل أي لقاء" },
         SatisfactionTrend => { fr: "Évolution de la satisfaction", en: "Satisfaction trend", nl: "Evolutie van de tevredenheid", ar: "تطور الرضا" },

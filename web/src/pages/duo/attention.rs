@@ -107,6 +107,7 @@ fn AttentionItem(d: Duo) -> impl IntoView {
                             {move || {
                                 let mut parts = vec![i18n.tf(DuoKey::MeetingsExpected, &[("count", &meetings.to_string())])];
                                 parts.push(match since {
+                                    Some(0) => i18n.t(DuoKey::LastMeetingToday).to_string(),
                                     Some(d) => i18n.tf(DuoKey::LastMeetingDaysAgo, &[("days", &d.to_string())]),
                                     None => i18n.t(DuoKey::NoMeetingYet).to_string(),
                                 });

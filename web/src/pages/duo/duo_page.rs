@@ -418,6 +418,7 @@ fn HealthCard(h: DuoHealth) -> impl IntoView {
                 <div>
                     <dt>{move || i18n.t(DuoKey::LastMeeting)}</dt>
                     <dd>{move || match since {
+                        Some(0) => i18n.t(DuoKey::Today).to_string(),
                         Some(d) => i18n.tf(DuoKey::DaysAgo, &[("days", &d.to_string())]),
                         None => i18n.t(DuoKey::NoMeetingYet).to_string(),
                     }}</dd>

@@ -133,6 +133,11 @@ pub fn percent(value: f64) -> u32 {
     p
 }
 
+/// A percentage rounded to the 5 % step of the bar classes (`w0` … `w100`).
+pub fn bar_step(p: u32) -> u32 {
+    (p.min(100) + 2) / 5 * 5
+}
+
 /// The name of a commune given as the API sends it (its id or its name).
 pub fn commune_name(communes: &[Commune], value: &str) -> String {
     communes
@@ -404,8 +409,10 @@ pub fn Breakdown(score: ScoreBreakdown) -> impl IntoView {
             view! {
                 <li>
                     <span class="crit-name">{move || i18n.t(c.key())}</span>
-                    <span class="bar" aria-hidden="true">
-                        <span class="bar-fill" style:inline-size=format!("{p}%")></span>
+                    // The length is a class in 5 % steps: no inline style (the page works under a
+                    // strict Content-Security-Policy).
+                    <span class="score-bar" aria-hidden="true">
+                        <span class=format!("score-bar-fill w{}", bar_step(p))></span>
                     </span>
                     <span class="crit-value">{format!("{p} %")}</span>
                 </li>
@@ -596,6 +603,16 @@ mod tests {
         assert_eq!(percent(0.666), 67);
         assert_eq!(percent(-0.2), 0);
         assert_eq!(percent(1.7), 100);
+        assert_eq!(
+            (
+                bar_step(0),
+                bar_step(2),
+                bar_step(3),
+                bar_step(67),
+                bar_step(100)
+            ),
+            (0, 0, 5, 65, 100)
+        );
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub struct NavItem {
 }
 
 /// The navigation for `role`. Entries the role may not use are left out; sections that are
-/// not built yet (activities, InterLab, partners, reports) are absent.
+/// not built yet (InterLab, partners, reports) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
         label: Key::NavHome.into(),

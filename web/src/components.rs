@@ -136,6 +136,37 @@ pub fn Loading(#[prop(optional, into)] label: Option<Text>) -> impl IntoView {
     }
 }
 
+/// The error block of a failed load, with a button to try again.
+#[component]
+pub fn LoadError(message: String, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {move || i18n.t(Key::Retry)}
+            </button>
+        </div>
+    }
+}
+
+/// What a data view shows of its resource: a spinner while it loads, the error with a retry
+/// button when it failed, `ready`'s view once it is there.
+pub fn load_state<T>(
+    state: Option<Result<T, crate::api::ApiError>>,
+    retry: impl Fn() + Send + Sync + 'static,
+    ready: impl FnOnce(T) -> AnyView,
+) -> AnyView {
+    match state {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(err)) => {
+            let message = err.message(use_i18n().lang.get());
+            view! { <LoadError message retry=Callback::new(move |()| retry())/> }.into_any()
+        }
+        Some(Ok(value)) => ready(value),
+    }
+}
+
 /// Shows `children` to a signed-in user (an admin when `admin_only`); sends anyone else to the
 /// sign-in page, remembering this page unless they signed out themselves.
 #[component]

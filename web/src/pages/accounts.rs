@@ -8,7 +8,7 @@ use shared::Page;
 use uuid::Uuid;
 
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::components::{load_state, ErrorAlert, StatusMessage, TextField};
 use crate::i18n::{role_key, Key};
 use crate::locale::{use_i18n, use_page_title};
 
@@ -188,21 +188,7 @@ pub fn AccountsPage() -> impl IntoView {
                 </div>
             </form>
 
-            {move || match users.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| users.refetch()>
-                                {move || i18n.t(Key::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-                Some(Ok(result)) => view! { <AccountList result=result page=page update=update/> }.into_any(),
-            }}
+            {move || load_state(users.get(), move || users.refetch(), |result| view! { <AccountList result=result page=page update=update/> }.into_any())}
         </section>
     }
 }

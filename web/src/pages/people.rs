@@ -14,7 +14,7 @@ use shared::people::{
 use shared::Page;
 
 use crate::api::{people_query, use_api};
-use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::components::{load_state, ErrorAlert, Loading, StatusMessage};
 use crate::i18n::{category_key, programme_key, tag_label, Key};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, writes_people, PEOPLE, PEOPLE_NEW, PEOPLE_REVIEW};
@@ -255,21 +255,7 @@ pub fn PeoplePage() -> impl IntoView {
                 </Show>
             </form>
 
-            {move || match people.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| people.refetch()>
-                                {move || i18n.t(Key::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-                Some(Ok(result)) => view! { <PeopleList result=result filter=filter show=show/> }.into_any(),
-            }}
+            {move || load_state(people.get(), move || people.refetch(), |result| view! { <PeopleList result=result filter=filter show=show/> }.into_any())}
         </section>
     }
 }

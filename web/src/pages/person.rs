@@ -13,7 +13,7 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, ApiError};
-use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::components::{ErrorAlert, LoadError, Loading, StatusMessage};
 use crate::i18n::{
     category_key, channel_key, consent_method_key, day_part_key, language_level_key,
     membership_status_key, programme_key, programme_role_key, purpose_key, tag_kind_key,
@@ -106,12 +106,7 @@ pub fn PersonPage() -> impl IntoView {
                     view! {
                         <h1 id="page-title">{move || i18n.t(Key::PersonNotFound)}</h1>
                         {(!not_found).then(|| view! {
-                            <div class="alert alert-error" role="alert">
-                                <p>{err.message(i18n.lang.get_untracked())}</p>
-                                <button type="button" class="button" on:click=move |_| person.refetch()>
-                                    {move || i18n.t(Key::Retry)}
-                                </button>
-                            </div>
+                            <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |()| person.refetch())/>
                         })}
                     }
                         .into_any()

@@ -6,6 +6,7 @@ use shared::audit::PersonHistoryEntry;
 use uuid::Uuid;
 
 use crate::api::use_api;
+use crate::components::LoadError;
 use crate::i18n::people_admin::PaKey;
 use crate::i18n::{Key, Text};
 use crate::locale::use_i18n;
@@ -142,14 +143,7 @@ pub fn PersonHistory(id: Uuid) -> impl IntoView {
                 error
                     .get()
                     .map(|msg| {
-                        view! {
-                            <div class="alert alert-error" role="alert">
-                                <p>{msg}</p>
-                                <button type="button" class="button" on:click=move |_| { load.dispatch(1); }>
-                                    {move || i18n.t(Key::Retry)}
-                                </button>
-                            </div>
-                        }
+                        view! { <LoadError message=msg retry=Callback::new(move |()| { load.dispatch(1); })/> }
                     })
             }}
             {move || match count.get() {

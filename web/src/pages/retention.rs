@@ -11,7 +11,7 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::use_api;
-use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::components::{ErrorAlert, LoadError, Loading, StatusMessage};
 use crate::i18n::people_admin::PaKey;
 use crate::i18n::{category_key, Key};
 use crate::locale::{use_i18n, use_page_title};
@@ -135,17 +135,7 @@ pub fn RetentionPage() -> impl IntoView {
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match due.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| due.refetch()>
-                                {move || i18n.t(Key::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
+                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| due.refetch())/> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => {
                     view! { <p class="empty card">{move || i18n.t(PaKey::RetentionEmpty)}</p> }.into_any()
                 }

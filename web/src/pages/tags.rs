@@ -11,7 +11,7 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Forbidden, Loading, StatusMessage};
+use crate::components::{ErrorAlert, Forbidden, LoadError, Loading, StatusMessage};
 use crate::i18n::people_admin::PaKey;
 use crate::i18n::{tag_label, Key, Text};
 use crate::locale::{use_i18n, use_page_title};
@@ -174,17 +174,7 @@ fn Vocabulary() -> impl IntoView {
             </div>
             {move || match tags.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| tags.refetch()>
-                                {move || i18n.t(Key::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
+                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| tags.refetch())/> }.into_any(),
                 Some(Ok(list)) => {
                     let lang = i18n.lang.get();
                     let groups = group_by_category(&list, &query.get(), lang);

@@ -22,6 +22,7 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::use_api;
+pub use crate::components::LoadError;
 use crate::i18n::activities::ActKey;
 use crate::i18n::{category_key, locale, Key, Text};
 use crate::locale::{use_i18n, I18n, TIME_ZONE};
@@ -306,20 +307,6 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Option<()> {
     a.set_attribute("download", name).ok()?;
     a.dyn_into::<web_sys::HtmlElement>().ok()?.click();
     Some(())
-}
-
-/// The error block of a failed load, with a retry button.
-#[component]
-pub fn LoadError(message: String, retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="alert alert-error" role="alert">
-            <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>
-                {move || i18n.t(Key::Retry)}
-            </button>
-        </div>
-    }
 }
 
 /// A search among people (names, email, phone) that lists matches with one action button

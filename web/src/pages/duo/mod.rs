@@ -23,8 +23,9 @@ use shared::Lang;
 
 use crate::api::duo::Commune;
 use crate::api::ApiError;
+use crate::components::LoadError;
 use crate::i18n::duo::{candidacy_status_key, duo_status_key, health_key, travel_key, DuoKey};
-use crate::i18n::{locale, Key, Text};
+use crate::i18n::{locale, Text};
 use crate::locale::{use_i18n, I18n};
 use crate::routes::{DUO, DUO_ATTENTION, DUO_BATCH, DUO_BOARD, DUO_SETTINGS};
 
@@ -317,16 +318,8 @@ pub fn DuoTabs(current: Option<Tab>) -> impl IntoView {
 
 /// The error of a failed load, with a retry button.
 pub fn load_error(i18n: I18n, err: &ApiError, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
-    let msg = err.message(i18n.lang.get_untracked());
-    view! {
-        <div class="alert alert-error" role="alert">
-            <p>{msg}</p>
-            <button type="button" class="button" on:click=move |_| retry()>
-                {move || i18n.t(Key::Retry)}
-            </button>
-        </div>
-    }
-    .into_any()
+    let message = err.message(i18n.lang.get_untracked());
+    view! { <LoadError message retry=Callback::new(move |()| retry())/> }.into_any()
 }
 
 /// Moves the focus to the first input flagged invalid (after the page has redrawn), so the

@@ -14,7 +14,7 @@ use shared::Page;
 use super::{format_when, today_in_brussels, StaffNote};
 use crate::api::public::{feed_path, AgendaQuery, Feed, AGENDA_PAGE_SIZE};
 use crate::api::use_api;
-use crate::components::Loading;
+use crate::components::load_state;
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::i18n::Key;
 use crate::locale::{use_i18n, use_page_title};
@@ -234,21 +234,7 @@ pub fn AgendaPage() -> impl IntoView {
                 </div>
             </form>
 
-            {move || match events.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| events.refetch()>
-                                {move || i18n.t(Key::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-                Some(Ok(result)) => view! { <EventList result=result filter=filter show=show/> }.into_any(),
-            }}
+            {move || load_state(events.get(), move || events.refetch(), |result| view! { <EventList result=result filter=filter show=show/> }.into_any())}
 
             <div class="public-aside">
                 <section class="card" aria-labelledby="follow-title">

@@ -18,7 +18,7 @@ use super::{
     typed_contact, Honeypot, PrivacyConsent, ProfileChoice, StaffNote,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, TextField};
+use crate::components::{ErrorAlert, LoadError, Loading, TextField};
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::i18n::Key;
 use crate::locale::use_i18n;
@@ -268,12 +268,7 @@ pub fn EventPage() -> impl IntoView {
                 .into_any(),
                 Outcome::Failed(err) => view! {
                     <h1 id="page-title">{move || i18n.t(PublicKey::AgendaTitle)}</h1>
-                    <div class="alert alert-error" role="alert">
-                        <p>{err.message(i18n.lang.get())}</p>
-                        <button type="button" class="button" on:click=move |_| resource.refetch()>
-                            {move || i18n.t(Key::Retry)}
-                        </button>
-                    </div>
+                    <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| resource.refetch())/>
                 }
                 .into_any(),
                 Outcome::Ready => view! { <EventBody event=event form=form reload=reload/> }.into_any(),

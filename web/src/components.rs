@@ -167,6 +167,36 @@ pub fn load_state<T>(
     }
 }
 
+/// "Page N of M" between previous and next buttons, under a paginated list.
+#[component]
+pub fn Pager(
+    page: u32,
+    pages: u32,
+    has_prev: bool,
+    has_next: bool,
+    /// Called with the page to show.
+    go: Callback<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
+            <button type="button" class="button" disabled=!has_prev on:click=move |_| go.run(page.saturating_sub(1).max(1))>
+                <span aria-hidden="true" class="dir-arrow">"←"</span>
+                " "
+                {move || i18n.t(Key::PreviousPage)}
+            </button>
+            <span class="pager-status">
+                {move || i18n.tf(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])}
+            </span>
+            <button type="button" class="button" disabled=!has_next on:click=move |_| go.run(page + 1)>
+                {move || i18n.t(Key::NextPage)}
+                " "
+                <span aria-hidden="true" class="dir-arrow">"→"</span>
+            </button>
+        </nav>
+    }
+}
+
 /// Shows `children` to a signed-in user (an admin when `admin_only`); sends anyone else to the
 /// sign-in page, remembering this page unless they signed out themselves.
 #[component]

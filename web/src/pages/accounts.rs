@@ -8,7 +8,7 @@ use shared::Page;
 use uuid::Uuid;
 
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{load_state, ErrorAlert, StatusMessage, TextField};
+use crate::components::{load_state, ErrorAlert, Pager, StatusMessage, TextField};
 use crate::i18n::{role_key, Key};
 use crate::locale::{use_i18n, use_page_title};
 
@@ -346,36 +346,13 @@ fn AccountList(
             {move || i18n.tf(Key::AccountCount, &[("count", &count.to_string())])}
         </p>
         <ul class="accounts">{rows}</ul>
-        <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
-            <button
-                type="button"
-                class="button"
-                disabled=!has_prev
-                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
-            >
-                <span aria-hidden="true" class="dir-arrow">"←"</span>
-                " "
-                {move || i18n.t(Key::PreviousPage)}
-            </button>
-            <span class="pager-status">
-                {move || {
-                    i18n.tf(
-                        Key::PageOf,
-                        &[("page", &page.get().to_string()), ("pages", &pages.to_string())],
-                    )
-                }}
-            </span>
-            <button
-                type="button"
-                class="button"
-                disabled=!has_next
-                on:click=move |_| page.update(|p| *p += 1)
-            >
-                {move || i18n.t(Key::NextPage)}
-                " "
-                <span aria-hidden="true" class="dir-arrow">"→"</span>
-            </button>
-        </nav>
+        <Pager
+            page=page.get_untracked()
+            pages
+            has_prev
+            has_next
+            go=Callback::new(move |to| page.set(to))
+        />
     }
     .into_any()
 }

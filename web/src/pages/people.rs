@@ -14,7 +14,7 @@ use shared::people::{
 use shared::Page;
 
 use crate::api::{people_query, use_api};
-use crate::components::{load_state, ErrorAlert, Loading, StatusMessage};
+use crate::components::{load_state, ErrorAlert, Loading, Pager, StatusMessage};
 use crate::i18n::{category_key, programme_key, tag_label, Key};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, writes_people, PEOPLE, PEOPLE_NEW, PEOPLE_REVIEW};
@@ -386,21 +386,7 @@ fn PeopleList(
             {move || i18n.tf(Key::PeopleCount, &[("count", &count.to_string())])}
         </p>
         <ul class="people">{rows}</ul>
-        <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
-            <button type="button" class="button" disabled=!has_prev on:click=move |_| go(page.saturating_sub(1).max(1))>
-                <span aria-hidden="true" class="dir-arrow">"←"</span>
-                " "
-                {move || i18n.t(Key::PreviousPage)}
-            </button>
-            <span class="pager-status">
-                {move || i18n.tf(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])}
-            </span>
-            <button type="button" class="button" disabled=!has_next on:click=move |_| go(page + 1)>
-                {move || i18n.t(Key::NextPage)}
-                " "
-                <span aria-hidden="true" class="dir-arrow">"→"</span>
-            </button>
-        </nav>
+        <Pager page=page pages has_prev has_next go=Callback::new(go)/>
     }
     .into_any()
 }

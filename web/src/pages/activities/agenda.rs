@@ -17,7 +17,7 @@ use super::{
     DateStyle, LoadError, StatusBadge,
 };
 use crate::api::{use_api, ApiError};
-use crate::components::Loading;
+use crate::components::{Loading, Pager};
 use crate::i18n::activities::ActKey;
 use crate::i18n::{Key, Text};
 use crate::locale::{use_i18n, use_page_title};
@@ -335,21 +335,7 @@ fn AgendaList(
             {move || i18n.tf(ActKey::ActivityCount, &[("count", &count.to_string())])}
         </p>
         {groups}
-        <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
-            <button type="button" class="button" disabled=!has_prev on:click=move |_| go(number.saturating_sub(1).max(1))>
-                <span aria-hidden="true" class="dir-arrow">"←"</span>
-                " "
-                {move || i18n.t(Key::PreviousPage)}
-            </button>
-            <span class="pager-status">
-                {move || i18n.tf(Key::PageOf, &[("page", &number.to_string()), ("pages", &pages.to_string())])}
-            </span>
-            <button type="button" class="button" disabled=!has_next on:click=move |_| go(number + 1)>
-                {move || i18n.t(Key::NextPage)}
-                " "
-                <span aria-hidden="true" class="dir-arrow">"→"</span>
-            </button>
-        </nav>
+        <Pager page=number pages has_prev has_next go=Callback::new(go)/>
     }
     .into_any()
 }

@@ -14,7 +14,7 @@ use shared::Page;
 use super::{format_when, today_in_brussels, StaffNote};
 use crate::api::public::{feed_path, AgendaQuery, Feed, AGENDA_PAGE_SIZE};
 use crate::api::use_api;
-use crate::components::load_state;
+use crate::components::{load_state, Pager};
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::i18n::Key;
 use crate::locale::{use_i18n, use_page_title};
@@ -319,21 +319,7 @@ fn EventList(
         </p>
         <ul class="events">{items}</ul>
         {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label=move || i18n.t(Key::Pagination)>
-                <button type="button" class="button" disabled=!has_prev on:click=move |_| go(page.saturating_sub(1).max(1))>
-                    <span aria-hidden="true" class="dir-arrow">"←"</span>
-                    " "
-                    {move || i18n.t(Key::PreviousPage)}
-                </button>
-                <span class="pager-status">
-                    {move || i18n.tf(Key::PageOf, &[("page", &page.to_string()), ("pages", &pages.to_string())])}
-                </span>
-                <button type="button" class="button" disabled=!has_next on:click=move |_| go(page + 1)>
-                    {move || i18n.t(Key::NextPage)}
-                    " "
-                    <span aria-hidden="true" class="dir-arrow">"→"</span>
-                </button>
-            </nav>
+            <Pager page=page pages has_prev has_next go=Callback::new(go)/>
         })}
     }
     .into_any()

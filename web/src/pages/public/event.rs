@@ -15,12 +15,11 @@ use uuid::Uuid;
 
 use super::{
     focus_first_invalid, focus_later, form_errors, format_when, language_name, now_utc, set_title,
-    typed_contact, Honeypot, PrivacyConsent, ProfileChoice, StaffNote,
+    typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, LoadError, Loading, TextField};
+use crate::components::{ErrorAlert, LoadError, Loading};
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
-use crate::i18n::Key;
 use crate::locale::use_i18n;
 use crate::pages::person_form::{opt_text, opt_year};
 use crate::routes::{EVENTS, SIGNUP};
@@ -537,27 +536,14 @@ fn RegistrationFormView(
             on_dismiss=move || form.errors.update(FormErrors::dismiss_general)
         />
         <form class="form public-form" on:submit=on_submit novalidate=true>
-            <fieldset class="card">
-                <legend>{move || i18n.t(PublicKey::YouLegend)}</legend>
-                <div class="form-grid">
-                    <TextField id="first_name" label=Key::FirstName value=form.first_name autocomplete="given-name" required=true error=err("first_name")/>
-                    <TextField id="last_name" label=Key::LastName hint=PublicKey::Optional value=form.last_name autocomplete="family-name" error=err("last_name")/>
-                </div>
-                <ProfileChoice
-                    profile=form.profile
-                    arrival_year=form.arrival_year
-                    profile_error=err("profile")
-                    arrival_error=err("arrival_year")
-                />
-            </fieldset>
-            <fieldset class="card">
-                <legend>{move || i18n.t(PublicKey::ContactLegend)}</legend>
-                <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
-                <div class="form-grid">
-                    <TextField id="email" label=Key::Email value=form.email input_type="email" autocomplete="email" error=err("email")/>
-                    <TextField id="phone" label=Key::Phone hint=PublicKey::PhoneHint value=form.phone input_type="tel" autocomplete="tel" error=err("phone")/>
-                </div>
-            </fieldset>
+            <AboutYou
+                first_name=form.first_name
+                last_name=form.last_name
+                profile=form.profile
+                arrival_year=form.arrival_year
+                errors=form.errors
+            />
+            <ContactDetails email=form.email phone=form.phone errors=form.errors/>
             <PrivacyConsent consent=form.consent version=form.notice_version error=err("consent")/>
             <Honeypot value=form.website/>
             <div class="actions">

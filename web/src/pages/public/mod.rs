@@ -211,9 +211,61 @@ pub fn form_errors(err: &ApiError, fields: &[&str], lang: Lang) -> FormErrors {
     FormErrors::from_error(err, fields, lang)
 }
 
+/// The "You" part of a public form: names, newcomer or local, year of arrival.
+#[component]
+pub fn AboutYou(
+    first_name: RwSignal<String>,
+    last_name: RwSignal<String>,
+    profile: RwSignal<Option<Category>>,
+    arrival_year: RwSignal<String>,
+    errors: RwSignal<FormErrors>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
+    view! {
+        <fieldset class="card">
+            <legend>{move || i18n.t(PublicKey::YouLegend)}</legend>
+            <div class="form-grid">
+                <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="given-name" required=true error=err("first_name")/>
+                <TextField id="last_name" label=Key::LastName hint=PublicKey::Optional value=last_name autocomplete="family-name" error=err("last_name")/>
+            </div>
+            <ProfileChoice
+                profile=profile
+                arrival_year=arrival_year
+                profile_error=err("profile")
+                arrival_error=err("arrival_year")
+            />
+        </fieldset>
+    }
+}
+
+/// The contact part of a public form: e-mail and phone (either is enough), then whatever the
+/// form adds.
+#[component]
+pub fn ContactDetails(
+    email: RwSignal<String>,
+    phone: RwSignal<String>,
+    errors: RwSignal<FormErrors>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
+    view! {
+        <fieldset class="card">
+            <legend>{move || i18n.t(PublicKey::ContactLegend)}</legend>
+            <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
+            <div class="form-grid">
+                <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="email" error=err("email")/>
+                <TextField id="phone" label=Key::Phone hint=PublicKey::PhoneHint value=phone input_type="tel" autocomplete="tel" error=err("phone")/>
+            </div>
+            {children.map(|c| c())}
+        </fieldset>
+    }
+}
+
 /// The visitor's answers to "newcomer or local?", and the year of arrival for newcomers.
 #[component]
-pub fn ProfileChoice(
+fn ProfileChoice(
     profile: RwSignal<Option<Category>>,
     arrival_year: RwSignal<String>,
     #[prop(into)] profile_error: Signal<Option<String>>,

@@ -9,8 +9,8 @@ use shared::signup::SignupRequest;
 use shared::Lang;
 
 use super::{
-    focus_first_invalid, focus_later, form_errors, typed_contact, Honeypot, PrivacyConsent,
-    ProfileChoice, StaffNote, TextArea,
+    focus_first_invalid, focus_later, form_errors, typed_contact, AboutYou, ContactDetails,
+    Honeypot, PrivacyConsent, StaffNote, TextArea,
 };
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, TextField};
@@ -340,29 +340,19 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
                     />
                 </Show>
             </fieldset>
-            <fieldset class="card">
-                <legend>{move || i18n.t(PublicKey::YouLegend)}</legend>
+            <AboutYou
+                first_name=form.first_name
+                last_name=form.last_name
+                profile=form.profile
+                arrival_year=form.arrival_year
+                errors=form.errors
+            />
+            <ContactDetails email=form.email phone=form.phone errors=form.errors>
                 <div class="form-grid">
-                    <TextField id="first_name" label=Key::FirstName value=form.first_name autocomplete="given-name" required=true error=err("first_name")/>
-                    <TextField id="last_name" label=Key::LastName hint=PublicKey::Optional value=form.last_name autocomplete="family-name" error=err("last_name")/>
-                </div>
-                <ProfileChoice
-                    profile=form.profile
-                    arrival_year=form.arrival_year
-                    profile_error=err("profile")
-                    arrival_error=err("arrival_year")
-                />
-            </fieldset>
-            <fieldset class="card">
-                <legend>{move || i18n.t(PublicKey::ContactLegend)}</legend>
-                <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
-                <div class="form-grid">
-                    <TextField id="email" label=Key::Email value=form.email input_type="email" autocomplete="email" error=err("email")/>
-                    <TextField id="phone" label=Key::Phone hint=PublicKey::PhoneHint value=form.phone input_type="tel" autocomplete="tel" error=err("phone")/>
                     <TextField id="postcode" label=Key::Postcode hint=PublicKey::PostcodeHint value=form.postcode autocomplete="postal-code" error=err("postcode")/>
                 </div>
                 <TextArea id="message" label=PublicKey::MessageLabel hint=PublicKey::Optional value=form.message error=err("message")/>
-            </fieldset>
+            </ContactDetails>
             <PrivacyConsent consent=form.consent version=form.notice_version error=err("consent")/>
             <Honeypot value=form.website/>
             <div class="actions">

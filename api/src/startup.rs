@@ -52,10 +52,9 @@ async fn invalidate_feeds(
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
     let writes = !req.method().is_safe();
-    let state = req.app_data::<web::Data<AppState>>().cloned();
     let res = next.call(req).await?;
     if writes && res.status().is_success() {
-        if let Some(state) = state {
+        if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
             state.feed_cache.invalidate();
         }
     }

@@ -208,7 +208,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.match(await s.page.locator('.event-about').innerText(), /coudre un sac/);
     // The schema.org description is in the page's HTML (for crawlers that run no script).
     const html = await (await fetch(`${BASE_URL}/events/${state.activity.id}`)).text();
-    const ld = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
+    const ld = JSON.parse(html.match(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s)[1]);
     assert.equal(ld['@type'], 'Event');
     assert.equal(ld.name, TITLE);
     assert.match(ld.startDate, /T18:00:00\+0[12]:00$/);
@@ -218,6 +218,17 @@ describe('public: an anonymous visitor and the agenda', () => {
     await expectHeading(s.page, TITLE);
     const kept = await s.page.locator('script[type="application/ld+json"]').textContent();
     assert.equal(JSON.parse(kept).name, TITLE, 'the app keeps the JSON-LD of the page');
+    // In-app navigation: the agenda carries none, another activity's page carries its own.
+    const lds = s.page.locator('script[type="application/ld+json"]');
+    await s.page.locator('.back a').click();
+    await expectHeading(s.page, 'Nos prochaines activités');
+    assert.equal(await lds.count(), 0, 'no stale JSON-LD on the agenda');
+    await s.page.locator('.events li a', { hasText: FULL_TITLE }).click();
+    await expectHeading(s.page, FULL_TITLE);
+    assert.equal(await lds.count(), 1);
+    assert.equal(JSON.parse(await lds.textContent()).name, FULL_TITLE, 'the JSON-LD follows the page');
+    await open(s.page, `/events/${state.activity.id}`);
+    await expectHeading(s.page, TITLE);
     // The honeypot is out of sight, out of the tab order and hidden from assistive technology.
     const hp = s.page.locator('#website');
     assert.equal(await hp.getAttribute('tabindex'), '-1');

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod page;
 pub mod people;
 pub mod problem;
+pub mod schema_org;
 pub mod signup;
 pub mod tags;
 pub mod users;

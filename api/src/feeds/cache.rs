@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use actix_web::http::header::HeaderValue;
@@ -31,11 +31,35 @@ pub struct Rendered {
 }
 
 /// The validators of one feed variant, ready to send: `ETag` and `Last-Modified` (with its
-/// Unix time, for `If-Modified-Since`).
-#[derive(Clone)]
+/// Unix time, for `If-Modified-Since`). Built once per agenda version and shared, so a
+/// revalidation compares and copies, it formats nothing.
 pub struct Labels {
     pub etag: HeaderValue,
     pub last_modified: Option<(i64, HeaderValue)>,
+}
+
+/// The feeds, each with its own entries (keyed by the query string as received).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feed {
+    Json,
+    Ics,
+    Rss,
+}
+
+impl Feed {
+    const ALL: usize = 3;
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feed::Json => "json",
+            Feed::Ics => "ics",
+            Feed::Rss => "rss",
+        }
+    }
 }
 
 struct Entry<T> {
@@ -58,8 +82,8 @@ pub struct FeedCache {
     generation: AtomicU64,
     refreshing: AtomicBool,
     version: Mutex<Option<(u64, Instant, Version)>>,
-    bodies: Mutex<HashMap<String, Entry<Rendered>>>,
-    labels: Mutex<HashMap<String, Entry<(NaiveDate, Labels)>>>,
+    bodies: [Mutex<HashMap<String, Entry<Rendered>>>; Feed::ALL],
+    labels: [Mutex<HashMap<String, Entry<(NaiveDate, Arc<Labels>)>>>; Feed::ALL],
 }
 
 impl FeedCache {
@@ -101,39 +125,47 @@ impl FeedCache {
         self.refreshing.store(false, Ordering::SeqCst);
     }
 
-    pub fn body(&self, key: &str, generation: u64, version: Version) -> Option<Rendered> {
-        let map = self.bodies.lock().ok()?;
-        let e = map.get(key)?;
+    pub fn body(
+        &self,
+        feed: Feed,
+        query: &str,
+        generation: u64,
+        version: Version,
+    ) -> Option<Rendered> {
+        let map = self.bodies[feed.index()].lock().ok()?;
+        let e = map.get(query)?;
         (e.stamp == (generation, version) && e.at.elapsed() < BODY_MAX_AGE).then(|| e.value.clone())
     }
 
-    /// The labels computed for `key` under this generation, version and day.
+    /// The labels computed for this query under this generation, version and day.
     pub fn labels(
         &self,
-        key: &str,
+        feed: Feed,
+        query: &str,
         generation: u64,
         version: Version,
         day: NaiveDate,
-    ) -> Option<Labels> {
-        let map = self.labels.lock().ok()?;
-        let e = map.get(key)?;
+    ) -> Option<Arc<Labels>> {
+        let map = self.labels[feed.index()].lock().ok()?;
+        let e = map.get(query)?;
         (e.stamp == (generation, version) && e.value.0 == day).then(|| e.value.1.clone())
     }
 
     pub fn store_labels(
         &self,
-        key: String,
+        feed: Feed,
+        query: &str,
         generation: u64,
         version: Version,
         day: NaiveDate,
-        labels: Labels,
+        labels: Arc<Labels>,
     ) {
-        if let Ok(mut map) = self.labels.lock() {
-            if map.len() >= MAX_ENTRIES && !map.contains_key(&key) {
+        if let Ok(mut map) = self.labels[feed.index()].lock() {
+            if map.len() >= MAX_ENTRIES && !map.contains_key(query) {
                 map.clear();
             }
             map.insert(
-                key,
+                query.to_owned(),
                 Entry {
                     stamp: (generation, version),
                     at: Instant::now(),
@@ -143,13 +175,20 @@ impl FeedCache {
         }
     }
 
-    pub fn store_body(&self, key: String, generation: u64, version: Version, r: Rendered) {
-        if let Ok(mut map) = self.bodies.lock() {
-            if map.len() >= MAX_ENTRIES && !map.contains_key(&key) {
+    pub fn store_body(
+        &self,
+        feed: Feed,
+        query: &str,
+        generation: u64,
+        version: Version,
+        r: Rendered,
+    ) {
+        if let Ok(mut map) = self.bodies[feed.index()].lock() {
+            if map.len() >= MAX_ENTRIES && !map.contains_key(query) {
                 map.clear();
             }
             map.insert(
-                key,
+                query.to_owned(),
                 Entry {
                     stamp: (generation, version),
                     at: Instant::now(),
@@ -177,20 +216,24 @@ mod tests {
         let g = c.generation();
         let v: Version = (None, 3);
         c.store_version(g, v);
-        c.store_body("json?".into(), g, v, rendered());
+        c.store_body(Feed::Json, "", g, v, rendered());
         assert!(matches!(c.version(g), Lookup::Fresh((None, 3))));
-        assert!(c.body("json?", g, v).is_some());
+        assert!(c.body(Feed::Json, "", g, v).is_some());
+        assert!(
+            c.body(Feed::Ics, "", g, v).is_none(),
+            "each feed has its own entries"
+        );
         c.invalidate();
         let g2 = c.generation();
         assert!(matches!(c.version(g2), Lookup::Miss));
-        assert!(c.body("json?", g2, v).is_none());
+        assert!(c.body(Feed::Json, "", g2, v).is_none());
     }
 
     #[test]
     fn a_changed_version_invalidates_bodies() {
         let c = FeedCache::default();
         let g = c.generation();
-        c.store_body("ics?".into(), g, (None, 1), rendered());
-        assert!(c.body("ics?", g, (None, 2)).is_none());
+        c.store_body(Feed::Ics, "", g, (None, 1), rendered());
+        assert!(c.body(Feed::Ics, "", g, (None, 2)).is_none());
     }
 }

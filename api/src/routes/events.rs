@@ -10,7 +10,6 @@ use actix_web::http::header::HeaderValue;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::Deserialize;
-use serde_json::json;
 use shared::activities::{
     ActivityKind, ActivityProgramme, ActivityStatus, PublicEvent, PublicRegistration,
     PublicRegistrationReceipt, RegistrationSource, RegistrationStatus,
@@ -31,15 +30,16 @@ use crate::domain::activity::{local_rfc3339, parse_bound};
 use crate::domain::person::PersonData;
 use crate::error::{ApiError, Validator};
 use crate::extract::{Json, Query};
+use crate::feeds::cache::Feed;
 use crate::feeds::{ics, rss};
 use crate::i18n::Msg;
 use crate::openapi::{PublicFormErrors, PublicReadErrors};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(events_ics)
+    cfg.service(list_events)
+        .service(events_ics)
         .service(events_rss)
-        .service(list_events)
         .service(get_event)
         .service(register_public);
 }
@@ -137,27 +137,33 @@ fn http_date(t: DateTime<Utc>) -> String {
 }
 
 /// Labels of one feed variant; kept in the feed cache, so a revalidation formats nothing.
-pub type Validators = crate::feeds::cache::Labels;
+pub type Validators = std::sync::Arc<crate::feeds::cache::Labels>;
 
-fn validators(version: (Option<NaiveDateTime>, i64), variant: &str, day: NaiveDate) -> Validators {
+fn validators(
+    version: (Option<NaiveDateTime>, i64),
+    feed: Feed,
+    query: &str,
+    day: NaiveDate,
+) -> Validators {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     version
         .0
         .map(|t| t.and_utc().timestamp_micros())
         .hash(&mut h);
     version.1.hash(&mut h);
-    variant.hash(&mut h);
+    feed.as_str().hash(&mut h);
+    query.hash(&mut h);
     // The day matters too: "upcoming" windows move with the date.
     day.hash(&mut h);
     let etag = format!("W/\"{:016x}\"", h.finish());
-    Validators {
+    std::sync::Arc::new(crate::feeds::cache::Labels {
         etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("W/\"0\"")),
         last_modified: version.0.and_then(|t| {
             let t = t.and_utc();
             let value = HeaderValue::from_str(&http_date(t)).ok()?;
             Some((t.timestamp(), value))
         }),
-    }
+    })
 }
 
 fn not_modified(req: &HttpRequest, v: &Validators) -> bool {
@@ -185,12 +191,33 @@ fn not_modified(req: &HttpRequest, v: &Validators) -> bool {
     false
 }
 
-fn feed_headers(res: &mut actix_web::HttpResponseBuilder, v: &Validators) {
+/// The headers of a 304: the validator and what caches and browsers use to update their copy
+/// (RFC 9110 §15.4.5); the stored response keeps its other headers.
+fn not_modified_response(v: &Validators) -> HttpResponse {
+    let mut res = HttpResponse::NotModified();
     res.insert_header((header::ETAG, v.etag.clone()))
         .insert_header((
             header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
+            HeaderValue::from_static(FEED_CACHE_CONTROL),
         ))
+        .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
+        .insert_header((
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        ));
+    res.finish()
+}
+
+/// A feed body with its validators, caching and CORS headers.
+fn feed_response(content_type: &'static str, body: web::Bytes, v: &Validators) -> HttpResponse {
+    let mut res = HttpResponse::Ok();
+    res.content_type(content_type)
+        .insert_header((header::ETAG, v.etag.clone()))
+        .insert_header((
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(FEED_CACHE_CONTROL),
+        ))
+        .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")))
         .insert_header((
             header::ACCESS_CONTROL_ALLOW_ORIGIN,
             HeaderValue::from_static("*"),
@@ -198,29 +225,31 @@ fn feed_headers(res: &mut actix_web::HttpResponseBuilder, v: &Validators) {
         .insert_header((
             header::ACCESS_CONTROL_EXPOSE_HEADERS,
             HeaderValue::from_static("ETag, Last-Modified"),
-        ))
-        .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
+        ));
     if let Some((_, lm)) = &v.last_modified {
         res.insert_header((header::LAST_MODIFIED, lm.clone()));
     }
+    res.body(body)
 }
+
+const FEED_CACHE_CONTROL: &str = "public, max-age=300";
 
 /// What a feed request turned out to need.
 struct Revalidated {
     validators: Validators,
     generation: u64,
-    key: String,
     version: crate::feeds::cache::Version,
     /// A complete answer: 304, or the cached body.
     answer: Option<HttpResponse>,
 }
 
 /// Answers 304 when the client's copy is current, or the cached rendering when the agenda has
-/// not changed; otherwise says how to label a fresh rendering.
+/// not changed; otherwise says how to label a fresh rendering. Partners poll far more often
+/// than the agenda changes, so this path allocates and formats as little as it can.
 async fn revalidate(
     state: &AppState,
     req: &HttpRequest,
-    variant: &str,
+    feed: Feed,
 ) -> Result<Revalidated, ApiError> {
     let cache = &state.feed_cache;
     let generation = cache.generation();
@@ -234,58 +263,44 @@ async fn revalidate(
             v
         }
     };
-    let key = format!("{variant}?{}", req.query_string());
+    let query = req.query_string();
     let day = Utc::now().date_naive();
-    let v = match cache.labels(&key, generation, version, day) {
+    let v = match cache.labels(feed, query, generation, version, day) {
         Some(v) => v,
         None => {
-            let v = validators(version, &key, day);
-            cache.store_labels(key.clone(), generation, version, day, v.clone());
+            let v = validators(version, feed, query, day);
+            cache.store_labels(feed, query, generation, version, day, v.clone());
             v
         }
     };
-    if not_modified(req, &v) {
-        let mut res = HttpResponse::NotModified();
-        feed_headers(&mut res, &v);
-        return Ok(Revalidated {
-            validators: v,
-            generation,
-            key,
-            version,
-            answer: Some(res.finish()),
-        });
-    }
-    if let Some(r) = cache.body(&key, generation, version) {
-        let mut res = HttpResponse::Ok();
-        feed_headers(&mut res, &v);
-        let answer = res.content_type(r.content_type).body(r.body);
-        return Ok(Revalidated {
-            validators: v,
-            generation,
-            key,
-            version,
-            answer: Some(answer),
-        });
-    }
+    let answer = if not_modified(req, &v) {
+        Some(not_modified_response(&v))
+    } else {
+        cache
+            .body(feed, query, generation, version)
+            .map(|r| feed_response(r.content_type, r.body, &v))
+    };
     Ok(Revalidated {
         validators: v,
         generation,
-        key,
         version,
-        answer: None,
+        answer,
     })
 }
 
 /// Sends a freshly rendered feed and keeps it for the next identical request.
 fn respond(
     state: &AppState,
+    req: &HttpRequest,
+    feed: Feed,
     r: Revalidated,
     content_type: &'static str,
     body: Vec<u8>,
 ) -> HttpResponse {
     let body = web::Bytes::from(body);
     state.feed_cache.store_body(
-        r.key,
+        feed,
+        req.query_string(),
         r.generation,
         r.version,
         crate::feeds::cache::Rendered {
@@ -293,9 +308,7 @@ fn respond(
             content_type,
         },
     );
-    let mut res = HttpResponse::Ok();
-    feed_headers(&mut res, &r.validators);
-    res.content_type(content_type).body(body)
+    feed_response(content_type, body, &r.validators)
 }
 
 pub fn public_event(
@@ -415,7 +428,7 @@ pub async fn list_events(
 ) -> Result<HttpResponse, ApiError> {
     // Revalidation first: an ETag was only ever issued for this exact, valid query string, so
     // the query is parsed only when something must be rendered.
-    let rv = revalidate(&state, &req, "json").await?;
+    let rv = revalidate(&state, &req, Feed::Json).await?;
     if let Some(res) = rv.answer {
         return Ok(res);
     }
@@ -442,7 +455,14 @@ pub async fn list_events(
         results,
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(respond(&state, rv, "application/json", body))
+    Ok(respond(
+        &state,
+        &req,
+        Feed::Json,
+        rv,
+        "application/json",
+        body,
+    ))
 }
 
 /// One public activity.
@@ -514,7 +534,7 @@ pub async fn events_ics(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let rv = revalidate(&state, &req, "ics").await?;
+    let rv = revalidate(&state, &req, Feed::Ics).await?;
     if let Some(res) = rv.answer {
         return Ok(res);
     }
@@ -574,6 +594,8 @@ pub async fn events_ics(
     let body = ics::calendar(&name, &events);
     Ok(respond(
         &state,
+        &req,
+        Feed::Ics,
         rv,
         "text/calendar; charset=utf-8",
         body.into_bytes(),
@@ -591,7 +613,7 @@ pub async fn events_rss(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let rv = revalidate(&state, &req, "rss").await?;
+    let rv = revalidate(&state, &req, Feed::Rss).await?;
     if let Some(res) = rv.answer {
         return Ok(res);
     }
@@ -622,6 +644,8 @@ pub async fn events_rss(
     );
     Ok(respond(
         &state,
+        &req,
+        Feed::Rss,
         rv,
         "application/rss+xml; charset=utf-8",
         body.into_bytes(),
@@ -777,49 +801,6 @@ pub async fn register_public(
         status,
         message: message(status).into(),
     }))
-}
-
-/// schema.org `Event` for an activity's public page.
-pub fn json_ld(e: &PublicEvent) -> serde_json::Value {
-    let location = match (&e.venue, &e.online_url) {
-        (Some(v), _) => json!({
-            "@type": "Place",
-            "name": v.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": v.street,
-                "postalCode": v.postcode,
-                "addressLocality": v.locality,
-                "addressCountry": "BE",
-            },
-        }),
-        (None, Some(url)) => json!({ "@type": "VirtualLocation", "url": url }),
-        (None, None) => {
-            json!({ "@type": "Place", "name": "Liège", "address": { "@type": "PostalAddress", "addressLocality": "Liège", "addressCountry": "BE" } })
-        }
-    };
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": e.title,
-        "description": e.description,
-        "startDate": e.start_local,
-        "endDate": e.end_local,
-        "eventStatus": if e.status == ActivityStatus::Cancelled { "https://schema.org/EventCancelled" } else { "https://schema.org/EventScheduled" },
-        "eventAttendanceMode": if e.venue.is_none() && e.online_url.is_some() { "https://schema.org/OnlineEventAttendanceMode" } else { "https://schema.org/OfflineEventAttendanceMode" },
-        "location": location,
-        "organizer": { "@type": "Organization", "name": "Interra ASBL", "url": "https://www.interra.be" },
-        "inLanguage": if e.languages.is_empty() { vec!["fr".to_owned()] } else { e.languages.clone() },
-        "isAccessibleForFree": e.free,
-        "url": e.url,
-    });
-    if let Some(c) = e.capacity {
-        v["maximumAttendeeCapacity"] = json!(c);
-    }
-    if let Some(r) = e.remaining_places {
-        v["remainingAttendeeCapacity"] = json!(r);
-    }
-    v
 }
 
 /// An agenda page to embed in partners' websites:

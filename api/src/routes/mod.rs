@@ -29,17 +29,19 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::healthz)
         .service(health::readyz)
         .service(
+            // The public feeds come first: partners poll them far more than anything else is
+            // called, and routes are tried in registration order.
             scope("/api/v1")
+                .service(
+                    scope("/public")
+                        .configure(events::configure)
+                        .configure(public::configure),
+                )
                 .service(scope("/auth").configure(auth::configure))
                 .service(scope("/users").configure(users::configure))
                 .service(scope("/audit").configure(audit::configure))
                 .service(scope("/people").configure(people::configure))
                 .service(scope("/tags").configure(tags::configure))
-                .service(
-                    scope("/public")
-                        .configure(public::configure)
-                        .configure(events::configure),
-                )
                 .service(
                     scope("/duo")
                         .configure(duo::configure_duo)

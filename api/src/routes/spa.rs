@@ -146,10 +146,13 @@ pub async fn fallback(
             if let Ok(event) = super::events::load_public(&state, id, shared::Lang::Fr).await {
                 let html = std::fs::read_to_string(&index)
                     .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", index.display()))?;
-                let ld = super::events::json_ld(&event)
+                let ld = shared::schema_org::json_ld(&event)
                     .to_string()
                     .replace("</", "<\\/");
-                let head = format!("<script type=\"application/ld+json\">{ld}</script>\n</head>");
+                let head = format!(
+                    "<script type=\"application/ld+json\" id=\"{}\">{ld}</script>\n</head>",
+                    shared::schema_org::EVENT_JSON_LD_ID
+                );
                 return Ok(HttpResponse::Ok()
                     .content_type("text/html; charset=utf-8")
                     .insert_header((header::CACHE_CONTROL, "no-cache"))

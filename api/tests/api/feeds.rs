@@ -7,7 +7,7 @@ use std::io::Read;
 use icalendar::parser::{read_calendar, unfold, Component};
 use reqwest::header::{
     ACCEPT_ENCODING, ACCESS_CONTROL_ALLOW_ORIGIN, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE,
-    ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
+    ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, VARY,
 };
 use reqwest::{Method, StatusCode};
 use shared::activities::{
@@ -353,6 +353,10 @@ both!(
             let res = get_with(&app, path, &[("If-None-Match", &etag)]).await;
             assert_eq!(res.status(), StatusCode::NOT_MODIFIED, "{path}");
             assert_eq!(header(&res, ETAG), etag);
+            // What a cache or a cross-origin browser needs to refresh its stored copy.
+            assert_eq!(header(&res, ACCESS_CONTROL_ALLOW_ORIGIN), "*");
+            assert!(header(&res, CACHE_CONTROL).contains("max-age"));
+            assert_eq!(header(&res, VARY), "Accept-Encoding");
             assert!(
                 res.bytes().await.expect("body").is_empty(),
                 "304 has no body"
@@ -603,7 +607,7 @@ async fn json_ld_scenario(backend: Backend) {
     assert!(header(&res, CONTENT_TYPE).starts_with("text/html"));
     let html = res.text().await.expect("body");
     assert!(html.contains("<div id=app></div>"), "the SPA itself");
-    let open = "<script type=\"application/ld+json\">";
+    let open = "<script type=\"application/ld+json\" id=\"event-jsonld\">";
     let start = html.find(open).expect("JSON-LD script") + open.len();
     let end = start + html[start..].find("</script>").expect("closed");
     assert!(end < html.find("</head>").expect("head"), "in the head");

@@ -10,6 +10,7 @@ use shared::activities::{
     ActivityStatus, PublicEvent, PublicRegistration, PublicRegistrationReceipt, RegistrationStatus,
 };
 use shared::people::Category;
+use shared::schema_org::{json_ld, EVENT_JSON_LD_ID};
 use shared::{ErrorCode, Lang};
 use uuid::Uuid;
 
@@ -246,6 +247,8 @@ pub fn EventPage() -> impl IntoView {
         Outcome::Failed(_) => set_title(i18n.t(PublicKey::EventNotFoundTitle)),
         Outcome::Loading => {}
     });
+    Effect::new(move |_| event.with(|e| set_json_ld(e.as_ref())));
+    on_cleanup(|| set_json_ld(None));
     let reload = Callback::new(move |()| resource.refetch());
 
     view! {
@@ -553,6 +556,27 @@ fn RegistrationFormView(
             </div>
         </form>
     }
+}
+
+/// Keeps the page's schema.org description in step with the activity shown: the server writes
+/// it only into the first page it sends, and in-app navigation must not leave a stale one.
+fn set_json_ld(event: Option<&PublicEvent>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(old) = doc.get_element_by_id(EVENT_JSON_LD_ID) {
+        old.remove();
+    }
+    let (Some(e), Ok(Some(head))) = (event, doc.query_selector("head")) else {
+        return;
+    };
+    let Ok(script) = doc.create_element("script") else {
+        return;
+    };
+    let _ = script.set_attribute("type", "application/ld+json");
+    script.set_id(EVENT_JSON_LD_ID);
+    script.set_text_content(Some(&json_ld(e).to_string()));
+    let _ = head.append_child(&script);
 }
 
 /// The problem shown when registration closed in the meantime (409 from the server).

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use rand::RngCore;
 use serde::Deserialize;
 
+use crate::auth::proxy::TrustedProxies;
 use crate::db::DatabaseUrl;
 
 /// Shortest JWT secret accepted in production mode (bytes).
@@ -88,6 +89,15 @@ pub struct ConfigArgs {
     /// Database connections in the pool [default: 8].
     #[arg(long, env = "INTERRA_DB_POOL_SIZE", global = true, value_name = "N")]
     pub db_pool_size: Option<u32>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client, comma-separated addresses or
+    /// blocks (e.g. `127.0.0.1,172.16.0.0/12`) [default: none: the connecting address counts].
+    #[arg(
+        long,
+        env = "INTERRA_TRUSTED_PROXIES",
+        global = true,
+        value_name = "LIST"
+    )]
+    pub trusted_proxies: Option<String>,
 }
 
 /// Keys of the config file.
@@ -106,6 +116,7 @@ struct FileConfig {
     db_pool_size: Option<u32>,
     retention_months: Option<u32>,
     public_url: Option<String>,
+    trusted_proxies: Option<String>,
 }
 
 /// Login throttling: at most `max` events per `window` for one key.
@@ -139,6 +150,8 @@ pub struct Settings {
     pub retention_months: u32,
     /// Public base URL (no trailing slash); filled from the bound address when not configured.
     pub public_url: Option<String>,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
 }
 
 impl std::fmt::Debug for Settings {
@@ -230,6 +243,13 @@ impl Settings {
                 .clone()
                 .or(file.public_url)
                 .map(|u| u.trim_end_matches('/').to_owned()),
+            trusted_proxies: TrustedProxies::parse(
+                args.trusted_proxies
+                    .as_deref()
+                    .or(file.trusted_proxies.as_deref())
+                    .unwrap_or(""),
+            )
+            .map_err(|e| anyhow::anyhow!("INTERRA_TRUSTED_PROXIES: {e}"))?,
         })
     }
 }
@@ -323,5 +343,21 @@ mod tests {
         let s = Settings::resolve(&args).expect("settings");
         assert_eq!(s.bind, "127.0.0.1:7000");
         assert_eq!(s.log, "debug");
+    }
+
+    #[test]
+    fn a_bad_trusted_proxy_stops_the_start_with_its_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let args = ConfigArgs {
+            data_dir: Some(dir.path().to_path_buf()),
+            trusted_proxies: Some("127.0.0.1, 10.0.0/8".into()),
+            ..Default::default()
+        };
+        let err = Settings::resolve(&args).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("INTERRA_TRUSTED_PROXIES") && e.contains("10.0.0/8")),
+            "{err:?}"
+        );
     }
 }

@@ -265,7 +265,7 @@ pub struct RegistrationCounts {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ActivityFilter {
-    /// From this date or instant (default: today).
+    /// From this date or instant (inclusive); without it, past activities are listed too.
     pub start: Option<String>,
     /// Until this date or instant.
     pub end: Option<String>,

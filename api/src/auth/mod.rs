@@ -2,6 +2,7 @@
 
 pub mod jwt;
 pub mod password;
+pub mod proxy;
 pub mod rate_limit;
 pub mod tokens;
 
@@ -120,11 +121,25 @@ impl FromRequest for AuthUser {
     }
 }
 
-/// Client address used for throttling and the audit log.
+/// Client address used for throttling and the audit log: the connecting peer, or the client
+/// a trusted reverse proxy forwarded (`INTERRA_TRUSTED_PROXIES`).
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return "unknown".into();
+    };
+    let Some(state) = req.app_data::<web::Data<AppState>>() else {
+        return peer.to_string();
+    };
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    state
+        .settings
+        .trusted_proxies
+        .client(peer, &forwarded)
+        .to_string()
 }
 
 #[cfg(test)]

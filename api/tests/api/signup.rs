@@ -1,6 +1,7 @@
 //! The public sign-up form and the privacy notice: no account, spam protections, deduplication
 //! without overwriting, the review queue.
 
+use interra_api::auth::proxy::TrustedProxies;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use shared::auth::Role;
@@ -10,10 +11,10 @@ use shared::signup::{SignupReceipt, SignupRequest};
 use shared::{ErrorCode, Lang};
 
 use crate::both;
-use crate::helpers::{expect_json, expect_problem, TestApp};
+use crate::helpers::{expect_json, expect_problem, Backend, TestApp};
 use crate::people_fixtures::{
     audit_of, count_rows, create, get_person, list, post_signup, send, signup_request, this_year,
-    PersonBuilder as P, NOTICE, PEOPLE,
+    PersonBuilder as P, NOTICE, PEOPLE, SIGNUP,
 };
 
 async fn to_review(app: &TestApp, token: &str) -> Vec<Person> {
@@ -418,3 +419,61 @@ both!(
         assert_eq!(count_rows(&app, "people"), 1);
     }
 );
+
+async fn signup_from(app: &TestApp, n: usize, forwarded_for: &str) -> StatusCode {
+    let req = signup_request(
+        &format!("Visitor{n}"),
+        Some(&format!("visitor{n}@example.be")),
+        None,
+    );
+    app.bare
+        .post(app.url(SIGNUP))
+        .header("x-forwarded-for", forwarded_for)
+        .json(&req)
+        .send()
+        .await
+        .expect("request")
+        .status()
+}
+
+/// Behind the reverse proxy of a deployment, each visitor has their own limit; a visitor who
+/// forges `X-Forwarded-For` gains nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_visitor_has_their_own_limit() {
+    let Some(app) = TestApp::spawn_with(Backend::Sqlite, |s| {
+        s.trusted_proxies = TrustedProxies::parse("127.0.0.1").expect("proxies");
+    })
+    .await
+    else {
+        return;
+    };
+    for n in 0..5 {
+        // The forged first entry is ignored: the proxy appended the real address last.
+        let status = signup_from(&app, n, &format!("198.51.100.{n}, 203.0.113.1")).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "sign-up {n}");
+    }
+    assert_eq!(
+        signup_from(&app, 5, "198.51.100.99, 203.0.113.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        signup_from(&app, 6, "203.0.113.2").await,
+        StatusCode::ACCEPTED,
+        "another visitor behind the same proxy"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_trusted_proxies_the_forwarded_header_is_ignored() {
+    let Some(app) = TestApp::spawn(Backend::Sqlite).await else {
+        return;
+    };
+    for n in 0..5 {
+        let status = signup_from(&app, n, &format!("203.0.113.{n}")).await;
+        assert_eq!(status, StatusCode::ACCEPTED, "sign-up {n}");
+    }
+    assert_eq!(
+        signup_from(&app, 5, "203.0.113.50").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}

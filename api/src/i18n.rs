@@ -64,6 +64,12 @@ pub enum Msg {
     AssessmentAfterNotOpen,
     /// An activity's capacity below the places already taken.
     CapacityBelowTaken(u32),
+    UnknownPerson,
+    /// A "do not pair" naming the same person twice.
+    PairWithItself,
+    PairAlreadyBlocked,
+    /// A block that comes from a declined or badly ended duo stays.
+    BlockFromHistory,
 }
 
 impl Msg {
@@ -275,6 +281,22 @@ impl Msg {
             (CapacityBelowTaken(n), En) => format!("Places already taken: {n}. The capacity cannot be lower."),
             (CapacityBelowTaken(n), Nl) => format!("Reeds bezette plaatsen: {n}. De capaciteit kan niet lager zijn."),
             (CapacityBelowTaken(n), Ar) => format!("الأماكن المحجوزة بالفعل: {n}. لا يمكن أن تكون السعة أقل من ذلك."),
+            (UnknownPerson, Fr) => "Cette personne n'existe pas.".into(),
+            (UnknownPerson, En) => "This person does not exist.".into(),
+            (UnknownPerson, Nl) => "Deze persoon bestaat niet.".into(),
+            (UnknownPerson, Ar) => "هذا الشخص غير موجود.".into(),
+            (PairWithItself, Fr) => "Choisissez deux personnes différentes.".into(),
+            (PairWithItself, En) => "Choose two different people.".into(),
+            (PairWithItself, Nl) => "Kies twee verschillende personen.".into(),
+            (PairWithItself, Ar) => "اختر شخصين مختلفين.".into(),
+            (PairAlreadyBlocked, Fr) => "Ces deux personnes ne sont déjà plus proposées ensemble.".into(),
+            (PairAlreadyBlocked, En) => "These two people are already never proposed together.".into(),
+            (PairAlreadyBlocked, Nl) => "Deze twee personen worden al nooit samen voorgesteld.".into(),
+            (PairAlreadyBlocked, Ar) => "لم يعد هذان الشخصان يُقترحان معًا بالفعل.".into(),
+            (BlockFromHistory, Fr) => "Ce blocage vient d'un duo refusé ou mal terminé : il reste en place.".into(),
+            (BlockFromHistory, En) => "This block comes from a declined or badly ended duo: it stays.".into(),
+            (BlockFromHistory, Nl) => "Deze blokkering komt van een geweigerd of slecht afgelopen duo: ze blijft.".into(),
+            (BlockFromHistory, Ar) => "هذا المنع ناتج عن ثنائي مرفوض أو انتهى بشكل سيئ: يبقى قائمًا.".into(),
         }
     }
 }

@@ -485,3 +485,52 @@ pub struct AssessmentSummary {
     /// Averages over fewer answers than this are withheld (`null`), so nobody can be singled out.
     pub min_group_size: u32,
 }
+
+wire_enum!(
+    /// Why two people are never proposed together.
+    BlockReason {
+        /// A coordinator's explicit "do not pair".
+        Coordinator = "coordinator",
+        /// Their proposal was declined.
+        Declined = "declined",
+        /// Their duo ended badly.
+        EndedBadly = "ended_badly",
+    }
+);
+
+/// Two people the matching never proposes together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PairBlock {
+    pub id: Uuid,
+    pub person_a: Uuid,
+    pub person_a_name: String,
+    pub person_b: Uuid,
+    pub person_b_name: String,
+    pub reason: BlockReason,
+    /// The coordinator's words, for an explicit block.
+    pub note: Option<String>,
+    pub created_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl PairBlock {
+    /// The other person of the pair, seen from `person`.
+    pub fn other(&self, person: Uuid) -> (Uuid, &str) {
+        if self.person_a == person {
+            (self.person_b, &self.person_b_name)
+        } else {
+            (self.person_a, &self.person_a_name)
+        }
+    }
+}
+
+/// `POST /api/v1/duo/blocks` body: a coordinator's "do not pair".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PairBlockInput {
+    pub person_a: Uuid,
+    pub person_b: Uuid,
+    /// Why (required, at most 500 characters); seen by coordinators only.
+    pub note: String,
+}

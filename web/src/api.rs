@@ -350,6 +350,16 @@ impl Api {
         Self::json_of(self.authed(method, path, body).await?).await
     }
 
+    /// A call answered by 204 No Content.
+    async fn authed_no_content(&self, method: Method, path: &str) -> Result<(), ApiError> {
+        let resp = self.authed(method, path, None).await?;
+        if resp.ok() {
+            Ok(())
+        } else {
+            Err(Self::error_of(resp).await)
+        }
+    }
+
     fn to_json<B: Serialize>(body: &B) -> Result<String, ApiError> {
         serde_json::to_string(body).map_err(|_| ApiError::Status(0))
     }

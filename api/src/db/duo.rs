@@ -99,6 +99,8 @@ pub struct BlockRow {
     pub reason: String,
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
+    /// A coordinator's words on an explicit "do not pair".
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -369,9 +371,62 @@ pub fn add_block(
             reason: reason.to_owned(),
             created_by: by,
             created_at: super::now(),
+            note: None,
         })
         .execute(conn)
         .map(|_| ())
+}
+
+impl BlockRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(duo_blocks::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn get(conn: &mut DbConnection, id: &str) -> QueryResult<BlockRow> {
+        duo_blocks::table
+            .find(id)
+            .select(BlockRow::as_select())
+            .first(conn)
+    }
+
+    pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+        diesel::delete(duo_blocks::table.find(id))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Blocks naming `person` (all when `None`), newest first.
+    pub fn list(conn: &mut DbConnection, person: Option<&str>) -> QueryResult<Vec<BlockRow>> {
+        let mut q = duo_blocks::table
+            .select(BlockRow::as_select())
+            .order((duo_blocks::created_at.desc(), duo_blocks::id.desc()))
+            .into_boxed();
+        if let Some(p) = person {
+            q = q.filter(duo_blocks::person_a.eq(p).or(duo_blocks::person_b.eq(p)));
+        }
+        q.load(conn)
+    }
+
+    /// The explicit block between two people, in either order.
+    pub fn between(
+        conn: &mut DbConnection,
+        a: &str,
+        b: &str,
+        reason: &str,
+    ) -> QueryResult<Option<BlockRow>> {
+        duo_blocks::table
+            .filter(
+                (duo_blocks::person_a.eq(a).and(duo_blocks::person_b.eq(b)))
+                    .or(duo_blocks::person_a.eq(b).and(duo_blocks::person_b.eq(a))),
+            )
+            .filter(duo_blocks::reason.eq(reason))
+            .select(BlockRow::as_select())
+            .first(conn)
+            .optional()
+    }
 }
 
 /// Live tags with their labels, how many people carry each, and how many people there are.

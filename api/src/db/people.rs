@@ -730,6 +730,11 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
         .execute(conn)?;
+    diesel::update(
+        duo_blocks::table.filter(duo_blocks::person_a.eq(id).or(duo_blocks::person_b.eq(id))),
+    )
+    .set(duo_blocks::note.eq(None::<String>))
+    .execute(conn)?;
     let their_duos = duos::table
         .filter(duos::newcomer_id.eq(id).or(duos::local_id.eq(id)))
         .select(duos::id);

@@ -207,6 +207,7 @@ diesel::table! {
         reason -> Text,
         created_by -> Nullable<Text>,
         created_at -> Timestamp,
+        note -> Nullable<Text>,
     }
 }
 

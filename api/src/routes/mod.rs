@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod duo;
 pub mod duo_assessments;
+pub mod duo_blocks;
 pub mod duo_feedback;
 pub mod events;
 pub mod health;
@@ -45,7 +46,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(
                     scope("/duo")
                         .configure(duo::configure_duo)
-                        .configure(duo_assessments::configure_duo),
+                        .configure(duo_assessments::configure_duo)
+                        .configure(duo_blocks::configure),
                 )
                 .service(
                     scope("/duos")

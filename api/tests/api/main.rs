@@ -27,6 +27,7 @@ mod activity_capacity;
 mod activity_fixtures;
 mod duo;
 mod duo_assessments;
+mod duo_blocks;
 mod duo_feedback;
 mod feeds;
 mod public_concurrency;

@@ -5,7 +5,8 @@ use gloo_net::http::Method;
 use serde::Deserialize;
 use shared::duo::{
     BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput, CandidacyStatus, CheckIn,
-    CheckInInput, Duo, DuoStatus, DuoTransition, MatchingSettings, PairRef, Suggestion,
+    CheckInInput, Duo, DuoStatus, DuoTransition, MatchingSettings, PairBlock, PairBlockInput,
+    PairRef, Suggestion,
 };
 use shared::people::Category;
 use uuid::Uuid;
@@ -188,6 +189,28 @@ impl Api {
     /// `GET /duo/communes`.
     pub async fn duo_communes(&self) -> Result<Vec<Commune>, ApiError> {
         self.authed_json(Method::GET, "/duo/communes", None).await
+    }
+
+    /// `GET /duo/blocks?person_id=…`: the pairs with this person never proposed.
+    pub async fn duo_blocks(&self, person: Uuid) -> Result<Vec<PairBlock>, ApiError> {
+        self.authed_json(
+            Method::GET,
+            &format!("/duo/blocks?person_id={person}"),
+            None,
+        )
+        .await
+    }
+
+    /// `POST /duo/blocks`: a coordinator's "do not pair".
+    pub async fn block_pair(&self, body: &PairBlockInput) -> Result<PairBlock, ApiError> {
+        self.authed_json(Method::POST, "/duo/blocks", Some(Self::to_json(body)?))
+            .await
+    }
+
+    /// `DELETE /duo/blocks/{id}`: lifts a coordinator's block.
+    pub async fn lift_block(&self, id: Uuid) -> Result<(), ApiError> {
+        self.authed_no_content(Method::DELETE, &format!("/duo/blocks/{id}"))
+            .await
     }
 }
 

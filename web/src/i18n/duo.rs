@@ -1,8 +1,8 @@
 //! Messages of the Duo2Change screens, and the names of its states and choices.
 
 use shared::duo::{
-    CandidacyStatus, DuoOutcome, DuoStatus, GenderIdentity, HealthLevel, Hope, Reporter,
-    TravelRange,
+    BlockReason, CandidacyStatus, DuoOutcome, DuoStatus, GenderIdentity, HealthLevel, Hope,
+    Reporter, TravelRange,
 };
 
 crate::catalogue! {
@@ -109,6 +109,21 @@ crate::catalogue! {
         RankN => { fr: "Suggestion n° {rank} :", en: "Suggestion {rank}:", nl: "Suggestie {rank}:", ar: "الاقتراح رقم {rank}:" },
         ProposePair => { fr: "Proposer ce duo", en: "Propose this pair", nl: "Dit duo voorstellen", ar: "اقتراح هذا الثنائي" },
         ProposePairWith => { fr: "Proposer ce duo : {name}", en: "Propose this pair: {name}", nl: "Dit duo voorstellen: {name}", ar: "اقتراح هذا الثنائي: {name}" },
+        DoNotPair => { fr: "Ne pas proposer ensemble", en: "Never propose together", nl: "Nooit samen voorstellen", ar: "عدم اقتراحهما معًا" },
+        DoNotPairWith => { fr: "Ne pas proposer avec {name}", en: "Never propose with {name}", nl: "Nooit voorstellen met {name}", ar: "عدم الاقتراح مع {name}" },
+        BlockWhy => { fr: "Pourquoi ? (visible par la coordination seulement)", en: "Why? (seen by coordinators only)", nl: "Waarom? (enkel zichtbaar voor de coördinatie)", ar: "لماذا؟ (يراه المنسقون فقط)" },
+        BlockConfirm => { fr: "Ne plus les proposer ensemble", en: "Stop proposing them together", nl: "Niet meer samen voorstellen", ar: "التوقف عن اقتراحهما معًا" },
+        BlockSaved => { fr: "C'est noté : cette paire ne sera plus proposée.", en: "Noted: this pair will not be proposed again.", nl: "Genoteerd: dit paar wordt niet meer voorgesteld.", ar: "تم التسجيل: لن يُقترح هذا الثنائي مجددًا." },
+        BlocksTitle => { fr: "Jamais proposés ensemble", en: "Never proposed together", nl: "Nooit samen voorgesteld", ar: "لا يُقترحان معًا أبدًا" },
+        BlocksIntro => { fr: "Les suggestions, l'appariement global et les propositions laissent ces paires de côté.", en: "Suggestions, batch matching and proposals leave these pairs out.", nl: "Suggesties, globale koppeling en voorstellen laten deze paren weg.", ar: "تستبعد الاقتراحات والمطابقة الشاملة هذه الأزواج." },
+        NoBlocks => { fr: "Aucune paire écartée.", en: "No pair left out.", nl: "Geen paren uitgesloten.", ar: "لا توجد أزواج مستبعدة." },
+        BlockReasonCoordinator => { fr: "Décision de la coordination", en: "Coordinator's decision", nl: "Beslissing van de coördinatie", ar: "قرار المنسّق" },
+        BlockReasonDeclined => { fr: "Proposition refusée", en: "Proposal declined", nl: "Voorstel afgewezen", ar: "اقتراح مرفوض" },
+        BlockReasonEndedBadly => { fr: "Duo mal terminé", en: "Duo ended badly", nl: "Duo slecht afgelopen", ar: "ثنائي انتهى بشكل سيئ" },
+        BlockByOn => { fr: "{who}, le {date}", en: "{who}, on {date}", nl: "{who}, op {date}", ar: "{who}، بتاريخ {date}" },
+        LiftBlock => { fr: "Lever", en: "Lift", nl: "Opheffen", ar: "رفع المنع" },
+        LiftBlockWith => { fr: "Lever le blocage avec {name}", en: "Lift the block with {name}", nl: "Blokkering met {name} opheffen", ar: "رفع المنع مع {name}" },
+        BlockLifted => { fr: "Blocage levé : la paire peut de nouveau être proposée.", en: "Block lifted: the pair can be proposed again.", nl: "Blokkering opgeheven: het paar kan opnieuw worden voorgesteld.", ar: "تم رفع المنع: يمكن اقتراح الثنائي مجددًا." },
 
         // ---- candidacy form
         ThePerson => { fr: "La personne", en: "The person", nl: "De persoon", ar: "الشخص" },
@@ -416,5 +431,14 @@ mod tests {
         for &g in GenderIdentity::ALL {
             assert!(!t(Lang::Fr, gender_key(g)).is_empty());
         }
+    }
+}
+
+/// Why a pair is never proposed.
+pub fn block_reason_key(r: BlockReason) -> DuoKey {
+    match r {
+        BlockReason::Coordinator => DuoKey::BlockReasonCoordinator,
+        BlockReason::Declined => DuoKey::BlockReasonDeclined,
+        BlockReason::EndedBadly => DuoKey::BlockReasonEndedBadly,
     }
 }

@@ -1,19 +1,22 @@
 //! One candidacy: what matching uses, and the candidate's best partners ranked with their score,
-//! its breakdown and the reasons in plain language; "propose this pair" creates the proposal.
+//! its breakdown and the reasons in plain language; "propose this pair" creates the proposal,
+//! "never propose together" keeps a pair out of matching (listed below with the pairs that
+//! declined proposals and badly ended duos left out).
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use shared::duo::{Candidacy, CandidacyStatus, Suggestion};
+use shared::duo::{BlockReason, Candidacy, CandidacyStatus, PairBlock, PairBlockInput, Suggestion};
 use uuid::Uuid;
 
 use super::{
-    commune_name, days_between, format_day, is_not_found, load_error, manages_duos, now_utc,
-    travel_text, BreakdownDetails, CandidacyBadge, DuoTabs, Reasons, ScoreTotal,
+    commune_name, days_between, focus_first_error, format_day, is_not_found, load_error,
+    manages_duos, now_utc, travel_text, BreakdownDetails, CandidacyBadge, DuoTabs, Reasons,
+    ScoreTotal, TextAreaField,
 };
 use crate::api::duo::{pair_of, Commune};
-use crate::api::{use_api, ApiError};
-use crate::components::{ErrorAlert, Loading};
-use crate::i18n::duo::{gender_key, hope_key, DuoKey};
+use crate::api::{use_api, ApiError, FormErrors};
+use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::i18n::duo::{block_reason_key, gender_key, hope_key, DuoKey};
 use crate::i18n::{category_key, Key};
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::routes::{duo_candidate_edit_path, duo_candidate_path, duo_path, person_path, DUO};
@@ -155,12 +158,26 @@ fn CandidateView(c: Candidacy, communes: Vec<Commune>) -> impl IntoView {
             </dl>
             <p class="muted small">{move || i18n.t(DuoKey::ProfileFromPerson)}</p>
         </section>
-        {manages.then(|| view! { <Suggestions me=c.clone() can_propose=waiting/> })}
+        {manages.then(|| {
+            // Bumped when a pair is blocked or lifted: both lists reload.
+            let blocks_changed = RwSignal::new(0u32);
+            let status = RwSignal::new(None::<String>);
+            view! {
+                <StatusMessage message=status/>
+                <Suggestions me=c.clone() can_propose=waiting blocks_changed=blocks_changed status=status/>
+                <PairBlocks person=c.person_id blocks_changed=blocks_changed status=status/>
+            }
+        })}
     }
 }
 
 #[component]
-fn Suggestions(me: Candidacy, can_propose: bool) -> impl IntoView {
+fn Suggestions(
+    me: Candidacy,
+    can_propose: bool,
+    blocks_changed: RwSignal<u32>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let navigate = use_navigate();
@@ -169,9 +186,10 @@ fn Suggestions(me: Candidacy, can_propose: bool) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The reasons come in the interface language: reloaded when it changes.
     let list = LocalResource::new(move || {
-        let (k, _lang) = (k.get(), i18n.lang.get());
+        let (k, _lang, _blocks) = (k.get(), i18n.lang.get(), blocks_changed.get());
         async move { api.duo_suggestions(id, k).await }
     });
+    let me_person = me.person_id;
     let me = StoredValue::new(me);
     let propose = Action::new_local(move |other: &Uuid| {
         let pair = pair_of(&me.get_value(), *other);
@@ -213,7 +231,12 @@ fn Suggestions(me: Candidacy, can_propose: bool) -> impl IntoView {
                         .enumerate()
                         .map(|(i, s)| view! {
                             <SuggestionItem rank={i + 1} s=s can_propose=can_propose busy=busy
-                                on_propose=Callback::new(move |other: Uuid| { propose.dispatch(other); })/>
+                                on_propose=Callback::new(move |other: Uuid| { propose.dispatch(other); })
+                                me=me_person
+                                on_blocked=Callback::new(move |()| {
+                                    status.set(Some(i18n.t(DuoKey::BlockSaved).to_string()));
+                                    blocks_changed.update(|n| *n += 1);
+                                })/>
                         })
                         .collect_view();
                     view! { <ol class="suggestion-list">{rows}</ol> }.into_any()
@@ -230,10 +253,14 @@ fn SuggestionItem(
     can_propose: bool,
     busy: Memo<bool>,
     on_propose: Callback<Uuid>,
+    me: Uuid,
+    on_blocked: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = s.display_name.clone();
     let other = s.candidacy_id;
+    let other_person = s.person_id;
+    let block_name = name.clone();
     view! {
         <li class="suggestion">
             <div class="suggestion-head">
@@ -261,6 +288,157 @@ fn SuggestionItem(
                         </button>
                     </div>
                 }
+            })}
+            <BlockForm me=me other=other_person other_name=block_name on_blocked=on_blocked/>
+        </li>
+    }
+}
+
+/// "Never propose together", with the reason the coordinator gives.
+#[component]
+fn BlockForm(me: Uuid, other: Uuid, other_name: String, on_blocked: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::default());
+    let field_id: &'static str = Box::leak(format!("block-note-{other}").into_boxed_str());
+    let save = Action::new_local(move |body: &PairBlockInput| {
+        let body = body.clone();
+        async move { api.block_pair(&body).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => {
+            errors.set(FormErrors::default());
+            note.set(String::new());
+            on_blocked.run(());
+        }
+        Some(Err(e)) => {
+            errors.set(FormErrors::from_error(
+                &e,
+                &["note"],
+                i18n.lang.get_untracked(),
+            ));
+            focus_first_error();
+        }
+        None => {}
+    });
+    let pending = save.pending();
+    view! {
+        <details class="block-pair">
+            <summary aria-label=move || i18n.tf(DuoKey::DoNotPairWith, &[("name", &other_name)])>
+                {move || i18n.t(DuoKey::DoNotPair)}
+            </summary>
+            <ErrorAlert message=Signal::derive(move || errors.with(|e| e.general())) on_dismiss=move || errors.update(|e| e.dismiss_general())/>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    errors.set(FormErrors::default());
+                    save.dispatch(PairBlockInput { person_a: me, person_b: other, note: note.get_untracked() });
+                }
+            >
+                <TextAreaField id=field_id label=DuoKey::BlockWhy value=note error=Signal::derive(move || errors.with(|e| e.field("note")))/>
+                <div class="actions">
+                    <button type="submit" class="button danger" disabled=move || pending.get()>
+                        {move || i18n.t(DuoKey::BlockConfirm)}
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// The pairs with this person that matching leaves out; a coordinator's own blocks can be lifted.
+#[component]
+fn PairBlocks(
+    person: Uuid,
+    blocks_changed: RwSignal<u32>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let list = LocalResource::new(move || {
+        blocks_changed.track();
+        async move { api.duo_blocks(person).await }
+    });
+    let error = RwSignal::new(None::<String>);
+    let lift = Action::new_local(move |id: &Uuid| {
+        let id = *id;
+        async move { api.lift_block(id).await }
+    });
+    Effect::new(move |_| match lift.value().get() {
+        Some(Ok(())) => {
+            error.set(None);
+            status.set(Some(i18n.t(DuoKey::BlockLifted).to_string()));
+            blocks_changed.update(|n| *n += 1);
+        }
+        Some(Err(e)) => error.set(Some(e.message(i18n.lang.get_untracked()))),
+        None => {}
+    });
+    let busy = lift.pending();
+    view! {
+        <section class="card" aria-labelledby="blocks-title">
+            <h2 id="blocks-title">{move || i18n.t(DuoKey::BlocksTitle)}</h2>
+            <p class="muted small">{move || i18n.t(DuoKey::BlocksIntro)}</p>
+            <ErrorAlert message=error on_dismiss=move || error.set(None)/>
+            {move || match list.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Ok(items)) if items.is_empty() => view! {
+                    <p class="empty">{move || i18n.t(DuoKey::NoBlocks)}</p>
+                }.into_any(),
+                Some(Ok(items)) => view! {
+                    <ul class="block-list">
+                        {items.into_iter().map(|b| view! {
+                            <BlockItem b=b person=person busy=busy on_lift=Callback::new(move |id: Uuid| { lift.dispatch(id); })/>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BlockItem(
+    b: PairBlock,
+    person: Uuid,
+    busy: Memo<bool>,
+    on_lift: Callback<Uuid>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (other, other_name) = b.other(person);
+    let other_name = other_name.to_owned();
+    let label_name = other_name.clone();
+    let reason = b.reason;
+    let who = b.created_by_name.clone();
+    let at = b.created_at;
+    let id = b.id;
+    view! {
+        <li class="block-item">
+            <p>
+                <a href=person_path(other)><bdi>{other_name}</bdi></a>
+                " — "<span class="badge">{move || i18n.t(block_reason_key(reason))}</span>
+            </p>
+            {b.note.clone().map(|n| view! { <p class="prewrap"><bdi>{n}</bdi></p> })}
+            <p class="muted small">{move || {
+                let date = format_day(i18n.lang.get(), &at);
+                match &who {
+                    Some(w) => i18n.tf(DuoKey::BlockByOn, &[("who", w), ("date", &date)]),
+                    None => date,
+                }
+            }}</p>
+            {(reason == BlockReason::Coordinator).then(|| view! {
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || busy.get()
+                    aria-label=move || i18n.tf(DuoKey::LiftBlockWith, &[("name", &label_name)])
+                    on:click=move |_| on_lift.run(id)
+                >
+                    {move || i18n.t(DuoKey::LiftBlock)}
+                </button>
             })}
         </li>
     }

@@ -1,0 +1,1 @@
+ALTER TABLE duo_blocks DROP COLUMN note;

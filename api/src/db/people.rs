@@ -726,6 +726,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         .execute(conn)?;
     diesel::delete(person_availability::table.filter(person_availability::person_id.eq(id)))
         .execute(conn)?;
+    super::notifications::forget_person(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))

@@ -29,4 +29,5 @@ mod duo;
 mod duo_assessments;
 mod duo_feedback;
 mod feeds;
+mod notifications;
 mod public_concurrency;

@@ -1055,10 +1055,11 @@ pub async fn set_registration_status(
                     // Someone promoted who then says no: the seat news is no longer true.
                     notifications::withdraw(conn, Kind::Promoted, std::slice::from_ref(&r.id))?;
                 }
-                if to == Cancelled && matches!(from, Registered | Attended) {
-                    if !promote(conn, &rec.row, &actor)?.is_empty() {
-                        queued = true;
-                    }
+                if to == Cancelled
+                    && matches!(from, Registered | Attended)
+                    && !promote(conn, &rec.row, &actor)?.is_empty()
+                {
+                    queued = true;
                 }
                 ActivityRow::touch(conn, &id)?;
                 let regs = RegistrationRow::for_activity(conn, &id)?;

@@ -11,7 +11,7 @@ use super::DbConnection;
 /// Deliveries tried before an email notification is given up and handed to staff.
 pub const MAX_ATTEMPTS: i32 = 5;
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = notifications)]
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
 pub struct NotificationRow {
@@ -320,4 +320,13 @@ pub fn forget_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<()
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// A person's notices, for their data export.
+pub fn of_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<NotificationRow>> {
+    notifications::table
+        .filter(notifications::person_id.eq(person_id))
+        .order(notifications::created_at.asc())
+        .select(NotificationRow::as_select())
+        .load(conn)
 }

@@ -947,6 +947,11 @@ pub fn export_tables(
         })
         .collect();
     out.insert("activity_hosts".into(), json(hosted)?);
+    // What they were (or are to be) told about their registrations.
+    out.insert(
+        "notifications".into(),
+        json(super::notifications::of_person(conn, id)?)?,
+    );
     let audit: Vec<crate::db::audit::AuditRow> = audit_log::table
         .filter(audit_log::entity_type.eq("person"))
         .filter(audit_log::entity_id.eq(id))

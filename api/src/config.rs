@@ -98,6 +98,20 @@ pub struct ConfigArgs {
         value_name = "LIST"
     )]
     pub trusted_proxies: Option<String>,
+    /// Mail server for notification emails (people promoted from a waiting list, cancelled
+    /// activities): smtp://USER:PASS@HOST:587 (STARTTLS), smtps://USER:PASS@HOST:465 (TLS), or
+    /// smtp://127.0.0.1:2525 (plain, loopback only). Unset: staff tell people themselves.
+    #[arg(
+        long,
+        env = "INTERRA_SMTP_URL",
+        global = true,
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub smtp_url: Option<String>,
+    /// Sender of notification emails [default: Interra <noreply@interra.local>].
+    #[arg(long, env = "INTERRA_MAIL_FROM", global = true, value_name = "MAILBOX")]
+    pub mail_from: Option<String>,
 }
 
 /// Keys of the config file.
@@ -117,6 +131,8 @@ struct FileConfig {
     retention_months: Option<u32>,
     public_url: Option<String>,
     trusted_proxies: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 /// Login throttling: at most `max` events per `window` for one key.
@@ -152,7 +168,14 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: TrustedProxies,
+    /// Mail server for notification emails; `None`: staff tell people themselves.
+    pub smtp_url: Option<String>,
+    /// Sender of notification emails (`Name <address>`).
+    pub mail_from: String,
 }
+
+/// Sender of notification emails when none is configured.
+pub const DEFAULT_MAIL_FROM: &str = "Interra <noreply@interra.local>";
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -163,6 +186,8 @@ impl std::fmt::Debug for Settings {
             .field("jwt_secret", &"***")
             .field("production", &self.production)
             .field("web_dist", &self.web_dist)
+            .field("smtp", &self.smtp_url.as_deref().map(crate::db::redact))
+            .field("mail_from", &self.mail_from)
             .finish_non_exhaustive()
     }
 }
@@ -185,6 +210,19 @@ impl Settings {
             None => format!("sqlite://{}", data_dir.join("interra.db").display()),
         };
         let database_url = DatabaseUrl::parse(&url)?;
+        let smtp_url = args.smtp_url.clone().or(file.smtp_url);
+        if let Some(u) = smtp_url.as_deref().filter(|u| !u.trim().is_empty()) {
+            crate::outbox::transport(u)?;
+        }
+        let mail_from = args
+            .mail_from
+            .clone()
+            .or(file.mail_from)
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            bail!("INTERRA_MAIL_FROM must be an address or `Name <address>` (got {mail_from:?})");
+        }
         let jwt_secret = match args.jwt_secret.clone().or(file.jwt_secret) {
             Some(secret) if secret.len() >= MIN_JWT_SECRET_LEN => secret.into_bytes(),
             Some(_) if production => bail!(
@@ -250,6 +288,8 @@ impl Settings {
                     .unwrap_or(""),
             )
             .map_err(|e| anyhow::anyhow!("INTERRA_TRUSTED_PROXIES: {e}"))?,
+            smtp_url: smtp_url.filter(|u| !u.trim().is_empty()),
+            mail_from,
         })
     }
 }

@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod matching;
 pub mod openapi;
+pub mod outbox;
 pub mod privacy;
 pub mod routes;
 pub mod startup;

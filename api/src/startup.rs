@@ -65,6 +65,15 @@ pub struct Application {
     server: Server,
     addr: SocketAddr,
     db: Db,
+    /// The email task for the notification outbox, when SMTP is configured.
+    outbox: Option<OutboxTask>,
+}
+
+struct OutboxTask {
+    transport: crate::outbox::Transport,
+    from: lettre::message::Mailbox,
+    public_url: String,
+    wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Application {
@@ -97,7 +106,24 @@ impl Application {
             settings.public_url = Some(format!("http://{host}:{}", addr.port()));
         }
         let workers = settings.workers;
+        let mailer = match &settings.smtp_url {
+            Some(url) => Some((
+                crate::outbox::transport(url)?,
+                settings
+                    .mail_from
+                    .parse::<lettre::message::Mailbox>()
+                    .context("invalid INTERRA_MAIL_FROM")?,
+            )),
+            None => None,
+        };
+        let public_url = settings.public_url.clone().unwrap_or_default();
         let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
+        let outbox = mailer.map(|(transport, from)| OutboxTask {
+            transport,
+            from,
+            public_url,
+            wake: state.outbox.clone(),
+        });
         let mut server = HttpServer::new(move || {
             let (app, doc) = App::new()
                 .into_utoipa_app()
@@ -138,6 +164,7 @@ impl Application {
             server: server.run(),
             addr,
             db,
+            outbox,
         })
     }
 
@@ -154,7 +181,21 @@ impl Application {
         self.server.handle()
     }
 
+    /// Serves until stopped; the outbox task (if any) runs alongside and stops with the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let task = self.outbox.map(|o| {
+            tokio::spawn(crate::outbox::run(
+                self.db.clone(),
+                o.transport,
+                o.from,
+                o.public_url,
+                o.wake,
+            ))
+        });
+        let result = self.server.await;
+        if let Some(t) = task {
+            t.abort();
+        }
+        result
     }
 }

@@ -21,6 +21,8 @@ pub struct AppState {
     pub openapi_json: Arc<String>,
     pub api_routes: Arc<ApiRoutes>,
     pub feed_cache: Arc<FeedCache>,
+    /// Wakes the outbox task after a change queued notifications.
+    pub outbox: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -42,6 +44,7 @@ impl AppState {
             )),
             openapi_json: Arc::new(openapi_json),
             feed_cache: Arc::new(FeedCache::default()),
+            outbox: Arc::new(tokio::sync::Notify::new()),
         }
     }
 }

@@ -261,6 +261,21 @@ describe('activities: a coordinator runs a workshop series', () => {
     await screenshots(s.page, '27-activity-promoted');
   });
 
+  it('lists the promoted person under "À prévenir" until someone tells her', async () => {
+    const main = s.page.locator('main');
+    const toNotify = main.locator('section.to-notify');
+    await toNotify.locator('h3', { hasText: 'À prévenir' }).waitFor();
+    const carla = toNotify.locator('li.notice', { hasText: name('Carla') });
+    await carla.locator('.badge', { hasText: 'A obtenu une place' }).waitFor();
+    assert.equal(await toNotify.locator('li.notice').count(), 1, 'only the promoted person');
+    await checkA11y(s.page, 'activity page with people to notify');
+    await screenshots(s.page, '27b-activity-to-notify');
+    await carla.locator(`button[aria-label="Marquer ${name('Carla')} comme prévenu·e"]`).click();
+    await main.locator('[role=status]', { hasText: `${name('Carla')} est marqué·e comme prévenu·e.` }).waitFor();
+    await toNotify.waitFor({ state: 'detached' });
+    noAppErrors(s);
+  });
+
   it('exports the attendee list for Belgian Excel (semicolons, BOM)', async () => {
     const [download] = await Promise.all([
       s.page.waitForEvent('download'),

@@ -9,6 +9,7 @@ pub mod consent;
 pub mod duo;
 pub mod health;
 pub mod lang;
+pub mod notifications;
 pub mod page;
 pub mod people;
 pub mod problem;

@@ -538,3 +538,11 @@ pub fn purge_idempotency(conn: &mut DbConnection) -> QueryResult<usize> {
     diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff)))
         .execute(conn)
 }
+
+/// Ids of the activities a user is among the staff of.
+pub fn staffed_by(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
+    activity_staff::table
+        .filter(activity_staff::user_id.eq(user_id))
+        .select(activity_staff::activity_id)
+        .load(conn)
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod duo;
 pub mod duo_assessments;
 pub mod duo_feedback;
+pub mod notifications;
 pub mod people;
 pub mod refresh_tokens;
 pub mod schema;

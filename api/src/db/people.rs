@@ -726,6 +726,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         .execute(conn)?;
     diesel::delete(person_availability::table.filter(person_availability::person_id.eq(id)))
         .execute(conn)?;
+    super::notifications::forget_person(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -951,6 +952,11 @@ pub fn export_tables(
         })
         .collect();
     out.insert("activity_hosts".into(), json(hosted)?);
+    // What they were (or are to be) told about their registrations.
+    out.insert(
+        "notifications".into(),
+        json(super::notifications::of_person(conn, id)?)?,
+    );
     let audit: Vec<crate::db::audit::AuditRow> = audit_log::table
         .filter(audit_log::entity_type.eq("person"))
         .filter(audit_log::entity_id.eq(id))

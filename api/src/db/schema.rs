@@ -337,7 +337,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     activity_hosts,
     activity_staff,
     registrations,
-    idempotency_keys
+    idempotency_keys,
+    notifications
 );
 
 diesel::table! {
@@ -446,3 +447,26 @@ diesel::joinable!(activity_staff -> activities (activity_id));
 diesel::joinable!(registrations -> activities (activity_id));
 diesel::joinable!(registrations -> people (person_id));
 diesel::joinable!(activity_hosts -> people (person_id));
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        kind -> Text,
+        person_id -> Text,
+        activity_id -> Text,
+        registration_id -> Nullable<Text>,
+        channel -> Text,
+        status -> Text,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        next_attempt_at -> Timestamp,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        done_at -> Nullable<Timestamp>,
+        done_by -> Nullable<Text>,
+        done_note -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(notifications -> people (person_id));
+diesel::joinable!(notifications -> activities (activity_id));

@@ -83,8 +83,11 @@ pub struct FeedCache {
     refreshing: AtomicBool,
     version: Mutex<Option<(u64, Instant, Version)>>,
     bodies: [Mutex<HashMap<String, Entry<Rendered>>>; Feed::ALL],
-    labels: [Mutex<HashMap<String, Entry<(NaiveDate, Arc<Labels>)>>>; Feed::ALL],
+    labels: [Mutex<HashMap<String, Entry<DatedLabels>>>; Feed::ALL],
 }
+
+/// Labels of a feed and the day they were made for.
+type DatedLabels = (NaiveDate, Arc<Labels>);
 
 impl FeedCache {
     /// Forgets everything (called after each successful write request).

@@ -23,6 +23,7 @@ use crate::db::activities::{
     self as store, ActivityQuery, ActivityRecord, ActivityRow, RegistrationRow, VenueRow,
 };
 use crate::db::audit::Actor;
+use crate::db::notifications::{self, Kind};
 use crate::db::people::PersonRow;
 use crate::db::{lock_rows, write_transaction, DbConnection};
 use crate::domain::activity::{
@@ -363,7 +364,7 @@ fn meaningful_change(a: &ActivityRow, b: &ActivityRow) -> bool {
         || a.description != b.description
 }
 
-fn load_one(conn: &mut DbConnection, id: &str) -> Result<ActivityRecord, ApiError> {
+pub fn load_one(conn: &mut DbConnection, id: &str) -> Result<ActivityRecord, ApiError> {
     let row = ActivityRow::get(conn, id)?;
     store::records(conn, vec![row])?
         .pop()
@@ -372,7 +373,7 @@ fn load_one(conn: &mut DbConnection, id: &str) -> Result<ActivityRecord, ApiErro
 
 /// Whether the user may manage this activity's registrations: coordinators and admins, and
 /// coaches who are among its staff (facilitators marking attendance).
-fn may_manage(user: &AuthUser, rec: &ActivityRecord) -> bool {
+pub fn may_manage(user: &AuthUser, rec: &ActivityRecord) -> bool {
     Permission::WritePeople.allowed(user.role) || rec.staff.contains(&user.id.to_string())
 }
 
@@ -603,7 +604,7 @@ pub async fn update_activity(
     let id = id.into_inner().to_string();
     let input = body.0;
     let actor = actor(&req, Some(&user));
-    let rec = state
+    let (rec, queued) = state
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
@@ -618,6 +619,8 @@ pub async fn update_activity(
                 if meaningful_change(&before, &f.row) {
                     f.row.sequence = before.sequence + 1;
                 }
+                let cancelled_now = before.status != ActivityStatus::Cancelled.as_str()
+                    && f.row.status == ActivityStatus::Cancelled.as_str();
                 f.row.save(conn)?;
                 store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
                 record(
@@ -630,13 +633,20 @@ pub async fn update_activity(
                 )?;
                 // More places (or looser mix targets) go to the waiting list first, in order:
                 // otherwise the next newcomer to register would overtake those already waiting.
-                if f.row.status != ActivityStatus::Cancelled.as_str() {
-                    promote(conn, &f.row, &actor)?;
-                }
-                load_one(conn, &id)
+                let queued = if f.row.status != ActivityStatus::Cancelled.as_str() {
+                    !promote(conn, &f.row, &actor)?.is_empty()
+                } else if cancelled_now && f.row.ends_at > crate::db::now() {
+                    !notify_cancellation(conn, &f.row.id, &actor)?.is_empty()
+                } else {
+                    false
+                };
+                Ok((load_one(conn, &id)?, queued))
             })
         })
         .await?;
+    if queued {
+        state.outbox.notify_one();
+    }
     Ok(web::Json(activity_dto(&rec)?))
 }
 
@@ -701,17 +711,58 @@ pub fn promote(
     for i in activity::promotions(&rules(activity), seats, &cats) {
         let r = queue[i];
         RegistrationRow::set_status(conn, &r.id, "registered", true)?;
+        // The person must hear about it: queued in this transaction, so a promotion is never
+        // accepted without its notice.
+        let notice =
+            notifications::enqueue(conn, Kind::Promoted, &activity.id, &r.id, &r.person_id)?;
         record(
             conn,
             actor,
             "registration.promoted",
             "registration",
             &r.id,
-            json!({ "activity": activity.id }),
+            json!({ "activity": activity.id, "notification": notice }),
         )?;
         promoted.push(r.id.clone());
     }
     Ok(promoted)
+}
+
+/// Tells everyone registered or waiting that the activity is cancelled (one notice each, queued
+/// in the cancellation's transaction). Returns the notices' ids.
+pub fn notify_cancellation(
+    conn: &mut DbConnection,
+    activity_id: &str,
+    actor: &Actor,
+) -> Result<Vec<String>, ApiError> {
+    let regs: Vec<RegistrationRow> = RegistrationRow::for_activity(conn, activity_id)?
+        .into_iter()
+        .filter(|r| matches!(r.status.as_str(), "registered" | "waitlisted"))
+        .collect();
+    let ids: Vec<String> = regs.iter().map(|r| r.id.clone()).collect();
+    // A seat offered in an activity that will not take place is no news any more.
+    notifications::withdraw(conn, Kind::Promoted, &ids)?;
+    let mut out = Vec::new();
+    for r in &regs {
+        out.push(notifications::enqueue(
+            conn,
+            Kind::ActivityCancelled,
+            activity_id,
+            &r.id,
+            &r.person_id,
+        )?);
+    }
+    if !out.is_empty() {
+        record(
+            conn,
+            actor,
+            "notification.queued",
+            "activity",
+            activity_id,
+            json!({ "kind": Kind::ActivityCancelled.as_str(), "count": out.len() }),
+        )?;
+    }
+    Ok(out)
 }
 
 /// Registers a person (or re-registers after a cancellation) under the activity's lock.
@@ -956,10 +1007,11 @@ pub async fn set_registration_status(
     let to = body.0.status;
     let actor = actor(&req, Some(&user));
     let u = user.clone();
-    let (row, name, pos) = state
+    let (row, name, pos, queued) = state
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
+                let mut queued = false;
                 lock_rows(
                     conn,
                     "SELECT id FROM activities WHERE id = $1 FOR UPDATE",
@@ -999,8 +1051,15 @@ pub async fn set_registration_status(
                     &r.id,
                     json!({ "from": from.as_str(), "to": to.as_str() }),
                 )?;
-                if to == Cancelled && matches!(from, Registered | Attended) {
-                    promote(conn, &rec.row, &actor)?;
+                if to == Cancelled {
+                    // Someone promoted who then says no: the seat news is no longer true.
+                    notifications::withdraw(conn, Kind::Promoted, std::slice::from_ref(&r.id))?;
+                }
+                if to == Cancelled
+                    && matches!(from, Registered | Attended)
+                    && !promote(conn, &rec.row, &actor)?.is_empty()
+                {
+                    queued = true;
                 }
                 ActivityRow::touch(conn, &id)?;
                 let regs = RegistrationRow::for_activity(conn, &id)?;
@@ -1015,10 +1074,13 @@ pub async fn set_registration_status(
                     .ok_or(ApiError::NotFound)?;
                 let names = crate::db::duo::names(conn, std::slice::from_ref(&row.person_id))?;
                 let name = names.get(&row.person_id).cloned().unwrap_or_default();
-                Ok((row, name, pos))
+                Ok((row, name, pos, queued))
             })
         })
         .await?;
+    if queued {
+        state.outbox.notify_one();
+    }
     Ok(web::Json(registration_dto(&row, &name, pos)?))
 }
 

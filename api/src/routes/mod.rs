@@ -10,6 +10,7 @@ pub mod duo_blocks;
 pub mod duo_feedback;
 pub mod events;
 pub mod health;
+pub mod notifications;
 pub mod people;
 pub mod public;
 pub mod spa;
@@ -56,7 +57,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                         .configure(duo_assessments::configure_duos),
                 )
                 .service(scope("/activities").configure(activities::configure))
-                .service(scope("/venues").configure(activities::configure_venues)),
+                .service(scope("/venues").configure(activities::configure_venues))
+                .service(scope("/notifications").configure(notifications::configure)),
         );
 }
 

@@ -30,4 +30,5 @@ mod duo_assessments;
 mod duo_blocks;
 mod duo_feedback;
 mod feeds;
+mod notifications;
 mod public_concurrency;

@@ -7,6 +7,7 @@ use shared::activities::{
     Activity, ActivityFilter, ActivityInput, Registration, RegistrationInput, RegistrationUpdate,
     SeriesInput, Venue, VenueInput,
 };
+use shared::notifications::{Notification, NotificationDone};
 use shared::Page;
 use uuid::Uuid;
 
@@ -167,6 +168,34 @@ impl Api {
         self.authed_json(
             Method::POST,
             &format!("/activities/{id}/registrations/{registration_id}/status"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `GET /notifications?activity_id=…&to_do=true`: who staff must still tell about a
+    /// promotion or a cancellation on this activity.
+    pub async fn notifications_to_do(
+        &self,
+        activity: Uuid,
+    ) -> Result<Page<Notification>, ApiError> {
+        self.authed_json(
+            Method::GET,
+            &format!("/notifications?activity_id={activity}&to_do=true&page_size=200"),
+            None,
+        )
+        .await
+    }
+
+    /// `POST /notifications/{id}/done`: the person was told.
+    pub async fn notification_done(
+        &self,
+        id: Uuid,
+        body: &NotificationDone,
+    ) -> Result<Notification, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/notifications/{id}/done"),
             Some(Self::to_json(body)?),
         )
         .await

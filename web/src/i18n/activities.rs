@@ -266,6 +266,23 @@ crate::catalogue! {
             nl: "{name} gaat van de wachtlijst naar de ingeschrevenen.",
             ar: "انتقل {name} من قائمة الانتظار إلى المسجلين.",
         },
+        // People to tell about a promotion or a cancellation.
+        ToNotify => { fr: "À prévenir", en: "To notify", nl: "Te verwittigen", ar: "يجب إبلاغهم" },
+        ToNotifyHint => {
+            fr: "Ces personnes doivent apprendre ce qui a changé pour elles : prévenez-les (téléphone, message, de vive voix), puis marquez-les comme prévenues.",
+            en: "These people must hear what changed for them: tell them (phone, message, in person), then mark them as told.",
+            nl: "Deze mensen moeten horen wat er voor hen veranderd is: verwittig hen (telefoon, bericht, persoonlijk) en duid hen daarna aan als verwittigd.",
+            ar: "يجب أن يعلم هؤلاء الأشخاص بما تغيّر بالنسبة لهم: أبلغهم (بالهاتف أو برسالة أو شخصيًا)، ثم علّمهم كمُبلَّغين.",
+        },
+        NoticePromoted => { fr: "A obtenu une place (sortie de la liste d'attente)", en: "Got a place (off the waiting list)", nl: "Heeft een plaats gekregen (van de wachtlijst)", ar: "حصل على مكان (خرج من قائمة الانتظار)" },
+        NoticeCancelled => { fr: "L'activité est annulée", en: "The activity is cancelled", nl: "De activiteit is geannuleerd", ar: "أُلغي النشاط" },
+        NoticeEmailFailed => { fr: "L'e-mail n'a pas pu être envoyé.", en: "The email could not be sent.", nl: "De e-mail kon niet worden verzonden.", ar: "تعذّر إرسال البريد الإلكتروني." },
+        NoticeNoContact => { fr: "Ni téléphone ni e-mail connu", en: "No known phone or email", nl: "Geen telefoon of e-mail bekend", ar: "لا هاتف ولا بريد إلكتروني معروف" },
+        NoticePhone => { fr: "Téléphone :", en: "Phone:", nl: "Telefoon:", ar: "الهاتف:" },
+        NoticeEmail => { fr: "E-mail :", en: "Email:", nl: "E-mail:", ar: "البريد الإلكتروني:" },
+        MarkTold => { fr: "Prévenu", en: "Told", nl: "Verwittigd", ar: "تم الإبلاغ" },
+        MarkToldNamed => { fr: "Marquer {name} comme prévenu·e", en: "Mark {name} as told", nl: "{name} aanduiden als verwittigd", ar: "تعليم {name} كمُبلَّغ" },
+        ToldDone => { fr: "{name} est marqué·e comme prévenu·e.", en: "{name} is marked as told.", nl: "{name} is aangeduid als verwittigd.", ar: "عُلِّم {name} كمُبلَّغ." },
         // The attendance sheet.
         AttendanceTally => {
             fr: "Présent·es : {present} · Absent·es : {absent} · Excusé·es : {excused} · À pointer : {open}",

@@ -10,6 +10,7 @@ use shared::activities::{
     Activity, ActivityFilter, ActivityStatus, Registration, RegistrationInput, RegistrationStatus,
     RegistrationUpdate,
 };
+use shared::notifications::{Notification, NotificationDone, NotificationKind, NotificationStatus};
 use shared::people::{Category, PersonSummary};
 use uuid::Uuid;
 
@@ -842,11 +843,131 @@ fn Registrations(
                             <p class="hint">{move || i18n.t(ActKey::CsvHint)}</p>
                         </div>
                     </div>
+                    <ToNotify activity=id refresh=counts_changed status=status/>
                     {groups}
                 }
                     .into_any(),
             }}
         </section>
+    }
+}
+
+/// "À prévenir": people promoted from the waiting list, or whose activity is cancelled, whom
+/// staff must tell themselves (no email address, the email failed, or no mail server), each
+/// with a "Told" button.
+#[component]
+fn ToNotify(
+    activity: Uuid,
+    /// Bumped after each change of the registrations: a cancellation may promote someone.
+    refresh: RwSignal<u32>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let list = RwSignal::new(Vec::<Notification>::new());
+    let error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        refresh.track();
+        spawn_local(async move {
+            // Staff who may not manage this activity see nothing here (the registrations
+            // panel already says so).
+            if let Ok(page) = api.notifications_to_do(activity).await {
+                list.set(page.results);
+            }
+        });
+    });
+    let done = Action::new_local(move |n: &Notification| {
+        let n = n.clone();
+        async move {
+            let r = api
+                .notification_done(n.id, &NotificationDone::default())
+                .await;
+            let after = api.notifications_to_do(activity).await;
+            (n.display_name, r, after)
+        }
+    });
+    Effect::new(move |_| {
+        if let Some((name, r, after)) = done.value().get() {
+            match r {
+                Ok(_) => {
+                    error.set(None);
+                    status.set(Some(i18n.tf(ActKey::ToldDone, &[("name", &name)])));
+                }
+                Err(err) => error.set(Some(err.message(i18n.lang.get_untracked()))),
+            }
+            if let Ok(page) = after {
+                list.set(page.results);
+            }
+        }
+    });
+    let items = move || {
+        list.get()
+            .into_iter()
+            .map(|n| {
+                let name = n.display_name.clone();
+                let label_name = name.clone();
+                let reason = match n.kind {
+                    NotificationKind::Promoted => ActKey::NoticePromoted,
+                    NotificationKind::ActivityCancelled => ActKey::NoticeCancelled,
+                };
+                let failed = n.status == NotificationStatus::Failed;
+                let no_contact = n.phone.is_none() && n.email.is_none();
+                let phone = n.phone.clone().map(|p| {
+                    let href = format!("tel:{}", p.replace(' ', ""));
+                    view! {
+                        <span class="notice-contact">
+                            {move || i18n.t(ActKey::NoticePhone)} " " <a href=href><bdi>{p}</bdi></a>
+                        </span>
+                    }
+                });
+                let email = n.email.clone().map(|e| {
+                    let href = format!("mailto:{e}");
+                    view! {
+                        <span class="notice-contact">
+                            {move || i18n.t(ActKey::NoticeEmail)} " " <a href=href><bdi>{e}</bdi></a>
+                        </span>
+                    }
+                });
+                let n2 = n.clone();
+                view! {
+                    <li class="notice">
+                        <div class="reg-who">
+                            <a href=person_path(n.person_id) class="reg-name"><bdi>{name}</bdi></a>
+                            <span class="badge badge-promoted">{move || i18n.t(reason)}</span>
+                        </div>
+                        <p class="small">
+                            {phone} " " {email}
+                            {no_contact.then(|| view! { <span class="muted">{move || i18n.t(ActKey::NoticeNoContact)}</span> })}
+                        </p>
+                        {failed.then(|| view! { <p class="small warning">{move || i18n.t(ActKey::NoticeEmailFailed)}</p> })}
+                        <div class="actions">
+                            <button
+                                type="button"
+                                class="button small-button"
+                                aria-label=move || i18n.tf(ActKey::MarkToldNamed, &[("name", &label_name)])
+                                disabled=move || done.pending().get()
+                                on:click=move |_| { done.dispatch(n2.clone()); }
+                            >
+                                {move || i18n.t(ActKey::MarkTold)}
+                            </button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || !list.with(Vec::is_empty)>
+            <section class="reg-group to-notify" aria-labelledby="to-notify-title">
+                <h3 id="to-notify-title">
+                    {move || i18n.t(ActKey::ToNotify)}
+                    " " <span class="count-pill">{move || list.with(Vec::len)}</span>
+                </h3>
+                <p class="hint">{move || i18n.t(ActKey::ToNotifyHint)}</p>
+                <ErrorAlert message=error on_dismiss=move || error.set(None)/>
+                <ul class="plain registrations">{items}</ul>
+            </section>
+        </Show>
     }
 }
 

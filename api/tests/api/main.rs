@@ -28,5 +28,6 @@ mod activity_fixtures;
 mod duo;
 mod duo_assessments;
 mod duo_feedback;
+mod duo_follow_ups;
 mod feeds;
 mod public_concurrency;

@@ -261,12 +261,12 @@ describe('Duo2Change, as a coordinator', () => {
     await first.locator('button', { hasText: "Marquer l'appel comme fait" }).click();
     await s.page.locator('#follow_up_done_on').fill('2999-01-01');
     await s.page.locator('#follow_up_done_notes').fill('Ils se voient chaque samedi.');
-    await calls.locator('.follow-up-form button[type=submit]').click();
+    await calls.locator('.done-form button[type=submit]').click();
     // A date in the future: the API says so under the field.
     await s.page.locator('#follow_up_done_on-error').waitFor();
     assert.equal(await s.page.getAttribute('#follow_up_done_on', 'aria-invalid'), 'true');
     await s.page.locator('#follow_up_done_on').fill(new Date().toISOString().slice(0, 10));
-    await calls.locator('.follow-up-form button[type=submit]').click();
+    await calls.locator('.done-form button[type=submit]').click();
     await s.page.locator('main [role=status]', { hasText: 'Appel de suivi enregistré' }).waitFor();
     const done = calls.locator('li.follow-up-done');
     await done.waitFor();

@@ -199,7 +199,7 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
     let pending = send.pending();
     view! {
         <form
-            class="form follow-up-form"
+            class="form follow-up-form done-form"
             novalidate
             on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
@@ -271,7 +271,7 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
         <details class="plan-call">
             <summary>{move || i18n.t(DuoKey::PlanCall)}</summary>
             <form
-                class="form follow-up-form"
+                class="form follow-up-form plan-form"
                 novalidate
                 on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();

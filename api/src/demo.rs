@@ -831,6 +831,7 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
             outcome: None,
             created_by: coordinator.clone(),
             updated_at: now,
+            pause_reason: None,
         };
         duo.insert(conn)?;
         for c in [n, l] {
@@ -957,14 +958,21 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
             }
             for (days, kind) in crate::matching::health::FOLLOW_UPS {
                 let due = (confirmed + Duration::days(days)).date();
+                let done = !needs_attention && due < now.date();
                 FollowUpRow {
                     id: Uuid::now_v7().to_string(),
                     duo_id: duo.id.clone(),
                     due_on: due,
                     kind: kind.into(),
                     // The healthy duos had their calls; the one needing attention did not.
-                    done_at: (!needs_attention && due < now.date()).then_some(now),
+                    done_at: done.then_some(now),
                     notes: None,
+                    done_on: done.then_some(due + Duration::days(1)),
+                    done_by: done.then(|| coordinator.clone()).flatten(),
+                    done_notes: done.then(|| {
+                        "Appel fait : tout se passe bien, rencontres chaque semaine.".to_owned()
+                    }),
+                    created_by: None,
                 }
                 .insert(conn)?;
             }

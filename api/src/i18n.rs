@@ -70,6 +70,12 @@ pub enum Msg {
     PairAlreadyBlocked,
     /// A block that comes from a declined or badly ended duo stays.
     BlockFromHistory,
+    /// A follow-up call marked done twice.
+    FollowUpAlreadyDone,
+    /// Extra follow-up calls are planned for running (active or paused) duos only.
+    FollowUpNeedsRunningDuo,
+    DateBeforeConfirmation,
+    DateInPast,
 }
 
 impl Msg {
@@ -277,6 +283,22 @@ impl Msg {
             (AssessmentAfterNotOpen, En) => "The final self-assessment is recorded when the duo is active, paused or ended.".into(),
             (AssessmentAfterNotOpen, Nl) => "De zelfevaluatie aan het einde wordt geregistreerd wanneer het duo actief, gepauzeerd of beëindigd is.".into(),
             (AssessmentAfterNotOpen, Ar) => "يُسجَّل التقييم الذاتي النهائي عندما يكون الثنائي نشطًا أو متوقفًا مؤقتًا أو منتهيًا.".into(),
+            (FollowUpAlreadyDone, Fr) => "Cet appel de suivi est déjà marqué comme fait.".into(),
+            (FollowUpAlreadyDone, En) => "This follow-up call is already marked done.".into(),
+            (FollowUpAlreadyDone, Nl) => "Dit opvolgingsgesprek is al als gedaan gemarkeerd.".into(),
+            (FollowUpAlreadyDone, Ar) => "تم تسجيل مكالمة المتابعة هذه كمنجزة من قبل.".into(),
+            (FollowUpNeedsRunningDuo, Fr) => "Un appel de suivi se planifie pour un duo actif ou en pause.".into(),
+            (FollowUpNeedsRunningDuo, En) => "Follow-up calls are planned for active or paused duos.".into(),
+            (FollowUpNeedsRunningDuo, Nl) => "Opvolgingsgesprekken worden gepland voor actieve of gepauzeerde duo's.".into(),
+            (FollowUpNeedsRunningDuo, Ar) => "تُخطَّط مكالمات المتابعة للثنائيات النشطة أو المتوقفة مؤقتًا.".into(),
+            (DateBeforeConfirmation, Fr) => "La date précède la confirmation du duo.".into(),
+            (DateBeforeConfirmation, En) => "The date is before the duo was confirmed.".into(),
+            (DateBeforeConfirmation, Nl) => "De datum ligt vóór de bevestiging van het duo.".into(),
+            (DateBeforeConfirmation, Ar) => "التاريخ يسبق تأكيد الثنائي.".into(),
+            (DateInPast, Fr) => "La date est passée : choisissez aujourd'hui ou plus tard.".into(),
+            (DateInPast, En) => "The date has passed: choose today or later.".into(),
+            (DateInPast, Nl) => "De datum is voorbij: kies vandaag of later.".into(),
+            (DateInPast, Ar) => "التاريخ قد مضى: اختر اليوم أو تاريخًا لاحقًا.".into(),
             (CapacityBelowTaken(n), Fr) => format!("Places déjà occupées : {n}. La capacité ne peut pas être inférieure."),
             (CapacityBelowTaken(n), En) => format!("Places already taken: {n}. The capacity cannot be lower."),
             (CapacityBelowTaken(n), Nl) => format!("Reeds bezette plaatsen: {n}. De capaciteit kan niet lager zijn."),

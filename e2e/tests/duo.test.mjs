@@ -215,6 +215,30 @@ describe('Duo2Change, as a coordinator', () => {
     await s.page.locator('main [role=status]', { hasText: 'Présenté' }).waitFor();
     await s.page.waitForFunction(() => [...document.querySelectorAll('button.move')]
       .map((b) => b.textContent.trim()).join('|') === 'Confirmer le duo|Refuser');
+    // The trial meeting's feedback of both sides, recorded by the coordinator.
+    const hint = s.page.locator('section[aria-labelledby=moves-title] .confirm-hint');
+    assert.match(await hint.innerText(), /pas encore enregistré/);
+    const card = s.page.locator('section[aria-labelledby=feedback-title]');
+    const sides = card.locator('.feedback-side');
+    await sides.nth(0).locator('summary').click();
+    // Without a rating, the form says so under the field.
+    await s.page.locator('#feedback_newcomer_wish').selectOption('yes');
+    await sides.nth(0).locator('button[type=submit]').click();
+    await s.page.locator('#feedback_newcomer_rating-error').waitFor();
+    assert.equal(await s.page.getAttribute('#feedback_newcomer_rating', 'aria-invalid'), 'true');
+    await s.page.locator('#feedback_newcomer_rating').selectOption('5');
+    await s.page.locator('#feedback_newcomer_notes').fill('Très contente de la rencontre.');
+    await sides.nth(0).locator('button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Avis enregistré' }).waitFor();
+    await card.locator('.feedback-side', { hasText: 'Très contente de la rencontre.' }).waitFor();
+    await sides.nth(1).locator('summary').click();
+    await s.page.locator('#feedback_local_wish').selectOption('yes');
+    await s.page.locator('#feedback_local_rating').selectOption('4');
+    await sides.nth(1).locator('button[type=submit]').click();
+    await s.page.locator('.feedback-side', { hasText: 'rencontre : 4/5' }).waitFor();
+    assert.match(await sides.nth(0).innerText(), /Veut continuer/);
+    await s.page.locator('.confirm-hint-ready', { hasText: 'Les deux veulent continuer' }).waitFor();
+    await checkA11y(s.page, 'duo page, introduced with feedback');
     await moves.filter({ hasText: 'Confirmer le duo' }).click();
     await s.page.locator('main [role=status]', { hasText: 'Actif' }).waitFor();
     await s.page.waitForFunction(() => [...document.querySelectorAll('button.move')]
@@ -228,6 +252,65 @@ describe('Duo2Change, as a coordinator', () => {
       [`/people/${fx.ns.id}`, `/people/${fx.ls.id}`]);
     await checkA11y(s.page, 'duo page, active');
     await screenshots(s.page, '43-duo-active');
+  });
+
+  it('marks a follow-up call done and plans another one', async () => {
+    const calls = s.page.locator('section[aria-labelledby=follow-ups-title]');
+    const first = calls.locator('li.follow-up').first();
+    assert.match(await first.innerText(), /Après 2 semaines/);
+    await first.locator('button', { hasText: "Marquer l'appel comme fait" }).click();
+    await s.page.locator('#follow_up_done_on').fill('2999-01-01');
+    await s.page.locator('#follow_up_done_notes').fill('Ils se voient chaque samedi.');
+    await calls.locator('.done-form button[type=submit]').click();
+    // A date in the future: the API says so under the field.
+    await s.page.locator('#follow_up_done_on-error').waitFor();
+    assert.equal(await s.page.getAttribute('#follow_up_done_on', 'aria-invalid'), 'true');
+    await s.page.locator('#follow_up_done_on').fill(new Date().toISOString().slice(0, 10));
+    await calls.locator('.done-form button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Appel de suivi enregistré' }).waitFor();
+    const done = calls.locator('li.follow-up-done');
+    await done.waitFor();
+    const text = await done.innerText();
+    assert.match(text, /Après 2 semaines/);
+    assert.match(text, /fait/);
+    assert.match(text, /Ils se voient chaque samedi/);
+    assert.equal(await calls.locator('button', { hasText: "Marquer l'appel comme fait" }).count(), 2);
+    // Another call, in a week.
+    await calls.locator('.plan-call summary').click();
+    const inAWeek = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+    await s.page.locator('#follow_up_due_on').fill(inAWeek);
+    await s.page.locator('#follow_up_plan_notes').fill('Demander des nouvelles du cours de français.');
+    await calls.locator('.plan-call button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Appel planifié' }).waitFor();
+    await calls.locator('li.follow-up', { hasText: 'Appel supplémentaire' }).waitFor();
+    assert.equal(await calls.locator('li.follow-up').count(), 4);
+    await checkA11y(s.page, 'duo follow-up calls');
+    noAppErrors(s);
+  });
+
+  it('records the newcomer\'s self-assessment at the start of the duo', async () => {
+    const card = s.page.locator('section[aria-labelledby=assessments-title]');
+    await card.locator('table.assessments').waitFor();
+    await card.locator('.assessment-form summary').click();
+    await s.page.locator('#assessment_side').selectOption('newcomer');
+    await s.page.locator('#assessment_phase').selectOption('before');
+    await s.page.locator('#french_confidence').selectOption('2');
+    await card.locator('button[type=submit]').click();
+    // How many people they can ask for help is required.
+    await s.page.locator('#help_contacts-error').waitFor();
+    await s.page.locator('#help_contacts').fill('3');
+    await card.locator('button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'Auto-évaluation enregistrée' }).waitFor();
+    const row = card.locator('tr', { hasText: 'Aisance pour parler français' });
+    await row.locator('td', { hasText: '2/5' }).waitFor();
+    assert.match(await card.locator('tr', { hasText: "Personnes à qui demander de l'aide" }).innerText(), /3/);
+    // The local's questions replace the newcomer's when the side changes.
+    await s.page.locator('#assessment_side').selectOption('local');
+    await s.page.locator('#intercultural_understanding').waitFor();
+    assert.equal(await s.page.locator('#french_confidence').count(), 0);
+    await checkA11y(s.page, 'duo self-assessments');
+    await screenshots(s.page, '43b-duo-follow-up');
+    noAppErrors(s);
   });
 
   it('adds a duo check-in: the API refuses an empty activity, then records it', async () => {

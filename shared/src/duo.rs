@@ -267,6 +267,80 @@ pub struct Duo {
     /// stays a coordinator's decision (`POST /duos/{id}/transition`), never automatic.
     #[serde(default)]
     pub both_want_to_continue: bool,
+    /// The coordinator's follow-up calls, by due date (`GET /duos/{id}` only; empty in lists).
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUp>,
+    /// The dated steps of the duo's life, oldest first, pauses and resumptions included
+    /// (`GET /duos/{id}` only; empty in lists).
+    #[serde(default)]
+    pub timeline: Vec<DuoStep>,
+}
+
+/// One step of a duo's life: the state it reached, when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DuoStep {
+    /// The state reached (`active` after `paused` is a resumption).
+    pub status: DuoStatus,
+    pub at: DateTime<Utc>,
+    /// The staff member who made the move, when recorded.
+    pub by_name: Option<String>,
+    /// Why: for a refusal, an end or a pause, when given.
+    pub reason: Option<String>,
+}
+
+wire_enum!(
+    /// Which follow-up call: one of the default plan after confirmation, or an extra one.
+    FollowUpKind {
+        TwoWeeks = "2_weeks",
+        SixWeeks = "6_weeks",
+        ThreeMonths = "3_months",
+        Extra = "extra",
+    }
+);
+
+/// A follow-up call of the coordinator to the duo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUp {
+    pub id: Uuid,
+    pub due_on: NaiveDate,
+    pub kind: FollowUpKind,
+    /// Written when the call was planned (extra calls).
+    pub notes: Option<String>,
+    /// The day the call took place; `None` while it is still to do.
+    pub done_on: Option<NaiveDate>,
+    /// When it was marked done.
+    pub done_at: Option<DateTime<Utc>>,
+    /// What came out of the call.
+    pub done_notes: Option<String>,
+    /// The staff member who marked it done.
+    pub done_by_name: Option<String>,
+    /// Not done and due before today while the duo runs: the duo needs a call.
+    pub overdue: bool,
+}
+
+/// `POST /api/v1/duos/{id}/follow-ups` body: plan an extra call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpInput {
+    /// Today or later.
+    pub due_on: NaiveDate,
+    /// At most 2,000 characters.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// `POST /api/v1/duos/{id}/follow-ups/{follow_up_id}/done` body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpDone {
+    /// Defaults to today (Europe/Brussels); not in the future, not before the confirmation.
+    #[serde(default)]
+    pub done_on: Option<NaiveDate>,
+    /// What came out of the call; at most 2,000 characters.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// `POST /api/v1/duos/{id}/transition` body.

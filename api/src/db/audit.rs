@@ -114,3 +114,19 @@ pub fn actor_names(
         .load(conn)?;
     Ok(rows.into_iter().collect())
 }
+
+/// The entries of one record with the given actions, oldest first.
+pub fn history(
+    conn: &mut DbConnection,
+    entity_type: &str,
+    entity_id: &str,
+    actions: &[&str],
+) -> QueryResult<Vec<AuditRow>> {
+    audit_log::table
+        .filter(audit_log::entity_type.eq(entity_type))
+        .filter(audit_log::entity_id.eq(entity_id))
+        .filter(audit_log::action.eq_any(actions))
+        .order((audit_log::occurred_at.asc(), audit_log::id.asc()))
+        .select(AuditRow::as_select())
+        .load(conn)
+}

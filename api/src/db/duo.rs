@@ -58,6 +58,8 @@ pub struct DuoRow {
     pub outcome: Option<String>,
     pub created_by: Option<String>,
     pub updated_at: NaiveDateTime,
+    /// Why the duo was last paused.
+    pub pause_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -86,7 +88,13 @@ pub struct FollowUpRow {
     pub due_on: NaiveDate,
     pub kind: String,
     pub done_at: Option<NaiveDateTime>,
+    /// Written when the call was planned.
     pub notes: Option<String>,
+    pub done_on: Option<NaiveDate>,
+    pub done_by: Option<String>,
+    /// What came out of the call.
+    pub done_notes: Option<String>,
+    pub created_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -545,6 +553,38 @@ impl FollowUpRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(duo_follow_ups::table)
             .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// All calls of a duo, by due date.
+    pub fn for_duo(conn: &mut DbConnection, duo_id: &str) -> QueryResult<Vec<FollowUpRow>> {
+        duo_follow_ups::table
+            .filter(duo_follow_ups::duo_id.eq(duo_id))
+            .order((duo_follow_ups::due_on.asc(), duo_follow_ups::id.asc()))
+            .select(FollowUpRow::as_select())
+            .load(conn)
+    }
+
+    /// One call of a duo (a call of another duo is not found).
+    pub fn find(conn: &mut DbConnection, duo_id: &str, id: &str) -> QueryResult<Option<Self>> {
+        duo_follow_ups::table
+            .filter(duo_follow_ups::duo_id.eq(duo_id))
+            .filter(duo_follow_ups::id.eq(id))
+            .select(FollowUpRow::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Marks the call done.
+    pub fn mark_done(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::update(duo_follow_ups::table.find(self.id.clone()))
+            .set((
+                duo_follow_ups::done_at.eq(self.done_at),
+                duo_follow_ups::done_on.eq(self.done_on),
+                duo_follow_ups::done_by.eq(self.done_by.clone()),
+                duo_follow_ups::done_notes.eq(self.done_notes.clone()),
+            ))
             .execute(conn)
             .map(|_| ())
     }

@@ -743,6 +743,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::update(duos::table.filter(duos::id.eq_any(&duo_ids)))
         .set((
             duos::reason.eq(None::<String>),
+            duos::pause_reason.eq(None::<String>),
             duos::explanation.eq(None::<String>),
         ))
         .execute(conn)?;
@@ -752,6 +753,16 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
             duo_check_ins::activity.eq(""),
         ))
         .execute(conn)?;
+    // The coordinator's notes on the follow-up calls may name either of them.
+    diesel::update(
+        super::schema::duo_follow_ups::table
+            .filter(super::schema::duo_follow_ups::duo_id.eq_any(&duo_ids)),
+    )
+    .set((
+        super::schema::duo_follow_ups::notes.eq(None::<String>),
+        super::schema::duo_follow_ups::done_notes.eq(None::<String>),
+    ))
+    .execute(conn)?;
     // Both sides' notes on the trial meeting may name either of them.
     diesel::update(
         super::schema::duo_feedback::table

@@ -231,6 +231,7 @@ diesel::table! {
         outcome -> Nullable<Text>,
         created_by -> Nullable<Text>,
         updated_at -> Timestamp,
+        pause_reason -> Nullable<Text>,
     }
 }
 
@@ -258,6 +259,10 @@ diesel::table! {
         kind -> Text,
         done_at -> Nullable<Timestamp>,
         notes -> Nullable<Text>,
+        done_on -> Nullable<Date>,
+        done_by -> Nullable<Text>,
+        done_notes -> Nullable<Text>,
+        created_by -> Nullable<Text>,
     }
 }
 

@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use super::duo_feedback::{self, both_want_to_continue, FeedbackIndex};
 use super::{actor, audit_event as record, stored as parse, stored_id as uuid};
+use super::{duo_follow_ups, duo_timeline};
 use crate::auth::{AuthUser, Permission};
 use crate::db::audit::Actor;
 use crate::db::duo::{self as store, CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
@@ -853,6 +854,8 @@ fn duo_dto(
         health,
         both_want_to_continue: both_want_to_continue(&feedback.of(&d.id)),
         feedback: feedback.of(&d.id),
+        follow_ups: vec![],
+        timeline: vec![],
     })
 }
 
@@ -932,6 +935,7 @@ fn propose(
             outcome: None,
             created_by: created_by.clone(),
             updated_at: now,
+            pause_reason: None,
         };
         row.insert(conn)?;
         CandidacyRow::set_status(conn, &nc.id, "proposed")?;
@@ -1339,7 +1343,8 @@ pub async fn get_duo(
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let ids = vec![d.id.clone()];
     let persons = vec![d.newcomer_id.clone(), d.local_id.clone()];
-    let (names, check_ins, follow_ups, feedback) = state
+    let row = d.clone();
+    let (names, check_ins, follow_ups, feedback, calls, steps) = state
         .db
         .run(move |conn| {
             Ok((
@@ -1347,12 +1352,17 @@ pub async fn get_duo(
                 CheckInRow::for_duos(conn, &ids)?,
                 FollowUpRow::pending_for(conn, &ids)?,
                 FeedbackIndex::load(conn, &ids)?,
+                duo_follow_ups::follow_ups_of(conn, &row)?,
+                duo_timeline::timeline_of(conn, &row)?,
             ))
         })
         .await?;
     let today = chrono::Utc::now().date_naive();
     let health = health_of(&d, &check_ins, &follow_ups, today, lang_of(&req));
-    Ok(web::Json(duo_dto(&d, &names, health, &feedback)?))
+    let mut dto = duo_dto(&d, &names, health, &feedback)?;
+    dto.follow_ups = calls;
+    dto.timeline = steps;
+    Ok(web::Json(dto))
 }
 
 /// Move a duo along its life: introduced, active (confirmed after the trial meeting), paused,
@@ -1386,7 +1396,7 @@ pub async fn transition(
     v.finish()?;
     let actor = actor(&req, Some(&user));
     let by = Some(user.id.to_string());
-    let (row, names, feedback) = state
+    let (row, names, feedback, calls, steps) = state
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
@@ -1421,10 +1431,15 @@ pub async fn transition(
                                 kind: kind.to_owned(),
                                 done_at: None,
                                 notes: None,
+                                done_on: None,
+                                done_by: None,
+                                done_notes: None,
+                                created_by: None,
                             }
                             .insert(conn)?;
                         }
                     }
+                    DuoStatus::Paused => d.pause_reason = reason.clone(),
                     DuoStatus::Declined => {
                         d.ended_at = Some(now);
                         d.reason = reason.clone();
@@ -1468,11 +1483,16 @@ pub async fn transition(
                 record(conn, &actor, "duo.transition", "duo", &d.id, details)?;
                 let names = store::names(conn, &[d.newcomer_id.clone(), d.local_id.clone()])?;
                 let feedback = FeedbackIndex::load(conn, std::slice::from_ref(&d.id))?;
-                Ok((d, names, feedback))
+                let calls = duo_follow_ups::follow_ups_of(conn, &d)?;
+                let steps = duo_timeline::timeline_of(conn, &d)?;
+                Ok((d, names, feedback, calls, steps))
             })
         })
         .await?;
-    Ok(web::Json(duo_dto(&row, &names, None, &feedback)?))
+    let mut dto = duo_dto(&row, &names, None, &feedback)?;
+    dto.follow_ups = calls;
+    dto.timeline = steps;
+    Ok(web::Json(dto))
 }
 
 fn check_in_dto(c: &CheckInRow) -> Result<CheckIn, ApiError> {

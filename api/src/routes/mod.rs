@@ -8,6 +8,8 @@ pub mod duo;
 pub mod duo_assessments;
 pub mod duo_blocks;
 pub mod duo_feedback;
+pub mod duo_follow_ups;
+pub mod duo_timeline;
 pub mod events;
 pub mod health;
 pub mod notifications;
@@ -54,6 +56,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     scope("/duos")
                         .configure(duo::configure_duos)
                         .configure(duo_feedback::configure)
+                        .configure(duo_follow_ups::configure)
                         .configure(duo_assessments::configure_duos),
                 )
                 .service(scope("/activities").configure(activities::configure))

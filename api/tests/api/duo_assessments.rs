@@ -97,6 +97,7 @@ async fn duo_in_state(app: &TestApp, token: &str, status: &str) -> Uuid {
         outcome: None,
         created_by: None,
         updated_at: now,
+        pause_reason: None,
     };
     let mut conn = app.db.conn().expect("conn");
     row.insert(&mut conn).expect("insert duo");

@@ -29,6 +29,7 @@ mod duo;
 mod duo_assessments;
 mod duo_blocks;
 mod duo_feedback;
+mod duo_follow_ups;
 mod feeds;
 mod notifications;
 mod public_concurrency;

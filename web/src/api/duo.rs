@@ -5,8 +5,9 @@ use gloo_net::http::Method;
 use serde::Deserialize;
 use shared::duo::{
     BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput, CandidacyStatus, CheckIn,
-    CheckInInput, Duo, DuoStatus, DuoTransition, MatchingSettings, PairBlock, PairBlockInput,
-    PairRef, Suggestion,
+    CheckInInput, Duo, DuoStatus, DuoTransition, FollowUp, FollowUpDone, FollowUpInput,
+    MatchingSettings, PairBlock, PairBlockInput, PairRef, SelfAssessment, SelfAssessmentInput,
+    Suggestion, TrialFeedback, TrialFeedbackInput,
 };
 use shared::people::Category;
 use uuid::Uuid;
@@ -147,6 +148,69 @@ impl Api {
         self.authed_json(
             Method::POST,
             &format!("/duos/{id}/transition"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /duos/{id}/follow-ups`: plan an extra call.
+    pub async fn plan_follow_up(
+        &self,
+        id: Uuid,
+        body: &FollowUpInput,
+    ) -> Result<FollowUp, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/duos/{id}/follow-ups"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /duos/{id}/follow-ups/{call}/done`.
+    pub async fn follow_up_done(
+        &self,
+        id: Uuid,
+        call: Uuid,
+        body: &FollowUpDone,
+    ) -> Result<FollowUp, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/duos/{id}/follow-ups/{call}/done"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /duos/{id}/feedback`: one side's feedback on the trial meeting.
+    pub async fn record_duo_feedback(
+        &self,
+        id: Uuid,
+        body: &TrialFeedbackInput,
+    ) -> Result<TrialFeedback, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/duos/{id}/feedback"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `GET /duos/{id}/assessments`: before, then after; newcomer first.
+    pub async fn duo_assessments(&self, id: Uuid) -> Result<Vec<SelfAssessment>, ApiError> {
+        self.authed_json(Method::GET, &format!("/duos/{id}/assessments"), None)
+            .await
+    }
+
+    /// `POST /duos/{id}/assessments`.
+    pub async fn record_duo_assessment(
+        &self,
+        id: Uuid,
+        body: &SelfAssessmentInput,
+    ) -> Result<SelfAssessment, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/duos/{id}/assessments"),
             Some(Self::to_json(body)?),
         )
         .await

@@ -151,6 +151,8 @@ mod tests {
             outcome: None,
             feedback: vec![],
             both_want_to_continue: false,
+            follow_ups: vec![],
+            timeline: vec![],
             pinned: false,
             health: level.map(|level| DuoHealth {
                 level,

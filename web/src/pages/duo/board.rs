@@ -168,6 +168,8 @@ mod tests {
             outcome: None,
             feedback: vec![],
             both_want_to_continue: false,
+            follow_ups: vec![],
+            timeline: vec![],
             pinned: false,
             health: None,
         }

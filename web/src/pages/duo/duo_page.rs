@@ -3,7 +3,7 @@
 //! steps, why it was proposed, its health with the reasons, the follow-up calls, and the
 //! check-ins with a form to report one.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shared::duo::{
@@ -12,6 +12,9 @@ use shared::duo::{
 };
 use uuid::Uuid;
 
+use super::assessments::AssessmentsCard;
+use super::follow_ups::FollowUps;
+use super::trial_feedback::{confirm_hint, shows_feedback, TrialFeedbackCard};
 use super::{
     format_date, format_number, is_not_found, load_error, manages_duos, today_in_brussels,
     DuoBadge, DuoTabs, HealthBadge, Reasons, ScoreTotal, SelectField, TextAreaField,
@@ -63,19 +66,46 @@ pub fn takes_check_ins(status: DuoStatus) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub status: DuoStatus,
-    /// When, if the duo records it (a pause is not dated).
+    /// When, if the duo records it (a pause is not dated by older servers).
     pub at: Option<DateTime<Utc>>,
     pub reason: Option<String>,
     pub outcome: Option<DuoOutcome>,
+    /// The staff member who made the move, when known.
+    pub by_name: Option<String>,
+    /// Back to active after a pause.
+    pub resumed: bool,
 }
 
-/// The steps of a duo, oldest first, from the dates it records.
+/// The steps of a duo, oldest first: the dated timeline the API gives (pauses and resumptions
+/// included), or else the dates the duo records.
 pub fn timeline(d: &Duo) -> Vec<Step> {
+    if !d.timeline.is_empty() {
+        let last = d.timeline.len() - 1;
+        return d
+            .timeline
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Step {
+                status: s.status,
+                at: Some(s.at),
+                reason: s.reason.clone(),
+                outcome: (s.status == DuoStatus::Ended && i == last)
+                    .then_some(d.outcome)
+                    .flatten(),
+                by_name: s.by_name.clone(),
+                resumed: s.status == DuoStatus::Active
+                    && i > 0
+                    && d.timeline[i - 1].status == DuoStatus::Paused,
+            })
+            .collect();
+    }
     let step = |status, at| Step {
         status,
         at,
         reason: None,
         outcome: None,
+        by_name: None,
+        resumed: false,
     };
     let mut out = vec![step(DuoStatus::Proposed, Some(d.proposed_at))];
     if let Some(t) = d.introduced_at {
@@ -91,26 +121,12 @@ pub fn timeline(d: &Duo) -> Vec<Step> {
             at: d.ended_at,
             reason: d.reason.clone(),
             outcome: d.outcome,
+            by_name: None,
+            resumed: false,
         }),
         _ => {}
     }
     out
-}
-
-/// The follow-up calls planned when a duo is confirmed (days after confirmation, label).
-pub const FOLLOW_UP_PLAN: [(i64, DuoKey); 3] = [
-    (14, DuoKey::FollowUp2Weeks),
-    (42, DuoKey::FollowUp6Weeks),
-    (91, DuoKey::FollowUp3Months),
-];
-
-/// The planned calls' dates for a duo confirmed at `confirmed` (dates in UTC, as the API sets
-/// them).
-pub fn follow_up_dates(confirmed: DateTime<Utc>) -> Vec<(DuoKey, NaiveDate)> {
-    FOLLOW_UP_PLAN
-        .iter()
-        .map(|&(days, key)| (key, (confirmed + Duration::days(days)).date_naive()))
-        .collect()
 }
 
 /// The check-in form's values, as typed.
@@ -226,6 +242,10 @@ fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> im
     let health = d.health.clone();
     let version = d.settings_version;
     let confirmed = d.confirmed_at;
+    let calls = d.follow_ups.clone();
+    let feedback = d.feedback.clone();
+    // What the trial meeting's feedback says, next to the Confirm move.
+    let hint = (state == DuoStatus::Introduced).then(|| confirm_hint(&d.feedback));
     view! {
         <div class="page-head">
             <div>
@@ -257,14 +277,19 @@ fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> im
                 </dl>
             </section>
             {(manages && !moves.is_empty()).then(|| view! {
-                <Moves id=d.id from=state status=status reload=reload/>
+                <Moves id=d.id from=state hint=hint status=status reload=reload/>
+            })}
+            {shows_feedback(state).then(|| view! {
+                <TrialFeedbackCard id=d.id feedback=feedback state=state manages=manages status=status reload=reload/>
             })}
             {health.map(|h| view! { <HealthCard h=h/> })}
             <section class="card" aria-labelledby="timeline-title">
                 <h2 id="timeline-title">{move || i18n.t(DuoKey::Timeline)}</h2>
                 <Timeline steps=steps/>
             </section>
-            {confirmed.map(|c| view! { <FollowUps confirmed=c state=state/> })}
+            {confirmed.map(|_| view! {
+                <FollowUps id=d.id calls=calls state=state manages=manages status=status reload=reload/>
+            })}
             <section class="card" aria-labelledby="why-title">
                 <h2 id="why-title">{move || i18n.t(DuoKey::WhyThisPair)}</h2>
                 <Reasons reasons=reasons/>
@@ -274,6 +299,9 @@ fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> im
             </section>
         </div>
         <CheckIns id=d.id state=state status=status reload=reload/>
+        {shows_feedback(state).then(|| view! {
+            <AssessmentsCard id=d.id state=state manages=manages status=status/>
+        })}
     }
 }
 
@@ -282,6 +310,7 @@ fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> im
 fn Moves(
     id: Uuid,
     from: DuoStatus,
+    hint: Option<DuoKey>,
     status: RwSignal<Option<String>>,
     reload: Callback<()>,
 ) -> impl IntoView {
@@ -351,6 +380,11 @@ fn Moves(
         <section class="card" aria-labelledby="moves-title">
             <h2 id="moves-title">{move || i18n.t(DuoKey::NextSteps)}</h2>
             <p class="muted small">{move || i18n.t(DuoKey::NextStepsHint)}</p>
+            {hint.map(|k| view! {
+                <p class={if k == DuoKey::BothWantToContinue { "confirm-hint confirm-hint-ready" } else { "confirm-hint" }}>
+                    {move || i18n.t(k)}
+                </p>
+            })}
             <div class="actions">{buttons}</div>
             <ErrorAlert message=Signal::derive(move || errors.with(|e| e.general())) on_dismiss=move || errors.update(|e| e.dismiss_general())/>
             {move || asking.get().map(|to| {
@@ -457,15 +491,20 @@ fn Timeline(steps: Vec<Step>) -> impl IntoView {
             let status = s.status;
             let at = s.at;
             let outcome = s.outcome;
+            let label = if s.resumed { DuoKey::StepResumed } else { step_key(status) };
+            let by = s.by_name.clone();
             view! {
                 <li class=format!("step step-{}", status.as_str())>
                     <span class="step-dot" aria-hidden="true"></span>
-                    <strong>{move || i18n.t(step_key(status))}</strong>
+                    <strong>{move || i18n.t(label)}</strong>
                     <span class="muted small block">
                         {move || match at {
                             Some(t) => i18n.date(&t),
                             None => i18n.t(DuoKey::SinceUndated).to_string(),
                         }}
+                        {by.clone().map(|who| view! {
+                            " · " <bdi>{move || i18n.tf(DuoKey::StepBy, &[("who", &who)])}</bdi>
+                        })}
                     </span>
                     {outcome.map(|o| view! {
                         <span class="block small">{move || i18n.tf(DuoKey::OutcomeIs, &[("outcome", i18n.t(outcome_key(o)))])}</span>
@@ -487,36 +526,6 @@ fn step_key(status: DuoStatus) -> DuoKey {
         DuoStatus::Paused => DuoKey::StepPaused,
         DuoStatus::Ended => DuoKey::StepEnded,
         DuoStatus::Declined => DuoKey::StepDeclined,
-    }
-}
-
-/// The coordinator's follow-up calls planned at confirmation.
-#[component]
-fn FollowUps(confirmed: DateTime<Utc>, state: DuoStatus) -> impl IntoView {
-    let i18n = use_i18n();
-    let today = today_in_brussels();
-    let items = follow_up_dates(confirmed)
-        .into_iter()
-        .map(|(key, due)| {
-            let upcoming = due >= today;
-            view! {
-                <li>
-                    <strong>{move || i18n.t(key)}</strong>
-                    " — "
-                    {move || format_date(i18n.lang.get(), due)}
-                    {(upcoming && matches!(state, DuoStatus::Active | DuoStatus::Paused)).then(|| view! {
-                        " " <span class="badge badge-upcoming">{move || i18n.t(DuoKey::Upcoming)}</span>
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card" aria-labelledby="follow-ups-title">
-            <h2 id="follow-ups-title">{move || i18n.t(DuoKey::FollowUpCalls)}</h2>
-            <p class="muted small">{move || i18n.t(DuoKey::FollowUpIntro)}</p>
-            <ul class="plain follow-ups">{items}</ul>
-        </section>
     }
 }
 
@@ -742,6 +751,8 @@ mod tests {
             both_want_to_continue: false,
             pinned: false,
             health: None,
+            follow_ups: vec![],
+            timeline: vec![],
         }
     }
 
@@ -796,16 +807,38 @@ mod tests {
     }
 
     #[test]
-    fn follow_up_calls_are_planned_after_confirmation() {
-        let confirmed = Utc
-            .with_ymd_and_hms(2026, 3, 10, 10, 0, 0)
-            .single()
-            .unwrap_or_default();
-        let dates: Vec<String> = follow_up_dates(confirmed)
-            .into_iter()
-            .map(|(_, d)| d.to_string())
-            .collect();
-        assert_eq!(dates, ["2026-03-24", "2026-04-21", "2026-06-09"]);
+    fn the_api_timeline_shows_pauses_and_resumptions() {
+        use shared::duo::DuoStep;
+        let at = |d: u32| {
+            Utc.with_ymd_and_hms(2026, 3, d, 10, 0, 0)
+                .single()
+                .unwrap_or_default()
+        };
+        let step = |status, d, reason: Option<&str>| DuoStep {
+            status,
+            at: at(d),
+            by_name: Some("Sarah".into()),
+            reason: reason.map(str::to_owned),
+        };
+        let mut d = duo(DuoStatus::Ended);
+        d.timeline = vec![
+            step(DuoStatus::Proposed, 1, None),
+            step(DuoStatus::Introduced, 3, None),
+            step(DuoStatus::Active, 10, None),
+            step(DuoStatus::Paused, 12, Some("Vacances")),
+            step(DuoStatus::Active, 15, None),
+            step(DuoStatus::Ended, 20, Some("Déménagement")),
+        ];
+        let t = timeline(&d);
+        assert_eq!(t.len(), 6);
+        assert!(
+            !t[2].resumed && t[4].resumed,
+            "the second activation is a resumption"
+        );
+        assert_eq!(t[3].at, Some(at(12)));
+        assert_eq!(t[3].reason.as_deref(), Some("Vacances"));
+        assert_eq!(t[5].outcome, Some(DuoOutcome::Neutral));
+        assert_eq!(t[0].by_name.as_deref(), Some("Sarah"));
     }
 
     #[test]

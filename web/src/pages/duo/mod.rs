@@ -5,14 +5,17 @@
 //! This module holds what the screens share: the section's tabs, labelled form controls, score
 //! and health displays, and date helpers.
 
+pub mod assessments;
 pub mod attention;
 pub mod batch;
 pub mod board;
 pub mod candidacy_form;
 pub mod candidate;
 pub mod duo_page;
+pub mod follow_ups;
 pub mod pool;
 pub mod settings;
+pub mod trial_feedback;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;

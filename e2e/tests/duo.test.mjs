@@ -195,6 +195,34 @@ describe('Duo2Change, as a coordinator', () => {
     fx.nsCandId = new URL(s.page.url()).pathname.split('/').pop();
   });
 
+  it('keeps a pair apart with a reason ("do not pair"), then lifts it', async () => {
+    await s.page.locator('#suggestions-k').selectOption('20');
+    const lea = fx.name(fx.lb);
+    const row = s.page.locator('.suggestion-list > li', { hasText: lea });
+    await row.waitFor();
+    await row.locator(`summary[aria-label="Ne pas proposer avec ${lea}"]`).click();
+    // A reason is required: the form says so under the field.
+    await row.locator('button[type=submit]', { hasText: 'Ne plus les proposer ensemble' }).click();
+    await s.page.locator(`#block-note-${fx.lb.id}-error`).waitFor();
+    assert.equal(await s.page.getAttribute(`#block-note-${fx.lb.id}`, 'aria-invalid'), 'true');
+    await s.page.locator(`#block-note-${fx.lb.id}`).fill('Elles se connaissent déjà.');
+    await row.locator('button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: 'cette paire ne sera plus proposée' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    const blocks = s.page.locator('section[aria-labelledby=blocks-title]');
+    const item = blocks.locator('li.block-item', { hasText: lea });
+    await item.waitFor();
+    assert.match(await item.innerText(), /Décision de la coordination/);
+    assert.match(await item.innerText(), /Elles se connaissent déjà\./);
+    await checkA11y(s.page, 'duo candidate with a blocked pair');
+
+    await item.locator(`button[aria-label="Lever le blocage avec ${lea}"]`).click();
+    await s.page.locator('main [role=status]', { hasText: 'Blocage levé' }).waitFor();
+    await blocks.locator('.empty', { hasText: 'Aucune paire écartée.' }).waitFor();
+    await s.page.locator('.suggestion-list > li', { hasText: lea }).waitFor();
+    noAppErrors(s);
+  });
+
   it('proposes a suggested duo pair from the suggestions', async () => {
     await s.page.locator('#suggestions-k').selectOption('20');
     const row = s.page.locator('.suggestion-list > li', { hasText: fx.name(fx.ls) });

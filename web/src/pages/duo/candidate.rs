@@ -301,7 +301,7 @@ fn BlockForm(me: Uuid, other: Uuid, other_name: String, on_blocked: Callback<()>
     let api = use_api();
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
-    let field_id: &'static str = Box::leak(format!("block-note-{other}").into_boxed_str());
+    let field_id = format!("block-note-{other}");
     let save = Action::new_local(move |body: &PairBlockInput| {
         let body = body.clone();
         async move { api.block_pair(&body).await }

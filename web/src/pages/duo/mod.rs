@@ -546,7 +546,7 @@ pub fn SelectField(
 /// A labelled multi-line text input with its error.
 #[component]
 pub fn TextAreaField(
-    id: &'static str,
+    #[prop(into)] id: String,
     #[prop(into)] label: Text,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
@@ -558,10 +558,10 @@ pub fn TextAreaField(
     let (e1, h1) = (error_id.clone(), hint_id.clone());
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t(label)}</label>
+            <label for=id.clone()>{move || i18n.t(label)}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
             <textarea
-                id=id
+                id=id.clone()
                 name=id
                 rows="3"
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

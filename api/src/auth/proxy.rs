@@ -121,40 +121,40 @@ mod tests {
     use super::*;
 
     fn ip(s: &str) -> IpAddr {
-        s.parse().unwrap()
+        s.parse().expect("test address")
     }
 
     #[test]
     fn blocks_contain_their_addresses_only() {
-        let net: Cidr = "172.16.0.0/12".parse().unwrap();
+        let net: Cidr = "172.16.0.0/12".parse().expect("test block");
         assert!(net.contains(ip("172.17.0.1")));
         assert!(net.contains(ip("::ffff:172.31.255.255")));
         assert!(!net.contains(ip("172.32.0.1")));
         assert!(!net.contains(ip("::1")));
-        let one: Cidr = "::1".parse().unwrap();
+        let one: Cidr = "::1".parse().expect("test block");
         assert!(one.contains(ip("::1")));
         assert!(!one.contains(ip("::2")));
-        let all: Cidr = "0.0.0.0/0".parse().unwrap();
+        let all: Cidr = "0.0.0.0/0".parse().expect("test block");
         assert!(all.contains(ip("203.0.113.9")));
     }
 
     #[test]
     fn bad_entries_are_refused_with_the_entry_named() {
         assert!(TrustedProxies::parse("10.0.0.0/33")
-            .unwrap_err()
+            .expect_err("refused")
             .contains("10.0.0.0/33"));
         assert!(TrustedProxies::parse("proxy.local")
-            .unwrap_err()
+            .expect_err("refused")
             .contains("proxy.local"));
         assert_eq!(
-            TrustedProxies::parse(" , ").unwrap(),
+            TrustedProxies::parse(" , ").expect("proxies"),
             TrustedProxies::default()
         );
     }
 
     #[test]
     fn an_untrusted_peer_cannot_choose_its_address() {
-        let proxies = TrustedProxies::parse("127.0.0.1").unwrap();
+        let proxies = TrustedProxies::parse("127.0.0.1").expect("proxies");
         assert_eq!(
             proxies.client(ip("198.51.100.7"), &["203.0.113.1"]),
             ip("198.51.100.7")
@@ -167,7 +167,7 @@ mod tests {
 
     #[test]
     fn behind_a_trusted_proxy_the_last_untrusted_hop_is_the_client() {
-        let proxies = TrustedProxies::parse("127.0.0.1, 10.0.0.0/8").unwrap();
+        let proxies = TrustedProxies::parse("127.0.0.1, 10.0.0.0/8").expect("proxies");
         // A client that forged a first entry: the proxy appended the real address after it.
         assert_eq!(
             proxies.client(ip("127.0.0.1"), &["1.2.3.4, 203.0.113.5"]),

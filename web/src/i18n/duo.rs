@@ -445,6 +445,15 @@ pub fn health_key(l: HealthLevel) -> DuoKey {
     }
 }
 
+/// Why a pair is never proposed.
+pub fn block_reason_key(r: BlockReason) -> DuoKey {
+    match r {
+        BlockReason::Coordinator => DuoKey::BlockReasonCoordinator,
+        BlockReason::Declined => DuoKey::BlockReasonDeclined,
+        BlockReason::EndedBadly => DuoKey::BlockReasonEndedBadly,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,14 +511,5 @@ mod tests {
         for &g in GenderIdentity::ALL {
             assert!(!t(Lang::Fr, gender_key(g)).is_empty());
         }
-    }
-}
-
-/// Why a pair is never proposed.
-pub fn block_reason_key(r: BlockReason) -> DuoKey {
-    match r {
-        BlockReason::Coordinator => DuoKey::BlockReasonCoordinator,
-        BlockReason::Declined => DuoKey::BlockReasonDeclined,
-        BlockReason::EndedBadly => DuoKey::BlockReasonEndedBadly,
     }
 }

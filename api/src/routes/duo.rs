@@ -826,13 +826,20 @@ fn duo_dto(
     names: &HashMap<String, String>,
     health: Option<DuoHealth>,
     feedback: &FeedbackIndex,
+    lang: Lang,
 ) -> Result<Duo, ApiError> {
-    let reasons: Vec<String> = d
+    // Proposals made before the reasons were stored per language have French ones only.
+    let explanation = d
         .explanation
         .as_deref()
-        .and_then(|e| serde_json::from_str::<serde_json::Value>(e).ok())
-        .and_then(|v| v.get("reasons").cloned())
-        .and_then(|r| serde_json::from_value(r).ok())
+        .and_then(|e| serde_json::from_str::<serde_json::Value>(e).ok());
+    let reasons: Vec<String> = explanation
+        .as_ref()
+        .and_then(|v| {
+            v.pointer(&format!("/reasons_by_lang/{}", lang.code()))
+                .or_else(|| v.get("reasons"))
+        })
+        .and_then(|r| serde_json::from_value(r.clone()).ok())
         .unwrap_or_default();
     Ok(Duo {
         id: uuid(&d.id)?,
@@ -912,8 +919,15 @@ fn propose(
             &pool.world,
             &pool.weights,
         );
-        let reasons_fr =
-            score::explain(&pool.profiles[n], &pool.profiles[l], &pool.world, Lang::Fr);
+        // The reasons in every interface language, so each reader sees them in theirs.
+        let by_lang: serde_json::Map<String, serde_json::Value> = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let r = score::explain(&pool.profiles[n], &pool.profiles[l], &pool.world, lang);
+                (lang.code().to_owned(), json!(r))
+            })
+            .collect();
+        let reasons_fr = by_lang.get(Lang::Fr.code()).cloned().unwrap_or_default();
         let now = crate::db::now();
         let (nc, lc) = (&pool.candidacies[n], &pool.candidacies[l]);
         let row = DuoRow {
@@ -924,7 +938,10 @@ fn propose(
             local_candidacy_id: Some(lc.id.clone()),
             status: DuoStatus::Proposed.as_str().to_owned(),
             score: Some((b.total * 10.0).round() / 10.0),
-            explanation: Some(json!({ "breakdown": b, "reasons": reasons_fr }).to_string()),
+            explanation: Some(
+                json!({ "breakdown": b, "reasons": reasons_fr, "reasons_by_lang": by_lang })
+                    .to_string(),
+            ),
             settings_version: Some(pool.version),
             pinned: p.pinned,
             proposed_at: now,
@@ -984,7 +1001,7 @@ pub async fn batch_accept(
         .await?;
     let dtos = rows
         .iter()
-        .map(|r| duo_dto(r, &names, None, &FeedbackIndex::default()))
+        .map(|r| duo_dto(r, &names, None, &FeedbackIndex::default(), lang_of(&req)))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Created().json(dtos))
 }
@@ -1023,7 +1040,13 @@ pub async fn create_proposal(
             })
         })
         .await?;
-    Ok(HttpResponse::Created().json(duo_dto(&row, &names, None, &FeedbackIndex::default())?))
+    Ok(HttpResponse::Created().json(duo_dto(
+        &row,
+        &names,
+        None,
+        &FeedbackIndex::default(),
+        lang_of(&req),
+    )?))
 }
 
 /// Proposals waiting for a decision (proposed and introduced), newest first.
@@ -1034,6 +1057,7 @@ pub async fn create_proposal(
 #[get("/proposals")]
 pub async fn list_proposals(
     state: web::Data<AppState>,
+    req: HttpRequest,
     user: AuthUser,
 ) -> Result<web::Json<Vec<Duo>>, ApiError> {
     user.require(Permission::ReadPeople)?;
@@ -1055,7 +1079,7 @@ pub async fn list_proposals(
         })
         .await?;
     rows.iter()
-        .map(|r| duo_dto(r, &names, None, &feedback))
+        .map(|r| duo_dto(r, &names, None, &feedback, lang_of(&req)))
         .collect::<Result<Vec<_>, _>>()
         .map(web::Json)
 }
@@ -1236,6 +1260,7 @@ async fn duos_with_health(
                 &names,
                 health_of(r, &check_ins, &follow_ups, today, lang),
                 &feedback,
+                lang,
             )
         })
         .collect()
@@ -1359,7 +1384,7 @@ pub async fn get_duo(
         .await?;
     let today = chrono::Utc::now().date_naive();
     let health = health_of(&d, &check_ins, &follow_ups, today, lang_of(&req));
-    let mut dto = duo_dto(&d, &names, health, &feedback)?;
+    let mut dto = duo_dto(&d, &names, health, &feedback, lang_of(&req))?;
     dto.follow_ups = calls;
     dto.timeline = steps;
     Ok(web::Json(dto))
@@ -1489,7 +1514,7 @@ pub async fn transition(
             })
         })
         .await?;
-    let mut dto = duo_dto(&row, &names, None, &feedback)?;
+    let mut dto = duo_dto(&row, &names, None, &feedback, lang_of(&req))?;
     dto.follow_ups = calls;
     dto.timeline = steps;
     Ok(web::Json(dto))

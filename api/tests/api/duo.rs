@@ -1160,3 +1160,44 @@ both!(
         );
     }
 );
+
+both!(
+    proposals_give_their_reasons_in_the_readers_language,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let p = pool(&app, &token).await;
+        let suggested = suggestions(&app, &token, p.amina, "en").await;
+        let marc = suggested
+            .iter()
+            .find(|s| s.person_id == p.marc.person)
+            .expect("Marc is suggested to Amina");
+        let made: Vec<Duo> = expect_json(
+            accept(&app, &token, vec![pair(p.amina, p.marc)]).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let read = |lang: &'static str| {
+            let (app, token, id) = (&app, &token, made[0].id);
+            async move {
+                expect_json::<Duo>(
+                    send_with::<()>(
+                        app,
+                        Method::GET,
+                        &format!("/api/v1/duos/{id}"),
+                        Some(token),
+                        &[("Accept-Language", lang)],
+                        None,
+                    )
+                    .await,
+                    StatusCode::OK,
+                )
+                .await
+            }
+        };
+        let (fr, en, ar) = (read("fr").await, read("en").await, read("ar").await);
+        assert!(!fr.reasons.is_empty());
+        assert_eq!(en.reasons, marc.reasons, "the same words as the suggestion");
+        assert_ne!(fr.reasons, en.reasons);
+        assert_ne!(ar.reasons, en.reasons);
+    }
+);

@@ -200,7 +200,7 @@ describe('Duo2Change, as a coordinator', () => {
     const lea = fx.name(fx.lb);
     const row = s.page.locator('.suggestion-list > li', { hasText: lea });
     await row.waitFor();
-    await row.locator(`summary[aria-label="Ne pas proposer avec ${lea}"]`).click();
+    await row.locator(`summary[aria-label="Ne pas proposer ensemble : ${lea}"]`).click();
     // A reason is required: the form says so under the field.
     await row.locator('button[type=submit]', { hasText: 'Ne plus les proposer ensemble' }).click();
     await s.page.locator(`#block-note-${fx.lb.id}-error`).waitFor();

@@ -110,7 +110,7 @@ crate::catalogue! {
         ProposePair => { fr: "Proposer ce duo", en: "Propose this pair", nl: "Dit duo voorstellen", ar: "اقتراح هذا الثنائي" },
         ProposePairWith => { fr: "Proposer ce duo : {name}", en: "Propose this pair: {name}", nl: "Dit duo voorstellen: {name}", ar: "اقتراح هذا الثنائي: {name}" },
         DoNotPair => { fr: "Ne pas proposer ensemble", en: "Never propose together", nl: "Nooit samen voorstellen", ar: "عدم اقتراحهما معًا" },
-        DoNotPairWith => { fr: "Ne pas proposer avec {name}", en: "Never propose with {name}", nl: "Nooit voorstellen met {name}", ar: "عدم الاقتراح مع {name}" },
+        DoNotPairWith => { fr: "Ne pas proposer ensemble : {name}", en: "Never propose together: {name}", nl: "Nooit samen voorstellen: {name}", ar: "عدم اقتراحهما معًا: {name}" },
         BlockWhy => { fr: "Pourquoi ? (visible par la coordination seulement)", en: "Why? (seen by coordinators only)", nl: "Waarom? (enkel zichtbaar voor de coördinatie)", ar: "لماذا؟ (يراه المنسقون فقط)" },
         BlockConfirm => { fr: "Ne plus les proposer ensemble", en: "Stop proposing them together", nl: "Niet meer samen voorstellen", ar: "التوقف عن اقتراحهما معًا" },
         BlockSaved => { fr: "C'est noté : cette paire ne sera plus proposée.", en: "Noted: this pair will not be proposed again.", nl: "Genoteerd: dit paar wordt niet meer voorgesteld.", ar: "تم التسجيل: لن يُقترح هذا الثنائي مجددًا." },
@@ -122,7 +122,7 @@ crate::catalogue! {
         BlockReasonEndedBadly => { fr: "Duo mal terminé", en: "Duo ended badly", nl: "Duo slecht afgelopen", ar: "ثنائي انتهى بشكل سيئ" },
         BlockByOn => { fr: "{who}, le {date}", en: "{who}, on {date}", nl: "{who}, op {date}", ar: "{who}، بتاريخ {date}" },
         LiftBlock => { fr: "Lever", en: "Lift", nl: "Opheffen", ar: "رفع المنع" },
-        LiftBlockWith => { fr: "Lever le blocage avec {name}", en: "Lift the block with {name}", nl: "Blokkering met {name} opheffen", ar: "رفع المنع مع {name}" },
+        LiftBlockWith => { fr: "Lever le blocage avec {name}", en: "Lift the block with {name}", nl: "Opheffen: blokkering met {name}", ar: "رفع المنع مع {name}" },
         BlockLifted => { fr: "Blocage levé : la paire peut de nouveau être proposée.", en: "Block lifted: the pair can be proposed again.", nl: "Blokkering opgeheven: het paar kan opnieuw worden voorgesteld.", ar: "تم رفع المنع: يمكن اقتراح الثنائي مجددًا." },
 
         // ---- candidacy form

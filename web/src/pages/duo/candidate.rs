@@ -55,10 +55,11 @@ pub fn CandidatePage() -> impl IntoView {
                     <h1 id="page-title">{move || i18n.t(DuoKey::CandidateTitle)}</h1>
                     {load_error(i18n, &err, move || candidacy.refetch())}
                 }.into_any(),
-                Some(Ok(c)) => {
-                    let communes = communes.get().unwrap_or_default();
-                    view! { <CandidateView c=c communes=communes/> }.into_any()
-                }
+                // The commune's name needs the list: wait for it rather than show its id.
+                Some(Ok(c)) => match communes.get() {
+                    None => view! { <Loading/> }.into_any(),
+                    Some(communes) => view! { <CandidateView c=c communes=communes/> }.into_any(),
+                },
             }}
         </section>
     }

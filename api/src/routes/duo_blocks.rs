@@ -23,7 +23,7 @@ use crate::domain::person::required_text;
 use crate::error::{ApiError, Validator};
 use crate::extract::{Json, Query};
 use crate::i18n::Msg;
-use crate::openapi::{ItemErrors, ReadErrors, WriteErrors};
+use crate::openapi::{ReadErrors, WriteErrors};
 use crate::state::AppState;
 
 /// Routes under `/api/v1/duo`.
@@ -180,8 +180,7 @@ pub async fn create_block(
 /// ended badly stay (409).
 #[utoipa::path(tag = "duo2change", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 204, description = "Lifted"),
-    (status = 409, body = shared::Problem, description = "The block comes from the pair's history"),
-    ItemErrors
+    WriteErrors
 ))]
 #[delete("/blocks/{id}")]
 pub async fn delete_block(

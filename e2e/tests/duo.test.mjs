@@ -479,6 +479,8 @@ describe('Duo2Change, as a coordinator', () => {
     await s.page.locator('main', { hasText: "Seule l'administration peut modifier" }).waitFor();
     assert.equal(await s.page.locator('main form').count(), 0);
     assert.match(await s.page.locator('main dl').innerText(), /Seuil/);
+    // The communes and their neighbours are listed for everyone.
+    await s.page.locator('table.communes th', { hasText: /^Seraing$/ }).waitFor();
     await checkA11y(s.page, 'duo weights (read only)');
   });
 
@@ -508,19 +510,42 @@ describe('Duo2Change on a phone, as an administrator', () => {
   it('changes the duo weights: out-of-range values refused, then a new version', async () => {
     await open(s.page, '/duo/settings');
     await expectHeading(s.page, "Pondérations de l'appariement");
-    const heading = await s.page.locator('main form h2').innerText();
+    const weights = s.page.locator('main form', { has: s.page.locator('#interests') });
+    const heading = await weights.locator('h2').innerText();
     const version = Number(/(\d+)/.exec(heading)[1]);
     const before = await s.page.inputValue('#interests');
     await s.page.locator('#interests').fill('12');
-    await s.page.locator('main form button[type=submit]').click();
+    await weights.locator('button[type=submit]').click();
     await s.page.locator('#interests-error').waitFor();
     assert.equal(await s.page.getAttribute('#interests', 'aria-invalid'), 'true');
     await checkA11y(s.page, 'duo weights form with an error');
     await screenshots(s.page, '49-duo-weights');
     // Same values again: a new version that scores exactly as before (other tests share them).
     await s.page.locator('#interests').fill(before);
-    await s.page.locator('main form button[type=submit]').click();
+    await weights.locator('button[type=submit]').click();
     await s.page.locator('main [role=status]', { hasText: `version ${version + 1}` }).waitFor();
+  });
+
+  it('adds a commune next to Liège: a bad latitude refused, then linked both ways', async () => {
+    const name = `Testville ${stamp}`;
+    const form = s.page.locator('form.commune-form');
+    await form.locator('#commune-pick').selectOption('');
+    await form.locator('#commune-id').fill(`testville-${stamp}`);
+    await form.locator('#commune-name').fill(name);
+    await form.locator('#commune-latitude').fill('95');
+    await form.locator('#commune-longitude').fill('5,6');
+    await form.locator('#neighbour-liege').check();
+    await form.locator('button[type=submit]').click();
+    await s.page.locator('#commune-latitude-error').waitFor();
+    assert.equal(await s.page.getAttribute('#commune-latitude', 'aria-invalid'), 'true');
+    await form.locator('#commune-latitude').fill('50,62');
+    await form.locator('button[type=submit]').click();
+    await s.page.locator('main [role=status]', { hasText: `Commune enregistrée : ${name}.` }).waitFor();
+    const table = s.page.locator('table.communes');
+    await table.locator('tr', { hasText: name }).filter({ hasText: 'Liège' }).waitFor();
+    const liege = table.locator('tbody tr').filter({ has: s.page.locator('th', { hasText: /^Liège$/ }) });
+    assert.match(await liege.innerText(), new RegExp(name));
+    await checkA11y(s.page, 'duo communes');
   });
 
   it('stacks the duo board columns on a phone', async () => {

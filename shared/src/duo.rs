@@ -608,3 +608,28 @@ pub struct PairBlockInput {
     /// Why (required, at most 500 characters); seen by coordinators only.
     pub note: String,
 }
+
+/// A commune of the Liège area known to matching, with its neighbours (symmetric).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Commune {
+    /// Stable identifier (lower-case letters, digits and dashes), e.g. `liege`.
+    pub id: String,
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    /// Ids of the neighbouring communes.
+    pub neighbours: Vec<String>,
+}
+
+/// `PUT /api/v1/duo/communes/{id}` body (administrators): creates or replaces a commune and
+/// its neighbour links (a link is set on both sides).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommuneInput {
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    #[serde(default)]
+    pub neighbours: Vec<String>,
+}

@@ -141,6 +141,55 @@ pub fn communes(conn: &mut DbConnection) -> QueryResult<CommuneMap> {
     Ok((rows, links))
 }
 
+/// Creates or replaces a commune and sets its neighbours on both sides; true when created.
+pub fn save_commune(
+    conn: &mut DbConnection,
+    id: &str,
+    name: &str,
+    latitude: f64,
+    longitude: f64,
+    neighbours: &[String],
+) -> QueryResult<bool> {
+    let created = !commune_exists(conn, id)?;
+    if created {
+        diesel::insert_into(communes::table)
+            .values((
+                communes::id.eq(id),
+                communes::name.eq(name),
+                communes::latitude.eq(latitude),
+                communes::longitude.eq(longitude),
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(communes::table.find(id))
+            .set((
+                communes::name.eq(name),
+                communes::latitude.eq(latitude),
+                communes::longitude.eq(longitude),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(
+        commune_neighbours::table.filter(
+            commune_neighbours::commune_id
+                .eq(id)
+                .or(commune_neighbours::neighbour_id.eq(id)),
+        ),
+    )
+    .execute(conn)?;
+    for n in neighbours {
+        for (a, b) in [(id, n.as_str()), (n.as_str(), id)] {
+            diesel::insert_into(commune_neighbours::table)
+                .values((
+                    commune_neighbours::commune_id.eq(a),
+                    commune_neighbours::neighbour_id.eq(b),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(created)
+}
+
 pub fn commune_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(communes::table.find(id))).get_result(conn)
 }

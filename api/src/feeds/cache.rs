@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use actix_web::http::header::HeaderValue;
@@ -81,9 +81,11 @@ pub enum Lookup {
 pub struct FeedCache {
     generation: AtomicU64,
     refreshing: AtomicBool,
-    version: Mutex<Option<(u64, Instant, Version)>>,
-    bodies: [Mutex<HashMap<String, Entry<Rendered>>>; Feed::ALL],
-    labels: [Mutex<HashMap<String, Entry<DatedLabels>>>; Feed::ALL],
+    // Read-write locks: every feed request reads these from every worker at once, and only
+    // a change of the agenda or a new query string writes (a mutex made the workers queue).
+    version: RwLock<Option<(u64, Instant, Version)>>,
+    bodies: [RwLock<HashMap<String, Entry<Rendered>>>; Feed::ALL],
+    labels: [RwLock<HashMap<String, Entry<DatedLabels>>>; Feed::ALL],
 }
 
 /// Labels of a feed and the day they were made for.
@@ -100,7 +102,7 @@ impl FeedCache {
     }
 
     pub fn version(&self, generation: u64) -> Lookup {
-        let Ok(slot) = self.version.lock() else {
+        let Ok(slot) = self.version.read() else {
             return Lookup::Miss;
         };
         match *slot {
@@ -117,7 +119,7 @@ impl FeedCache {
     }
 
     pub fn store_version(&self, generation: u64, v: Version) {
-        if let Ok(mut slot) = self.version.lock() {
+        if let Ok(mut slot) = self.version.write() {
             *slot = Some((generation, Instant::now(), v));
         }
         self.refreshing.store(false, Ordering::SeqCst);
@@ -135,7 +137,7 @@ impl FeedCache {
         generation: u64,
         version: Version,
     ) -> Option<Rendered> {
-        let map = self.bodies[feed.index()].lock().ok()?;
+        let map = self.bodies[feed.index()].read().ok()?;
         let e = map.get(query)?;
         (e.stamp == (generation, version) && e.at.elapsed() < BODY_MAX_AGE).then(|| e.value.clone())
     }
@@ -149,7 +151,7 @@ impl FeedCache {
         version: Version,
         day: NaiveDate,
     ) -> Option<Arc<Labels>> {
-        let map = self.labels[feed.index()].lock().ok()?;
+        let map = self.labels[feed.index()].read().ok()?;
         let e = map.get(query)?;
         (e.stamp == (generation, version) && e.value.0 == day).then(|| e.value.1.clone())
     }
@@ -163,7 +165,7 @@ impl FeedCache {
         day: NaiveDate,
         labels: Arc<Labels>,
     ) {
-        if let Ok(mut map) = self.labels[feed.index()].lock() {
+        if let Ok(mut map) = self.labels[feed.index()].write() {
             if map.len() >= MAX_ENTRIES && !map.contains_key(query) {
                 map.clear();
             }
@@ -186,7 +188,7 @@ impl FeedCache {
         version: Version,
         r: Rendered,
     ) {
-        if let Ok(mut map) = self.bodies[feed.index()].lock() {
+        if let Ok(mut map) = self.bodies[feed.index()].write() {
             if map.len() >= MAX_ENTRIES && !map.contains_key(query) {
                 map.clear();
             }

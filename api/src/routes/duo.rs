@@ -54,8 +54,7 @@ pub fn configure_duo(cfg: &mut ServiceConfig) {
         .service(list_proposals)
         .service(create_proposal)
         .service(get_settings)
-        .service(put_settings)
-        .service(list_communes);
+        .service(put_settings);
 }
 
 /// Routes under `/api/v1/duos`.
@@ -1167,28 +1166,6 @@ pub async fn put_settings(
         })
         .await?;
     Ok(web::Json(settings_dto(version, &w)))
-}
-
-/// The communes of the Liège area known to matching.
-#[utoipa::path(tag = "duo2change", security(("bearer" = [])), responses(
-    (status = 200, body = Vec<Object>),
-    ReadErrors
-))]
-#[get("/communes")]
-pub async fn list_communes(
-    state: web::Data<AppState>,
-    user: AuthUser,
-) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::ReadPeople)?;
-    let (rows, links) = state.db.run(|conn| Ok(store::communes(conn)?)).await?;
-    let list: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|c| {
-            let neighbours: Vec<&String> = links.iter().filter(|(a, _)| a == &c.id).map(|(_, b)| b).collect();
-            json!({ "id": c.id, "name": c.name, "latitude": c.latitude, "longitude": c.longitude, "neighbours": neighbours })
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(list))
 }
 
 // ---------------------------------------------------------------- duos

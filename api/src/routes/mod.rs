@@ -7,6 +7,7 @@ pub mod auth;
 pub mod duo;
 pub mod duo_assessments;
 pub mod duo_blocks;
+pub mod duo_communes;
 pub mod duo_feedback;
 pub mod duo_follow_ups;
 pub mod duo_timeline;
@@ -50,7 +51,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     scope("/duo")
                         .configure(duo::configure_duo)
                         .configure(duo_assessments::configure_duo)
-                        .configure(duo_blocks::configure),
+                        .configure(duo_blocks::configure)
+                        .configure(duo_communes::configure),
                 )
                 .service(
                     scope("/duos")

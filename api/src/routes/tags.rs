@@ -25,7 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(merge_tag);
 }
 
-fn parse_slug(raw: &str) -> Result<String, Msg> {
+pub(crate) fn parse_slug(raw: &str) -> Result<String, Msg> {
     let s = raw.trim();
     if s.is_empty() {
         return Err(Msg::Required);

@@ -28,6 +28,7 @@ mod activity_fixtures;
 mod duo;
 mod duo_assessments;
 mod duo_blocks;
+mod duo_communes;
 mod duo_feedback;
 mod duo_follow_ups;
 mod feeds;

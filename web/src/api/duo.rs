@@ -2,26 +2,18 @@
 //! the matching weights (`/api/v1/duo/...` and `/api/v1/duos/...`).
 
 use gloo_net::http::Method;
-use serde::Deserialize;
 use shared::duo::{
     BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput, CandidacyStatus, CheckIn,
-    CheckInInput, Duo, DuoStatus, DuoTransition, FollowUp, FollowUpDone, FollowUpInput,
-    MatchingSettings, PairBlock, PairBlockInput, PairRef, SelfAssessment, SelfAssessmentInput,
-    Suggestion, TrialFeedback, TrialFeedbackInput,
+    CheckInInput, CommuneInput, Duo, DuoStatus, DuoTransition, FollowUp, FollowUpDone,
+    FollowUpInput, MatchingSettings, PairBlock, PairBlockInput, PairRef, SelfAssessment,
+    SelfAssessmentInput, Suggestion, TrialFeedback, TrialFeedbackInput,
 };
 use shared::people::Category;
 use uuid::Uuid;
 
 use super::{Api, ApiError};
 
-/// A commune of the Liège area known to matching (`GET /duo/communes`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Commune {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub neighbours: Vec<String>,
-}
+pub use shared::duo::Commune;
 
 /// The query string (with its `?`, or empty) for `GET /duo/candidates`.
 pub fn candidates_query(status: Option<CandidacyStatus>, side: Option<Category>) -> String {
@@ -253,6 +245,16 @@ impl Api {
     /// `GET /duo/communes`.
     pub async fn duo_communes(&self) -> Result<Vec<Commune>, ApiError> {
         self.authed_json(Method::GET, "/duo/communes", None).await
+    }
+
+    /// `PUT /duo/communes/{id}` (administrators): creates or replaces a commune.
+    pub async fn put_commune(&self, id: &str, body: &CommuneInput) -> Result<Commune, ApiError> {
+        self.authed_json(
+            Method::PUT,
+            &format!("/duo/communes/{id}"),
+            Some(Self::to_json(body)?),
+        )
+        .await
     }
 
     /// `GET /duo/blocks?person_id=…`: the pairs with this person never proposed.

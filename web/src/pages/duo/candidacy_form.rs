@@ -549,6 +549,8 @@ mod tests {
         vec![Commune {
             id: "saint-nicolas".into(),
             name: "Saint-Nicolas".into(),
+            latitude: 50.63,
+            longitude: 5.57,
             neighbours: vec![],
         }]
     }

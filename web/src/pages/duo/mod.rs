@@ -11,6 +11,7 @@ pub mod batch;
 pub mod board;
 pub mod candidacy_form;
 pub mod candidate;
+pub mod communes;
 pub mod duo_page;
 pub mod follow_ups;
 pub mod pool;
@@ -628,6 +629,8 @@ mod tests {
         let communes = vec![Commune {
             id: "liege".into(),
             name: "Liège".into(),
+            latitude: 50.63,
+            longitude: 5.57,
             neighbours: vec![],
         }];
         assert_eq!(commune_name(&communes, "liege"), "Liège");

@@ -401,6 +401,8 @@ mod tests {
         let communes = vec![Commune {
             id: "liege".into(),
             name: "Liège".into(),
+            latitude: 50.63,
+            longitude: 5.57,
             neighbours: vec![],
         }];
         let c = Candidacy {

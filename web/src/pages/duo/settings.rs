@@ -1,10 +1,11 @@
 //! The matching weights: how much each criterion counts and the batch's threshold. Everyone on
 //! the team reads them; administrators change them, which saves a new version (each proposal
-//! records the version that produced it).
+//! records the version that produced it). Below them, the communes and their neighbours.
 
 use leptos::prelude::*;
 use shared::duo::MatchingSettings;
 
+use super::communes::CommunesSection;
 use super::{format_number, load_error, parse_number, Criterion, DuoTabs, Tab, WeightsList};
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
@@ -86,6 +87,7 @@ pub fn SettingsPage() -> impl IntoView {
                 (None, None) => view! { <Loading/> }.into_any(),
                 (None, Some(Err(err))) => load_error(i18n, &err, move || current.refetch()),
             }}
+            <CommunesSection admin=admin status=status/>
         </section>
     }
 }

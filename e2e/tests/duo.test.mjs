@@ -528,6 +528,8 @@ describe('Duo2Change on a phone, as an administrator', () => {
 
   it('adds a commune next to Liège: a bad latitude refused, then linked both ways', async () => {
     const name = `Testville ${stamp}`;
+    await open(s.page, '/duo/settings');
+    await expectHeading(s.page, "Pondérations de l'appariement");
     const form = s.page.locator('form.commune-form');
     await form.locator('#commune-pick').selectOption('');
     await form.locator('#commune-id').fill(`testville-${stamp}`);
@@ -542,8 +544,9 @@ describe('Duo2Change on a phone, as an administrator', () => {
     await form.locator('button[type=submit]').click();
     await s.page.locator('main [role=status]', { hasText: `Commune enregistrée : ${name}.` }).waitFor();
     const table = s.page.locator('table.communes');
-    await table.locator('tr', { hasText: name }).filter({ hasText: 'Liège' }).waitFor();
-    const liege = table.locator('tbody tr').filter({ has: s.page.locator('th', { hasText: /^Liège$/ }) });
+    const row = (commune) => table.locator('tbody tr').filter({ has: s.page.locator('th', { hasText: commune }) });
+    await row(name).filter({ hasText: 'Liège' }).waitFor();
+    const liege = row(/^Liège$/);
     assert.match(await liege.innerText(), new RegExp(name));
     await checkA11y(s.page, 'duo communes');
   });

@@ -487,8 +487,9 @@ mod tests {
                 DuoKey::HopeSport,
                 DuoKey::WeightsVersionN,
             ],
-            // Words English shares with French: Conversation, Culture, Notes.
-            3,
+            // Words English shares with French: Conversation, Culture, Notes, Commune,
+            // Latitude, Longitude.
+            6,
         );
     }
 

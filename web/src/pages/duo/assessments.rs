@@ -8,6 +8,7 @@ use shared::duo::{AssessmentPhase, DuoStatus, SelfAssessment, SelfAssessmentInpu
 use shared::people::Category;
 use uuid::Uuid;
 
+use super::FieldErrors;
 use super::{format_date, load_error, today_in_brussels, SelectField, TextAreaField};
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, Loading, TextField};
@@ -251,17 +252,9 @@ fn AssessmentForm(id: Uuid, state: DuoStatus, on_saved: Callback<()>) -> impl In
     let help = RwSignal::new(String::new());
     let understanding = RwSignal::new(String::new());
     let learnt = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let local = RwSignal::new(Vec::<&'static str>::new());
-    let err = move |name: &'static str| {
-        Signal::derive(move || {
-            if local.with(|l| l.contains(&name)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                errors.with(|e| e.field(name))
-            }
-        })
-    };
+    let fields = FieldErrors::new();
+    let (errors, local) = (fields.server, fields.local);
+    let err = move |name: &'static str| fields.of(i18n, name);
     let send = Action::new_local(move |body: &SelfAssessmentInput| {
         let body = body.clone();
         async move { api.record_duo_assessment(id, &body).await }

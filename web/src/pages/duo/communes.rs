@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use shared::duo::{Commune, CommuneInput};
 
+use super::FieldErrors;
 use super::{focus_first_error, load_error, parse_number};
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, Loading, TextField};
@@ -128,17 +129,9 @@ fn CommuneForm(
     let latitude = RwSignal::new(String::new());
     let longitude = RwSignal::new(String::new());
     let neighbours = RwSignal::new(Vec::<String>::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let local = RwSignal::new(Vec::<&'static str>::new());
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            if local.with(|l| l.contains(&field)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                errors.with(|e| e.field(field))
-            }
-        })
-    };
+    let fields = FieldErrors::new();
+    let (errors, local) = (fields.server, fields.local);
+    let err = move |name: &'static str| fields.of(i18n, name);
     let fill = move |which: String| {
         let draft = all.with_value(|all| {
             all.iter()

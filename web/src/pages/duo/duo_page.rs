@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::assessments::AssessmentsCard;
 use super::follow_ups::FollowUps;
 use super::trial_feedback::{confirm_hint, shows_feedback, TrialFeedbackCard};
+use super::FieldErrors;
 use super::{
     format_date, format_number, is_not_found, load_error, manages_duos, today_in_brussels,
     DuoBadge, DuoTabs, HealthBadge, Reasons, ScoreTotal, SelectField, TextAreaField,
@@ -622,17 +623,9 @@ fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
     let sat_newcomer = RwSignal::new(String::new());
     let sat_local = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let local = RwSignal::new(Vec::<&'static str>::new());
-    let err = move |name: &'static str| {
-        Signal::derive(move || {
-            if local.with(|l| l.contains(&name)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                errors.with(|e| e.field(name))
-            }
-        })
-    };
+    let fields = FieldErrors::new();
+    let (errors, local) = (fields.server, fields.local);
+    let err = move |name: &'static str| fields.of(i18n, name);
     let add = Action::new_local(move |body: &CheckInInput| {
         let body = body.clone();
         async move { api.add_duo_check_in(id, &body).await }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use shared::duo::{DuoStatus, FollowUp, FollowUpDone, FollowUpInput, FollowUpKind};
 use uuid::Uuid;
 
+use super::FieldErrors;
 use super::{format_date, today_in_brussels, TextAreaField};
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, TextField};
@@ -169,17 +170,9 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
     let api = use_api();
     let done_on = RwSignal::new(today_in_brussels().format("%Y-%m-%d").to_string());
     let notes = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let local = RwSignal::new(Vec::<&'static str>::new());
-    let err = move |name: &'static str| {
-        Signal::derive(move || {
-            if local.with(|l| l.contains(&name)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                errors.with(|e| e.field(name))
-            }
-        })
-    };
+    let fields = FieldErrors::new();
+    let (errors, local) = (fields.server, fields.local);
+    let err = move |name: &'static str| fields.of(i18n, name);
     let send = Action::new_local(move |body: &FollowUpDone| {
         let body = body.clone();
         async move { api.follow_up_done(id, call, &body).await }
@@ -235,17 +228,9 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
     let api = use_api();
     let due_on = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::default());
-    let local = RwSignal::new(Vec::<&'static str>::new());
-    let err = move |name: &'static str| {
-        Signal::derive(move || {
-            if local.with(|l| l.contains(&name)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                errors.with(|e| e.field(name))
-            }
-        })
-    };
+    let fields = FieldErrors::new();
+    let (errors, local) = (fields.server, fields.local);
+    let err = move |name: &'static str| fields.of(i18n, name);
     let send = Action::new_local(move |body: &FollowUpInput| {
         let body = body.clone();
         async move { api.plan_follow_up(id, &body).await }

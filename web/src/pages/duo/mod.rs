@@ -544,6 +544,40 @@ pub fn SelectField(
     }
 }
 
+/// A form's field messages: the API's (`server`), or "check this value" for the fields the
+/// browser side already refused (`local`).
+#[derive(Clone, Copy)]
+pub struct FieldErrors {
+    pub server: RwSignal<crate::api::FormErrors>,
+    pub local: RwSignal<Vec<&'static str>>,
+}
+
+impl Default for FieldErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FieldErrors {
+    pub fn new() -> FieldErrors {
+        FieldErrors {
+            server: RwSignal::new(crate::api::FormErrors::default()),
+            local: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The message under the field `name`.
+    pub fn of(self, i18n: I18n, name: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            if self.local.with(|l| l.contains(&name)) {
+                Some(i18n.t(DuoKey::CheckValue).to_string())
+            } else {
+                self.server.with(|e| e.field(name))
+            }
+        })
+    }
+}
+
 /// A labelled multi-line text input with its error.
 #[component]
 pub fn TextAreaField(

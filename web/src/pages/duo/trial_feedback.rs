@@ -7,6 +7,7 @@ use shared::duo::{ContinueWish, DuoStatus, TrialFeedback, TrialFeedbackInput};
 use shared::people::Category;
 use uuid::Uuid;
 
+use super::FieldErrors;
 use super::{format_date, today_in_brussels, SelectField, TextAreaField};
 use crate::api::{use_api, FormErrors};
 use crate::components::{ErrorAlert, TextField};
@@ -193,17 +194,9 @@ fn FeedbackForm(
     let rating = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let given_on = RwSignal::new(today_in_brussels().format("%Y-%m-%d").to_string());
-    let errors = RwSignal::new(FormErrors::default());
-    let local = RwSignal::new(Vec::<&'static str>::new());
-    let err = move |name: &'static str| {
-        Signal::derive(move || {
-            if local.with(|l| l.contains(&name)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                errors.with(|e| e.field(name))
-            }
-        })
-    };
+    let fields = FieldErrors::new();
+    let (errors, local) = (fields.server, fields.local);
+    let err = move |name: &'static str| fields.of(i18n, name);
     let send = Action::new_local(move |body: &TrialFeedbackInput| {
         let body = body.clone();
         async move { api.record_duo_feedback(id, &body).await }

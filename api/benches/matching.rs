@@ -2,9 +2,9 @@
 //! `cargo bench -p interra-api --bench matching` prints the time per size and the peak memory.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use interra_api::matching::pool::batch;
-use interra_api::matching::score::{Blocked, Side, Weights};
-use interra_api::matching::synthetic::{profiles, world};
+use interra_api::duo::matching::pool::batch;
+use interra_api::duo::matching::score::{Blocked, Side, Weights};
+use interra_api::duo::matching::synthetic::{profiles, world};
 
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

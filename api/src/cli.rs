@@ -8,10 +8,10 @@ use clap::{Parser, Subcommand};
 use rand::distributions::{Alphanumeric, DistString};
 use shared::auth::Role;
 
-use crate::auth::password;
+use crate::accounts::domain::{DisplayName, Email};
+use crate::accounts::password;
+use crate::accounts::store::UserRow;
 use crate::config::{ConfigArgs, Settings};
-use crate::db::users::UserRow;
-use crate::domain::{DisplayName, Email};
 use crate::startup::{self, Application};
 use crate::{db, demo, telemetry};
 
@@ -209,10 +209,10 @@ fn create_user(settings: &Settings, email: &str, name: &str, role: Role) -> anyh
     let hash = password::hash(&secret)?;
     let row = UserRow::new(email.into_inner(), name.into_inner(), role, hash);
     row.insert(&mut conn)?;
-    db::audit::record(
+    crate::audit::record(
         &mut conn,
-        &db::audit::Actor::default(),
-        db::audit::AuditEvent {
+        &crate::audit::Actor::default(),
+        crate::audit::AuditEvent {
             action: "user.created",
             entity_type: "user",
             entity_id: Some(row.id.clone()),

@@ -10,8 +10,8 @@ use clap::{Args, ValueEnum};
 use rand::RngCore;
 use serde::Deserialize;
 
-use crate::auth::proxy::TrustedProxies;
 use crate::db::DatabaseUrl;
+use crate::http::proxy::TrustedProxies;
 
 /// Shortest JWT secret accepted in production mode (bytes).
 pub const MIN_JWT_SECRET_LEN: usize = 32;
@@ -212,7 +212,7 @@ impl Settings {
         let database_url = DatabaseUrl::parse(&url)?;
         let smtp_url = args.smtp_url.clone().or(file.smtp_url);
         if let Some(u) = smtp_url.as_deref().filter(|u| !u.trim().is_empty()) {
-            crate::outbox::transport(u)?;
+            crate::notify::outbox::transport(u)?;
         }
         let mail_from = args
             .mail_from

@@ -11,12 +11,14 @@ use shared::people::{
 };
 use uuid::Uuid;
 
-use crate::auth::password;
-use crate::db::people::{self, CoachRow, ConsentRow, MembershipRow, PersonRow, Source};
+use crate::accounts::password;
+use crate::accounts::store::UserRow;
 use crate::db::schema;
-use crate::db::users::UserRow;
 use crate::db::{Db, DbConnection};
-use crate::domain::person::{current_year, PersonData};
+use crate::people::domain::{current_year, PersonData};
+use crate::people::store::{
+    self as people, CoachRow, ConsentRow, MembershipRow, PersonRow, Source,
+};
 
 /// Password of every demo account (documented in the README; demo data is refused in
 /// production mode).
@@ -465,7 +467,7 @@ fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPerson>> {
         let input = if newcomer {
             let (first, last, origin, langs) = NEWCOMERS[i];
             let only_phone = i % 4 == 1;
-            let slug = crate::domain::person::fold(first).replace(' ', "");
+            let slug = crate::people::domain::fold(first).replace(' ', "");
             PersonInput {
                 first_name: first.into(),
                 last_name: last.map(Into::into),
@@ -507,13 +509,13 @@ fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPerson>> {
             }
         } else {
             let (first, last) = LOCALS[i];
-            let slug = crate::domain::person::fold(first);
+            let slug = crate::people::domain::fold(first);
             PersonInput {
                 first_name: first.into(),
                 last_name: Some(last.into()),
                 email: Some(format!(
                     "{slug}.{}@example.be",
-                    crate::domain::person::fold(last).replace(' ', "")
+                    crate::people::domain::fold(last).replace(' ', "")
                 )),
                 phone: (i % 3 == 0)
                     .then(|| format!("04 2{:02} {:02} {:02}", 10 + i, 30 + i, 40 + n % 50)),
@@ -626,7 +628,7 @@ fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPerson>> {
                 id: Uuid::now_v7().to_string(),
                 person_id: row.id.clone(),
                 purpose: purpose.as_str().into(),
-                notice_version: crate::privacy::CURRENT_VERSION.into(),
+                notice_version: crate::people::privacy::CURRENT_VERSION.into(),
                 notice_lang: if newcomer && n % 2 == 0 { "ar" } else { "fr" }.into(),
                 method: if paper {
                     ConsentMethod::PaperForm
@@ -727,7 +729,7 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
             id: Uuid::now_v7().to_string(),
             person_id: row.id.clone(),
             purpose: ConsentPurpose::ProgrammeData.as_str().into(),
-            notice_version: crate::privacy::CURRENT_VERSION.into(),
+            notice_version: crate::people::privacy::CURRENT_VERSION.into(),
             notice_lang: "fr".into(),
             method: ConsentMethod::PaperForm.as_str().into(),
             given_at: created,
@@ -743,7 +745,7 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
 /// A Duo2Change pool (about 20 waiting on each side), a few proposals, active duos with
 /// check-ins, one of which needs attention.
 fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<()> {
-    use crate::db::duo::{CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
+    use crate::duo::store::{CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
     use shared::duo::{Hope, TravelRange};
     let communes: std::collections::HashMap<String, String> = schema::communes::table
         .select((schema::communes::name, schema::communes::id))
@@ -861,7 +863,7 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
         };
         for (side, wish, rating, notes) in feedback {
             let given = confirmed - Duration::days(3);
-            crate::db::duo_feedback::FeedbackRow {
+            crate::duo::store::feedback::FeedbackRow {
                 id: Uuid::now_v7().to_string(),
                 duo_id: duo.id.clone(),
                 person_id: if *side == "newcomer" {
@@ -889,7 +891,7 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
                 |side: &str, phase: &str, on: chrono::NaiveDateTime, learnt: Option<&str>| {
                     let newcomer = side == "newcomer";
                     let after = phase == "after";
-                    crate::db::duo_assessments::AssessmentRow {
+                    crate::duo::store::assessments::AssessmentRow {
                         id: Uuid::now_v7().to_string(),
                         duo_id: duo.id.clone(),
                         person_id: if newcomer {
@@ -956,7 +958,7 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
                 }
                 .insert(conn)?;
             }
-            for (days, kind) in crate::matching::health::FOLLOW_UPS {
+            for (days, kind) in crate::duo::matching::health::FOLLOW_UPS {
                 let due = (confirmed + Duration::days(days)).date();
                 let done = !needs_attention && due < now.date();
                 FollowUpRow {
@@ -985,9 +987,9 @@ fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<(
 /// InterLab networking evening at La Grand Poste, with registrations, a full session with a
 /// waiting list, and attendance on past sessions.
 fn load_activities(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<()> {
-    use crate::db::activities::{set_links, ActivityRow, RegistrationRow, VenueRow};
-    use crate::db::audit::Actor;
-    use crate::domain::activity::{expand, local_to_utc};
+    use crate::activities::domain::{expand, local_to_utc};
+    use crate::activities::store::{set_links, ActivityRow, RegistrationRow, VenueRow};
+    use crate::audit::Actor;
     use shared::activities::{Recurrence, RegistrationSource};
 
     const GRAND_POSTE: &str = "5a0f6f0e-7b6b-5c2e-9d61-4c1f3e2a9b01";
@@ -1004,7 +1006,7 @@ fn load_activities(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Re
             locality: Some("Liège".into()),
             created_at: now,
         };
-        crate::db::activities::insert_venue(conn, &v)?;
+        crate::activities::store::insert_venue(conn, &v)?;
         Ok(v.id)
     };
     let quartier = venue("Maison de quartier (démo)", "Rue Saint-Léonard 1", "4000")?;
@@ -1139,7 +1141,7 @@ fn load_activities(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Re
         };
         let series_id = spec.recurrence.as_ref().map(|_| Uuid::now_v7().to_string());
         if let (Some(id), Some(r)) = (&series_id, &spec.recurrence) {
-            crate::db::activities::insert_series(
+            crate::activities::store::insert_series(
                 conn,
                 id,
                 &serde_json::to_string(r)?,
@@ -1211,7 +1213,7 @@ fn load_activities(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Re
                 if RegistrationRow::find(conn, &row.id, &person.id)?.is_some() {
                     continue;
                 }
-                let reg = crate::routes::activities::register(
+                let reg = crate::activities::http::activities::register(
                     conn,
                     &row.id,
                     &person,

@@ -1,20 +1,20 @@
-//! The Interra API server: configuration, storage, authentication and HTTP routes.
+//! The Interra API server. Features (`people`, `activities`, `duo`, `notify`, `accounts`) each
+//! hold their handlers (`http`), rules (`service`, `domain`) and queries (`store`); `http`, `db`
+//! and `audit` are shared by all of them. `ARCHITECTURE.md` at the repository root is the map.
 
-pub mod auth;
+pub mod accounts;
+pub mod activities;
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
-pub mod domain;
+pub mod duo;
 pub mod error;
-pub mod extract;
-pub mod feeds;
+pub mod http;
 pub mod i18n;
-pub mod matching;
-pub mod openapi;
-pub mod outbox;
-pub mod privacy;
-pub mod routes;
+pub mod notify;
+pub mod people;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -12,8 +12,7 @@ use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::config::Settings;
 use crate::db::Db;
-use crate::openapi::ApiDoc;
-use crate::routes;
+use crate::http::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::telemetry::request_context;
 
@@ -22,7 +21,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, doc) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
-        .configure(routes::configure)
+        .configure(crate::http::configure)
         .split_for_parts();
     doc
 }
@@ -70,7 +69,7 @@ pub struct Application {
 }
 
 struct OutboxTask {
-    transport: crate::outbox::Transport,
+    transport: crate::notify::outbox::Transport,
     from: lettre::message::Mailbox,
     public_url: String,
     wake: std::sync::Arc<tokio::sync::Notify>,
@@ -86,12 +85,13 @@ impl Application {
     pub fn build_with(mut settings: Settings, db: Db) -> anyhow::Result<Application> {
         {
             let mut conn = db.conn()?;
-            let purged = crate::db::refresh_tokens::RefreshTokenRow::purge_expired(&mut conn)
-                .context("cannot purge expired sessions")?;
+            let purged =
+                crate::accounts::store::refresh_tokens::RefreshTokenRow::purge_expired(&mut conn)
+                    .context("cannot purge expired sessions")?;
             if purged > 0 {
                 tracing::info!(purged, "expired sessions removed");
             }
-            crate::db::activities::purge_idempotency(&mut conn)
+            crate::activities::store::purge_idempotency(&mut conn)
                 .context("cannot purge old idempotency keys")?;
         }
         let listener = TcpListener::bind(&settings.bind)
@@ -108,7 +108,7 @@ impl Application {
         let workers = settings.workers;
         let mailer = match &settings.smtp_url {
             Some(url) => Some((
-                crate::outbox::transport(url)?,
+                crate::notify::outbox::transport(url)?,
                 settings
                     .mail_from
                     .parse::<lettre::message::Mailbox>()
@@ -129,7 +129,7 @@ impl Application {
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .app_data(state.clone())
-                .configure(routes::configure)
+                .configure(crate::http::configure)
                 .split_for_parts();
             app.service(
                 SwaggerUi::new("/api/docs/{_:.*}")
@@ -148,8 +148,11 @@ impl Application {
                         .finish()
                 }),
             )
-            .route("/embed/agenda", web::get().to(routes::events::embed_agenda))
-            .default_service(web::to(routes::spa::fallback))
+            .route(
+                "/embed/agenda",
+                web::get().to(crate::activities::public::http::embed_agenda),
+            )
+            .default_service(web::to(crate::http::spa::fallback))
             .wrap(from_fn(invalidate_feeds))
             .wrap(from_fn(request_context))
             .wrap(Compress::default())
@@ -184,7 +187,7 @@ impl Application {
     /// Serves until stopped; the outbox task (if any) runs alongside and stops with the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let task = self.outbox.map(|o| {
-            tokio::spawn(crate::outbox::run(
+            tokio::spawn(crate::notify::outbox::run(
                 self.db.clone(),
                 o.transport,
                 o.from,

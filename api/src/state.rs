@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use crate::auth::jwt::JwtKeys;
-use crate::auth::rate_limit::RateLimiter;
+use crate::accounts::jwt::JwtKeys;
+use crate::activities::feeds::cache::FeedCache;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::feeds::cache::FeedCache;
-use crate::routes::spa::ApiRoutes;
+use crate::http::rate_limit::RateLimiter;
+use crate::http::spa::ApiRoutes;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -74,7 +74,7 @@ fn fallback_error(status: u16) -> ApiError {
         403 => ApiError::Forbidden,
         404 => ApiError::NotFound,
         405 => ApiError::MethodNotAllowed { allow: vec![] },
-        413 => ApiError::PayloadTooLarge(crate::extract::JSON_LIMIT),
+        413 => ApiError::PayloadTooLarge(crate::http::extract::JSON_LIMIT),
         415 => ApiError::UnsupportedMediaType,
         429 => ApiError::RateLimited { retry_after: 60 },
         503 => ApiError::Unavailable(format!("status {status}")),

@@ -1,17 +1,7 @@
 //! Storage: one code path over SQLite and PostgreSQL (diesel `MultiConnection`), an r2d2 pool,
 //! embedded migrations, and [`Db::run`] which keeps blocking database work off the async workers.
 
-pub mod activities;
-pub mod audit;
-pub mod duo;
-pub mod duo_assessments;
-pub mod duo_feedback;
-pub mod notifications;
-pub mod people;
-pub mod refresh_tokens;
 pub mod schema;
-pub mod tags;
-pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -291,6 +281,17 @@ pub fn now() -> chrono::NaiveDateTime {
 }
 
 use chrono::Timelike;
+
+/// Reads a value the API itself stored as text; failing means the database holds something
+/// this code never wrote.
+pub fn stored<T: std::str::FromStr>(s: &str) -> Result<T, ApiError> {
+    s.parse()
+        .map_err(|_| anyhow::anyhow!("unexpected value {s:?} in the database").into())
+}
+
+pub fn stored_id(s: &str) -> Result<uuid::Uuid, ApiError> {
+    stored(s)
+}
 
 #[cfg(test)]
 mod tests {

@@ -78,7 +78,7 @@ async fn duo_in_state(app: &TestApp, token: &str, status: &str) -> Uuid {
     let local = create_person(app, token, "Luc", false).await;
     let now = interra_api::db::now();
     let id = Uuid::now_v7();
-    let row = interra_api::db::duo::DuoRow {
+    let row = interra_api::duo::store::DuoRow {
         id: id.to_string(),
         newcomer_id: newcomer.to_string(),
         local_id: local.to_string(),

@@ -4,8 +4,8 @@ use std::sync::LazyLock;
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
+use interra_api::accounts::store::UserRow;
 use interra_api::config::{ConfigArgs, Settings};
-use interra_api::db::users::UserRow;
 use interra_api::db::Db;
 use interra_api::startup::{self, Application};
 use reqwest::StatusCode;
@@ -173,7 +173,7 @@ impl TestApp {
 
     /// Inserts an account directly in the database.
     pub fn create_user(&self, email: &str, role: Role) -> UserRow {
-        let hash = interra_api::auth::password::hash(PASSWORD).expect("hash");
+        let hash = interra_api::accounts::password::hash(PASSWORD).expect("hash");
         let row = UserRow::new(email.into(), format!("User {email}"), role, hash);
         let mut conn = self.db.conn().expect("conn");
         row.insert(&mut conn).expect("insert user");

@@ -1,7 +1,7 @@
 //! The public sign-up form and the privacy notice: no account, spam protections, deduplication
 //! without overwriting, the review queue.
 
-use interra_api::auth::proxy::TrustedProxies;
+use interra_api::http::proxy::TrustedProxies;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use shared::auth::Role;

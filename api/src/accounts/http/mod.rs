@@ -1,0 +1,4 @@
+//! Handlers of `/auth` and `/users`.
+
+pub mod auth;
+pub mod users;

@@ -1,0 +1,8 @@
+//! Staff accounts and signing in: passwords, access tokens, rotated refresh tokens.
+
+pub mod domain;
+pub mod http;
+pub mod jwt;
+pub mod password;
+pub mod store;
+pub mod tokens;

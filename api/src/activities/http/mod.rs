@@ -1,0 +1,3 @@
+//! Handlers of `/activities` and `/venues`.
+
+pub mod activities;

@@ -1,0 +1,8 @@
+//! Activities: InterAct workshops and series, trainings and events, registrations with the
+//! waiting list, venues, and the public agenda with its feeds.
+
+pub mod domain;
+pub mod feeds;
+pub mod http;
+pub mod public;
+pub mod store;

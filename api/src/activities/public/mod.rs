@@ -1,0 +1,3 @@
+//! The public agenda: feeds (JSON, ICS, RSS), public registration and the embeddable agenda.
+
+pub mod http;

@@ -1,0 +1,548 @@
+//! Activity, venue and registration rows and their queries.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::{
+    activities, activity_hosts, activity_series, activity_staff, activity_tags, idempotency_keys,
+    registrations, tags, venues,
+};
+use crate::db::DbConnection;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
+#[diesel(table_name = activities, treat_none_as_null = true)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct ActivityRow {
+    pub id: String,
+    pub series_id: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub programme: String,
+    pub kind: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub venue_id: Option<String>,
+    pub online_url: Option<String>,
+    pub capacity: Option<i32>,
+    pub registration_opens_at: Option<NaiveDateTime>,
+    pub registration_closes_at: Option<NaiveDateTime>,
+    pub languages: String,
+    pub french_level: Option<String>,
+    pub free: bool,
+    pub accessibility_notes: Option<String>,
+    pub visibility: String,
+    pub status: String,
+    pub cancel_reason: Option<String>,
+    pub min_newcomer_percent: Option<i32>,
+    pub min_local_percent: Option<i32>,
+    pub sequence: i32,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = venues)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct VenueRow {
+    pub id: String,
+    pub name: String,
+    pub street: Option<String>,
+    pub postcode: Option<String>,
+    pub locality: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = registrations)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct RegistrationRow {
+    pub id: String,
+    pub activity_id: String,
+    pub person_id: String,
+    pub category: String,
+    pub status: String,
+    pub source: String,
+    pub queued_at: NaiveDateTime,
+    pub registered_by: Option<String>,
+    pub promoted_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Everything shown with an activity.
+#[derive(Debug, Clone)]
+pub struct ActivityRecord {
+    pub row: ActivityRow,
+    pub venue: Option<VenueRow>,
+    pub tags: Vec<String>,
+    /// (person id, display name, public name)
+    pub hosts: Vec<(String, String, Option<String>)>,
+    pub staff: Vec<String>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub registered: u32,
+    pub waitlisted: u32,
+    pub attended: u32,
+    pub newcomers: u32,
+    pub locals: u32,
+}
+
+impl ActivityRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(activities::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::update(activities::table.find(self.id.clone()))
+            .set(&*self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn get(conn: &mut DbConnection, id: &str) -> Result<ActivityRow, ApiError> {
+        activities::table
+            .find(id)
+            .select(ActivityRow::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(ApiError::NotFound)
+    }
+
+    /// Marks the activity changed (feeds revalidate on `updated_at`).
+    pub fn touch(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+        diesel::update(activities::table.find(id))
+            .set(activities::updated_at.eq(crate::db::now()))
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+/// Marks the given activities changed: what the feeds show of them changed elsewhere (a tag was
+/// renamed or merged), so their validators must move.
+pub fn touch_many(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
+    diesel::update(activities::table.filter(activities::id.eq_any(ids)))
+        .set(activities::updated_at.eq(crate::db::now()))
+        .execute(conn)
+}
+
+/// Ids of the activities carrying a tag.
+pub fn tagged_with(conn: &mut DbConnection, tag_id: &str) -> QueryResult<Vec<String>> {
+    activity_tags::table
+        .filter(activity_tags::tag_id.eq(tag_id))
+        .select(activity_tags::activity_id)
+        .load(conn)
+}
+
+pub fn insert_series(
+    conn: &mut DbConnection,
+    id: &str,
+    recurrence: &str,
+    by: Option<String>,
+) -> QueryResult<()> {
+    diesel::insert_into(activity_series::table)
+        .values((
+            activity_series::id.eq(id),
+            activity_series::recurrence.eq(recurrence),
+            activity_series::created_by.eq(by),
+            activity_series::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_links(
+    conn: &mut DbConnection,
+    activity_id: &str,
+    tag_ids: &[String],
+    hosts: &[(String, Option<String>)],
+    staff: &[String],
+) -> QueryResult<()> {
+    diesel::delete(activity_tags::table.filter(activity_tags::activity_id.eq(activity_id)))
+        .execute(conn)?;
+    diesel::delete(activity_hosts::table.filter(activity_hosts::activity_id.eq(activity_id)))
+        .execute(conn)?;
+    diesel::delete(activity_staff::table.filter(activity_staff::activity_id.eq(activity_id)))
+        .execute(conn)?;
+    for t in tag_ids {
+        diesel::insert_into(activity_tags::table)
+            .values((
+                activity_tags::activity_id.eq(activity_id),
+                activity_tags::tag_id.eq(t),
+            ))
+            .execute(conn)?;
+    }
+    for (p, public) in hosts {
+        diesel::insert_into(activity_hosts::table)
+            .values((
+                activity_hosts::activity_id.eq(activity_id),
+                activity_hosts::person_id.eq(p),
+                activity_hosts::public_name.eq(public),
+            ))
+            .execute(conn)?;
+    }
+    for u in staff {
+        diesel::insert_into(activity_staff::table)
+            .values((
+                activity_staff::activity_id.eq(activity_id),
+                activity_staff::user_id.eq(u),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Registration counts per activity.
+pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, Counts>> {
+    let rows: Vec<(String, String, String, i64)> = registrations::table
+        .filter(registrations::activity_id.eq_any(ids))
+        .group_by((
+            registrations::activity_id,
+            registrations::status,
+            registrations::category,
+        ))
+        .select((
+            registrations::activity_id,
+            registrations::status,
+            registrations::category,
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)?;
+    let mut out: HashMap<String, Counts> = HashMap::new();
+    for (id, status, category, n) in rows {
+        let n = u32::try_from(n).unwrap_or(0);
+        let c = out.entry(id).or_default();
+        match status.as_str() {
+            "registered" => c.registered += n,
+            "waitlisted" => c.waitlisted += n,
+            "attended" => c.attended += n,
+            _ => {}
+        }
+        if matches!(status.as_str(), "registered" | "attended") {
+            if category == "newcomer" {
+                c.newcomers += n;
+            } else {
+                c.locals += n;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Loads activities with venue, tags, hosts, staff and counts.
+pub fn records(
+    conn: &mut DbConnection,
+    rows: Vec<ActivityRow>,
+) -> QueryResult<Vec<ActivityRecord>> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let venue_ids: Vec<String> = rows.iter().filter_map(|r| r.venue_id.clone()).collect();
+    let venues: HashMap<String, VenueRow> = venues::table
+        .filter(venues::id.eq_any(&venue_ids))
+        .select(VenueRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|v| (v.id.clone(), v))
+        .collect();
+    let mut tags_by: HashMap<String, Vec<String>> = HashMap::new();
+    for (a, t) in activity_tags::table
+        .filter(activity_tags::activity_id.eq_any(&ids))
+        .select((activity_tags::activity_id, activity_tags::tag_id))
+        .load::<(String, String)>(conn)?
+    {
+        tags_by.entry(a).or_default().push(t);
+    }
+    let mut hosts_by: HashMap<String, Vec<(String, String, Option<String>)>> = HashMap::new();
+    let host_rows: Vec<(String, String, Option<String>)> = activity_hosts::table
+        .filter(activity_hosts::activity_id.eq_any(&ids))
+        .select((
+            activity_hosts::activity_id,
+            activity_hosts::person_id,
+            activity_hosts::public_name,
+        ))
+        .load(conn)?;
+    let person_ids: Vec<String> = host_rows.iter().map(|h| h.1.clone()).collect();
+    let names = crate::duo::store::names(conn, &person_ids)?;
+    for (a, p, public) in host_rows {
+        let name = names.get(&p).cloned().unwrap_or_default();
+        hosts_by.entry(a).or_default().push((p, name, public));
+    }
+    let mut staff_by: HashMap<String, Vec<String>> = HashMap::new();
+    for (a, u) in activity_staff::table
+        .filter(activity_staff::activity_id.eq_any(&ids))
+        .select((activity_staff::activity_id, activity_staff::user_id))
+        .load::<(String, String)>(conn)?
+    {
+        staff_by.entry(a).or_default().push(u);
+    }
+    let counts = counts(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ActivityRecord {
+            venue: row.venue_id.as_ref().and_then(|v| venues.get(v).cloned()),
+            tags: tags_by.remove(&row.id).unwrap_or_default(),
+            hosts: hosts_by.remove(&row.id).unwrap_or_default(),
+            staff: staff_by.remove(&row.id).unwrap_or_default(),
+            counts: counts.get(&row.id).copied().unwrap_or_default(),
+            row,
+        })
+        .collect())
+}
+
+/// Filters shared by the staff list and the public feeds.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityQuery {
+    pub start: Option<NaiveDateTime>,
+    pub end: Option<NaiveDateTime>,
+    pub programme: Option<String>,
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    pub series_id: Option<String>,
+    /// Public feeds: public visibility, published or recently cancelled.
+    pub public_since: Option<NaiveDateTime>,
+    pub modified_since: Option<NaiveDateTime>,
+    /// Any of these tag ids.
+    pub tags: Vec<String>,
+}
+
+pub fn list(
+    conn: &mut DbConnection,
+    q: &ActivityQuery,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<ActivityRow>, i64)> {
+    let build = || {
+        let mut b = activities::table.into_boxed();
+        if let Some(s) = q.start {
+            b = b.filter(activities::ends_at.ge(s));
+        }
+        if let Some(e) = q.end {
+            b = b.filter(activities::starts_at.lt(e));
+        }
+        if let Some(p) = &q.programme {
+            b = b.filter(activities::programme.eq(p.clone()));
+        }
+        if let Some(k) = &q.kind {
+            b = b.filter(activities::kind.eq(k.clone()));
+        }
+        if let Some(s) = &q.status {
+            b = b.filter(activities::status.eq(s.clone()));
+        }
+        if let Some(s) = &q.series_id {
+            b = b.filter(activities::series_id.eq(s.clone()));
+        }
+        if let Some(since) = q.public_since {
+            b = b.filter(activities::visibility.eq("public")).filter(
+                activities::status.eq("published").or(activities::status
+                    .eq("cancelled")
+                    .and(activities::updated_at.ge(since))),
+            );
+        }
+        if let Some(m) = q.modified_since {
+            b = b.filter(activities::updated_at.ge(m));
+        }
+        if !q.tags.is_empty() {
+            b = b.filter(
+                activities::id.eq_any(
+                    activity_tags::table
+                        .filter(activity_tags::tag_id.eq_any(q.tags.clone()))
+                        .select(activity_tags::activity_id),
+                ),
+            );
+        }
+        b
+    };
+    let count = build().count().get_result(conn)?;
+    let rows = build()
+        .order((activities::starts_at.asc(), activities::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(ActivityRow::as_select())
+        .load(conn)?;
+    Ok((rows, count))
+}
+
+/// Version of the public agenda: the latest change and the number of public activities. Any
+/// change to a public activity (or its registrations) moves it.
+pub fn public_version(conn: &mut DbConnection) -> QueryResult<(Option<NaiveDateTime>, i64)> {
+    activities::table
+        .filter(activities::visibility.eq("public"))
+        .filter(activities::status.ne("draft"))
+        .select((
+            diesel::dsl::max(activities::updated_at),
+            diesel::dsl::count_star(),
+        ))
+        .first(conn)
+}
+
+pub fn venues(conn: &mut DbConnection) -> QueryResult<Vec<VenueRow>> {
+    venues::table
+        .order(venues::name.asc())
+        .select(VenueRow::as_select())
+        .load(conn)
+}
+
+pub fn venue_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(venues::table.find(id))).get_result(conn)
+}
+
+pub fn insert_venue(conn: &mut DbConnection, v: &VenueRow) -> QueryResult<()> {
+    diesel::insert_into(venues::table)
+        .values(v)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Tag slugs by id (for public feeds).
+pub fn tag_slugs(conn: &mut DbConnection) -> QueryResult<HashMap<String, String>> {
+    Ok(tags::table
+        .select((tags::id, tags::slug))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+impl RegistrationRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(registrations::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn for_activity(
+        conn: &mut DbConnection,
+        activity_id: &str,
+    ) -> QueryResult<Vec<RegistrationRow>> {
+        registrations::table
+            .filter(registrations::activity_id.eq(activity_id))
+            .order((registrations::queued_at.asc(), registrations::id.asc()))
+            .select(RegistrationRow::as_select())
+            .load(conn)
+    }
+
+    pub fn find(
+        conn: &mut DbConnection,
+        activity_id: &str,
+        person_id: &str,
+    ) -> QueryResult<Option<RegistrationRow>> {
+        registrations::table
+            .filter(registrations::activity_id.eq(activity_id))
+            .filter(registrations::person_id.eq(person_id))
+            .select(RegistrationRow::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn set_status(
+        conn: &mut DbConnection,
+        id: &str,
+        status: &str,
+        promoted: bool,
+    ) -> QueryResult<()> {
+        let now = crate::db::now();
+        if promoted {
+            diesel::update(registrations::table.find(id))
+                .set((
+                    registrations::status.eq(status),
+                    registrations::promoted_at.eq(now),
+                    registrations::updated_at.eq(now),
+                ))
+                .execute(conn)
+                .map(|_| ())
+        } else {
+            diesel::update(registrations::table.find(id))
+                .set((
+                    registrations::status.eq(status),
+                    registrations::updated_at.eq(now),
+                ))
+                .execute(conn)
+                .map(|_| ())
+        }
+    }
+
+    /// Re-queues a registration (a cancelled person registering again goes to the back).
+    pub fn requeue(
+        conn: &mut DbConnection,
+        id: &str,
+        status: &str,
+        category: &str,
+    ) -> QueryResult<()> {
+        let now = crate::db::now();
+        diesel::update(registrations::table.find(id))
+            .set((
+                registrations::status.eq(status),
+                registrations::category.eq(category),
+                registrations::queued_at.eq(now),
+                registrations::promoted_at.eq(None::<NaiveDateTime>),
+                registrations::updated_at.eq(now),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+/// A stored response for an `Idempotency-Key`, if one was recorded in the last 24 hours.
+pub fn idempotent_response(
+    conn: &mut DbConnection,
+    scope: &str,
+    key: &str,
+) -> QueryResult<Option<(i32, String)>> {
+    let cutoff = crate::db::now() - chrono::Duration::hours(24);
+    idempotency_keys::table
+        .filter(idempotency_keys::scope.eq(scope))
+        .filter(idempotency_keys::key.eq(key))
+        .filter(idempotency_keys::created_at.ge(cutoff))
+        .select((idempotency_keys::status, idempotency_keys::body))
+        .first(conn)
+        .optional()
+}
+
+pub fn store_idempotent_response(
+    conn: &mut DbConnection,
+    scope: &str,
+    key: &str,
+    status: i32,
+    body: &str,
+) -> QueryResult<()> {
+    diesel::delete(
+        idempotency_keys::table
+            .filter(idempotency_keys::scope.eq(scope))
+            .filter(idempotency_keys::key.eq(key)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::key.eq(key),
+            idempotency_keys::scope.eq(scope),
+            idempotency_keys::status.eq(status),
+            idempotency_keys::body.eq(body),
+            idempotency_keys::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Drops idempotency records older than a day (housekeeping at start-up).
+pub fn purge_idempotency(conn: &mut DbConnection) -> QueryResult<usize> {
+    let cutoff = crate::db::now() - chrono::Duration::hours(24);
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff)))
+        .execute(conn)
+}
+
+/// Ids of the activities a user is among the staff of.
+pub fn staffed_by(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
+    activity_staff::table
+        .filter(activity_staff::user_id.eq(user_id))
+        .select(activity_staff::activity_id)
+        .load(conn)
+}

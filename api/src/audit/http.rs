@@ -1,0 +1,76 @@
+//! The audit trail, readable by administrators.
+
+use actix_web::{get, web, HttpRequest};
+use shared::audit::{AuditEntry, AuditFilter};
+use shared::page::PageParams;
+use shared::Page;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::audit::{self, AuditQuery, AuditRow};
+use crate::error::ApiError;
+use crate::http::auth::{AuthUser, Permission};
+use crate::http::extract::Query;
+use crate::http::openapi::ReadErrors;
+use crate::http::paging::page_links;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_audit);
+}
+
+fn to_dto(row: AuditRow) -> Result<AuditEntry, ApiError> {
+    Ok(AuditEntry {
+        id: row
+            .id
+            .parse()
+            .map_err(|_| anyhow::anyhow!("malformed audit id"))?,
+        occurred_at: row.occurred_at.and_utc(),
+        actor_id: row.actor_id.and_then(|a| a.parse().ok()),
+        action: row.action,
+        entity_type: row.entity_type,
+        entity_id: row.entity_id,
+        details: serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null),
+        ip: row.ip,
+        request_id: row.request_id,
+    })
+}
+
+/// Audit entries, newest first.
+#[utoipa::path(tag = "audit", security(("bearer" = [])), params(AuditFilter), responses(
+    (status = 200, body = Page<AuditEntry>),
+    ReadErrors
+))]
+#[get("")]
+pub async fn list_audit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    user: AuthUser,
+    query: Query<AuditFilter>,
+) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
+    user.require(Permission::ReadAudit)?;
+    let f = query.0;
+    let params = PageParams {
+        page: f.page,
+        page_size: f.page_size,
+    };
+    let q = AuditQuery {
+        entity_type: f.entity_type,
+        entity_id: f.entity_id,
+        actor_id: f.actor_id.map(|a| a.to_string()),
+        action: f.action,
+    };
+    let offset = i64::try_from(params.offset()).unwrap_or(i64::MAX);
+    let limit = i64::from(params.page_size());
+    let (rows, count) = state
+        .db
+        .run(move |conn| Ok(audit::list(conn, &q, offset, limit)?))
+        .await?;
+    let count = u64::try_from(count).unwrap_or(0);
+    let (next, previous) = page_links(&req, &params, count);
+    Ok(web::Json(Page {
+        count,
+        next,
+        previous,
+        results: rows.into_iter().map(to_dto).collect::<Result<_, _>>()?,
+    }))
+}

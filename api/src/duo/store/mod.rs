@@ -1,0 +1,673 @@
+//! Duo2Change rows and the loading of the matching pool.
+
+pub mod assessments;
+pub mod feedback;
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::{
+    commune_neighbours, communes, duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups,
+    duo_settings, duos, people, person_availability, person_languages, person_tags,
+};
+use crate::db::DbConnection;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
+#[diesel(table_name = duo_candidacies, treat_none_as_null = true)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct CandidacyRow {
+    pub id: String,
+    pub person_id: String,
+    pub side: String,
+    pub status: String,
+    pub waiting_since: NaiveDateTime,
+    pub commune_id: Option<String>,
+    pub travel: String,
+    pub gender: Option<String>,
+    pub partner_gender: Option<String>,
+    pub partner_age_min: Option<i32>,
+    pub partner_age_max: Option<i32>,
+    /// Comma-separated hopes.
+    pub hopes: String,
+    pub wants_french_practice: bool,
+    pub remarks: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
+#[diesel(table_name = duos, treat_none_as_null = true)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct DuoRow {
+    pub id: String,
+    pub newcomer_id: String,
+    pub local_id: String,
+    pub newcomer_candidacy_id: Option<String>,
+    pub local_candidacy_id: Option<String>,
+    pub status: String,
+    pub score: Option<f64>,
+    pub explanation: Option<String>,
+    pub settings_version: Option<i32>,
+    pub pinned: bool,
+    pub proposed_at: NaiveDateTime,
+    pub introduced_at: Option<NaiveDateTime>,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub ended_at: Option<NaiveDateTime>,
+    pub reason: Option<String>,
+    pub outcome: Option<String>,
+    pub created_by: Option<String>,
+    pub updated_at: NaiveDateTime,
+    /// Why the duo was last paused.
+    pub pause_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = duo_check_ins)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct CheckInRow {
+    pub id: String,
+    pub duo_id: String,
+    pub met_on: NaiveDate,
+    pub activity: String,
+    pub duration_minutes: Option<i32>,
+    pub reported_by: String,
+    pub satisfaction_newcomer: Option<i32>,
+    pub satisfaction_local: Option<i32>,
+    pub notes: Option<String>,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = duo_follow_ups)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct FollowUpRow {
+    pub id: String,
+    pub duo_id: String,
+    pub due_on: NaiveDate,
+    pub kind: String,
+    pub done_at: Option<NaiveDateTime>,
+    /// Written when the call was planned.
+    pub notes: Option<String>,
+    pub done_on: Option<NaiveDate>,
+    pub done_by: Option<String>,
+    /// What came out of the call.
+    pub done_notes: Option<String>,
+    pub created_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = duo_blocks)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct BlockRow {
+    pub id: String,
+    pub person_a: String,
+    pub person_b: String,
+    pub reason: String,
+    pub created_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    /// A coordinator's words on an explicit "do not pair".
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct CommuneRow {
+    pub id: String,
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// Communes and their neighbour links (commune id, neighbour id).
+pub type CommuneMap = (Vec<CommuneRow>, Vec<(String, String)>);
+
+pub fn communes(conn: &mut DbConnection) -> QueryResult<CommuneMap> {
+    let rows = communes::table
+        .order(communes::name.asc())
+        .select((
+            communes::id,
+            communes::name,
+            communes::latitude,
+            communes::longitude,
+        ))
+        .load::<CommuneRow>(conn)?;
+    let links = commune_neighbours::table
+        .select((
+            commune_neighbours::commune_id,
+            commune_neighbours::neighbour_id,
+        ))
+        .load(conn)?;
+    Ok((rows, links))
+}
+
+/// Creates or replaces a commune and sets its neighbours on both sides; true when created.
+pub fn save_commune(
+    conn: &mut DbConnection,
+    id: &str,
+    name: &str,
+    latitude: f64,
+    longitude: f64,
+    neighbours: &[String],
+) -> QueryResult<bool> {
+    let created = !commune_exists(conn, id)?;
+    if created {
+        diesel::insert_into(communes::table)
+            .values((
+                communes::id.eq(id),
+                communes::name.eq(name),
+                communes::latitude.eq(latitude),
+                communes::longitude.eq(longitude),
+            ))
+            .execute(conn)?;
+    } else {
+        diesel::update(communes::table.find(id))
+            .set((
+                communes::name.eq(name),
+                communes::latitude.eq(latitude),
+                communes::longitude.eq(longitude),
+            ))
+            .execute(conn)?;
+    }
+    diesel::delete(
+        commune_neighbours::table.filter(
+            commune_neighbours::commune_id
+                .eq(id)
+                .or(commune_neighbours::neighbour_id.eq(id)),
+        ),
+    )
+    .execute(conn)?;
+    for n in neighbours {
+        for (a, b) in [(id, n.as_str()), (n.as_str(), id)] {
+            diesel::insert_into(commune_neighbours::table)
+                .values((
+                    commune_neighbours::commune_id.eq(a),
+                    commune_neighbours::neighbour_id.eq(b),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(created)
+}
+
+pub fn commune_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(communes::table.find(id))).get_result(conn)
+}
+
+/// The latest settings: (version, JSON weights).
+pub fn latest_settings(conn: &mut DbConnection) -> QueryResult<(i32, String)> {
+    duo_settings::table
+        .order(duo_settings::version.desc())
+        .select((duo_settings::version, duo_settings::weights))
+        .first(conn)
+}
+
+pub fn settings_version(conn: &mut DbConnection, version: i32) -> QueryResult<Option<String>> {
+    duo_settings::table
+        .find(version)
+        .select(duo_settings::weights)
+        .first(conn)
+        .optional()
+}
+
+pub fn save_settings(
+    conn: &mut DbConnection,
+    weights: &str,
+    by: Option<String>,
+) -> QueryResult<i32> {
+    let (latest, _) = latest_settings(conn)?;
+    let version = latest + 1;
+    diesel::insert_into(duo_settings::table)
+        .values((
+            duo_settings::version.eq(version),
+            duo_settings::weights.eq(weights),
+            duo_settings::created_by.eq(by),
+            duo_settings::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)?;
+    Ok(version)
+}
+
+impl CandidacyRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(duo_candidacies::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
+        self.updated_at = crate::db::now();
+        diesel::update(duo_candidacies::table.find(self.id.clone()))
+            .set(&*self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn get(conn: &mut DbConnection, id: &str) -> Result<CandidacyRow, ApiError> {
+        duo_candidacies::table
+            .find(id)
+            .select(CandidacyRow::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(ApiError::NotFound)
+    }
+
+    /// An open (not withdrawn) candidacy of the person, if any.
+    pub fn open_for(conn: &mut DbConnection, person_id: &str) -> QueryResult<Option<CandidacyRow>> {
+        duo_candidacies::table
+            .filter(duo_candidacies::person_id.eq(person_id))
+            .filter(duo_candidacies::status.ne("withdrawn"))
+            .select(CandidacyRow::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn set_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
+        diesel::update(duo_candidacies::table.find(id))
+            .set((
+                duo_candidacies::status.eq(status),
+                duo_candidacies::updated_at.eq(crate::db::now()),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+/// A candidacy with its person's first, last and preferred names.
+pub type CandidacyWithName = (CandidacyRow, String, Option<String>, Option<String>);
+
+/// Candidacies with their person's display fields, filtered by status and side.
+pub fn list_candidacies(
+    conn: &mut DbConnection,
+    status: Option<&str>,
+    side: Option<&str>,
+    coach: Option<&str>,
+) -> QueryResult<Vec<CandidacyWithName>> {
+    let mut q = duo_candidacies::table
+        .inner_join(people::table)
+        .filter(people::anonymised_at.is_null())
+        .into_boxed();
+    if let Some(s) = status {
+        q = q.filter(duo_candidacies::status.eq(s.to_owned()));
+    }
+    if let Some(s) = side {
+        q = q.filter(duo_candidacies::side.eq(s.to_owned()));
+    }
+    if let Some(c) = coach {
+        q = q.filter(
+            duo_candidacies::person_id.eq_any(
+                crate::db::schema::person_coaches::table
+                    .filter(crate::db::schema::person_coaches::user_id.eq(c.to_owned()))
+                    .select(crate::db::schema::person_coaches::person_id),
+            ),
+        );
+    }
+    q.order(duo_candidacies::waiting_since.asc())
+        .select((
+            CandidacyRow::as_select(),
+            people::first_name,
+            people::last_name,
+            people::preferred_name,
+        ))
+        .load(conn)
+}
+
+/// What matching needs of each person of a pool.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFacts {
+    pub first_name: String,
+    pub preferred_name: Option<String>,
+    pub last_name: Option<String>,
+    pub french_level: Option<String>,
+    pub birth_year: Option<i32>,
+    pub tags: Vec<String>,
+    pub languages: Vec<(String, String)>,
+    pub slots: Vec<String>,
+}
+
+/// id, first name, preferred name, last name, French level, birth year.
+type FactsRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i32>,
+);
+
+pub fn person_facts(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<HashMap<String, PersonFacts>> {
+    let mut out: HashMap<String, PersonFacts> = HashMap::new();
+    let rows: Vec<FactsRow> = people::table
+        .filter(people::id.eq_any(ids))
+        .select((
+            people::id,
+            people::first_name,
+            people::preferred_name,
+            people::last_name,
+            people::french_level,
+            people::birth_year,
+        ))
+        .load(conn)?;
+    for (id, first_name, preferred_name, last_name, french_level, birth_year) in rows {
+        out.insert(
+            id,
+            PersonFacts {
+                first_name,
+                preferred_name,
+                last_name,
+                french_level,
+                birth_year,
+                ..Default::default()
+            },
+        );
+    }
+    let tags: Vec<(String, String)> = person_tags::table
+        .filter(person_tags::person_id.eq_any(ids))
+        .select((person_tags::person_id, person_tags::tag_id))
+        .load(conn)?;
+    for (p, t) in tags {
+        if let Some(f) = out.get_mut(&p) {
+            f.tags.push(t);
+        }
+    }
+    let langs: Vec<(String, String, String)> = person_languages::table
+        .filter(person_languages::person_id.eq_any(ids))
+        .select((
+            person_languages::person_id,
+            person_languages::language,
+            person_languages::level,
+        ))
+        .load(conn)?;
+    for (p, l, lvl) in langs {
+        if let Some(f) = out.get_mut(&p) {
+            f.languages.push((l, lvl));
+        }
+    }
+    let slots: Vec<(String, String)> = person_availability::table
+        .filter(person_availability::person_id.eq_any(ids))
+        .select((person_availability::person_id, person_availability::slot))
+        .load(conn)?;
+    for (p, s) in slots {
+        if let Some(f) = out.get_mut(&p) {
+            f.slots.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// Pairs never to propose, as (person, person).
+pub fn blocks(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+    let mut pairs: Vec<(String, String)> = duo_blocks::table
+        .select((duo_blocks::person_a, duo_blocks::person_b))
+        .load(conn)?;
+    // Duos that were declined or ended badly block their pair too.
+    let from_duos: Vec<(String, String)> = duos::table
+        .filter(duos::status.eq("declined").or(duos::outcome.eq("bad")))
+        .select((duos::newcomer_id, duos::local_id))
+        .load(conn)?;
+    pairs.extend(from_duos);
+    Ok(pairs)
+}
+
+pub fn add_block(
+    conn: &mut DbConnection,
+    a: &str,
+    b: &str,
+    reason: &str,
+    by: Option<String>,
+) -> QueryResult<()> {
+    diesel::insert_into(duo_blocks::table)
+        .values(BlockRow {
+            id: uuid::Uuid::now_v7().to_string(),
+            person_a: a.to_owned(),
+            person_b: b.to_owned(),
+            reason: reason.to_owned(),
+            created_by: by,
+            created_at: crate::db::now(),
+            note: None,
+        })
+        .execute(conn)
+        .map(|_| ())
+}
+
+impl BlockRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(duo_blocks::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn get(conn: &mut DbConnection, id: &str) -> QueryResult<BlockRow> {
+        duo_blocks::table
+            .find(id)
+            .select(BlockRow::as_select())
+            .first(conn)
+    }
+
+    pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+        diesel::delete(duo_blocks::table.find(id))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Blocks naming `person` (all when `None`), newest first.
+    pub fn list(conn: &mut DbConnection, person: Option<&str>) -> QueryResult<Vec<BlockRow>> {
+        let mut q = duo_blocks::table
+            .select(BlockRow::as_select())
+            .order((duo_blocks::created_at.desc(), duo_blocks::id.desc()))
+            .into_boxed();
+        if let Some(p) = person {
+            q = q.filter(duo_blocks::person_a.eq(p).or(duo_blocks::person_b.eq(p)));
+        }
+        q.load(conn)
+    }
+
+    /// The explicit block between two people, in either order.
+    pub fn between(
+        conn: &mut DbConnection,
+        a: &str,
+        b: &str,
+        reason: &str,
+    ) -> QueryResult<Option<BlockRow>> {
+        duo_blocks::table
+            .filter(
+                (duo_blocks::person_a.eq(a).and(duo_blocks::person_b.eq(b)))
+                    .or(duo_blocks::person_a.eq(b).and(duo_blocks::person_b.eq(a))),
+            )
+            .filter(duo_blocks::reason.eq(reason))
+            .select(BlockRow::as_select())
+            .first(conn)
+            .optional()
+    }
+}
+
+/// Live tags with their labels, how many people carry each, and how many people there are.
+pub type TagUsage = (Vec<(String, [String; 4])>, HashMap<String, i64>, i64);
+
+/// Usage count of every tag (for specificity).
+pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<TagUsage> {
+    use crate::db::schema::tags;
+    let all: Vec<(String, String, String, String, String)> = tags::table
+        .filter(tags::merged_into.is_null())
+        .select((
+            tags::id,
+            tags::label_fr,
+            tags::label_en,
+            tags::label_nl,
+            tags::label_ar,
+        ))
+        .load(conn)?;
+    let counts: Vec<(String, i64)> = person_tags::table
+        .group_by(person_tags::tag_id)
+        .select((person_tags::tag_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let people_count: i64 = people::table.count().get_result(conn)?;
+    Ok((
+        all.into_iter()
+            .map(|(id, fr, en, nl, ar)| (id, [fr, en, nl, ar]))
+            .collect(),
+        counts.into_iter().collect(),
+        people_count,
+    ))
+}
+
+impl DuoRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(duos::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
+        self.updated_at = crate::db::now();
+        diesel::update(duos::table.find(self.id.clone()))
+            .set(&*self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn get(conn: &mut DbConnection, id: &str) -> Result<DuoRow, ApiError> {
+        duos::table
+            .find(id)
+            .select(DuoRow::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(ApiError::NotFound)
+    }
+
+    pub fn list(
+        conn: &mut DbConnection,
+        statuses: &[&str],
+        coach: Option<&str>,
+    ) -> QueryResult<Vec<DuoRow>> {
+        let mut q = duos::table.into_boxed();
+        if !statuses.is_empty() {
+            q = q.filter(
+                duos::status.eq_any(statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+            );
+        }
+        if let Some(c) = coach {
+            let mine = crate::db::schema::person_coaches::table
+                .filter(crate::db::schema::person_coaches::user_id.eq(c.to_owned()))
+                .select(crate::db::schema::person_coaches::person_id);
+            let mine2 = crate::db::schema::person_coaches::table
+                .filter(crate::db::schema::person_coaches::user_id.eq(c.to_owned()))
+                .select(crate::db::schema::person_coaches::person_id);
+            q = q.filter(
+                duos::newcomer_id
+                    .eq_any(mine)
+                    .or(duos::local_id.eq_any(mine2)),
+            );
+        }
+        q.order(duos::proposed_at.desc())
+            .select(DuoRow::as_select())
+            .load(conn)
+    }
+
+    /// An open duo (not declined or ended) involving either person.
+    pub fn open_with(conn: &mut DbConnection, person: &str) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            duos::table
+                .filter(duos::newcomer_id.eq(person).or(duos::local_id.eq(person)))
+                .filter(duos::status.ne_all(["declined", "ended"])),
+        ))
+        .get_result(conn)
+    }
+}
+
+impl CheckInRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(duo_check_ins::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn for_duos(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<CheckInRow>> {
+        duo_check_ins::table
+            .filter(duo_check_ins::duo_id.eq_any(ids))
+            .order(duo_check_ins::met_on.desc())
+            .select(CheckInRow::as_select())
+            .load(conn)
+    }
+}
+
+impl FollowUpRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(duo_follow_ups::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// All calls of a duo, by due date.
+    pub fn for_duo(conn: &mut DbConnection, duo_id: &str) -> QueryResult<Vec<FollowUpRow>> {
+        duo_follow_ups::table
+            .filter(duo_follow_ups::duo_id.eq(duo_id))
+            .order((duo_follow_ups::due_on.asc(), duo_follow_ups::id.asc()))
+            .select(FollowUpRow::as_select())
+            .load(conn)
+    }
+
+    /// One call of a duo (a call of another duo is not found).
+    pub fn find(conn: &mut DbConnection, duo_id: &str, id: &str) -> QueryResult<Option<Self>> {
+        duo_follow_ups::table
+            .filter(duo_follow_ups::duo_id.eq(duo_id))
+            .filter(duo_follow_ups::id.eq(id))
+            .select(FollowUpRow::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Marks the call done.
+    pub fn mark_done(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::update(duo_follow_ups::table.find(self.id.clone()))
+            .set((
+                duo_follow_ups::done_at.eq(self.done_at),
+                duo_follow_ups::done_on.eq(self.done_on),
+                duo_follow_ups::done_by.eq(self.done_by.clone()),
+                duo_follow_ups::done_notes.eq(self.done_notes.clone()),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    pub fn pending_for(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<FollowUpRow>> {
+        duo_follow_ups::table
+            .filter(duo_follow_ups::duo_id.eq_any(ids))
+            .filter(duo_follow_ups::done_at.is_null())
+            .select(FollowUpRow::as_select())
+            .load(conn)
+    }
+}
+
+/// Names for display, by person id.
+pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, String>> {
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = people::table
+        .filter(people::id.eq_any(ids))
+        .select((
+            people::id,
+            people::first_name,
+            people::last_name,
+            people::preferred_name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, f, l, p)| {
+            (
+                id,
+                crate::people::domain::display_name(&f, l.as_deref(), p.as_deref()),
+            )
+        })
+        .collect())
+}

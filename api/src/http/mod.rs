@@ -1,0 +1,57 @@
+//! The HTTP edge shared by every feature: errors on the wire, extractors, authentication,
+//! OpenAPI, the SPA and the route table. Each feature registers its own handlers here, with
+//! utoipa-actix-web, so the OpenAPI document lists exactly what is served; nothing else in the
+//! crate imports a feature's handlers.
+
+pub mod auth;
+pub mod context;
+pub mod extract;
+pub mod health;
+pub mod openapi;
+pub mod paging;
+pub mod proxy;
+pub mod rate_limit;
+pub mod spa;
+
+use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{accounts, activities, audit, duo, notify, people};
+
+/// Registers every documented route.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(
+            // The public feeds come first: partners poll them far more than anything else is
+            // called, and routes are tried in registration order.
+            scope("/api/v1")
+                .service(
+                    scope("/public")
+                        .configure(activities::public::http::configure)
+                        .configure(people::http::public::configure),
+                )
+                .service(scope("/auth").configure(accounts::http::auth::configure))
+                .service(scope("/users").configure(accounts::http::users::configure))
+                .service(scope("/audit").configure(audit::http::configure))
+                .service(scope("/people").configure(people::http::people::configure))
+                .service(scope("/tags").configure(people::http::tags::configure))
+                .service(
+                    scope("/duo")
+                        .configure(duo::http::duos::configure_duo)
+                        .configure(duo::http::assessments::configure_duo)
+                        .configure(duo::http::blocks::configure)
+                        .configure(duo::http::communes::configure),
+                )
+                .service(
+                    scope("/duos")
+                        .configure(duo::http::duos::configure_duos)
+                        .configure(duo::http::feedback::configure)
+                        .configure(duo::http::follow_ups::configure)
+                        .configure(duo::http::assessments::configure_duos),
+                )
+                .service(scope("/activities").configure(activities::http::activities::configure))
+                .service(scope("/venues").configure(activities::http::activities::configure_venues))
+                .service(scope("/notifications").configure(notify::http::configure)),
+        );
+}

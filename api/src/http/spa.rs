@@ -1,0 +1,218 @@
+//! Everything that is not a documented route: the built web app (static files with the right
+//! caching, client-side routes answered with `index.html`), and problem documents for unknown
+//! API paths (404) or methods (405).
+
+use std::path::{Component, Path, PathBuf};
+
+use actix_files::NamedFile;
+use actix_web::http::{header, Method};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Documented path templates and their methods, to tell 404 from 405.
+#[derive(Debug, Default)]
+pub struct ApiRoutes(Vec<(Vec<String>, Vec<String>)>);
+
+impl ApiRoutes {
+    pub fn from_openapi(doc: &serde_json::Value) -> ApiRoutes {
+        let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) else {
+            return ApiRoutes::default();
+        };
+        ApiRoutes(
+            paths
+                .iter()
+                .map(|(path, item)| {
+                    let segments = path.split('/').map(str::to_owned).collect();
+                    let methods = item
+                        .as_object()
+                        .map(|ops| ops.keys().map(|m| m.to_uppercase()).collect())
+                        .unwrap_or_default();
+                    (segments, methods)
+                })
+                .collect(),
+        )
+    }
+
+    /// Methods allowed on `path`, if it matches a documented route.
+    pub fn allowed(&self, path: &str) -> Option<Vec<String>> {
+        let segs: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        self.0.iter().find_map(|(template, methods)| {
+            let matches = template.len() == segs.len()
+                && template
+                    .iter()
+                    .zip(&segs)
+                    .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
+            matches.then(|| methods.clone())
+        })
+    }
+}
+
+/// File names produced by the web build carry a content hash (`web-3f9a1c2b.js`): those can be
+/// cached forever.
+fn is_hashed(name: &str) -> bool {
+    name.split(['-', '.'])
+        .any(|part| part.len() >= 8 && part.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Maps a URL path to a file under `root`, refusing anything that could escape it.
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let rel = Path::new(url_path.trim_start_matches('/'));
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    Some(root.join(rel))
+}
+
+const NOT_BUILT: &str = r#"<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Interra</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}code{background:#f1f1f1;padding:.1rem .3rem}</style></head>
+<body><main><h1>Interra</h1>
+<p>L'API fonctionne, mais l'application web n'est pas encore construite. Construisez-la avec
+<code>scripts/build-web.sh</code> puis rechargez cette page.</p>
+<p lang="en">The API is running, but the web app has not been built yet. Build it with
+<code>scripts/build-web.sh</code> (or point <code>INTERRA_WEB_DIST</code> at a built app) and reload.</p>
+<p><a href="/api/docs/">Documentation de l'API / API documentation</a> · <a href="/healthz">/healthz</a></p>
+</main></body></html>"#;
+
+/// The default service.
+pub async fn fallback(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let path = req.path();
+    // CORS preflight for the public feeds (conditional headers are not "simple" headers).
+    if req.method() == Method::OPTIONS && path.starts_with("/api/v1/public/") {
+        return Ok(HttpResponse::NoContent()
+            .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+            .insert_header((header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS"))
+            .insert_header((
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                "Content-Type, If-None-Match, If-Modified-Since, Accept-Language, Idempotency-Key",
+            ))
+            .insert_header((header::ACCESS_CONTROL_MAX_AGE, "86400"))
+            .finish());
+    }
+    if path == "/api" || path.starts_with("/api/") {
+        return Err(match state.api_routes.allowed(path) {
+            Some(allow) => ApiError::MethodNotAllowed { allow },
+            None => ApiError::NotFound,
+        });
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return Err(ApiError::MethodNotAllowed {
+            allow: vec!["GET".into(), "HEAD".into()],
+        });
+    }
+    let root = &state.settings.web_dist;
+    let index = root.join("index.html");
+    let is_asset = Path::new(path).extension().is_some();
+    if !index.is_file() && is_asset {
+        return Err(ApiError::NotFound);
+    }
+    if !index.is_file() {
+        return Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .body(NOT_BUILT));
+    }
+    let file = resolve(root, path).filter(|p| p.is_file());
+    let (file, cache) = match file {
+        Some(f) if f != index => {
+            let hashed = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_hashed);
+            let cache = if hashed {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            };
+            (f, cache)
+        }
+        // A path with an extension that is not there is a missing asset, not a page.
+        None if Path::new(path).extension().is_some() => return Err(ApiError::NotFound),
+        _ => (index.clone(), "no-cache"),
+    };
+    // An activity's public page carries its schema.org description for search engines and
+    // La Grand Poste's crawler, which do not run the web app.
+    if file == index {
+        if let Some(id) = path
+            .strip_prefix("/events/")
+            .and_then(|s| s.trim_end_matches('/').parse::<uuid::Uuid>().ok())
+        {
+            if let Ok(event) =
+                crate::activities::public::http::load_public(&state, id, shared::Lang::Fr).await
+            {
+                let html = std::fs::read_to_string(&index)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", index.display()))?;
+                let ld = shared::schema_org::json_ld(&event)
+                    .to_string()
+                    .replace("</", "<\\/");
+                let head = format!(
+                    "<script type=\"application/ld+json\" id=\"{}\">{ld}</script>\n</head>",
+                    shared::schema_org::EVENT_JSON_LD_ID
+                );
+                return Ok(HttpResponse::Ok()
+                    .content_type("text/html; charset=utf-8")
+                    .insert_header((header::CACHE_CONTROL, "no-cache"))
+                    .body(html.replacen("</head>", &head, 1)));
+            }
+        }
+    }
+    let named = NamedFile::open(&file)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
+    let mut res = named.into_response(&req);
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static(cache),
+    );
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_escape_the_web_root() {
+        let root = Path::new("/srv/dist");
+        assert_eq!(
+            resolve(root, "/app.js"),
+            Some(PathBuf::from("/srv/dist/app.js"))
+        );
+        assert_eq!(resolve(root, "/../etc/passwd"), None);
+        assert_eq!(
+            resolve(root, "/a/./b"),
+            Some(PathBuf::from("/srv/dist/a/b"))
+        );
+    }
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("web-3f9a1c2b7d.js"));
+        assert!(is_hashed("web-3f9a1c2b7d_bg.wasm") || is_hashed("web_bg-3f9a1c2b7d.wasm"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("favicon.svg"));
+    }
+
+    #[test]
+    fn known_paths_report_their_methods() {
+        let doc = serde_json::json!({"paths": {
+            "/api/v1/users": {"get": {}, "post": {}},
+            "/api/v1/users/{id}": {"get": {}, "patch": {}}
+        }});
+        let routes = ApiRoutes::from_openapi(&doc);
+        assert_eq!(
+            routes.allowed("/api/v1/users"),
+            Some(vec!["GET".into(), "POST".into()])
+        );
+        assert_eq!(
+            routes.allowed("/api/v1/users/42"),
+            Some(vec!["GET".into(), "PATCH".into()])
+        );
+        assert_eq!(routes.allowed("/api/v1/nothing"), None);
+    }
+}

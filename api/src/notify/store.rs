@@ -1,0 +1,332 @@
+//! The notification outbox: rows written in the same transaction as the change they announce,
+//! delivered later by email (see `crate::notify::outbox`) or by a staff member.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::db::schema::{consents, notifications, people};
+use crate::db::DbConnection;
+
+/// Deliveries tried before an email notification is given up and handed to staff.
+pub const MAX_ATTEMPTS: i32 = 5;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = notifications)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct NotificationRow {
+    pub id: String,
+    pub kind: String,
+    pub person_id: String,
+    pub activity_id: String,
+    pub registration_id: Option<String>,
+    pub channel: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+    pub done_at: Option<NaiveDateTime>,
+    pub done_by: Option<String>,
+    pub done_note: Option<String>,
+}
+
+/// What happened to a registration that its person must hear about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Promoted,
+    ActivityCancelled,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Promoted => "promoted",
+            Kind::ActivityCancelled => "activity_cancelled",
+        }
+    }
+}
+
+/// Queues the notice about `registration_id` (one row per registration and kind). A row already
+/// waiting is kept as it is; one already delivered is reopened, since this is a new event (the
+/// person cancelled, registered again and was promoted again). Returns the row's id. Call
+/// inside the transaction of the change.
+pub fn enqueue(
+    conn: &mut DbConnection,
+    kind: Kind,
+    activity_id: &str,
+    registration_id: &str,
+    person_id: &str,
+) -> QueryResult<String> {
+    let now = crate::db::now();
+    let email: Option<String> = people::table
+        .find(person_id)
+        .select(people::email)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten()
+        .filter(|e| !e.trim().is_empty());
+    let channel = if email.is_some() { "email" } else { "staff" };
+    let existing: Option<(String, String)> = notifications::table
+        .filter(notifications::registration_id.eq(registration_id))
+        .filter(notifications::kind.eq(kind.as_str()))
+        .select((notifications::id, notifications::status))
+        .first(conn)
+        .optional()?;
+    match existing {
+        Some((id, status)) if status == "pending" || status == "failed" => Ok(id),
+        Some((id, _)) => {
+            diesel::update(notifications::table.find(&id))
+                .set((
+                    notifications::channel.eq(channel),
+                    notifications::status.eq("pending"),
+                    notifications::attempts.eq(0),
+                    notifications::last_error.eq(None::<String>),
+                    notifications::next_attempt_at.eq(now),
+                    notifications::created_at.eq(now),
+                    notifications::sent_at.eq(None::<NaiveDateTime>),
+                    notifications::done_at.eq(None::<NaiveDateTime>),
+                    notifications::done_by.eq(None::<String>),
+                    notifications::done_note.eq(None::<String>),
+                ))
+                .execute(conn)?;
+            Ok(id)
+        }
+        None => {
+            let row = NotificationRow {
+                id: Uuid::now_v7().to_string(),
+                kind: kind.as_str().to_owned(),
+                person_id: person_id.to_owned(),
+                activity_id: activity_id.to_owned(),
+                registration_id: Some(registration_id.to_owned()),
+                channel: channel.to_owned(),
+                status: "pending".to_owned(),
+                attempts: 0,
+                last_error: None,
+                next_attempt_at: now,
+                created_at: now,
+                sent_at: None,
+                done_at: None,
+                done_by: None,
+                done_note: None,
+            };
+            diesel::insert_into(notifications::table)
+                .values(&row)
+                .execute(conn)?;
+            Ok(row.id)
+        }
+    }
+}
+
+/// Withdraws undelivered notices of `kind` about these registrations (the news they carry no
+/// longer holds: the promoted person cancelled, or the activity was cancelled meanwhile).
+pub fn withdraw(
+    conn: &mut DbConnection,
+    kind: Kind,
+    registration_ids: &[String],
+) -> QueryResult<usize> {
+    diesel::delete(
+        notifications::table
+            .filter(notifications::kind.eq(kind.as_str()))
+            .filter(notifications::registration_id.eq_any(registration_ids))
+            .filter(notifications::status.eq_any(["pending", "failed"])),
+    )
+    .execute(conn)
+}
+
+pub fn get(conn: &mut DbConnection, id: &str) -> QueryResult<Option<NotificationRow>> {
+    notifications::table
+        .find(id)
+        .select(NotificationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Filters of the staff list.
+#[derive(Debug, Clone, Default)]
+pub struct NotificationQuery {
+    pub statuses: Vec<String>,
+    pub activity_id: Option<String>,
+    pub channel: Option<String>,
+    /// Only the notifications on these activities (what the caller may manage); `None`: all.
+    pub activities: Option<Vec<String>>,
+    /// Only what staff must pass on themselves.
+    pub to_do: bool,
+    /// Whether a mail server delivers the email notices (otherwise staff pass those on too).
+    pub smtp: bool,
+}
+
+/// Whether staff must tell the person themselves.
+pub fn needs_staff(status: &str, channel: &str, smtp: bool) -> bool {
+    status == "failed" || (status == "pending" && (channel == "staff" || !smtp))
+}
+
+pub fn list(
+    conn: &mut DbConnection,
+    q: &NotificationQuery,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<NotificationRow>, i64)> {
+    let build = || {
+        let mut b = notifications::table.into_boxed();
+        if !q.statuses.is_empty() {
+            b = b.filter(notifications::status.eq_any(q.statuses.clone()));
+        }
+        if let Some(a) = &q.activity_id {
+            b = b.filter(notifications::activity_id.eq(a.clone()));
+        }
+        if let Some(c) = &q.channel {
+            b = b.filter(notifications::channel.eq(c.clone()));
+        }
+        if let Some(ids) = &q.activities {
+            b = b.filter(notifications::activity_id.eq_any(ids.clone()));
+        }
+        if q.to_do && q.smtp {
+            b = b.filter(
+                notifications::status.eq("failed").or(notifications::status
+                    .eq("pending")
+                    .and(notifications::channel.eq("staff"))),
+            );
+        } else if q.to_do {
+            b = b.filter(notifications::status.eq_any(["pending", "failed"]));
+        }
+        b
+    };
+    let count = build().count().get_result(conn)?;
+    let rows = build()
+        .order((notifications::created_at.asc(), notifications::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(NotificationRow::as_select())
+        .load(conn)?;
+    Ok((rows, count))
+}
+
+/// Marks a notification as handled by a staff member; false when it was no longer open.
+pub fn mark_done(
+    conn: &mut DbConnection,
+    id: &str,
+    by: &str,
+    note: Option<&str>,
+) -> QueryResult<bool> {
+    let now = crate::db::now();
+    let n = diesel::update(
+        notifications::table
+            .find(id)
+            .filter(notifications::status.eq_any(["pending", "failed"])),
+    )
+    .set((
+        notifications::status.eq("done"),
+        notifications::done_at.eq(now),
+        notifications::done_by.eq(by),
+        notifications::done_note.eq(note),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Email notifications due for a delivery attempt, oldest first.
+pub fn due(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<NotificationRow>> {
+    notifications::table
+        .filter(notifications::status.eq("pending"))
+        .filter(notifications::channel.eq("email"))
+        .filter(notifications::next_attempt_at.le(crate::db::now()))
+        .order((
+            notifications::next_attempt_at.asc(),
+            notifications::id.asc(),
+        ))
+        .limit(limit)
+        .select(NotificationRow::as_select())
+        .load(conn)
+}
+
+/// Records a delivery; false when staff handled (or withdrew) it meanwhile.
+pub fn mark_sent(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    let now = crate::db::now();
+    let n = diesel::update(
+        notifications::table
+            .find(id)
+            .filter(notifications::status.eq("pending")),
+    )
+    .set((
+        notifications::status.eq("sent"),
+        notifications::sent_at.eq(now),
+        notifications::attempts.eq(notifications::attempts + 1),
+        notifications::last_error.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Records a failed delivery: retried after `retry_in`, or `failed` (for staff) after
+/// [`MAX_ATTEMPTS`]. Returns the new status, if the row was still pending.
+pub fn mark_attempt_failed(
+    conn: &mut DbConnection,
+    id: &str,
+    error: &str,
+    retry_in: chrono::Duration,
+) -> QueryResult<Option<String>> {
+    let Some(row) = get(conn, id)?.filter(|r| r.status == "pending") else {
+        return Ok(None);
+    };
+    let attempts = row.attempts + 1;
+    let status = if attempts >= MAX_ATTEMPTS {
+        "failed"
+    } else {
+        "pending"
+    };
+    let error: String = error.chars().take(500).collect();
+    diesel::update(
+        notifications::table
+            .find(id)
+            .filter(notifications::status.eq("pending")),
+    )
+    .set((
+        notifications::status.eq(status),
+        notifications::attempts.eq(attempts),
+        notifications::last_error.eq(error),
+        notifications::next_attempt_at.eq(crate::db::now() + retry_in),
+    ))
+    .execute(conn)?;
+    Ok(Some(status.to_owned()))
+}
+
+/// The language a person chose the last time they read the privacy notice (the public forms
+/// record it), if it is one the platform speaks.
+pub fn preferred_lang(conn: &mut DbConnection, person_id: &str) -> QueryResult<Option<String>> {
+    let lang: Option<String> = consents::table
+        .filter(consents::person_id.eq(person_id))
+        .order(consents::given_at.desc())
+        .select(consents::notice_lang)
+        .first(conn)
+        .optional()?;
+    Ok(lang.filter(|l| matches!(l.as_str(), "fr" | "en" | "nl" | "ar")))
+}
+
+/// A person's outbox entries when they are anonymised: undelivered ones go (there is no one to
+/// tell any more), and delivery errors, which may quote the address, are wiped.
+pub fn forget_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<()> {
+    diesel::delete(
+        notifications::table
+            .filter(notifications::person_id.eq(person_id))
+            .filter(notifications::status.eq_any(["pending", "failed"])),
+    )
+    .execute(conn)?;
+    diesel::update(notifications::table.filter(notifications::person_id.eq(person_id)))
+        .set((
+            notifications::last_error.eq(None::<String>),
+            notifications::done_note.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A person's notices, for their data export.
+pub fn of_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<NotificationRow>> {
+    notifications::table
+        .filter(notifications::person_id.eq(person_id))
+        .order(notifications::created_at.asc())
+        .select(NotificationRow::as_select())
+        .load(conn)
+}

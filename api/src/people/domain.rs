@@ -1,0 +1,376 @@
+//! Checking what staff or applicants send about a person, field by field.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use shared::people::{
+    Category, ContactChannel, FrenchLevel, LanguageSkill, PersonInput, PersonTagRef, Slot,
+};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::accounts::domain::Email;
+use crate::error::Validator;
+use crate::i18n::Msg;
+
+/// Lower-case, accent-free form used for search (`Élodie` → `elodie`).
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// E.164 form of a phone number. Numbers starting with a single 0 are Belgian.
+pub fn parse_phone(raw: &str) -> Result<String, Msg> {
+    let compact: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '/' | '(' | ')' | '\u{a0}'))
+        .collect();
+    if compact.is_empty() {
+        return Err(Msg::Required);
+    }
+    let mut international = if let Some(rest) = compact.strip_prefix('+') {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix("00") {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix('0') {
+        format!("32{rest}")
+    } else {
+        return Err(Msg::InvalidPhone);
+    };
+    // "+32 (0)4 ..." is a common Belgian notation: the 0 is not dialled from abroad.
+    if let Some(rest) = international.strip_prefix("320") {
+        international = format!("32{rest}");
+    }
+    let ok = (8..=15).contains(&international.len())
+        && international.chars().all(|c| c.is_ascii_digit())
+        && !international.starts_with('0');
+    if ok {
+        Ok(format!("+{international}"))
+    } else {
+        Err(Msg::InvalidPhone)
+    }
+}
+
+pub fn parse_postcode(raw: &str) -> Result<String, Msg> {
+    let s = raw.trim();
+    if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && !s.starts_with('0') {
+        Ok(s.to_owned())
+    } else {
+        Err(Msg::InvalidPostcode)
+    }
+}
+
+/// Trimmed text, `None` when blank; `max` characters at most.
+pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, Msg> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) if s.chars().count() > max => Err(Msg::TooLong(max)),
+        Some(s) => Ok(Some(s.to_owned())),
+    }
+}
+
+pub fn required_text(raw: &str, max: usize) -> Result<String, Msg> {
+    optional_text(Some(raw), max)?.ok_or(Msg::Required)
+}
+
+fn year(value: Option<i32>, min: i32, max: i32) -> Result<Option<i32>, Msg> {
+    match value {
+        Some(y) if !(min..=max).contains(&y) => Err(Msg::YearOutOfRange(min, max)),
+        other => Ok(other),
+    }
+}
+
+pub fn current_year() -> i32 {
+    chrono::Utc::now().year()
+}
+
+/// A person's fields, checked and normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonData {
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub preferred_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_channel: Option<ContactChannel>,
+    pub street: Option<String>,
+    pub postcode: Option<String>,
+    pub commune: Option<String>,
+    pub profile: Category,
+    pub arrival_year: Option<i32>,
+    pub category_override: Option<Category>,
+    pub category_override_reason: Option<String>,
+    pub birth_year: Option<i32>,
+    pub gender: Option<String>,
+    pub french_level: Option<FrenchLevel>,
+    pub origin_region: Option<String>,
+    pub languages: Vec<LanguageSkill>,
+    pub tags: Vec<PersonTagRef>,
+    pub availability: Vec<Slot>,
+    pub presentation: Option<String>,
+    pub staff_notes: Option<String>,
+}
+
+pub const MAX_LANGUAGES: usize = 20;
+pub const MAX_TAGS: usize = 60;
+
+impl PersonData {
+    /// Checks every field and reports all problems at once.
+    pub fn parse(input: &PersonInput) -> Result<PersonData, crate::error::ApiError> {
+        let mut v = Validator::new();
+        let now = current_year();
+        let first_name = v.check("first_name", required_text(&input.first_name, 100));
+        let last_name = v.check("last_name", optional_text(input.last_name.as_deref(), 100));
+        let preferred_name = v.check(
+            "preferred_name",
+            optional_text(input.preferred_name.as_deref(), 100),
+        );
+        let email = match input
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(e) => v.check("email", Email::parse(e).map(|e| Some(e.into_inner()))),
+            None => Some(None),
+        };
+        let phone = match input
+            .phone
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(p) => v.check("phone", parse_phone(p).map(Some)),
+            None => Some(None),
+        };
+        if matches!((&email, &phone), (Some(None), Some(None))) {
+            v.add("email", Msg::EmailOrPhoneRequired);
+            v.add("phone", Msg::EmailOrPhoneRequired);
+        }
+        let street = v.check("street", optional_text(input.street.as_deref(), 200));
+        let postcode = match input
+            .postcode
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(p) => v.check("postcode", parse_postcode(p).map(Some)),
+            None => Some(None),
+        };
+        let commune = v.check("commune", optional_text(input.commune.as_deref(), 100));
+        let profile = v.check("profile", input.profile.ok_or(Msg::Required));
+        let birth_year = v.check("birth_year", year(input.birth_year, 1900, now));
+        let arrival_year = v.check("arrival_year", year(input.arrival_year, 1940, now));
+        if profile == Some(Category::Newcomer) && input.arrival_year.is_none() {
+            v.add("arrival_year", Msg::ArrivalYearRequired);
+        }
+        if let (Some(Some(b)), Some(Some(a))) = (birth_year, arrival_year) {
+            if a < b {
+                v.add("arrival_year", Msg::ArrivalBeforeBirth);
+            }
+        }
+        let reason = v.check(
+            "category_override_reason",
+            optional_text(input.category_override_reason.as_deref(), 500),
+        );
+        if input.category_override.is_some() && matches!(reason, Some(None)) {
+            v.add("category_override_reason", Msg::ReasonRequired);
+        }
+        let gender = v.check("gender", optional_text(input.gender.as_deref(), 50));
+        let origin_region = v.check(
+            "origin_region",
+            optional_text(input.origin_region.as_deref(), 100),
+        );
+        let presentation = v.check(
+            "presentation",
+            optional_text(input.presentation.as_deref(), 2000),
+        );
+        let staff_notes = v.check(
+            "staff_notes",
+            optional_text(input.staff_notes.as_deref(), 5000),
+        );
+
+        if input.languages.len() > MAX_LANGUAGES {
+            v.add("languages", Msg::TooMany(MAX_LANGUAGES));
+        }
+        let mut seen = BTreeSet::new();
+        let mut languages = Vec::new();
+        for (i, l) in input.languages.iter().enumerate() {
+            let code = l.language.trim().to_ascii_lowercase();
+            let valid =
+                (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
+            if !valid {
+                v.add(
+                    &format!("languages[{i}].language"),
+                    Msg::InvalidLanguageCode,
+                );
+            } else if !seen.insert(code.clone()) {
+                v.add(&format!("languages[{i}].language"), Msg::DuplicateEntry);
+            } else {
+                languages.push(LanguageSkill {
+                    language: code,
+                    level: l.level,
+                });
+            }
+        }
+        if input.tags.len() > MAX_TAGS {
+            v.add("tags", Msg::TooMany(MAX_TAGS));
+        }
+        let mut seen = BTreeSet::new();
+        let mut tags = Vec::new();
+        for (i, t) in input.tags.iter().enumerate() {
+            if seen.insert(t.tag_id) {
+                tags.push(t.clone());
+            } else {
+                v.add(&format!("tags[{i}].tag_id"), Msg::DuplicateEntry);
+            }
+        }
+        let availability: Vec<Slot> = input
+            .availability
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        v.finish()?;
+        let missing =
+            || crate::error::ApiError::Internal(anyhow::anyhow!("validated field missing"));
+        Ok(PersonData {
+            first_name: first_name.ok_or_else(missing)?,
+            last_name: last_name.flatten(),
+            preferred_name: preferred_name.flatten(),
+            email: email.flatten(),
+            phone: phone.flatten(),
+            preferred_channel: input.preferred_channel,
+            street: street.flatten(),
+            postcode: postcode.flatten(),
+            commune: commune.flatten(),
+            profile: profile.ok_or_else(missing)?,
+            arrival_year: arrival_year.flatten(),
+            category_override: input.category_override,
+            category_override_reason: if input.category_override.is_some() {
+                reason.flatten()
+            } else {
+                None
+            },
+            birth_year: birth_year.flatten(),
+            gender: gender.flatten(),
+            french_level: input.french_level,
+            origin_region: origin_region.flatten(),
+            languages,
+            tags,
+            availability,
+            presentation: presentation.flatten(),
+            staff_notes: staff_notes.flatten(),
+        })
+    }
+
+    pub fn display_name(&self) -> String {
+        display_name(
+            &self.first_name,
+            self.last_name.as_deref(),
+            self.preferred_name.as_deref(),
+        )
+    }
+
+    /// The folded text searched by `q`.
+    pub fn search_text(&self) -> String {
+        let mut parts = vec![self.first_name.clone()];
+        parts.extend(self.last_name.clone());
+        parts.extend(self.preferred_name.clone());
+        parts.extend(self.email.clone());
+        if let Some(phone) = &self.phone {
+            parts.push(phone.clone());
+            // Also the national notation people type: +32470... → 0470...
+            if let Some(national) = phone.strip_prefix("+32") {
+                parts.push(format!("0{national}"));
+            }
+        }
+        fold(&parts.join(" "))
+    }
+}
+
+pub fn display_name(first: &str, last: Option<&str>, preferred: Option<&str>) -> String {
+    match (preferred, last) {
+        (Some(p), _) => p.to_owned(),
+        (None, Some(l)) => format!("{first} {l}"),
+        (None, None) => first.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_become_e164() {
+        assert_eq!(parse_phone("0470 12 34 56"), Ok("+32470123456".into()));
+        assert_eq!(parse_phone("+32 (0)4 222 33 44"), Ok("+3242223344".into()));
+        assert_eq!(parse_phone("+32 4 222 33 44"), Ok("+3242223344".into()));
+        assert_eq!(parse_phone("0033 6 12 34 56 78"), Ok("+33612345678".into()));
+        assert_eq!(parse_phone("04/222.33.44"), Ok("+3242223344".into()));
+        assert_eq!(parse_phone("12345"), Err(Msg::InvalidPhone));
+        assert_eq!(parse_phone("0470 12 34 5x"), Err(Msg::InvalidPhone));
+    }
+
+    #[test]
+    fn postcodes_are_four_digits() {
+        assert_eq!(parse_postcode(" 4000 "), Ok("4000".into()));
+        assert!(parse_postcode("400").is_err());
+        assert!(parse_postcode("0400").is_err());
+        assert!(parse_postcode("40a0").is_err());
+    }
+
+    #[test]
+    fn search_text_ignores_accents_and_case() {
+        assert_eq!(fold("Élodie Müller-Ça"), "elodie muller-ca");
+    }
+
+    fn base() -> PersonInput {
+        PersonInput {
+            first_name: "Amina".into(),
+            phone: Some("0470 12 34 56".into()),
+            profile: Some(Category::Newcomer),
+            arrival_year: Some(current_year() - 1),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_minimal_person_is_valid() {
+        let p = PersonData::parse(&base()).expect("valid");
+        assert_eq!(p.phone.as_deref(), Some("+32470123456"));
+        assert_eq!(p.display_name(), "Amina");
+        assert!(p.search_text().contains("0470123456"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let input = PersonInput {
+            first_name: " ".into(),
+            phone: None,
+            email: None,
+            profile: Some(Category::Newcomer),
+            arrival_year: None,
+            postcode: Some("40".into()),
+            category_override: Some(Category::Local),
+            ..base()
+        };
+        let Err(crate::error::ApiError::Validation(errors)) = PersonData::parse(&input) else {
+            panic!("expected validation errors");
+        };
+        let fields: BTreeSet<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
+        for f in [
+            "first_name",
+            "email",
+            "phone",
+            "postcode",
+            "arrival_year",
+            "category_override_reason",
+        ] {
+            assert!(fields.contains(f), "{f} missing in {fields:?}");
+        }
+    }
+}

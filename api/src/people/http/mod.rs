@@ -1,0 +1,5 @@
+//! Handlers of `/people`, `/tags` and the public sign-up.
+
+pub mod people;
+pub mod public;
+pub mod tags;

@@ -1,0 +1,214 @@
+//! Public endpoints, without an account: the privacy notice and the sign-up form. Nothing
+//! personal is ever sent back.
+
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+use shared::consent::{ConsentMethod, ConsentPurpose, PrivacyNotice};
+use shared::people::{MembershipStatus, PersonInput, PersonStatus, ProgrammeRole};
+use shared::signup::{SignupReceipt, SignupRequest};
+use shared::Lang;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::audit::{self, AuditEvent};
+use crate::db::write_transaction;
+use crate::error::{ApiError, Validator};
+use crate::http::auth::client_ip;
+use crate::http::context::actor;
+use crate::http::extract::{Json, Query};
+use crate::http::openapi::{PublicFormErrors, PublicReadErrors};
+use crate::i18n::Msg;
+use crate::people::domain::{optional_text, PersonData};
+use crate::people::privacy;
+use crate::people::store::{self as people, ConsentRow, MembershipRow, PersonRow, Source};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(privacy_notice).service(signup);
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NoticeQuery {
+    /// fr, en, nl or ar (default: from `Accept-Language`, else fr).
+    pub lang: Option<String>,
+}
+
+/// The current privacy notice, in one language.
+#[utoipa::path(tag = "public", params(NoticeQuery), responses(
+    (status = 200, body = PrivacyNotice),
+    PublicReadErrors
+))]
+#[get("/privacy-notice")]
+pub async fn privacy_notice(
+    req: HttpRequest,
+    query: Query<NoticeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = match query.0.lang.as_deref() {
+        Some(tag) => {
+            Lang::from_tag(tag).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue))?
+        }
+        None => req
+            .headers()
+            .get("accept-language")
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+            .unwrap_or(Lang::Fr),
+    };
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .json(privacy::current(lang)))
+}
+
+const SIGNUP_ROLES: [ProgrammeRole; 4] = [
+    ProgrammeRole::Participant,
+    ProgrammeRole::WorkshopHost,
+    ProgrammeRole::DuoCandidate,
+    ProgrammeRole::Entrepreneur,
+];
+
+/// Apply to a programme (public form, no account).
+///
+/// Creates a person to review by the team; an existing email or phone never overwrites
+/// anything: the application is flagged as a possible duplicate. The answer holds no personal
+/// data. Throttled per address.
+#[utoipa::path(tag = "public", request_body = SignupRequest, responses(
+    (status = 202, body = SignupReceipt),
+    PublicFormErrors
+))]
+#[post("/signup")]
+pub async fn signup(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<SignupRequest>,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .signups
+        .hit(&client_ip(&req))
+        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    let s = body.0;
+    let receipt = SignupReceipt {
+        received: true,
+        message: Msg::SignupReceived.text(s.lang),
+    };
+    // A filled honeypot is a robot: answer as usual, keep nothing.
+    if s.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        tracing::info!("sign-up honeypot filled: discarded");
+        return Ok(HttpResponse::Accepted().json(receipt));
+    }
+    let mut v = Validator::new();
+    if !s.consent {
+        v.add("consent", Msg::ConsentRequired);
+    }
+    if !privacy::is_known_version(s.notice_version.trim()) {
+        v.add("notice_version", Msg::InvalidValue);
+    }
+    let programme = v.check("programme", s.programme.ok_or(Msg::Required));
+    let role = v.check("role", s.role.ok_or(Msg::Required));
+    if role.is_some_and(|r| !SIGNUP_ROLES.contains(&r)) {
+        v.add("role", Msg::InvalidValue);
+    }
+    let idea = v.check(
+        "workshop_idea",
+        optional_text(s.workshop_idea.as_deref(), 1000),
+    );
+    let message = v.check("message", optional_text(s.message.as_deref(), 2000));
+    let input = PersonInput {
+        first_name: s.first_name.clone(),
+        last_name: s.last_name.clone(),
+        email: s.email.clone(),
+        phone: s.phone.clone(),
+        postcode: s.postcode.clone(),
+        profile: s.profile,
+        arrival_year: s.arrival_year,
+        ..Default::default()
+    };
+    let data = match PersonData::parse(&input) {
+        Ok(d) => Some(d),
+        Err(ApiError::Validation(errors)) => {
+            for (f, m) in errors {
+                v.add(&f, m);
+            }
+            None
+        }
+        Err(other) => return Err(other),
+    };
+    v.finish()?;
+    let (Some(mut data), Some(programme), Some(role)) = (data, programme, role) else {
+        return Err(anyhow::anyhow!("validated sign-up fields missing").into());
+    };
+    // What they wrote goes to the presentation the team reads.
+    data.presentation = match (idea.flatten(), message.flatten()) {
+        (Some(i), Some(m)) => Some(format!("{i}\n\n{m}")),
+        (i, m) => i.or(m),
+    };
+    let actor = actor(&req, None);
+    let lang = s.lang;
+    let version = s.notice_version.trim().to_owned();
+    state
+        .db
+        .run(move |conn| {
+            write_transaction(conn, |conn| {
+                let duplicate = people::find_duplicate(
+                    conn,
+                    data.email.as_deref(),
+                    data.phone.as_deref(),
+                    None,
+                )?;
+                let row = PersonRow::new(
+                    &data,
+                    Source::PublicSignup,
+                    PersonStatus::ToReview,
+                    duplicate.clone(),
+                    None,
+                );
+                row.insert(conn)?;
+                people::replace_children(conn, &row.id, &data)?;
+                let now = crate::db::now();
+                MembershipRow {
+                    id: Uuid::now_v7().to_string(),
+                    person_id: row.id.clone(),
+                    programme: programme.as_str().to_owned(),
+                    role: role.as_str().to_owned(),
+                    status: MembershipStatus::Applied.as_str().to_owned(),
+                    started_on: now.date(),
+                    ended_on: None,
+                    created_at: now,
+                    updated_at: now,
+                }
+                .insert(conn)?;
+                ConsentRow {
+                    id: Uuid::now_v7().to_string(),
+                    person_id: row.id.clone(),
+                    purpose: ConsentPurpose::ProgrammeData.as_str().to_owned(),
+                    notice_version: version,
+                    notice_lang: lang.code().to_owned(),
+                    method: ConsentMethod::WebForm.as_str().to_owned(),
+                    given_at: now,
+                    recorded_by: None,
+                    withdrawn_at: None,
+                    withdrawn_by: None,
+                }
+                .insert(conn)?;
+                audit::record(
+                    conn,
+                    &actor,
+                    AuditEvent {
+                        action: "person.signup",
+                        entity_type: "person",
+                        entity_id: Some(row.id.clone()),
+                        details: json!({
+                            "programme": programme.as_str(),
+                            "role": role.as_str(),
+                            "possible_duplicate": duplicate.is_some(),
+                        }),
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Accepted().json(receipt))
+}

@@ -1,0 +1,7 @@
+//! People: one record per person across the programmes, their consents, the shared vocabulary
+//! of tags, and the public sign-up.
+
+pub mod domain;
+pub mod http;
+pub mod privacy;
+pub mod store;

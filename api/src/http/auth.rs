@@ -12,8 +12,9 @@ use crate::accounts::store::UserRow;
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// What a role may do. Object-level rules (a coach sees only their own people) live with each
-/// resource; this table answers the role-level question in one place.
+/// What a role may do, named per feature. Object-level rules (a coach sees only the people
+/// they accompany and the activities they run) live with each feature's service; this table
+/// answers the role-level question in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Permission {
     /// List, create, change and deactivate staff accounts.
@@ -28,18 +29,29 @@ pub enum Permission {
     ManageTags,
     /// Review people past the retention period and anonymise them in bulk.
     ManageRetention,
+    /// Read activities and their registrations (coaches: those they run).
+    ReadActivities,
+    /// Create activities, series and venues; manage any activity's registrations.
+    WriteActivities,
+    /// Read Duo2Change candidacies and duos (coaches: of the people they accompany).
+    ReadDuos,
+    /// Candidacies, proposals, duo transitions, blocks, follow-ups and feedback.
+    ManageDuos,
+    /// Change the matching weights and the communes of the travel map.
+    ConfigureMatching,
+    /// See and mark done the notices staff pass on themselves (coaches: their activities').
+    ReadNotifications,
 }
 
 impl Permission {
     pub fn allowed(self, role: Role) -> bool {
+        use Permission::*;
         match self {
-            Permission::ManageAccounts | Permission::ReadAudit | Permission::ManageRetention => {
-                role == Role::Admin
-            }
-            Permission::WritePeople | Permission::ManageTags => {
+            ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching => role == Role::Admin,
+            WritePeople | ManageTags | WriteActivities | ManageDuos => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
-            Permission::ReadPeople => true,
+            ReadPeople | ReadActivities | ReadDuos | ReadNotifications => true,
         }
     }
 }

@@ -114,7 +114,7 @@ pub async fn list_notifications(
     user: AuthUser,
     query: Query<NotificationFilter>,
 ) -> Result<web::Json<Page<Notification>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadNotifications)?;
     let f = query.0;
     let params = PageParams {
         page: f.page,
@@ -143,7 +143,7 @@ pub async fn list_notifications(
                 if !may_manage(&u, &rec) {
                     return Err(ApiError::Forbidden);
                 }
-            } else if !Permission::WritePeople.allowed(u.role) {
+            } else if !Permission::WriteActivities.allowed(u.role) {
                 q.activities = Some(store::staffed_by(conn, &u.id.to_string())?);
             }
             let (rows, count) = notifications::list(conn, &q, offset, limit)?;
@@ -184,7 +184,7 @@ pub async fn mark_done(
     id: web::Path<Uuid>,
     body: Json<NotificationDone>,
 ) -> Result<web::Json<Notification>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadNotifications)?;
     let id = id.into_inner().to_string();
     let mut v = Validator::new();
     let note = v

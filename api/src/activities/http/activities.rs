@@ -35,7 +35,7 @@ use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
 use crate::http::paging::page_links;
 use crate::i18n::Msg;
 use crate::notify::store::{self as notifications, Kind};
-use crate::people::domain::{current_year, optional_text};
+use crate::people::domain::optional_text;
 use crate::people::store::PersonRow;
 use crate::state::AppState;
 
@@ -377,7 +377,7 @@ pub fn load_one(conn: &mut DbConnection, id: &str) -> Result<ActivityRecord, Api
 /// Whether the user may manage this activity's registrations: coordinators and admins, and
 /// coaches who are among its staff (facilitators marking attendance).
 pub fn may_manage(user: &AuthUser, rec: &ActivityRecord) -> bool {
-    Permission::WritePeople.allowed(user.role) || rec.staff.contains(&user.id.to_string())
+    Permission::WriteActivities.allowed(user.role) || rec.staff.contains(&user.id.to_string())
 }
 
 /// The agenda for staff (all visibilities and statuses).
@@ -392,7 +392,7 @@ pub async fn list_activities(
     user: AuthUser,
     query: Query<ActivityFilter>,
 ) -> Result<web::Json<Page<Activity>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let f = query.0;
     let params = PageParams {
         page: f.page,
@@ -448,7 +448,7 @@ pub async fn create_activity(
     user: AuthUser,
     body: Json<ActivityInput>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::WritePeople)?;
+    user.require(Permission::WriteActivities)?;
     let input = body.0;
     let actor = actor(&req, Some(&user));
     let by = Some(user.id.to_string());
@@ -491,7 +491,7 @@ pub async fn create_series(
     user: AuthUser,
     body: Json<SeriesInput>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::WritePeople)?;
+    user.require(Permission::WriteActivities)?;
     let input = body.0;
     let actor = actor(&req, Some(&user));
     let by = Some(user.id.to_string());
@@ -559,7 +559,7 @@ pub async fn get_activity(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Activity>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let id = id.into_inner().to_string();
     let rec = state.db.run(move |conn| load_one(conn, &id)).await?;
     Ok(web::Json(activity_dto(&rec)?))
@@ -603,7 +603,7 @@ pub async fn update_activity(
     id: web::Path<Uuid>,
     body: Json<ActivityInput>,
 ) -> Result<web::Json<Activity>, ApiError> {
-    user.require(Permission::WritePeople)?;
+    user.require(Permission::WriteActivities)?;
     let id = id.into_inner().to_string();
     let input = body.0;
     let actor = actor(&req, Some(&user));
@@ -798,11 +798,7 @@ pub fn register(
             });
         }
     }
-    let profile: Category = parse(&person.profile)?;
-    let category = match &person.category_override {
-        Some(o) => parse(o)?,
-        None => shared::people::computed_category(profile, person.arrival_year, current_year()),
-    };
+    let category = person.category()?;
     let counts = store::counts(conn, std::slice::from_ref(&activity.id))?
         .remove(&activity.id)
         .unwrap_or_default();
@@ -872,7 +868,7 @@ pub async fn list_registrations(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<Registration>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let id = id.into_inner().to_string();
     let u = user.clone();
     let (rows, names) = state
@@ -933,7 +929,7 @@ pub async fn add_registration(
     id: web::Path<Uuid>,
     body: Json<RegistrationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let id = id.into_inner().to_string();
     let input = body.0;
     let key = idempotency_key(&req)?;
@@ -1004,7 +1000,7 @@ pub async fn set_registration_status(
     path: web::Path<(Uuid, Uuid)>,
     body: Json<RegistrationUpdate>,
 ) -> Result<web::Json<Registration>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let (id, rid) = path.into_inner();
     let (id, rid) = (id.to_string(), rid.to_string());
     let to = body.0.status;
@@ -1114,7 +1110,7 @@ pub async fn attendees_csv(
     id: web::Path<Uuid>,
     query: Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let sep = match query.0.sep.as_deref() {
         None | Some("comma") => ',',
         Some("semicolon") => ';',
@@ -1195,7 +1191,7 @@ pub async fn list_venues(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<web::Json<Vec<Venue>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadActivities)?;
     let rows = state.db.run(|conn| Ok(store::venues(conn)?)).await?;
     rows.iter()
         .map(venue_dto)
@@ -1215,7 +1211,7 @@ pub async fn create_venue(
     user: AuthUser,
     body: Json<VenueInput>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::WritePeople)?;
+    user.require(Permission::WriteActivities)?;
     let v = body.0;
     let mut val = Validator::new();
     let name = val.check("name", crate::people::domain::required_text(&v.name, 200));

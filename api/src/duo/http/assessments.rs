@@ -178,7 +178,7 @@ pub async fn list_assessments(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<SelfAssessment>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let (rows, staff) = state
         .db

@@ -57,7 +57,7 @@ pub async fn list_communes(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<web::Json<Vec<Commune>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     Ok(web::Json(state.db.run(all).await?))
 }
 
@@ -77,7 +77,7 @@ pub async fn put_commune(
     id: web::Path<String>,
     body: Json<CommuneInput>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::ManageAccounts)?;
+    user.require(Permission::ConfigureMatching)?;
     let input = body.0;
     let mut v = Validator::new();
     let id = v.check("id", parse_slug(&id));

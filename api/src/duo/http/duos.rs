@@ -71,7 +71,7 @@ pub fn configure_duos(cfg: &mut ServiceConfig) {
 }
 
 pub(crate) fn require_manage(user: &AuthUser) -> Result<(), ApiError> {
-    user.require(Permission::WritePeople)
+    user.require(Permission::ManageDuos)
 }
 
 // ---------------------------------------------------------------- matching data
@@ -377,7 +377,7 @@ pub async fn list_candidates(
     user: AuthUser,
     query: Query<CandidateFilter>,
 ) -> Result<web::Json<Vec<Candidacy>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let f = query.0;
     let coach = user.people_scope();
     let rows = state
@@ -497,15 +497,7 @@ pub async fn create_candidate(
                         field: Some("person_id"),
                     });
                 }
-                let profile: Category = parse(&person.profile)?;
-                let side = match &person.category_override {
-                    Some(o) => parse(o)?,
-                    None => shared::people::computed_category(
-                        profile,
-                        person.arrival_year,
-                        current_year(),
-                    ),
-                };
+                let side = person.category()?;
                 let now = crate::db::now();
                 let row = CandidacyRow {
                     id: Uuid::now_v7().to_string(),
@@ -579,7 +571,7 @@ pub async fn get_candidate(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Candidacy>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let (c, name) = visible_candidacy(&state, &user, id.into_inner()).await?;
     Ok(web::Json(candidacy_dto(&c, &name, None)?))
 }
@@ -1062,7 +1054,7 @@ pub async fn list_proposals(
     req: HttpRequest,
     user: AuthUser,
 ) -> Result<web::Json<Vec<Duo>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let coach = user.people_scope();
     let (rows, names, feedback) = state
         .db
@@ -1098,7 +1090,7 @@ pub async fn get_settings(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<web::Json<MatchingSettings>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let (version, text) = state
         .db
         .run(|conn| Ok(store::latest_settings(conn)?))
@@ -1118,7 +1110,7 @@ pub async fn put_settings(
     user: AuthUser,
     body: Json<MatchingSettings>,
 ) -> Result<web::Json<MatchingSettings>, ApiError> {
-    user.require(Permission::ManageAccounts)?;
+    user.require(Permission::ConfigureMatching)?;
     let s = body.0;
     let mut v = Validator::new();
     for (field, value) in [
@@ -1264,7 +1256,7 @@ pub async fn list_duos(
     user: AuthUser,
     query: Query<DuoFilter>,
 ) -> Result<web::Json<Vec<Duo>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let statuses: &'static [&'static str] = match query.0.status {
         None => &[],
         Some(DuoStatus::Proposed) => &["proposed"],
@@ -1290,7 +1282,7 @@ pub async fn attention(
     req: HttpRequest,
     user: AuthUser,
 ) -> Result<web::Json<Vec<Duo>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let mut duos =
         duos_with_health(&state, &["active"], user.people_scope(), lang_of(&req)).await?;
     let rank = |d: &Duo| match d.health.as_ref().map(|h| h.level) {
@@ -1344,7 +1336,7 @@ pub async fn get_duo(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Duo>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let ids = vec![d.id.clone()];
     let persons = vec![d.newcomer_id.clone(), d.local_id.clone()];
@@ -1524,7 +1516,7 @@ pub async fn list_check_ins(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<CheckIn>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let rows = state
         .db
@@ -1549,7 +1541,7 @@ pub async fn add_check_in(
     id: web::Path<Uuid>,
     body: Json<CheckInInput>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let c = body.0;
     let mut v = Validator::new();

@@ -114,7 +114,7 @@ pub async fn list_feedback(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<TrialFeedback>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     let index = state
         .db

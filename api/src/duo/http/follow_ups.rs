@@ -88,7 +88,7 @@ pub async fn list_follow_ups(
     user: AuthUser,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<FollowUp>>, ApiError> {
-    user.require(Permission::ReadPeople)?;
+    user.require(Permission::ReadDuos)?;
     let d = visible_duo(&state, &user, id.into_inner()).await?;
     Ok(web::Json(
         state.db.run(move |conn| follow_ups_of(conn, &d)).await?,

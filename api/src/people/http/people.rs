@@ -10,10 +10,9 @@ use shared::audit::PersonHistoryEntry;
 use shared::consent::{Consent, ConsentInput};
 use shared::page::PageParams;
 use shared::people::{
-    computed_category, AnonymiseRequest, AnonymiseResult, BulkAnonymiseRequest, Category,
-    CoachAssignment, FrenchLevel, LanguageSkill, Membership, MembershipInput, MembershipUpdate,
-    PeopleFilter, Person, PersonInput, PersonStatus, PersonSummary, PersonTag, Programme,
-    ReviewDecision, ReviewOutcome,
+    AnonymiseRequest, AnonymiseResult, BulkAnonymiseRequest, CoachAssignment, FrenchLevel,
+    LanguageSkill, Membership, MembershipInput, MembershipUpdate, PeopleFilter, Person,
+    PersonInput, PersonStatus, PersonSummary, PersonTag, Programme, ReviewDecision, ReviewOutcome,
 };
 use shared::{Lang, Page};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -77,16 +76,6 @@ fn label(labels: &[String; 4], lang: Lang) -> String {
     labels[i].clone()
 }
 
-fn effective_category(row: &PersonRow) -> Result<(Category, Category), ApiError> {
-    let profile: Category = parse(&row.profile, "profile")?;
-    let computed = computed_category(profile, row.arrival_year, current_year());
-    let effective = match &row.category_override {
-        Some(o) => parse(o, "category")?,
-        None => computed,
-    };
-    Ok((effective, computed))
-}
-
 fn membership_dto(m: &MembershipRow) -> Result<Membership, ApiError> {
     Ok(Membership {
         id: parse(&m.id, "membership id")?,
@@ -114,7 +103,7 @@ fn consent_dto(c: &ConsentRow) -> Result<Consent, ApiError> {
 /// The staff view of a person; staff notes only for roles that may see them.
 pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Person, ApiError> {
     let r = &rec.row;
-    let (category, computed) = effective_category(r)?;
+    let (category, computed) = r.categories()?;
     Ok(Person {
         id: r.uuid()?,
         first_name: r.first_name.clone(),
@@ -204,7 +193,7 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
 
 /// A person in a list.
 fn summary_dto(r: &PersonRow, programmes: Vec<Programme>) -> Result<PersonSummary, ApiError> {
-    let (category, _) = effective_category(r)?;
+    let (category, _) = r.categories()?;
     Ok(PersonSummary {
         id: r.uuid()?,
         display_name: display_name(

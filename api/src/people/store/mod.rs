@@ -163,6 +163,27 @@ impl Source {
 }
 
 impl PersonRow {
+    /// The person's category for figures and mix targets, and the one Interra's five-year rule
+    /// gives: a coordinator's reasoned override wins over the rule. The one place this is read.
+    pub fn category(&self) -> Result<Category, ApiError> {
+        Ok(self.categories()?.0)
+    }
+
+    /// `(effective, computed)`: see [`PersonRow::category`].
+    pub fn categories(&self) -> Result<(Category, Category), ApiError> {
+        let profile: Category = crate::db::stored(&self.profile)?;
+        let computed = shared::people::computed_category(
+            profile,
+            self.arrival_year,
+            crate::people::domain::current_year(),
+        );
+        let effective = match &self.category_override {
+            Some(o) => crate::db::stored(o)?,
+            None => computed,
+        };
+        Ok((effective, computed))
+    }
+
     pub fn new(
         data: &PersonData,
         source: Source,

@@ -8,12 +8,11 @@ use clap::{Parser, Subcommand};
 use rand::distributions::{Alphanumeric, DistString};
 use shared::auth::Role;
 
-use crate::accounts::domain::{DisplayName, Email};
 use crate::accounts::password;
 use crate::accounts::store::UserRow;
 use crate::config::{ConfigArgs, Settings};
 use crate::startup::{self, Application};
-use crate::{db, demo, telemetry};
+use crate::{accounts, db, demo, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -189,36 +188,46 @@ fn read_password() -> anyhow::Result<String> {
     }
 }
 
+/// Creates a staff account through the same service as the admin screen, so the checks and
+/// the audit entry are the same; field errors are printed in English.
 fn create_user(settings: &Settings, email: &str, name: &str, role: Role) -> anyhow::Result<()> {
-    let lang = shared::Lang::En;
-    let email = Email::parse(email).map_err(|m| anyhow::anyhow!("--email: {}", m.text(lang)))?;
-    let name = DisplayName::parse(name).map_err(|m| anyhow::anyhow!("--name: {}", m.text(lang)))?;
     let secret = read_password()?;
-    if let Err(msgs) = password::check_policy(&secret, Some(email.as_str())) {
-        let text: Vec<String> = msgs.iter().map(|m| m.text(lang)).collect();
-        bail!("password refused: {}", text.join(" "));
-    }
     let db = startup::open_database(settings)?;
-    let mut conn = db.conn()?;
-    if UserRow::find_by_email(&mut conn, email.as_str())?.is_some() {
-        bail!(
-            "an account with the email {} already exists",
-            email.as_str()
-        );
-    }
-    let hash = password::hash(&secret)?;
-    let row = UserRow::new(email.into_inner(), name.into_inner(), role, hash);
-    row.insert(&mut conn)?;
-    crate::audit::record(
-        &mut conn,
-        &crate::audit::Actor::default(),
-        crate::audit::AuditEvent {
-            action: "user.created",
-            entity_type: "user",
-            entity_id: Some(row.id.clone()),
-            details: serde_json::json!({ "role": role.as_str(), "via": "cli" }),
-        },
-    )?;
+    let input = shared::users::CreateUser {
+        email: email.to_owned(),
+        display_name: name.to_owned(),
+        role,
+        password: secret,
+    };
+    let created = actix_web::rt::System::new().block_on(accounts::service::create_user(
+        &db,
+        crate::audit::Actor::default(),
+        input,
+        accounts::service::Via::Cli,
+    ));
+    let row = created.map_err(explain)?;
     println!("account created: {} ({}) id {}", row.email, role, row.id);
     Ok(())
+}
+
+/// An API error as one line for the terminal: each field (as its flag) with its messages.
+fn explain(e: crate::error::ApiError) -> anyhow::Error {
+    let problem = e.problem(shared::Lang::En, None);
+    let mut parts: Vec<String> = problem
+        .errors
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(field, msgs)| {
+            let flag = match field.as_str() {
+                "display_name" => "--name",
+                "email" => "--email",
+                other => other,
+            };
+            format!("{flag}: {}", msgs.join(" "))
+        })
+        .collect();
+    if parts.is_empty() {
+        parts.push(problem.detail.unwrap_or(problem.title));
+    }
+    anyhow::anyhow!("{}", parts.join("; "))
 }

@@ -4,5 +4,6 @@ pub mod domain;
 pub mod http;
 pub mod jwt;
 pub mod password;
+pub mod service;
 pub mod store;
 pub mod tokens;

@@ -8,7 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::audit::{self, AuditQuery, AuditRow};
 use crate::error::ApiError;
-use crate::http::auth::{AuthUser, Permission};
+use crate::http::auth::Permission;
+use crate::http::context::Ctx;
 use crate::http::extract::Query;
 use crate::http::openapi::ReadErrors;
 use crate::http::paging::page_links;
@@ -29,7 +30,7 @@ fn to_dto(row: AuditRow) -> Result<AuditEntry, ApiError> {
         action: row.action,
         entity_type: row.entity_type,
         entity_id: row.entity_id,
-        details: serde_json::from_str(&row.details).unwrap_or(serde_json::Value::Null),
+        details: crate::db::stored_json(&row.details)?,
         ip: row.ip,
         request_id: row.request_id,
     })
@@ -44,10 +45,10 @@ fn to_dto(row: AuditRow) -> Result<AuditEntry, ApiError> {
 pub async fn list_audit(
     state: web::Data<AppState>,
     req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     query: Query<AuditFilter>,
 ) -> Result<web::Json<Page<AuditEntry>>, ApiError> {
-    user.require(Permission::ReadAudit)?;
+    ctx.require(Permission::ReadAudit)?;
     let f = query.0;
     let params = PageParams {
         page: f.page,

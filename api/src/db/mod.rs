@@ -289,6 +289,13 @@ pub fn stored<T: std::str::FromStr>(s: &str) -> Result<T, ApiError> {
         .map_err(|_| anyhow::anyhow!("unexpected value {s:?} in the database").into())
 }
 
+/// Decodes a JSON column the API wrote itself. Failing means corrupt data: an error (a logged
+/// 500), never a silent default that would hide it.
+pub fn stored_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text)
+        .map_err(|e| anyhow::anyhow!("undecodable JSON in the database: {e}").into())
+}
+
 pub fn stored_id(s: &str) -> Result<uuid::Uuid, ApiError> {
     stored(s)
 }

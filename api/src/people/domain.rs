@@ -300,6 +300,24 @@ pub fn display_name(first: &str, last: Option<&str>, preferred: Option<&str>) ->
     }
 }
 
+/// A vocabulary slug (tags, communes): lowercase ASCII letters, digits and inner hyphens.
+pub fn parse_slug(raw: &str) -> Result<String, Msg> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err(Msg::Required);
+    }
+    let ok = s.len() <= 60
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-')
+        && !s.ends_with('-');
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(Msg::InvalidSlug)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 //! of tags, and the public sign-up.
 
 pub mod domain;
+pub mod dto;
 pub mod http;
 pub mod privacy;
+pub mod service;
 pub mod store;

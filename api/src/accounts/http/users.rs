@@ -1,27 +1,20 @@
 //! Staff accounts, managed by administrators.
 
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
-use serde_json::json;
-use shared::auth::Role;
 use shared::page::PageParams;
 use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
 use shared::Page;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::accounts::domain::{DisplayName, Email};
-use crate::accounts::password;
-use crate::accounts::store::refresh_tokens::RefreshTokenRow;
+use crate::accounts::service::{self, Via};
 use crate::accounts::store::{UserQuery, UserRow};
-use crate::audit::{self, AuditEvent};
-use crate::db::write_transaction;
-use crate::error::{ApiError, UniqueViolationExt, Validator};
-use crate::http::auth::{AuthUser, Permission};
-use crate::http::context::actor;
+use crate::error::ApiError;
+use crate::http::auth::Permission;
+use crate::http::context::Ctx;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
 use crate::http::paging::page_links;
-use crate::i18n::Msg;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -40,10 +33,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub async fn list_users(
     state: web::Data<AppState>,
     req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     query: Query<UserFilter>,
 ) -> Result<web::Json<Page<StaffUser>>, ApiError> {
-    user.require(Permission::ManageAccounts)?;
+    ctx.require(Permission::ManageAccounts)?;
     let filter = query.0;
     let params = PageParams {
         page: filter.page,
@@ -81,54 +74,11 @@ pub async fn list_users(
 #[post("")]
 pub async fn create_user(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     body: Json<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    user.require(Permission::ManageAccounts)?;
-    let CreateUser {
-        email,
-        display_name,
-        role,
-        password: new_password,
-    } = body.0;
-    let mut v = Validator::new();
-    let email = v.check("email", Email::parse(&email));
-    let name = v.check("display_name", DisplayName::parse(&display_name));
-    if let Err(msgs) = password::check_policy(&new_password, email.as_ref().map(Email::as_str)) {
-        for m in msgs {
-            v.add("password", m);
-        }
-    }
-    v.finish()?;
-    let (Some(email), Some(name)) = (email, name) else {
-        return Err(anyhow::anyhow!("validated fields missing").into());
-    };
-    let hash = web::block(move || password::hash(&new_password))
-        .await
-        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))??;
-    let row = UserRow::new(email.into_inner(), name.into_inner(), role, hash);
-    let actor = actor(&req, Some(&user));
-    let row = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                row.insert(conn)
-                    .on_unique_violation("email", Msg::EmailTaken)?;
-                audit::record(
-                    conn,
-                    &actor,
-                    AuditEvent {
-                        action: "user.created",
-                        entity_type: "user",
-                        entity_id: Some(row.id.clone()),
-                        details: json!({ "role": role.as_str() }),
-                    },
-                )?;
-                Ok(row)
-            })
-        })
-        .await?;
+    ctx.require(Permission::ManageAccounts)?;
+    let row = service::create_user(&state.db, ctx.actor, body.0, Via::Api).await?;
     let dto = row.to_dto()?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/users/{}", dto.id)))
@@ -143,12 +93,11 @@ pub async fn create_user(
 #[get("/{id}")]
 pub async fn get_user(
     state: web::Data<AppState>,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<StaffUser>, ApiError> {
-    user.require(Permission::ManageAccounts)?;
-    let id = id.into_inner();
-    let row = state.db.run(move |conn| UserRow::get(conn, id)).await?;
+    ctx.require(Permission::ManageAccounts)?;
+    let row = service::get_user(&state.db, id.into_inner()).await?;
     Ok(web::Json(row.to_dto()?))
 }
 
@@ -163,89 +112,11 @@ pub async fn get_user(
 #[patch("/{id}")]
 pub async fn update_user(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
     body: Json<UpdateUser>,
 ) -> Result<web::Json<StaffUser>, ApiError> {
-    user.require(Permission::ManageAccounts)?;
-    let id = id.into_inner();
-    let changes = body.0;
-    let mut v = Validator::new();
-    let name = match &changes.display_name {
-        Some(n) => v.check("display_name", DisplayName::parse(n)),
-        None => None,
-    };
-    v.finish()?;
-    let actor = actor(&req, Some(&user));
-    let row = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                // Two admins demoting each other at once must not leave no admin.
-                crate::db::lock_rows(
-                    conn,
-                    "SELECT id FROM users WHERE role = $1 AND active FOR UPDATE",
-                    "admin",
-                )?;
-                let mut row = UserRow::get(conn, id)?;
-                let was_active_admin = row.active && row.role()? == Role::Admin;
-                let mut changed = Vec::new();
-                if let Some(name) = name.map(DisplayName::into_inner) {
-                    if name != row.display_name {
-                        row.display_name = name;
-                        changed.push("display_name");
-                    }
-                }
-                if let Some(role) = changes.role {
-                    if role.as_str() != row.role {
-                        row.role = role.as_str().to_owned();
-                        changed.push("role");
-                    }
-                }
-                let deactivated = changes.active == Some(false) && row.active;
-                if let Some(active) = changes.active {
-                    if active != row.active {
-                        row.active = active;
-                        changed.push("active");
-                    }
-                }
-                let still_active_admin = row.active && row.role()? == Role::Admin;
-                if was_active_admin
-                    && !still_active_admin
-                    && UserRow::count_active_admins(conn)? <= 1
-                {
-                    return Err(ApiError::Conflict {
-                        msg: Msg::LastAdmin,
-                        field: None,
-                    });
-                }
-                if changed.is_empty() {
-                    return Ok(row);
-                }
-                row.save_profile(conn)?;
-                if deactivated {
-                    RefreshTokenRow::revoke_all_for_user(conn, &row.id)?;
-                    UserRow::revoke_access_tokens(conn, &row.id)?;
-                }
-                audit::record(
-                    conn,
-                    &actor,
-                    AuditEvent {
-                        action: "user.updated",
-                        entity_type: "user",
-                        entity_id: Some(row.id.clone()),
-                        details: json!({
-                            "changed": changed,
-                            "role": row.role,
-                            "active": row.active,
-                            "sessions_revoked": deactivated,
-                        }),
-                    },
-                )?;
-                Ok(row)
-            })
-        })
-        .await?;
+    ctx.require(Permission::ManageAccounts)?;
+    let row = service::update_user(&state.db, ctx.actor, id.into_inner(), body.0).await?;
     Ok(web::Json(row.to_dto()?))
 }

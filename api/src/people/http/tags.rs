@@ -25,22 +25,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(merge_tag);
 }
 
-pub(crate) fn parse_slug(raw: &str) -> Result<String, Msg> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Err(Msg::Required);
-    }
-    let ok = s.len() <= 60
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-        && !s.ends_with('-');
-    if ok {
-        Ok(s.to_owned())
-    } else {
-        Err(Msg::InvalidSlug)
-    }
-}
+// Kept reachable here until the duo communes handler imports it from the domain.
+pub(crate) use crate::people::domain::parse_slug;
 
 struct TagFields {
     slug: String,

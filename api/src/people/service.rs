@@ -1,0 +1,682 @@
+//! The rules of recording, changing and erasing a person: each change runs in one write
+//! transaction with its audit entry. Handlers call these after authorizing the role; object-level
+//! visibility (a coach sees only the people they accompany) is decided here, once.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Months, NaiveDateTime};
+use serde_json::json;
+use shared::consent::ConsentInput;
+use shared::people::{
+    CoachAssignment, FrenchLevel, MembershipInput, MembershipUpdate, PeopleFilter, PersonInput,
+    PersonStatus, ReviewOutcome,
+};
+use uuid::Uuid;
+
+use crate::accounts::store::UserRow;
+use crate::audit::{self, Actor, AuditQuery, AuditRow};
+use crate::db::{write_transaction, Db, DbConnection};
+use crate::error::ApiError;
+use crate::i18n::Msg;
+use crate::people::domain::{current_year, PersonData};
+use crate::people::store::vocabulary as tags;
+use crate::people::store::{
+    self as people, CoachRow, ConsentRow, MembershipRow, PeopleQuery, PersonRecord, PersonRow,
+    Sort, Source,
+};
+
+/// The word an administrator types to confirm an anonymisation.
+pub const CONFIRMATION_WORD: &str = "anonymise";
+
+/// Whose people a caller sees: everyone, or (coaches) only the people they accompany.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    All,
+    CoachedBy(String),
+}
+
+impl Scope {
+    pub fn coach(&self) -> Option<String> {
+        match self {
+            Scope::All => None,
+            Scope::CoachedBy(id) => Some(id.clone()),
+        }
+    }
+}
+
+fn record(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    action: &str,
+    person_id: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    crate::audit::audit_event(conn, actor, action, "person", person_id, details)
+}
+
+/// Loads a person the caller may see: 404 for people outside the caller's scope.
+pub fn load_visible(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    id: Uuid,
+) -> Result<PersonRecord, ApiError> {
+    let rec = people::load_record(conn, id)?;
+    if let Scope::CoachedBy(coach) = scope {
+        if !rec.coaches.iter().any(|c| &c.user_id == coach) {
+            return Err(ApiError::NotFound);
+        }
+    }
+    Ok(rec)
+}
+
+pub async fn get(db: &Db, scope: Scope, id: Uuid) -> Result<PersonRecord, ApiError> {
+    db.run(move |conn| load_visible(conn, &scope, id)).await
+}
+
+/// A page of people matching a filter, with each one's programmes.
+pub struct Listing {
+    pub rows: Vec<PersonRow>,
+    pub count: u64,
+    pub programmes: HashMap<String, Vec<String>>,
+}
+
+pub async fn list(
+    db: &Db,
+    scope: Scope,
+    f: PeopleFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<Listing, ApiError> {
+    let sort = match f.sort.as_deref() {
+        None | Some("") => Sort::Name,
+        Some(s) => Sort::parse(s).ok_or_else(|| ApiError::field("sort", Msg::InvalidValue))?,
+    };
+    let tag_keys: Vec<String> = f
+        .tags
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut q = PeopleQuery {
+        q: f.q,
+        tags: vec![],
+        programme: f.programme,
+        role: f.role,
+        language: f
+            .language
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| !l.is_empty()),
+        french_levels: french_range(f.french_min, f.french_max),
+        commune: f.commune.filter(|c| !c.trim().is_empty()),
+        postcode: f
+            .postcode
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty()),
+        category: f.category,
+        slot: f.slot,
+        status: f.status,
+        archived: f.archived.unwrap_or(false),
+        coach: scope.coach(),
+        sort,
+    };
+    let year = current_year();
+    db.run(move |conn| {
+        let (found, unknown) = tags::resolve(conn, &tag_keys)?;
+        if !unknown.is_empty() {
+            return Err(ApiError::field("tags", Msg::UnknownTag));
+        }
+        q.tags = found;
+        let (rows, count) = people::list(conn, &q, offset, limit, year)?;
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let programmes = people::programmes_of(conn, &ids)?;
+        Ok(Listing {
+            rows,
+            count: u64::try_from(count).unwrap_or(0),
+            programmes,
+        })
+    })
+    .await
+}
+
+/// Records a new person entered by staff. `Duplicate` when someone already has this email or
+/// phone, unless `confirm_distinct` is set.
+pub async fn create(
+    db: &Db,
+    actor: Actor,
+    created_by: Uuid,
+    input: PersonInput,
+) -> Result<PersonRecord, ApiError> {
+    let data = PersonData::parse(&input)?;
+    let created_by = Some(created_by.to_string());
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            check_tags(conn, &data)?;
+            if !input.confirm_distinct {
+                if let Some(existing) = people::find_duplicate(
+                    conn,
+                    data.email.as_deref(),
+                    data.phone.as_deref(),
+                    None,
+                )? {
+                    return Err(ApiError::Duplicate(existing));
+                }
+            }
+            let row = PersonRow::new(&data, Source::Staff, PersonStatus::Active, None, created_by);
+            row.insert(conn)?;
+            people::replace_children(conn, &row.id, &data)?;
+            record(
+                conn,
+                &actor,
+                "person.created",
+                &row.id,
+                json!({ "source": "staff" }),
+            )?;
+            people::load_record(conn, row.uuid()?)
+        })
+    })
+    .await
+}
+
+/// Replaces a person's profile; the audit entry names the fields that changed.
+pub async fn update(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    input: PersonInput,
+) -> Result<PersonRecord, ApiError> {
+    let data = PersonData::parse(&input)?;
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let before = people::load_record(conn, id)?;
+            if before.row.anonymised_at.is_some() {
+                return Err(ApiError::NotFound);
+            }
+            check_tags(conn, &data)?;
+            if !input.confirm_distinct {
+                if let Some(existing) = people::find_duplicate(
+                    conn,
+                    data.email.as_deref(),
+                    data.phone.as_deref(),
+                    Some(&before.row.id),
+                )? {
+                    return Err(ApiError::Duplicate(existing));
+                }
+            }
+            let mut row = before.row.clone();
+            row.apply(&data);
+            let changed = changed_fields(&before, &row, &data);
+            if !changed.is_empty() {
+                row.last_activity_at = crate::db::now();
+                row.save(conn)?;
+                people::replace_children(conn, &row.id, &data)?;
+                record(
+                    conn,
+                    &actor,
+                    "person.updated",
+                    &row.id,
+                    json!({ "changed": changed }),
+                )?;
+            }
+            people::load_record(conn, id)
+        })
+    })
+    .await
+}
+
+/// Archives (hides from default lists) or restores a person.
+pub async fn set_archived(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    archived: bool,
+) -> Result<PersonRecord, ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let mut row = PersonRow::get(conn, id)?;
+            if row.anonymised_at.is_some() && !archived {
+                return Err(ApiError::NotFound);
+            }
+            if row.archived != archived {
+                row.archived = archived;
+                row.save(conn)?;
+                let action = if archived {
+                    "person.archived"
+                } else {
+                    "person.restored"
+                };
+                record(conn, &actor, action, &row.id, json!({}))?;
+            }
+            people::load_record(conn, id)
+        })
+    })
+    .await
+}
+
+/// Decides on a person to review (public sign-up, possible duplicate).
+pub async fn review(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    decision: ReviewOutcome,
+) -> Result<PersonRecord, ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let mut row = PersonRow::get(conn, id)?;
+            row.status = PersonStatus::Active.as_str().to_owned();
+            row.possible_duplicate_of = None;
+            if decision == ReviewOutcome::Archive {
+                row.archived = true;
+            }
+            row.save(conn)?;
+            record(
+                conn,
+                &actor,
+                "person.reviewed",
+                &row.id,
+                json!({ "decision": decision.as_str() }),
+            )?;
+            people::load_record(conn, id)
+        })
+    })
+    .await
+}
+
+pub async fn add_membership(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    m: MembershipInput,
+) -> Result<MembershipRow, ApiError> {
+    let started_on = m
+        .started_on
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    if m.ended_on.is_some_and(|e| e < started_on) {
+        return Err(ApiError::field("ended_on", Msg::EndBeforeStart));
+    }
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let person = PersonRow::get(conn, id)?;
+            let now = crate::db::now();
+            let row = MembershipRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: person.id.clone(),
+                programme: m.programme.as_str().to_owned(),
+                role: m.role.as_str().to_owned(),
+                status: m.status.as_str().to_owned(),
+                started_on,
+                ended_on: m.ended_on,
+                created_at: now,
+                updated_at: now,
+            };
+            row.insert(conn)?;
+            people::touch(conn, &person.id)?;
+            record(
+                conn,
+                &actor,
+                "person.membership_added",
+                &person.id,
+                json!({ "membership": row.id, "programme": row.programme, "role": row.role, "status": row.status }),
+            )?;
+            Ok(row)
+        })
+    })
+    .await
+}
+
+pub async fn update_membership(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    membership: Uuid,
+    u: MembershipUpdate,
+) -> Result<MembershipRow, ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let person = PersonRow::get(conn, id)?;
+            let mut row = MembershipRow::get(conn, &person.id, membership)?;
+            let mut changed = Vec::new();
+            if let Some(r) = u.role {
+                row.role = r.as_str().to_owned();
+                changed.push("role");
+            }
+            if let Some(s) = u.status {
+                row.status = s.as_str().to_owned();
+                changed.push("status");
+            }
+            if let Some(e) = u.ended_on {
+                if e < row.started_on {
+                    return Err(ApiError::field("ended_on", Msg::EndBeforeStart));
+                }
+                row.ended_on = Some(e);
+                changed.push("ended_on");
+            }
+            row.save(conn)?;
+            people::touch(conn, &person.id)?;
+            record(
+                conn,
+                &actor,
+                "person.membership_updated",
+                &person.id,
+                json!({ "membership": row.id, "changed": changed, "status": row.status }),
+            )?;
+            Ok(row)
+        })
+    })
+    .await
+}
+
+/// Records a consent given on a web form, or on paper or orally and entered by `recorded_by`.
+pub async fn add_consent(
+    db: &Db,
+    actor: Actor,
+    recorded_by: Uuid,
+    id: Uuid,
+    c: ConsentInput,
+) -> Result<ConsentRow, ApiError> {
+    let version = c.notice_version.trim().to_owned();
+    if !crate::people::privacy::is_known_version(&version) {
+        return Err(ApiError::field("notice_version", Msg::InvalidValue));
+    }
+    let given_at: NaiveDateTime = c
+        .given_at
+        .map(|t| t.naive_utc())
+        .unwrap_or_else(crate::db::now);
+    if given_at > crate::db::now() + chrono::Duration::minutes(5) {
+        return Err(ApiError::field("given_at", Msg::InvalidValue));
+    }
+    let recorded_by = recorded_by.to_string();
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let person = PersonRow::get(conn, id)?;
+            let row = ConsentRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: person.id.clone(),
+                purpose: c.purpose.as_str().to_owned(),
+                notice_version: version,
+                notice_lang: c.notice_lang.code().to_owned(),
+                method: c.method.as_str().to_owned(),
+                given_at,
+                recorded_by: Some(recorded_by),
+                withdrawn_at: None,
+                withdrawn_by: None,
+            };
+            row.insert(conn)?;
+            record(
+                conn,
+                &actor,
+                "person.consent_given",
+                &person.id,
+                json!({ "consent": row.id, "purpose": row.purpose, "method": row.method, "notice_version": row.notice_version }),
+            )?;
+            Ok(row)
+        })
+    })
+    .await
+}
+
+pub async fn withdraw_consent(
+    db: &Db,
+    actor: Actor,
+    by: Uuid,
+    id: Uuid,
+    consent: Uuid,
+) -> Result<(), ApiError> {
+    let by = Some(by.to_string());
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let person = PersonRow::get(conn, id)?;
+            ConsentRow::withdraw(conn, &person.id, consent, by)?;
+            record(
+                conn,
+                &actor,
+                "person.consent_withdrawn",
+                &person.id,
+                json!({ "consent": consent }),
+            )
+        })
+    })
+    .await
+}
+
+/// Assigns a coach (an active staff account), who then sees the person.
+pub async fn add_coach(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    a: CoachAssignment,
+) -> Result<(), ApiError> {
+    let coach_id = a.user_id;
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let person = PersonRow::get(conn, id)?;
+            match UserRow::find(conn, coach_id)? {
+                Some(u) if u.active => {}
+                _ => return Err(ApiError::field("user_id", Msg::NotACoach)),
+            }
+            CoachRow::add(conn, &person.id, &coach_id.to_string())?;
+            record(
+                conn,
+                &actor,
+                "person.coach_assigned",
+                &person.id,
+                json!({ "coach": coach_id }),
+            )
+        })
+    })
+    .await
+}
+
+pub async fn remove_coach(db: &Db, actor: Actor, id: Uuid, coach_id: Uuid) -> Result<(), ApiError> {
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let person = PersonRow::get(conn, id)?;
+            if CoachRow::remove(conn, &person.id, &coach_id.to_string())? == 0 {
+                return Err(ApiError::NotFound);
+            }
+            record(
+                conn,
+                &actor,
+                "person.coach_removed",
+                &person.id,
+                json!({ "coach": coach_id }),
+            )
+        })
+    })
+    .await
+}
+
+/// Right of access: the person and every table's rows about them; the export is audited.
+pub async fn export(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+) -> Result<(PersonRecord, serde_json::Map<String, serde_json::Value>), ApiError> {
+    db.run(move |conn| {
+        let rec = people::load_record(conn, id)?;
+        record(conn, &actor, "person.exported", &rec.row.id, json!({}))?;
+        let tables = people::export_tables(conn, &rec.row.id)?;
+        Ok((rec, tables))
+    })
+    .await
+}
+
+/// A page of a person's history (audit entries about them, newest first) with the display
+/// names of the staff who acted.
+pub async fn history(
+    db: &Db,
+    scope: Scope,
+    id: Uuid,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<AuditRow>, u64, HashMap<String, String>), ApiError> {
+    db.run(move |conn| {
+        let rec = load_visible(conn, &scope, id)?;
+        let q = AuditQuery {
+            entity_type: Some("person".into()),
+            entity_id: Some(rec.row.id),
+            ..AuditQuery::default()
+        };
+        let (rows, count) = audit::list(conn, &q, offset, limit)?;
+        let mut actors: Vec<String> = rows.iter().filter_map(|r| r.actor_id.clone()).collect();
+        actors.sort();
+        actors.dedup();
+        let names = audit::actor_names(conn, &actors)?;
+        Ok((rows, u64::try_from(count).unwrap_or(0), names))
+    })
+    .await
+}
+
+/// `confirmation` must be the confirmation word, whatever its case.
+pub fn check_confirmation(word: &str) -> Result<(), ApiError> {
+    if word.trim().eq_ignore_ascii_case(CONFIRMATION_WORD) {
+        Ok(())
+    } else {
+        Err(ApiError::field("confirmation", Msg::ConfirmationRequired))
+    }
+}
+
+/// Wipes a person's identifying values; `false` when they were already anonymised.
+fn anonymise_one(conn: &mut DbConnection, actor: &Actor, id: Uuid) -> Result<bool, ApiError> {
+    let row = PersonRow::get(conn, id)?;
+    if row.anonymised_at.is_some() {
+        return Ok(false);
+    }
+    people::anonymise(conn, &row.id)?;
+    record(conn, actor, "person.anonymised", &row.id, json!({}))?;
+    Ok(true)
+}
+
+/// Right to erasure for one person.
+pub async fn anonymise(
+    db: &Db,
+    actor: Actor,
+    id: Uuid,
+    confirmation: &str,
+) -> Result<PersonRecord, ApiError> {
+    check_confirmation(confirmation)?;
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            anonymise_one(conn, &actor, id)?;
+            people::load_record(conn, id)
+        })
+    })
+    .await
+}
+
+/// Most people one bulk anonymisation may name.
+const BULK_LIMIT: usize = 1000;
+
+/// Anonymises several people in one transaction; answers those actually anonymised now.
+pub async fn anonymise_many(
+    db: &Db,
+    actor: Actor,
+    ids: Vec<Uuid>,
+    confirmation: &str,
+) -> Result<Vec<Uuid>, ApiError> {
+    check_confirmation(confirmation)?;
+    if ids.len() > BULK_LIMIT {
+        return Err(ApiError::field("ids", Msg::TooMany(BULK_LIMIT)));
+    }
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let mut done = Vec::new();
+            for id in ids {
+                if anonymise_one(conn, &actor, id)? {
+                    done.push(id);
+                }
+            }
+            Ok(done)
+        })
+    })
+    .await
+}
+
+/// People whose last activity is older than `months` months.
+pub async fn past_retention(db: &Db, months: u32) -> Result<Vec<PersonRow>, ApiError> {
+    let cutoff = chrono::Utc::now()
+        .naive_utc()
+        .checked_sub_months(Months::new(months))
+        .unwrap_or_default();
+    db.run(move |conn| Ok(people::past_retention(conn, cutoff, BULK_LIMIT as i64)?))
+        .await
+}
+
+/// Names of the fields that differ between two versions of a person (never their values).
+fn changed_fields(before: &PersonRecord, after_row: &PersonRow, after: &PersonData) -> Vec<String> {
+    let skip = ["updated_at", "last_activity_at", "created_at"];
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (
+        serde_json::to_value(&before.row),
+        serde_json::to_value(after_row),
+    ) else {
+        return vec![];
+    };
+    let mut changed: Vec<String> = a
+        .iter()
+        .filter(|(k, v)| !skip.contains(&k.as_str()) && b.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let langs_before: BTreeSet<(String, String)> = before
+        .languages
+        .iter()
+        .map(|l| (l.language.clone(), l.level.clone()))
+        .collect();
+    let langs_after: BTreeSet<(String, String)> = after
+        .languages
+        .iter()
+        .map(|l| (l.language.clone(), l.level.as_str().to_owned()))
+        .collect();
+    if langs_before != langs_after {
+        changed.push("languages".into());
+    }
+    let tags_before: BTreeSet<(String, String)> = before
+        .tags
+        .iter()
+        .map(|t| (t.tag_id.clone(), t.kind.clone()))
+        .collect();
+    let tags_after: BTreeSet<(String, String)> = after
+        .tags
+        .iter()
+        .map(|t| (t.tag_id.to_string(), t.kind.as_str().to_owned()))
+        .collect();
+    if tags_before != tags_after {
+        changed.push("tags".into());
+    }
+    let slots_before: BTreeSet<String> =
+        before.availability.iter().map(|a| a.slot.clone()).collect();
+    let slots_after: BTreeSet<String> = after.availability.iter().map(|s| s.to_string()).collect();
+    if slots_before != slots_after {
+        changed.push("availability".into());
+    }
+    changed
+}
+
+fn check_tags(conn: &mut DbConnection, data: &PersonData) -> Result<(), ApiError> {
+    let ids: Vec<String> = data.tags.iter().map(|t| t.tag_id.to_string()).collect();
+    let unknown = people::unknown_tags(conn, &ids)?;
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::Validation(
+        ids.iter()
+            .enumerate()
+            .filter(|(_, id)| unknown.contains(id))
+            .map(|(i, _)| (format!("tags[{i}].tag_id"), Msg::UnknownTag))
+            .collect(),
+    ))
+}
+
+fn french_range(min: Option<FrenchLevel>, max: Option<FrenchLevel>) -> Option<Vec<FrenchLevel>> {
+    if min.is_none() && max.is_none() {
+        return None;
+    }
+    Some(
+        FrenchLevel::ALL
+            .iter()
+            .copied()
+            .filter(|l| min.is_none_or(|m| *l >= m) && max.is_none_or(|m| *l <= m))
+            .collect(),
+    )
+}

@@ -1,0 +1,298 @@
+//! Erasure, retention and the right of access over every table holding a person's data.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::{
+    audit_log, consents, duo_blocks, duo_candidacies, duo_check_ins, duos, memberships, people,
+    person_availability, person_coaches, person_languages, person_tags,
+};
+use crate::db::DbConnection;
+use crate::error::ApiError;
+
+use super::*;
+
+/// Wipes every identifying value of a person, keeping what reports count (category,
+/// programme memberships, interests, consents' dates). Irreversible.
+pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    let now = crate::db::now();
+    diesel::update(people::table.find(id))
+        .set((
+            people::first_name.eq("anonymised"),
+            people::last_name.eq(None::<String>),
+            people::preferred_name.eq(None::<String>),
+            people::email.eq(None::<String>),
+            people::phone.eq(None::<String>),
+            people::preferred_channel.eq(None::<String>),
+            people::street.eq(None::<String>),
+            people::postcode.eq(None::<String>),
+            people::commune.eq(None::<String>),
+            people::arrival_year.eq(None::<i32>),
+            people::category_override_reason.eq(None::<String>),
+            people::birth_year.eq(None::<i32>),
+            people::gender.eq(None::<String>),
+            people::origin_region.eq(None::<String>),
+            people::presentation.eq(None::<String>),
+            people::staff_notes.eq(None::<String>),
+            people::search_text.eq(""),
+            people::archived.eq(true),
+            people::anonymised_at.eq(now),
+            people::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    diesel::delete(person_languages::table.filter(person_languages::person_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(person_availability::table.filter(person_availability::person_id.eq(id)))
+        .execute(conn)?;
+    crate::notify::store::forget_person(conn, id)?;
+    // Free text about the person in Duo2Change records; the duos keep their shape.
+    diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
+        .set(duo_candidacies::remarks.eq(None::<String>))
+        .execute(conn)?;
+    diesel::update(
+        duo_blocks::table.filter(duo_blocks::person_a.eq(id).or(duo_blocks::person_b.eq(id))),
+    )
+    .set(duo_blocks::note.eq(None::<String>))
+    .execute(conn)?;
+    let their_duos = duos::table
+        .filter(duos::newcomer_id.eq(id).or(duos::local_id.eq(id)))
+        .select(duos::id);
+    let duo_ids: Vec<String> = their_duos.load(conn)?;
+    diesel::update(duos::table.filter(duos::id.eq_any(&duo_ids)))
+        .set((
+            duos::reason.eq(None::<String>),
+            duos::pause_reason.eq(None::<String>),
+            duos::explanation.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    diesel::update(duo_check_ins::table.filter(duo_check_ins::duo_id.eq_any(&duo_ids)))
+        .set((
+            duo_check_ins::notes.eq(None::<String>),
+            duo_check_ins::activity.eq(""),
+        ))
+        .execute(conn)?;
+    // The coordinator's notes on the follow-up calls may name either of them.
+    diesel::update(
+        crate::db::schema::duo_follow_ups::table
+            .filter(crate::db::schema::duo_follow_ups::duo_id.eq_any(&duo_ids)),
+    )
+    .set((
+        crate::db::schema::duo_follow_ups::notes.eq(None::<String>),
+        crate::db::schema::duo_follow_ups::done_notes.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    // Both sides' notes on the trial meeting may name either of them.
+    diesel::update(
+        crate::db::schema::duo_feedback::table
+            .filter(crate::db::schema::duo_feedback::duo_id.eq_any(&duo_ids)),
+    )
+    .set(crate::db::schema::duo_feedback::notes.eq(None::<String>))
+    .execute(conn)?;
+    // What a local wrote they learnt may name the other.
+    diesel::update(
+        crate::db::schema::duo_assessments::table
+            .filter(crate::db::schema::duo_assessments::duo_id.eq_any(&duo_ids)),
+    )
+    .set(crate::db::schema::duo_assessments::learnt.eq(None::<String>))
+    .execute(conn)?;
+    // The name a host agreed to show in the public agenda.
+    diesel::update(
+        crate::db::schema::activity_hosts::table
+            .filter(crate::db::schema::activity_hosts::person_id.eq(id)),
+    )
+    .set(crate::db::schema::activity_hosts::public_name.eq(None::<String>))
+    .execute(conn)?;
+    // Addresses of the person's own actions (public sign-up) are personal data too.
+    diesel::update(
+        audit_log::table
+            .filter(audit_log::entity_type.eq("person"))
+            .filter(audit_log::entity_id.eq(id)),
+    )
+    .set(audit_log::ip.eq(None::<String>))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// People whose last activity is older than `cutoff`, not yet anonymised.
+pub fn past_retention(
+    conn: &mut DbConnection,
+    cutoff: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<PersonRow>> {
+    people::table
+        .filter(people::anonymised_at.is_null())
+        .filter(people::last_activity_at.lt(cutoff))
+        .order(people::last_activity_at.asc())
+        .limit(limit)
+        .select(PersonRow::as_select())
+        .load(conn)
+}
+
+/// Every row about a person, per table, for the right of access. Each table that refers to a
+/// person must appear here (a test reads the schema to make sure none is forgotten).
+pub fn export_tables(
+    conn: &mut DbConnection,
+    id: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, ApiError> {
+    fn json<T: Serialize>(rows: Vec<T>) -> Result<serde_json::Value, ApiError> {
+        serde_json::to_value(rows).map_err(|e| anyhow::anyhow!("export: {e}").into())
+    }
+    let mut out = serde_json::Map::new();
+    let person: Vec<PersonRow> = people::table
+        .filter(people::id.eq(id))
+        .select(PersonRow::as_select())
+        .load(conn)?;
+    out.insert("people".into(), json(person)?);
+    out.insert(
+        "person_languages".into(),
+        json(
+            person_languages::table
+                .filter(person_languages::person_id.eq(id))
+                .select(LanguageRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "person_tags".into(),
+        json(
+            person_tags::table
+                .filter(person_tags::person_id.eq(id))
+                .select(PersonTagRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "person_availability".into(),
+        json(
+            person_availability::table
+                .filter(person_availability::person_id.eq(id))
+                .select(AvailabilityRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "memberships".into(),
+        json(
+            memberships::table
+                .filter(memberships::person_id.eq(id))
+                .select(MembershipRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "consents".into(),
+        json(
+            consents::table
+                .filter(consents::person_id.eq(id))
+                .select(ConsentRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "person_coaches".into(),
+        json(
+            person_coaches::table
+                .filter(person_coaches::person_id.eq(id))
+                .select(CoachRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    use crate::duo::store::{BlockRow, CandidacyRow, CheckInRow, DuoRow};
+    out.insert(
+        "duo_candidacies".into(),
+        json(
+            duo_candidacies::table
+                .filter(duo_candidacies::person_id.eq(id))
+                .select(CandidacyRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_blocks".into(),
+        json(
+            duo_blocks::table
+                .filter(duo_blocks::person_a.eq(id).or(duo_blocks::person_b.eq(id)))
+                .select(BlockRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    let their_duos: Vec<DuoRow> = duos::table
+        .filter(duos::newcomer_id.eq(id).or(duos::local_id.eq(id)))
+        .select(DuoRow::as_select())
+        .load(conn)?;
+    let duo_ids: Vec<String> = their_duos.iter().map(|d| d.id.clone()).collect();
+    out.insert("duos".into(), json(their_duos)?);
+    out.insert(
+        "duo_check_ins".into(),
+        json(
+            duo_check_ins::table
+                .filter(duo_check_ins::duo_id.eq_any(&duo_ids))
+                .select(CheckInRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_feedback".into(),
+        json(
+            crate::db::schema::duo_feedback::table
+                .filter(crate::db::schema::duo_feedback::person_id.eq(id))
+                .select(crate::duo::store::feedback::FeedbackRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    out.insert(
+        "duo_assessments".into(),
+        json(
+            crate::db::schema::duo_assessments::table
+                .filter(crate::db::schema::duo_assessments::person_id.eq(id))
+                .order(crate::db::schema::duo_assessments::created_at.asc())
+                .select(crate::duo::store::assessments::AssessmentRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    // InterAct: the activities they registered for or host.
+    use crate::db::schema::{activity_hosts, registrations};
+    out.insert(
+        "registrations".into(),
+        json(
+            registrations::table
+                .filter(registrations::person_id.eq(id))
+                .order(registrations::created_at.asc())
+                .select(crate::activities::store::RegistrationRow::as_select())
+                .load(conn)?,
+        )?,
+    );
+    let hosted: Vec<(String, String, Option<String>)> = activity_hosts::table
+        .filter(activity_hosts::person_id.eq(id))
+        .select((
+            activity_hosts::activity_id,
+            activity_hosts::person_id,
+            activity_hosts::public_name,
+        ))
+        .load(conn)?;
+    let hosted: Vec<serde_json::Value> = hosted
+        .into_iter()
+        .map(|(activity_id, person_id, public_name)| {
+            serde_json::json!({
+                "activity_id": activity_id,
+                "person_id": person_id,
+                "public_name": public_name,
+            })
+        })
+        .collect();
+    out.insert("activity_hosts".into(), json(hosted)?);
+    // What they were (or are to be) told about their registrations.
+    out.insert(
+        "notifications".into(),
+        json(crate::notify::store::of_person(conn, id)?)?,
+    );
+    let audit: Vec<crate::audit::AuditRow> = audit_log::table
+        .filter(audit_log::entity_type.eq("person"))
+        .filter(audit_log::entity_id.eq(id))
+        .order(audit_log::occurred_at.asc())
+        .select(crate::audit::AuditRow::as_select())
+        .load(conn)?;
+    out.insert("audit_log".into(), json(audit)?);
+    Ok(out)
+}

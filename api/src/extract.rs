@@ -311,12 +311,7 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
         check_text(&key, &key)?;
         check_text(&key, &value)?;
     }
-    // `start=` is what a form sends for a field left empty: the parameter is absent, not an
-    // invalid date (or number, or choice).
-    let filled = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(form_urlencoded::parse(query.as_bytes()).filter(|(_, v)| !v.is_empty()))
-        .finish();
-    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(filled.as_bytes()));
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(de).map_err(|e| {
         let field = e.path().to_string();
         ApiError::InvalidValue {

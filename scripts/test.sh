@@ -4,6 +4,7 @@
 #
 #   scripts/test.sh            everything
 #   SKIP_E2E=1 scripts/test.sh without the browser tests
+#   FUZZ_API=1 scripts/test.sh  also the fuzzing gate (scripts/fuzz-api.sh, not yet green)
 set -euo pipefail
 SCRIPT_NAME=test
 cd "$(dirname "$0")/.."
@@ -25,6 +26,14 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 log "cargo test (SQLite, and PostgreSQL at ${INTERRA_TEST_POSTGRES_URL%%@*}@...)"
 cargo test --workspace --locked
+
+# The fuzzing gate (scripts/fuzz-api.sh) still finds schema-valid requests the API refuses
+# (business rules the document does not state) and a few it accepts: opt in with FUZZ_API=1
+# until it passes, then it runs here by default.
+if [[ -n "${FUZZ_API:-}" ]]; then
+    log "fuzzing the API from its OpenAPI document (SQLite and PostgreSQL)"
+    scripts/fuzz-api.sh
+fi
 
 if [[ -z "${SKIP_E2E:-}" ]]; then
     log "browser tests"

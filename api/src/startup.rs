@@ -18,11 +18,12 @@ use crate::telemetry::request_context;
 
 /// The OpenAPI document of every registered route.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
+    let (_, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(crate::http::configure)
         .split_for_parts();
+    crate::http::openapi::finish(&mut doc);
     doc
 }
 
@@ -58,6 +59,31 @@ async fn invalidate_feeds(
         }
     }
     Ok(res)
+}
+
+/// A method the document does not declare on a path answers 405 with `Allow`, before routing:
+/// actix would otherwise try the next route, and `PUT /people/retention` would reach
+/// `PUT /people/{id}` and answer 404 for the id `retention`.
+async fn undeclared_methods(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let path = req.path();
+    // CORS preflights of the public API are answered by the fallback.
+    let preflight =
+        req.method() == actix_web::http::Method::OPTIONS && path.starts_with("/api/v1/public/");
+    if path.starts_with("/api/") && !preflight {
+        let allow = req
+            .app_data::<web::Data<AppState>>()
+            .and_then(|state| state.api_routes.allowed(path));
+        if let Some(allow) = allow.filter(|a| !a.iter().any(|m| m == req.method().as_str())) {
+            let error = crate::error::ApiError::MethodNotAllowed { allow };
+            // `error_response` keeps the error, so the problem is rendered in the request's
+            // language with its id like every other.
+            return Ok(req.error_response(error));
+        }
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 pub struct Application {
@@ -125,12 +151,13 @@ impl Application {
             wake: state.outbox.clone(),
         });
         let mut server = HttpServer::new(move || {
-            let (app, doc) = App::new()
+            let (app, mut doc) = App::new()
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .app_data(state.clone())
                 .configure(crate::http::configure)
                 .split_for_parts();
+            crate::http::openapi::finish(&mut doc);
             app.service(
                 SwaggerUi::new("/api/docs/{_:.*}")
                     .url("/api/openapi.json", doc)
@@ -153,6 +180,7 @@ impl Application {
                 web::get().to(crate::activities::public::http::embed_agenda),
             )
             .default_service(web::to(crate::http::spa::fallback))
+            .wrap(from_fn(undeclared_methods))
             .wrap(from_fn(invalidate_feeds))
             .wrap(from_fn(request_context))
             .wrap(Compress::default())

@@ -114,7 +114,11 @@ pub struct ActivityInput {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub description: Multilingual,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub programme: Option<ActivityProgramme>,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub kind: Option<ActivityKind>,
     /// Local time in Europe/Brussels, `2026-12-05T14:00` (or RFC 3339 with an offset).
     pub starts_at: String,
@@ -148,6 +152,8 @@ pub struct ActivityInput {
     /// Staff accounts in charge.
     #[serde(default)]
     pub staff: Vec<Uuid>,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub visibility: Option<Visibility>,
     #[serde(default)]
     pub status: Option<ActivityStatus>,
@@ -357,6 +363,8 @@ pub struct PublicRegistration {
     pub email: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub profile: Option<Category>,
     #[serde(default)]
     pub arrival_year: Option<i32>,

@@ -14,7 +14,14 @@ macro_rules! wire_enum {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            // `schema(rename)` too: utoipa reads `serde(rename)` token by token and misses a
+            // `$text:literal` (macro_rules hands it over wrapped in an invisible group).
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $text)]
+                #[cfg_attr(feature = "openapi", schema(rename = $text))]
+                $variant
+            ),+
         }
 
         impl $name {
@@ -279,6 +286,8 @@ pub struct PersonInput {
     #[serde(default)]
     pub commune: Option<String>,
     /// What the person declares: newcomer (give `arrival_year`) or local resident.
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub profile: Option<Category>,
     #[serde(default)]
     pub arrival_year: Option<i32>,

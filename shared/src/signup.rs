@@ -19,12 +19,18 @@ pub struct SignupRequest {
     pub phone: Option<String>,
     #[serde(default)]
     pub postcode: Option<String>,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub profile: Option<Category>,
     /// For newcomers.
     #[serde(default)]
     pub arrival_year: Option<i32>,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub programme: Option<Programme>,
     /// `participant`, `workshop_host`, `duo_candidate` or `entrepreneur`.
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
     pub role: Option<ProgrammeRole>,
     /// For workshop hosts: the passion they would like to share.
     #[serde(default)]

@@ -133,6 +133,18 @@ impl ManageConnection for Manager {
 pub struct Db {
     pool: Pool<Manager>,
     backend: &'static str,
+    connection_errors: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+/// Logs the pool's connection failures (as r2d2's default handler does) and counts them.
+#[derive(Debug)]
+struct CountErrors(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl r2d2::HandleError<r2d2::Error> for CountErrors {
+    fn handle_error(&self, error: r2d2::Error) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        tracing::error!(%error, "cannot open a database connection");
+    }
 }
 
 impl Db {
@@ -145,15 +157,34 @@ impl Db {
                 })?;
             }
         }
+        let manager = Manager { url: url.clone() };
+        // The pool opens its connections in parallel. On a new SQLite file the first
+        // `PRAGMA journal_mode = WAL` converts the file and needs it alone: two connections
+        // converting at once meet "database is locked" (logged, then retried by r2d2). One
+        // connection converts it first; the others then find WAL already set.
+        if let DatabaseUrl::Sqlite(_) = url {
+            manager
+                .connect()
+                .with_context(|| format!("cannot open the {} database", url.backend_name()))?;
+        }
+        let errors = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let pool = Pool::builder()
             .max_size(pool_size)
             .connection_timeout(Duration::from_secs(10))
-            .build(Manager { url: url.clone() })
+            .error_handler(Box::new(CountErrors(errors.clone())))
+            .build(manager)
             .with_context(|| format!("cannot open the {} database", url.backend_name()))?;
         Ok(Db {
             pool,
             backend: url.backend_name(),
+            connection_errors: errors,
         })
+    }
+
+    /// How many times the pool failed to open a connection (each is logged as an error).
+    pub fn connection_errors(&self) -> usize {
+        self.connection_errors
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn backend(&self) -> &'static str {
@@ -321,6 +352,18 @@ mod tests {
         assert!(DatabaseUrl::parse("mysql://u@h/db").is_err());
         assert!(DatabaseUrl::parse("interra.db").is_err());
         assert!(DatabaseUrl::parse("sqlite://:memory:").is_err());
+    }
+
+    /// A first start opens every pool connection at once on a new file: none may fail.
+    #[test]
+    fn a_new_sqlite_database_opens_without_connection_errors() {
+        for _ in 0..10 {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = DatabaseUrl::Sqlite(dir.path().join("data/interra.db"));
+            let db = Db::open(&url, 16).expect("open");
+            db.migrate().expect("migrate");
+            assert_eq!(db.connection_errors(), 0);
+        }
     }
 
     #[test]

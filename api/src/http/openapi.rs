@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
 use utoipa::{IntoResponses, Modify, OpenApi};
@@ -57,6 +58,119 @@ impl Modify for SecurityAddon {
                 "HttpOnly refresh token set by sign-in, scoped to /api/v1/auth.",
             ))),
         );
+    }
+}
+
+/// Completes the document once every route has added its paths: each operation lists the
+/// problem responses its shape makes possible, so no status the API answers is undocumented.
+pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
+    StandardProblems.modify(doc);
+    // utoipa documents Rust's `u32` as `int32` (at most 2^31 - 1) with minimum 0, while serde
+    // reads up to 2^32 - 1: a client (or the fuzzer) would be told the wrong range. No input
+    // uses `u8` or `u16`, the other types documented this way.
+    if let Ok(mut value) = serde_json::to_value(&*doc) {
+        widen_u32(&mut value);
+        if let Ok(widened) = serde_json::from_value(value) {
+            *doc = widened;
+        }
+    }
+}
+
+fn widen_u32(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let integer = match map.get("type") {
+                Some(serde_json::Value::String(t)) => t == "integer",
+                // `Option<u32>`: `["integer", "null"]`.
+                Some(serde_json::Value::Array(ts)) => ts.iter().any(|t| t == "integer"),
+                _ => false,
+            };
+            let is_u32 = integer
+                && map.get("format").and_then(|f| f.as_str()) == Some("int32")
+                && map.get("minimum").and_then(|m| m.as_u64()) == Some(0)
+                && !map.contains_key("maximum");
+            if is_u32 {
+                map.insert("format".into(), "int64".into());
+                map.insert("maximum".into(), u32::MAX.into());
+            }
+            map.values_mut().for_each(widen_u32);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(widen_u32),
+        _ => {}
+    }
+}
+
+/// Adds the problem responses that follow from an operation's shape, whatever its handler
+/// declared: a body can be malformed (400), too large (413), not JSON (415) or invalid (422);
+/// a query can be invalid (422); a path names a record that may not exist (404); a token can be
+/// missing (401) or not allow it (403); an authenticated write can meet existing data (409);
+/// anything can fail unexpectedly (500).
+struct StandardProblems;
+
+impl Modify for StandardProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let shared_params = item.parameters.clone().unwrap_or_default();
+            let operations = [
+                (false, &mut item.get),
+                (false, &mut item.head),
+                (false, &mut item.options),
+                (false, &mut item.trace),
+                (true, &mut item.put),
+                (true, &mut item.post),
+                (true, &mut item.patch),
+                (true, &mut item.delete),
+            ];
+            for (writes, op) in operations {
+                if let Some(op) = op.as_mut() {
+                    add_standard_problems(op, writes, &shared_params);
+                }
+            }
+        }
+    }
+}
+
+fn add_standard_problems(
+    op: &mut Operation,
+    writes: bool,
+    shared_params: &[RefOr<utoipa::openapi::path::Parameter>],
+) {
+    let params = op.parameters.iter().flatten().chain(shared_params);
+    let located = |place: ParameterIn| {
+        params
+            .clone()
+            .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == place))
+    };
+    // An empty requirement makes the token optional; any other names a scheme to present.
+    let secured = op.security.iter().flatten().any(|req| {
+        serde_json::to_value(req).is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty()))
+    });
+    let mut codes = vec![500];
+    if op.request_body.is_some() {
+        codes.extend([400, 413, 415, 422]);
+    }
+    if located(ParameterIn::Query) {
+        codes.push(422);
+    }
+    // A query parameter naming a record (`activity_id=`) may name none.
+    let names_record = params.clone().any(|p| {
+        matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query
+            && serde_json::to_value(&p.schema).is_ok_and(|s| s["format"] == "uuid"))
+    });
+    if names_record {
+        codes.push(404);
+    }
+    if located(ParameterIn::Path) {
+        codes.push(404);
+    }
+    if secured {
+        codes.extend([401, 403]);
+        if writes {
+            codes.push(409);
+        }
+    }
+    for (code, response) in problems(&codes) {
+        op.responses.responses.entry(code).or_insert(response);
     }
 }
 

@@ -35,17 +35,21 @@ impl ApiRoutes {
         )
     }
 
-    /// Methods allowed on `path`, if it matches a documented route.
+    /// Methods allowed on `path`, if it matches a documented route; the route with the fewest
+    /// parameters wins (`/people/retention` over `/people/{id}`).
     pub fn allowed(&self, path: &str) -> Option<Vec<String>> {
         let segs: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        self.0.iter().find_map(|(template, methods)| {
-            let matches = template.len() == segs.len()
-                && template
-                    .iter()
-                    .zip(&segs)
-                    .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
-            matches.then(|| methods.clone())
-        })
+        self.0
+            .iter()
+            .filter(|(template, _)| {
+                template.len() == segs.len()
+                    && template
+                        .iter()
+                        .zip(&segs)
+                        .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
+            })
+            .min_by_key(|(template, _)| template.iter().filter(|t| t.starts_with('{')).count())
+            .map(|(_, methods)| methods.clone())
     }
 }
 

@@ -192,6 +192,10 @@ both!(
             (Method::GET, "/api/v1/auth/login", &["POST"][..]),
             (Method::POST, "/api/v1/auth/me", &["GET"][..]),
             (Method::DELETE, "/api/v1/audit", &["GET"][..]),
+            // A literal path next to a `{id}` path: the literal one's methods count.
+            (Method::PUT, "/api/v1/people/retention", &["GET"][..]),
+            (Method::DELETE, "/api/v1/people/anonymise", &["POST"][..]),
+            (Method::POST, "/api/v1/public/events.ics", &["GET"][..]),
         ] {
             let what = format!("{method} {path}");
             let res = app
@@ -281,5 +285,122 @@ both!(
         }
         // API paths are never answered with the page.
         expect_problem(app.get("/api/nothing", None).await, StatusCode::NOT_FOUND).await;
+    }
+);
+
+both!(
+    what_no_field_can_hold_is_refused_in_one_place,
+    |app: TestApp| async move {
+        let admin = app.token_for(Role::Admin).await;
+        let json = |method: Method, path: &str, body: &str, token: Option<&str>| {
+            let mut req = app
+                .client
+                .request(method, app.url(path))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.to_owned());
+            if let Some(t) = token {
+                req = req.bearer_auth(t.to_owned());
+            }
+            req
+        };
+        let user = app.create_user("nul-check@example.be", Role::Coach);
+        let cases: Vec<(&str, reqwest::RequestBuilder, &str)> = vec![
+            // NUL characters: PostgreSQL cannot store them (500 before), SQLite kept them.
+            (
+                "NUL in the anonymous sign-in",
+                json(
+                    Method::POST,
+                    LOGIN,
+                    r#"{"email": "a\u0000@example.be", "password": "x"}"#,
+                    None,
+                ),
+                "email",
+            ),
+            (
+                "NUL in the anonymous sign-up",
+                json(
+                    Method::POST,
+                    "/api/v1/public/signup",
+                    r#"{"first_name": "Am\u0000ina", "lang": "fr", "consent": true}"#,
+                    None,
+                ),
+                "first_name",
+            ),
+            (
+                "NUL in a nested field",
+                json(
+                    Method::POST,
+                    "/api/v1/activities",
+                    r#"{"title": {"fr": "Atelier\u0000"}}"#,
+                    Some(&admin),
+                ),
+                "title.fr",
+            ),
+            (
+                "NUL in a query parameter",
+                app.client
+                    .get(app.url("/api/v1/people?q=a%00b"))
+                    .bearer_auth(&admin),
+                "q",
+            ),
+            // Dates PostgreSQL cannot store (500 before), and any outside 1900..=2200.
+            (
+                "a start in year -262143",
+                json(
+                    Method::POST,
+                    "/api/v1/activities",
+                    r#"{"starts_at": "-262143-01-02T10:00"}"#,
+                    Some(&admin),
+                ),
+                "starts_at",
+            ),
+            (
+                "a date in year 10000",
+                json(
+                    Method::POST,
+                    "/api/v1/public/signup",
+                    r#"{"first_name": "Amina", "consent_date": "+10000-01-01"}"#,
+                    None,
+                ),
+                "consent_date",
+            ),
+            (
+                "a query date in year 1850",
+                app.client
+                    .get(app.url("/api/v1/activities?start=1850-01-01"))
+                    .bearer_auth(&admin),
+                "start",
+            ),
+            // A JSON array is not the object the document describes (200 before).
+            (
+                "an array for an object body",
+                json(
+                    Method::PATCH,
+                    &format!("/api/v1/users/{}", user.id),
+                    "[null, null]",
+                    Some(&admin),
+                ),
+                "body",
+            ),
+        ];
+        for (what, req, field) in cases {
+            let res = req.send().await.unwrap_or_else(|e| panic!("{what}: {e}"));
+            let p = expect_problem(res, StatusCode::UNPROCESSABLE_ENTITY).await;
+            assert_eq!(p.code, ErrorCode::ValidationFailed, "{what}");
+            assert!(
+                !p.field_errors(field).is_empty(),
+                "{what}: no message for {field}: {p:?}"
+            );
+        }
+        // Nothing was stored on the way.
+        let res = app.get("/api/v1/people?q=Am", Some(&admin)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let text = res.text().await.expect("body");
+        assert!(!text.contains("\\u0000"), "{text}");
+        // Dates inside the range and text that merely looks like numbers still pass.
+        let res = app
+            .get("/api/v1/activities?start=2026-01-01", Some(&admin))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
     }
 );

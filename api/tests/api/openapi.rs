@@ -212,3 +212,197 @@ async fn swagger_ui_is_served_without_a_cdn() {
         "the initializer loads something remote: {init}"
     );
 }
+
+/// Checks one value of an enum schema against the Rust type: `Ok` when serde reads it as a
+/// variant (and, for a plain enum, writes it back unchanged).
+type EnumCheck = fn(&str, Option<&str>) -> Result<(), String>;
+
+fn serde_reads<T: serde::de::DeserializeOwned + serde::Serialize>(
+    value: &str,
+    tag: Option<&str>,
+) -> Result<(), String> {
+    match tag {
+        // A tag of an internally tagged enum: serde may miss the variant's fields, but must
+        // know the variant.
+        Some(tag) => match serde_json::from_value::<T>(serde_json::json!({ tag: value })) {
+            Err(e) if e.to_string().contains("unknown variant") => Err(e.to_string()),
+            _ => Ok(()),
+        },
+        None => {
+            let parsed: T = serde_json::from_value(Value::String(value.to_owned()))
+                .map_err(|e| e.to_string())?;
+            match serde_json::to_value(&parsed) {
+                Ok(Value::String(back)) if back == value => Ok(()),
+                other => Err(format!("written back as {other:?}")),
+            }
+        }
+    }
+}
+
+/// Every enum of the API: its schema name, the check, and (for `wire_enum!` types) every wire
+/// name, which the document must list exactly.
+macro_rules! enum_table {
+    (wire: $($w:path),+ ; other: $($o:path),+ $(,)?) => {
+        vec![
+            $((
+                short_name(stringify!($w)),
+                serde_reads::<$w> as EnumCheck,
+                Some(<$w>::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+            ),)+
+            $((short_name(stringify!($o)), serde_reads::<$o> as EnumCheck, None),)+
+        ]
+    };
+}
+
+fn short_name(path: &str) -> String {
+    path.rsplit("::").next().unwrap_or(path).trim().to_owned()
+}
+
+/// Collects every `enum` array of the document with its JSON pointer.
+fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(values)) = map.get("enum") {
+                let texts = values
+                    .iter()
+                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                    .collect();
+                out.push((pointer.clone(), texts));
+            }
+            for (k, v) in map {
+                enums_in(v, format!("{pointer}/{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                enums_in(v, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The document spells every enum as the API does (serde's names), so a generated client works.
+#[test]
+fn enum_schemas_list_exactly_the_serde_names() {
+    use shared::{activities, consent, duo, notifications, people};
+    let table = enum_table!(
+        wire: notifications::NotificationKind, notifications::NotificationChannel,
+        notifications::NotificationStatus, consent::ConsentPurpose, consent::ConsentMethod,
+        activities::ActivityProgramme, activities::ActivityKind, activities::Visibility,
+        activities::ActivityStatus, activities::RegistrationStatus,
+        activities::RegistrationSource, people::Programme, people::ProgrammeRole,
+        people::MembershipStatus, people::Category, people::FrenchLevel, people::LanguageLevel,
+        people::ContactChannel, people::TagKind, people::PersonStatus, people::Weekday,
+        people::DayPart, people::ReviewOutcome, duo::CandidacyStatus, duo::TravelRange,
+        duo::GenderIdentity, duo::Hope, duo::DuoStatus, duo::DuoOutcome, duo::FollowUpKind,
+        duo::Reporter, duo::HealthLevel, duo::ContinueWish, duo::AssessmentPhase,
+        duo::BlockReason;
+        other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
+    );
+    let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");
+    let mut found = Vec::new();
+    enums_in(&doc, String::new(), &mut found);
+    assert!(
+        found
+            .iter()
+            .any(|(p, _)| p == "/components/schemas/Programme"),
+        "{found:?}"
+    );
+    for (pointer, values) in found {
+        // `/components/schemas/<Name>` or, for a tagged enum's tag,
+        // `/components/schemas/<Name>/oneOf/<i>/properties/<tag>`.
+        let parts: Vec<&str> = pointer.split('/').skip(1).collect();
+        let (name, tag) = match parts[..] {
+            ["components", "schemas", name] => (name, None),
+            ["components", "schemas", name, "oneOf", _, "properties", tag] => (name, Some(tag)),
+            _ => panic!("{pointer}: an inline enum; give it a named schema so this test checks it"),
+        };
+        let Some((_, check, all)) = table.iter().find(|(n, _, _)| n == name) else {
+            panic!("{pointer}: enum {name} is not in this test's table; add it");
+        };
+        for v in &values {
+            if let Err(e) = check(v, tag) {
+                panic!("{pointer}: {v:?} is not what serde reads and writes: {e}");
+            }
+        }
+        if let (Some(all), None) = (all, tag) {
+            assert_eq!(
+                &values, all,
+                "{pointer}: the document lists other names than the API"
+            );
+        }
+    }
+}
+
+/// Every operation documents the problems its shape allows: a body can be malformed, not JSON
+/// or invalid; a query invalid; a path names what may not exist; a token can be refused.
+#[test]
+fn every_operation_documents_the_problems_its_shape_allows() {
+    let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");
+    let paths = doc["paths"].as_object().expect("paths");
+    for (path, item) in paths {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            if !OPERATIONS.contains(&method.as_str()) {
+                continue;
+            }
+            let responses = op["responses"].as_object().expect("responses");
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            let located = |place: &str| params.iter().any(|p| p["in"] == place);
+            let mut expected = vec!["500"];
+            if op.get("requestBody").is_some() {
+                expected.extend(["400", "413", "415", "422"]);
+            }
+            if located("query") {
+                expected.push("422");
+            }
+            if located("path") {
+                expected.push("404");
+            }
+            let secured = op["security"].as_array().is_some_and(|s| {
+                s.iter()
+                    .any(|r| r.as_object().is_some_and(|o| !o.is_empty()))
+            });
+            if secured {
+                expected.extend(["401", "403"]);
+            }
+            for code in expected {
+                assert!(
+                    responses.contains_key(code),
+                    "{method} {path} does not document {code}"
+                );
+            }
+        }
+    }
+    // The probe's example: `k=-1` on suggestions answers 422.
+    let suggestions = &paths["/api/v1/duo/candidates/{id}/suggestions"]["get"]["responses"];
+    assert!(suggestions["422"].is_object(), "{suggestions}");
+}
+
+/// Fields the API answers "required" for are required (and not nullable) in the document.
+#[test]
+fn fields_the_api_requires_are_required_in_the_document() {
+    let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");
+    let schemas = &doc["components"]["schemas"];
+    for (schema, fields) in [
+        ("ActivityInput", &["programme", "kind", "visibility"][..]),
+        ("PersonInput", &["profile"][..]),
+        ("SignupRequest", &["profile", "programme", "role"][..]),
+        ("PublicRegistration", &["profile"][..]),
+    ] {
+        let required: Vec<&str> = schemas[schema]["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        for field in fields {
+            assert!(required.contains(field), "{schema}.{field} is not required");
+            let property = &schemas[schema]["properties"][field];
+            assert!(
+                !property.to_string().contains("\"null\""),
+                "{schema}.{field} is documented as nullable: {property}"
+            );
+        }
+    }
+}

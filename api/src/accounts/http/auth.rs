@@ -222,8 +222,9 @@ pub async fn refresh(
     }
 }
 
-/// Sign out: revoke the session of the refresh cookie and clear it.
-#[utoipa::path(tag = "auth", security(("refresh_cookie" = [])), responses(
+/// Sign out: revoke the session of the refresh cookie and clear it. Without a cookie there is
+/// nothing to revoke, and the answer is the same.
+#[utoipa::path(tag = "auth", security((), ("refresh_cookie" = [])), responses(
     (status = 204, description = "Signed out (the cookie is cleared)"),
     CookieErrors
 ))]

@@ -7,7 +7,7 @@ use crate::activities::feeds::cache::FeedCache;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::http::rate_limit::RateLimiter;
-use crate::http::spa::ApiRoutes;
+use crate::http::route_table::ApiRoutes;
 
 #[derive(Clone)]
 pub struct AppState {

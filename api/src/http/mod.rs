@@ -11,6 +11,7 @@ pub mod openapi;
 pub mod paging;
 pub mod proxy;
 pub mod rate_limit;
+pub mod route_table;
 pub mod spa;
 
 use utoipa_actix_web::scope;

@@ -9,49 +9,9 @@ use actix_web::http::{header, Method};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::error::ApiError;
+#[cfg(test)]
+use crate::http::route_table::ApiRoutes;
 use crate::state::AppState;
-
-/// Documented path templates and their methods, to tell 404 from 405.
-#[derive(Debug, Default)]
-pub struct ApiRoutes(Vec<(Vec<String>, Vec<String>)>);
-
-impl ApiRoutes {
-    pub fn from_openapi(doc: &serde_json::Value) -> ApiRoutes {
-        let Some(paths) = doc.get("paths").and_then(|p| p.as_object()) else {
-            return ApiRoutes::default();
-        };
-        ApiRoutes(
-            paths
-                .iter()
-                .map(|(path, item)| {
-                    let segments = path.split('/').map(str::to_owned).collect();
-                    let methods = item
-                        .as_object()
-                        .map(|ops| ops.keys().map(|m| m.to_uppercase()).collect())
-                        .unwrap_or_default();
-                    (segments, methods)
-                })
-                .collect(),
-        )
-    }
-
-    /// Methods allowed on `path`, if it matches a documented route; the route with the fewest
-    /// parameters wins (`/people/retention` over `/people/{id}`).
-    pub fn allowed(&self, path: &str) -> Option<Vec<String>> {
-        let segs: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        self.0
-            .iter()
-            .filter(|(template, _)| {
-                template.len() == segs.len()
-                    && template
-                        .iter()
-                        .zip(&segs)
-                        .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
-            })
-            .min_by_key(|(template, _)| template.iter().filter(|t| t.starts_with('{')).count())
-            .map(|(_, methods)| methods.clone())
-    }
-}
 
 /// File names produced by the web build carry a content hash (`web-3f9a1c2b.js`): those can be
 /// cached forever.

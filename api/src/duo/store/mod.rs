@@ -1,4 +1,5 @@
-//! Duo2Change rows and the loading of the matching pool.
+//! Duo2Change rows and their queries. Enum and JSON columns are read through the typed
+//! accessors below, which fail loudly on a value the code never writes.
 
 pub mod assessments;
 pub mod feedback;
@@ -13,8 +14,12 @@ use crate::db::schema::{
     commune_neighbours, communes, duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups,
     duo_settings, duos, people, person_availability, person_languages, person_tags,
 };
-use crate::db::DbConnection;
+use crate::db::{stored, DbConnection};
+use crate::duo::matching::score::Weights;
 use crate::error::ApiError;
+use shared::duo::{CandidacyStatus, DuoOutcome, DuoStatus, GenderIdentity, Hope, TravelRange};
+use shared::people::Category;
+use shared::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
 #[diesel(table_name = duo_candidacies, treat_none_as_null = true)]
@@ -197,33 +202,41 @@ pub fn commune_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(communes::table.find(id))).get_result(conn)
 }
 
-/// The latest settings: (version, JSON weights).
-pub fn latest_settings(conn: &mut DbConnection) -> QueryResult<(i32, String)> {
-    duo_settings::table
+/// Decodes a JSON column. Corrupt data is an error (a logged 500), never a silent default:
+/// matching on default weights, or showing a duo without its reasons, would hide the damage.
+pub fn json_column<T: serde::de::DeserializeOwned>(
+    column: &str,
+    text: &str,
+) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| anyhow::anyhow!("corrupt JSON in {column}: {e}").into())
+}
+
+/// The latest matching weights and their version.
+pub fn latest_settings(conn: &mut DbConnection) -> Result<(i32, Weights), ApiError> {
+    let (version, text): (i32, String) = duo_settings::table
         .order(duo_settings::version.desc())
         .select((duo_settings::version, duo_settings::weights))
-        .first(conn)
+        .first(conn)?;
+    Ok((version, json_column("duo_settings.weights", &text)?))
 }
 
-pub fn settings_version(conn: &mut DbConnection, version: i32) -> QueryResult<Option<String>> {
-    duo_settings::table
-        .find(version)
-        .select(duo_settings::weights)
-        .first(conn)
-        .optional()
-}
-
+/// Stores `weights` as the next version.
 pub fn save_settings(
     conn: &mut DbConnection,
-    weights: &str,
+    weights: &Weights,
     by: Option<String>,
-) -> QueryResult<i32> {
-    let (latest, _) = latest_settings(conn)?;
+) -> Result<i32, ApiError> {
+    let text = serde_json::to_string(weights).map_err(anyhow::Error::from)?;
+    // The highest version, not the decoded latest: saving must still work over corrupt weights.
+    let latest: i32 = duo_settings::table
+        .select(diesel::dsl::max(duo_settings::version))
+        .first::<Option<i32>>(conn)?
+        .unwrap_or(0);
     let version = latest + 1;
     diesel::insert_into(duo_settings::table)
         .values((
             duo_settings::version.eq(version),
-            duo_settings::weights.eq(weights),
+            duo_settings::weights.eq(text),
             duo_settings::created_by.eq(by),
             duo_settings::created_at.eq(crate::db::now()),
         ))
@@ -231,7 +244,49 @@ pub fn save_settings(
     Ok(version)
 }
 
+/// A value of an optional enum column.
+fn stored_opt<T: std::str::FromStr>(s: Option<&str>) -> Result<Option<T>, ApiError> {
+    s.map(stored).transpose()
+}
+
 impl CandidacyRow {
+    pub fn side_of(&self) -> Result<Category, ApiError> {
+        stored(&self.side)
+    }
+
+    pub fn status_of(&self) -> Result<CandidacyStatus, ApiError> {
+        stored(&self.status)
+    }
+
+    pub fn travel_of(&self) -> Result<TravelRange, ApiError> {
+        stored(&self.travel)
+    }
+
+    pub fn gender_of(&self) -> Result<Option<GenderIdentity>, ApiError> {
+        stored_opt(self.gender.as_deref())
+    }
+
+    pub fn partner_gender_of(&self) -> Result<Option<GenderIdentity>, ApiError> {
+        stored_opt(self.partner_gender.as_deref())
+    }
+
+    /// The hopes, stored comma-separated (empty when none).
+    pub fn hopes_of(&self) -> Result<Vec<Hope>, ApiError> {
+        self.hopes
+            .split(',')
+            .filter(|h| !h.is_empty())
+            .map(stored)
+            .collect()
+    }
+
+    /// The hopes as stored: sorted, without repeats, comma-separated.
+    pub fn hopes_text(hopes: &[Hope]) -> String {
+        let mut v: Vec<&str> = hopes.iter().map(|h| h.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.join(",")
+    }
+
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(duo_candidacies::table)
             .values(self)
@@ -519,7 +574,34 @@ pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<TagUsage> {
     ))
 }
 
+/// What a proposal stored about its score: the reasons, per interface language since they
+/// were stored that way, in French only before.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Explanation {
+    #[serde(default)]
+    reasons: Vec<String>,
+    #[serde(default)]
+    reasons_by_lang: HashMap<String, Vec<String>>,
+}
+
 impl DuoRow {
+    pub fn status_of(&self) -> Result<DuoStatus, ApiError> {
+        stored(&self.status)
+    }
+
+    pub fn outcome_of(&self) -> Result<Option<DuoOutcome>, ApiError> {
+        stored_opt(self.outcome.as_deref())
+    }
+
+    /// The reasons of the proposal in `lang` (none for duos made by hand or by the demo).
+    pub fn reasons(&self, lang: Lang) -> Result<Vec<String>, ApiError> {
+        let Some(text) = self.explanation.as_deref() else {
+            return Ok(vec![]);
+        };
+        let mut e: Explanation = json_column("duos.explanation", text)?;
+        Ok(e.reasons_by_lang.remove(lang.code()).unwrap_or(e.reasons))
+    }
+
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(duos::table)
             .values(self)

@@ -37,20 +37,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/audit").configure(audit::http::configure))
                 .service(scope("/people").configure(people::http::configure))
                 .service(scope("/tags").configure(people::http::tags::configure))
-                .service(
-                    scope("/duo")
-                        .configure(duo::http::duos::configure_duo)
-                        .configure(duo::http::assessments::configure_duo)
-                        .configure(duo::http::blocks::configure)
-                        .configure(duo::http::communes::configure),
-                )
-                .service(
-                    scope("/duos")
-                        .configure(duo::http::duos::configure_duos)
-                        .configure(duo::http::feedback::configure)
-                        .configure(duo::http::follow_ups::configure)
-                        .configure(duo::http::assessments::configure_duos),
-                )
+                .service(scope("/duo").configure(duo::http::configure_duo))
+                .service(scope("/duos").configure(duo::http::configure_duos))
                 .service(scope("/activities").configure(activities::http::activities::configure))
                 .service(scope("/venues").configure(activities::http::activities::configure_venues))
                 .service(scope("/notifications").configure(notify::http::configure)),

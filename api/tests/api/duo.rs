@@ -1,203 +1,19 @@
 //! Duo2Change over HTTP: candidacies, explained suggestions, batch preview and acceptance,
 //! the life of a duo, check-ins and health, versioned weights, and who may do what.
 
-use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
 use shared::auth::Role;
 use shared::duo::{
     AcceptedPair, BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput,
-    CandidacyStatus, CheckIn, CheckInInput, Duo, DuoOutcome, DuoStatus, DuoTransition, HealthLevel,
-    MatchingSettings, PairRef, Reporter, Suggestion, TravelRange,
+    CandidacyStatus, CheckIn, CheckInInput, Duo, DuoOutcome, DuoStatus, HealthLevel,
+    MatchingSettings, PairRef,
 };
-use shared::people::{FrenchLevel, LanguageLevel};
 use uuid::Uuid;
 
 use crate::activity_fixtures::*;
 use crate::both;
-use crate::helpers::{expect_json, expect_problem, TestApp};
-
-pub(crate) const CANDIDATES: &str = "/api/v1/duo/candidates";
-
-/// A candidate: the person and the candidacy.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Cand {
-    pub person: Uuid,
-    pub candidacy: Uuid,
-}
-
-/// Amina and Bilal (newcomers), Marc, Claire and Dan (locals). Amina and Marc share cooking,
-/// football, Arabic and Saturday afternoons in Liège; Claire is free when Bilal is, in Seraing;
-/// Dan is free only on Monday mornings, when nobody else is.
-pub(crate) struct Pool {
-    pub amina: Cand,
-    pub bilal: Cand,
-    pub marc: Cand,
-    pub claire: Cand,
-    pub dan: Cand,
-}
-
-fn candidacy_input(person: Uuid, commune: &str) -> CandidacyInput {
-    CandidacyInput {
-        person_id: person,
-        commune: Some(commune.into()),
-        travel: TravelRange::Anywhere,
-        gender: None,
-        partner_gender: None,
-        partner_age_min: None,
-        partner_age_max: None,
-        hopes: vec![],
-        wants_french_practice: false,
-        remarks: None,
-        status: None,
-    }
-}
-
-async fn candidate(
-    app: &TestApp,
-    token: &str,
-    person: shared::people::PersonInput,
-    commune: &str,
-    practice: bool,
-) -> Cand {
-    let p = create_person_from(app, token, &person).await;
-    let c: Candidacy = expect_json(
-        app.send_json(
-            Method::POST,
-            CANDIDATES,
-            Some(token),
-            &CandidacyInput {
-                wants_french_practice: practice,
-                ..candidacy_input(p.id, commune)
-            },
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    assert_eq!(c.status, CandidacyStatus::Waiting);
-    Cand {
-        person: p.id,
-        candidacy: c.id,
-    }
-}
-
-pub(crate) async fn pool(app: &TestApp, token: &str) -> Pool {
-    let cooking = tag_id(app, token, "cooking").await;
-    let football = tag_id(app, token, "football").await;
-    use LanguageLevel::*;
-    let amina = candidate(
-        app,
-        token,
-        matching_person(
-            "Amina",
-            true,
-            &["sat_afternoon"],
-            &[cooking, football],
-            FrenchLevel::A2,
-            &[("ar", Native)],
-        ),
-        "liege",
-        true,
-    )
-    .await;
-    let bilal = candidate(
-        app,
-        token,
-        matching_person(
-            "Bilal",
-            true,
-            &["sat_afternoon", "sun_morning"],
-            &[],
-            FrenchLevel::B1,
-            &[],
-        ),
-        "liege",
-        false,
-    )
-    .await;
-    let marc = candidate(
-        app,
-        token,
-        matching_person(
-            "Marc",
-            false,
-            &["sat_afternoon"],
-            &[cooking, football],
-            FrenchLevel::C2,
-            &[("ar", Intermediate)],
-        ),
-        "liege",
-        false,
-    )
-    .await;
-    let claire = candidate(
-        app,
-        token,
-        matching_person(
-            "Claire",
-            false,
-            &["sat_afternoon", "sun_morning"],
-            &[],
-            FrenchLevel::C2,
-            &[],
-        ),
-        "seraing",
-        false,
-    )
-    .await;
-    let dan = candidate(
-        app,
-        token,
-        matching_person("Dan", false, &["mon_morning"], &[], FrenchLevel::C2, &[]),
-        "liege",
-        false,
-    )
-    .await;
-    Pool {
-        amina,
-        bilal,
-        marc,
-        claire,
-        dan,
-    }
-}
-
-async fn suggestions(app: &TestApp, token: &str, c: Cand, lang: &str) -> Vec<Suggestion> {
-    expect_json(
-        send_with::<()>(
-            app,
-            Method::GET,
-            &format!("{CANDIDATES}/{}/suggestions", c.candidacy),
-            Some(token),
-            &[("Accept-Language", lang)],
-            None,
-        )
-        .await,
-        StatusCode::OK,
-    )
-    .await
-}
-
-pub(crate) async fn preview(app: &TestApp, token: &str, pinned: Vec<PairRef>) -> BatchPreview {
-    expect_json(
-        app.send_json(
-            Method::POST,
-            "/api/v1/duo/batch",
-            Some(token),
-            &BatchRequest { pinned },
-        )
-        .await,
-        StatusCode::OK,
-    )
-    .await
-}
-
-pub(crate) fn pair(n: Cand, l: Cand) -> PairRef {
-    PairRef {
-        newcomer: n.candidacy,
-        local: l.candidacy,
-    }
-}
+use crate::duo_fixtures::*;
+use crate::helpers::{expect_json, expect_problem};
 
 /// The (newcomer, local) candidacies of a preview's pairs.
 fn pairs_of(p: &BatchPreview) -> Vec<(Uuid, Uuid)> {
@@ -213,57 +29,6 @@ fn pairs_of(p: &BatchPreview) -> Vec<(Uuid, Uuid)> {
 fn sorted(mut v: Vec<(Uuid, Uuid)>) -> Vec<(Uuid, Uuid)> {
     v.sort();
     v
-}
-
-pub(crate) async fn accept(app: &TestApp, token: &str, pairs: Vec<PairRef>) -> reqwest::Response {
-    let pairs = pairs
-        .into_iter()
-        .map(|p| AcceptedPair {
-            newcomer: p.newcomer,
-            local: p.local,
-            pinned: false,
-        })
-        .collect();
-    app.send_json(
-        Method::POST,
-        "/api/v1/duo/batch/accept",
-        Some(token),
-        &BatchAccept { pairs },
-    )
-    .await
-}
-
-pub(crate) async fn move_duo(
-    app: &TestApp,
-    token: &str,
-    duo: Uuid,
-    to: DuoStatus,
-    reason: Option<&str>,
-    outcome: Option<DuoOutcome>,
-) -> reqwest::Response {
-    app.send_json(
-        Method::POST,
-        &format!("/api/v1/duos/{duo}/transition"),
-        Some(token),
-        &DuoTransition {
-            to,
-            reason: reason.map(str::to_owned),
-            outcome,
-        },
-    )
-    .await
-}
-
-pub(crate) async fn moved(app: &TestApp, token: &str, duo: Uuid, to: DuoStatus) -> Duo {
-    expect_json(
-        move_duo(app, token, duo, to, None, None).await,
-        StatusCode::OK,
-    )
-    .await
-}
-
-pub(crate) async fn candidacy(app: &TestApp, token: &str, c: Cand) -> Candidacy {
-    get_json(app, &format!("{CANDIDATES}/{}", c.candidacy), Some(token)).await
 }
 
 both!(
@@ -691,62 +456,6 @@ both!(
         expect_problem(direct, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
 );
-
-async fn check_in(
-    app: &TestApp,
-    token: &str,
-    duo: Uuid,
-    input: &CheckInInput,
-) -> reqwest::Response {
-    app.send_json(
-        Method::POST,
-        &format!("/api/v1/duos/{duo}/check-ins"),
-        Some(token),
-        input,
-    )
-    .await
-}
-
-fn meeting(days_ago: i64) -> CheckInInput {
-    CheckInInput {
-        met_on: (Utc::now() - Duration::days(days_ago)).date_naive(),
-        activity: "Balade au parc de la Boverie".into(),
-        duration_minutes: Some(90),
-        reported_by: Reporter::Newcomer,
-        satisfaction_newcomer: Some(4),
-        satisfaction_local: Some(5),
-        notes: None,
-    }
-}
-
-/// Two confirmed duos: (Amina, Marc) and (Bilal, Claire).
-pub(crate) async fn two_active(app: &TestApp, token: &str, p: &Pool) -> (Uuid, Uuid) {
-    let made: Vec<Duo> = expect_json(
-        accept(
-            app,
-            token,
-            vec![pair(p.amina, p.marc), pair(p.bilal, p.claire)],
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let am = made
-        .iter()
-        .find(|d| d.newcomer_id == p.amina.person)
-        .expect("duo")
-        .id;
-    let bc = made
-        .iter()
-        .find(|d| d.newcomer_id == p.bilal.person)
-        .expect("duo")
-        .id;
-    for d in [am, bc] {
-        moved(app, token, d, DuoStatus::Introduced).await;
-        moved(app, token, d, DuoStatus::Active).await;
-    }
-    (am, bc)
-}
 
 both!(
     check_ins_and_the_attention_list,
@@ -1199,5 +908,60 @@ both!(
         assert_eq!(en.reasons, marc.reasons, "the same words as the suggestion");
         assert_ne!(fr.reasons, en.reasons);
         assert_ne!(ar.reasons, en.reasons);
+    }
+);
+
+both!(
+    corrupt_weights_or_reasons_are_an_error_not_a_default,
+    |app: crate::helpers::TestApp| async move {
+        let admin = app.token_for(Role::Admin).await;
+        let p = pool(&app, &admin).await;
+        let made: Vec<Duo> = expect_json(
+            accept(&app, &admin, vec![pair(p.amina, p.marc)]).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let duo = made[0].id;
+        exec(
+            &app,
+            &format!("UPDATE duos SET explanation = '{{\"reasons\": 3}}' WHERE id = '{duo}'"),
+        );
+        expect_problem(
+            app.get(&format!("/api/v1/duos/{duo}"), Some(&admin)).await,
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await;
+
+        let current: MatchingSettings = get_json(&app, "/api/v1/duo/settings", Some(&admin)).await;
+        exec(
+            &app,
+            "UPDATE duo_settings SET weights = '{\"interests\": 3'",
+        );
+        expect_problem(
+            app.get("/api/v1/duo/settings", Some(&admin)).await,
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await;
+        // Matching refuses to run rather than score with default weights.
+        expect_problem(
+            app.send_json(
+                Method::POST,
+                "/api/v1/duo/batch",
+                Some(&admin),
+                &BatchRequest::default(),
+            )
+            .await,
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await;
+        // An administrator can still save weights over the corrupt version.
+        let saved: MatchingSettings = expect_json(
+            app.send_json(Method::PUT, "/api/v1/duo/settings", Some(&admin), &current)
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(saved.version, 2);
+        preview(&app, &admin, vec![]).await;
     }
 );

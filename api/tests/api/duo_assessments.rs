@@ -10,99 +10,14 @@ use shared::duo::{
     SelfAssessmentInput, TrialFeedback, TrialFeedbackInput,
 };
 use shared::people::Category;
-use uuid::Uuid;
 
 use crate::activity_fixtures::*;
 use crate::both;
-use crate::duo::{accept, moved, pair, pool};
-use crate::helpers::{expect_json, expect_problem, TestApp};
+use crate::duo_fixtures::*;
+use crate::helpers::{expect_json, expect_problem};
 use crate::people_fixtures::find_in_database;
 
 const SUMMARY: &str = "/api/v1/duo/assessments/summary";
-
-fn newcomer(phase: AssessmentPhase, confidence: i32, helpers: i32) -> SelfAssessmentInput {
-    SelfAssessmentInput {
-        side: Category::Newcomer,
-        phase,
-        assessed_on: None,
-        french_confidence: Some(confidence),
-        help_contacts: Some(helpers),
-        intercultural_understanding: None,
-        learnt: None,
-    }
-}
-
-fn local(phase: AssessmentPhase, understanding: i32, learnt: Option<&str>) -> SelfAssessmentInput {
-    SelfAssessmentInput {
-        side: Category::Local,
-        phase,
-        assessed_on: None,
-        french_confidence: None,
-        help_contacts: None,
-        intercultural_understanding: Some(understanding),
-        learnt: learnt.map(str::to_owned),
-    }
-}
-
-async fn post_assessment(
-    app: &TestApp,
-    token: &str,
-    duo: Uuid,
-    input: &SelfAssessmentInput,
-) -> reqwest::Response {
-    app.send_json(
-        Method::POST,
-        &format!("/api/v1/duos/{duo}/assessments"),
-        Some(token),
-        input,
-    )
-    .await
-}
-
-async fn assessed(
-    app: &TestApp,
-    token: &str,
-    duo: Uuid,
-    input: &SelfAssessmentInput,
-) -> SelfAssessment {
-    expect_json(
-        post_assessment(app, token, duo, input).await,
-        StatusCode::CREATED,
-    )
-    .await
-}
-
-/// A duo stored directly in the given state, between two new people.
-async fn duo_in_state(app: &TestApp, token: &str, status: &str) -> Uuid {
-    let newcomer = create_person(app, token, "Nour", true).await;
-    let local = create_person(app, token, "Luc", false).await;
-    let now = interra_api::db::now();
-    let id = Uuid::now_v7();
-    let row = interra_api::duo::store::DuoRow {
-        id: id.to_string(),
-        newcomer_id: newcomer.to_string(),
-        local_id: local.to_string(),
-        newcomer_candidacy_id: None,
-        local_candidacy_id: None,
-        status: status.into(),
-        score: None,
-        explanation: None,
-        settings_version: None,
-        pinned: false,
-        proposed_at: now - Duration::days(100),
-        introduced_at: Some(now - Duration::days(95)),
-        confirmed_at: (status != "introduced").then(|| now - Duration::days(90)),
-        ended_at: (status == "ended").then_some(now),
-        reason: None,
-        outcome: None,
-        created_by: None,
-        updated_at: now,
-        pause_reason: None,
-    };
-    let mut conn = app.db.conn().expect("conn");
-    row.insert(&mut conn).expect("insert duo");
-    id
-}
 
 both!(
     self_assessments_at_the_start_and_at_the_end,
@@ -317,7 +232,7 @@ both!(
 
         // Audited.
         let admin = app.token_for(Role::Admin).await;
-        let audit = crate::duo_feedback::duo_audit(&app, &admin, am).await;
+        let audit = duo_audit(&app, &admin, am).await;
         let recorded: Vec<(String, String, bool)> = audit
             .iter()
             .filter(|e| e.action == "duo.assessment_recorded")

@@ -3,13 +3,13 @@
 
 use reqwest::{Method, StatusCode};
 use shared::auth::Role;
-use shared::duo::{BlockReason, Duo, DuoStatus, PairBlock, PairBlockInput, Suggestion};
+use shared::duo::{BlockReason, Duo, DuoStatus, PairBlock, PairBlockInput};
 use shared::ErrorCode;
 use uuid::Uuid;
 
 use crate::activity_fixtures::*;
 use crate::both;
-use crate::duo::{accept, move_duo, pair, pool, preview, Cand, CANDIDATES};
+use crate::duo_fixtures::*;
 use crate::helpers::{expect_json, expect_problem, TestApp};
 
 const BLOCKS: &str = "/api/v1/duo/blocks";
@@ -31,12 +31,7 @@ async fn blocks(app: &TestApp, token: &str, person: Option<Uuid>) -> Vec<PairBlo
 }
 
 async fn suggested(app: &TestApp, token: &str, c: Cand) -> Vec<Uuid> {
-    let s: Vec<Suggestion> = get_json(
-        app,
-        &format!("{CANDIDATES}/{}/suggestions", c.candidacy),
-        Some(token),
-    )
-    .await;
+    let s = suggestions(app, token, c, "fr").await;
     s.into_iter().map(|s| s.person_id).collect()
 }
 

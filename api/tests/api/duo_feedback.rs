@@ -3,75 +3,15 @@
 
 use chrono::{Duration, Utc};
 use reqwest::{Method, StatusCode};
-use shared::audit::AuditEntry;
 use shared::auth::Role;
 use shared::duo::{ContinueWish, Duo, DuoStatus, TrialFeedback, TrialFeedbackInput};
 use shared::people::Category;
-use shared::Page;
 use uuid::Uuid;
 
 use crate::activity_fixtures::*;
 use crate::both;
-use crate::duo::{accept, move_duo, moved, pair, pool, Pool};
-use crate::helpers::{expect_json, expect_problem, TestApp};
-
-fn feedback(side: Category, wish: ContinueWish, rating: i32) -> TrialFeedbackInput {
-    TrialFeedbackInput {
-        side,
-        wants_to_continue: wish,
-        rating,
-        notes: None,
-        given_on: None,
-    }
-}
-
-async fn post_feedback(
-    app: &TestApp,
-    token: &str,
-    duo: Uuid,
-    input: &TrialFeedbackInput,
-) -> reqwest::Response {
-    app.send_json(
-        Method::POST,
-        &format!("/api/v1/duos/{duo}/feedback"),
-        Some(token),
-        input,
-    )
-    .await
-}
-
-/// Proposals (Amina, Marc) and (Bilal, Claire).
-async fn two_proposals(app: &TestApp, token: &str, p: &Pool) -> (Uuid, Uuid) {
-    let made: Vec<Duo> = expect_json(
-        accept(
-            app,
-            token,
-            vec![pair(p.amina, p.marc), pair(p.bilal, p.claire)],
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let id = |person: Uuid| {
-        made.iter()
-            .find(|d| d.newcomer_id == person)
-            .expect("duo")
-            .id
-    };
-    (id(p.amina.person), id(p.bilal.person))
-}
-
-pub async fn duo_audit(app: &TestApp, admin: &str, duo: Uuid) -> Vec<AuditEntry> {
-    let page: Page<AuditEntry> = get_json(
-        app,
-        &format!("/api/v1/audit?entity_type=duo&entity_id={duo}&page_size=200"),
-        Some(admin),
-    )
-    .await;
-    let mut entries = page.results;
-    entries.reverse();
-    entries
-}
+use crate::duo_fixtures::*;
+use crate::helpers::{expect_json, expect_problem};
 
 both!(
     trial_feedback_from_both_sides_before_the_decision,

@@ -1,10 +1,7 @@
 //! Duo2Change: the coordinator's follow-up calls (listed, planned, marked done, clearing the
 //! health indicator) and the dated timeline of a duo with its pauses and resumptions.
 
-use chrono::{Duration, NaiveDate, Utc};
-use diesel::RunQueryDsl;
-use interra_api::db::DbConnection;
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use shared::auth::Role;
 use shared::duo::{
     Duo, DuoOutcome, DuoStatus, FollowUp, FollowUpDone, FollowUpInput, FollowUpKind, HealthLevel,
@@ -13,60 +10,8 @@ use uuid::Uuid;
 
 use crate::activity_fixtures::*;
 use crate::both;
-use crate::duo::{move_duo, moved, pool, two_active};
-use crate::duo_feedback::duo_audit;
-use crate::helpers::{expect_json, expect_problem, TestApp, PASSWORD};
-
-/// A staff account of `role`: its id, display name and token.
-async fn staff(app: &TestApp, role: Role) -> (Uuid, String, String) {
-    let email = format!("{}-{}@example.be", role.as_str(), Uuid::new_v4().simple());
-    let row = app.create_user(&email, role);
-    let session = app.sign_in(&email, PASSWORD).await;
-    (session.user.id, row.display_name, session.access)
-}
-
-fn exec(app: &TestApp, sql: &str) {
-    let mut conn = app.db.conn().expect("conn");
-    match &mut *conn {
-        DbConnection::Sqlite(c) => diesel::sql_query(sql).execute(c),
-        DbConnection::Postgres(c) => diesel::sql_query(sql).execute(c),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"));
-}
-
-fn days_from_today(days: i64) -> NaiveDate {
-    (Utc::now() + Duration::days(days)).date_naive()
-}
-
-async fn follow_ups(app: &TestApp, token: &str, duo: Uuid) -> Vec<FollowUp> {
-    get_json(app, &format!("/api/v1/duos/{duo}/follow-ups"), Some(token)).await
-}
-
-async fn done(
-    app: &TestApp,
-    token: &str,
-    duo: Uuid,
-    call: Uuid,
-    body: &FollowUpDone,
-) -> reqwest::Response {
-    app.send_json(
-        Method::POST,
-        &format!("/api/v1/duos/{duo}/follow-ups/{call}/done"),
-        Some(token),
-        body,
-    )
-    .await
-}
-
-async fn plan(app: &TestApp, token: &str, duo: Uuid, body: &FollowUpInput) -> reqwest::Response {
-    app.send_json(
-        Method::POST,
-        &format!("/api/v1/duos/{duo}/follow-ups"),
-        Some(token),
-        body,
-    )
-    .await
-}
+use crate::duo_fixtures::*;
+use crate::helpers::{expect_json, expect_problem, TestApp};
 
 both!(
     follow_up_calls_are_marked_done_and_leave_the_call_list,

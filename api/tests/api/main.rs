@@ -30,6 +30,7 @@ mod duo_assessments;
 mod duo_blocks;
 mod duo_communes;
 mod duo_feedback;
+mod duo_fixtures;
 mod duo_follow_ups;
 mod feeds;
 mod notifications;

@@ -1,170 +1,17 @@
-//! Duo2Change: self-assessments at the start (`before`) and at the end (`after`) of a duo, and
-//! their aggregate for the reports. The newcomer rates their confidence speaking French and
-//! counts the people they can ask for help; the local rates their intercultural understanding
-//! and, at the end, says what they learnt. Staff record them on the person's behalf.
+//! `/duos/{id}/assessments` and `/duo/assessments/summary`: self-assessments at the start and
+//! at the end of a duo, and their aggregate for the reports.
 
-use std::collections::HashMap;
-
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use serde_json::json;
-use shared::duo::{
-    AssessmentPhase, AssessmentSummary, MeasureSummary, PhaseFigure, SelfAssessment,
-    SelfAssessmentInput,
-};
-use shared::people::Category;
-use utoipa_actix_web::service_config::ServiceConfig;
+use actix_web::{get, post, web, HttpResponse};
+use shared::duo::{AssessmentSummary, SelfAssessment, SelfAssessmentInput};
 use uuid::Uuid;
 
-use super::duos::{require_manage, visible_duo};
-use super::feedback::today;
-use crate::audit::audit_event as record;
-use crate::db::{lock_rows, write_transaction};
-use crate::db::{stored as parse, stored_id as uuid};
-use crate::duo::store::assessments::{AssessmentRow, Figures};
-use crate::duo::store::feedback::staff_names;
-use crate::duo::store::DuoRow;
-use crate::error::{ApiError, Validator};
-use crate::http::auth::{AuthUser, Permission};
-use crate::http::context::actor;
+use crate::duo::service::{assessments, Acting};
+use crate::error::ApiError;
+use crate::http::auth::Permission;
+use crate::http::context::Ctx;
 use crate::http::extract::Json;
 use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
-use crate::i18n::Msg;
-use crate::people::domain::optional_text;
 use crate::state::AppState;
-
-/// Averages over fewer answers than this are withheld, so that nobody can be singled out.
-pub const MIN_GROUP_SIZE: u32 = 5;
-
-/// Most people someone could count on for help that we record (beyond is a typing error).
-const MAX_HELP_CONTACTS: i32 = 100;
-
-/// Routes under `/api/v1/duos`.
-pub fn configure_duos(cfg: &mut ServiceConfig) {
-    cfg.service(list_assessments).service(record_assessment);
-}
-
-/// Routes under `/api/v1/duo`.
-pub fn configure_duo(cfg: &mut ServiceConfig) {
-    cfg.service(summary);
-}
-
-fn assessment_dto(
-    r: &AssessmentRow,
-    staff: &HashMap<String, String>,
-) -> Result<SelfAssessment, ApiError> {
-    Ok(SelfAssessment {
-        id: uuid(&r.id)?,
-        duo_id: uuid(&r.duo_id)?,
-        person_id: uuid(&r.person_id)?,
-        side: parse(&r.side)?,
-        phase: parse(&r.phase)?,
-        assessed_on: r.assessed_on,
-        french_confidence: r.french_confidence,
-        help_contacts: r.help_contacts,
-        intercultural_understanding: r.intercultural_understanding,
-        learnt: r.learnt.clone(),
-        recorded_by: r.recorded_by.as_deref().map(uuid).transpose()?,
-        recorded_by_name: r.recorded_by.as_ref().and_then(|u| staff.get(u).cloned()),
-        created_at: r.created_at.and_utc(),
-        updated_at: r.updated_at.and_utc(),
-    })
-}
-
-/// The duo states in which a phase can be recorded: the start once the two have met (late
-/// entries from a paper form included), the end once the duo has been running.
-fn phase_open(phase: AssessmentPhase, duo_status: &str) -> bool {
-    match phase {
-        AssessmentPhase::Before => {
-            matches!(duo_status, "introduced" | "active" | "paused" | "ended")
-        }
-        AssessmentPhase::After => matches!(duo_status, "active" | "paused" | "ended"),
-    }
-}
-
-/// The checked figures of an assessment.
-#[derive(Debug)]
-struct Checked {
-    french_confidence: Option<i32>,
-    help_contacts: Option<i32>,
-    intercultural_understanding: Option<i32>,
-    learnt: Option<String>,
-}
-
-/// Field-level checks: each side answers its own questions, and only those.
-fn check(a: &SelfAssessmentInput) -> Result<Checked, ApiError> {
-    let mut v = Validator::new();
-    let scale = |v: &mut Validator, field: &str, value: Option<i32>| match value {
-        None => {
-            v.add(field, Msg::Required);
-            None
-        }
-        Some(x) if !(1..=5).contains(&x) => {
-            v.add(field, Msg::Between(1, 5));
-            None
-        }
-        Some(x) => Some(x),
-    };
-    let learnt = v
-        .check("learnt", optional_text(a.learnt.as_deref(), 2000))
-        .flatten();
-    let checked = match a.side {
-        Category::Newcomer => {
-            let french_confidence = scale(&mut v, "french_confidence", a.french_confidence);
-            let help_contacts = match a.help_contacts {
-                None => {
-                    v.add("help_contacts", Msg::Required);
-                    None
-                }
-                Some(n) if !(0..=MAX_HELP_CONTACTS).contains(&n) => {
-                    v.add("help_contacts", Msg::Between(0, MAX_HELP_CONTACTS.into()));
-                    None
-                }
-                Some(n) => Some(n),
-            };
-            if a.intercultural_understanding.is_some() {
-                v.add("intercultural_understanding", Msg::NotForThisSide);
-            }
-            if learnt.is_some() {
-                v.add("learnt", Msg::NotForThisSide);
-            }
-            Checked {
-                french_confidence,
-                help_contacts,
-                intercultural_understanding: None,
-                learnt: None,
-            }
-        }
-        Category::Local => {
-            let understanding = scale(
-                &mut v,
-                "intercultural_understanding",
-                a.intercultural_understanding,
-            );
-            for (field, given) in [
-                ("french_confidence", a.french_confidence.is_some()),
-                ("help_contacts", a.help_contacts.is_some()),
-            ] {
-                if given {
-                    v.add(field, Msg::NotForThisSide);
-                }
-            }
-            if learnt.is_some() && a.phase == AssessmentPhase::Before {
-                v.add("learnt", Msg::OnlyAtTheEnd);
-            }
-            Checked {
-                french_confidence: None,
-                help_contacts: None,
-                intercultural_understanding: understanding,
-                learnt,
-            }
-        }
-    };
-    if a.assessed_on.is_some_and(|d| d > today()) {
-        v.add("assessed_on", Msg::DateInFuture);
-    }
-    v.finish()?;
-    Ok(checked)
-}
 
 /// A duo's self-assessments: before, then after; newcomer first (coaches: duos of the people
 /// they accompany).
@@ -175,25 +22,12 @@ fn check(a: &SelfAssessmentInput) -> Result<Checked, ApiError> {
 #[get("/{id}/assessments")]
 pub async fn list_assessments(
     state: web::Data<AppState>,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<SelfAssessment>>, ApiError> {
-    user.require(Permission::ReadDuos)?;
-    let d = visible_duo(&state, &user, id.into_inner()).await?;
-    let (rows, staff) = state
-        .db
-        .run(move |conn| {
-            let rows = AssessmentRow::for_duo(conn, &d.id)?;
-            let mut ids: Vec<String> = rows.iter().filter_map(|r| r.recorded_by.clone()).collect();
-            ids.sort();
-            ids.dedup();
-            Ok((rows, staff_names(conn, &ids)?))
-        })
-        .await?;
-    rows.iter()
-        .map(|r| assessment_dto(r, &staff))
-        .collect::<Result<Vec<_>, _>>()
-        .map(web::Json)
+    ctx.require(Permission::ReadDuos)?;
+    let found = assessments::list(&state.db, ctx.user.people_scope(), id.into_inner()).await?;
+    Ok(web::Json(found))
 }
 
 /// Record one person's self-assessment for a phase (coordinators and administrators), on
@@ -209,127 +43,19 @@ pub async fn list_assessments(
 #[post("/{id}/assessments")]
 pub async fn record_assessment(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
     body: Json<SelfAssessmentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    require_manage(&user)?;
-    let id = id.into_inner().to_string();
-    let a = body.0;
-    let c = check(&a)?;
-    let assessed_on = a.assessed_on.unwrap_or_else(today);
-    let actor = actor(&req, Some(&user));
-    let by = Some(user.id.to_string());
-    let (row, created, staff) = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
-                let d = DuoRow::get(conn, &id)?;
-                if !phase_open(a.phase, &d.status) {
-                    return Err(ApiError::Conflict {
-                        msg: match a.phase {
-                            AssessmentPhase::Before => Msg::AssessmentBeforeNotOpen,
-                            AssessmentPhase::After => Msg::AssessmentAfterNotOpen,
-                        },
-                        field: Some("phase"),
-                    });
-                }
-                let person = match a.side {
-                    Category::Newcomer => d.newcomer_id.clone(),
-                    Category::Local => d.local_id.clone(),
-                };
-                let now = crate::db::now();
-                let found = AssessmentRow::find(conn, &d.id, a.side.as_str(), a.phase.as_str())?;
-                let created = found.is_none();
-                let row = AssessmentRow {
-                    id: found
-                        .as_ref()
-                        .map(|f| f.id.clone())
-                        .unwrap_or_else(|| Uuid::now_v7().to_string()),
-                    duo_id: d.id.clone(),
-                    person_id: person.clone(),
-                    side: a.side.as_str().to_owned(),
-                    phase: a.phase.as_str().to_owned(),
-                    assessed_on,
-                    french_confidence: c.french_confidence,
-                    help_contacts: c.help_contacts,
-                    intercultural_understanding: c.intercultural_understanding,
-                    learnt: c.learnt,
-                    recorded_by: by.clone(),
-                    created_at: found.as_ref().map(|f| f.created_at).unwrap_or(now),
-                    updated_at: now,
-                };
-                if created {
-                    row.insert(conn)?;
-                } else {
-                    row.save(conn)?;
-                }
-                crate::people::store::touch(conn, &person)?;
-                record(
-                    conn,
-                    &actor,
-                    "duo.assessment_recorded",
-                    "duo",
-                    &d.id,
-                    json!({ "side": row.side, "phase": row.phase, "replaced": !created }),
-                )?;
-                let staff = staff_names(conn, &by.into_iter().collect::<Vec<_>>())?;
-                Ok((row, created, staff))
-            })
-        })
-        .await?;
-    let dto = assessment_dto(&row, &staff)?;
+    ctx.require(Permission::ManageDuos)?;
+    let acting = Acting::from(&ctx);
+    let (a, created) =
+        assessments::record_assessment(&state.db, &acting, id.into_inner(), body.0).await?;
     Ok(if created {
-        HttpResponse::Created().json(dto)
+        HttpResponse::Created().json(a)
     } else {
-        HttpResponse::Ok().json(dto)
+        HttpResponse::Ok().json(a)
     })
-}
-
-/// Average rounded to two decimals, withheld below [`MIN_GROUP_SIZE`] values.
-fn average(values: &[f64]) -> Option<f64> {
-    let n = u32::try_from(values.len()).unwrap_or(u32::MAX);
-    (n >= MIN_GROUP_SIZE).then(|| {
-        let mean = values.iter().sum::<f64>() / f64::from(n);
-        (mean * 100.0).round() / 100.0
-    })
-}
-
-fn phase_figure(values: &[f64]) -> PhaseFigure {
-    PhaseFigure {
-        count: u32::try_from(values.len()).unwrap_or(u32::MAX),
-        average: average(values),
-    }
-}
-
-/// One measure before and after, and the change of those who answered both (same duo, same
-/// side).
-fn measure(rows: &[Figures], side: &str, pick: impl Fn(&Figures) -> Option<i32>) -> MeasureSummary {
-    let mut before: HashMap<&str, f64> = HashMap::new();
-    let mut after: HashMap<&str, f64> = HashMap::new();
-    for r in rows.iter().filter(|r| r.1 == side) {
-        if let Some(v) = pick(r) {
-            let phase = if r.2 == "before" {
-                &mut before
-            } else {
-                &mut after
-            };
-            phase.insert(r.0.as_str(), f64::from(v));
-        }
-    }
-    let changes: Vec<f64> = after
-        .iter()
-        .filter_map(|(duo, a)| before.get(duo).map(|b| a - b))
-        .collect();
-    let values = |m: &HashMap<&str, f64>| m.values().copied().collect::<Vec<f64>>();
-    MeasureSummary {
-        before: phase_figure(&values(&before)),
-        after: phase_figure(&values(&after)),
-        paired: u32::try_from(changes.len()).unwrap_or(u32::MAX),
-        average_change: average(&changes),
-    }
 }
 
 /// The self-assessments in aggregate, for the reports: how many answered before and after,
@@ -342,111 +68,8 @@ fn measure(rows: &[Figures], side: &str, pick: impl Fn(&Figures) -> Option<i32>)
 #[get("/assessments/summary")]
 pub async fn summary(
     state: web::Data<AppState>,
-    user: AuthUser,
+    ctx: Ctx,
 ) -> Result<web::Json<AssessmentSummary>, ApiError> {
-    require_manage(&user)?;
-    let rows = state
-        .db
-        .run(|conn| Ok(AssessmentRow::figures(conn)?))
-        .await?;
-    Ok(web::Json(AssessmentSummary {
-        french_confidence: measure(&rows, "newcomer", |r| r.3),
-        help_contacts: measure(&rows, "newcomer", |r| r.4),
-        intercultural_understanding: measure(&rows, "local", |r| r.5),
-        min_group_size: MIN_GROUP_SIZE,
-    }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(duo: &str, side: &str, phase: &str, fc: Option<i32>, iu: Option<i32>) -> Figures {
-        (
-            duo.into(),
-            side.into(),
-            phase.into(),
-            fc,
-            fc.map(|x| x * 2),
-            iu,
-        )
-    }
-
-    #[test]
-    fn averages_are_withheld_below_the_group_size_and_changes_are_paired() {
-        let mut rows: Vec<Figures> = (0..5)
-            .map(|i| row(&format!("d{i}"), "newcomer", "before", Some(2), None))
-            .collect();
-        // Four of them answered at the end, one more only at the end.
-        rows.extend((0..4).map(|i| row(&format!("d{i}"), "newcomer", "after", Some(4), None)));
-        rows.push(row("d9", "newcomer", "after", Some(5), None));
-        rows.push(row("d0", "local", "before", None, Some(3)));
-        let s = measure(&rows, "newcomer", |r| r.3);
-        assert_eq!(s.before.count, 5);
-        assert_eq!(s.before.average, Some(2.0));
-        assert_eq!(s.after.count, 5);
-        assert_eq!(s.after.average, Some(4.2));
-        assert_eq!(s.paired, 4);
-        assert_eq!(s.average_change, None, "four pairs: withheld");
-        let l = measure(&rows, "local", |r| r.5);
-        assert_eq!((l.before.count, l.before.average), (1, None));
-        rows.push(row("d4", "newcomer", "after", Some(3), None));
-        let s = measure(&rows, "newcomer", |r| r.3);
-        assert_eq!(s.paired, 5);
-        assert_eq!(s.average_change, Some(1.8));
-    }
-
-    #[test]
-    fn each_side_answers_its_own_questions() {
-        let newcomer = SelfAssessmentInput {
-            side: Category::Newcomer,
-            phase: AssessmentPhase::Before,
-            assessed_on: None,
-            french_confidence: Some(3),
-            help_contacts: Some(2),
-            intercultural_understanding: None,
-            learnt: None,
-        };
-        assert!(check(&newcomer).is_ok());
-        let fields = |input: &SelfAssessmentInput| match check(input) {
-            Err(ApiError::Validation(errors)) => {
-                errors.into_iter().map(|(f, _)| f).collect::<Vec<_>>()
-            }
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(
-            fields(&SelfAssessmentInput {
-                french_confidence: None,
-                help_contacts: Some(-1),
-                intercultural_understanding: Some(3),
-                ..newcomer.clone()
-            }),
-            [
-                "french_confidence",
-                "help_contacts",
-                "intercultural_understanding"
-            ]
-        );
-        let local = SelfAssessmentInput {
-            side: Category::Local,
-            intercultural_understanding: Some(4),
-            french_confidence: None,
-            help_contacts: None,
-            learnt: Some("Le ramadan vu de l'intérieur".into()),
-            phase: AssessmentPhase::After,
-            ..newcomer.clone()
-        };
-        assert!(check(&local).is_ok());
-        assert_eq!(
-            fields(&SelfAssessmentInput {
-                phase: AssessmentPhase::Before,
-                ..local.clone()
-            }),
-            ["learnt"]
-        );
-        assert!(!phase_open(AssessmentPhase::After, "introduced"));
-        assert!(phase_open(AssessmentPhase::Before, "introduced"));
-        assert!(!phase_open(AssessmentPhase::Before, "declined"));
-        assert!(phase_open(AssessmentPhase::After, "ended"));
-    }
+    ctx.require(Permission::ManageDuos)?;
+    Ok(web::Json(assessments::summary(&state.db).await?))
 }

@@ -1,106 +1,16 @@
-//! Duo2Change: the trial meeting's feedback from both sides. After the introduction each side
-//! says (to a staff member, who records it) whether they want to continue and how it went; a
-//! coordinator then confirms the duo or declines it. Nothing is decided automatically.
+//! `/duos/{id}/feedback`: each side's feedback on the trial meeting.
 
-use std::collections::HashMap;
-
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{NaiveDate, Utc};
-use chrono_tz::Europe::Brussels;
-use serde_json::json;
-use shared::duo::{ContinueWish, TrialFeedback, TrialFeedbackInput};
-use shared::people::Category;
-use utoipa_actix_web::service_config::ServiceConfig;
+use actix_web::{get, post, web, HttpResponse};
+use shared::duo::{TrialFeedback, TrialFeedbackInput};
 use uuid::Uuid;
 
-use super::duos::{require_manage, visible_duo};
-use crate::audit::audit_event as record;
-use crate::db::{lock_rows, write_transaction, DbConnection};
-use crate::db::{stored as parse, stored_id as uuid};
-use crate::duo::store::feedback::{staff_names, FeedbackRow};
-use crate::duo::store::DuoRow;
-use crate::error::{ApiError, Validator};
-use crate::http::auth::{AuthUser, Permission};
-use crate::http::context::actor;
+use crate::duo::service::{feedback, Acting};
+use crate::error::ApiError;
+use crate::http::auth::Permission;
+use crate::http::context::Ctx;
 use crate::http::extract::Json;
 use crate::http::openapi::{ItemErrors, WriteErrors};
-use crate::i18n::Msg;
-use crate::people::domain::optional_text;
 use crate::state::AppState;
-
-/// Routes under `/api/v1/duos`.
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_feedback).service(record_feedback);
-}
-
-/// Today in Brussels, where the team works.
-pub fn today() -> NaiveDate {
-    Utc::now().with_timezone(&Brussels).date_naive()
-}
-
-fn feedback_dto(
-    r: &FeedbackRow,
-    staff: &HashMap<String, String>,
-) -> Result<TrialFeedback, ApiError> {
-    Ok(TrialFeedback {
-        side: parse(&r.side)?,
-        person_id: uuid(&r.person_id)?,
-        wants_to_continue: parse(&r.wants_to_continue)?,
-        rating: r.rating,
-        notes: r.notes.clone(),
-        given_on: r.given_on,
-        recorded_by: r.recorded_by.as_deref().map(uuid).transpose()?,
-        recorded_by_name: r.recorded_by.as_ref().and_then(|u| staff.get(u).cloned()),
-        created_at: r.created_at.and_utc(),
-        updated_at: r.updated_at.and_utc(),
-    })
-}
-
-/// The feedback of a set of duos, by duo id.
-#[derive(Debug, Default)]
-pub struct FeedbackIndex(HashMap<String, Vec<TrialFeedback>>);
-
-impl FeedbackIndex {
-    pub fn load(conn: &mut DbConnection, duo_ids: &[String]) -> Result<Self, ApiError> {
-        let rows = FeedbackRow::for_duos(conn, duo_ids)?;
-        let mut staff_ids: Vec<String> =
-            rows.iter().filter_map(|r| r.recorded_by.clone()).collect();
-        staff_ids.sort();
-        staff_ids.dedup();
-        let staff = staff_names(conn, &staff_ids)?;
-        let mut map: HashMap<String, Vec<TrialFeedback>> = HashMap::new();
-        for r in &rows {
-            map.entry(r.duo_id.clone())
-                .or_default()
-                .push(feedback_dto(r, &staff)?);
-        }
-        Ok(FeedbackIndex(map))
-    }
-
-    /// The feedback of one duo, newcomer first.
-    pub fn of(&self, duo_id: &str) -> Vec<TrialFeedback> {
-        self.0.get(duo_id).cloned().unwrap_or_default()
-    }
-}
-
-/// Both sides said yes: what a coordinator confirms on.
-pub fn both_want_to_continue(feedback: &[TrialFeedback]) -> bool {
-    [Category::Newcomer, Category::Local].iter().all(|side| {
-        feedback
-            .iter()
-            .any(|f| f.side == *side && f.wants_to_continue == ContinueWish::Yes)
-    })
-}
-
-/// What each side answered, for the audit entry of a confirmation or a refusal.
-pub fn answers(conn: &mut DbConnection, duo_id: &str) -> Result<serde_json::Value, ApiError> {
-    let rows = FeedbackRow::for_duos(conn, &[duo_id.to_owned()])?;
-    Ok(rows
-        .iter()
-        .map(|r| (r.side.clone(), json!(r.wants_to_continue)))
-        .collect::<serde_json::Map<_, _>>()
-        .into())
-}
 
 /// The trial meeting's feedback of a duo (newcomer first; coaches: duos of the people they
 /// accompany).
@@ -111,17 +21,12 @@ pub fn answers(conn: &mut DbConnection, duo_id: &str) -> Result<serde_json::Valu
 #[get("/{id}/feedback")]
 pub async fn list_feedback(
     state: web::Data<AppState>,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<TrialFeedback>>, ApiError> {
-    user.require(Permission::ReadDuos)?;
-    let d = visible_duo(&state, &user, id.into_inner()).await?;
-    let index = state
-        .db
-        .run(move |conn| FeedbackIndex::load(conn, std::slice::from_ref(&d.id)).map(|i| (i, d.id)))
-        .await?;
-    let (index, duo_id) = index;
-    Ok(web::Json(index.of(&duo_id)))
+    ctx.require(Permission::ReadDuos)?;
+    let found = feedback::list(&state.db, ctx.user.people_scope(), id.into_inner()).await?;
+    Ok(web::Json(found))
 }
 
 /// Record one side's feedback on the trial meeting of an introduced duo, on the person's
@@ -136,105 +41,17 @@ pub async fn list_feedback(
 #[post("/{id}/feedback")]
 pub async fn record_feedback(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
     body: Json<TrialFeedbackInput>,
 ) -> Result<HttpResponse, ApiError> {
-    require_manage(&user)?;
-    let id = id.into_inner().to_string();
-    let f = body.0;
-    let mut v = Validator::new();
-    if !(1..=5).contains(&f.rating) {
-        v.add("rating", Msg::Between(1, 5));
-    }
-    let notes = v
-        .check("notes", optional_text(f.notes.as_deref(), 2000))
-        .flatten();
-    let given_on = f.given_on.unwrap_or_else(today);
-    if given_on > today() {
-        v.add("given_on", Msg::DateInFuture);
-    }
-    v.finish()?;
-    let actor = actor(&req, Some(&user));
-    let by = Some(user.id.to_string());
-    let (row, created, staff) = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                // Two staff members recording at once take turns (PostgreSQL).
-                lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
-                let d = DuoRow::get(conn, &id)?;
-                if d.status != "introduced" {
-                    return Err(ApiError::Conflict {
-                        msg: Msg::FeedbackNeedsIntroducedDuo,
-                        field: Some("duo"),
-                    });
-                }
-                if d.introduced_at.is_some_and(|t| given_on < t.date()) {
-                    return Err(ApiError::field("given_on", Msg::DateBeforeIntroduction));
-                }
-                let person = match f.side {
-                    Category::Newcomer => d.newcomer_id.clone(),
-                    Category::Local => d.local_id.clone(),
-                };
-                let now = crate::db::now();
-                let (row, created) = match FeedbackRow::find(conn, &d.id, f.side.as_str())? {
-                    Some(before) => {
-                        let row = FeedbackRow {
-                            wants_to_continue: f.wants_to_continue.as_str().to_owned(),
-                            rating: f.rating,
-                            notes,
-                            given_on,
-                            recorded_by: by.clone(),
-                            updated_at: now,
-                            ..before
-                        };
-                        row.save(conn)?;
-                        (row, false)
-                    }
-                    None => {
-                        let row = FeedbackRow {
-                            id: Uuid::now_v7().to_string(),
-                            duo_id: d.id.clone(),
-                            person_id: person.clone(),
-                            side: f.side.as_str().to_owned(),
-                            wants_to_continue: f.wants_to_continue.as_str().to_owned(),
-                            rating: f.rating,
-                            notes,
-                            given_on,
-                            recorded_by: by.clone(),
-                            created_at: now,
-                            updated_at: now,
-                        };
-                        row.insert(conn)?;
-                        (row, true)
-                    }
-                };
-                crate::people::store::touch(conn, &person)?;
-                record(
-                    conn,
-                    &actor,
-                    "duo.feedback_recorded",
-                    "duo",
-                    &d.id,
-                    json!({
-                        "side": row.side,
-                        "wants_to_continue": row.wants_to_continue,
-                        "rating": row.rating,
-                        "given_on": row.given_on,
-                        "replaced": !created,
-                    }),
-                )?;
-                let staff = staff_names(conn, &by.into_iter().collect::<Vec<_>>())?;
-                Ok((row, created, staff))
-            })
-        })
-        .await?;
-    let dto = feedback_dto(&row, &staff)?;
+    ctx.require(Permission::ManageDuos)?;
+    let acting = Acting::from(&ctx);
+    let (f, created) =
+        feedback::record_feedback(&state.db, &acting, id.into_inner(), body.0).await?;
     Ok(if created {
-        HttpResponse::Created().json(dto)
+        HttpResponse::Created().json(f)
     } else {
-        HttpResponse::Ok().json(dto)
+        HttpResponse::Ok().json(f)
     })
 }

@@ -1,80 +1,16 @@
-//! Duo2Change: the coordinator's follow-up calls. Three are planned when a duo is confirmed
-//! (2 weeks, 6 weeks, 3 months); a coordinator can plan extra ones and marks each done once
-//! the call took place, which takes it off the health indicator's "overdue" reasons.
+//! `/duos/{id}/follow-ups`: the coordinator's follow-up calls.
 
-use std::collections::HashMap;
-
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::NaiveDate;
-use serde_json::json;
-use shared::duo::{FollowUp, FollowUpDone, FollowUpInput, FollowUpKind};
-use utoipa_actix_web::service_config::ServiceConfig;
+use actix_web::{get, post, web, HttpResponse};
+use shared::duo::{FollowUp, FollowUpDone, FollowUpInput};
 use uuid::Uuid;
 
-use super::duos::{require_manage, visible_duo};
-use super::feedback::today;
-use crate::audit::audit_event as record;
-use crate::db::{lock_rows, write_transaction, DbConnection};
-use crate::db::{stored as parse, stored_id as uuid};
-use crate::duo::store::feedback::staff_names;
-use crate::duo::store::{DuoRow, FollowUpRow};
-use crate::error::{ApiError, Validator};
-use crate::http::auth::{AuthUser, Permission};
-use crate::http::context::actor;
+use crate::duo::service::{follow_ups, Acting};
+use crate::error::ApiError;
+use crate::http::auth::Permission;
+use crate::http::context::Ctx;
 use crate::http::extract::Json;
 use crate::http::openapi::{ItemErrors, WriteErrors};
-use crate::i18n::Msg;
-use crate::people::domain::optional_text;
 use crate::state::AppState;
-
-/// Routes under `/api/v1/duos`.
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_follow_ups)
-        .service(plan_follow_up)
-        .service(mark_done);
-}
-
-/// Whether the duo is running, so that its calls still matter.
-fn running(duo_status: &str) -> bool {
-    matches!(duo_status, "active" | "paused")
-}
-
-/// A call not done, due before `today`, of a running duo.
-pub fn is_overdue(r: &FollowUpRow, duo_status: &str, today: NaiveDate) -> bool {
-    r.done_at.is_none() && r.done_on.is_none() && r.due_on < today && running(duo_status)
-}
-
-fn follow_up_dto(
-    r: &FollowUpRow,
-    duo_status: &str,
-    staff: &HashMap<String, String>,
-    today: NaiveDate,
-) -> Result<FollowUp, ApiError> {
-    Ok(FollowUp {
-        id: uuid(&r.id)?,
-        due_on: r.due_on,
-        kind: parse(&r.kind)?,
-        notes: r.notes.clone(),
-        done_on: r.done_on.or_else(|| r.done_at.map(|t| t.date())),
-        done_at: r.done_at.map(|t| t.and_utc()),
-        done_notes: r.done_notes.clone(),
-        done_by_name: r.done_by.as_ref().and_then(|u| staff.get(u).cloned()),
-        overdue: is_overdue(r, duo_status, today),
-    })
-}
-
-/// The calls of a duo, by due date.
-pub fn follow_ups_of(conn: &mut DbConnection, d: &DuoRow) -> Result<Vec<FollowUp>, ApiError> {
-    let rows = FollowUpRow::for_duo(conn, &d.id)?;
-    let mut ids: Vec<String> = rows.iter().filter_map(|r| r.done_by.clone()).collect();
-    ids.sort();
-    ids.dedup();
-    let staff = staff_names(conn, &ids)?;
-    let today = today();
-    rows.iter()
-        .map(|r| follow_up_dto(r, &d.status, &staff, today))
-        .collect()
-}
 
 /// The coordinator's follow-up calls of a duo, by due date, done or not (coaches: duos of the
 /// people they accompany).
@@ -85,14 +21,12 @@ pub fn follow_ups_of(conn: &mut DbConnection, d: &DuoRow) -> Result<Vec<FollowUp
 #[get("/{id}/follow-ups")]
 pub async fn list_follow_ups(
     state: web::Data<AppState>,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Vec<FollowUp>>, ApiError> {
-    user.require(Permission::ReadDuos)?;
-    let d = visible_duo(&state, &user, id.into_inner()).await?;
-    Ok(web::Json(
-        state.db.run(move |conn| follow_ups_of(conn, &d)).await?,
-    ))
+    ctx.require(Permission::ReadDuos)?;
+    let found = follow_ups::list(&state.db, ctx.user.people_scope(), id.into_inner()).await?;
+    Ok(web::Json(found))
 }
 
 /// Plan an extra follow-up call for an active or paused duo (coordinators and
@@ -104,62 +38,13 @@ pub async fn list_follow_ups(
 #[post("/{id}/follow-ups")]
 pub async fn plan_follow_up(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     id: web::Path<Uuid>,
     body: Json<FollowUpInput>,
 ) -> Result<HttpResponse, ApiError> {
-    require_manage(&user)?;
-    let id = id.into_inner().to_string();
-    let f = body.0;
-    let mut v = Validator::new();
-    let notes = v
-        .check("notes", optional_text(f.notes.as_deref(), 2000))
-        .flatten();
-    if f.due_on < today() {
-        v.add("due_on", Msg::DateInPast);
-    }
-    v.finish()?;
-    let actor = actor(&req, Some(&user));
-    let by = Some(user.id.to_string());
-    let (row, status) = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
-                let d = DuoRow::get(conn, &id)?;
-                if !running(&d.status) {
-                    return Err(ApiError::Conflict {
-                        msg: Msg::FollowUpNeedsRunningDuo,
-                        field: Some("duo"),
-                    });
-                }
-                let row = FollowUpRow {
-                    id: Uuid::now_v7().to_string(),
-                    duo_id: d.id.clone(),
-                    due_on: f.due_on,
-                    kind: FollowUpKind::Extra.as_str().to_owned(),
-                    done_at: None,
-                    notes,
-                    done_on: None,
-                    done_by: None,
-                    done_notes: None,
-                    created_by: by,
-                };
-                row.insert(conn)?;
-                record(
-                    conn,
-                    &actor,
-                    "duo.follow_up_planned",
-                    "duo",
-                    &d.id,
-                    json!({ "follow_up": row.id, "due_on": row.due_on }),
-                )?;
-                Ok((row, d.status))
-            })
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(follow_up_dto(&row, &status, &HashMap::new(), today())?))
+    ctx.require(Permission::ManageDuos)?;
+    let f = follow_ups::plan(&state.db, &Acting::from(&ctx), id.into_inner(), body.0).await?;
+    Ok(HttpResponse::Created().json(f))
 }
 
 /// Mark a follow-up call done (coordinators and administrators): the day it took place
@@ -172,67 +57,13 @@ pub async fn plan_follow_up(
 #[post("/{id}/follow-ups/{follow_up_id}/done")]
 pub async fn mark_done(
     state: web::Data<AppState>,
-    req: HttpRequest,
-    user: AuthUser,
+    ctx: Ctx,
     path: web::Path<(Uuid, Uuid)>,
     body: Json<FollowUpDone>,
 ) -> Result<web::Json<FollowUp>, ApiError> {
-    require_manage(&user)?;
+    ctx.require(Permission::ManageDuos)?;
     let (id, follow_up_id) = path.into_inner();
-    let (id, follow_up_id) = (id.to_string(), follow_up_id.to_string());
-    let f = body.0;
-    let mut v = Validator::new();
-    let notes = v
-        .check("notes", optional_text(f.notes.as_deref(), 2000))
-        .flatten();
-    let done_on = f.done_on.unwrap_or_else(today);
-    if done_on > today() {
-        v.add("done_on", Msg::DateInFuture);
-    }
-    v.finish()?;
-    let actor = actor(&req, Some(&user));
-    let by = Some(user.id.to_string());
-    let (row, status, staff) = state
-        .db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                // Two coordinators marking the same call take turns (PostgreSQL): the second
-                // sees it done.
-                lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
-                let d = DuoRow::get(conn, &id)?;
-                let mut row =
-                    FollowUpRow::find(conn, &d.id, &follow_up_id)?.ok_or(ApiError::NotFound)?;
-                if row.done_at.is_some() || row.done_on.is_some() {
-                    return Err(ApiError::Conflict {
-                        msg: Msg::FollowUpAlreadyDone,
-                        field: None,
-                    });
-                }
-                if d.confirmed_at.is_some_and(|t| done_on < t.date()) {
-                    return Err(ApiError::field("done_on", Msg::DateBeforeConfirmation));
-                }
-                row.done_at = Some(crate::db::now());
-                row.done_on = Some(done_on);
-                row.done_by = by.clone();
-                row.done_notes = notes;
-                row.mark_done(conn)?;
-                record(
-                    conn,
-                    &actor,
-                    "duo.follow_up_done",
-                    "duo",
-                    &d.id,
-                    json!({
-                        "follow_up": row.id,
-                        "kind": row.kind,
-                        "due_on": row.due_on,
-                        "done_on": row.done_on,
-                    }),
-                )?;
-                let staff = staff_names(conn, &by.into_iter().collect::<Vec<_>>())?;
-                Ok((row, d.status, staff))
-            })
-        })
-        .await?;
-    Ok(web::Json(follow_up_dto(&row, &status, &staff, today())?))
+    let acting = Acting::from(&ctx);
+    let f = follow_ups::mark_done(&state.db, &acting, id, follow_up_id, body.0).await?;
+    Ok(web::Json(f))
 }

@@ -1,7 +1,11 @@
-//! Duo2Change rows and the loading of the matching pool.
+//! Duo2Change rows and their queries. Enum and JSON columns are read through the typed
+//! accessors below, which fail loudly on a value the code never writes.
 
 pub mod assessments;
 pub mod feedback;
+mod world;
+
+pub use world::*;
 
 use std::collections::HashMap;
 
@@ -9,12 +13,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::schema::{
-    commune_neighbours, communes, duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups,
-    duo_settings, duos, people, person_availability, person_languages, person_tags,
-};
-use crate::db::DbConnection;
+use crate::db::schema::{duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups, duos, people};
+use crate::db::{stored, DbConnection};
 use crate::error::ApiError;
+use shared::duo::{CandidacyStatus, DuoOutcome, DuoStatus, GenderIdentity, Hope, TravelRange};
+use shared::people::Category;
+use shared::Lang;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
 #[diesel(table_name = duo_candidacies, treat_none_as_null = true)]
@@ -114,124 +118,49 @@ pub struct BlockRow {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Queryable)]
-pub struct CommuneRow {
-    pub id: String,
-    pub name: String,
-    pub latitude: f64,
-    pub longitude: f64,
-}
-
-/// Communes and their neighbour links (commune id, neighbour id).
-pub type CommuneMap = (Vec<CommuneRow>, Vec<(String, String)>);
-
-pub fn communes(conn: &mut DbConnection) -> QueryResult<CommuneMap> {
-    let rows = communes::table
-        .order(communes::name.asc())
-        .select((
-            communes::id,
-            communes::name,
-            communes::latitude,
-            communes::longitude,
-        ))
-        .load::<CommuneRow>(conn)?;
-    let links = commune_neighbours::table
-        .select((
-            commune_neighbours::commune_id,
-            commune_neighbours::neighbour_id,
-        ))
-        .load(conn)?;
-    Ok((rows, links))
-}
-
-/// Creates or replaces a commune and sets its neighbours on both sides; true when created.
-pub fn save_commune(
-    conn: &mut DbConnection,
-    id: &str,
-    name: &str,
-    latitude: f64,
-    longitude: f64,
-    neighbours: &[String],
-) -> QueryResult<bool> {
-    let created = !commune_exists(conn, id)?;
-    if created {
-        diesel::insert_into(communes::table)
-            .values((
-                communes::id.eq(id),
-                communes::name.eq(name),
-                communes::latitude.eq(latitude),
-                communes::longitude.eq(longitude),
-            ))
-            .execute(conn)?;
-    } else {
-        diesel::update(communes::table.find(id))
-            .set((
-                communes::name.eq(name),
-                communes::latitude.eq(latitude),
-                communes::longitude.eq(longitude),
-            ))
-            .execute(conn)?;
-    }
-    diesel::delete(
-        commune_neighbours::table.filter(
-            commune_neighbours::commune_id
-                .eq(id)
-                .or(commune_neighbours::neighbour_id.eq(id)),
-        ),
-    )
-    .execute(conn)?;
-    for n in neighbours {
-        for (a, b) in [(id, n.as_str()), (n.as_str(), id)] {
-            diesel::insert_into(commune_neighbours::table)
-                .values((
-                    commune_neighbours::commune_id.eq(a),
-                    commune_neighbours::neighbour_id.eq(b),
-                ))
-                .execute(conn)?;
-        }
-    }
-    Ok(created)
-}
-
-pub fn commune_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(communes::table.find(id))).get_result(conn)
-}
-
-/// The latest settings: (version, JSON weights).
-pub fn latest_settings(conn: &mut DbConnection) -> QueryResult<(i32, String)> {
-    duo_settings::table
-        .order(duo_settings::version.desc())
-        .select((duo_settings::version, duo_settings::weights))
-        .first(conn)
-}
-
-pub fn settings_version(conn: &mut DbConnection, version: i32) -> QueryResult<Option<String>> {
-    duo_settings::table
-        .find(version)
-        .select(duo_settings::weights)
-        .first(conn)
-        .optional()
-}
-
-pub fn save_settings(
-    conn: &mut DbConnection,
-    weights: &str,
-    by: Option<String>,
-) -> QueryResult<i32> {
-    let (latest, _) = latest_settings(conn)?;
-    let version = latest + 1;
-    diesel::insert_into(duo_settings::table)
-        .values((
-            duo_settings::version.eq(version),
-            duo_settings::weights.eq(weights),
-            duo_settings::created_by.eq(by),
-            duo_settings::created_at.eq(crate::db::now()),
-        ))
-        .execute(conn)?;
-    Ok(version)
+/// A value of an optional enum column.
+fn stored_opt<T: std::str::FromStr>(s: Option<&str>) -> Result<Option<T>, ApiError> {
+    s.map(stored).transpose()
 }
 
 impl CandidacyRow {
+    pub fn side_of(&self) -> Result<Category, ApiError> {
+        stored(&self.side)
+    }
+
+    pub fn status_of(&self) -> Result<CandidacyStatus, ApiError> {
+        stored(&self.status)
+    }
+
+    pub fn travel_of(&self) -> Result<TravelRange, ApiError> {
+        stored(&self.travel)
+    }
+
+    pub fn gender_of(&self) -> Result<Option<GenderIdentity>, ApiError> {
+        stored_opt(self.gender.as_deref())
+    }
+
+    pub fn partner_gender_of(&self) -> Result<Option<GenderIdentity>, ApiError> {
+        stored_opt(self.partner_gender.as_deref())
+    }
+
+    /// The hopes, stored comma-separated (empty when none).
+    pub fn hopes_of(&self) -> Result<Vec<Hope>, ApiError> {
+        self.hopes
+            .split(',')
+            .filter(|h| !h.is_empty())
+            .map(stored)
+            .collect()
+    }
+
+    /// The hopes as stored: sorted, without repeats, comma-separated.
+    pub fn hopes_text(hopes: &[Hope]) -> String {
+        let mut v: Vec<&str> = hopes.iter().map(|h| h.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.join(",")
+    }
+
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(duo_candidacies::table)
             .values(self)
@@ -314,92 +243,6 @@ pub fn list_candidacies(
             people::preferred_name,
         ))
         .load(conn)
-}
-
-/// What matching needs of each person of a pool.
-#[derive(Debug, Clone, Default)]
-pub struct PersonFacts {
-    pub first_name: String,
-    pub preferred_name: Option<String>,
-    pub last_name: Option<String>,
-    pub french_level: Option<String>,
-    pub birth_year: Option<i32>,
-    pub tags: Vec<String>,
-    pub languages: Vec<(String, String)>,
-    pub slots: Vec<String>,
-}
-
-/// id, first name, preferred name, last name, French level, birth year.
-type FactsRow = (
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i32>,
-);
-
-pub fn person_facts(
-    conn: &mut DbConnection,
-    ids: &[String],
-) -> QueryResult<HashMap<String, PersonFacts>> {
-    let mut out: HashMap<String, PersonFacts> = HashMap::new();
-    let rows: Vec<FactsRow> = people::table
-        .filter(people::id.eq_any(ids))
-        .select((
-            people::id,
-            people::first_name,
-            people::preferred_name,
-            people::last_name,
-            people::french_level,
-            people::birth_year,
-        ))
-        .load(conn)?;
-    for (id, first_name, preferred_name, last_name, french_level, birth_year) in rows {
-        out.insert(
-            id,
-            PersonFacts {
-                first_name,
-                preferred_name,
-                last_name,
-                french_level,
-                birth_year,
-                ..Default::default()
-            },
-        );
-    }
-    let tags: Vec<(String, String)> = person_tags::table
-        .filter(person_tags::person_id.eq_any(ids))
-        .select((person_tags::person_id, person_tags::tag_id))
-        .load(conn)?;
-    for (p, t) in tags {
-        if let Some(f) = out.get_mut(&p) {
-            f.tags.push(t);
-        }
-    }
-    let langs: Vec<(String, String, String)> = person_languages::table
-        .filter(person_languages::person_id.eq_any(ids))
-        .select((
-            person_languages::person_id,
-            person_languages::language,
-            person_languages::level,
-        ))
-        .load(conn)?;
-    for (p, l, lvl) in langs {
-        if let Some(f) = out.get_mut(&p) {
-            f.languages.push((l, lvl));
-        }
-    }
-    let slots: Vec<(String, String)> = person_availability::table
-        .filter(person_availability::person_id.eq_any(ids))
-        .select((person_availability::person_id, person_availability::slot))
-        .load(conn)?;
-    for (p, s) in slots {
-        if let Some(f) = out.get_mut(&p) {
-            f.slots.push(s);
-        }
-    }
-    Ok(out)
 }
 
 /// Pairs never to propose, as (person, person).
@@ -489,37 +332,34 @@ impl BlockRow {
     }
 }
 
-/// Live tags with their labels, how many people carry each, and how many people there are.
-pub type TagUsage = (Vec<(String, [String; 4])>, HashMap<String, i64>, i64);
-
-/// Usage count of every tag (for specificity).
-pub fn tag_usage(conn: &mut DbConnection) -> QueryResult<TagUsage> {
-    use crate::db::schema::tags;
-    let all: Vec<(String, String, String, String, String)> = tags::table
-        .filter(tags::merged_into.is_null())
-        .select((
-            tags::id,
-            tags::label_fr,
-            tags::label_en,
-            tags::label_nl,
-            tags::label_ar,
-        ))
-        .load(conn)?;
-    let counts: Vec<(String, i64)> = person_tags::table
-        .group_by(person_tags::tag_id)
-        .select((person_tags::tag_id, diesel::dsl::count_star()))
-        .load(conn)?;
-    let people_count: i64 = people::table.count().get_result(conn)?;
-    Ok((
-        all.into_iter()
-            .map(|(id, fr, en, nl, ar)| (id, [fr, en, nl, ar]))
-            .collect(),
-        counts.into_iter().collect(),
-        people_count,
-    ))
+/// What a proposal stored about its score: the reasons, per interface language since they
+/// were stored that way, in French only before.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Explanation {
+    #[serde(default)]
+    reasons: Vec<String>,
+    #[serde(default)]
+    reasons_by_lang: HashMap<String, Vec<String>>,
 }
 
 impl DuoRow {
+    pub fn status_of(&self) -> Result<DuoStatus, ApiError> {
+        stored(&self.status)
+    }
+
+    pub fn outcome_of(&self) -> Result<Option<DuoOutcome>, ApiError> {
+        stored_opt(self.outcome.as_deref())
+    }
+
+    /// The reasons of the proposal in `lang` (none for duos made by hand or by the demo).
+    pub fn reasons(&self, lang: Lang) -> Result<Vec<String>, ApiError> {
+        let Some(text) = self.explanation.as_deref() else {
+            return Ok(vec![]);
+        };
+        let mut e: Explanation = json_column("duos.explanation", text)?;
+        Ok(e.reasons_by_lang.remove(lang.code()).unwrap_or(e.reasons))
+    }
+
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(duos::table)
             .values(self)

@@ -1,0 +1,241 @@
+//! Candidacies: who waits in the pool, with which preferences.
+
+use serde_json::json;
+use shared::duo::{Candidacy, CandidacyInput, CandidacyStatus};
+use shared::people::Category;
+use uuid::Uuid;
+
+use super::{visible_candidacy, Acting};
+use crate::audit::audit_event as record;
+use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection};
+use crate::duo::store::{self, CandidacyRow};
+use crate::error::{ApiError, Validator};
+use crate::i18n::Msg;
+use crate::people::domain::{display_name, optional_text};
+use crate::people::store::PersonRow;
+
+/// The wire form of a candidacy.
+pub(crate) fn view(
+    c: &CandidacyRow,
+    name: &str,
+    commune_name: Option<String>,
+) -> Result<Candidacy, ApiError> {
+    Ok(Candidacy {
+        id: uuid(&c.id)?,
+        person_id: uuid(&c.person_id)?,
+        display_name: name.to_owned(),
+        side: c.side_of()?,
+        status: c.status_of()?,
+        waiting_since: c.waiting_since.and_utc(),
+        commune: commune_name.or_else(|| c.commune_id.clone()),
+        travel: c.travel_of()?,
+        gender: c.gender_of()?,
+        partner_gender: c.partner_gender_of()?,
+        partner_age_min: c.partner_age_min,
+        partner_age_max: c.partner_age_max,
+        hopes: c.hopes_of()?,
+        wants_french_practice: c.wants_french_practice,
+        remarks: c.remarks.clone(),
+    })
+}
+
+/// The candidate pool, oldest first (coaches: the people they accompany).
+pub async fn list(
+    db: &Db,
+    coach: Option<String>,
+    status: Option<CandidacyStatus>,
+    side: Option<Category>,
+) -> Result<Vec<Candidacy>, ApiError> {
+    db.run(move |conn| {
+        let rows = store::list_candidacies(
+            conn,
+            status.map(|s| s.as_str()),
+            side.map(|s| s.as_str()),
+            coach.as_deref(),
+        )?;
+        let (communes, _) = store::communes(conn)?;
+        let commune_name = |id: &Option<String>| {
+            id.as_ref().and_then(|id| {
+                communes
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| c.name.clone())
+            })
+        };
+        rows.iter()
+            .map(|(c, first, last, preferred)| {
+                let name = display_name(first, last.as_deref(), preferred.as_deref());
+                view(c, &name, commune_name(&c.commune_id))
+            })
+            .collect()
+    })
+    .await
+}
+
+struct CandidacyFields {
+    commune: Option<String>,
+    remarks: Option<String>,
+}
+
+fn check(conn: &mut DbConnection, c: &CandidacyInput) -> Result<CandidacyFields, ApiError> {
+    let mut v = Validator::new();
+    let commune = c
+        .commune
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    if let Some(id) = &commune {
+        if !store::commune_exists(conn, id)? {
+            v.add("commune", Msg::InvalidValue);
+        }
+    }
+    for (field, age) in [
+        ("partner_age_min", c.partner_age_min),
+        ("partner_age_max", c.partner_age_max),
+    ] {
+        if age.is_some_and(|a| !(16..=110).contains(&a)) {
+            v.add(field, Msg::YearOutOfRange(16, 110));
+        }
+    }
+    if let (Some(a), Some(b)) = (c.partner_age_min, c.partner_age_max) {
+        if a > b {
+            v.add("partner_age_max", Msg::InvalidValue);
+        }
+    }
+    let remarks = v.check("remarks", optional_text(c.remarks.as_deref(), 2000));
+    v.finish()?;
+    Ok(CandidacyFields {
+        commune,
+        remarks: remarks.flatten(),
+    })
+}
+
+/// Opens a candidacy for a person (one open candidacy per person); the side is the person's
+/// effective category.
+pub async fn create(
+    db: &Db,
+    acting: &Acting,
+    input: CandidacyInput,
+) -> Result<Candidacy, ApiError> {
+    let actor = acting.actor.clone();
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            // Concurrent requests for one person take turns (PostgreSQL), so the check for an
+            // open candidacy below sees the other's.
+            lock_rows(
+                conn,
+                "SELECT id FROM people WHERE id = $1 FOR UPDATE",
+                &input.person_id.to_string(),
+            )?;
+            let person = PersonRow::find(conn, input.person_id)?
+                .filter(|p| p.anonymised_at.is_none())
+                .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
+            let fields = check(conn, &input)?;
+            if CandidacyRow::open_for(conn, &person.id)?.is_some() {
+                return Err(ApiError::Conflict {
+                    msg: Msg::DuplicateEntry,
+                    field: Some("person_id"),
+                });
+            }
+            let side = person.category()?;
+            let now = crate::db::now();
+            let row = CandidacyRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: person.id.clone(),
+                side: side.as_str().to_owned(),
+                status: CandidacyStatus::Waiting.as_str().to_owned(),
+                waiting_since: now,
+                commune_id: fields.commune,
+                travel: input.travel.as_str().to_owned(),
+                gender: input.gender.map(|g| g.as_str().to_owned()),
+                partner_gender: input.partner_gender.map(|g| g.as_str().to_owned()),
+                partner_age_min: input.partner_age_min,
+                partner_age_max: input.partner_age_max,
+                hopes: CandidacyRow::hopes_text(&input.hopes),
+                wants_french_practice: input.wants_french_practice,
+                remarks: fields.remarks,
+                created_at: now,
+                updated_at: now,
+            };
+            row.insert(conn)?;
+            record(
+                conn,
+                &actor,
+                "duo.candidacy_created",
+                "person",
+                &person.id,
+                json!({ "candidacy": row.id, "side": row.side }),
+            )?;
+            let name = display_name(
+                &person.first_name,
+                person.last_name.as_deref(),
+                person.preferred_name.as_deref(),
+            );
+            view(&row, &name, None)
+        })
+    })
+    .await
+}
+
+fn name_of(conn: &mut DbConnection, person_id: &str) -> Result<String, ApiError> {
+    let names = store::names(conn, &[person_id.to_owned()])?;
+    Ok(names.get(person_id).cloned().unwrap_or_default())
+}
+
+/// One candidacy (coaches: of a person they accompany).
+pub async fn get(db: &Db, coach: Option<String>, id: Uuid) -> Result<Candidacy, ApiError> {
+    db.run(move |conn| {
+        let c = visible_candidacy(conn, coach.as_deref(), id)?;
+        let name = name_of(conn, &c.person_id)?;
+        view(&c, &name, None)
+    })
+    .await
+}
+
+/// Changes a candidacy's preferences and remarks; withdraws it or puts it back in the pool.
+pub async fn update(
+    db: &Db,
+    acting: &Acting,
+    id: Uuid,
+    input: CandidacyInput,
+) -> Result<Candidacy, ApiError> {
+    let actor = acting.actor.clone();
+    db.run(move |conn| {
+        write_transaction(conn, |conn| {
+            let mut row = CandidacyRow::get(conn, &id.to_string())?;
+            let fields = check(conn, &input)?;
+            row.commune_id = fields.commune;
+            row.travel = input.travel.as_str().to_owned();
+            row.gender = input.gender.map(|g| g.as_str().to_owned());
+            row.partner_gender = input.partner_gender.map(|g| g.as_str().to_owned());
+            row.partner_age_min = input.partner_age_min;
+            row.partner_age_max = input.partner_age_max;
+            row.hopes = CandidacyRow::hopes_text(&input.hopes);
+            row.wants_french_practice = input.wants_french_practice;
+            row.remarks = fields.remarks;
+            if let Some(s) = input.status {
+                // Only withdrawal and return to the pool are set by hand; proposals and
+                // matches follow the duos.
+                match s {
+                    CandidacyStatus::Withdrawn | CandidacyStatus::Waiting => {
+                        row.status = s.as_str().to_owned()
+                    }
+                    _ => return Err(ApiError::field("status", Msg::InvalidValue)),
+                }
+            }
+            row.save(conn)?;
+            record(
+                conn,
+                &actor,
+                "duo.candidacy_updated",
+                "person",
+                &row.person_id,
+                json!({ "candidacy": row.id, "status": row.status }),
+            )?;
+            let name = name_of(conn, &row.person_id)?;
+            view(&row, &name, None)
+        })
+    })
+    .await
+}

@@ -1213,7 +1213,7 @@ fn load_activities(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Re
                 if RegistrationRow::find(conn, &row.id, &person.id)?.is_some() {
                     continue;
                 }
-                let reg = crate::activities::http::activities::register(
+                let reg = crate::activities::service::register(
                     conn,
                     &row.id,
                     &person,

@@ -3,5 +3,6 @@
 
 pub mod domain;
 pub mod http;
+pub mod intake;
 pub mod privacy;
 pub mod store;

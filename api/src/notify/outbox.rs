@@ -70,7 +70,12 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
             let rows = notifications::due(conn, BATCH)?;
             let mut out = Vec::new();
             for row in rows {
-                let draft = compose(conn, &row, &base)?;
+                // One notice that cannot be written (stored text this code did not write)
+                // fails on its own, with retries: it must not hold up the others.
+                let draft = compose(conn, &row, &base).map_err(|e| {
+                    tracing::error!(notification = %row.id, error = %e, "notification email not composed");
+                    "the email could not be composed (see the server log)".to_owned()
+                });
                 out.push((row, draft));
             }
             Ok(out)
@@ -79,9 +84,10 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
     let tried = drafts.len();
     for (row, draft) in drafts {
         let result = match draft {
-            Some(d) => mailer.send(&d.to, &d.subject, &d.body).await,
+            Ok(Some(d)) => mailer.send(&d.to, &d.subject, &d.body).await,
             // The address vanished meanwhile (edited, anonymised): nothing to send to.
-            None => Err("the person has no email address any more".to_owned()),
+            Ok(None) => Err("the person has no email address any more".to_owned()),
+            Err(e) => Err(e),
         };
         let id = row.id.clone();
         db.run(move |conn| {

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::db::DatabaseUrl;
 use crate::http::proxy::TrustedProxies;
+use crate::notify::mail::{self, Mailer};
 
 /// Shortest JWT secret accepted in production mode (bytes).
 pub const MIN_JWT_SECRET_LEN: usize = 32;
@@ -168,14 +169,9 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: TrustedProxies,
-    /// Mail server for notification emails; `None`: staff tell people themselves.
-    pub smtp_url: Option<String>,
-    /// Sender of notification emails (`Name <address>`).
-    pub mail_from: String,
+    /// Notification emails (SMTP server and sender); `None`: staff tell people themselves.
+    pub mail: Option<Mailer>,
 }
-
-/// Sender of notification emails when none is configured.
-pub const DEFAULT_MAIL_FROM: &str = "Interra <noreply@interra.local>";
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -186,8 +182,7 @@ impl std::fmt::Debug for Settings {
             .field("jwt_secret", &"***")
             .field("production", &self.production)
             .field("web_dist", &self.web_dist)
-            .field("smtp", &self.smtp_url.as_deref().map(crate::db::redact))
-            .field("mail_from", &self.mail_from)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -210,19 +205,22 @@ impl Settings {
             None => format!("sqlite://{}", data_dir.join("interra.db").display()),
         };
         let database_url = DatabaseUrl::parse(&url)?;
-        let smtp_url = args.smtp_url.clone().or(file.smtp_url);
-        if let Some(u) = smtp_url.as_deref().filter(|u| !u.trim().is_empty()) {
-            crate::notify::outbox::transport(u)?;
-        }
         let mail_from = args
             .mail_from
             .clone()
             .or(file.mail_from)
             .filter(|m| !m.trim().is_empty())
-            .unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned());
-        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            bail!("INTERRA_MAIL_FROM must be an address or `Name <address>` (got {mail_from:?})");
-        }
+            .unwrap_or_else(|| mail::DEFAULT_SENDER.to_owned());
+        let mail = match args
+            .smtp_url
+            .clone()
+            .or(file.smtp_url)
+            .filter(|u| !u.trim().is_empty())
+        {
+            Some(url) => Some(Mailer::parse(&url, &mail_from)?),
+            // A wrong sender is refused even before a mail server is configured.
+            None => mail::sender(&mail_from).map(|_| None)?,
+        };
         let jwt_secret = match args.jwt_secret.clone().or(file.jwt_secret) {
             Some(secret) if secret.len() >= MIN_JWT_SECRET_LEN => secret.into_bytes(),
             Some(_) if production => bail!(
@@ -288,8 +286,7 @@ impl Settings {
                     .unwrap_or(""),
             )
             .map_err(|e| anyhow::anyhow!("INTERRA_TRUSTED_PROXIES: {e}"))?,
-            smtp_url: smtp_url.filter(|u| !u.trim().is_empty()),
-            mail_from,
+            mail,
         })
     }
 }

@@ -95,8 +95,7 @@ pub struct Application {
 }
 
 struct OutboxTask {
-    transport: crate::notify::outbox::Transport,
-    from: lettre::message::Mailbox,
+    mailer: crate::notify::mail::Mailer,
     public_url: String,
     wake: std::sync::Arc<tokio::sync::Notify>,
 }
@@ -132,21 +131,11 @@ impl Application {
             settings.public_url = Some(format!("http://{host}:{}", addr.port()));
         }
         let workers = settings.workers;
-        let mailer = match &settings.smtp_url {
-            Some(url) => Some((
-                crate::notify::outbox::transport(url)?,
-                settings
-                    .mail_from
-                    .parse::<lettre::message::Mailbox>()
-                    .context("invalid INTERRA_MAIL_FROM")?,
-            )),
-            None => None,
-        };
+        let mailer = settings.mail.clone();
         let public_url = settings.public_url.clone().unwrap_or_default();
         let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
-        let outbox = mailer.map(|(transport, from)| OutboxTask {
-            transport,
-            from,
+        let outbox = mailer.map(|mailer| OutboxTask {
+            mailer,
             public_url,
             wake: state.outbox.clone(),
         });
@@ -217,8 +206,7 @@ impl Application {
         let task = self.outbox.map(|o| {
             tokio::spawn(crate::notify::outbox::run(
                 self.db.clone(),
-                o.transport,
-                o.from,
+                o.mailer,
                 o.public_url,
                 o.wake,
             ))

@@ -5,6 +5,7 @@ use chrono_tz::Europe::Brussels;
 use shared::activities::{Recurrence, RegistrationStatus};
 use shared::people::Category;
 
+use crate::activities::store::{ActivityRow, Counts};
 use crate::i18n::Msg;
 
 /// Most sessions one series may create.
@@ -166,9 +167,94 @@ pub fn promotions(rules: &Rules, mut seats: Seats, queue: &[Category]) -> Vec<us
     out
 }
 
+/// The capacity rules of a stored activity.
+pub fn rules(r: &ActivityRow) -> Rules {
+    Rules {
+        capacity: r.capacity.and_then(|c| u32::try_from(c).ok()),
+        min_newcomer_percent: r.min_newcomer_percent.and_then(|c| u32::try_from(c).ok()),
+        min_local_percent: r.min_local_percent.and_then(|c| u32::try_from(c).ok()),
+    }
+}
+
+/// Places left: capacity minus registered and attended.
+pub fn remaining(r: &ActivityRow, c: &Counts) -> Option<u32> {
+    r.capacity
+        .and_then(|cap| u32::try_from(cap).ok())
+        .map(|cap| cap.saturating_sub(c.registered + c.attended))
+}
+
+/// Whether people can register now. A full activity stays open: people join the waiting list.
+pub fn registration_open(r: &ActivityRow, now: DateTime<Utc>) -> bool {
+    let now = now.naive_utc();
+    r.status == "published"
+        && r.registration_opens_at.is_none_or(|o| o <= now)
+        && r.registration_closes_at.unwrap_or(r.starts_at) > now
+}
+
+/// The changes staff may make to a registration: cancel one that is held or waiting, or record
+/// attendance of a held seat. Seats themselves are given by `admit` and `promotions` only.
+pub fn may_change(from: RegistrationStatus, to: RegistrationStatus) -> bool {
+    use RegistrationStatus::*;
+    match (from, to) {
+        (Cancelled, _) => false,
+        (Waitlisted, Cancelled) => true,
+        (Waitlisted, _) => false,
+        (_, Waitlisted) | (_, Registered) => false,
+        (a, b) => a != b,
+    }
+}
+
+/// A venue on one line, as calendars and emails show it: `name, street, postcode locality`.
+/// A postcode alone says nothing to a reader, so it only shows with its locality.
+pub fn venue_address(
+    name: &str,
+    street: Option<&str>,
+    postcode: Option<&str>,
+    locality: Option<&str>,
+) -> String {
+    let mut parts = vec![name.to_owned()];
+    parts.extend(street.map(str::to_owned));
+    match (postcode, locality) {
+        (Some(p), Some(l)) => parts.push(format!("{p} {l}")),
+        (None, Some(l)) => parts.push(l.to_owned()),
+        _ => {}
+    }
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn venue_addresses_read_as_one_line() {
+        let full = venue_address(
+            "La Grand Poste",
+            Some("Rue de la Régence 61"),
+            Some("4000"),
+            Some("Liège"),
+        );
+        assert_eq!(full, "La Grand Poste, Rue de la Régence 61, 4000 Liège");
+        assert_eq!(
+            venue_address("Salle", None, None, Some("Liège")),
+            "Salle, Liège"
+        );
+        assert_eq!(venue_address("Salle", None, Some("4000"), None), "Salle");
+        assert_eq!(venue_address("Salle", None, None, None), "Salle");
+    }
+
+    #[test]
+    fn only_cancellation_and_attendance_change_a_registration() {
+        use RegistrationStatus::*;
+        assert!(may_change(Registered, Cancelled));
+        assert!(may_change(Waitlisted, Cancelled));
+        assert!(may_change(Registered, Attended));
+        assert!(may_change(Attended, Absent));
+        assert!(!may_change(Waitlisted, Attended));
+        assert!(!may_change(Cancelled, Registered));
+        assert!(!may_change(Absent, Registered));
+        assert!(!may_change(Attended, Attended));
+    }
 
     #[test]
     fn local_times_follow_daylight_saving() {

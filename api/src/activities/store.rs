@@ -6,9 +6,11 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use shared::activities::Multilingual;
+
 use crate::db::schema::{
     activities, activity_hosts, activity_series, activity_staff, activity_tags, idempotency_keys,
-    registrations, tags, venues,
+    people, registrations, tags, venues,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -119,12 +121,40 @@ impl ActivityRow {
             .ok_or(ApiError::NotFound)
     }
 
+    /// The title in each language. Text this code did not write is an error (logged, 500),
+    /// never an activity shown without a title.
+    pub fn title(&self) -> Result<Multilingual, ApiError> {
+        multilingual(&self.title, "title")
+    }
+
+    pub fn description(&self) -> Result<Multilingual, ApiError> {
+        multilingual(&self.description, "description")
+    }
+
     /// Marks the activity changed (feeds revalidate on `updated_at`).
     pub fn touch(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         diesel::update(activities::table.find(id))
             .set(activities::updated_at.eq(crate::db::now()))
             .execute(conn)
             .map(|_| ())
+    }
+}
+
+fn multilingual(text: &str, column: &str) -> Result<Multilingual, ApiError> {
+    serde_json::from_str(text).map_err(|e| {
+        anyhow::anyhow!("activities.{column} holds undecodable multilingual text: {e}").into()
+    })
+}
+
+impl VenueRow {
+    /// The one-line postal address (feeds, emails).
+    pub fn address(&self) -> String {
+        crate::activities::domain::venue_address(
+            &self.name,
+            self.street.as_deref(),
+            self.postcode.as_deref(),
+            self.locality.as_deref(),
+        )
     }
 }
 
@@ -271,7 +301,7 @@ pub fn records(
         ))
         .load(conn)?;
     let person_ids: Vec<String> = host_rows.iter().map(|h| h.1.clone()).collect();
-    let names = crate::duo::store::names(conn, &person_ids)?;
+    let names = names(conn, &person_ids)?;
     for (a, p, public) in host_rows {
         let name = names.get(&p).cloned().unwrap_or_default();
         hosts_by.entry(a).or_default().push((p, name, public));
@@ -544,5 +574,61 @@ pub fn staffed_by(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<Str
     activity_staff::table
         .filter(activity_staff::user_id.eq(user_id))
         .select(activity_staff::activity_id)
+        .load(conn)
+}
+
+/// Display names of people by id.
+pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, String>> {
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = people::table
+        .filter(people::id.eq_any(ids))
+        .select((
+            people::id,
+            people::first_name,
+            people::last_name,
+            people::preferred_name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, f, l, p)| {
+            let name = crate::people::domain::display_name(&f, l.as_deref(), p.as_deref());
+            (id, name)
+        })
+        .collect())
+}
+
+/// One line of the attendee list: the registration and what the list shows of the person.
+#[derive(Debug, Clone, Queryable)]
+pub struct AttendeeRow {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub preferred_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub category: String,
+    pub status: String,
+    pub source: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// Registrations of an activity that are not cancelled, in waiting-list order, with the
+/// person's name and contact: one query however long the list.
+pub fn attendees(conn: &mut DbConnection, activity_id: &str) -> QueryResult<Vec<AttendeeRow>> {
+    registrations::table
+        .left_join(people::table.on(people::id.eq(registrations::person_id)))
+        .filter(registrations::activity_id.eq(activity_id))
+        .filter(registrations::status.ne("cancelled"))
+        .order((registrations::queued_at.asc(), registrations::id.asc()))
+        .select((
+            people::first_name.nullable(),
+            people::last_name.nullable(),
+            people::preferred_name.nullable(),
+            people::email.nullable(),
+            people::phone.nullable(),
+            registrations::category,
+            registrations::status,
+            registrations::source,
+            registrations::created_at,
+        ))
         .load(conn)
 }

@@ -107,9 +107,14 @@ pub async fn fallback(
             .strip_prefix("/events/")
             .and_then(|s| s.trim_end_matches('/').parse::<uuid::Uuid>().ok())
         {
-            if let Ok(event) =
-                crate::activities::public::http::load_public(&state, id, shared::Lang::Fr).await
-            {
+            let event = crate::activities::public::service::load_public(
+                &state.db,
+                state.public_url(),
+                id,
+                shared::Lang::Fr,
+            )
+            .await;
+            if let Ok(event) = event {
                 let html = std::fs::read_to_string(&index)
                     .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", index.display()))?;
                 let ld = shared::schema_org::json_ld(&event)

@@ -318,6 +318,38 @@ pub fn parse_slug(raw: &str) -> Result<String, Msg> {
     }
 }
 
+/// The public form a visitor filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntakeForm {
+    /// An application to a programme (`/public/signup`).
+    Signup,
+    /// A seat at a public activity (`/public/events/{id}/register`).
+    Registration,
+}
+
+/// What becomes of a visitor whose email or phone may match an existing person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intake {
+    /// Act for this existing person, without touching their record.
+    Reuse(String),
+    /// A new person for the team to review, flagged when someone else matched.
+    Create { possible_duplicate: Option<String> },
+}
+
+/// The public intake policy, stated once for every public form. An application is the
+/// visitor's own account of themselves, so it never lands on someone else's record: the team
+/// reviews the match. A registration only asks for a seat, so the same email or phone is taken
+/// as the same person.
+pub fn intake(form: IntakeForm, matched: Option<String>) -> Intake {
+    match (form, matched) {
+        (IntakeForm::Registration, Some(id)) => Intake::Reuse(id),
+        (IntakeForm::Signup, possible_duplicate) => Intake::Create { possible_duplicate },
+        (IntakeForm::Registration, None) => Intake::Create {
+            possible_duplicate: None,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,6 +421,29 @@ mod tests {
             "category_override_reason",
         ] {
             assert!(fields.contains(f), "{f} missing in {fields:?}");
+        }
+    }
+
+    #[test]
+    fn public_intake_reuses_a_match_only_for_a_registration() {
+        let matched = Some("p1".to_owned());
+        assert_eq!(
+            intake(IntakeForm::Registration, matched.clone()),
+            Intake::Reuse("p1".into())
+        );
+        assert_eq!(
+            intake(IntakeForm::Signup, matched),
+            Intake::Create {
+                possible_duplicate: Some("p1".into())
+            }
+        );
+        for form in [IntakeForm::Signup, IntakeForm::Registration] {
+            assert_eq!(
+                intake(form, None),
+                Intake::Create {
+                    possible_duplicate: None
+                }
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod domain;
 pub mod dto;
 pub mod http;
+pub mod intake;
 pub mod privacy;
 pub mod service;
 pub mod store;

@@ -5,6 +5,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use interra_api::notify::mail::{Mailer, DEFAULT_SENDER};
 use reqwest::{Method, StatusCode};
 use shared::activities::{ActivityStatus, RegistrationStatus};
 use shared::auth::Role;
@@ -366,7 +367,11 @@ fn readable(data: &str) -> String {
 
 async fn the_promoted_person_gets_an_email(backend: Backend) {
     let (url, inbox) = smtp_sink().await;
-    let Some(app) = TestApp::spawn_with(backend, |s| s.smtp_url = Some(url)).await else {
+    let Some(app) = TestApp::spawn_with(backend, |s| {
+        s.mail = Some(Mailer::parse(&url, DEFAULT_SENDER).expect("mail settings"));
+    })
+    .await
+    else {
         return;
     };
     let token = app.token_for(Role::Coordinator).await;

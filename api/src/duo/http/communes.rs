@@ -9,7 +9,7 @@ use crate::http::auth::Permission;
 use crate::http::context::Ctx;
 use crate::http::extract::Json;
 use crate::http::openapi::{ReadErrors, WriteErrors};
-use crate::people::http::tags::parse_slug;
+use crate::people::domain::parse_slug;
 use crate::state::AppState;
 
 /// The communes of the Liège area known to matching, by name, with their neighbours.

@@ -4,8 +4,8 @@
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
-use shared::consent::{ConsentMethod, ConsentPurpose, PrivacyNotice};
-use shared::people::{MembershipStatus, PersonInput, PersonStatus, ProgrammeRole};
+use shared::consent::PrivacyNotice;
+use shared::people::{MembershipStatus, PersonInput, ProgrammeRole};
 use shared::signup::{SignupReceipt, SignupRequest};
 use shared::Lang;
 use utoipa::IntoParams;
@@ -20,9 +20,10 @@ use crate::http::context::actor;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{PublicFormErrors, PublicReadErrors};
 use crate::i18n::Msg;
-use crate::people::domain::{optional_text, PersonData};
+use crate::people::domain::{optional_text, IntakeForm, PersonData};
+use crate::people::intake::{self, Consent};
 use crate::people::privacy;
-use crate::people::store::{self as people, ConsentRow, MembershipRow, PersonRow, Source};
+use crate::people::store::MembershipRow;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -151,21 +152,16 @@ pub async fn signup(
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let duplicate = people::find_duplicate(
+                let admitted = intake::admit_visitor(
                     conn,
-                    data.email.as_deref(),
-                    data.phone.as_deref(),
-                    None,
-                )?;
-                let row = PersonRow::new(
+                    IntakeForm::Signup,
                     &data,
-                    Source::PublicSignup,
-                    PersonStatus::ToReview,
-                    duplicate.clone(),
-                    None,
-                );
-                row.insert(conn)?;
-                people::replace_children(conn, &row.id, &data)?;
+                    Consent {
+                        notice_version: &version,
+                        lang,
+                    },
+                )?;
+                let row = admitted.person;
                 let now = crate::db::now();
                 MembershipRow {
                     id: Uuid::now_v7().to_string(),
@@ -179,19 +175,6 @@ pub async fn signup(
                     updated_at: now,
                 }
                 .insert(conn)?;
-                ConsentRow {
-                    id: Uuid::now_v7().to_string(),
-                    person_id: row.id.clone(),
-                    purpose: ConsentPurpose::ProgrammeData.as_str().to_owned(),
-                    notice_version: version,
-                    notice_lang: lang.code().to_owned(),
-                    method: ConsentMethod::WebForm.as_str().to_owned(),
-                    given_at: now,
-                    recorded_by: None,
-                    withdrawn_at: None,
-                    withdrawn_by: None,
-                }
-                .insert(conn)?;
                 audit::record(
                     conn,
                     &actor,
@@ -202,7 +185,7 @@ pub async fn signup(
                         details: json!({
                             "programme": programme.as_str(),
                             "role": role.as_str(),
-                            "possible_duplicate": duplicate.is_some(),
+                            "possible_duplicate": row.possible_duplicate_of.is_some(),
                         }),
                     },
                 )?;

@@ -25,8 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(merge_tag);
 }
 
-// Kept reachable here until the duo communes handler imports it from the domain.
-pub(crate) use crate::people::domain::parse_slug;
+use crate::people::domain::parse_slug;
 
 struct TagFields {
     slug: String,

@@ -1,0 +1,356 @@
+//! Registrations: seats and the waiting list, promotion into freed seats, cancellation
+//! notices, attendance, and idempotent retries of a registration.
+
+use serde_json::json;
+use shared::activities::{RegistrationInput, RegistrationSource, RegistrationStatus};
+use shared::people::Category;
+use uuid::Uuid;
+
+use super::{load_managed, lock_activity};
+use crate::activities::domain::{self as activity, rules, Seats};
+use crate::activities::dto::registration_dto;
+use crate::activities::store::{self as store, ActivityRow, RegistrationRow};
+use crate::audit::audit_event as record;
+use crate::audit::Actor;
+use crate::db::stored as parse;
+use crate::db::{write_transaction, DbConnection};
+use crate::error::ApiError;
+use crate::http::auth::AuthUser;
+use crate::i18n::Msg;
+use crate::notify::store::{self as notifications, Kind};
+use crate::people::store::PersonRow;
+
+/// A registration with the person's name and, while waiting, their place in the queue.
+#[derive(Debug, Clone)]
+pub struct RegistrationView {
+    pub row: RegistrationRow,
+    pub name: String,
+    pub position: Option<u32>,
+}
+
+/// A retried request is recognised by its key within its scope (the user and the path).
+#[derive(Debug, Clone)]
+pub struct Idempotency {
+    pub scope: String,
+    pub key: String,
+}
+
+/// Registrations of an activity the user manages, in waiting-list order.
+pub fn list_registrations(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+) -> Result<Vec<RegistrationView>, ApiError> {
+    load_managed(conn, user, id)?;
+    let rows = RegistrationRow::for_activity(conn, id)?;
+    let ids: Vec<String> = rows.iter().map(|r| r.person_id.clone()).collect();
+    let names = store::names(conn, &ids)?;
+    let positions = with_positions(&rows);
+    Ok(rows
+        .into_iter()
+        .zip(positions)
+        .map(|(row, position)| RegistrationView {
+            name: names.get(&row.person_id).cloned().unwrap_or_default(),
+            row,
+            position,
+        })
+        .collect())
+}
+
+/// Staff register a person (a walk-in is recorded as attended). The answer is kept under the
+/// idempotency key, if any, so that a retry within 24 hours returns it instead of registering
+/// again. Returns the HTTP status and JSON body to send.
+pub fn add_registration(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    input: &RegistrationInput,
+    retry: Option<&Idempotency>,
+    actor: &Actor,
+) -> Result<(i32, String), ApiError> {
+    write_transaction(conn, |conn| {
+        lock_activity(conn, id)?;
+        if let Some(k) = retry {
+            if let Some(answer) = store::idempotent_response(conn, &k.scope, &k.key)? {
+                return Ok(answer);
+            }
+        }
+        load_managed(conn, user, id)?;
+        let person = PersonRow::find(conn, input.person_id)?
+            .filter(|p| p.anonymised_at.is_none())
+            .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
+        let source = input.source.unwrap_or(RegistrationSource::Staff);
+        let row = register(conn, id, &person, source, Some(user.id.to_string()), actor)?;
+        let name = crate::people::domain::display_name(
+            &person.first_name,
+            person.last_name.as_deref(),
+            person.preferred_name.as_deref(),
+        );
+        let position = position_of(conn, id, &row.id)?;
+        let body = serde_json::to_string(&registration_dto(&row, &name, position)?)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if let Some(k) = retry {
+            store::store_idempotent_response(conn, &k.scope, &k.key, 201, &body)?;
+        }
+        Ok((201, body))
+    })
+}
+
+/// Cancels a registration (the first eligible person waiting is promoted) or records
+/// attendance. Returns the registration and whether notices were queued.
+pub fn set_registration_status(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+    rid: &str,
+    to: RegistrationStatus,
+    actor: &Actor,
+) -> Result<(RegistrationView, bool), ApiError> {
+    use RegistrationStatus::*;
+    write_transaction(conn, |conn| {
+        lock_activity(conn, id)?;
+        let rec = load_managed(conn, user, id)?;
+        let r = RegistrationRow::for_activity(conn, id)?
+            .into_iter()
+            .find(|r| r.id == rid)
+            .ok_or(ApiError::NotFound)?;
+        let from: RegistrationStatus = parse(&r.status)?;
+        if !activity::may_change(from, to) {
+            return Err(ApiError::Conflict {
+                msg: Msg::InvalidValue,
+                field: Some("status"),
+            });
+        }
+        RegistrationRow::set_status(conn, &r.id, to.as_str(), false)?;
+        record(
+            conn,
+            actor,
+            "registration.status",
+            "registration",
+            &r.id,
+            json!({ "from": from.as_str(), "to": to.as_str() }),
+        )?;
+        if to == Cancelled {
+            // Someone promoted who then says no: the seat news is no longer true.
+            notifications::withdraw(conn, Kind::Promoted, std::slice::from_ref(&r.id))?;
+        }
+        let queued = to == Cancelled
+            && matches!(from, Registered | Attended)
+            && !promote(conn, &rec.row, actor)?.is_empty();
+        ActivityRow::touch(conn, id)?;
+        let regs = RegistrationRow::for_activity(conn, id)?;
+        let position = regs
+            .iter()
+            .zip(with_positions(&regs))
+            .find(|(x, _)| x.id == rid)
+            .and_then(|(_, p)| p);
+        let row = regs
+            .into_iter()
+            .find(|x| x.id == rid)
+            .ok_or(ApiError::NotFound)?;
+        let names = store::names(conn, std::slice::from_ref(&row.person_id))?;
+        let name = names.get(&row.person_id).cloned().unwrap_or_default();
+        Ok((
+            RegistrationView {
+                row,
+                name,
+                position,
+            },
+            queued,
+        ))
+    })
+}
+
+/// The waiting-list position of one registration, if it waits.
+fn position_of(
+    conn: &mut DbConnection,
+    activity_id: &str,
+    registration_id: &str,
+) -> Result<Option<u32>, ApiError> {
+    let regs = RegistrationRow::for_activity(conn, activity_id)?;
+    Ok(regs
+        .iter()
+        .zip(with_positions(&regs))
+        .find(|(r, _)| r.id == registration_id)
+        .and_then(|(_, p)| p))
+}
+
+fn with_positions(rows: &[RegistrationRow]) -> Vec<Option<u32>> {
+    let mut n = 0;
+    rows.iter()
+        .map(|r| {
+            (r.status == "waitlisted").then(|| {
+                n += 1;
+                n
+            })
+        })
+        .collect()
+}
+
+/// Promotes waiting people into freed seats (first come, first served, respecting the mix
+/// targets). Call inside the activity's write transaction.
+pub fn promote(
+    conn: &mut DbConnection,
+    activity: &ActivityRow,
+    actor: &Actor,
+) -> Result<Vec<String>, ApiError> {
+    let regs = RegistrationRow::for_activity(conn, &activity.id)?;
+    let mut seats = Seats::default();
+    for r in regs
+        .iter()
+        .filter(|r| matches!(r.status.as_str(), "registered" | "attended"))
+    {
+        seats.taken += 1;
+        if r.category == "newcomer" {
+            seats.newcomers += 1;
+        } else {
+            seats.locals += 1;
+        }
+    }
+    let queue: Vec<&RegistrationRow> = regs.iter().filter(|r| r.status == "waitlisted").collect();
+    let cats: Vec<Category> = queue
+        .iter()
+        .map(|r| parse(&r.category))
+        .collect::<Result<_, _>>()?;
+    let mut promoted = Vec::new();
+    for i in activity::promotions(&rules(activity), seats, &cats) {
+        let r = queue[i];
+        RegistrationRow::set_status(conn, &r.id, "registered", true)?;
+        // The person must hear about it: queued in this transaction, so a promotion is never
+        // accepted without its notice.
+        let notice =
+            notifications::enqueue(conn, Kind::Promoted, &activity.id, &r.id, &r.person_id)?;
+        record(
+            conn,
+            actor,
+            "registration.promoted",
+            "registration",
+            &r.id,
+            json!({ "activity": activity.id, "notification": notice }),
+        )?;
+        promoted.push(r.id.clone());
+    }
+    Ok(promoted)
+}
+
+/// Tells everyone registered or waiting that the activity is cancelled (one notice each, queued
+/// in the cancellation's transaction). Returns the notices' ids.
+pub fn notify_cancellation(
+    conn: &mut DbConnection,
+    activity_id: &str,
+    actor: &Actor,
+) -> Result<Vec<String>, ApiError> {
+    let regs: Vec<RegistrationRow> = RegistrationRow::for_activity(conn, activity_id)?
+        .into_iter()
+        .filter(|r| matches!(r.status.as_str(), "registered" | "waitlisted"))
+        .collect();
+    let ids: Vec<String> = regs.iter().map(|r| r.id.clone()).collect();
+    // A seat offered in an activity that will not take place is no news any more.
+    notifications::withdraw(conn, Kind::Promoted, &ids)?;
+    let mut out = Vec::new();
+    for r in &regs {
+        out.push(notifications::enqueue(
+            conn,
+            Kind::ActivityCancelled,
+            activity_id,
+            &r.id,
+            &r.person_id,
+        )?);
+    }
+    if !out.is_empty() {
+        record(
+            conn,
+            actor,
+            "notification.queued",
+            "activity",
+            activity_id,
+            json!({ "kind": Kind::ActivityCancelled.as_str(), "count": out.len() }),
+        )?;
+    }
+    Ok(out)
+}
+
+/// Registers a person (or re-registers after a cancellation) under the activity's lock.
+pub fn register(
+    conn: &mut DbConnection,
+    activity_id: &str,
+    person: &PersonRow,
+    source: RegistrationSource,
+    by: Option<String>,
+    actor: &Actor,
+) -> Result<RegistrationRow, ApiError> {
+    lock_activity(conn, activity_id)?;
+    let activity = ActivityRow::get(conn, activity_id)?;
+    if activity.status == "cancelled" {
+        return Err(ApiError::Conflict {
+            msg: Msg::InvalidValue,
+            field: Some("activity"),
+        });
+    }
+    let existing = RegistrationRow::find(conn, activity_id, &person.id)?;
+    if let Some(e) = &existing {
+        if e.status != "cancelled" {
+            return Err(ApiError::Conflict {
+                msg: Msg::DuplicateEntry,
+                field: Some("person_id"),
+            });
+        }
+    }
+    let category = person.category()?;
+    let counts = store::counts(conn, std::slice::from_ref(&activity.id))?
+        .remove(&activity.id)
+        .unwrap_or_default();
+    let seats = Seats {
+        taken: counts.registered + counts.attended,
+        newcomers: counts.newcomers,
+        locals: counts.locals,
+    };
+    // Someone added at the door is there: recorded as attended whatever the capacity.
+    let status = if source == RegistrationSource::WalkIn {
+        RegistrationStatus::Attended
+    } else {
+        activity::admit(&rules(&activity), &seats, category)
+    };
+    let now = crate::db::now();
+    let row = match existing {
+        Some(e) => {
+            RegistrationRow::requeue(conn, &e.id, status.as_str(), category.as_str())?;
+            RegistrationRow {
+                status: status.as_str().to_owned(),
+                category: category.as_str().to_owned(),
+                queued_at: now,
+                promoted_at: None,
+                updated_at: now,
+                ..e
+            }
+        }
+        None => {
+            let row = RegistrationRow {
+                id: Uuid::now_v7().to_string(),
+                activity_id: activity.id.clone(),
+                person_id: person.id.clone(),
+                category: category.as_str().to_owned(),
+                status: status.as_str().to_owned(),
+                source: source.as_str().to_owned(),
+                queued_at: now,
+                registered_by: by,
+                promoted_at: None,
+                created_at: now,
+                updated_at: now,
+            };
+            row.insert(conn)?;
+            row
+        }
+    };
+    ActivityRow::touch(conn, &activity.id)?;
+    crate::people::store::touch(conn, &person.id)?;
+    record(
+        conn,
+        actor,
+        "registration.created",
+        "registration",
+        &row.id,
+        json!({ "activity": activity.id, "person": person.id, "status": row.status, "source": row.source }),
+    )?;
+    Ok(row)
+}

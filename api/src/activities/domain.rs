@@ -5,7 +5,6 @@ use chrono_tz::Europe::Brussels;
 use shared::activities::{Recurrence, RegistrationStatus};
 use shared::people::Category;
 
-use crate::activities::store::{ActivityRow, Counts};
 use crate::i18n::Msg;
 
 /// Most sessions one series may create.
@@ -165,30 +164,6 @@ pub fn promotions(rules: &Rules, mut seats: Seats, queue: &[Category]) -> Vec<us
         }
     }
     out
-}
-
-/// The capacity rules of a stored activity.
-pub fn rules(r: &ActivityRow) -> Rules {
-    Rules {
-        capacity: r.capacity.and_then(|c| u32::try_from(c).ok()),
-        min_newcomer_percent: r.min_newcomer_percent.and_then(|c| u32::try_from(c).ok()),
-        min_local_percent: r.min_local_percent.and_then(|c| u32::try_from(c).ok()),
-    }
-}
-
-/// Places left: capacity minus registered and attended.
-pub fn remaining(r: &ActivityRow, c: &Counts) -> Option<u32> {
-    r.capacity
-        .and_then(|cap| u32::try_from(cap).ok())
-        .map(|cap| cap.saturating_sub(c.registered + c.attended))
-}
-
-/// Whether people can register now. A full activity stays open: people join the waiting list.
-pub fn registration_open(r: &ActivityRow, now: DateTime<Utc>) -> bool {
-    let now = now.naive_utc();
-    r.status == "published"
-        && r.registration_opens_at.is_none_or(|o| o <= now)
-        && r.registration_closes_at.unwrap_or(r.starts_at) > now
 }
 
 /// The changes staff may make to a registration: cancel one that is held or waiting, or record

@@ -5,7 +5,7 @@ use shared::activities::{
     Activity, ActivityHost, Multilingual, Registration, RegistrationCounts, Venue,
 };
 
-use crate::activities::domain::{local_rfc3339, registration_open, remaining};
+use crate::activities::domain::local_rfc3339;
 use crate::activities::store::{ActivityRecord, RegistrationRow, VenueRow};
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::error::ApiError;
@@ -85,9 +85,9 @@ pub fn activity_dto(rec: &ActivityRecord) -> Result<Activity, ApiError> {
             attended: c.attended,
             newcomers: c.newcomers,
             locals: c.locals,
-            remaining: remaining(r, c),
+            remaining: r.remaining(c),
         },
-        registration_open: registration_open(r, Utc::now()),
+        registration_open: r.registration_open(Utc::now()),
         sequence: r.sequence,
         updated_at: r.updated_at.and_utc(),
     })

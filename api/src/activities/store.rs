@@ -632,3 +632,33 @@ pub fn attendees(conn: &mut DbConnection, activity_id: &str) -> QueryResult<Vec<
         ))
         .load(conn)
 }
+
+/// The capacity and opening rules read from a stored activity, for the pure rules of
+/// `activities::domain`.
+impl ActivityRow {
+    pub fn rules(&self) -> crate::activities::domain::Rules {
+        crate::activities::domain::Rules {
+            capacity: self.capacity.and_then(|c| u32::try_from(c).ok()),
+            min_newcomer_percent: self
+                .min_newcomer_percent
+                .and_then(|c| u32::try_from(c).ok()),
+            min_local_percent: self.min_local_percent.and_then(|c| u32::try_from(c).ok()),
+        }
+    }
+
+    /// Places left: capacity minus registered and attended.
+    pub fn remaining(&self, c: &Counts) -> Option<u32> {
+        self.capacity
+            .and_then(|cap| u32::try_from(cap).ok())
+            .map(|cap| cap.saturating_sub(c.registered + c.attended))
+    }
+
+    /// Whether people can register now. A full activity stays open: people join the waiting
+    /// list.
+    pub fn registration_open(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        let now = now.naive_utc();
+        self.status == "published"
+            && self.registration_opens_at.is_none_or(|o| o <= now)
+            && self.registration_closes_at.unwrap_or(self.starts_at) > now
+    }
+}

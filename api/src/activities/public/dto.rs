@@ -7,7 +7,7 @@ use chrono::Utc;
 use shared::activities::PublicEvent;
 use shared::Lang;
 
-use crate::activities::domain::{local_rfc3339, registration_open, remaining};
+use crate::activities::domain::local_rfc3339;
 use crate::activities::dto::{languages, pick, venue_dto};
 use crate::activities::store::ActivityRecord;
 use crate::db::{stored as parse, stored_id as uuid};
@@ -60,8 +60,8 @@ pub fn public_event(
             .filter_map(|(_, _, public)| public.clone())
             .collect(),
         capacity: r.capacity,
-        remaining_places: remaining(r, &rec.counts),
-        registration_open: registration_open(r, Utc::now()),
+        remaining_places: r.remaining(&rec.counts),
+        registration_open: r.registration_open(Utc::now()),
         updated_at: r.updated_at.and_utc(),
     })
 }

@@ -8,7 +8,6 @@ use shared::activities::{PublicEvent, RegistrationSource, RegistrationStatus};
 use shared::Lang;
 use uuid::Uuid;
 
-use crate::activities::domain::registration_open;
 use crate::activities::public::dto::public_event;
 use crate::activities::service::register;
 use crate::activities::store::{self as store, ActivityQuery, ActivityRecord, ActivityRow};
@@ -135,7 +134,7 @@ pub fn register_visitor(
         if !is_public(&activity) {
             return Err(ApiError::NotFound);
         }
-        if !registration_open(&activity, Utc::now()) {
+        if !activity.registration_open(Utc::now()) {
             return Err(ApiError::Conflict {
                 msg: Msg::InvalidValue,
                 field: Some("activity"),

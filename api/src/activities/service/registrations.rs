@@ -7,7 +7,7 @@ use shared::people::Category;
 use uuid::Uuid;
 
 use super::{load_managed, lock_activity};
-use crate::activities::domain::{self as activity, rules, Seats};
+use crate::activities::domain::{self as activity, Seats};
 use crate::activities::dto::registration_dto;
 use crate::activities::store::{self as store, ActivityRow, RegistrationRow};
 use crate::audit::audit_event as record;
@@ -213,7 +213,7 @@ pub fn promote(
         .map(|r| parse(&r.category))
         .collect::<Result<_, _>>()?;
     let mut promoted = Vec::new();
-    for i in activity::promotions(&rules(activity), seats, &cats) {
+    for i in activity::promotions(&activity.rules(), seats, &cats) {
         let r = queue[i];
         RegistrationRow::set_status(conn, &r.id, "registered", true)?;
         // The person must hear about it: queued in this transaction, so a promotion is never
@@ -309,7 +309,7 @@ pub fn register(
     let status = if source == RegistrationSource::WalkIn {
         RegistrationStatus::Attended
     } else {
-        activity::admit(&rules(&activity), &seats, category)
+        activity::admit(&activity.rules(), &seats, category)
     };
     let now = crate::db::now();
     let row = match existing {

@@ -153,6 +153,10 @@ impl ApiError {
             ApiError::MethodNotAllowed { allow } => {
                 res.insert_header((header::ALLOW, allow.join(", ")));
             }
+            // Overload passes within seconds; a sooner retry would only add to it.
+            ApiError::Unavailable(_) => {
+                res.insert_header((header::RETRY_AFTER, "2"));
+            }
             _ => {}
         }
         let body = serde_json::to_string(&self.problem(lang, request_id))
@@ -189,11 +193,29 @@ impl ResponseError for ApiError {
 
 impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            diesel::result::Error::NotFound => ApiError::NotFound,
+            Error::NotFound => ApiError::NotFound,
+            // Overload, not a fault: SQLite's writer lock still held after the busy timeout,
+            // or PostgreSQL giving up a transaction to contention. The client may retry;
+            // nothing was written.
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, info) => {
+                ApiError::Unavailable(info.message().to_owned())
+            }
+            Error::DatabaseError(_, info) if is_contention(info.message()) => {
+                ApiError::Unavailable(info.message().to_owned())
+            }
             other => ApiError::Internal(anyhow::Error::new(other).context("database error")),
         }
     }
+}
+
+/// Database messages that mean "too busy right now" rather than a defect.
+fn is_contention(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("database is locked")
+        || m.contains("database table is locked")
+        || m.contains("deadlock detected")
 }
 
 /// Maps a unique-constraint violation to a conflict on one field (both backends report it as
@@ -254,6 +276,29 @@ impl Validator {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_busy_database_is_unavailable_not_an_internal_error() {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let locked = Error::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new("database is locked".to_owned()),
+        );
+        assert!(matches!(ApiError::from(locked), ApiError::Unavailable(_)));
+        let serialization = Error::DatabaseError(
+            DatabaseErrorKind::SerializationFailure,
+            Box::new("could not serialize access".to_owned()),
+        );
+        assert!(matches!(
+            ApiError::from(serialization),
+            ApiError::Unavailable(_)
+        ));
+        let other = Error::DatabaseError(
+            DatabaseErrorKind::Unknown,
+            Box::new("no such column: x".to_owned()),
+        );
+        assert!(matches!(ApiError::from(other), ApiError::Internal(_)));
+    }
+
     use super::*;
 
     #[test]

@@ -26,7 +26,8 @@ use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
 use shared::{ErrorCode, Lang, Page, Problem};
 use uuid::Uuid;
 
-use crate::i18n::{t, Key};
+use crate::i18n::common::CommonKey;
+use crate::i18n::t;
 use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 
 pub mod activities;
@@ -66,8 +67,8 @@ impl ApiError {
                 .clone()
                 .filter(|d| !d.trim().is_empty())
                 .unwrap_or_else(|| p.title.clone()),
-            ApiError::Network => t(lang, Key::ErrNetwork).to_string(),
-            ApiError::Status(_) => t(lang, Key::ErrUnexpected).to_string(),
+            ApiError::Network => t(lang, CommonKey::ErrNetwork).to_string(),
+            ApiError::Status(_) => t(lang, CommonKey::ErrUnexpected).to_string(),
         }
     }
 }
@@ -657,13 +658,13 @@ mod tests {
 
         let err = decode_error(502, Some("text/html"), "<h1>Bad gateway</h1>");
         assert_eq!(err, ApiError::Status(502));
-        assert_eq!(err.message(Lang::Fr), t(Lang::Fr, Key::ErrUnexpected));
+        assert_eq!(err.message(Lang::Fr), t(Lang::Fr, CommonKey::ErrUnexpected));
 
         let err = decode_error(500, Some("application/problem+json"), "not json");
         assert_eq!(err, ApiError::Status(500));
         assert_eq!(
             ApiError::Network.message(Lang::Nl),
-            t(Lang::Nl, Key::ErrNetwork)
+            t(Lang::Nl, CommonKey::ErrNetwork)
         );
     }
 
@@ -707,7 +708,10 @@ mod tests {
     fn errors_without_fields_are_a_summary_only() {
         let fe = FormErrors::from_error(&ApiError::Network, &["email"], Lang::Fr);
         assert_eq!(fe.field("email"), None);
-        assert_eq!(fe.general().as_deref(), Some(t(Lang::Fr, Key::ErrNetwork)));
+        assert_eq!(
+            fe.general().as_deref(),
+            Some(t(Lang::Fr, CommonKey::ErrNetwork))
+        );
         assert!(FormErrors::default().is_empty());
     }
 

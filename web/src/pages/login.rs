@@ -6,8 +6,12 @@ use leptos_router::NavigateOptions;
 use shared::auth::LoginRequest;
 
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, StatusMessage, TextField};
-use crate::i18n::Key;
+use crate::components::StatusMessage;
+
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::i18n::auth::AuthKey;
+use crate::i18n::common::CommonKey;
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::public::VisitorLinks;
 use crate::routes::safe_next;
@@ -18,7 +22,7 @@ const FIELDS: [&str; 2] = ["email", "password"];
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::SignInTitle);
+    use_page_title(AuthKey::SignInTitle);
     let api = use_api();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -68,17 +72,17 @@ pub fn LoginPage() -> impl IntoView {
 
     let notice = Signal::derive(move || match status.get() {
         Status::SignedOut(SignedOutReason::Expired) => {
-            Some(i18n.t(Key::SessionExpired).to_string())
+            Some(i18n.t(AuthKey::SessionExpired).to_string())
         }
-        Status::SignedOut(SignedOutReason::Manual) => Some(i18n.t(Key::SignedOut).to_string()),
+        Status::SignedOut(SignedOutReason::Manual) => Some(i18n.t(AuthKey::SignedOut).to_string()),
         _ => None,
     });
     let pending = login.pending();
 
     view! {
         <section class="page narrow login" aria-labelledby="page-title">
-            <h1 id="page-title">{move || i18n.t(Key::SignInTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::SignInIntro)}</p>
+            <h1 id="page-title">{move || i18n.t(AuthKey::SignInTitle)}</h1>
+            <p class="lead">{move || i18n.t(AuthKey::SignInIntro)}</p>
             <StatusMessage message=notice/>
             <ErrorAlert
                 message=Signal::derive(move || errors.with(FormErrors::general))
@@ -87,7 +91,7 @@ pub fn LoginPage() -> impl IntoView {
             <form class="card form" on:submit=on_submit>
                 <TextField
                     id="email"
-                    label=Key::Email
+                    label=CommonKey::Email
                     value=email
                     input_type="email"
                     autocomplete="username"
@@ -96,7 +100,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <TextField
                     id="password"
-                    label=Key::Password
+                    label=AuthKey::Password
                     value=password
                     input_type="password"
                     autocomplete="current-password"
@@ -105,7 +109,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || {
-                        if pending.get() { i18n.t(Key::SigningIn) } else { i18n.t(Key::SignIn) }
+                        if pending.get() { i18n.t(AuthKey::SigningIn) } else { i18n.t(AuthKey::SignIn) }
                     }}
                 </button>
             </form>

@@ -13,12 +13,19 @@ use uuid::Uuid;
 
 use super::calendar::time_range;
 use super::form::opt_text;
-use super::{focus_id, format_date, pick, venue_line, DateStyle, LoadError, PersonSearch};
+use super::{format_date, pick, venue_line, DateStyle, LoadError, PersonSearch};
 use crate::api::activities::new_idempotency_key;
 use crate::api::{conflict_id, use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::activities::ActKey;
-use crate::i18n::{category_key, Key};
+
+use crate::components::dom::{focus_first_error, focus_id};
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{activity_path, writes_people};
 
@@ -402,7 +409,7 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
                     &FIELDS,
                     i18n.lang.get_untracked(),
                 ));
-                request_animation_frame(super::focus_first_invalid);
+                focus_first_error();
             }
         }
         None => {}
@@ -432,7 +439,7 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
             />
             {move || existing.get().map(|other| view! {
                 <div class="alert-warn">
-                    <p>{move || i18n.t(Key::DuplicateFound)}</p>
+                    <p>{move || i18n.t(PeopleKey::DuplicateFound)}</p>
                     <button
                         type="button"
                         class="button"
@@ -448,10 +455,10 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
                 </div>
             })}
             <form class="form" on:submit=on_submit novalidate=true>
-                <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
-                <TextField id="last_name" label=Key::LastName value=last_name autocomplete="off" error=err("last_name")/>
+                <TextField id="first_name" label=PersonKey::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
+                <TextField id="last_name" label=PersonKey::LastName value=last_name autocomplete="off" error=err("last_name")/>
                 <fieldset class="profile-choice" aria-describedby=move || profile_error.with(Option::is_some).then_some("profile-error")>
-                    <legend>{move || i18n.t(Key::DeclaredProfile)}</legend>
+                    <legend>{move || i18n.t(PersonKey::DeclaredProfile)}</legend>
                     <div class="checks">
                         {Category::ALL.iter().map(|&c| view! {
                             <label class="check">
@@ -469,11 +476,11 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
                     {move || profile_error.get().map(|m| view! { <p class="field-error" id="profile-error">{m}</p> })}
                 </fieldset>
                 <Show when=move || profile.get() == Category::Newcomer.as_str()>
-                    <TextField id="arrival_year" label=Key::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
+                    <TextField id="arrival_year" label=PersonKey::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
                 </Show>
-                <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
-                <TextField id="phone" label=Key::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
-                <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="off" error=err("email")/>
+                <p class="hint">{move || i18n.t(PersonKey::ContactHint)}</p>
+                <TextField id="phone" label=PersonKey::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
+                <TextField id="email" label=CommonKey::Email value=email input_type="email" autocomplete="off" error=err("email")/>
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>
                     {move || i18n.t(ActKey::SaveAndMarkPresent)}
                 </button>

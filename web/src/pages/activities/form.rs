@@ -18,13 +18,19 @@ use uuid::Uuid;
 use super::agenda::agenda_href;
 use super::calendar::{picked_dates, weekly_dates, AgendaQuery, Period};
 use super::{
-    brussels_input, focus_first_invalid, focus_id, format_date, kind_key, pick, programme_text,
-    status_key, DateStyle, LoadError, PersonSearch,
+    brussels_input, format_date, kind_key, pick, programme_text, status_key, DateStyle, LoadError,
+    PersonSearch,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, TextField};
+use crate::components::dom::{focus_first_error, focus_id};
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::Loading;
 use crate::i18n::activities::ActKey;
-use crate::i18n::{tag_label, Key, Text};
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{activity_path, ACTIVITIES};
 
@@ -500,7 +506,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                 &FIELDS,
                 i18n.lang.get_untracked(),
             ));
-            request_animation_frame(focus_first_invalid);
+            focus_first_error();
         }
         None => {}
     });
@@ -525,7 +531,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                 }),
                 SeriesCheck::Invalid(key) => {
                     series_error.set(Some(key));
-                    request_animation_frame(focus_first_invalid);
+                    focus_first_error();
                     return;
                 }
             },
@@ -551,7 +557,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
     });
 
     view! {
-        <p class="back"><a href=back.clone()>{move || i18n.t(if id.is_some() { Text::from(Key::Cancel) } else { Text::from(ActKey::BackToAgenda) })}</a></p>
+        <p class="back"><a href=back.clone()>{move || i18n.t(if id.is_some() { Text::from(CommonKey::Cancel) } else { Text::from(ActKey::BackToAgenda) })}</a></p>
         <h1 id="page-title">
             {move || i18n.t(title_key)}
             {heading_name.clone().map(|t| view! { " — " <bdi>{move || pick(&t, i18n.lang.get())}</bdi> })}
@@ -571,7 +577,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                 <legend>{move || i18n.t(ActKey::WhatSection)}</legend>
                 <div class="form-grid">
                     <TextField id="title-fr" label=ActKey::TitleFr value=titles[0] required=true autocomplete="off" error=err("title.fr")/>
-                    <WireSelect id="programme" label=Key::Programme value=programme error=err("programme") required=true
+                    <WireSelect id="programme" label=PersonKey::Programme value=programme error=err("programme") required=true
                         options=ActivityProgramme::ALL.iter().map(|&p| (p.as_str(), Some(programme_text(p)))).collect()/>
                     <WireSelect id="kind" label=ActKey::Kind value=kind error=err("kind") required=true
                         options=ActivityKind::ALL.iter().map(|&k| (k.as_str(), Some(kind_key(k).into()))).collect()/>
@@ -652,7 +658,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                         empty=ActKey::NoLevelNeeded
                         options=FrenchLevel::ALL.iter().map(|l| (l.as_str(), None)).collect()/>
                 </div>
-                <h2 class="legend-like">{move || i18n.t(Key::Tags)}</h2>
+                <h2 class="legend-like">{move || i18n.t(PersonKey::Tags)}</h2>
                 <TagChooser value=tags error=err("tags")/>
             </fieldset>
 
@@ -675,7 +681,7 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                 <div class="form-grid">
                     <WireSelect id="visibility" label=ActKey::Visibility value=visibility error=err("visibility") required=true
                         options=vec![(Visibility::Public.as_str(), Some(ActKey::VisibilityPublic.into())), (Visibility::Internal.as_str(), Some(ActKey::VisibilityInternal.into()))]/>
-                    <WireSelect id="status" label=Key::Status value=status error=err("status") required=true
+                    <WireSelect id="status" label=CommonKey::Status value=status error=err("status") required=true
                         options=ActivityStatus::ALL.iter().map(|&s| (s.as_str(), Some(status_key(s).into()))).collect()/>
                 </div>
                 <Show when=move || status.get() == ActivityStatus::Cancelled.as_str()>
@@ -686,16 +692,16 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || if pending.get() {
-                        i18n.t(Key::Saving)
+                        i18n.t(CommonKey::Saving)
                     } else if id.is_some() {
-                        i18n.t(Key::Save)
+                        i18n.t(CommonKey::Save)
                     } else if mode.get() == SeriesMode::Single {
                         i18n.t(ActKey::CreateActivity)
                     } else {
                         i18n.t(ActKey::CreateSeries)
                     }}
                 </button>
-                <a class="button" href=back>{move || i18n.t(Key::Cancel)}</a>
+                <a class="button" href=back>{move || i18n.t(CommonKey::Cancel)}</a>
             </div>
         </form>
     }
@@ -718,7 +724,7 @@ fn WireSelect(
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
     let error_id2 = error_id.clone();
-    let empty = empty.unwrap_or_else(|| Key::NotProvided.into());
+    let empty = empty.unwrap_or_else(|| CommonKey::NotProvided.into());
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
             <label for=id>{move || i18n.t(label)}</label>
@@ -1013,8 +1019,8 @@ fn VenuePicker(
             />
             <div class="form-grid">
                 <TextField id="venue-name" label=ActKey::VenueName value=name required=true autocomplete="off" error=verr("name")/>
-                <TextField id="venue-street" label=Key::Street value=street autocomplete="off" error=verr("street")/>
-                <TextField id="venue-postcode" label=Key::Postcode value=postcode autocomplete="off" error=verr("postcode")/>
+                <TextField id="venue-street" label=PersonKey::Street value=street autocomplete="off" error=verr("street")/>
+                <TextField id="venue-postcode" label=PersonKey::Postcode value=postcode autocomplete="off" error=verr("postcode")/>
                 <TextField id="venue-locality" label=ActKey::Locality value=locality autocomplete="off" error=verr("locality")/>
             </div>
             <button
@@ -1127,7 +1133,7 @@ fn TagChooser(
                         <button
                             type="button"
                             class="chip-remove"
-                            aria-label=move || i18n.tf(Key::RemoveTag, &[("name", &label_of(id))])
+                            aria-label=move || i18n.tf(PeopleKey::RemoveTag, &[("name", &label_of(id))])
                             on:click=move |_| value.update(|v| v.retain(|t| *t != id))
                         >
                             <span aria-hidden="true">"×"</span>
@@ -1138,7 +1144,7 @@ fn TagChooser(
         </ul>
         {move || error.get().map(|m| view! { <p class="field-error" id="tags-error">{m}</p> })}
         <div class="field">
-            <label for="tag-search">{move || i18n.t(Key::TagSearch)}</label>
+            <label for="tag-search">{move || i18n.t(PeopleKey::TagSearch)}</label>
             <input id="tag-search" type="search" autocomplete="off" bind:value=query/>
         </div>
         <div aria-live="polite">
@@ -1149,7 +1155,7 @@ fn TagChooser(
                 let found: Vec<Tag> = matching_tags(&list, &value.get(), &q, lang, 8).into_iter().cloned().collect();
                 if found.is_empty() {
                     return (!q.trim().is_empty())
-                        .then(|| view! { <p class="muted small">{move || i18n.t(Key::NoTagMatch)}</p> })
+                        .then(|| view! { <p class="muted small">{move || i18n.t(PeopleKey::NoTagMatch)}</p> })
                         .into_any();
                 }
                 view! {
@@ -1165,7 +1171,7 @@ fn TagChooser(
                                         <button
                                             type="button"
                                             class="button small-button"
-                                            aria-label=move || i18n.tf(Key::AddTag, &[("name", &label2)])
+                                            aria-label=move || i18n.tf(PeopleKey::AddTag, &[("name", &label2)])
                                             on:click=move |_| {
                                                 value.update(|v| v.push(id));
                                                 query.set(String::new());

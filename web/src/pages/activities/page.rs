@@ -18,14 +18,20 @@ use super::agenda::agenda_href;
 use super::calendar::{time_range, AgendaQuery, Period};
 use super::form::input_from_activity;
 use super::{
-    download_text, focus_id, format_date, kind_key, pick, places_line, programme_text,
+    download_text, format_date, kind_key, pick, places_line, programme_text,
     registration_status_key, source_key, DateStyle, LoadError, PersonSearch, StatusBadge,
 };
 use crate::api::activities::{new_idempotency_key, CsvSeparator};
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::components::dom::focus_id;
+use crate::components::form::ErrorAlert;
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::activities::ActKey;
-use crate::i18n::{category_key, tag_label, Key};
+use crate::i18n::common::CommonKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::tag_label;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::VocabKey;
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::routes::{
     activity_attendance_path, activity_edit_path, activity_path, person_path, writes_people,
@@ -208,7 +214,7 @@ fn ActivityView(
             </div>
             <div class="head-actions">
                 <a class="button primary" href=activity_attendance_path(id)>{move || i18n.t(ActKey::AttendanceSheet)}</a>
-                {can_write.then(|| view! { <a class="button" href=activity_edit_path(id)>{move || i18n.t(Key::Edit)}</a> })}
+                {can_write.then(|| view! { <a class="button" href=activity_edit_path(id)>{move || i18n.t(CommonKey::Edit)}</a> })}
             </div>
         </div>
         {a.cancel_reason.clone().filter(|_| state == ActivityStatus::Cancelled).map(|reason| view! {
@@ -256,7 +262,7 @@ fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoV
     let all_tags =
         LocalResource::new(move || async move { api.list_tags().await.unwrap_or_default() });
     let not_provided =
-        move || view! { <span class="muted">{move || i18n.t(Key::NotProvided)}</span> };
+        move || view! { <span class="muted">{move || i18n.t(CommonKey::NotProvided)}</span> };
     view! {
         <dl class="facts">
             {venue.map(|v| {
@@ -347,7 +353,7 @@ fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoV
                 }}</dd>
             </div>
             <div>
-                <dt>{move || i18n.t(Key::Tags)}</dt>
+                <dt>{move || i18n.t(PersonKey::Tags)}</dt>
                 <dd>{if tags.is_empty() {
                     not_provided().into_any()
                 } else {
@@ -376,7 +382,7 @@ fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoV
 #[component]
 fn MixIndicator(activity: RwSignal<Activity>) -> impl IntoView {
     let i18n = use_i18n();
-    let line = move |label: Key, line: MixLine, id: &'static str| {
+    let line = move |label: VocabKey, line: MixLine, id: &'static str| {
         let have = line.have.to_string();
         let share = line.share.to_string();
         let target = match (line.target_places, line.target_percent) {
@@ -415,8 +421,8 @@ fn MixIndicator(activity: RwSignal<Activity>) -> impl IntoView {
             let has_targets = newcomers.target_percent.is_some() || locals.target_percent.is_some();
             view! {
                 {(total == 0).then(|| view! { <p class="muted">{move || i18n.t(ActKey::NobodyYet)}</p> })}
-                {line(Key::Newcomer, newcomers, "mix-newcomers")}
-                {line(Key::Local, locals, "mix-locals")}
+                {line(VocabKey::Newcomer, newcomers, "mix-newcomers")}
+                {line(VocabKey::Local, locals, "mix-locals")}
                 {(!has_targets).then(|| view! { <p class="muted small">{move || i18n.t(ActKey::NoTargets)}</p> })}
             }
         })
@@ -745,7 +751,7 @@ fn Registrations(
                 error.set(None);
                 status.set(Some(i18n.t(ActKey::CsvDownloaded).to_string()));
             } else {
-                error.set(Some(i18n.t(Key::ErrUnexpected).to_string()));
+                error.set(Some(i18n.t(CommonKey::ErrUnexpected).to_string()));
             }
         }
         Some((_, Err(err))) => error.set(Some(err.message(i18n.lang.get_untracked()))),

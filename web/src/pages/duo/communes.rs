@@ -5,10 +5,14 @@
 use leptos::prelude::*;
 use shared::duo::{Commune, CommuneInput};
 
-use super::FieldErrors;
-use super::{focus_first_error, load_error, parse_number};
+use super::parse_number;
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Loading, TextField};
+use crate::components::dom::focus_first_error;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::components::Loading;
 use crate::i18n::duo::DuoKey;
 use crate::locale::use_i18n;
 
@@ -78,7 +82,7 @@ pub fn CommunesSection(admin: bool, status: RwSignal<Option<String>>) -> impl In
             <p class="muted small">{move || i18n.t(DuoKey::CommunesIntro)}</p>
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Err(err)) => load_error(&err, move || list.refetch()),
                 Some(Ok(all)) => {
                     let rows = all.iter().map(|c| {
                         let names = neighbour_names(&all, &c.neighbours);

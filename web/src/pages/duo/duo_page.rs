@@ -15,15 +15,24 @@ use uuid::Uuid;
 use super::assessments::AssessmentsCard;
 use super::follow_ups::FollowUps;
 use super::trial_feedback::{confirm_hint, shows_feedback, TrialFeedbackCard};
-use super::FieldErrors;
+
 use super::{
-    format_date, format_number, is_not_found, load_error, manages_duos, today_in_brussels,
-    DuoBadge, DuoTabs, HealthBadge, Reasons, ScoreTotal, SelectField, TextAreaField,
+    format_date, format_number, manages_duos, today_in_brussels, DuoBadge, DuoTabs, HealthBadge,
+    Reasons, ScoreTotal,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::components::dom::focus_first_error;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::SelectField;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::components::load::{is_not_found, load_error};
+use crate::components::{Loading, StatusMessage};
+use crate::i18n::common::CommonKey;
 use crate::i18n::duo::{duo_status_key, outcome_key, reporter_key, DuoKey};
-use crate::i18n::{Key, Text};
+use crate::i18n::vocabulary::VocabKey;
+use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::routes::{person_path, DUO_BOARD};
 
@@ -221,7 +230,7 @@ pub fn DuoPage() -> impl IntoView {
                 }.into_any(),
                 Some(Err(err)) => view! {
                     <h1 id="page-title">{move || i18n.t(DuoKey::DuoTitle)}</h1>
-                    {load_error(i18n, &err, move || duo.refetch())}
+                    {load_error(&err, move || duo.refetch())}
                 }.into_any(),
                 Some(Ok(d)) => view! {
                     <DuoView d=d status=status reload=Callback::new(move |_| duo.refetch())/>
@@ -268,11 +277,11 @@ fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> im
                 <h2 id="people-title">{move || i18n.t(DuoKey::TheTwoPeople)}</h2>
                 <dl class="facts">
                     <div>
-                        <dt>{move || i18n.t(Key::Newcomer)}</dt>
+                        <dt>{move || i18n.t(VocabKey::Newcomer)}</dt>
                         <dd><a href=person_path(d.newcomer_id)><bdi>{d.newcomer_name.clone()}</bdi></a></dd>
                     </div>
                     <div>
-                        <dt>{move || i18n.t(Key::Local)}</dt>
+                        <dt>{move || i18n.t(VocabKey::Local)}</dt>
                         <dd><a href=person_path(d.local_id)><bdi>{d.local_name.clone()}</bdi></a></dd>
                     </div>
                 </dl>
@@ -341,7 +350,7 @@ fn Moves(
                 &["reason", "outcome"],
                 i18n.lang.get_untracked(),
             ));
-            super::focus_first_error();
+            focus_first_error();
         }
         None => {}
     });
@@ -419,7 +428,7 @@ fn Moves(
                                 {move || i18n.t(move_key(from, to))}
                             </button>
                             <button type="button" class="button" on:click=move |_| asking.set(None)>
-                                {move || i18n.t(Key::Cancel)}
+                                {move || i18n.t(CommonKey::Cancel)}
                             </button>
                         </div>
                     </form>
@@ -557,7 +566,7 @@ fn CheckIns(
             })}
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Err(err)) => load_error(&err, move || list.refetch()),
                 Some(Ok(items)) if items.is_empty() => view! {
                     <p class="muted">{move || i18n.t(DuoKey::NoCheckIns)}</p>
                 }.into_any(),
@@ -649,7 +658,7 @@ fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
                 &CHECK_IN_FIELDS,
                 i18n.lang.get_untracked(),
             ));
-            super::focus_first_error();
+            focus_first_error();
         }
         None => {}
     });
@@ -691,7 +700,7 @@ fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
                         }
                         Err(bad) => {
                             local.set(bad);
-                            super::focus_first_error();
+                            focus_first_error();
                         }
                     }
                 }
@@ -709,7 +718,7 @@ fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
                 <TextAreaField id="notes" label=DuoKey::Notes value=notes error=err("notes")/>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveCheckIn) }}
+                        {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveCheckIn) }}
                     </button>
                 </div>
             </form>

@@ -7,12 +7,17 @@ use leptos::prelude::*;
 use shared::duo::{DuoStatus, FollowUp, FollowUpDone, FollowUpInput, FollowUpKind};
 use uuid::Uuid;
 
-use super::FieldErrors;
-use super::{format_date, today_in_brussels, TextAreaField};
+use super::{format_date, today_in_brussels};
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, TextField};
+
 use crate::i18n::duo::DuoKey;
-use crate::i18n::Key;
+
+use crate::components::dom::focus_first_error;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::i18n::common::CommonKey;
 use crate::locale::use_i18n;
 
 /// The catalogue key naming a call of the plan.
@@ -185,7 +190,7 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
                 &["done_on", "notes"],
                 i18n.lang.get_untracked(),
             ));
-            super::focus_first_error();
+            focus_first_error();
         }
         None => {}
     });
@@ -205,7 +210,7 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
                     }
                     Err(bad) => {
                         local.set(bad);
-                        super::focus_first_error();
+                        focus_first_error();
                     }
                 }
             }
@@ -215,7 +220,7 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
             <TextAreaField id="follow_up_done_notes" label=DuoKey::CallNotes value=notes error=err("notes") hint=DuoKey::CallNotesHint/>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveCallDone) }}
+                    {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveCallDone) }}
                 </button>
             </div>
         </form>
@@ -247,7 +252,7 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
                 &["due_on", "notes"],
                 i18n.lang.get_untracked(),
             ));
-            super::focus_first_error();
+            focus_first_error();
         }
         None => {}
     });
@@ -269,7 +274,7 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
                         }
                         Err(bad) => {
                             local.set(bad);
-                            super::focus_first_error();
+                            focus_first_error();
                         }
                     }
                 }
@@ -279,7 +284,7 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
                 <TextAreaField id="follow_up_plan_notes" label=DuoKey::CallPlanNotes value=notes error=err("notes")/>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SavePlanCall) }}
+                        {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SavePlanCall) }}
                     </button>
                 </div>
             </form>

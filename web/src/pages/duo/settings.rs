@@ -6,11 +6,16 @@ use leptos::prelude::*;
 use shared::duo::MatchingSettings;
 
 use super::communes::CommunesSection;
-use super::{format_number, load_error, parse_number, Criterion, DuoTabs, Tab, WeightsList};
+use super::{format_number, parse_number, Criterion, DuoTabs, Tab, WeightsList};
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::duo::DuoKey;
-use crate::i18n::Key;
+
+use crate::components::dom::focus_first_error;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::i18n::common::CommonKey;
 use crate::locale::{use_i18n, use_page_title};
 
 /// Largest weight the API accepts.
@@ -85,7 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 }
                 (None, None) => view! { <Loading/> }.into_any(),
-                (None, Some(Err(err))) => load_error(i18n, &err, move || current.refetch()),
+                (None, Some(Err(err))) => load_error(&err, move || current.refetch()),
             }}
             <CommunesSection admin=admin status=status/>
         </section>
@@ -141,7 +146,7 @@ fn SettingsForm(
             errors.set(
                 fields.with_value(|f| FormErrors::from_error(&e, f, i18n.lang.get_untracked())),
             );
-            super::focus_first_error();
+            focus_first_error();
         }
         None => {}
     });
@@ -182,7 +187,7 @@ fn SettingsForm(
                     Err(bad) => {
                         status.set(None);
                         local.set(bad);
-                        super::focus_first_error();
+                        focus_first_error();
                     }
                 }
             }
@@ -203,7 +208,7 @@ fn SettingsForm(
             <p class="muted small">{move || i18n.t(DuoKey::NewVersionNote)}</p>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveWeights) }}
+                    {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveWeights) }}
                 </button>
             </div>
         </form>

@@ -15,14 +15,17 @@ use shared::{ErrorCode, Lang};
 use uuid::Uuid;
 
 use super::{
-    focus_first_invalid, focus_later, form_errors, format_when, language_name, now_utc, set_title,
-    typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
+    form_errors, format_when, language_name, now_utc, set_title, typed_contact, AboutYou,
+    ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, LoadError, Loading};
+use crate::components::dom::{focus_first_error, focus_id_later};
+use crate::components::form::ErrorAlert;
+use crate::components::load::LoadError;
+use crate::components::Loading;
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::locale::use_i18n;
-use crate::pages::person_form::{opt_text, opt_year};
+use crate::pages::people::person_form::{opt_text, opt_year};
 use crate::routes::{EVENTS, SIGNUP};
 
 /// The registration form's inputs, by the names the API uses for its field errors.
@@ -496,7 +499,7 @@ fn RegistrationFormView(
                 contact: typed_contact(&typed.email, &typed.phone),
             }));
             form.clear();
-            focus_later("confirm-title");
+            focus_id_later("confirm-title");
             reload.run(());
         }
         Some(Err(err)) => {
@@ -511,7 +514,7 @@ fn RegistrationFormView(
                 reload.run(());
             } else {
                 form.errors.set(form_errors(&err, &FIELDS, lang));
-                focus_first_invalid();
+                focus_first_error();
             }
         }
         None => {}
@@ -611,7 +614,7 @@ fn Confirmation(done: Done, form: RegistrationForm) -> impl IntoView {
                     class="button"
                     on:click=move |_| {
                         form.done.set(None);
-                        focus_later("first_name");
+                        focus_id_later("first_name");
                     }
                 >
                     {move || i18n.t(PublicKey::RegisterSomeoneElse)}

@@ -13,9 +13,13 @@ use shared::people::Category;
 use shared::Lang;
 
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{Loading, TextField};
+use crate::components::Loading;
 use crate::i18n::public::PublicKey;
-use crate::i18n::{category_key, Key};
+
+use crate::components::form::TextField;
+use crate::i18n::common::CommonKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::use_i18n;
 use crate::routes::{EVENTS, LOGIN, SIGNUP};
 
@@ -162,34 +166,6 @@ pub fn set_title(text: &str) {
     }
 }
 
-/// Moves the keyboard focus to the element with this id (after the next paint).
-pub fn focus_later(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// Moves the focus to the first input the server complained about.
-pub fn focus_first_invalid() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// What a public form shows for a failed submission: field messages next to their inputs and
 /// a summary; a throttled submission (429) is explained, not just refused.
 pub fn form_errors(err: &ApiError, fields: &[&str], lang: Lang) -> FormErrors {
@@ -226,8 +202,8 @@ pub fn AboutYou(
         <fieldset class="card">
             <legend>{move || i18n.t(PublicKey::YouLegend)}</legend>
             <div class="form-grid">
-                <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="given-name" required=true error=err("first_name")/>
-                <TextField id="last_name" label=Key::LastName hint=PublicKey::Optional value=last_name autocomplete="family-name" error=err("last_name")/>
+                <TextField id="first_name" label=PersonKey::FirstName value=first_name autocomplete="given-name" required=true error=err("first_name")/>
+                <TextField id="last_name" label=PersonKey::LastName hint=PublicKey::Optional value=last_name autocomplete="family-name" error=err("last_name")/>
             </div>
             <ProfileChoice
                 profile=profile
@@ -253,10 +229,10 @@ pub fn ContactDetails(
     view! {
         <fieldset class="card">
             <legend>{move || i18n.t(PublicKey::ContactLegend)}</legend>
-            <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
+            <p class="hint">{move || i18n.t(PersonKey::ContactHint)}</p>
             <div class="form-grid">
-                <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="email" error=err("email")/>
-                <TextField id="phone" label=Key::Phone hint=PublicKey::PhoneHint value=phone input_type="tel" autocomplete="tel" error=err("phone")/>
+                <TextField id="email" label=CommonKey::Email value=email input_type="email" autocomplete="email" error=err("email")/>
+                <TextField id="phone" label=PersonKey::Phone hint=PublicKey::PhoneHint value=phone input_type="tel" autocomplete="tel" error=err("phone")/>
             </div>
             {children.map(|c| c())}
         </fieldset>
@@ -344,7 +320,7 @@ pub fn PrivacyConsent(
             <div class="alert alert-error">
                 <p>{move || i18n.t(PublicKey::NoticeUnavailable)}</p>
                 <button type="button" class="button" on:click=move |_| notice.refetch()>
-                    {move || i18n.t(Key::Retry)}
+                    {move || i18n.t(CommonKey::Retry)}
                 </button>
             </div>
         }

@@ -9,15 +9,19 @@ use shared::signup::SignupRequest;
 use shared::Lang;
 
 use super::{
-    focus_first_invalid, focus_later, form_errors, typed_contact, AboutYou, ContactDetails,
-    Honeypot, PrivacyConsent, StaffNote, TextArea,
+    form_errors, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
+    TextArea,
 };
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, TextField};
+
 use crate::i18n::public::PublicKey;
-use crate::i18n::Key;
+
+use crate::components::dom::{focus_first_error, focus_id_later};
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::i18n::person::PersonKey;
 use crate::locale::{use_i18n, use_page_title};
-use crate::pages::person_form::{opt_text, opt_year};
+use crate::pages::people::person_form::{opt_text, opt_year};
 use crate::routes::EVENTS;
 
 /// The form's inputs, by the names the API uses for its field errors.
@@ -259,12 +263,12 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
                 contact: typed_contact(&typed.email, &typed.phone),
             }));
             form.clear();
-            focus_later("confirm-title");
+            focus_id_later("confirm-title");
         }
         Some(Err(err)) => {
             form.errors
                 .set(form_errors(&err, &FIELDS, i18n.lang.get_untracked()));
-            focus_first_invalid();
+            focus_first_error();
         }
         None => {}
     });
@@ -349,7 +353,7 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
             />
             <ContactDetails email=form.email phone=form.phone errors=form.errors>
                 <div class="form-grid">
-                    <TextField id="postcode" label=Key::Postcode hint=PublicKey::PostcodeHint value=form.postcode autocomplete="postal-code" error=err("postcode")/>
+                    <TextField id="postcode" label=PersonKey::Postcode hint=PublicKey::PostcodeHint value=form.postcode autocomplete="postal-code" error=err("postcode")/>
                 </div>
                 <TextArea id="message" label=PublicKey::MessageLabel hint=PublicKey::Optional value=form.message error=err("message")/>
             </ContactDetails>
@@ -383,7 +387,7 @@ fn SignupConfirmation(done: SignupDone, form: SignupForm) -> impl IntoView {
                     class="button"
                     on:click=move |_| {
                         form.done.set(None);
-                        focus_later("choice-interact");
+                        focus_id_later("choice-interact");
                     }
                 >
                     {move || i18n.t(PublicKey::RegisterSomeoneElse)}

@@ -11,11 +11,20 @@ use shared::tags::Tag;
 use uuid::Uuid;
 
 use crate::api::{conflict_id, use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, TextField};
-use crate::i18n::{
-    category_key, channel_key, day_part_key, language_level_key, tag_kind_key, tag_label,
-    weekday_key, Key,
-};
+use crate::components::dom::{focus_first_error, focus_id, focus_id_later};
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::Loading;
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::channel_key;
+use crate::i18n::vocabulary::day_part_key;
+use crate::i18n::vocabulary::language_level_key;
+use crate::i18n::vocabulary::tag_kind_key;
+use crate::i18n::vocabulary::weekday_key;
+use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, PEOPLE};
 
@@ -93,7 +102,7 @@ pub fn input_from_person(p: &Person) -> PersonInput {
 
 #[component]
 pub fn NewPersonPage() -> impl IntoView {
-    use_page_title(Key::NewPerson);
+    use_page_title(PeopleKey::NewPerson);
     view! {
         <section class="page" aria-labelledby="page-title">
             <PersonForm initial=None/>
@@ -104,7 +113,7 @@ pub fn NewPersonPage() -> impl IntoView {
 #[component]
 pub fn EditPersonPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::EditPerson);
+    use_page_title(PeopleKey::EditPerson);
     let api = use_api();
     let params = use_params_map();
     let person = LocalResource::new(move || {
@@ -121,7 +130,7 @@ pub fn EditPersonPage() -> impl IntoView {
             {move || match person.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(Key::EditPerson)}</h1>
+                    <h1 id="page-title">{move || i18n.t(PeopleKey::EditPerson)}</h1>
                     <div class="alert alert-error" role="alert"><p>{err.message(i18n.lang.get_untracked())}</p></div>
                 }
                     .into_any(),
@@ -241,7 +250,7 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
             if let Some(other) = conflict_id(&err) {
                 errors.set(FormErrors::default());
                 duplicate.set(Some(other));
-                request_animation_frame(|| focus_id("duplicate-title"));
+                focus_id_later("duplicate-title");
             } else {
                 duplicate.set(None);
                 errors.set(FormErrors::from_error(
@@ -249,7 +258,7 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                     &FIELDS,
                     i18n.lang.get_untracked(),
                 ));
-                request_animation_frame(focus_first_invalid);
+                focus_first_error();
             }
         }
         None => {}
@@ -264,14 +273,14 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
     let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
     let back = id.map(person_path).unwrap_or_else(|| PEOPLE.to_string());
     let title = if id.is_some() {
-        Key::EditPerson
+        PeopleKey::EditPerson
     } else {
-        Key::NewPerson
+        PeopleKey::NewPerson
     };
     let heading_name = initial.as_ref().map(|p| p.display_name.clone());
 
     view! {
-        <p class="back"><a href=back.clone()>{move || i18n.t(if id.is_some() { Key::Cancel } else { Key::BackToPeople })}</a></p>
+        <p class="back"><a href=back.clone()>{move || i18n.t(if id.is_some() { Text::from(CommonKey::Cancel) } else { PeopleKey::BackToPeople.into() })}</a></p>
         <h1 id="page-title">
             {move || i18n.t(title)}
             {heading_name.clone().map(|n| view! { " — " <bdi>{n}</bdi> })}
@@ -282,8 +291,8 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
         />
         {move || duplicate.get().map(|other| view! {
             <section class="card alert-warn duplicate" aria-labelledby="duplicate-title">
-                <h2 id="duplicate-title" tabindex="-1">{move || i18n.t(Key::DuplicateFound)}</h2>
-                <p><a href=person_path(other)>{move || i18n.t(Key::OpenOther)}</a></p>
+                <h2 id="duplicate-title" tabindex="-1">{move || i18n.t(PeopleKey::DuplicateFound)}</h2>
+                <p><a href=person_path(other)>{move || i18n.t(PeopleKey::OpenOther)}</a></p>
                 <button
                     type="button"
                     class="button"
@@ -291,94 +300,72 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                     disabled=move || pending.get()
                     on:click=move |_| { save.dispatch(collect(true)); }
                 >
-                    {move || i18n.t(Key::ConfirmDistinct)}
+                    {move || i18n.t(PeopleKey::ConfirmDistinct)}
                 </button>
             </section>
         })}
         <form class="form person-form" on:submit=on_submit novalidate=true>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::Identity)}</legend>
+                <legend>{move || i18n.t(PersonKey::Identity)}</legend>
                 <div class="form-grid">
-                    <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
-                    <TextField id="last_name" label=Key::LastName value=last_name autocomplete="off" error=err("last_name")/>
-                    <TextField id="preferred_name" label=Key::PreferredName value=preferred_name autocomplete="off" error=err("preferred_name")/>
-                    <TextField id="birth_year" label=Key::BirthYear value=birth_year input_type="number" error=err("birth_year")/>
-                    <TextField id="gender" label=Key::Gender value=gender autocomplete="off" error=err("gender")/>
-                    <Select id="french_level" label=Key::FrenchLevel value=french error=err("french_level")
+                    <TextField id="first_name" label=PersonKey::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
+                    <TextField id="last_name" label=PersonKey::LastName value=last_name autocomplete="off" error=err("last_name")/>
+                    <TextField id="preferred_name" label=PersonKey::PreferredName value=preferred_name autocomplete="off" error=err("preferred_name")/>
+                    <TextField id="birth_year" label=PersonKey::BirthYear value=birth_year input_type="number" error=err("birth_year")/>
+                    <TextField id="gender" label=PersonKey::Gender value=gender autocomplete="off" error=err("gender")/>
+                    <Select id="french_level" label=PersonKey::FrenchLevel value=french error=err("french_level")
                         options=FrenchLevel::ALL.iter().map(|l| (l.as_str(), None)).collect()/>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::ContactDetails)}</legend>
-                <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
+                <legend>{move || i18n.t(PersonKey::ContactDetails)}</legend>
+                <p class="hint">{move || i18n.t(PersonKey::ContactHint)}</p>
                 <div class="form-grid">
-                    <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="off" error=err("email")/>
-                    <TextField id="phone" label=Key::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
-                    <Select id="preferred_channel" label=Key::PreferredChannel value=channel error=err("preferred_channel")
-                        options=ContactChannel::ALL.iter().map(|&c| (c.as_str(), Some(channel_key(c)))).collect()/>
-                    <TextField id="street" label=Key::Street value=street autocomplete="off" error=err("street")/>
-                    <TextField id="postcode" label=Key::Postcode value=postcode autocomplete="off" error=err("postcode")/>
-                    <TextField id="commune" label=Key::Commune value=commune autocomplete="off" error=err("commune")/>
+                    <TextField id="email" label=CommonKey::Email value=email input_type="email" autocomplete="off" error=err("email")/>
+                    <TextField id="phone" label=PersonKey::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
+                    <Select id="preferred_channel" label=PersonKey::PreferredChannel value=channel error=err("preferred_channel")
+                        options=ContactChannel::ALL.iter().map(|&c| (c.as_str(), Some(channel_key(c).into()))).collect()/>
+                    <TextField id="street" label=PersonKey::Street value=street autocomplete="off" error=err("street")/>
+                    <TextField id="postcode" label=PersonKey::Postcode value=postcode autocomplete="off" error=err("postcode")/>
+                    <TextField id="commune" label=PersonKey::Commune value=commune autocomplete="off" error=err("commune")/>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::Profile)}</legend>
+                <legend>{move || i18n.t(PersonKey::Profile)}</legend>
                 <div class="form-grid">
-                    <Select id="profile" label=Key::DeclaredProfile value=profile error=err("profile") required=true
-                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c)))).collect()/>
-                    <TextField id="arrival_year" label=Key::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
-                    <Select id="category_override" label=Key::CategoryOverride value=category_override error=err("category_override")
-                        empty=Key::NoOverride
-                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c)))).collect()/>
-                    <TextField id="category_override_reason" label=Key::OverrideReason value=override_reason autocomplete="off" error=err("category_override_reason")/>
+                    <Select id="profile" label=PersonKey::DeclaredProfile value=profile error=err("profile") required=true
+                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect()/>
+                    <TextField id="arrival_year" label=PersonKey::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
+                    <Select id="category_override" label=PersonKey::CategoryOverride value=category_override error=err("category_override")
+                        empty=PersonKey::NoOverride
+                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect()/>
+                    <TextField id="category_override_reason" label=PersonKey::OverrideReason value=override_reason autocomplete="off" error=err("category_override_reason")/>
                 </div>
             </fieldset>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::Languages)}</legend>
+                <legend>{move || i18n.t(PersonKey::Languages)}</legend>
                 <LanguagesEditor rows=languages error=err("languages")/>
             </fieldset>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::Tags)}</legend>
+                <legend>{move || i18n.t(PersonKey::Tags)}</legend>
                 <TagPicker value=tags error=err("tags")/>
             </fieldset>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::Availability)}</legend>
+                <legend>{move || i18n.t(PersonKey::Availability)}</legend>
                 <AvailabilityGrid value=availability/>
             </fieldset>
             <fieldset class="card">
-                <legend>{move || i18n.t(Key::Presentation)}</legend>
-                <TextArea id="presentation" label=Key::Presentation value=presentation error=err("presentation")/>
-                <TextArea id="staff_notes" label=Key::StaffNotes value=staff_notes error=err("staff_notes")/>
+                <legend>{move || i18n.t(PersonKey::Presentation)}</legend>
+                <TextArea id="presentation" label=PersonKey::Presentation value=presentation error=err("presentation")/>
+                <TextArea id="staff_notes" label=PersonKey::StaffNotes value=staff_notes error=err("staff_notes")/>
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
+                    {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(CommonKey::Save) }}
                 </button>
-                <a class="button" href=back>{move || i18n.t(Key::Cancel)}</a>
+                <a class="button" href=back>{move || i18n.t(CommonKey::Cancel)}</a>
             </div>
         </form>
-    }
-}
-
-fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
-fn focus_first_invalid() {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
 
@@ -386,20 +373,20 @@ fn focus_first_invalid() {
 #[component]
 fn Select(
     id: &'static str,
-    label: Key,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
     /// Wire value and label (`None`: the value itself, e.g. a CEFR level).
-    options: Vec<(&'static str, Option<Key>)>,
+    options: Vec<(&'static str, Option<Text>)>,
     #[prop(into)] error: Signal<Option<String>>,
     /// Label of the empty choice.
-    #[prop(optional)]
-    empty: Option<Key>,
+    #[prop(optional, into)]
+    empty: Option<Text>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
     let error_id2 = error_id.clone();
-    let empty = empty.unwrap_or(Key::NotProvided);
+    let empty = empty.unwrap_or(CommonKey::NotProvided.into());
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
             <label for=id>{move || i18n.t(label)}</label>
@@ -429,7 +416,7 @@ fn Select(
 #[component]
 fn TextArea(
     id: &'static str,
-    label: Key,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -483,7 +470,7 @@ fn LanguagesEditor(
             <For each=move || rows.get() key=|row| row.key let:row>
                 <li class="language-row">
                     <div class="field">
-                        <label for=format!("lang-code-{}", row.key)>{move || i18n.t(Key::LanguageCode)}</label>
+                        <label for=format!("lang-code-{}", row.key)>{move || i18n.t(PersonKey::LanguageCode)}</label>
                         <input
                             id=format!("lang-code-{}", row.key)
                             type="text"
@@ -493,7 +480,7 @@ fn LanguagesEditor(
                         />
                     </div>
                     <div class="field">
-                        <label for=format!("lang-level-{}", row.key)>{move || i18n.t(Key::LanguageLevelLabel)}</label>
+                        <label for=format!("lang-level-{}", row.key)>{move || i18n.t(PersonKey::LanguageLevelLabel)}</label>
                         <select
                             id=format!("lang-level-{}", row.key)
                             on:change=move |ev| {
@@ -517,7 +504,7 @@ fn LanguagesEditor(
                         class="button"
                         on:click=move |_| rows.update(|v| v.retain(|r| r.key != row.key))
                     >
-                        {move || i18n.t(Key::RemoveLanguage)}
+                        {move || i18n.t(PeopleKey::RemoveLanguage)}
                     </button>
                 </li>
             </For>
@@ -530,10 +517,12 @@ fn LanguagesEditor(
                 let key = next_key.get_value();
                 next_key.set_value(key + 1);
                 rows.update(|v| v.push(LanguageRow::new(key, "", LanguageLevel::Intermediate)));
-                request_animation_frame(move || focus_id(&format!("lang-code-{key}")));
+                request_animation_frame(move || {
+                    focus_id(&format!("lang-code-{key}"));
+                });
             }
         >
-            {move || i18n.t(Key::AddLanguage)}
+            {move || i18n.t(PeopleKey::AddLanguage)}
         </button>
     }
 }
@@ -592,7 +581,7 @@ fn TagPicker(
                         <label for=kind_id.clone()><bdi>{move || label_of(id)}</bdi></label>
                         <select
                             id=kind_id2
-                            aria-label=move || i18n.tf(Key::TagKindOf, &[("name", &label_of(id))])
+                            aria-label=move || i18n.tf(PersonKey::TagKindOf, &[("name", &label_of(id))])
                             on:change=move |ev| {
                                 if let Ok(k) = event_target_value(&ev).parse::<TagKind>() {
                                     value.update(|v| {
@@ -613,7 +602,7 @@ fn TagPicker(
                         <button
                             type="button"
                             class="chip-remove"
-                            aria-label=move || i18n.tf(Key::RemoveTag, &[("name", &label_of(id))])
+                            aria-label=move || i18n.tf(PeopleKey::RemoveTag, &[("name", &label_of(id))])
                             on:click=move |_| value.update(|v| v.retain(|t| t.tag_id != id))
                         >
                             <span aria-hidden="true">"×"</span>
@@ -633,7 +622,9 @@ fn TagPicker(
             .collect();
         if found.is_empty() {
             return (!q.trim().is_empty())
-                .then(|| view! { <p class="muted small">{move || i18n.t(Key::NoTagMatch)}</p> })
+                .then(
+                    || view! { <p class="muted small">{move || i18n.t(PeopleKey::NoTagMatch)}</p> },
+                )
                 .into_any();
         }
         view! {
@@ -649,7 +640,7 @@ fn TagPicker(
                                 <button
                                     type="button"
                                     class="button small-button"
-                                    aria-label=move || i18n.tf(Key::AddTag, &[("name", &label2)])
+                                    aria-label=move || i18n.tf(PeopleKey::AddTag, &[("name", &label2)])
                                     on:click=move |_| {
                                         value.update(|v| v.push(PersonTagRef { tag_id: id, kind: TagKind::Passion }));
                                         query.set(String::new());
@@ -670,7 +661,7 @@ fn TagPicker(
         <ul class="chips chosen-tags">{chosen}</ul>
         {move || error.get().map(|m| view! { <p class="field-error" id="tags-error">{m}</p> })}
         <div class="field">
-            <label for="tag-search">{move || i18n.t(Key::TagSearch)}</label>
+            <label for="tag-search">{move || i18n.t(PeopleKey::TagSearch)}</label>
             <input id="tag-search" type="search" autocomplete="off" bind:value=query/>
         </div>
         <div aria-live="polite">{matches}</div>

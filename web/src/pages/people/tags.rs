@@ -11,9 +11,13 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Forbidden, LoadError, Loading, StatusMessage};
+use crate::components::form::ErrorAlert;
+use crate::components::load::LoadError;
+use crate::components::{Forbidden, Loading, StatusMessage};
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
 use crate::i18n::people_admin::PaKey;
-use crate::i18n::{tag_label, Key, Text};
+use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{manages_tags, PEOPLE};
 
@@ -150,7 +154,7 @@ fn Vocabulary() -> impl IntoView {
 
     view! {
         <section class="page tags-page" aria-labelledby="page-title">
-            <p class="back"><a href=PEOPLE>{move || i18n.t(Key::BackToPeople)}</a></p>
+            <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
             <h1 id="page-title">{move || i18n.t(PaKey::TagsTitle)}</h1>
             <p class="lead">{move || i18n.t(PaKey::TagsIntro)}</p>
             <StatusMessage message=status/>
@@ -449,7 +453,7 @@ fn TagForm(
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || {
                         if pending.get() {
-                            i18n.t(Key::Saving)
+                            i18n.t(CommonKey::Saving)
                         } else if editing.is_some() {
                             i18n.t(PaKey::SaveTag)
                         } else {
@@ -459,7 +463,7 @@ fn TagForm(
                 </button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" class="button" on:click=move |_| cancel.run(())>
-                        {move || i18n.t(Key::Cancel)}
+                        {move || i18n.t(CommonKey::Cancel)}
                     </button>
                 })}
             </div>
@@ -579,7 +583,7 @@ fn MergePanel(
                     {move || i18n.t(PaKey::MergeConfirm)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t(Key::Cancel)}
+                    {move || i18n.t(CommonKey::Cancel)}
                 </button>
             </div>
         </div>

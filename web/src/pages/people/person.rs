@@ -13,14 +13,26 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, ApiError};
-use crate::components::{ErrorAlert, LoadError, Loading, StatusMessage};
-use crate::i18n::{
-    category_key, channel_key, consent_method_key, day_part_key, language_level_key,
-    membership_status_key, programme_key, programme_role_key, purpose_key, tag_kind_key,
-    weekday_key, Key,
-};
+use crate::components::{Loading, StatusMessage};
+
+use crate::components::form::ErrorAlert;
+use crate::components::load::LoadError;
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::channel_key;
+use crate::i18n::vocabulary::consent_method_key;
+use crate::i18n::vocabulary::day_part_key;
+use crate::i18n::vocabulary::language_level_key;
+use crate::i18n::vocabulary::membership_status_key;
+use crate::i18n::vocabulary::programme_key;
+use crate::i18n::vocabulary::programme_role_key;
+use crate::i18n::vocabulary::purpose_key;
+use crate::i18n::vocabulary::tag_kind_key;
+use crate::i18n::vocabulary::weekday_key;
 use crate::locale::{use_i18n, use_page_title, I18n};
-use crate::pages::people::PersonBadges;
+use crate::pages::people::list::PersonBadges;
 use crate::routes::{person_edit_path, person_path, writes_people, PEOPLE};
 
 /// The word the API wants as the anonymisation confirmation.
@@ -58,14 +70,16 @@ fn download(name: &str, text: &str) -> Option<()> {
 fn or_dash(i18n: I18n, v: Option<String>) -> impl IntoView {
     match v.filter(|s| !s.trim().is_empty()) {
         Some(s) => view! { <bdi>{s}</bdi> }.into_any(),
-        None => view! { <span class="muted">{move || i18n.t(Key::NotProvided)}</span> }.into_any(),
+        None => {
+            view! { <span class="muted">{move || i18n.t(CommonKey::NotProvided)}</span> }.into_any()
+        }
     }
 }
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::PeopleTitle);
+    use_page_title(PeopleKey::PeopleTitle);
     let api = use_api();
     let params = use_params_map();
     let id =
@@ -89,7 +103,7 @@ pub fn PersonPage() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="back"><a href=PEOPLE>{move || i18n.t(Key::BackToPeople)}</a></p>
+            <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
             <StatusMessage message=status/>
             {move || match (latest.get(), person.get()) {
                 (Some(p), _) | (None, Some(Ok(p))) => {
@@ -104,7 +118,7 @@ pub fn PersonPage() -> impl IntoView {
                     let not_found = matches!(err, ApiError::Status(404))
                         || err.code() == Some(shared::ErrorCode::NotFound);
                     view! {
-                        <h1 id="page-title">{move || i18n.t(Key::PersonNotFound)}</h1>
+                        <h1 id="page-title">{move || i18n.t(PeopleKey::PersonNotFound)}</h1>
                         {(!not_found).then(|| view! {
                             <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |()| person.refetch())/>
                         })}
@@ -140,9 +154,9 @@ fn PersonView(
             error.set(None);
             status.set(Some(
                 i18n.t(if to {
-                    Key::PersonArchived
+                    PeopleKey::PersonArchived
                 } else {
-                    Key::PersonRestored
+                    PeopleKey::PersonRestored
                 })
                 .to_string(),
             ));
@@ -156,9 +170,9 @@ fn PersonView(
         Some(Ok(text)) => match download(&export_file_name(id), &text) {
             Some(()) => {
                 error.set(None);
-                status.set(Some(i18n.t(Key::ExportDone).to_string()));
+                status.set(Some(i18n.t(PeopleKey::ExportDone).to_string()));
             }
-            None => error.set(Some(i18n.t(Key::ErrUnexpected).to_string())),
+            None => error.set(Some(i18n.t(CommonKey::ErrUnexpected).to_string())),
         },
         Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
         None => {}
@@ -170,7 +184,7 @@ fn PersonView(
         let reason = p.category_override_reason.clone().unwrap_or_default();
         view! {
             <div>
-                <dt>{move || i18n.t(Key::CategoryOverride)}</dt>
+                <dt>{move || i18n.t(PersonKey::CategoryOverride)}</dt>
                 <dd>{move || i18n.t(category_key(c))} " — " <bdi>{reason.clone()}</bdi></dd>
             </div>
         }
@@ -183,7 +197,7 @@ fn PersonView(
     let duplicate = p.possible_duplicate_of;
 
     let languages = if p.languages.is_empty() {
-        view! { <p class="muted">{move || i18n.t(Key::NotProvided)}</p> }.into_any()
+        view! { <p class="muted">{move || i18n.t(CommonKey::NotProvided)}</p> }.into_any()
     } else {
         let items = p
             .languages
@@ -203,7 +217,7 @@ fn PersonView(
     };
 
     let tags = if p.tags.is_empty() {
-        view! { <p class="muted">{move || i18n.t(Key::NotProvided)}</p> }.into_any()
+        view! { <p class="muted">{move || i18n.t(CommonKey::NotProvided)}</p> }.into_any()
     } else {
         let items = p
             .tags
@@ -223,7 +237,7 @@ fn PersonView(
 
     let availability = p.availability.clone();
     let memberships = if p.memberships.is_empty() {
-        view! { <p class="muted">{move || i18n.t(Key::NoMemberships)}</p> }.into_any()
+        view! { <p class="muted">{move || i18n.t(PeopleKey::NoMemberships)}</p> }.into_any()
     } else {
         let items = p
             .memberships
@@ -241,8 +255,8 @@ fn PersonView(
                         <span class="badge">{move || i18n.t(membership_status_key(st))}</span>
                         <span class="muted small block">
                             {move || match &end {
-                                Some(end) => i18n.tf(Key::MembershipDates, &[("start", &start), ("end", end)]),
-                                None => i18n.tf(Key::MembershipSince, &[("start", &start)]),
+                                Some(end) => i18n.tf(PeopleKey::MembershipDates, &[("start", &start), ("end", end)]),
+                                None => i18n.tf(PeopleKey::MembershipSince, &[("start", &start)]),
                             }}
                         </span>
                     </li>
@@ -257,7 +271,7 @@ fn PersonView(
     });
     Effect::new(move |_| match withdraw.value().get() {
         Some(Ok(())) => {
-            status.set(Some(i18n.t(Key::ConsentWithdrawnDone).to_string()));
+            status.set(Some(i18n.t(PeopleKey::ConsentWithdrawnDone).to_string()));
             reload.run(());
         }
         Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
@@ -265,7 +279,7 @@ fn PersonView(
     });
     let withdrawing = withdraw.pending();
     let consents = if p.consents.is_empty() {
-        view! { <p class="muted">{move || i18n.t(Key::NoConsents)}</p> }.into_any()
+        view! { <p class="muted">{move || i18n.t(PeopleKey::NoConsents)}</p> }.into_any()
     } else {
         let items = p
             .consents
@@ -280,7 +294,7 @@ fn PersonView(
                         <span class="muted small block">
                             {move || {
                                 i18n.tf(
-                                    Key::ConsentGiven,
+                                    PeopleKey::ConsentGiven,
                                     &[
                                         ("date", &i18n.date(&given)),
                                         ("method", i18n.t(consent_method_key(method))),
@@ -290,17 +304,17 @@ fn PersonView(
                             }}
                         </span>
                         {withdrawn.map(|w| view! {
-                            <span class="small block">{move || i18n.tf(Key::ConsentWithdrawn, &[("date", &i18n.date(&w))])}</span>
+                            <span class="small block">{move || i18n.tf(PeopleKey::ConsentWithdrawn, &[("date", &i18n.date(&w))])}</span>
                         })}
                         {(withdrawn.is_none() && can_write && !anonymised).then(|| view! {
                             <button
                                 type="button"
                                 class="button small-button withdraw-consent"
                                 disabled=move || withdrawing.get()
-                                aria-label=move || i18n.tf(Key::WithdrawNamed, &[("name", i18n.t(purpose_key(purpose)))])
+                                aria-label=move || i18n.tf(PeopleKey::WithdrawNamed, &[("name", i18n.t(purpose_key(purpose)))])
                                 on:click=move |_| { withdraw.dispatch(cid); }
                             >
-                                {move || i18n.t(Key::Withdraw)}
+                                {move || i18n.t(PeopleKey::Withdraw)}
                             </button>
                         })}
                     </li>
@@ -316,16 +330,16 @@ fn PersonView(
             <div>
                 <h1 id="page-title"><bdi>{name}</bdi></h1>
                 <PersonBadges category=category status=p.status archived=archived/>
-                {anonymised.then(|| view! { <span class="badge badge-inactive">{move || i18n.t(Key::Anonymised)}</span> })}
+                {anonymised.then(|| view! { <span class="badge badge-inactive">{move || i18n.t(PeopleKey::Anonymised)}</span> })}
             </div>
             {(can_write && !anonymised).then(|| view! {
                 <div class="head-actions">
-                    <a class="button primary" href=person_edit_path(id)>{move || i18n.t(Key::Edit)}</a>
+                    <a class="button primary" href=person_edit_path(id)>{move || i18n.t(CommonKey::Edit)}</a>
                     <button type="button" class="button" disabled=move || busy.get() on:click=move |_| { export.dispatch(()); }>
-                        {move || i18n.t(Key::ExportData)}
+                        {move || i18n.t(PeopleKey::ExportData)}
                     </button>
                     <button type="button" class="button" disabled=move || busy.get() on:click=move |_| { archive.dispatch(!archived); }>
-                        {move || i18n.t(if archived { Key::Restore } else { Key::Archive })}
+                        {move || i18n.t(if archived { CommonKey::Restore } else { CommonKey::Archive })}
                     </button>
                 </div>
             })}
@@ -335,62 +349,62 @@ fn PersonView(
             let other = duplicate.map(person_path).unwrap_or_default();
             view! {
                 <p class="alert alert-warn">
-                    {move || i18n.t(Key::PossibleDuplicate)} " "
-                    <a href=other>{move || i18n.t(Key::OpenOther)}</a>
+                    {move || i18n.t(PeopleKey::PossibleDuplicate)} " "
+                    <a href=other>{move || i18n.t(PeopleKey::OpenOther)}</a>
                 </p>
             }
         })}
         <div class="person-grid">
             <section class="card" aria-labelledby="identity-title">
-                <h2 id="identity-title">{move || i18n.t(Key::Identity)}</h2>
+                <h2 id="identity-title">{move || i18n.t(PersonKey::Identity)}</h2>
                 <dl class="facts">
-                    <div><dt>{move || i18n.t(Key::FirstName)}</dt><dd><bdi>{p.first_name.clone()}</bdi></dd></div>
-                    <div><dt>{move || i18n.t(Key::LastName)}</dt><dd>{or_dash(i18n, p.last_name.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(Key::PreferredName)}</dt><dd>{or_dash(i18n, p.preferred_name.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(Key::BirthYear)}</dt><dd>{or_dash(i18n, p.birth_year.map(|y| y.to_string()))}</dd></div>
-                    <div><dt>{move || i18n.t(Key::Gender)}</dt><dd>{or_dash(i18n, p.gender.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(Key::FrenchLevel)}</dt><dd>{or_dash(i18n, french)}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::FirstName)}</dt><dd><bdi>{p.first_name.clone()}</bdi></dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::LastName)}</dt><dd>{or_dash(i18n, p.last_name.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::PreferredName)}</dt><dd>{or_dash(i18n, p.preferred_name.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::BirthYear)}</dt><dd>{or_dash(i18n, p.birth_year.map(|y| y.to_string()))}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Gender)}</dt><dd>{or_dash(i18n, p.gender.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::FrenchLevel)}</dt><dd>{or_dash(i18n, french)}</dd></div>
                 </dl>
             </section>
             <section class="card" aria-labelledby="contact-title">
-                <h2 id="contact-title">{move || i18n.t(Key::ContactDetails)}</h2>
+                <h2 id="contact-title">{move || i18n.t(PersonKey::ContactDetails)}</h2>
                 <dl class="facts">
-                    <div><dt>{move || i18n.t(Key::Email)}</dt><dd>{or_dash(i18n, p.email.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(Key::Phone)}</dt><dd>{or_dash(i18n, p.phone.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(CommonKey::Email)}</dt><dd>{or_dash(i18n, p.email.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Phone)}</dt><dd>{or_dash(i18n, p.phone.clone())}</dd></div>
                     <div>
-                        <dt>{move || i18n.t(Key::PreferredChannel)}</dt>
-                        <dd>{move || channel.map(|c| i18n.t(channel_key(c))).unwrap_or_else(|| i18n.t(Key::NotProvided))}</dd>
+                        <dt>{move || i18n.t(PersonKey::PreferredChannel)}</dt>
+                        <dd>{move || channel.map(|c| i18n.t(channel_key(c))).unwrap_or_else(|| i18n.t(CommonKey::NotProvided))}</dd>
                     </div>
-                    <div><dt>{move || i18n.t(Key::Street)}</dt><dd>{or_dash(i18n, p.street.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(Key::Postcode)}</dt><dd>{or_dash(i18n, p.postcode.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(Key::Commune)}</dt><dd>{or_dash(i18n, p.commune.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Street)}</dt><dd>{or_dash(i18n, p.street.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Postcode)}</dt><dd>{or_dash(i18n, p.postcode.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Commune)}</dt><dd>{or_dash(i18n, p.commune.clone())}</dd></div>
                 </dl>
             </section>
             <section class="card" aria-labelledby="profile-title">
-                <h2 id="profile-title">{move || i18n.t(Key::Profile)}</h2>
+                <h2 id="profile-title">{move || i18n.t(PersonKey::Profile)}</h2>
                 <dl class="facts">
-                    <div><dt>{move || i18n.t(Key::Category)}</dt><dd><strong>{move || i18n.t(category_key(category))}</strong></dd></div>
-                    <div><dt>{move || i18n.t(Key::DeclaredProfile)}</dt><dd>{move || i18n.t(category_key(profile))}</dd></div>
-                    <div><dt>{move || i18n.t(Key::ArrivalYear)}</dt><dd>{or_dash(i18n, p.arrival_year.map(|y| y.to_string()))}</dd></div>
-                    <div><dt>{move || i18n.t(Key::ComputedCategory)}</dt><dd>{move || i18n.t(category_key(computed))}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Category)}</dt><dd><strong>{move || i18n.t(category_key(category))}</strong></dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::DeclaredProfile)}</dt><dd>{move || i18n.t(category_key(profile))}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::ArrivalYear)}</dt><dd>{or_dash(i18n, p.arrival_year.map(|y| y.to_string()))}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::ComputedCategory)}</dt><dd>{move || i18n.t(category_key(computed))}</dd></div>
                     {override_line}
-                    <div><dt>{move || i18n.t(Key::OriginRegion)}</dt><dd>{or_dash(i18n, p.origin_region.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::OriginRegion)}</dt><dd>{or_dash(i18n, p.origin_region.clone())}</dd></div>
                 </dl>
             </section>
             <section class="card" aria-labelledby="languages-title">
-                <h2 id="languages-title">{move || i18n.t(Key::Languages)}</h2>
+                <h2 id="languages-title">{move || i18n.t(PersonKey::Languages)}</h2>
                 {languages}
             </section>
             <section class="card" aria-labelledby="tags-title">
-                <h2 id="tags-title">{move || i18n.t(Key::Tags)}</h2>
+                <h2 id="tags-title">{move || i18n.t(PersonKey::Tags)}</h2>
                 {tags}
             </section>
             <section class="card" aria-labelledby="availability-title">
-                <h2 id="availability-title">{move || i18n.t(Key::Availability)}</h2>
+                <h2 id="availability-title">{move || i18n.t(PersonKey::Availability)}</h2>
                 <AvailabilityTable slots=availability/>
             </section>
             <section class="card" aria-labelledby="memberships-title">
-                <h2 id="memberships-title">{move || i18n.t(Key::Memberships)}</h2>
+                <h2 id="memberships-title">{move || i18n.t(PersonKey::Memberships)}</h2>
                 {memberships}
                 {(can_write && !anonymised).then(|| {
                     let current = person.clone();
@@ -398,22 +412,22 @@ fn PersonView(
                 })}
             </section>
             <section class="card" aria-labelledby="consents-title">
-                <h2 id="consents-title">{move || i18n.t(Key::Consents)}</h2>
+                <h2 id="consents-title">{move || i18n.t(PersonKey::Consents)}</h2>
                 {consents}
                 {(can_write && !anonymised).then(|| view! { <AddConsent id=id status=status reload=reload/> })}
             </section>
             <section class="card" aria-labelledby="presentation-title">
-                <h2 id="presentation-title">{move || i18n.t(Key::Presentation)}</h2>
+                <h2 id="presentation-title">{move || i18n.t(PersonKey::Presentation)}</h2>
                 <p class="prewrap">{or_dash(i18n, p.presentation.clone())}</p>
             </section>
             {p.staff_notes.clone().map(|notes| view! {
                 <section class="card" aria-labelledby="notes-title">
-                    <h2 id="notes-title">{move || i18n.t(Key::StaffNotes)}</h2>
+                    <h2 id="notes-title">{move || i18n.t(PersonKey::StaffNotes)}</h2>
                     <p class="prewrap">{or_dash(i18n, Some(notes))}</p>
                 </section>
             })}
         </div>
-        <crate::pages::person_history::PersonHistory id=id/>
+        <crate::pages::people::history::PersonHistory id=id/>
         {(can_write && !anonymised).then(|| view! { <Anonymise id=id latest=latest status=status/> })}
     }
 }
@@ -423,7 +437,7 @@ fn PersonView(
 pub fn AvailabilityTable(slots: Vec<Slot>) -> impl IntoView {
     let i18n = use_i18n();
     if slots.is_empty() {
-        return view! { <p class="muted">{move || i18n.t(Key::NotProvided)}</p> }.into_any();
+        return view! { <p class="muted">{move || i18n.t(CommonKey::NotProvided)}</p> }.into_any();
     }
     let rows = Weekday::ALL
         .iter()
@@ -447,7 +461,7 @@ pub fn AvailabilityTable(slots: Vec<Slot>) -> impl IntoView {
         .collect_view();
     view! {
         <table class="availability">
-            <caption class="visually-hidden">{move || i18n.t(Key::Availability)}</caption>
+            <caption class="visually-hidden">{move || i18n.t(PersonKey::Availability)}</caption>
             <thead>
                 <tr>
                     <td></td>
@@ -487,7 +501,7 @@ fn AddMembership(
             error.set(None);
             let mut p = person.get_value();
             p.memberships.push(m);
-            status.set(Some(i18n.t(Key::MembershipAdded).to_string()));
+            status.set(Some(i18n.t(PeopleKey::MembershipAdded).to_string()));
             latest.set(Some(p));
         }
         Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
@@ -496,7 +510,7 @@ fn AddMembership(
     let pending = add.pending();
     view! {
         <details class="add-membership">
-            <summary>{move || i18n.t(Key::AddMembership)}</summary>
+            <summary>{move || i18n.t(PeopleKey::AddMembership)}</summary>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             <form
                 class="form"
@@ -512,7 +526,7 @@ fn AddMembership(
                 }
             >
                 <div class="field">
-                    <label for="m-programme">{move || i18n.t(Key::Programme)}</label>
+                    <label for="m-programme">{move || i18n.t(PersonKey::Programme)}</label>
                     <select id="m-programme" on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse() { programme.set(v) }
                     }>
@@ -522,7 +536,7 @@ fn AddMembership(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="m-role">{move || i18n.t(Key::RoleInProgramme)}</label>
+                    <label for="m-role">{move || i18n.t(PersonKey::RoleInProgramme)}</label>
                     <select id="m-role" on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse() { role.set(v) }
                     }>
@@ -532,7 +546,7 @@ fn AddMembership(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="m-status">{move || i18n.t(Key::MembershipState)}</label>
+                    <label for="m-status">{move || i18n.t(PersonKey::MembershipState)}</label>
                     <select id="m-status" on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse() { state.set(v) }
                     }>
@@ -543,7 +557,7 @@ fn AddMembership(
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || i18n.t(Key::AddMembership)}
+                        {move || i18n.t(PeopleKey::AddMembership)}
                     </button>
                 </div>
             </form>
@@ -585,7 +599,7 @@ fn AddConsent(id: Uuid, status: RwSignal<Option<String>>, reload: Callback<()>) 
     Effect::new(move |_| match add.value().get() {
         Some(Ok(_)) => {
             error.set(None);
-            status.set(Some(i18n.t(Key::ConsentAdded).to_string()));
+            status.set(Some(i18n.t(PeopleKey::ConsentAdded).to_string()));
             reload.run(());
         }
         Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
@@ -594,7 +608,7 @@ fn AddConsent(id: Uuid, status: RwSignal<Option<String>>, reload: Callback<()>) 
     let pending = add.pending();
     view! {
         <details class="add-membership add-consent">
-            <summary>{move || i18n.t(Key::AddConsent)}</summary>
+            <summary>{move || i18n.t(PeopleKey::AddConsent)}</summary>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             <form
                 class="form"
@@ -604,7 +618,7 @@ fn AddConsent(id: Uuid, status: RwSignal<Option<String>>, reload: Callback<()>) 
                 }
             >
                 <div class="field">
-                    <label for="c-purpose">{move || i18n.t(Key::ConsentPurposeLabel)}</label>
+                    <label for="c-purpose">{move || i18n.t(PersonKey::ConsentPurposeLabel)}</label>
                     <select id="c-purpose" on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse() { purpose.set(v) }
                     }>
@@ -614,7 +628,7 @@ fn AddConsent(id: Uuid, status: RwSignal<Option<String>>, reload: Callback<()>) 
                     </select>
                 </div>
                 <div class="field">
-                    <label for="c-lang">{move || i18n.t(Key::NoticeLanguage)}</label>
+                    <label for="c-lang">{move || i18n.t(PersonKey::NoticeLanguage)}</label>
                     <select id="c-lang" on:change=move |ev| {
                         if let Some(v) = Lang::from_tag(&event_target_value(&ev)) { notice_lang.set(v) }
                     }>
@@ -624,7 +638,7 @@ fn AddConsent(id: Uuid, status: RwSignal<Option<String>>, reload: Callback<()>) 
                     </select>
                 </div>
                 <div class="field">
-                    <label for="c-method">{move || i18n.t(Key::ConsentMethodLabel)}</label>
+                    <label for="c-method">{move || i18n.t(PersonKey::ConsentMethodLabel)}</label>
                     <select id="c-method" on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse() { method.set(v) }
                     }>
@@ -635,7 +649,7 @@ fn AddConsent(id: Uuid, status: RwSignal<Option<String>>, reload: Callback<()>) 
                 </div>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || i18n.t(Key::AddConsent)}
+                        {move || i18n.t(PeopleKey::AddConsent)}
                     </button>
                 </div>
             </form>
@@ -664,7 +678,7 @@ fn Anonymise(
     });
     Effect::new(move |_| match run.value().get() {
         Some(Ok(p)) => {
-            status.set(Some(i18n.t(Key::AnonymiseDone).to_string()));
+            status.set(Some(i18n.t(PeopleKey::AnonymiseDone).to_string()));
             latest.set(Some(p));
         }
         Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
@@ -673,8 +687,8 @@ fn Anonymise(
     let pending = run.pending();
     view! {
         <section class="card danger-zone" aria-labelledby="anonymise-title">
-            <h2 id="anonymise-title">{move || i18n.t(Key::AnonymiseTitle)}</h2>
-            <p>{move || i18n.t(Key::AnonymiseWarning)}</p>
+            <h2 id="anonymise-title">{move || i18n.t(PeopleKey::AnonymiseTitle)}</h2>
+            <p>{move || i18n.t(PeopleKey::AnonymiseWarning)}</p>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             <form
                 class="form"
@@ -686,7 +700,7 @@ fn Anonymise(
                 }
             >
                 <div class="field">
-                    <label for="anonymise-confirm">{move || i18n.t(Key::AnonymiseConfirmLabel)}</label>
+                    <label for="anonymise-confirm">{move || i18n.t(PeopleKey::AnonymiseConfirmLabel)}</label>
                     <input id="anonymise-confirm" type="text" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
                 <div class="actions">
@@ -695,7 +709,7 @@ fn Anonymise(
                         class="button danger"
                         disabled=move || pending.get() || !confirmation_ok(&typed.get())
                     >
-                        {move || i18n.t(Key::AnonymiseSubmit)}
+                        {move || i18n.t(PeopleKey::AnonymiseSubmit)}
                     </button>
                 </div>
             </form>

@@ -2,8 +2,13 @@
 //! through `aria-describedby`, flagged with `aria-invalid`), a form's field messages, the error
 //! alert, and the submit hook every form uses.
 
+use std::future::Future;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
+use crate::api::{ApiError, FormErrors};
+use crate::components::dom::focus_first_error;
 use crate::i18n::common::CommonKey;
 use crate::i18n::Text;
 use crate::locale::{use_i18n, I18n};
@@ -230,5 +235,88 @@ pub fn ErrorAlert(
                     })
             }}
         </div>
+    }
+}
+
+/// A form's submission: one call in flight at a time, its answer handed to the form, and a
+/// refusal shown where the person looks (see [`use_submit`]).
+pub struct Submit<I: 'static, O: 'static> {
+    action: Action<I, Result<O, ApiError>>,
+    errors: RwSignal<FormErrors>,
+    refused: StoredValue<Option<Refusal>, LocalStorage>,
+}
+
+/// A form's own handling of some refusals (a duplicate, a closed registration); `true` when it
+/// took care of the error.
+type Refusal = Rc<dyn Fn(&ApiError) -> bool>;
+
+impl<I: 'static, O: 'static> Clone for Submit<I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I: 'static, O: 'static> Copy for Submit<I, O> {}
+
+impl<I, O> Submit<I, O>
+where
+    I: Send + Sync + 'static,
+    O: Send + Sync + 'static,
+{
+    /// Sends the form, clearing the messages of the previous attempt.
+    pub fn dispatch(self, input: I) {
+        self.errors.set(FormErrors::default());
+        self.action.dispatch(input);
+    }
+
+    /// Whether the call is in flight (the submit button says so and is disabled).
+    pub fn pending(self) -> Memo<bool> {
+        self.action.pending()
+    }
+
+    /// Handles some refusals in the form's own way before the default (messages under the
+    /// fields, focus on the first field in error); `on_refused` returns `true` when it did.
+    pub fn on_refused(self, on_refused: impl Fn(&ApiError) -> bool + 'static) -> Self {
+        self.refused.set_value(Some(Rc::new(on_refused)));
+        self
+    }
+}
+
+/// The submit hook of every form: `call` runs on [`Submit::dispatch`] and `on_ok` gets its
+/// answer; a refusal puts the API's messages under the form's `fields` in `errors` (the rest in
+/// the form's alert) and moves the focus to the first field in error, so the person hears it.
+pub fn use_submit<I, O, Fut>(
+    errors: RwSignal<FormErrors>,
+    fields: &'static [&'static str],
+    call: impl Fn(I) -> Fut + 'static,
+    on_ok: impl Fn(O) + 'static,
+) -> Submit<I, O>
+where
+    I: Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<O, ApiError>> + 'static,
+{
+    let i18n = use_i18n();
+    let action = Action::new_local(move |input: &I| call(input.clone()));
+    let refused = StoredValue::new_local(None::<Refusal>);
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(value)) => on_ok(value),
+        Some(Err(err)) => {
+            if refused.with_value(|r| r.as_ref().is_some_and(|handled| handled(&err))) {
+                return;
+            }
+            errors.set(FormErrors::from_error(
+                &err,
+                fields,
+                i18n.lang.get_untracked(),
+            ));
+            focus_first_error();
+        }
+        None => {}
+    });
+    Submit {
+        action,
+        errors,
+        refused,
     }
 }

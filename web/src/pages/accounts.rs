@@ -11,6 +11,7 @@ use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::{Pager, StatusMessage};
 
 use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
 use crate::components::load::load_state;
@@ -369,24 +370,16 @@ fn CreateAccount(
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
 
-    let create = Action::new_local(move |body: &CreateUser| {
-        let body = body.clone();
-        async move { api.create_user(&body).await }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(user)) => on_done(user.email),
-        Some(Err(err)) => errors.set(FormErrors::from_error(
-            &err,
-            &CREATE_FIELDS,
-            i18n.lang.get_untracked(),
-        )),
-        None => {}
-    });
+    let create = use_submit(
+        errors,
+        &CREATE_FIELDS,
+        move |body: CreateUser| async move { api.create_user(&body).await },
+        move |user| on_done(user.email),
+    );
     let pending = create.pending();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(FormErrors::default());
         create.dispatch(CreateUser {
             email: email.get_untracked().trim().to_string(),
             display_name: display_name.get_untracked().trim().to_string(),

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use shared::auth::ChangePasswordRequest;
 
 use crate::api::{use_api, FormErrors};
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
 use crate::components::StatusMessage;
@@ -107,30 +108,20 @@ fn ChangePassword() -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
     let done = RwSignal::new(None::<String>);
 
-    let change = Action::new_local(move |req: &ChangePasswordRequest| {
-        let req = req.clone();
-        async move { api.change_password(&req).await }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(())) => {
+    let change = use_submit(
+        errors,
+        &PASSWORD_FIELDS,
+        move |req: ChangePasswordRequest| async move { api.change_password(&req).await },
+        move |()| {
             current.set(String::new());
             new.set(String::new());
             done.set(Some(i18n.t(AuthKey::PasswordChanged).to_string()));
-        }
-        Some(Err(err)) => {
-            errors.set(FormErrors::from_error(
-                &err,
-                &PASSWORD_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-        }
-        None => {}
-    });
+        },
+    );
     let pending = change.pending();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(FormErrors::default());
         done.set(None);
         change.dispatch(ChangePasswordRequest {
             current_password: current.get_untracked(),

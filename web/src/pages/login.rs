@@ -8,6 +8,7 @@ use shared::auth::LoginRequest;
 use crate::api::{use_api, FormErrors};
 use crate::components::StatusMessage;
 
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
 use crate::i18n::auth::AuthKey;
@@ -46,19 +47,17 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
-    let login = Action::new_local(move |req: &LoginRequest| {
-        let req = req.clone();
-        async move { api.login(&req).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Err(err)) = login.value().get() {
-            errors.set(FormErrors::from_error(
-                &err,
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            password.set(String::new());
-        }
+    // Signing in starts the session; the effect above then leaves the page.
+    let login = use_submit(
+        errors,
+        &FIELDS,
+        move |req: LoginRequest| async move { api.login(&req).await },
+        |_| {},
+    )
+    .on_refused(move |_| {
+        // A refused password is typed again from scratch.
+        password.set(String::new());
+        false
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -13,15 +13,17 @@ use uuid::Uuid;
 
 use super::calendar::time_range;
 use super::form::opt_text;
-use super::{format_date, pick, venue_line, DateStyle, LoadError, PersonSearch};
+use super::{format_date, pick, venue_line, DateStyle, PersonSearch};
 use crate::api::activities::new_idempotency_key;
 use crate::api::{conflict_id, use_api, ApiError, FormErrors};
 use crate::components::{Loading, StatusMessage};
 use crate::i18n::activities::ActKey;
 
-use crate::components::dom::{focus_first_error, focus_id};
+use crate::components::dom::focus_id;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
+use crate::components::load::load_error;
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
@@ -104,7 +106,7 @@ pub fn AttendancePage() -> impl IntoView {
                         {if forbidden {
                             view! { <p class="muted">{move || i18n.t(ActKey::NotYourActivity)}</p> }.into_any()
                         } else {
-                            view! { <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |_| data.refetch())/> }.into_any()
+                            load_error(&err, move || data.refetch())
                         }}
                     }
                         .into_any()
@@ -379,40 +381,30 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
         "profile",
         "arrival_year",
     ];
-    let create = Action::new_local(move |input: &PersonInput| {
-        let input = input.clone();
-        async move { api.create_person(&input).await }
-    });
     let clear = move || {
         for s in [first_name, last_name, phone, email, profile, arrival_year] {
             s.set(String::new());
         }
     };
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(p)) => {
-            errors.set(FormErrors::default());
+    let create = use_submit(
+        errors,
+        &FIELDS,
+        move |input: PersonInput| async move { api.create_person(&input).await },
+        move |p| {
             existing.set(None);
             clear();
             on_created.run(p.id);
+        },
+    )
+    .on_refused(move |err| {
+        // Already known: the sheet offers to register that person instead.
+        existing.set(conflict_id(err));
+        if existing.with_untracked(Option::is_some) {
+            request_animation_frame(|| {
+                focus_id("use-existing");
+            });
         }
-        Some(Err(err)) => {
-            if let Some(other) = conflict_id(&err) {
-                errors.set(FormErrors::default());
-                existing.set(Some(other));
-                request_animation_frame(|| {
-                    focus_id("use-existing");
-                });
-            } else {
-                existing.set(None);
-                errors.set(FormErrors::from_error(
-                    &err,
-                    &FIELDS,
-                    i18n.lang.get_untracked(),
-                ));
-                focus_first_error();
-            }
-        }
-        None => {}
+        existing.with_untracked(Option::is_some)
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

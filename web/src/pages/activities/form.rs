@@ -18,14 +18,15 @@ use uuid::Uuid;
 use super::agenda::agenda_href;
 use super::calendar::{picked_dates, weekly_dates, AgendaQuery, Period};
 use super::{
-    brussels_input, format_date, kind_key, pick, programme_text, status_key, DateStyle, LoadError,
+    brussels_input, format_date, kind_key, pick, programme_text, status_key, DateStyle,
     PersonSearch,
 };
 use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::{focus_first_error, focus_id};
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
-use crate::components::Loading;
+use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::activities::ActKey;
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
@@ -267,7 +268,6 @@ pub fn NewActivityPage() -> impl IntoView {
 
 #[component]
 pub fn EditActivityPage() -> impl IntoView {
-    let i18n = use_i18n();
     use_page_title(ActKey::EditActivity);
     let api = use_api();
     let params = use_params_map();
@@ -281,16 +281,12 @@ pub fn EditActivityPage() -> impl IntoView {
         }
     });
     view! {
-        <section class="page" aria-labelledby="page-title">
-            {move || match activity.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(ActKey::EditActivity)}</h1>
-                    <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |_| activity.refetch())/>
-                }
-                    .into_any(),
-                Some(Ok(a)) => view! { <ActivityForm initial=Some(a)/> }.into_any(),
-            }}
+        <section class="page" aria-labelledby="page-title">            {move || load_page(
+                activity.get(),
+                move || activity.refetch(),
+                PageHeadings { failed: ActKey::EditActivity.into(), not_found: None },
+                |a| view! { <ActivityForm initial=Some(a)/> }.into_any(),
+            )}
         </section>
     }
 }
@@ -474,10 +470,12 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
         One(Uuid),
         Series(Option<Uuid>),
     }
-    let save = Action::new_local(move |what: &Save| {
-        let what = what.clone();
-        async move {
-            match what {
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        // The API names list items (`hosts[0]`); the form shows them under the list's field.
+        move |what: Save| async move {
+            let result = match what {
                 Save::Create(input) => api.create_activity(&input).await.map(|a| Saved::One(a.id)),
                 Save::Update(id, input) => api
                     .update_activity(id, &input)
@@ -487,29 +485,21 @@ fn ActivityForm(initial: Option<Activity>) -> impl IntoView {
                     .create_series(&input)
                     .await
                     .map(|list| Saved::Series(list.first().and_then(|a| a.series_id))),
-            }
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(Saved::One(id))) => navigate(&activity_path(id), Default::default()),
-        Some(Ok(Saved::Series(series))) => {
-            let q = AgendaQuery {
-                series,
-                period: Period::All,
-                ..AgendaQuery::default()
             };
-            navigate(&agenda_href(&q), Default::default());
-        }
-        Some(Err(err)) => {
-            errors.set(FormErrors::from_error(
-                &grouped_fields(&err),
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+            result.map_err(|err| grouped_fields(&err))
+        },
+        move |saved| match saved {
+            Saved::One(id) => navigate(&activity_path(id), Default::default()),
+            Saved::Series(series) => {
+                let q = AgendaQuery {
+                    series,
+                    period: Period::All,
+                    ..AgendaQuery::default()
+                };
+                navigate(&agenda_href(&q), Default::default());
+            }
+        },
+    );
     let pending = save.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -959,13 +949,11 @@ fn VenuePicker(
     let postcode = RwSignal::new(String::new());
     let locality = RwSignal::new("Liège".to_string());
     let venue_errors = RwSignal::new(FormErrors::default());
-    let create = Action::new_local(move |input: &VenueInput| {
-        let input = input.clone();
-        async move { api.create_venue(&input).await }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(v)) => {
-            venue_errors.set(FormErrors::default());
+    let create = use_submit(
+        venue_errors,
+        &["name", "street", "postcode", "locality"],
+        move |input: VenueInput| async move { api.create_venue(&input).await },
+        move |v| {
             value.set(v.id.to_string());
             added.update(|a| a.push(v));
             name.set(String::new());
@@ -974,14 +962,8 @@ fn VenuePicker(
             request_animation_frame(|| {
                 focus_id("venue_id");
             });
-        }
-        Some(Err(err)) => venue_errors.set(FormErrors::from_error(
-            &err,
-            &["name", "street", "postcode", "locality"],
-            i18n.lang.get_untracked(),
-        )),
-        None => {}
-    });
+        },
+    );
     let verr = move |n: &'static str| Signal::derive(move || venue_errors.with(|e| e.field(n)));
     let error_id = "venue_id-error";
     view! {

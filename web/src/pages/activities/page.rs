@@ -24,7 +24,9 @@ use super::{
 use crate::api::activities::{new_idempotency_key, CsvSeparator};
 use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::focus_id;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
+use crate::components::load::{load_page, load_state, PageHeadings};
 use crate::components::{Loading, StatusMessage};
 use crate::i18n::activities::ActKey;
 use crate::i18n::common::CommonKey;
@@ -149,20 +151,12 @@ pub fn ActivityPage() -> impl IntoView {
         <section class="page activity-page" aria-labelledby="page-title">
             <p class="back"><a href=ACTIVITIES>{move || i18n.t(ActKey::BackToAgenda)}</a></p>
             <StatusMessage message=status/>
-            {move || match activity.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    let not_found = matches!(err, ApiError::Status(404)) || err.code() == Some(shared::ErrorCode::NotFound);
-                    view! {
-                        <h1 id="page-title">{move || i18n.t(ActKey::ActivityNotFound)}</h1>
-                        {(!not_found).then(|| view! {
-                            <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |_| activity.refetch())/>
-                        })}
-                    }
-                        .into_any()
-                }
-                Some(Ok(a)) => view! { <ActivityView activity=a reload=reload status=status/> }.into_any(),
-            }}
+            {move || load_page(
+                activity.get(),
+                move || activity.refetch(),
+                PageHeadings { failed: ActKey::ActivityNotFound.into(), not_found: Some(ActKey::ActivityNotFound.into()) },
+                |a| view! { <ActivityView activity=a reload=reload status=status/> }.into_any(),
+            )}
         </section>
     }
 }
@@ -456,10 +450,7 @@ fn SeriesSessions(series: Uuid, current: Uuid) -> impl IntoView {
     view! {
         <section class="card series-sessions" aria-labelledby="series-title">
             <h2 id="series-title">{move || i18n.t(ActKey::SeriesSessions)}</h2>
-            {move || match sessions.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! { <p class="field-error">{err.message(i18n.lang.get())}</p> }.into_any(),
-                Some(Ok(page)) => view! {
+            {move || load_state(sessions.get(), move || sessions.refetch(), |page| view! {
                     <ol class="plain sessions">
                         {page.results.into_iter().map(|s| {
                             let is_current = s.id == current;
@@ -478,8 +469,7 @@ fn SeriesSessions(series: Uuid, current: Uuid) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 }
-                    .into_any(),
-            }}
+                    .into_any())}
             <p><a href=all_href>{move || i18n.t(ActKey::SeriesInAgenda)}</a></p>
         </section>
     }
@@ -499,16 +489,16 @@ fn StatusActions(
     let input = StoredValue::new(input_from_activity(&activity));
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
-    let change = Action::new_local(move |to: &(ActivityStatus, Option<String>)| {
-        let (to, why) = to.clone();
-        let mut body = input.get_value();
-        body.status = Some(to);
-        body.cancel_reason = why;
-        async move { (to, api.update_activity(id, &body).await) }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some((to, Ok(_))) => {
-            errors.set(FormErrors::default());
+    let change = use_submit(
+        errors,
+        &["cancel_reason"],
+        move |(to, why): (ActivityStatus, Option<String>)| {
+            let mut body = input.get_value();
+            body.status = Some(to);
+            body.cancel_reason = why;
+            async move { api.update_activity(id, &body).await.map(|_| to) }
+        },
+        move |to| {
             status.set(Some(
                 i18n.t(if to == ActivityStatus::Cancelled {
                     ActKey::ActivityCancelledDone
@@ -518,18 +508,19 @@ fn StatusActions(
                 .to_string(),
             ));
             reload.update(|n| *n += 1);
-        }
-        Some((_, Err(err))) => {
-            errors.set(FormErrors::from_error(
-                &err,
-                &["cancel_reason"],
-                i18n.lang.get_untracked(),
-            ));
-            request_animation_frame(|| {
-                focus_id("cancel-activity-reason");
-            });
-        }
-        None => {}
+        },
+    )
+    .on_refused(move |err| {
+        // The reason is the form's only field: back to it, whatever the message.
+        errors.set(FormErrors::from_error(
+            err,
+            &["cancel_reason"],
+            i18n.lang.get_untracked(),
+        ));
+        request_animation_frame(|| {
+            focus_id("cancel-activity-reason");
+        });
+        true
     });
     let pending = change.pending();
     let reason_error = Signal::derive(move || errors.with(|e| e.field("cancel_reason")));

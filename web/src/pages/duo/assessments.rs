@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::{format_date, today_in_brussels};
 use crate::api::{use_api, FormErrors};
 use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::FieldErrors;
 use crate::components::form::SelectField;
@@ -263,29 +264,18 @@ fn AssessmentForm(id: Uuid, state: DuoStatus, on_saved: Callback<()>) -> impl In
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &SelfAssessmentInput| {
-        let body = body.clone();
-        async move { api.record_duo_assessment(id, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
-            errors.set(FormErrors::default());
+    let send = use_submit(
+        errors,
+        &ASSESSMENT_FIELDS,
+        move |body: SelfAssessmentInput| async move { api.record_duo_assessment(id, &body).await },
+        move |_| {
             french.set(String::new());
             help.set(String::new());
             understanding.set(String::new());
             learnt.set(String::new());
             on_saved.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &ASSESSMENT_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = send.pending();
     let side_options: Vec<(&'static str, Text)> = vec![
         (Category::Newcomer.as_str(), VocabKey::Newcomer.into()),

@@ -12,12 +12,13 @@ use super::{commune_id, manages_duos, DuoTabs};
 use crate::api::duo::Commune;
 use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::SelectField;
 use crate::components::form::TextAreaField;
 use crate::components::form::TextField;
-use crate::components::load::{is_not_found, load_error};
-use crate::components::{Forbidden, Loading};
+use crate::components::load::{load_page, PageHeadings};
+use crate::components::Forbidden;
 use crate::i18n::common::CommonKey;
 use crate::i18n::duo::{candidacy_status_key, gender_key, hope_key, travel_key, DuoKey};
 use crate::i18n::people::PeopleKey;
@@ -145,14 +146,12 @@ pub fn NewCandidacyPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO>{move || i18n.t(DuoKey::BackToPool)}</a></p>
-            {move || match communes.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::OpenCandidacy)}</h1>
-                    {load_error(&err, move || communes.refetch())}
-                }.into_any(),
-                Some(Ok(list)) => view! { <CandidacyForm initial=None communes=list preset=preset/> }.into_any(),
-            }}
+            {move || load_page(
+                communes.get(),
+                move || communes.refetch(),
+                PageHeadings { failed: DuoKey::OpenCandidacy.into(), not_found: None },
+                |list| view! { <CandidacyForm initial=None communes=list preset=preset/> }.into_any(),
+            )}
         </section>
     }
     .into_any()
@@ -182,17 +181,12 @@ pub fn EditCandidacyPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO>{move || i18n.t(DuoKey::BackToPool)}</a></p>
-            {move || match data.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) if is_not_found(&err) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::CandidateNotFound)}</h1>
-                }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::EditCandidacy)}</h1>
-                    {load_error(&err, move || data.refetch())}
-                }.into_any(),
-                Some(Ok((c, communes))) => view! { <CandidacyForm initial=Some(c) communes=communes preset=None/> }.into_any(),
-            }}
+            {move || load_page(
+                data.get(),
+                move || data.refetch(),
+                PageHeadings { failed: DuoKey::EditCandidacy.into(), not_found: Some(DuoKey::CandidateNotFound.into()) },
+                |(c, communes)| view! { <CandidacyForm initial=Some(c) communes=communes preset=None/> }.into_any(),
+            )}
         </section>
     }
     .into_any()
@@ -267,27 +261,17 @@ fn CandidacyForm(
         remarks: remarks.get_untracked(),
         status: status.get_untracked(),
     };
-    let save = Action::new_local(move |body: &CandidacyInput| {
-        let body = body.clone();
-        async move {
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        move |body: CandidacyInput| async move {
             match editing {
                 Some(id) => api.update_candidacy(id, &body).await,
                 None => api.create_candidacy(&body).await,
             }
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => navigate(&duo_candidate_path(c.id), Default::default()),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+        move |c| navigate(&duo_candidate_path(c.id), Default::default()),
+    );
     let pending = save.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -17,10 +17,11 @@ use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::{Loading, StatusMessage};
 use crate::i18n::duo::{block_reason_key, gender_key, hope_key, DuoKey};
 
-use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextAreaField;
-use crate::components::load::{is_not_found, load_error};
+use crate::components::load::load_error;
+use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::common::CommonKey;
 use crate::i18n::person::PersonKey;
 use crate::i18n::vocabulary::category_key;
@@ -52,21 +53,16 @@ pub fn CandidatePage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO>{move || i18n.t(DuoKey::BackToPool)}</a></p>
-            {move || match candidacy.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) if is_not_found(&err) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::CandidateNotFound)}</h1>
-                }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::CandidateTitle)}</h1>
-                    {load_error(&err, move || candidacy.refetch())}
-                }.into_any(),
+            {move || load_page(
+                candidacy.get(),
+                move || candidacy.refetch(),
+                PageHeadings { failed: DuoKey::CandidateTitle.into(), not_found: Some(DuoKey::CandidateNotFound.into()) },
                 // The commune's name needs the list: wait for it rather than show its id.
-                Some(Ok(c)) => match communes.get() {
+                |c| match communes.get() {
                     None => view! { <Loading/> }.into_any(),
                     Some(communes) => view! { <CandidateView c=c communes=communes/> }.into_any(),
                 },
-            }}
+            )}
         </section>
     }
 }
@@ -311,26 +307,15 @@ fn BlockForm(me: Uuid, other: Uuid, other_name: String, on_blocked: Callback<()>
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let field_id = format!("block-note-{other}");
-    let save = Action::new_local(move |body: &PairBlockInput| {
-        let body = body.clone();
-        async move { api.block_pair(&body).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
-            errors.set(FormErrors::default());
+    let save = use_submit(
+        errors,
+        &["note"],
+        move |body: PairBlockInput| async move { api.block_pair(&body).await },
+        move |_| {
             note.set(String::new());
             on_blocked.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["note"],
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = save.pending();
     view! {
         <details class="block-pair">

@@ -8,6 +8,7 @@ use shared::duo::{Commune, CommuneInput};
 use super::parse_number;
 use crate::api::{use_api, FormErrors};
 use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::FieldErrors;
 use crate::components::form::TextField;
@@ -152,26 +153,15 @@ fn CommuneForm(
         errors.set(FormErrors::default());
         local.set(Vec::new());
     };
-    let save = Action::new_local(move |(id, body): &(String, CommuneInput)| {
-        let (id, body) = (id.clone(), body.clone());
-        async move { api.put_commune(&id, &body).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => {
-            errors.set(FormErrors::default());
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        move |(id, body): (String, CommuneInput)| async move { api.put_commune(&id, &body).await },
+        move |c| {
             status.set(Some(i18n.tf(DuoKey::CommuneSaved, &[("name", &c.name)])));
             on_saved.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = save.pending();
     let options = all.with_value(|all| {
         all.iter()

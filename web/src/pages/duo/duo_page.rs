@@ -22,12 +22,14 @@ use super::{
 };
 use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::FieldErrors;
 use crate::components::form::SelectField;
 use crate::components::form::TextAreaField;
 use crate::components::form::TextField;
-use crate::components::load::{is_not_found, load_error};
+use crate::components::load::load_error;
+use crate::components::load::{load_page, PageHeadings};
 use crate::components::{Loading, StatusMessage};
 use crate::i18n::common::CommonKey;
 use crate::i18n::duo::{duo_status_key, outcome_key, reporter_key, DuoKey};
@@ -223,19 +225,14 @@ pub fn DuoPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO_BOARD>{move || i18n.t(DuoKey::BackToBoard)}</a></p>
             <StatusMessage message=status/>
-            {move || match duo.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) if is_not_found(&err) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::DuoNotFound)}</h1>
-                }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::DuoTitle)}</h1>
-                    {load_error(&err, move || duo.refetch())}
-                }.into_any(),
-                Some(Ok(d)) => view! {
+            {move || load_page(
+                duo.get(),
+                move || duo.refetch(),
+                PageHeadings { failed: DuoKey::DuoTitle.into(), not_found: Some(DuoKey::DuoNotFound.into()) },
+                |d| view! {
                     <DuoView d=d status=status reload=Callback::new(move |_| duo.refetch())/>
                 }.into_any(),
-            }}
+            )}
         </section>
     }
 }
@@ -331,29 +328,18 @@ fn Moves(
     let outcome = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
-    let go = Action::new_local(move |t: &DuoTransition| {
-        let t = t.clone();
-        async move { (t.to, api.duo_transition(id, &t).await) }
-    });
-    Effect::new(move |_| match go.value().get() {
-        Some((to, Ok(_))) => {
-            errors.set(FormErrors::default());
+    let go = use_submit(
+        errors,
+        &["reason", "outcome"],
+        move |t: DuoTransition| async move { api.duo_transition(id, &t).await.map(|_| t.to) },
+        move |to| {
             asking.set(None);
             status.set(Some(
                 i18n.tf(DuoKey::MovedTo, &[("state", i18n.t(duo_status_key(to)))]),
             ));
             reload.run(());
-        }
-        Some((_, Err(e))) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["reason", "outcome"],
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = go.pending();
     let buttons = next_states(from)
         .iter()
@@ -635,13 +621,11 @@ fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let add = Action::new_local(move |body: &CheckInInput| {
-        let body = body.clone();
-        async move { api.add_duo_check_in(id, &body).await }
-    });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(_)) => {
-            errors.set(FormErrors::default());
+    let add = use_submit(
+        errors,
+        &CHECK_IN_FIELDS,
+        move |body: CheckInInput| async move { api.add_duo_check_in(id, &body).await },
+        move |_| {
             let f = fresh();
             met_on.set(f.met_on);
             activity.set(String::new());
@@ -651,17 +635,8 @@ fn CheckInForm(id: Uuid, on_added: Callback<()>) -> impl IntoView {
             sat_local.set(String::new());
             notes.set(String::new());
             on_added.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &CHECK_IN_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = add.pending();
     let reporter_options: Vec<(&'static str, Text)> = Reporter::ALL
         .iter()

@@ -13,6 +13,7 @@ use crate::api::{use_api, FormErrors};
 use crate::i18n::duo::DuoKey;
 
 use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::FieldErrors;
 use crate::components::form::TextAreaField;
@@ -178,22 +179,12 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &FollowUpDone| {
-        let body = body.clone();
-        async move { api.follow_up_done(id, call, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => on_done.run(()),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["done_on", "notes"],
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+    let send = use_submit(
+        errors,
+        &["done_on", "notes"],
+        move |body: FollowUpDone| async move { api.follow_up_done(id, call, &body).await },
+        move |_| on_done.run(()),
+    );
     let pending = send.pending();
     view! {
         <form
@@ -236,26 +227,16 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &FollowUpInput| {
-        let body = body.clone();
-        async move { api.plan_follow_up(id, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
+    let send = use_submit(
+        errors,
+        &["due_on", "notes"],
+        move |body: FollowUpInput| async move { api.plan_follow_up(id, &body).await },
+        move |_| {
             due_on.set(String::new());
             notes.set(String::new());
             on_planned.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["due_on", "notes"],
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = send.pending();
     view! {
         <details class="plan-call">

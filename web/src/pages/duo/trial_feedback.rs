@@ -11,6 +11,7 @@ use super::{format_date, today_in_brussels};
 use crate::api::{use_api, FormErrors};
 
 use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::FieldErrors;
 use crate::components::form::SelectField;
@@ -203,22 +204,12 @@ fn FeedbackForm(
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &TrialFeedbackInput| {
-        let body = body.clone();
-        async move { api.record_duo_feedback(id, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => on_saved.run(()),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &FEEDBACK_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+    let send = use_submit(
+        errors,
+        &FEEDBACK_FIELDS,
+        move |body: TrialFeedbackInput| async move { api.record_duo_feedback(id, &body).await },
+        move |_| on_saved.run(()),
+    );
     let pending = send.pending();
     let wish_options: Vec<(&'static str, Text)> = ContinueWish::ALL
         .iter()

@@ -15,6 +15,7 @@ use shared::Page;
 
 use crate::api::{people_query, use_api};
 use crate::components::form::ErrorAlert;
+use crate::components::load::load_error;
 use crate::components::load::load_state;
 use crate::components::{Loading, Pager, StatusMessage};
 use crate::i18n::common::CommonKey;
@@ -455,18 +456,7 @@ pub fn ReviewPage() -> impl IntoView {
             <StatusMessage message=status/>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match queue.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| queue.refetch()>
-                                {move || i18n.t(CommonKey::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
+                None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || queue.refetch()),
                 Some(Ok(page)) if page.results.is_empty() => {
                     view! { <p class="empty card">{move || i18n.t(PeopleKey::NothingToReview)}</p> }.into_any()
                 }

@@ -13,10 +13,10 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, ApiError};
-use crate::components::{Loading, StatusMessage};
+use crate::components::StatusMessage;
 
 use crate::components::form::ErrorAlert;
-use crate::components::load::LoadError;
+use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
@@ -112,19 +112,13 @@ pub fn PersonPage() -> impl IntoView {
                         person.refetch();
                     });
                     view! { <PersonView person=p latest=latest status=status reload=reload/> }.into_any()
-                }
-                (None, None) => view! { <Loading/> }.into_any(),
-                (None, Some(Err(err))) => {
-                    let not_found = matches!(err, ApiError::Status(404))
-                        || err.code() == Some(shared::ErrorCode::NotFound);
-                    view! {
-                        <h1 id="page-title">{move || i18n.t(PeopleKey::PersonNotFound)}</h1>
-                        {(!not_found).then(|| view! {
-                            <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |()| person.refetch())/>
-                        })}
-                    }
-                        .into_any()
-                }
+                }                (None, state) => load_page(
+                    state,
+                    move || person.refetch(),
+                    PageHeadings { failed: PeopleKey::PersonNotFound.into(), not_found: Some(PeopleKey::PersonNotFound.into()) },
+                    // Unreachable: a loaded person takes the branch above.
+                    |_| ().into_any(),
+                ),
             }}
         </section>
     }

@@ -11,10 +11,11 @@ use shared::tags::Tag;
 use uuid::Uuid;
 
 use crate::api::{conflict_id, use_api, ApiError, FormErrors};
-use crate::components::dom::{focus_first_error, focus_id, focus_id_later};
+use crate::components::dom::{focus_id, focus_id_later};
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
-use crate::components::Loading;
+use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
@@ -112,7 +113,6 @@ pub fn NewPersonPage() -> impl IntoView {
 
 #[component]
 pub fn EditPersonPage() -> impl IntoView {
-    let i18n = use_i18n();
     use_page_title(PeopleKey::EditPerson);
     let api = use_api();
     let params = use_params_map();
@@ -126,16 +126,12 @@ pub fn EditPersonPage() -> impl IntoView {
         }
     });
     view! {
-        <section class="page" aria-labelledby="page-title">
-            {move || match person.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(PeopleKey::EditPerson)}</h1>
-                    <div class="alert alert-error" role="alert"><p>{err.message(i18n.lang.get_untracked())}</p></div>
-                }
-                    .into_any(),
-                Some(Ok(p)) => view! { <PersonForm initial=Some(p)/> }.into_any(),
-            }}
+        <section class="page" aria-labelledby="page-title">            {move || load_page(
+                person.get(),
+                move || person.refetch(),
+                PageHeadings { failed: PeopleKey::EditPerson.into(), not_found: None },
+                |p| view! { <PersonForm initial=Some(p)/> }.into_any(),
+            )}
         </section>
     }
 }
@@ -235,33 +231,24 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
         input
     };
 
-    let save = Action::new_local(move |input: &PersonInput| {
-        let input = input.clone();
-        async move {
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        move |input: PersonInput| async move {
             match id {
                 Some(id) => api.update_person(id, &input).await,
                 None => api.create_person(&input).await,
             }
+        },
+        move |p| navigate(&person_path(p.id), Default::default()),
+    )
+    .on_refused(move |err| {
+        // A possible duplicate: the form offers to open it or to confirm a distinct person.
+        duplicate.set(conflict_id(err));
+        if duplicate.with_untracked(Option::is_some) {
+            focus_id_later("duplicate-title");
         }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(p)) => navigate(&person_path(p.id), Default::default()),
-        Some(Err(err)) => {
-            if let Some(other) = conflict_id(&err) {
-                errors.set(FormErrors::default());
-                duplicate.set(Some(other));
-                focus_id_later("duplicate-title");
-            } else {
-                duplicate.set(None);
-                errors.set(FormErrors::from_error(
-                    &err,
-                    &FIELDS,
-                    i18n.lang.get_untracked(),
-                ));
-                focus_first_error();
-            }
-        }
-        None => {}
+        duplicate.with_untracked(Option::is_some)
     });
     let pending = save.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

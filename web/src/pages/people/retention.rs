@@ -15,7 +15,7 @@ use crate::components::{Loading, StatusMessage};
 use crate::i18n::people_admin::PaKey;
 
 use crate::components::form::ErrorAlert;
-use crate::components::load::LoadError;
+use crate::components::load::load_error;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
@@ -138,8 +138,7 @@ pub fn RetentionPage() -> impl IntoView {
             <StatusMessage message=status/>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match due.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| due.refetch())/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || due.refetch()),
                 Some(Ok(list)) if list.is_empty() => {
                     view! { <p class="empty card">{move || i18n.t(PaKey::RetentionEmpty)}</p> }.into_any()
                 }

@@ -11,8 +11,9 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, FormErrors};
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
-use crate::components::load::LoadError;
+use crate::components::load::load_error;
 use crate::components::{Forbidden, Loading, StatusMessage};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
@@ -177,8 +178,7 @@ fn Vocabulary() -> impl IntoView {
                 </div>
             </div>
             {move || match tags.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| tags.refetch())/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || tags.refetch()),
                 Some(Ok(list)) => {
                     let lang = i18n.lang.get();
                     let groups = group_by_category(&list, &query.get(), lang);
@@ -381,18 +381,16 @@ fn TagForm(
             }
         });
     }
-    let save = Action::new_local(move |body: &TagInput| {
-        let body = body.clone();
-        async move {
+    let save = use_submit(
+        errors,
+        &TAG_FIELDS,
+        move |body: TagInput| async move {
             match editing {
                 Some(id) => api.update_tag(id, &body).await,
                 None => api.create_tag(&body).await,
             }
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(tag)) => {
-            errors.set(FormErrors::default());
+        },
+        move |tag| {
             let name = tag_label(&tag, i18n.lang.get_untracked()).to_string();
             let key = if editing.is_some() {
                 PaKey::TagSaved
@@ -405,14 +403,8 @@ fn TagForm(
                 }
             }
             on_saved.run(i18n.tf(key, &[("name", &name)]));
-        }
-        Some(Err(err)) => errors.set(FormErrors::from_error(
-            &err,
-            &TAG_FIELDS,
-            i18n.lang.get_untracked(),
-        )),
-        None => {}
-    });
+        },
+    );
     let pending = save.pending();
     let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
     let id = move |name: &str| format!("{prefix}-{name}");

@@ -15,11 +15,12 @@ use shared::{ErrorCode, Lang};
 use uuid::Uuid;
 
 use super::{
-    form_errors, format_when, language_name, now_utc, set_title, typed_contact, AboutYou,
+    explain, format_when, language_name, now_utc, set_title, typed_contact, AboutYou,
     ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::dom::{focus_first_error, focus_id_later};
+use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::load::LoadError;
 use crate::components::Loading;
@@ -484,13 +485,16 @@ fn RegistrationFormView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let submit = Action::new_local(move |body: &PublicRegistration| {
-        let body = body.clone();
-        async move { api.register_public(id, &body).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(receipt)) => {
-            let receipt: PublicRegistrationReceipt = receipt;
+    let submit = use_submit(
+        form.errors,
+        &FIELDS,
+        move |body: PublicRegistration| async move {
+            let lang = i18n.lang.get_untracked();
+            api.register_public(id, &body)
+                .await
+                .map_err(|err| explain(err, lang))
+        },
+        move |receipt: PublicRegistrationReceipt| {
             let typed = form.typed();
             form.done.set(Some(Done {
                 status: receipt.status,
@@ -501,23 +505,21 @@ fn RegistrationFormView(
             form.clear();
             focus_id_later("confirm-title");
             reload.run(());
+        },
+    )
+    .on_refused(move |err| {
+        if err.code() != Some(ErrorCode::Conflict) {
+            return false;
         }
-        Some(Err(err)) => {
-            let lang = i18n.lang.get_untracked();
-            if err.code() == Some(ErrorCode::Conflict) {
-                // Registration closed between loading the page and sending the form.
-                form.errors.set(FormErrors::from_error(
-                    &ApiError::Problem(Box::new(closed_problem(lang))),
-                    &FIELDS,
-                    lang,
-                ));
-                reload.run(());
-            } else {
-                form.errors.set(form_errors(&err, &FIELDS, lang));
-                focus_first_error();
-            }
-        }
-        None => {}
+        // Registration closed between loading the page and sending the form.
+        let lang = i18n.lang.get_untracked();
+        form.errors.set(FormErrors::from_error(
+            &ApiError::Problem(Box::new(closed_problem(lang))),
+            &FIELDS,
+            lang,
+        ));
+        reload.run(());
+        true
     });
     let pending = submit.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -169,22 +169,28 @@ pub fn set_title(text: &str) {
 /// What a public form shows for a failed submission: field messages next to their inputs and
 /// a summary; a throttled submission (429) is explained, not just refused.
 pub fn form_errors(err: &ApiError, fields: &[&str], lang: Lang) -> FormErrors {
-    if let ApiError::Problem(p) = err {
+    FormErrors::from_error(&explain(err.clone(), lang), fields, lang)
+}
+
+/// A public form's refusal in words for visitors: "fix the fields below" rather than "invalid
+/// data", and a throttled submission explained.
+pub fn explain(err: ApiError, lang: Lang) -> ApiError {
+    if let ApiError::Problem(p) = &err {
         if p.code == shared::ErrorCode::ValidationFailed && p.errors.is_some() {
             // "Invalid data" says little: point to the messages under the fields.
             let mut plain = p.clone();
             plain.detail = Some(crate::i18n::t(lang, PublicKey::FixErrors).to_string());
-            return FormErrors::from_error(&ApiError::Problem(plain), fields, lang);
+            return ApiError::Problem(plain);
         }
         if p.code == shared::ErrorCode::RateLimited {
             let mut explained = p.clone();
             // The server says how many seconds to wait; people need the reason and a plain
             // "later" (the window is an hour).
             explained.detail = Some(crate::i18n::t(lang, PublicKey::RateLimited).to_string());
-            return FormErrors::from_error(&ApiError::Problem(explained), fields, lang);
+            return ApiError::Problem(explained);
         }
     }
-    FormErrors::from_error(err, fields, lang)
+    err
 }
 
 /// The "You" part of a public form: names, newcomer or local, year of arrival.

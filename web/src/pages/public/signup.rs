@@ -9,14 +9,14 @@ use shared::signup::SignupRequest;
 use shared::Lang;
 
 use super::{
-    form_errors, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
-    TextArea,
+    explain, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote, TextArea,
 };
 use crate::api::{use_api, FormErrors};
 
 use crate::i18n::public::PublicKey;
 
-use crate::components::dom::{focus_first_error, focus_id_later};
+use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
 use crate::i18n::person::PersonKey;
@@ -250,12 +250,14 @@ pub fn SignupPage() -> impl IntoView {
 fn SignupFormView(form: SignupForm) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let submit = Action::new_local(move |body: &SignupRequest| {
-        let body = body.clone();
-        async move { api.signup(&body).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(receipt)) => {
+    let submit = use_submit(
+        form.errors,
+        &FIELDS,
+        move |body: SignupRequest| async move {
+            let lang = i18n.lang.get_untracked();
+            api.signup(&body).await.map_err(|err| explain(err, lang))
+        },
+        move |receipt| {
             let typed = form.typed();
             form.done.set(Some(SignupDone {
                 message: receipt.message,
@@ -264,14 +266,8 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
             }));
             form.clear();
             focus_id_later("confirm-title");
-        }
-        Some(Err(err)) => {
-            form.errors
-                .set(form_errors(&err, &FIELDS, i18n.lang.get_untracked()));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = submit.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -87,19 +87,34 @@ pub fn TextField(
     }
 }
 
+/// The choices of a select: wire value and label (`None`: the value itself, e.g. a CEFR level).
+pub struct Choices(pub Vec<(&'static str, Option<Text>)>);
+
+impl From<Vec<(&'static str, Text)>> for Choices {
+    fn from(list: Vec<(&'static str, Text)>) -> Self {
+        Choices(list.into_iter().map(|(v, t)| (v, Some(t))).collect())
+    }
+}
+
+impl From<Vec<(&'static str, Option<Text>)>> for Choices {
+    fn from(list: Vec<(&'static str, Option<Text>)>) -> Self {
+        Choices(list)
+    }
+}
+
 /// A labelled select whose value is the wire name (empty for none), with its error.
 #[component]
 pub fn SelectField(
     id: &'static str,
     #[prop(into)] label: Text,
     value: RwSignal<String>,
-    /// Wire value and label.
-    options: Vec<(&'static str, Text)>,
+    #[prop(into)] options: Choices,
     #[prop(into)] error: Signal<Option<String>>,
     /// Label of the empty choice; no empty choice without it.
     #[prop(optional, into)]
     empty: Option<Text>,
     #[prop(optional, into)] hint: Option<Text>,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
@@ -112,6 +127,7 @@ pub fn SelectField(
             <select
                 id=id
                 name=id
+                required=required
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || {
                     described_by(&[hint.map(|_| h1.clone()), error.with(Option::is_some).then(|| e1.clone())])
@@ -122,10 +138,11 @@ pub fn SelectField(
                     <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(e)}</option>
                 })}
                 {options
+                    .0
                     .into_iter()
                     .map(|(v, k)| view! {
                         <option value=v selected=move || value.with(|cur| cur == v)>
-                            {move || i18n.t(k)}
+                            {move || k.map(|k| i18n.t(k)).unwrap_or(v)}
                         </option>
                     })
                     .collect_view()}
@@ -143,6 +160,9 @@ pub fn TextAreaField(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional, into)] hint: Option<Text>,
+    /// Visible lines.
+    #[prop(default = 3)]
+    rows: u32,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
@@ -155,7 +175,7 @@ pub fn TextAreaField(
             <textarea
                 id=id.clone()
                 name=id
-                rows="3"
+                rows=rows
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || {
                     described_by(&[hint.map(|_| h1.clone()), error.with(Option::is_some).then(|| e1.clone())])

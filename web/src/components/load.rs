@@ -94,5 +94,9 @@ pub fn load_error(err: &ApiError, retry: impl Fn() + Send + Sync + 'static) -> A
 
 /// Whether the error is a "not found" (404), which pages show as such rather than as a failure.
 pub fn is_not_found(err: &ApiError) -> bool {
-    matches!(err, ApiError::Status(404)) || err.code() == Some(shared::ErrorCode::NotFound)
+    match err {
+        ApiError::Problem(p) => p.code == shared::ErrorCode::NotFound || p.status == 404,
+        ApiError::Status(s) => *s == 404,
+        ApiError::Network => false,
+    }
 }

@@ -15,6 +15,7 @@ use crate::components::dom::{focus_id, focus_id_later};
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
+use crate::components::form::{SelectField, TextAreaField};
 use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
@@ -28,6 +29,10 @@ use crate::i18n::vocabulary::weekday_key;
 use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, PEOPLE};
+
+mod parts;
+
+use parts::*;
 
 /// The inputs of the form, by the names the API uses for its field errors.
 pub const FIELDS: [&str; 20] = [
@@ -300,8 +305,8 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                     <TextField id="preferred_name" label=PersonKey::PreferredName value=preferred_name autocomplete="off" error=err("preferred_name")/>
                     <TextField id="birth_year" label=PersonKey::BirthYear value=birth_year input_type="number" error=err("birth_year")/>
                     <TextField id="gender" label=PersonKey::Gender value=gender autocomplete="off" error=err("gender")/>
-                    <Select id="french_level" label=PersonKey::FrenchLevel value=french error=err("french_level")
-                        options=FrenchLevel::ALL.iter().map(|l| (l.as_str(), None)).collect()/>
+                    <SelectField empty=CommonKey::NotProvided id="french_level" label=PersonKey::FrenchLevel value=french error=err("french_level")
+                        options={FrenchLevel::ALL.iter().map(|l| (l.as_str(), None)).collect::<Vec<(&'static str, Option<Text>)>>()}/>
                 </div>
             </fieldset>
             <fieldset class="card">
@@ -310,8 +315,8 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                 <div class="form-grid">
                     <TextField id="email" label=CommonKey::Email value=email input_type="email" autocomplete="off" error=err("email")/>
                     <TextField id="phone" label=PersonKey::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
-                    <Select id="preferred_channel" label=PersonKey::PreferredChannel value=channel error=err("preferred_channel")
-                        options=ContactChannel::ALL.iter().map(|&c| (c.as_str(), Some(channel_key(c).into()))).collect()/>
+                    <SelectField empty=CommonKey::NotProvided id="preferred_channel" label=PersonKey::PreferredChannel value=channel error=err("preferred_channel")
+                        options={ContactChannel::ALL.iter().map(|&c| (c.as_str(), Some(channel_key(c).into()))).collect::<Vec<(&'static str, Option<Text>)>>()}/>
                     <TextField id="street" label=PersonKey::Street value=street autocomplete="off" error=err("street")/>
                     <TextField id="postcode" label=PersonKey::Postcode value=postcode autocomplete="off" error=err("postcode")/>
                     <TextField id="commune" label=PersonKey::Commune value=commune autocomplete="off" error=err("commune")/>
@@ -320,12 +325,12 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
             <fieldset class="card">
                 <legend>{move || i18n.t(PersonKey::Profile)}</legend>
                 <div class="form-grid">
-                    <Select id="profile" label=PersonKey::DeclaredProfile value=profile error=err("profile") required=true
-                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect()/>
+                    <SelectField empty=CommonKey::NotProvided id="profile" label=PersonKey::DeclaredProfile value=profile error=err("profile") required=true
+                        options={Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect::<Vec<(&'static str, Option<Text>)>>()}/>
                     <TextField id="arrival_year" label=PersonKey::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
-                    <Select id="category_override" label=PersonKey::CategoryOverride value=category_override error=err("category_override")
+                    <SelectField id="category_override" label=PersonKey::CategoryOverride value=category_override error=err("category_override")
                         empty=PersonKey::NoOverride
-                        options=Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect()/>
+                        options={Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect::<Vec<(&'static str, Option<Text>)>>()}/>
                     <TextField id="category_override_reason" label=PersonKey::OverrideReason value=override_reason autocomplete="off" error=err("category_override_reason")/>
                 </div>
             </fieldset>
@@ -343,8 +348,8 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
             </fieldset>
             <fieldset class="card">
                 <legend>{move || i18n.t(PersonKey::Presentation)}</legend>
-                <TextArea id="presentation" label=PersonKey::Presentation value=presentation error=err("presentation")/>
-                <TextArea id="staff_notes" label=PersonKey::StaffNotes value=staff_notes error=err("staff_notes")/>
+                <TextAreaField rows=4 id="presentation" label=PersonKey::Presentation value=presentation error=err("presentation")/>
+                <TextAreaField rows=4 id="staff_notes" label=PersonKey::StaffNotes value=staff_notes error=err("staff_notes")/>
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
@@ -353,358 +358,6 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                 <a class="button" href=back>{move || i18n.t(CommonKey::Cancel)}</a>
             </div>
         </form>
-    }
-}
-
-/// A labelled select whose value is the wire name (empty for none), with its error.
-#[component]
-fn Select(
-    id: &'static str,
-    #[prop(into)] label: Text,
-    value: RwSignal<String>,
-    /// Wire value and label (`None`: the value itself, e.g. a CEFR level).
-    options: Vec<(&'static str, Option<Text>)>,
-    #[prop(into)] error: Signal<Option<String>>,
-    /// Label of the empty choice.
-    #[prop(optional, into)]
-    empty: Option<Text>,
-    #[prop(optional)] required: bool,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let error_id2 = error_id.clone();
-    let empty = empty.unwrap_or(CommonKey::NotProvided.into());
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t(label)}</label>
-            <select
-                id=id
-                name=id
-                required=required
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
-                on:change=move |ev| value.set(event_target_value(&ev))
-            >
-                <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(empty)}</option>
-                {options
-                    .into_iter()
-                    .map(|(v, k)| view! {
-                        <option value=v selected=move || value.with(|cur| cur == v)>
-                            {move || k.map(|k| i18n.t(k)).unwrap_or(v)}
-                        </option>
-                    })
-                    .collect_view()}
-            </select>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id2.clone()>{m}</p> })}
-        </div>
-    }
-}
-
-#[component]
-fn TextArea(
-    id: &'static str,
-    #[prop(into)] label: Text,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let error_id2 = error_id.clone();
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t(label)}</label>
-            <textarea
-                id=id
-                name=id
-                rows="4"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id2.clone()>{m}</p> })}
-        </div>
-    }
-}
-
-/// One language of the form, with its own signals so typing does not redraw the list.
-#[derive(Clone, Copy)]
-struct LanguageRow {
-    key: u32,
-    code: RwSignal<String>,
-    level: RwSignal<LanguageLevel>,
-}
-
-impl LanguageRow {
-    fn new(key: u32, code: &str, level: LanguageLevel) -> Self {
-        LanguageRow {
-            key,
-            code: RwSignal::new(code.to_string()),
-            level: RwSignal::new(level),
-        }
-    }
-}
-
-#[component]
-fn LanguagesEditor(
-    rows: RwSignal<Vec<LanguageRow>>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let next_key = StoredValue::new(1000_u32);
-    view! {
-        <ul class="plain language-rows">
-            <For each=move || rows.get() key=|row| row.key let:row>
-                <li class="language-row">
-                    <div class="field">
-                        <label for=format!("lang-code-{}", row.key)>{move || i18n.t(PersonKey::LanguageCode)}</label>
-                        <input
-                            id=format!("lang-code-{}", row.key)
-                            type="text"
-                            autocomplete="off"
-                            maxlength="8"
-                            bind:value=row.code
-                        />
-                    </div>
-                    <div class="field">
-                        <label for=format!("lang-level-{}", row.key)>{move || i18n.t(PersonKey::LanguageLevelLabel)}</label>
-                        <select
-                            id=format!("lang-level-{}", row.key)
-                            on:change=move |ev| {
-                                if let Ok(l) = event_target_value(&ev).parse::<LanguageLevel>() {
-                                    row.level.set(l);
-                                }
-                            }
-                        >
-                            {LanguageLevel::ALL
-                                .iter()
-                                .map(|&l| view! {
-                                    <option value=l.as_str() selected=move || row.level.get() == l>
-                                        {move || i18n.t(language_level_key(l))}
-                                    </option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| rows.update(|v| v.retain(|r| r.key != row.key))
-                    >
-                        {move || i18n.t(PeopleKey::RemoveLanguage)}
-                    </button>
-                </li>
-            </For>
-        </ul>
-        {move || error.get().map(|m| view! { <p class="field-error" id="languages-error">{m}</p> })}
-        <button
-            type="button"
-            class="button add-language"
-            on:click=move |_| {
-                let key = next_key.get_value();
-                next_key.set_value(key + 1);
-                rows.update(|v| v.push(LanguageRow::new(key, "", LanguageLevel::Intermediate)));
-                request_animation_frame(move || {
-                    focus_id(&format!("lang-code-{key}"));
-                });
-            }
-        >
-            {move || i18n.t(PeopleKey::AddLanguage)}
-        </button>
-    }
-}
-
-/// Tags whose label (in `lang`) or slug contains `query` (accents and case kept simple:
-/// lower-case comparison), leaving out those already chosen; at most `limit`.
-pub fn matching_tags<'a>(
-    all: &'a [Tag],
-    chosen: &[PersonTagRef],
-    query: &str,
-    lang: shared::Lang,
-    limit: usize,
-) -> Vec<&'a Tag> {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return Vec::new();
-    }
-    all.iter()
-        .filter(|t| !chosen.iter().any(|c| c.tag_id == t.id))
-        .filter(|t| tag_label(t, lang).to_lowercase().contains(&q) || t.slug.contains(&q))
-        .take(limit)
-        .collect()
-}
-
-/// The tag picker: the chosen tags (each with how it relates to the person, and a remove
-/// button), and a search box listing matching tags to add.
-#[component]
-fn TagPicker(
-    value: RwSignal<Vec<PersonTagRef>>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let api = use_api();
-    let all = LocalResource::new(move || async move { api.list_tags().await.unwrap_or_default() });
-    let query = RwSignal::new(String::new());
-    let label_of = move |id: Uuid| -> String {
-        let lang = i18n.lang.get();
-        all.get()
-            .and_then(|list| {
-                list.iter()
-                    .find(|t| t.id == id)
-                    .map(|t| tag_label(t, lang).to_string())
-            })
-            .unwrap_or_else(|| "…".to_string())
-    };
-    let chosen = move || {
-        value
-            .get()
-            .into_iter()
-            .map(|r| {
-                let id = r.tag_id;
-                let kind_id = format!("tag-kind-{id}");
-                let kind_id2 = kind_id.clone();
-                view! {
-                    <li class="chip chip-edit">
-                        <label for=kind_id.clone()><bdi>{move || label_of(id)}</bdi></label>
-                        <select
-                            id=kind_id2
-                            aria-label=move || i18n.tf(PersonKey::TagKindOf, &[("name", &label_of(id))])
-                            on:change=move |ev| {
-                                if let Ok(k) = event_target_value(&ev).parse::<TagKind>() {
-                                    value.update(|v| {
-                                        if let Some(t) = v.iter_mut().find(|t| t.tag_id == id) {
-                                            t.kind = k;
-                                        }
-                                    });
-                                }
-                            }
-                        >
-                            {TagKind::ALL
-                                .iter()
-                                .map(|&k| view! {
-                                    <option value=k.as_str() selected=r.kind == k>{move || i18n.t(tag_kind_key(k))}</option>
-                                })
-                                .collect_view()}
-                        </select>
-                        <button
-                            type="button"
-                            class="chip-remove"
-                            aria-label=move || i18n.tf(PeopleKey::RemoveTag, &[("name", &label_of(id))])
-                            on:click=move |_| value.update(|v| v.retain(|t| t.tag_id != id))
-                        >
-                            <span aria-hidden="true">"×"</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let matches = move || {
-        let lang = i18n.lang.get();
-        let list = all.get().unwrap_or_default();
-        let q = query.get();
-        let found: Vec<Tag> = matching_tags(&list, &value.get(), &q, lang, 8)
-            .into_iter()
-            .cloned()
-            .collect();
-        if found.is_empty() {
-            return (!q.trim().is_empty())
-                .then(
-                    || view! { <p class="muted small">{move || i18n.t(PeopleKey::NoTagMatch)}</p> },
-                )
-                .into_any();
-        }
-        view! {
-            <ul class="chips tag-matches">
-                {found
-                    .into_iter()
-                    .map(|t| {
-                        let id = t.id;
-                        let label = tag_label(&t, lang).to_string();
-                        let label2 = label.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="button small-button"
-                                    aria-label=move || i18n.tf(PeopleKey::AddTag, &[("name", &label2)])
-                                    on:click=move |_| {
-                                        value.update(|v| v.push(PersonTagRef { tag_id: id, kind: TagKind::Passion }));
-                                        query.set(String::new());
-                                    }
-                                >
-                                    <span aria-hidden="true">"+ "</span>
-                                    <bdi>{label}</bdi>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-            .into_any()
-    };
-    view! {
-        <ul class="chips chosen-tags">{chosen}</ul>
-        {move || error.get().map(|m| view! { <p class="field-error" id="tags-error">{m}</p> })}
-        <div class="field">
-            <label for="tag-search">{move || i18n.t(PeopleKey::TagSearch)}</label>
-            <input id="tag-search" type="search" autocomplete="off" bind:value=query/>
-        </div>
-        <div aria-live="polite">{matches}</div>
-    }
-}
-
-/// The week as a grid of check boxes, one per day and part of the day.
-#[component]
-fn AvailabilityGrid(value: RwSignal<Vec<Slot>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let rows = Weekday::ALL
-        .iter()
-        .map(|&day| {
-            let cells = DayPart::ALL
-                .iter()
-                .map(|&part| {
-                    let slot = Slot { day, part };
-                    let box_id = format!("slot-{slot}");
-                    view! {
-                        <td>
-                            <input
-                                type="checkbox"
-                                id=box_id
-                                aria-label=move || format!("{} — {}", i18n.t(weekday_key(day)), i18n.t(day_part_key(part)))
-                                prop:checked=move || value.with(|v| v.contains(&slot))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    value.update(|v| {
-                                        v.retain(|s| *s != slot);
-                                        if on {
-                                            v.push(slot);
-                                            v.sort();
-                                        }
-                                    });
-                                }
-                            />
-                        </td>
-                    }
-                })
-                .collect_view();
-            view! { <tr><th scope="row">{move || i18n.t(weekday_key(day))}</th>{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <table class="availability availability-edit">
-            <thead>
-                <tr>
-                    <td></td>
-                    {DayPart::ALL
-                        .iter()
-                        .map(|&part| view! { <th scope="col">{move || i18n.t(day_part_key(part))}</th> })
-                        .collect_view()}
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
     }
 }
 

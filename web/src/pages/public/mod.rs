@@ -386,49 +386,6 @@ pub fn Honeypot(value: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// A labelled multi-line input with its error (the public forms' free-text fields).
-#[component]
-pub fn TextArea(
-    id: &'static str,
-    #[prop(into)] label: crate::i18n::Text,
-    #[prop(optional, into)] hint: Option<crate::i18n::Text>,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
-            <textarea
-                id=id
-                name=id
-                rows="4"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
-        </div>
-    }
-}
-
 /// The contact the visitor typed (email, phone or both), to show it back in a confirmation.
 pub fn typed_contact(email: &str, phone: &str) -> String {
     [email.trim(), phone.trim()]

@@ -9,7 +9,7 @@ use shared::signup::SignupRequest;
 use shared::Lang;
 
 use super::{
-    explain, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote, TextArea,
+    explain, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::api::{use_api, FormErrors};
 
@@ -18,6 +18,7 @@ use crate::i18n::public::PublicKey;
 use crate::components::dom::focus_id_later;
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
+use crate::components::form::TextAreaField;
 use crate::components::form::TextField;
 use crate::i18n::person::PersonKey;
 use crate::locale::{use_i18n, use_page_title};
@@ -331,7 +332,8 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
                 <div class="choice-options">{choices}</div>
                 {move || choice_error.get().map(|m| view! { <p class="field-error" id="choice-error">{m}</p> })}
                 <Show when=move || form.choice.get() == Some(Choice::InteractHost)>
-                    <TextArea
+                    <TextAreaField
+                        rows=4
                         id="workshop_idea"
                         label=PublicKey::WorkshopIdea
                         hint=PublicKey::WorkshopIdeaHint
@@ -351,7 +353,7 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
                 <div class="form-grid">
                     <TextField id="postcode" label=PersonKey::Postcode hint=PublicKey::PostcodeHint value=form.postcode autocomplete="postal-code" error=err("postcode")/>
                 </div>
-                <TextArea id="message" label=PublicKey::MessageLabel hint=PublicKey::Optional value=form.message error=err("message")/>
+                <TextAreaField rows=4 id="message" label=PublicKey::MessageLabel hint=PublicKey::Optional value=form.message error=err("message")/>
             </ContactDetails>
             <PrivacyConsent consent=form.consent version=form.notice_version error=err("consent")/>
             <Honeypot value=form.website/>

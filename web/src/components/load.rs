@@ -39,7 +39,7 @@ pub fn LoadError(message: String, retry: Callback<()>) -> impl IntoView {
 /// What a data view shows of its resource: a spinner while it loads, the error with a retry
 /// button when it failed, `ready`'s view once it is there.
 pub fn load_state<T>(
-    state: Option<Result<T, crate::api::ApiError>>,
+    state: Option<Result<T, ApiError>>,
     retry: impl Fn() + Send + Sync + 'static,
     ready: impl FnOnce(T) -> AnyView,
 ) -> AnyView {

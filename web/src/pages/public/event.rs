@@ -22,8 +22,7 @@ use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::focus_id_later;
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
-use crate::components::load::is_not_found;
-use crate::components::load::LoadError;
+use crate::components::load::{is_not_found, load_error};
 use crate::components::Loading;
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::locale::use_i18n;
@@ -279,7 +278,7 @@ pub fn EventPage() -> impl IntoView {
                 .into_any(),
                 Outcome::Failed(err) => view! {
                     <h1 id="page-title">{move || i18n.t(PublicKey::AgendaTitle)}</h1>
-                    <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| resource.refetch())/>
+                    {load_error(&err, move || resource.refetch())}
                 }
                 .into_any(),
                 Outcome::Ready => view! { <EventBody event=event form=form reload=reload/> }.into_any(),

@@ -33,8 +33,9 @@ CRATE=web
 DEBIAN_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 binaryen)
 
 cd "$ROOT"
-log() { printf '[build-web] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+SCRIPT_NAME=build-web
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 
 # ------------------------------------------------------------------ wasm-bindgen CLI (pinned)
 # Done first, with the normal (rustup) cargo and a clean environment.
@@ -73,18 +74,10 @@ TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 if [[ -z "${FORCE_BUILD_STD:-}" ]] && has_wasm_std "${RUSTC:-rustc}"; then
     ROUTE="rustup target $TARGET"
 else
-    missing=()
-    for pkg in "${DEBIAN_PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-    done
+    mapfile -t missing < <(apt_missing "${DEBIAN_PACKAGES[@]}")
     if ((${#missing[@]})); then
-        if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-            log "installing ${missing[*]} (apt)"
-            DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-        else
-            die "no $TARGET std in the active Rust toolchain. Either: rustup target add $TARGET — or (Debian, as root): apt-get install ${missing[*]}"
-        fi
+        can_apt || die "no $TARGET std in the active Rust toolchain. Either: rustup target add $TARGET — or (Debian, as root): apt-get install ${missing[*]}"
+        apt_install "${missing[@]}"
     fi
     [[ -d /usr/lib/rustlib/src/rust/library ]] || die "std sources missing: apt-get install rust-web-src"
     ROUTE="Debian rustc $(/usr/bin/rustc -V | cut -d' ' -f2) + build-std"

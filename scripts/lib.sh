@@ -3,6 +3,25 @@
 log() { printf '[%s] %s\n' "${SCRIPT_NAME:-interra}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# Whether this script may install Debian packages (root, with apt-get).
+can_apt() { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; }
+
+# Prints, one a line, those of the given Debian packages that are not installed.
+apt_missing() {
+    local pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || echo "$pkg"
+    done
+}
+
+# Installs Debian packages: index refreshed first, no recommended extras (the builds need only
+# the packages themselves). The caller checks `can_apt` and says what to do otherwise.
+apt_install() {
+    log "installing $* (apt)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
 # Installs Debian packages when missing (needs root, as on the project's machines); otherwise
 # says what to install.
 apt_ensure() {
@@ -11,7 +30,7 @@ apt_ensure() {
         dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
     done
     [[ ${#missing[@]} -eq 0 ]] && return 0
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    if can_apt; then
         log "installing ${missing[*]} (apt)"
         if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
             apt-get update -qq >/dev/null

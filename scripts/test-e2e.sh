@@ -15,24 +15,19 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 SHOTS=${E2E_SCREENSHOTS:-$ROOT/target/e2e-screenshots}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-log() { printf '[test-e2e] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+SCRIPT_NAME=test-e2e
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 
 # ------------------------------------------------------------------ prerequisites
-apt_install() {
-    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-        log "installing $* (apt)"
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
-    else
-        die "missing: $* — install them (Debian: sudo apt-get install $*)"
-    fi
-}
 missing=()
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+if ((${#missing[@]})); then
+    can_apt || die "missing: ${missing[*]} — install them (Debian: sudo apt-get install ${missing[*]})"
+    apt_install "${missing[@]}"
+fi
 [[ -x "$CHROMIUM" ]] || die "no Chromium at $CHROMIUM"
 
 # npm packages (pinned by e2e/package-lock.json; playwright-core downloads no browser).

@@ -68,10 +68,40 @@ export async function expectHeading(page, expected) {
   await page.locator('main h1', { hasText: expected }).first().waitFor();
 }
 
+/** Fills and sends the sign-in form already on screen (tests of the form itself use this). */
 export async function signIn(page, email, password = PASSWORD) {
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('main form button[type=submit]').click();
+}
+
+/**
+ * A browser signed in as `email` through the sign-in page, on the home page: what every test
+ * that starts signed in uses. Returns the session of {@link launch}.
+ */
+export async function signedIn(email, { password = PASSWORD, viewport = DESKTOP } = {}) {
+  const s = await launch({ viewport });
+  try {
+    await open(s.page, '/login');
+    await signIn(s.page, email, password);
+    await expectHeading(s.page, 'Bonjour');
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+  return s;
+}
+
+/** An access token for `email`, for setting data up through the API. */
+export async function accessToken(email, password = PASSWORD) {
+  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const text = await res.text();
+  assert.equal(res.status, 200, `sign-in of ${email}: ${text}`);
+  return JSON.parse(text).access_token;
 }
 
 /** Runs axe-core on the current page; serious or critical violations fail the test. */

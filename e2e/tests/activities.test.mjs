@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   ADMIN, BASE_URL, COACH, DESKTOP, PASSWORD, PHONE,
-  checkA11y, expectHeading, launch, open, screenshots, signIn,
+  accessToken, checkA11y, expectHeading, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 const GRAND_POSTE = '5a0f6f0e-7b6b-5c2e-9d61-4c1f3e2a9b01';
@@ -30,10 +30,6 @@ async function api(method, path, token, body) {
   const text = await res.text();
   assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : null;
-}
-
-async function login(email, password) {
-  return (await api('POST', '/auth/login', null, { email, password })).access_token;
 }
 
 /** `YYYY-MM-DD` of today in Brussels, and date arithmetic on such strings. */
@@ -67,22 +63,19 @@ describe('activities: a coordinator runs a workshop series', () => {
   let firstSessionPath;
 
   before(async () => {
-    const admin = await login(ADMIN, PASSWORD);
+    const admin = await accessToken(ADMIN, PASSWORD);
     await api('POST', '/users', admin, {
       email: coordinator.email, display_name: `Coordination ${stamp}`, role: 'coordinator',
       password: coordinator.password,
     });
-    const token = await login(coordinator.email, coordinator.password);
+    const token = await accessToken(coordinator.email, coordinator.password);
     for (const [i, given] of ['Alia', 'Bruno', 'Carla', 'Dora'].entries()) {
       await api('POST', '/people', token, {
         first_name: given, last_name: family, profile: i % 2 ? 'local' : 'newcomer',
         arrival_year: i % 2 ? null : 2024, email: `${given.toLowerCase()}-${stamp}@e2e.interra.be`,
       });
     }
-    s = await launch({ viewport: DESKTOP });
-    await open(s.page, '/login');
-    await signIn(s.page, coordinator.email, coordinator.password);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(coordinator.email, { password: coordinator.password });
   });
   after(async () => { await s?.close(); });
 
@@ -378,10 +371,7 @@ describe('activities: a coordinator runs a workshop series', () => {
 describe('activities: a coach', () => {
   let s;
   before(async () => {
-    s = await launch({ viewport: PHONE });
-    await open(s.page, '/login');
-    await signIn(s.page, COACH);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(COACH, { viewport: PHONE });
   });
   after(async () => { await s?.close(); });
 

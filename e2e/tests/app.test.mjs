@@ -5,8 +5,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN, COORDINATOR, DESKTOP, PASSWORD, PHONE, SCREENSHOTS,
-  checkA11y, expectHeading, launch, open, screenshots, signIn,
+  ADMIN, COORDINATOR, PASSWORD, PHONE, SCREENSHOTS,
+  checkA11y, expectHeading, launch, open, screenshots, signedIn, signIn,
 } from '../lib/harness.mjs';
 
 console.log(`# screenshots: ${SCREENSHOTS}`);
@@ -102,10 +102,7 @@ describe('an admin at work', () => {
   const newName = `Test ${stamp}`;
 
   before(async () => {
-    s = await launch({ viewport: DESKTOP });
-    await open(s.page, '/login');
-    await signIn(s.page, ADMIN);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(ADMIN);
   });
   after(async () => { await s?.close(); });
 
@@ -253,10 +250,7 @@ describe('an admin at work', () => {
 describe('a coordinator', () => {
   let s;
   before(async () => {
-    s = await launch({ viewport: DESKTOP });
-    await open(s.page, '/login');
-    await signIn(s.page, COORDINATOR);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(COORDINATOR);
   });
   after(async () => { await s?.close(); });
 

@@ -9,8 +9,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN, BASE_URL, COACH, DESKTOP, PASSWORD, PHONE,
-  checkA11y, expectHeading, launch, open, screenshots, signIn,
+  ADMIN, BASE_URL, COACH, PHONE,
+  accessToken, checkA11y, expectHeading, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 const DUO_COORDINATOR = 'coordinatrice.duo@demo.interra.be';
@@ -42,7 +42,7 @@ async function api(method, path, token, body) {
 const fx = {};
 
 async function setUp() {
-  const { access_token: token } = await api('POST', '/auth/login', null, { email: ADMIN, password: PASSWORD });
+  const token = await accessToken(ADMIN);
   fx.token = token;
   const tags = await api('GET', '/tags', token);
   const rare = [...tags].sort((a, b) => a.usage - b.usage).slice(0, 3)
@@ -83,10 +83,7 @@ describe('Duo2Change, as a coordinator', () => {
   let s;
   before(async () => {
     await setUp();
-    s = await launch({ viewport: DESKTOP });
-    await open(s.page, '/login');
-    await signIn(s.page, DUO_COORDINATOR);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(DUO_COORDINATOR);
   });
   after(async () => { await s?.close(); });
 
@@ -500,10 +497,7 @@ describe('Duo2Change, as a coordinator', () => {
 describe('Duo2Change on a phone, as an administrator', () => {
   let s;
   before(async () => {
-    s = await launch({ viewport: PHONE });
-    await open(s.page, '/login');
-    await signIn(s.page, ADMIN);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(ADMIN, { viewport: PHONE });
   });
   after(async () => { await s?.close(); });
 
@@ -569,10 +563,7 @@ describe('Duo2Change on a phone, as an administrator', () => {
 describe('Duo2Change, as a coach', () => {
   let s;
   before(async () => {
-    s = await launch({ viewport: PHONE });
-    await open(s.page, '/login');
-    await signIn(s.page, COACH);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(COACH, { viewport: PHONE });
   });
   after(async () => { await s?.close(); });
 

@@ -10,7 +10,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ADMIN, BASE_URL, COACH, DESKTOP, PASSWORD, PHONE,
-  checkA11y, expectHeading, launch, open, screenshots, signIn,
+  accessToken, checkA11y, expectHeading, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 const stamp = Date.now().toString(36);
@@ -39,32 +39,19 @@ async function api(path, { method = 'GET', token, body, expect = 200 } = {}) {
   return text ? JSON.parse(text) : null;
 }
 
-async function token(email, password) {
-  const r = await api('/auth/login', { method: 'POST', body: { email, password } });
-  return r.access_token;
-}
-
 let adminToken;
 let coordToken;
 
 before(async () => {
-  adminToken = await token(ADMIN, PASSWORD);
+  adminToken = await accessToken(ADMIN, PASSWORD);
   await api('/users', {
     method: 'POST',
     token: adminToken,
     expect: 201,
     body: { email: COORD_EMAIL, display_name: COORD_NAME, role: 'coordinator', password: COORD_PASSWORD },
   });
-  coordToken = await token(COORD_EMAIL, COORD_PASSWORD);
+  coordToken = await accessToken(COORD_EMAIL, COORD_PASSWORD);
 });
-
-async function signedIn(email, password, viewport = PHONE) {
-  const s = await launch({ viewport });
-  await open(s.page, '/login');
-  await signIn(s.page, email, password);
-  await expectHeading(s.page, 'Bonjour');
-  return s;
-}
 
 describe('people admin: a coordinator reads a person history', () => {
   let s;
@@ -76,7 +63,7 @@ describe('people admin: a coordinator reads a person history', () => {
       expect: 201,
       body: { first_name: 'Léa', last_name: `Historique${stamp}`, email: `lea-${stamp}@example.org`, profile: 'local' },
     });
-    s = await signedIn(COORD_EMAIL, COORD_PASSWORD);
+    s = await signedIn(COORD_EMAIL, { password: COORD_PASSWORD, viewport: PHONE });
   });
   after(async () => { await s?.close(); });
 
@@ -141,7 +128,7 @@ describe('people admin: a coordinator curates the vocabulary', () => {
   const renamed = `Cuisine au barbecue ${stamp}`;
   let person;
 
-  before(async () => { s = await signedIn(COORD_EMAIL, COORD_PASSWORD); });
+  before(async () => { s = await signedIn(COORD_EMAIL, { password: COORD_PASSWORD, viewport: PHONE }); });
   after(async () => { await s?.close(); });
 
   it('opens the vocabulary from the people list and searches it', async () => {
@@ -260,7 +247,7 @@ describe('people admin: a coordinator curates the vocabulary', () => {
 
 describe('people admin: an admin reviews retention', () => {
   let s;
-  before(async () => { s = await signedIn(ADMIN, PASSWORD); });
+  before(async () => { s = await signedIn(ADMIN, { viewport: PHONE }); });
   after(async () => { await s?.close(); });
 
   it('lists the people past the retention period with their last activity', async () => {
@@ -332,7 +319,7 @@ describe('people admin: a coach', () => {
     await api(`/people/${person.id}/coaches`, {
       method: 'POST', token: coordToken, expect: 204, body: { user_id: coach.id },
     });
-    s = await signedIn(COACH, PASSWORD, DESKTOP);
+    s = await signedIn(COACH);
   });
   after(async () => { await s?.close(); });
 

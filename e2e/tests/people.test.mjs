@@ -7,8 +7,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  ADMIN, COACH, DESKTOP, PHONE, SCREENSHOTS,
-  checkA11y, expectHeading, launch, open, screenshots, signIn,
+  ADMIN, COACH, PHONE, SCREENSHOTS,
+  checkA11y, expectHeading, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 function noAppErrors(session) {
@@ -24,10 +24,7 @@ async function search(page, text) {
 describe('people: finding and opening a person', () => {
   let s;
   before(async () => {
-    s = await launch({ viewport: DESKTOP });
-    await open(s.page, '/login');
-    await signIn(s.page, ADMIN);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(ADMIN);
   });
   after(async () => { await s?.close(); });
 
@@ -140,10 +137,7 @@ describe('people: recording, correcting, reviewing', () => {
   const lastName = `Essai${stamp}`;
 
   before(async () => {
-    s = await launch({ viewport: PHONE });
-    await open(s.page, '/login');
-    await signIn(s.page, ADMIN);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(ADMIN, { viewport: PHONE });
   });
   after(async () => { await s?.close(); });
 
@@ -276,10 +270,7 @@ describe('people: recording, correcting, reviewing', () => {
 describe('people: a coach', () => {
   let s;
   before(async () => {
-    s = await launch({ viewport: DESKTOP });
-    await open(s.page, '/login');
-    await signIn(s.page, COACH);
-    await expectHeading(s.page, 'Bonjour');
+    s = await signedIn(COACH);
   });
   after(async () => { await s?.close(); });
 

@@ -9,8 +9,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN, BASE_URL, DESKTOP, PASSWORD, PHONE,
-  checkA11y, expectHeading, launch, open, screenshots, signIn,
+  ADMIN, BASE_URL, PASSWORD, PHONE,
+  accessToken, checkA11y, expectHeading, launch, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 const stamp = Date.now().toString(36);
@@ -37,12 +37,6 @@ async function api(path, { method = 'GET', token, body } = {}) {
   let json;
   try { json = JSON.parse(text); } catch { json = undefined; }
   return { status: res.status, json, text, headers: res.headers };
-}
-
-async function login(email, password) {
-  const r = await api('/auth/login', { method: 'POST', body: { email, password } });
-  assert.equal(r.status, 200, `sign-in of ${email}: ${r.text}`);
-  return r.json.access_token;
 }
 
 /** `YYYY-MM-DD` of the day `days` from today, in Brussels. */
@@ -87,7 +81,7 @@ function setup() {
 }
 
 async function prepare() {
-  const admin = await login(ADMIN, PASSWORD);
+  const admin = await accessToken(ADMIN, PASSWORD);
   state.admin = admin;
   const venues = await api('/venues', { token: admin });
   assert.equal(venues.status, 200, venues.text);
@@ -279,7 +273,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     await screenshots(s.page, '43-public-event-registered');
 
     // The team sees the registration.
-    const coordinator = await login(COORD_EMAIL, COORD_PASSWORD);
+    const coordinator = await accessToken(COORD_EMAIL, COORD_PASSWORD);
     const regs = await api(`/activities/${state.activity.id}/registrations`, { token: coordinator });
     assert.equal(regs.status, 200, regs.text);
     const mine = regs.json.filter((r) => r.display_name.includes(`Public${stamp}`));
@@ -375,11 +369,8 @@ describe('public: signing up to a programme in Arabic', () => {
   });
 
   it('public signup: a coordinator finds the applicant in the review queue', async () => {
-    const staff = await launch({ viewport: DESKTOP });
+    const staff = await signedIn(COORD_EMAIL, { password: COORD_PASSWORD });
     try {
-      await open(staff.page, '/login');
-      await signIn(staff.page, COORD_EMAIL, COORD_PASSWORD);
-      await expectHeading(staff.page, 'Bonjour');
       await open(staff.page, '/people/review');
       await expectHeading(staff.page, 'Inscriptions à vérifier');
       const item = staff.page.locator('.people li', { hasText: lastName });

@@ -10,7 +10,10 @@ use shared::Lang;
 use crate::api::Api;
 use crate::components::RequireAuth;
 use crate::i18n::public::PublicKey;
-use crate::i18n::{role_key, Key};
+
+use crate::components::dom::element;
+use crate::i18n::auth::role_key;
+use crate::i18n::common::CommonKey;
 use crate::locale::{apply_to_document, load_lang, save_lang, use_i18n, I18n};
 use crate::pages::accounts::AccountsPage;
 use crate::pages::activities::agenda::AgendaPage;
@@ -28,14 +31,14 @@ use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::people::{PeoplePage, ReviewPage};
-use crate::pages::person::PersonPage;
-use crate::pages::person_form::{EditPersonPage, NewPersonPage};
+use crate::pages::people::list::{PeoplePage, ReviewPage};
+use crate::pages::people::person::PersonPage;
+use crate::pages::people::person_form::{EditPersonPage, NewPersonPage};
+use crate::pages::people::retention::RetentionPage;
+use crate::pages::people::tags::TagsPage;
 use crate::pages::public::agenda::AgendaPage as PublicAgendaPage;
 use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
-use crate::pages::retention::RetentionPage;
-use crate::pages::tags::TagsPage;
 use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
 use crate::session::{Session, Status};
 
@@ -63,7 +66,7 @@ pub fn App() -> impl IntoView {
         <Router>
             // rel=external: the browser (not the router) follows it and moves the focus.
             <a class="skip-link" href="#main" rel="external">
-                {move || i18n.t(Key::SkipToContent)}
+                {move || i18n.t(CommonKey::SkipToContent)}
             </a>
             <Header/>
             <main id="main" tabindex="-1">
@@ -204,7 +207,7 @@ fn Header() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <nav class="main-nav" aria-label=move || i18n.t(Key::MainNav)>
+                <nav class="main-nav" aria-label=move || i18n.t(CommonKey::MainNav)>
                     <ul>{items}</ul>
                 </nav>
             }
@@ -245,7 +248,7 @@ fn Header() -> impl IntoView {
                     class="button sign-out"
                     on:click=move |_| spawn_local(async move { api.logout().await })
                 >
-                    {move || i18n.t(Key::SignOut)}
+                    {move || i18n.t(CommonKey::SignOut)}
                 </button>
             }
         })
@@ -265,7 +268,7 @@ fn Header() -> impl IntoView {
             <div class="bar">
                 <a class="brand" href=move || if signed_out.get() { EVENTS } else { HOME }>
                     <span class="brand-mark" aria-hidden="true"></span>
-                    <span>{move || i18n.t(Key::AppName)}</span>
+                    <span>{move || i18n.t(CommonKey::AppName)}</span>
                 </a>
                 <Show when=move || user.with(Option::is_some)>
                     <button
@@ -276,7 +279,7 @@ fn Header() -> impl IntoView {
                         on:click=move |_| menu_open.update(|o| *o = !*o)
                     >
                         <span class="burger" aria-hidden="true"></span>
-                        {move || i18n.t(Key::Menu)}
+                        {move || i18n.t(CommonKey::Menu)}
                     </button>
                 </Show>
             </div>
@@ -305,23 +308,12 @@ fn focus_selector(selector: &str) {
     }
 }
 
-fn element(selector: &str) -> Option<web_sys::HtmlElement> {
-    use wasm_bindgen::JsCast;
-    web_sys::window()?
-        .document()?
-        .query_selector(selector)
-        .ok()
-        .flatten()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
-}
-
 #[component]
 fn LanguagePicker() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="lang-picker">
-            <label for="lang-select">{move || i18n.t(Key::Language)}</label>
+            <label for="lang-select">{move || i18n.t(CommonKey::Language)}</label>
             <select
                 id="lang-select"
                 on:change=move |ev| {

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use shared::Lang;
 
-use crate::i18n::{locale, t, Key, Text};
+use crate::i18n::common::CommonKey;
+use crate::i18n::{locale, t, Text};
 
 /// `localStorage` key of the chosen language.
 pub const LANG_STORAGE_KEY: &str = "interra.lang";
@@ -71,7 +72,7 @@ pub fn apply_to_document(lang: Lang) {
 
 /// The document title for a page: `<page> · Interra`.
 pub fn page_title(lang: Lang, page: impl Into<Text>) -> String {
-    format!("{} · {}", t(lang, page), t(lang, Key::AppName))
+    format!("{} · {}", t(lang, page), t(lang, CommonKey::AppName))
 }
 
 /// Keeps the document title on `page` (in the current language) while the calling page is shown.
@@ -119,10 +120,13 @@ mod tests {
     #[test]
     fn page_titles_name_the_page_then_the_app() {
         assert_eq!(
-            page_title(Lang::En, Key::AccountsTitle),
+            page_title(Lang::En, crate::i18n::accounts::AccountsKey::AccountsTitle),
             "Team accounts · Interra"
         );
-        assert_eq!(page_title(Lang::Ar, Key::NavHome), "الرئيسية · إنتيرا");
+        assert_eq!(
+            page_title(Lang::Ar, CommonKey::NavHome),
+            "الرئيسية · إنتيرا"
+        );
     }
 
     #[test]

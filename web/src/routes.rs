@@ -5,7 +5,9 @@ use shared::auth::Role;
 
 use crate::api::encode_component;
 use crate::i18n::activities::ActKey;
-use crate::i18n::{Key, Text};
+use crate::i18n::common::CommonKey;
+use crate::i18n::vocabulary::VocabKey;
+use crate::i18n::Text;
 
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
@@ -130,12 +132,12 @@ pub struct NavItem {
 /// not built yet (InterLab, partners, reports) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
-        label: Key::NavHome.into(),
+        label: CommonKey::NavHome.into(),
         path: HOME,
         exact: true,
     }];
     items.push(NavItem {
-        label: Key::NavPeople.into(),
+        label: CommonKey::NavPeople.into(),
         path: PEOPLE,
         exact: false,
     });
@@ -146,13 +148,13 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
     });
     // Every staff role: coaches see the candidacies and duos of the people they accompany.
     items.push(NavItem {
-        label: Key::ProgDuo2change.into(),
+        label: VocabKey::ProgDuo2change.into(),
         path: DUO,
         exact: false,
     });
     if role.manages_accounts() {
         items.push(NavItem {
-            label: Key::NavAdmin.into(),
+            label: CommonKey::NavAdmin.into(),
             path: ADMIN_ACCOUNTS,
             exact: false,
         });

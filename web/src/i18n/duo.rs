@@ -336,7 +336,6 @@ crate::catalogue! {
         Notes => { fr: "Notes", en: "Notes", nl: "Notities", ar: "ملاحظات" },
         SaveCheckIn => { fr: "Enregistrer la rencontre", en: "Save the check-in", nl: "Ontmoeting opslaan", ar: "حفظ اللقاء" },
         CheckInAdded => { fr: "Rencontre enregistrée.", en: "Check-in saved.", nl: "Ontmoeting opgeslagen.", ar: "تم حفظ اللقاء." },
-        CheckValue => { fr: "Vérifiez cette valeur.", en: "Check this value.", nl: "Controleer deze waarde.", ar: "تحقق من هذه القيمة." },
         Minutes => { fr: "{minutes} min", en: "{minutes} min", nl: "{minutes} min", ar: "{minutes} دقيقة" },
         ReportedByIs => { fr: "signalée par : {who}", en: "reported by: {who}", nl: "gemeld door: {who}", ar: "أبلغ عنه: {who}" },
         SatisfactionNewcomerIs => { fr: "primo-arrivant·e {score}/5", en: "newcomer {score}/5", nl: "nieuwkomer {score}/5", ar: "الوافد {score}/5" },

@@ -503,7 +503,10 @@ mod tests {
         // The bulk form reuses the person page's confirmation label, which names the word the
         // API expects in every language.
         for lang in Lang::ALL {
-            assert!(t(lang, crate::i18n::Key::AnonymiseConfirmLabel).contains("anonymise"));
+            assert!(
+                t(lang, crate::i18n::people::PeopleKey::AnonymiseConfirmLabel)
+                    .contains("anonymise")
+            );
         }
     }
 }

@@ -3,7 +3,8 @@
 
 use shared::activities::{ActivityKind, ActivityProgramme};
 
-use crate::i18n::{Key, Text};
+use crate::i18n::vocabulary::VocabKey;
+use crate::i18n::Text;
 
 crate::catalogue! {
     /// Messages of the public pages.
@@ -358,10 +359,10 @@ crate::catalogue! {
 /// The catalogue key naming an activity's programme.
 pub fn activity_programme_key(p: ActivityProgramme) -> Text {
     match p {
-        ActivityProgramme::Interact => Key::ProgInteract.into(),
-        ActivityProgramme::Duo2change => Key::ProgDuo2change.into(),
-        ActivityProgramme::Training => Key::ProgTraining.into(),
-        ActivityProgramme::Interlab => Key::ProgInterlab.into(),
+        ActivityProgramme::Interact => VocabKey::ProgInteract.into(),
+        ActivityProgramme::Duo2change => VocabKey::ProgDuo2change.into(),
+        ActivityProgramme::Training => VocabKey::ProgTraining.into(),
+        ActivityProgramme::Interlab => VocabKey::ProgInterlab.into(),
         ActivityProgramme::Other => PublicKey::ProgOther.into(),
     }
 }

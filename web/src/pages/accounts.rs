@@ -8,8 +8,17 @@ use shared::Page;
 use uuid::Uuid;
 
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{load_state, ErrorAlert, Pager, StatusMessage, TextField};
-use crate::i18n::{role_key, Key};
+use crate::components::{Pager, StatusMessage};
+
+use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::load::load_state;
+use crate::i18n::accounts::AccountsKey;
+use crate::i18n::auth::role_key;
+use crate::i18n::auth::AuthKey;
+use crate::i18n::common::CommonKey;
 use crate::locale::{use_i18n, use_page_title};
 
 const PAGE_SIZE: u32 = 20;
@@ -21,17 +30,6 @@ struct Change {
     id: Uuid,
     name: String,
     patch: UpdateUser,
-}
-
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 fn parse_role_filter(v: &str) -> Option<Role> {
@@ -49,7 +47,7 @@ fn parse_active_filter(v: &str) -> Option<bool> {
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::AccountsTitle);
+    use_page_title(AccountsKey::AccountsTitle);
     let api = use_api();
 
     // Filters.
@@ -70,7 +68,9 @@ pub fn AccountsPage() -> impl IntoView {
     Effect::new(move |_| match update.value().get() {
         Some((name, Ok(_))) => {
             page_error.set(None);
-            status.set(Some(i18n.tf(Key::AccountUpdated, &[("name", &name)])));
+            status.set(Some(
+                i18n.tf(AccountsKey::AccountUpdated, &[("name", &name)]),
+            ));
         }
         Some((_, Err(err))) => {
             status.set(None);
@@ -105,8 +105,8 @@ pub fn AccountsPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <div>
-                    <h1 id="page-title">{move || i18n.t(Key::AccountsTitle)}</h1>
-                    <p class="lead">{move || i18n.t(Key::AccountsIntro)}</p>
+                    <h1 id="page-title">{move || i18n.t(AccountsKey::AccountsTitle)}</h1>
+                    <p class="lead">{move || i18n.t(AccountsKey::AccountsIntro)}</p>
                 </div>
                 <button
                     type="button"
@@ -116,11 +116,11 @@ pub fn AccountsPage() -> impl IntoView {
                     on:click=move |_| {
                         show_create.update(|s| *s = !*s);
                         if show_create.get_untracked() {
-                            request_animation_frame(|| focus_by_id("email"));
+                            focus_id_later("email");
                         }
                     }
                 >
-                    {move || i18n.t(Key::NewAccount)}
+                    {move || i18n.t(AccountsKey::NewAccount)}
                 </button>
             </div>
 
@@ -133,7 +133,7 @@ pub fn AccountsPage() -> impl IntoView {
                         on_done=move |email: String| {
                             show_create.set(false);
                             page_error.set(None);
-                            status.set(Some(i18n.tf(Key::AccountCreated, &[("email", &email)])));
+                            status.set(Some(i18n.tf(AccountsKey::AccountCreated, &[("email", &email)])));
                             created_version.update(|v| *v += 1);
                         }
                         on_cancel=move || show_create.set(false)
@@ -142,16 +142,16 @@ pub fn AccountsPage() -> impl IntoView {
             </div>
 
             <form class="filters card" role="search" on:submit=on_search aria-labelledby="filters-title">
-                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(Key::Filters)}</h2>
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
                 <div class="field">
-                    <label for="filter-q">{move || i18n.t(Key::Search)}</label>
+                    <label for="filter-q">{move || i18n.t(CommonKey::Search)}</label>
                     <div class="inline">
                         <input id="filter-q" type="search" bind:value=search_input/>
-                        <button type="submit" class="button">{move || i18n.t(Key::SearchSubmit)}</button>
+                        <button type="submit" class="button">{move || i18n.t(CommonKey::SearchSubmit)}</button>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="filter-role">{move || i18n.t(Key::Role)}</label>
+                    <label for="filter-role">{move || i18n.t(AuthKey::Role)}</label>
                     <select
                         id="filter-role"
                         on:change=move |ev| {
@@ -159,7 +159,7 @@ pub fn AccountsPage() -> impl IntoView {
                             role.set(parse_role_filter(&event_target_value(&ev)));
                         }
                     >
-                        <option value="" selected=move || role.get().is_none()>{move || i18n.t(Key::AllRoles)}</option>
+                        <option value="" selected=move || role.get().is_none()>{move || i18n.t(AccountsKey::AllRoles)}</option>
                         {Role::ALL
                             .into_iter()
                             .map(|r| {
@@ -173,7 +173,7 @@ pub fn AccountsPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-active">{move || i18n.t(Key::Status)}</label>
+                    <label for="filter-active">{move || i18n.t(CommonKey::Status)}</label>
                     <select
                         id="filter-active"
                         on:change=move |ev| {
@@ -181,9 +181,9 @@ pub fn AccountsPage() -> impl IntoView {
                             active.set(parse_active_filter(&event_target_value(&ev)));
                         }
                     >
-                        <option value="">{move || i18n.t(Key::AllStatuses)}</option>
-                        <option value="true">{move || i18n.t(Key::Active)}</option>
-                        <option value="false">{move || i18n.t(Key::Inactive)}</option>
+                        <option value="">{move || i18n.t(CommonKey::AllStatuses)}</option>
+                        <option value="true">{move || i18n.t(AccountsKey::Active)}</option>
+                        <option value="false">{move || i18n.t(AccountsKey::Inactive)}</option>
                     </select>
                 </div>
             </form>
@@ -215,7 +215,7 @@ fn AccountList(
 
     if result.results.is_empty() {
         return view! {
-            <p class="empty card">{move || i18n.t(Key::NoAccounts)}</p>
+            <p class="empty card">{move || i18n.t(AccountsKey::NoAccounts)}</p>
         }
         .into_any();
     }
@@ -238,7 +238,7 @@ fn AccountList(
                     <div class="account-who">
                         <h3>
                             <bdi>{user.display_name.clone()}</bdi>
-                            {is_me.then(|| view! { <span class="tag">{move || i18n.t(Key::You)}</span> })}
+                            {is_me.then(|| view! { <span class="tag">{move || i18n.t(AccountsKey::You)}</span> })}
                         </h3>
                         <p class="muted"><bdi>{user.email.clone()}</bdi></p>
                         <p class="muted small">
@@ -246,15 +246,15 @@ fn AccountList(
                                 let date = last_login
                                     .as_ref()
                                     .map(|d| i18n.date(d))
-                                    .unwrap_or_else(|| i18n.t(Key::Never).to_string());
-                                i18n.tf(Key::LastLoginAt, &[("date", &date)])
+                                    .unwrap_or_else(|| i18n.t(AuthKey::Never).to_string());
+                                i18n.tf(AccountsKey::LastLoginAt, &[("date", &date)])
                             }}
                         </p>
                     </div>
                     {if is_me {
                         view! {
                             <div class="account-role">
-                                <p class="muted small">{move || i18n.t(Key::Role)}</p>
+                                <p class="muted small">{move || i18n.t(AuthKey::Role)}</p>
                                 <p>{move || i18n.t(role_key(current_role))}</p>
                             </div>
                         }
@@ -262,7 +262,7 @@ fn AccountList(
                     } else {
                         view! {
                             <div class="account-role field">
-                                <label for=select_id.clone()>{move || i18n.tf(Key::RoleOf, &[("name", &name)])}</label>
+                                <label for=select_id.clone()>{move || i18n.tf(AccountsKey::RoleOf, &[("name", &name)])}</label>
                                 <div class="inline">
                                     <select
                                         id=select_id
@@ -290,7 +290,7 @@ fn AccountList(
                                         type="button"
                                         class="button save-role"
                                         disabled=move || busy.get() || chosen_role.get() == current_role
-                                        aria-label=move || i18n.tf(Key::SaveRoleOf, &[("name", &name5)])
+                                        aria-label=move || i18n.tf(AccountsKey::SaveRoleOf, &[("name", &name5)])
                                         on:click=move |_| {
                                             update.dispatch(Change {
                                                 id,
@@ -302,7 +302,7 @@ fn AccountList(
                                             });
                                         }
                                     >
-                                        {move || i18n.t(Key::SaveRole)}
+                                        {move || i18n.t(AccountsKey::SaveRole)}
                                     </button>
                                 </div>
                             </div>
@@ -311,7 +311,7 @@ fn AccountList(
                     }}
                     <div class="account-status">
                         <span class=if active { "badge badge-active" } else { "badge badge-inactive" }>
-                            {move || i18n.t(if active { Key::Active } else { Key::Inactive })}
+                            {move || i18n.t(if active { AccountsKey::Active } else { AccountsKey::Inactive })}
                         </span>
                         {(!is_me).then(|| view! {
                         <button
@@ -320,7 +320,7 @@ fn AccountList(
                             disabled=move || busy.get()
                             aria-label=move || {
                                 i18n.tf(
-                                    if active { Key::DeactivateNamed } else { Key::ReactivateNamed },
+                                    if active { AccountsKey::DeactivateNamed } else { AccountsKey::ReactivateNamed },
                                     &[("name", &name4)],
                                 )
                             }
@@ -332,7 +332,7 @@ fn AccountList(
                                 });
                             }
                         >
-                            {move || i18n.t(if active { Key::Deactivate } else { Key::Reactivate })}
+                            {move || i18n.t(if active { AccountsKey::Deactivate } else { AccountsKey::Reactivate })}
                         </button>
                         })}
                     </div>
@@ -343,7 +343,7 @@ fn AccountList(
 
     view! {
         <p class="count" aria-live="polite">
-            {move || i18n.tf(Key::AccountCount, &[("count", &count.to_string())])}
+            {move || i18n.tf(AccountsKey::AccountCount, &[("count", &count.to_string())])}
         </p>
         <ul class="accounts">{rows}</ul>
         <Pager
@@ -370,24 +370,16 @@ fn CreateAccount(
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
 
-    let create = Action::new_local(move |body: &CreateUser| {
-        let body = body.clone();
-        async move { api.create_user(&body).await }
-    });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(user)) => on_done(user.email),
-        Some(Err(err)) => errors.set(FormErrors::from_error(
-            &err,
-            &CREATE_FIELDS,
-            i18n.lang.get_untracked(),
-        )),
-        None => {}
-    });
+    let create = use_submit(
+        errors,
+        &CREATE_FIELDS,
+        move |body: CreateUser| async move { api.create_user(&body).await },
+        move |user| on_done(user.email),
+    );
     let pending = create.pending();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(FormErrors::default());
         create.dispatch(CreateUser {
             email: email.get_untracked().trim().to_string(),
             display_name: display_name.get_untracked().trim().to_string(),
@@ -399,7 +391,7 @@ fn CreateAccount(
 
     view! {
         <section class="card" aria-labelledby="create-title">
-            <h2 id="create-title">{move || i18n.t(Key::NewAccount)}</h2>
+            <h2 id="create-title">{move || i18n.t(AccountsKey::NewAccount)}</h2>
             <ErrorAlert
                 message=Signal::derive(move || errors.with(FormErrors::general))
                 on_dismiss=move || errors.update(FormErrors::dismiss_general)
@@ -407,7 +399,7 @@ fn CreateAccount(
             <form class="form form-grid" on:submit=on_submit>
                 <TextField
                     id="email"
-                    label=Key::Email
+                    label=CommonKey::Email
                     value=email
                     input_type="email"
                     autocomplete="off"
@@ -416,14 +408,14 @@ fn CreateAccount(
                 />
                 <TextField
                     id="display_name"
-                    label=Key::DisplayName
+                    label=AccountsKey::DisplayName
                     value=display_name
                     autocomplete="off"
                     required=true
                     error=Signal::derive(move || errors.with(|e| e.field("display_name")))
                 />
                 <div class="field" class:field-invalid=move || role_error.with(Option::is_some)>
-                    <label for="role">{move || i18n.t(Key::Role)}</label>
+                    <label for="role">{move || i18n.t(AuthKey::Role)}</label>
                     <select
                         id="role"
                         name="role"
@@ -450,20 +442,20 @@ fn CreateAccount(
                 </div>
                 <TextField
                     id="password"
-                    label=Key::InitialPassword
+                    label=AccountsKey::InitialPassword
                     value=password
                     input_type="password"
                     autocomplete="new-password"
-                    hint=Key::PasswordHint
+                    hint=AuthKey::PasswordHint
                     required=true
                     error=Signal::derive(move || errors.with(|e| e.field("password")))
                 />
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t(Key::Creating) } else { i18n.t(Key::CreateAccount) }}
+                        {move || if pending.get() { i18n.t(CommonKey::Creating) } else { i18n.t(AccountsKey::CreateAccount) }}
                     </button>
                     <button type="button" class="button" on:click=move |_| on_cancel()>
-                        {move || i18n.t(Key::Cancel)}
+                        {move || i18n.t(CommonKey::Cancel)}
                     </button>
                 </div>
             </form>

@@ -5,9 +5,15 @@ use leptos_router::components::A;
 use shared::auth::ChangePasswordRequest;
 
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, StatusMessage, TextField};
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::StatusMessage;
 use crate::i18n::activities::ActKey;
-use crate::i18n::{role_key, Key, Text};
+use crate::i18n::auth::role_key;
+use crate::i18n::auth::AuthKey;
+use crate::i18n::common::CommonKey;
+use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{nav_items, ACTIVITIES, ADMIN_ACCOUNTS, HOME};
 
@@ -16,7 +22,7 @@ const PASSWORD_FIELDS: [&str; 2] = ["current_password", "new_password"];
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::NavHome);
+    use_page_title(CommonKey::NavHome);
     let api = use_api();
     let user = Memo::new(move |_| api.session.user());
 
@@ -27,12 +33,12 @@ pub fn HomePage() -> impl IntoView {
                 .filter(|item| item.path != HOME)
                 .map(|item| {
                     let hint: Option<Text> = match item.path {
-                        ADMIN_ACCOUNTS => Some(Key::ManageAccountsHint.into()),
+                        ADMIN_ACCOUNTS => Some(AuthKey::ManageAccountsHint.into()),
                         ACTIVITIES => Some(ActKey::AgendaIntro.into()),
                         _ => None,
                     };
                     let label: Text = match item.path {
-                        ADMIN_ACCOUNTS => Key::ManageAccounts.into(),
+                        ADMIN_ACCOUNTS => AuthKey::ManageAccounts.into(),
                         _ => item.label,
                     };
                     view! {
@@ -51,39 +57,39 @@ pub fn HomePage() -> impl IntoView {
             <h1 id="page-title">
                 {move || {
                     let name = user.with(|u| u.as_ref().map(|u| u.display_name.clone()));
-                    i18n.tf(Key::HomeGreeting, &[("name", name.as_deref().unwrap_or_default())])
+                    i18n.tf(AuthKey::HomeGreeting, &[("name", name.as_deref().unwrap_or_default())])
                 }}
             </h1>
             <div class="grid">
                 <section class="card" aria-labelledby="account-title">
-                    <h2 id="account-title">{move || i18n.t(Key::YourAccount)}</h2>
+                    <h2 id="account-title">{move || i18n.t(AuthKey::YourAccount)}</h2>
                     <dl class="facts">
-                        <dt>{move || i18n.t(Key::Email)}</dt>
+                        <dt>{move || i18n.t(CommonKey::Email)}</dt>
                         <dd>
                             <bdi>{move || user.with(|u| u.as_ref().map(|u| u.email.clone()))}</bdi>
                         </dd>
-                        <dt>{move || i18n.t(Key::Role)}</dt>
+                        <dt>{move || i18n.t(AuthKey::Role)}</dt>
                         <dd>{move || user.with(|u| u.as_ref().map(|u| i18n.t(role_key(u.role))))}</dd>
-                        <dt>{move || i18n.t(Key::LastLogin)}</dt>
+                        <dt>{move || i18n.t(AuthKey::LastLogin)}</dt>
                         <dd>
                             {move || {
                                 user.with(|u| {
                                     u.as_ref()
                                         .and_then(|u| u.last_login_at.as_ref())
                                         .map(|d| i18n.date(d))
-                                        .unwrap_or_else(|| i18n.t(Key::Never).to_string())
+                                        .unwrap_or_else(|| i18n.t(AuthKey::Never).to_string())
                                 })
                             }}
                         </dd>
                     </dl>
                 </section>
                 <section class="card" aria-labelledby="can-do-title">
-                    <h2 id="can-do-title">{move || i18n.t(Key::WhatYouCanDo)}</h2>
+                    <h2 id="can-do-title">{move || i18n.t(AuthKey::WhatYouCanDo)}</h2>
                     <ul class="links">
                         {links}
                         <li>
-                            <a href="#password-title" rel="external">{move || i18n.t(Key::ChangeYourPassword)}</a>
-                            <p class="hint">{move || i18n.t(Key::ChangeYourPasswordHint)}</p>
+                            <a href="#password-title" rel="external">{move || i18n.t(AuthKey::ChangeYourPassword)}</a>
+                            <p class="hint">{move || i18n.t(AuthKey::ChangeYourPasswordHint)}</p>
                         </li>
                     </ul>
                 </section>
@@ -102,30 +108,20 @@ fn ChangePassword() -> impl IntoView {
     let errors = RwSignal::new(FormErrors::default());
     let done = RwSignal::new(None::<String>);
 
-    let change = Action::new_local(move |req: &ChangePasswordRequest| {
-        let req = req.clone();
-        async move { api.change_password(&req).await }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(())) => {
+    let change = use_submit(
+        errors,
+        &PASSWORD_FIELDS,
+        move |req: ChangePasswordRequest| async move { api.change_password(&req).await },
+        move |()| {
             current.set(String::new());
             new.set(String::new());
-            done.set(Some(i18n.t(Key::PasswordChanged).to_string()));
-        }
-        Some(Err(err)) => {
-            errors.set(FormErrors::from_error(
-                &err,
-                &PASSWORD_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-        }
-        None => {}
-    });
+            done.set(Some(i18n.t(AuthKey::PasswordChanged).to_string()));
+        },
+    );
     let pending = change.pending();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(FormErrors::default());
         done.set(None);
         change.dispatch(ChangePasswordRequest {
             current_password: current.get_untracked(),
@@ -135,7 +131,7 @@ fn ChangePassword() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="password-title">
-            <h2 id="password-title" tabindex="-1">{move || i18n.t(Key::ChangeYourPassword)}</h2>
+            <h2 id="password-title" tabindex="-1">{move || i18n.t(AuthKey::ChangeYourPassword)}</h2>
             <StatusMessage message=done/>
             <ErrorAlert
                 message=Signal::derive(move || errors.with(FormErrors::general))
@@ -144,7 +140,7 @@ fn ChangePassword() -> impl IntoView {
             <form class="form" on:submit=on_submit>
                 <TextField
                     id="current_password"
-                    label=Key::CurrentPassword
+                    label=AuthKey::CurrentPassword
                     value=current
                     input_type="password"
                     autocomplete="current-password"
@@ -153,17 +149,17 @@ fn ChangePassword() -> impl IntoView {
                 />
                 <TextField
                     id="new_password"
-                    label=Key::NewPassword
+                    label=AuthKey::NewPassword
                     value=new
                     input_type="password"
                     autocomplete="new-password"
-                    hint=Key::PasswordHint
+                    hint=AuthKey::PasswordHint
                     required=true
                     error=Signal::derive(move || errors.with(|e| e.field("new_password")))
                 />
                 <button type="submit" class="button" disabled=move || pending.get()>
                     {move || {
-                        if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::ChangePasswordSubmit) }
+                        if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(AuthKey::ChangePasswordSubmit) }
                     }}
                 </button>
             </form>

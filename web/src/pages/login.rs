@@ -6,8 +6,13 @@ use leptos_router::NavigateOptions;
 use shared::auth::LoginRequest;
 
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, StatusMessage, TextField};
-use crate::i18n::Key;
+use crate::components::StatusMessage;
+
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::i18n::auth::AuthKey;
+use crate::i18n::common::CommonKey;
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::public::VisitorLinks;
 use crate::routes::safe_next;
@@ -18,7 +23,7 @@ const FIELDS: [&str; 2] = ["email", "password"];
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::SignInTitle);
+    use_page_title(AuthKey::SignInTitle);
     let api = use_api();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -42,19 +47,17 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
-    let login = Action::new_local(move |req: &LoginRequest| {
-        let req = req.clone();
-        async move { api.login(&req).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Err(err)) = login.value().get() {
-            errors.set(FormErrors::from_error(
-                &err,
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            password.set(String::new());
-        }
+    // Signing in starts the session; the effect above then leaves the page.
+    let login = use_submit(
+        errors,
+        &FIELDS,
+        move |req: LoginRequest| async move { api.login(&req).await },
+        |_| {},
+    )
+    .on_refused(move |_| {
+        // A refused password is typed again from scratch.
+        password.set(String::new());
+        false
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -68,17 +71,17 @@ pub fn LoginPage() -> impl IntoView {
 
     let notice = Signal::derive(move || match status.get() {
         Status::SignedOut(SignedOutReason::Expired) => {
-            Some(i18n.t(Key::SessionExpired).to_string())
+            Some(i18n.t(AuthKey::SessionExpired).to_string())
         }
-        Status::SignedOut(SignedOutReason::Manual) => Some(i18n.t(Key::SignedOut).to_string()),
+        Status::SignedOut(SignedOutReason::Manual) => Some(i18n.t(AuthKey::SignedOut).to_string()),
         _ => None,
     });
     let pending = login.pending();
 
     view! {
         <section class="page narrow login" aria-labelledby="page-title">
-            <h1 id="page-title">{move || i18n.t(Key::SignInTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::SignInIntro)}</p>
+            <h1 id="page-title">{move || i18n.t(AuthKey::SignInTitle)}</h1>
+            <p class="lead">{move || i18n.t(AuthKey::SignInIntro)}</p>
             <StatusMessage message=notice/>
             <ErrorAlert
                 message=Signal::derive(move || errors.with(FormErrors::general))
@@ -87,7 +90,7 @@ pub fn LoginPage() -> impl IntoView {
             <form class="card form" on:submit=on_submit>
                 <TextField
                     id="email"
-                    label=Key::Email
+                    label=CommonKey::Email
                     value=email
                     input_type="email"
                     autocomplete="username"
@@ -96,7 +99,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <TextField
                     id="password"
-                    label=Key::Password
+                    label=AuthKey::Password
                     value=password
                     input_type="password"
                     autocomplete="current-password"
@@ -105,7 +108,7 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || {
-                        if pending.get() { i18n.t(Key::SigningIn) } else { i18n.t(Key::SignIn) }
+                        if pending.get() { i18n.t(AuthKey::SigningIn) } else { i18n.t(AuthKey::SignIn) }
                     }}
                 </button>
             </form>

@@ -17,9 +17,13 @@ use super::{
     DateStyle, LoadError, StatusBadge,
 };
 use crate::api::{use_api, ApiError};
+use crate::components::dom::focus_id;
 use crate::components::{Loading, Pager};
 use crate::i18n::activities::ActKey;
-use crate::i18n::{Key, Text};
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{activity_path, writes_people, ACTIVITIES, ACTIVITIES_NEW};
 
@@ -121,11 +125,11 @@ pub fn AgendaPage() -> impl IntoView {
                 aria-labelledby="agenda-filters-title"
                 on:submit=move |ev| ev.prevent_default()
             >
-                <h2 id="agenda-filters-title" class="visually-hidden">{move || i18n.t(Key::Filters)}</h2>
+                <h2 id="agenda-filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
                 <FilterSelect
                     id="filter-programme"
-                    label=Key::Programme
-                    any=Key::AllProgrammes
+                    label=PersonKey::Programme
+                    any=PeopleKey::AllProgrammes
                     options=ActivityProgramme::ALL.iter().map(|&p| (p.as_str(), programme_text(p))).collect()
                     current=Signal::derive(move || q.with(|q| q.programme.map(|p| p.as_str())))
                     on_change=Callback::new(move |v: String| change(&|f| f.programme = v.parse().ok()))
@@ -140,8 +144,8 @@ pub fn AgendaPage() -> impl IntoView {
                 />
                 <FilterSelect
                     id="filter-status"
-                    label=Key::Status
-                    any=Key::AllStatuses
+                    label=CommonKey::Status
+                    any=CommonKey::AllStatuses
                     options=ActivityStatus::ALL.iter().map(|&s| (s.as_str(), status_key(s).into())).collect()
                     current=Signal::derive(move || q.with(|q| q.status.map(|s| s.as_str())))
                     on_change=Callback::new(move |v: String| change(&|f| f.status = v.parse().ok()))
@@ -184,7 +188,7 @@ pub fn AgendaPage() -> impl IntoView {
                                 show.run(AgendaQuery { view: v.view, date: v.date, ..AgendaQuery::default() });
                             }
                         >
-                            {move || i18n.t(Key::ClearFilters)}
+                            {move || i18n.t(CommonKey::ClearFilters)}
                         </button>
                     </div>
                 </Show>
@@ -374,10 +378,10 @@ fn Calendar(
     let focus_day = move |d: NaiveDate| {
         let id = day_id(d);
         request_animation_frame(move || {
-            if !super::focus_id(&id) {
+            if !focus_id(&id) {
                 set_timeout(
                     move || {
-                        super::focus_id(&id);
+                        focus_id(&id);
                     },
                     std::time::Duration::from_millis(60),
                 );

@@ -13,12 +13,21 @@ use uuid::Uuid;
 
 use super::calendar::time_range;
 use super::form::opt_text;
-use super::{focus_id, format_date, pick, venue_line, DateStyle, LoadError, PersonSearch};
+use super::{format_date, pick, venue_line, DateStyle, PersonSearch};
 use crate::api::activities::new_idempotency_key;
 use crate::api::{conflict_id, use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::activities::ActKey;
-use crate::i18n::{category_key, Key};
+
+use crate::components::dom::focus_id;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{activity_path, writes_people};
 
@@ -97,7 +106,7 @@ pub fn AttendancePage() -> impl IntoView {
                         {if forbidden {
                             view! { <p class="muted">{move || i18n.t(ActKey::NotYourActivity)}</p> }.into_any()
                         } else {
-                            view! { <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |_| data.refetch())/> }.into_any()
+                            load_error(&err, move || data.refetch())
                         }}
                     }
                         .into_any()
@@ -372,40 +381,30 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
         "profile",
         "arrival_year",
     ];
-    let create = Action::new_local(move |input: &PersonInput| {
-        let input = input.clone();
-        async move { api.create_person(&input).await }
-    });
     let clear = move || {
         for s in [first_name, last_name, phone, email, profile, arrival_year] {
             s.set(String::new());
         }
     };
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(p)) => {
-            errors.set(FormErrors::default());
+    let create = use_submit(
+        errors,
+        &FIELDS,
+        move |input: PersonInput| async move { api.create_person(&input).await },
+        move |p| {
             existing.set(None);
             clear();
             on_created.run(p.id);
+        },
+    )
+    .on_refused(move |err| {
+        // Already known: the sheet offers to register that person instead.
+        existing.set(conflict_id(err));
+        if existing.with_untracked(Option::is_some) {
+            request_animation_frame(|| {
+                focus_id("use-existing");
+            });
         }
-        Some(Err(err)) => {
-            if let Some(other) = conflict_id(&err) {
-                errors.set(FormErrors::default());
-                existing.set(Some(other));
-                request_animation_frame(|| {
-                    focus_id("use-existing");
-                });
-            } else {
-                existing.set(None);
-                errors.set(FormErrors::from_error(
-                    &err,
-                    &FIELDS,
-                    i18n.lang.get_untracked(),
-                ));
-                request_animation_frame(super::focus_first_invalid);
-            }
-        }
-        None => {}
+        existing.with_untracked(Option::is_some)
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -432,7 +431,7 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
             />
             {move || existing.get().map(|other| view! {
                 <div class="alert-warn">
-                    <p>{move || i18n.t(Key::DuplicateFound)}</p>
+                    <p>{move || i18n.t(PeopleKey::DuplicateFound)}</p>
                     <button
                         type="button"
                         class="button"
@@ -448,10 +447,10 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
                 </div>
             })}
             <form class="form" on:submit=on_submit novalidate=true>
-                <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
-                <TextField id="last_name" label=Key::LastName value=last_name autocomplete="off" error=err("last_name")/>
+                <TextField id="first_name" label=PersonKey::FirstName value=first_name autocomplete="off" required=true error=err("first_name")/>
+                <TextField id="last_name" label=PersonKey::LastName value=last_name autocomplete="off" error=err("last_name")/>
                 <fieldset class="profile-choice" aria-describedby=move || profile_error.with(Option::is_some).then_some("profile-error")>
-                    <legend>{move || i18n.t(Key::DeclaredProfile)}</legend>
+                    <legend>{move || i18n.t(PersonKey::DeclaredProfile)}</legend>
                     <div class="checks">
                         {Category::ALL.iter().map(|&c| view! {
                             <label class="check">
@@ -469,11 +468,11 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
                     {move || profile_error.get().map(|m| view! { <p class="field-error" id="profile-error">{m}</p> })}
                 </fieldset>
                 <Show when=move || profile.get() == Category::Newcomer.as_str()>
-                    <TextField id="arrival_year" label=Key::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
+                    <TextField id="arrival_year" label=PersonKey::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
                 </Show>
-                <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
-                <TextField id="phone" label=Key::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
-                <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="off" error=err("email")/>
+                <p class="hint">{move || i18n.t(PersonKey::ContactHint)}</p>
+                <TextField id="phone" label=PersonKey::Phone value=phone input_type="tel" autocomplete="off" error=err("phone")/>
+                <TextField id="email" label=CommonKey::Email value=email input_type="email" autocomplete="off" error=err("email")/>
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>
                     {move || i18n.t(ActKey::SaveAndMarkPresent)}
                 </button>

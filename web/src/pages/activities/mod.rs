@@ -22,9 +22,12 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::use_api;
-pub use crate::components::LoadError;
-use crate::i18n::activities::ActKey;
-use crate::i18n::{category_key, locale, Key, Text};
+use crate::components::load::LoadError;
+pub use crate::i18n::activities::ActKey;
+use crate::i18n::common::CommonKey;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::VocabKey;
+use crate::i18n::{locale, Text};
 use crate::locale::{use_i18n, I18n, TIME_ZONE};
 
 /// The text in `lang`, falling back to French (the API's rule too).
@@ -39,10 +42,10 @@ pub fn pick(m: &Multilingual, lang: Lang) -> String {
 /// The catalogue key naming an activity's programme.
 pub fn programme_text(p: ActivityProgramme) -> Text {
     match p {
-        ActivityProgramme::Interact => Key::ProgInteract.into(),
-        ActivityProgramme::Duo2change => Key::ProgDuo2change.into(),
-        ActivityProgramme::Training => Key::ProgTraining.into(),
-        ActivityProgramme::Interlab => Key::ProgInterlab.into(),
+        ActivityProgramme::Interact => VocabKey::ProgInteract.into(),
+        ActivityProgramme::Duo2change => VocabKey::ProgDuo2change.into(),
+        ActivityProgramme::Training => VocabKey::ProgTraining.into(),
+        ActivityProgramme::Interlab => VocabKey::ProgInterlab.into(),
         ActivityProgramme::Other => ActKey::ProgOther.into(),
     }
 }
@@ -269,31 +272,6 @@ pub fn today() -> NaiveDate {
         .unwrap_or_else(|_| now.date_naive())
 }
 
-/// Moves the keyboard focus to the element with this id, if it exists.
-pub fn focus_id(id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    match web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        Some(el) => el.focus().is_ok(),
-        None => false,
-    }
-}
-
-/// Focuses the first input the server complained about.
-pub fn focus_first_invalid() {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
-}
-
 /// Offers `text` as a file download (a temporary link, clicked).
 pub fn download_text(name: &str, mime: &str, text: &str) -> Option<()> {
     use wasm_bindgen::JsCast;
@@ -444,7 +422,7 @@ pub fn PersonSearch(
                         }
                     />
                     <button type="button" class="button" on:click=move |_| search_now()>
-                        {move || i18n.t(Key::SearchSubmit)}
+                        {move || i18n.t(CommonKey::SearchSubmit)}
                     </button>
                 </div>
             </div>

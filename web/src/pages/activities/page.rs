@@ -18,102 +18,35 @@ use super::agenda::agenda_href;
 use super::calendar::{time_range, AgendaQuery, Period};
 use super::form::input_from_activity;
 use super::{
-    download_text, focus_id, format_date, kind_key, pick, places_line, programme_text,
+    download_text, format_date, kind_key, pick, places_line, programme_text,
     registration_status_key, source_key, DateStyle, LoadError, PersonSearch, StatusBadge,
 };
 use crate::api::activities::{new_idempotency_key, CsvSeparator};
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::components::dom::focus_id;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::load::{load_page, load_state, PageHeadings};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::activities::ActKey;
-use crate::i18n::{category_key, tag_label, Key};
+use crate::i18n::common::CommonKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::tag_label;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::VocabKey;
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::routes::{
     activity_attendance_path, activity_edit_path, activity_path, person_path, writes_people,
     ACTIVITIES,
 };
 
-/// The order in which the states are listed.
-pub const STATE_ORDER: [RegistrationStatus; 6] = [
-    RegistrationStatus::Registered,
-    RegistrationStatus::Waitlisted,
-    RegistrationStatus::Attended,
-    RegistrationStatus::Absent,
-    RegistrationStatus::Excused,
-    RegistrationStatus::Cancelled,
-];
+mod registrations;
 
-/// People who were waiting in `before` and hold a place in `after`: those the waiting list
-/// promoted in between.
-pub fn promoted(before: &[Registration], after: &[Registration]) -> Vec<Registration> {
-    after
-        .iter()
-        .filter(|r| r.status == RegistrationStatus::Registered)
-        .filter(|r| {
-            before
-                .iter()
-                .any(|b| b.id == r.id && b.status == RegistrationStatus::Waitlisted)
-        })
-        .cloned()
-        .collect()
-}
+use registrations::*;
 
-/// One group of the mix: how many hold a place, the share of all participants, and the places
-/// the target keeps for the group (with a capacity) or the share it asks for (without).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MixLine {
-    pub have: u32,
-    /// Share of participants, in percent (rounded).
-    pub share: u32,
-    pub target_percent: Option<u32>,
-    /// Places kept for the group: `ceil(capacity × target %)`.
-    pub target_places: Option<u32>,
-    /// Whether the target is reached (no target: reached).
-    pub reached: bool,
-}
+mod rules;
 
-/// The mix line of one group: `have` of `total` participants, against `target_percent` of
-/// `capacity` (as the API counts it when admitting people).
-pub fn mix_line(
-    have: u32,
-    total: u32,
-    capacity: Option<i32>,
-    target_percent: Option<i32>,
-) -> MixLine {
-    let share = (have * 100 + total / 2).checked_div(total).unwrap_or(0);
-    let target_percent = target_percent
-        .and_then(|p| u32::try_from(p).ok())
-        .filter(|p| *p > 0);
-    let capacity = capacity.and_then(|c| u32::try_from(c).ok());
-    let target_places = match (capacity, target_percent) {
-        (Some(c), Some(p)) => Some((c * p).div_ceil(100)),
-        _ => None,
-    };
-    let reached = match (target_places, target_percent) {
-        (Some(places), _) => have >= places,
-        (None, Some(p)) => total > 0 && share >= p,
-        (None, None) => true,
-    };
-    MixLine {
-        have,
-        share,
-        target_percent,
-        target_places,
-        reached,
-    }
-}
-
-/// A file name for the attendee list (no personal data, the activity's date and id).
-pub fn csv_file_name(a: &Activity, sep: CsvSeparator) -> String {
-    let day = super::calendar::local_day(a)
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default();
-    let short = a.id.simple().to_string();
-    let short = short.get(..8).unwrap_or_default();
-    match sep {
-        CsvSeparator::Comma => format!("interra-attendees-{day}-{short}.csv"),
-        CsvSeparator::Semicolon => format!("interra-attendees-{day}-{short}-excel.csv"),
-    }
-}
+pub use rules::*;
 
 fn param_id() -> Memo<Option<Uuid>> {
     let params = use_params_map();
@@ -143,20 +76,12 @@ pub fn ActivityPage() -> impl IntoView {
         <section class="page activity-page" aria-labelledby="page-title">
             <p class="back"><a href=ACTIVITIES>{move || i18n.t(ActKey::BackToAgenda)}</a></p>
             <StatusMessage message=status/>
-            {move || match activity.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    let not_found = matches!(err, ApiError::Status(404)) || err.code() == Some(shared::ErrorCode::NotFound);
-                    view! {
-                        <h1 id="page-title">{move || i18n.t(ActKey::ActivityNotFound)}</h1>
-                        {(!not_found).then(|| view! {
-                            <LoadError message=err.message(i18n.lang.get_untracked()) retry=Callback::new(move |_| activity.refetch())/>
-                        })}
-                    }
-                        .into_any()
-                }
-                Some(Ok(a)) => view! { <ActivityView activity=a reload=reload status=status/> }.into_any(),
-            }}
+            {move || load_page(
+                activity.get(),
+                move || activity.refetch(),
+                PageHeadings { failed: ActKey::ActivityNotFound.into(), not_found: Some(ActKey::ActivityNotFound.into()) },
+                |a| view! { <ActivityView activity=a reload=reload status=status/> }.into_any(),
+            )}
         </section>
     }
 }
@@ -208,7 +133,7 @@ fn ActivityView(
             </div>
             <div class="head-actions">
                 <a class="button primary" href=activity_attendance_path(id)>{move || i18n.t(ActKey::AttendanceSheet)}</a>
-                {can_write.then(|| view! { <a class="button" href=activity_edit_path(id)>{move || i18n.t(Key::Edit)}</a> })}
+                {can_write.then(|| view! { <a class="button" href=activity_edit_path(id)>{move || i18n.t(CommonKey::Edit)}</a> })}
             </div>
         </div>
         {a.cancel_reason.clone().filter(|_| state == ActivityStatus::Cancelled).map(|reason| view! {
@@ -256,7 +181,7 @@ fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoV
     let all_tags =
         LocalResource::new(move || async move { api.list_tags().await.unwrap_or_default() });
     let not_provided =
-        move || view! { <span class="muted">{move || i18n.t(Key::NotProvided)}</span> };
+        move || view! { <span class="muted">{move || i18n.t(CommonKey::NotProvided)}</span> };
     view! {
         <dl class="facts">
             {venue.map(|v| {
@@ -347,7 +272,7 @@ fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoV
                 }}</dd>
             </div>
             <div>
-                <dt>{move || i18n.t(Key::Tags)}</dt>
+                <dt>{move || i18n.t(PersonKey::Tags)}</dt>
                 <dd>{if tags.is_empty() {
                     not_provided().into_any()
                 } else {
@@ -376,7 +301,7 @@ fn facts_view(a: &Activity, fresh: RwSignal<Activity>, i18n: I18n) -> impl IntoV
 #[component]
 fn MixIndicator(activity: RwSignal<Activity>) -> impl IntoView {
     let i18n = use_i18n();
-    let line = move |label: Key, line: MixLine, id: &'static str| {
+    let line = move |label: VocabKey, line: MixLine, id: &'static str| {
         let have = line.have.to_string();
         let share = line.share.to_string();
         let target = match (line.target_places, line.target_percent) {
@@ -415,8 +340,8 @@ fn MixIndicator(activity: RwSignal<Activity>) -> impl IntoView {
             let has_targets = newcomers.target_percent.is_some() || locals.target_percent.is_some();
             view! {
                 {(total == 0).then(|| view! { <p class="muted">{move || i18n.t(ActKey::NobodyYet)}</p> })}
-                {line(Key::Newcomer, newcomers, "mix-newcomers")}
-                {line(Key::Local, locals, "mix-locals")}
+                {line(VocabKey::Newcomer, newcomers, "mix-newcomers")}
+                {line(VocabKey::Local, locals, "mix-locals")}
                 {(!has_targets).then(|| view! { <p class="muted small">{move || i18n.t(ActKey::NoTargets)}</p> })}
             }
         })
@@ -450,10 +375,7 @@ fn SeriesSessions(series: Uuid, current: Uuid) -> impl IntoView {
     view! {
         <section class="card series-sessions" aria-labelledby="series-title">
             <h2 id="series-title">{move || i18n.t(ActKey::SeriesSessions)}</h2>
-            {move || match sessions.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! { <p class="field-error">{err.message(i18n.lang.get())}</p> }.into_any(),
-                Some(Ok(page)) => view! {
+            {move || load_state(sessions.get(), move || sessions.refetch(), |page| view! {
                     <ol class="plain sessions">
                         {page.results.into_iter().map(|s| {
                             let is_current = s.id == current;
@@ -472,8 +394,7 @@ fn SeriesSessions(series: Uuid, current: Uuid) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 }
-                    .into_any(),
-            }}
+                    .into_any())}
             <p><a href=all_href>{move || i18n.t(ActKey::SeriesInAgenda)}</a></p>
         </section>
     }
@@ -493,16 +414,16 @@ fn StatusActions(
     let input = StoredValue::new(input_from_activity(&activity));
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
-    let change = Action::new_local(move |to: &(ActivityStatus, Option<String>)| {
-        let (to, why) = to.clone();
-        let mut body = input.get_value();
-        body.status = Some(to);
-        body.cancel_reason = why;
-        async move { (to, api.update_activity(id, &body).await) }
-    });
-    Effect::new(move |_| match change.value().get() {
-        Some((to, Ok(_))) => {
-            errors.set(FormErrors::default());
+    let change = use_submit(
+        errors,
+        &["cancel_reason"],
+        move |(to, why): (ActivityStatus, Option<String>)| {
+            let mut body = input.get_value();
+            body.status = Some(to);
+            body.cancel_reason = why;
+            async move { api.update_activity(id, &body).await.map(|_| to) }
+        },
+        move |to| {
             status.set(Some(
                 i18n.t(if to == ActivityStatus::Cancelled {
                     ActKey::ActivityCancelledDone
@@ -512,18 +433,19 @@ fn StatusActions(
                 .to_string(),
             ));
             reload.update(|n| *n += 1);
-        }
-        Some((_, Err(err))) => {
-            errors.set(FormErrors::from_error(
-                &err,
-                &["cancel_reason"],
-                i18n.lang.get_untracked(),
-            ));
-            request_animation_frame(|| {
-                focus_id("cancel-activity-reason");
-            });
-        }
-        None => {}
+        },
+    )
+    .on_refused(move |err| {
+        // The reason is the form's only field: back to it, whatever the message.
+        errors.set(FormErrors::from_error(
+            err,
+            &["cancel_reason"],
+            i18n.lang.get_untracked(),
+        ));
+        request_animation_frame(|| {
+            focus_id("cancel-activity-reason");
+        });
+        true
     });
     let pending = change.pending();
     let reason_error = Signal::derive(move || errors.with(|e| e.field("cancel_reason")));
@@ -579,556 +501,5 @@ fn StatusActions(
                 </details>
             })}
         </section>
-    }
-}
-
-/// What the registrations panel shows.
-#[derive(Debug, Clone, PartialEq)]
-enum ListState {
-    Loading,
-    Forbidden,
-    Failed(String),
-    Ready,
-}
-
-/// What happened to the registrations, for the status message.
-#[derive(Clone)]
-enum Outcome {
-    Registered(String, Registration),
-    Cancelled(String, Vec<Registration>),
-}
-
-#[component]
-fn Registrations(
-    activity: Activity,
-    /// Bumped after each change, so the page refreshes its counts.
-    counts_changed: RwSignal<u32>,
-    status: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let api = use_api();
-    let id = activity.id;
-    let list = RwSignal::new(None::<Result<Vec<Registration>, ApiError>>);
-    let load = move || {
-        spawn_local(async move {
-            let r = api.list_registrations(id).await;
-            list.set(Some(r));
-        });
-    };
-    load();
-    let error = RwSignal::new(None::<String>);
-    let just_promoted = RwSignal::new(Vec::<Uuid>::new());
-    let confirming = RwSignal::new(None::<Uuid>);
-    // Only a change of state redraws the panel (the search keeps what was typed).
-    let state = Memo::new(move |_| {
-        list.with(|l| match l {
-            None => ListState::Loading,
-            Some(Err(err))
-                if err.code() == Some(shared::ErrorCode::Forbidden)
-                    || matches!(err, ApiError::Status(403)) =>
-            {
-                ListState::Forbidden
-            }
-            Some(Err(err)) => ListState::Failed(err.message(i18n.lang.get_untracked())),
-            Some(Ok(_)) => ListState::Ready,
-        })
-    });
-    let regs = move || {
-        list.with(|l| {
-            l.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .cloned()
-                .unwrap_or_default()
-        })
-    };
-    let present: Signal<Vec<Uuid>> = Signal::derive(move || {
-        regs()
-            .into_iter()
-            .filter(|r| r.status != RegistrationStatus::Cancelled)
-            .map(|r| r.person_id)
-            .collect()
-    });
-
-    let register = Action::new_local(move |p: &PersonSummary| {
-        let p = p.clone();
-        let key = new_idempotency_key();
-        async move {
-            let body = RegistrationInput {
-                person_id: p.id,
-                source: None,
-            };
-            let r = api.add_registration(id, &body, &key).await?;
-            let after = api.list_registrations(id).await;
-            Ok::<_, ApiError>((Outcome::Registered(p.display_name, r), after))
-        }
-    });
-    let cancel = Action::new_local(move |r: &Registration| {
-        let r = r.clone();
-        async move {
-            let before = api.list_registrations(id).await.unwrap_or_default();
-            api.set_registration_status(
-                id,
-                r.id,
-                &RegistrationUpdate {
-                    status: RegistrationStatus::Cancelled,
-                },
-            )
-            .await?;
-            let after = api.list_registrations(id).await;
-            let moved = after
-                .as_ref()
-                .map(|a| promoted(&before, a))
-                .unwrap_or_default();
-            Ok::<_, ApiError>((Outcome::Cancelled(r.display_name, moved), after))
-        }
-    });
-    let apply = move |result: Result<(Outcome, Result<Vec<Registration>, ApiError>), ApiError>| {
-        match result {
-            Ok((outcome, after)) => {
-                error.set(None);
-                confirming.set(None);
-                list.set(Some(after));
-                counts_changed.update(|n| *n += 1);
-                let message = match outcome {
-                    Outcome::Registered(name, r) if r.status == RegistrationStatus::Waitlisted => {
-                        i18n.tf(
-                            ActKey::NowWaitlisted,
-                            &[
-                                ("name", &name),
-                                ("position", &r.waitlist_position.unwrap_or(0).to_string()),
-                            ],
-                        )
-                    }
-                    Outcome::Registered(name, _) => {
-                        i18n.tf(ActKey::NowRegistered, &[("name", &name)])
-                    }
-                    Outcome::Cancelled(name, moved) => {
-                        just_promoted.set(moved.iter().map(|r| r.id).collect());
-                        let mut text = i18n.tf(ActKey::RegistrationCancelled, &[("name", &name)]);
-                        for m in &moved {
-                            text.push(' ');
-                            text.push_str(
-                                &i18n.tf(ActKey::PromotedNotice, &[("name", &m.display_name)]),
-                            );
-                        }
-                        text
-                    }
-                };
-                status.set(Some(message));
-            }
-            Err(err) => {
-                status.set(None);
-                error.set(Some(err.message(i18n.lang.get_untracked())));
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if let Some(r) = register.value().get() {
-            apply(r);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(r) = cancel.value().get() {
-            apply(r);
-        }
-    });
-    let busy = Signal::derive(move || register.pending().get() || cancel.pending().get());
-    let export = Action::new_local(move |sep: &CsvSeparator| {
-        let sep = *sep;
-        async move { (sep, api.attendees_csv(id, sep).await) }
-    });
-    let activity_for_name = StoredValue::new(activity.clone());
-    Effect::new(move |_| match export.value().get() {
-        Some((sep, Ok(text))) => {
-            let name = csv_file_name(&activity_for_name.get_value(), sep);
-            if download_text(&name, "text/csv", &text).is_some() {
-                error.set(None);
-                status.set(Some(i18n.t(ActKey::CsvDownloaded).to_string()));
-            } else {
-                error.set(Some(i18n.t(Key::ErrUnexpected).to_string()));
-            }
-        }
-        Some((_, Err(err))) => error.set(Some(err.message(i18n.lang.get_untracked()))),
-        None => {}
-    });
-    let closed = activity.status == ActivityStatus::Cancelled;
-    let choose = Callback::new(move |p: PersonSummary| {
-        register.dispatch(p);
-    });
-
-    let groups = move || {
-        let all = regs();
-        STATE_ORDER
-            .into_iter()
-            .map(|state| {
-                let rows: Vec<Registration> = all.iter().filter(|r| r.status == state).cloned().collect();
-                let count = rows.len();
-                // Empty attendance and cancellation groups say nothing worth a heading.
-                let always = matches!(state, RegistrationStatus::Registered | RegistrationStatus::Waitlisted);
-                if count == 0 && !always {
-                    return ().into_any();
-                }
-                let heading_id = format!("regs-{}", state.as_str());
-                let items = rows
-                    .into_iter()
-                    .map(|r| view! { <RegistrationRow registration=r just_promoted=just_promoted confirming=confirming busy=busy cancel=Callback::new(move |r: Registration| { cancel.dispatch(r); })/> })
-                    .collect_view();
-                let body = if count == 0 {
-                    view! { <p class="muted small">{move || i18n.t(ActKey::NobodyInState)}</p> }.into_any()
-                } else {
-                    view! { <ul class="plain registrations">{items}</ul> }.into_any()
-                };
-                let heading = view! {
-                    <h3 id=heading_id.clone()>
-                        {move || i18n.t(registration_status_key(state))}
-                        " " <span class="count-pill">{count}</span>
-                    </h3>
-                };
-                if state == RegistrationStatus::Cancelled {
-                    view! {
-                        <section class="reg-group" aria-labelledby=heading_id>
-                            <details>
-                                <summary>{heading}</summary>
-                                {body}
-                            </details>
-                        </section>
-                    }
-                        .into_any()
-                } else {
-                    view! { <section class="reg-group" aria-labelledby=heading_id>{heading}{body}</section> }.into_any()
-                }
-            })
-            .collect_view()
-    };
-
-    view! {
-        <section class="card registrations-panel" aria-labelledby="registrations-title">
-            <h2 id="registrations-title">{move || i18n.t(ActKey::Registrations)}</h2>
-            <ErrorAlert message=error on_dismiss=move || error.set(None)/>
-            {move || match state.get() {
-                ListState::Loading => view! { <Loading/> }.into_any(),
-                ListState::Forbidden => {
-                    view! { <p class="muted">{move || i18n.t(ActKey::NotYourActivity)}</p> }.into_any()
-                }
-                ListState::Failed(message) => view! { <LoadError message=message retry=Callback::new(move |_| load())/> }.into_any(),
-                ListState::Ready => view! {
-                    <div class="registrations-tools">
-                        {(!closed).then(|| view! {
-                            <div class="register-someone">
-                                <h3>{move || i18n.t(ActKey::RegisterSomeone)}</h3>
-                                <p class="hint">{move || i18n.t(ActKey::RegisterHint)}</p>
-                                <PersonSearch
-                                    id="register-search"
-                                    label=ActKey::FindPerson
-                                    action=ActKey::Register
-                                    action_named=ActKey::RegisterNamed
-                                    on_choose=choose
-                                    exclude=present
-                                    busy=busy
-                                />
-                            </div>
-                        })}
-                        <div class="exports">
-                            <h3>{move || i18n.t(ActKey::Export)}</h3>
-                            <div class="actions">
-                                <button type="button" class="button" id="csv-comma" disabled=move || export.pending().get()
-                                    on:click=move |_| { export.dispatch(CsvSeparator::Comma); }>
-                                    {move || i18n.t(ActKey::CsvComma)}
-                                </button>
-                                <button type="button" class="button" id="csv-semicolon" disabled=move || export.pending().get()
-                                    on:click=move |_| { export.dispatch(CsvSeparator::Semicolon); }>
-                                    {move || i18n.t(ActKey::CsvSemicolon)}
-                                </button>
-                            </div>
-                            <p class="hint">{move || i18n.t(ActKey::CsvHint)}</p>
-                        </div>
-                    </div>
-                    <ToNotify activity=id refresh=counts_changed status=status/>
-                    {groups}
-                }
-                    .into_any(),
-            }}
-        </section>
-    }
-}
-
-/// "À prévenir": people promoted from the waiting list, or whose activity is cancelled, whom
-/// staff must tell themselves (no email address, the email failed, or no mail server), each
-/// with a "Told" button.
-#[component]
-fn ToNotify(
-    activity: Uuid,
-    /// Bumped after each change of the registrations: a cancellation may promote someone.
-    refresh: RwSignal<u32>,
-    status: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let api = use_api();
-    let list = RwSignal::new(Vec::<Notification>::new());
-    let error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        refresh.track();
-        spawn_local(async move {
-            // Staff who may not manage this activity see nothing here (the registrations
-            // panel already says so).
-            if let Ok(page) = api.notifications_to_do(activity).await {
-                list.set(page.results);
-            }
-        });
-    });
-    let done = Action::new_local(move |n: &Notification| {
-        let n = n.clone();
-        async move {
-            let r = api
-                .notification_done(n.id, &NotificationDone::default())
-                .await;
-            let after = api.notifications_to_do(activity).await;
-            (n.display_name, r, after)
-        }
-    });
-    Effect::new(move |_| {
-        if let Some((name, r, after)) = done.value().get() {
-            match r {
-                Ok(_) => {
-                    error.set(None);
-                    status.set(Some(i18n.tf(ActKey::ToldDone, &[("name", &name)])));
-                }
-                Err(err) => error.set(Some(err.message(i18n.lang.get_untracked()))),
-            }
-            if let Ok(page) = after {
-                list.set(page.results);
-            }
-        }
-    });
-    let items = move || {
-        list.get()
-            .into_iter()
-            .map(|n| {
-                let name = n.display_name.clone();
-                let label_name = name.clone();
-                let reason = match n.kind {
-                    NotificationKind::Promoted => ActKey::NoticePromoted,
-                    NotificationKind::ActivityCancelled => ActKey::NoticeCancelled,
-                };
-                let failed = n.status == NotificationStatus::Failed;
-                let no_contact = n.phone.is_none() && n.email.is_none();
-                let phone = n.phone.clone().map(|p| {
-                    let href = format!("tel:{}", p.replace(' ', ""));
-                    view! {
-                        <span class="notice-contact">
-                            {move || i18n.t(ActKey::NoticePhone)} " " <a href=href><bdi>{p}</bdi></a>
-                        </span>
-                    }
-                });
-                let email = n.email.clone().map(|e| {
-                    let href = format!("mailto:{e}");
-                    view! {
-                        <span class="notice-contact">
-                            {move || i18n.t(ActKey::NoticeEmail)} " " <a href=href><bdi>{e}</bdi></a>
-                        </span>
-                    }
-                });
-                let n2 = n.clone();
-                view! {
-                    <li class="notice">
-                        <div class="reg-who">
-                            <a href=person_path(n.person_id) class="reg-name"><bdi>{name}</bdi></a>
-                            <span class="badge badge-promoted">{move || i18n.t(reason)}</span>
-                        </div>
-                        <p class="small">
-                            {phone} " " {email}
-                            {no_contact.then(|| view! { <span class="muted">{move || i18n.t(ActKey::NoticeNoContact)}</span> })}
-                        </p>
-                        {failed.then(|| view! { <p class="small warning">{move || i18n.t(ActKey::NoticeEmailFailed)}</p> })}
-                        <div class="actions">
-                            <button
-                                type="button"
-                                class="button small-button"
-                                aria-label=move || i18n.tf(ActKey::MarkToldNamed, &[("name", &label_name)])
-                                disabled=move || done.pending().get()
-                                on:click=move |_| { done.dispatch(n2.clone()); }
-                            >
-                                {move || i18n.t(ActKey::MarkTold)}
-                            </button>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <Show when=move || !list.with(Vec::is_empty)>
-            <section class="reg-group to-notify" aria-labelledby="to-notify-title">
-                <h3 id="to-notify-title">
-                    {move || i18n.t(ActKey::ToNotify)}
-                    " " <span class="count-pill">{move || list.with(Vec::len)}</span>
-                </h3>
-                <p class="hint">{move || i18n.t(ActKey::ToNotifyHint)}</p>
-                <ErrorAlert message=error on_dismiss=move || error.set(None)/>
-                <ul class="plain registrations">{items}</ul>
-            </section>
-        </Show>
-    }
-}
-
-#[component]
-fn RegistrationRow(
-    registration: Registration,
-    just_promoted: RwSignal<Vec<Uuid>>,
-    confirming: RwSignal<Option<Uuid>>,
-    busy: Signal<bool>,
-    cancel: Callback<Registration>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let r = registration;
-    let rid = r.id;
-    let category: Category = r.category;
-    let source = r.source;
-    let can_cancel = matches!(
-        r.status,
-        RegistrationStatus::Registered | RegistrationStatus::Waitlisted
-    );
-    let name = r.display_name.clone();
-    let (name2, name3) = (name.clone(), name.clone());
-    let position = r.waitlist_position;
-    let promoted_at = r.promoted_at;
-    let created = r.created_at;
-    let r2 = r.clone();
-    view! {
-        <li class="registration" class:just-promoted=move || just_promoted.with(|p| p.contains(&rid))>
-            <div class="reg-who">
-                <a href=person_path(r.person_id) class="reg-name"><bdi>{name.clone()}</bdi></a>
-                <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
-                {position.map(|n| view! { <span class="badge badge-waitlist">{move || i18n.tf(ActKey::WaitlistPosition, &[("position", &n.to_string())])}</span> })}
-                {promoted_at.map(|t| view! {
-                    <span class="badge badge-promoted">{move || i18n.tf(ActKey::PromotedOn, &[("date", &i18n.date(&t))])}</span>
-                })}
-            </div>
-            <p class="muted small">
-                {move || i18n.t(source_key(source))} " · " {move || i18n.tf(ActKey::RegisteredOn, &[("date", &i18n.date(&created))])}
-            </p>
-            {can_cancel.then(|| view! {
-                <div class="actions">
-                    <Show
-                        when=move || confirming.get() == Some(rid)
-                        fallback=move || {
-                            let name = name2.clone();
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button small-button"
-                                    aria-label=move || i18n.tf(ActKey::CancelRegistrationNamed, &[("name", &name)])
-                                    disabled=move || busy.get()
-                                    on:click=move |_| {
-                                        confirming.set(Some(rid));
-                                        let id = format!("confirm-cancel-{rid}");
-                                        request_animation_frame(move || { focus_id(&id); });
-                                    }
-                                >
-                                    {move || i18n.t(ActKey::CancelRegistration)}
-                                </button>
-                            }
-                        }
-                    >
-                        {
-                            let (name, r) = (name3.clone(), r2.clone());
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button danger small-button"
-                                    id=format!("confirm-cancel-{rid}")
-                                    aria-label=move || i18n.tf(ActKey::ConfirmCancelNamed, &[("name", &name)])
-                                    disabled=move || busy.get()
-                                    on:click=move |_| cancel.run(r.clone())
-                                >
-                                    {move || i18n.t(ActKey::ConfirmCancel)}
-                                </button>
-                                <button type="button" class="button small-button" on:click=move |_| confirming.set(None)>
-                                    {move || i18n.t(ActKey::KeepRegistration)}
-                                </button>
-                            }
-                        }
-                    </Show>
-                </div>
-            })}
-        </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Utc;
-    use shared::activities::RegistrationSource;
-
-    fn reg(n: u128, status: RegistrationStatus) -> Registration {
-        Registration {
-            id: Uuid::from_u128(n),
-            activity_id: Uuid::from_u128(100),
-            person_id: Uuid::from_u128(200 + n),
-            display_name: format!("P{n}"),
-            category: Category::Local,
-            status,
-            source: RegistrationSource::Staff,
-            waitlist_position: None,
-            registered_by: None,
-            promoted_at: None,
-            created_at: Utc::now(),
-        }
-    }
-
-    #[test]
-    fn promotion_is_seen_by_comparing_before_and_after() {
-        use RegistrationStatus::*;
-        let before = vec![reg(1, Registered), reg(2, Waitlisted), reg(3, Waitlisted)];
-        let after = vec![reg(1, Cancelled), reg(2, Registered), reg(3, Waitlisted)];
-        let moved = promoted(&before, &after);
-        assert_eq!(
-            moved
-                .iter()
-                .map(|r| r.display_name.as_str())
-                .collect::<Vec<_>>(),
-            ["P2"]
-        );
-        assert!(promoted(&after, &after).is_empty());
-        // Someone registered directly is not "promoted".
-        let after = vec![
-            reg(1, Cancelled),
-            reg(2, Waitlisted),
-            reg(3, Waitlisted),
-            reg(4, Registered),
-        ];
-        assert!(promoted(&before, &after).is_empty());
-    }
-
-    #[test]
-    fn the_mix_counts_places_kept_for_each_group() {
-        // 12 places, 30 % for newcomers: 4 places kept (rounded up).
-        let line = mix_line(3, 8, Some(12), Some(30));
-        assert_eq!(line.target_places, Some(4));
-        assert_eq!(line.share, 38);
-        assert!(!line.reached);
-        assert!(mix_line(4, 8, Some(12), Some(30)).reached);
-        // Without a capacity the target is a share of the participants.
-        let line = mix_line(2, 8, None, Some(30));
-        assert_eq!(
-            (line.target_places, line.share, line.reached),
-            (None, 25, false)
-        );
-        assert!(mix_line(3, 8, None, Some(30)).reached);
-        // No target, no participants.
-        let line = mix_line(0, 0, Some(10), None);
-        assert_eq!(
-            (line.share, line.reached, line.target_percent),
-            (0, true, None)
-        );
-        assert_eq!(mix_line(0, 0, Some(10), Some(0)).target_percent, None);
-    }
-
-    #[test]
-    fn every_state_is_listed_once() {
-        for s in RegistrationStatus::ALL {
-            assert_eq!(STATE_ORDER.iter().filter(|x| *x == s).count(), 1, "{s}");
-        }
     }
 }

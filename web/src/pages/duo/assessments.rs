@@ -8,12 +8,21 @@ use shared::duo::{AssessmentPhase, DuoStatus, SelfAssessment, SelfAssessmentInpu
 use shared::people::Category;
 use uuid::Uuid;
 
-use super::FieldErrors;
-use super::{format_date, load_error, today_in_brussels, SelectField, TextAreaField};
+use super::{format_date, today_in_brussels};
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Loading, TextField};
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::SelectField;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::components::Loading;
+use crate::i18n::common::CommonKey;
 use crate::i18n::duo::DuoKey;
-use crate::i18n::{Key, Text};
+use crate::i18n::vocabulary::VocabKey;
+use crate::i18n::Text;
 use crate::locale::use_i18n;
 
 /// The inputs of the form, by the names the API uses for its field errors.
@@ -147,7 +156,7 @@ pub fn AssessmentsCard(
             <p class="muted small">{move || i18n.t(DuoKey::SelfAssessmentsIntro)}</p>
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Err(err)) => load_error(&err, move || list.refetch()),
                 Some(Ok(items)) => view! { <AssessmentTable items=items/> }.into_any(),
             }}
             {(manages && phase_open(AssessmentPhase::Before, state)).then(|| view! {
@@ -255,33 +264,22 @@ fn AssessmentForm(id: Uuid, state: DuoStatus, on_saved: Callback<()>) -> impl In
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &SelfAssessmentInput| {
-        let body = body.clone();
-        async move { api.record_duo_assessment(id, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
-            errors.set(FormErrors::default());
+    let send = use_submit(
+        errors,
+        &ASSESSMENT_FIELDS,
+        move |body: SelfAssessmentInput| async move { api.record_duo_assessment(id, &body).await },
+        move |_| {
             french.set(String::new());
             help.set(String::new());
             understanding.set(String::new());
             learnt.set(String::new());
             on_saved.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &ASSESSMENT_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            super::focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = send.pending();
     let side_options: Vec<(&'static str, Text)> = vec![
-        (Category::Newcomer.as_str(), Key::Newcomer.into()),
-        (Category::Local.as_str(), Key::Local.into()),
+        (Category::Newcomer.as_str(), VocabKey::Newcomer.into()),
+        (Category::Local.as_str(), VocabKey::Local.into()),
     ];
     let phase_options: Vec<(&'static str, Text)> = AssessmentPhase::ALL
         .iter()
@@ -323,7 +321,7 @@ fn AssessmentForm(id: Uuid, state: DuoStatus, on_saved: Callback<()>) -> impl In
                         }
                         Err(bad) => {
                             local.set(bad);
-                            super::focus_first_error();
+                            focus_first_error();
                         }
                     }
                 }
@@ -353,7 +351,7 @@ fn AssessmentForm(id: Uuid, state: DuoStatus, on_saved: Callback<()>) -> impl In
                 }}
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveAssessment) }}
+                        {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveAssessment) }}
                     </button>
                 </div>
             </form>

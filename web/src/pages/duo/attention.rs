@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use shared::duo::{Duo, HealthLevel};
 
-use super::{format_date, load_error, DuoTabs, HealthBadge, Reasons, Tab};
+use super::{format_date, DuoTabs, HealthBadge, Reasons, Tab};
 use crate::api::use_api;
+use crate::components::load::load_error;
 use crate::components::Loading;
 use crate::i18n::duo::DuoKey;
 use crate::locale::{use_i18n, use_page_title};
@@ -43,7 +44,7 @@ pub fn AttentionPage() -> impl IntoView {
             <DuoTabs current=Some(Tab::Attention)/>
             {move || match duos.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || duos.refetch()),
+                Some(Err(err)) => load_error(&err, move || duos.refetch()),
                 Some(Ok(list)) => {
                     let groups = [
                         (HealthLevel::Attention, DuoKey::NeedAttention, DuoKey::NobodyNeedsAttention),

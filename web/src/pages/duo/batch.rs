@@ -12,13 +12,14 @@ use shared::duo::{
 use shared::people::Category;
 use uuid::Uuid;
 
-use super::{
-    format_number, load_error, manages_duos, BreakdownDetails, DuoTabs, Reasons, ScoreTotal, Tab,
-};
+use super::{format_number, manages_duos, BreakdownDetails, DuoTabs, Reasons, ScoreTotal, Tab};
 use crate::api::use_api;
-use crate::components::{ErrorAlert, Forbidden, Loading, StatusMessage};
-use crate::i18n::category_key;
+use crate::components::{Forbidden, Loading, StatusMessage};
+
+use crate::components::form::ErrorAlert;
+use crate::components::load::load_error;
 use crate::i18n::duo::DuoKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{duo_candidate_path, DUO_BOARD};
 
@@ -150,7 +151,7 @@ pub fn BatchPage() -> impl IntoView {
                 <p class="muted small">{move || i18n.t(DuoKey::PinnedIntro)}</p>
                 {move || match waiting.get() {
                     None => view! { <Loading/> }.into_any(),
-                    Some(Err(err)) => load_error(i18n, &err, move || waiting.refetch()),
+                    Some(Err(err)) => load_error(&err, move || waiting.refetch()),
                     Some(Ok(list)) => view! {
                         <PinList pins=pins list=list.clone() busy=busy on_change=Callback::new(move |_| {
                             if preview.with_untracked(Option::is_some) { run() }

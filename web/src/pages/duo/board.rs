@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use shared::duo::{Duo, DuoStatus};
 
-use super::{format_day, load_error, DuoBadge, DuoTabs, HealthBadge, ScoreTotal, Tab};
+use super::{format_day, DuoBadge, DuoTabs, HealthBadge, ScoreTotal, Tab};
 use crate::api::use_api;
+use crate::components::load::load_error;
 use crate::components::Loading;
 use crate::i18n::duo::{duo_status_key, DuoKey};
 use crate::locale::{use_i18n, use_page_title};
@@ -51,7 +52,7 @@ pub fn BoardPage() -> impl IntoView {
             <DuoTabs current=Some(Tab::Board)/>
             {move || match duos.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || duos.refetch()),
+                Some(Err(err)) => load_error(&err, move || duos.refetch()),
                 Some(Ok(list)) => {
                     let columns = COLUMNS
                         .iter()

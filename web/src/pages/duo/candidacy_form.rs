@@ -8,14 +8,23 @@ use shared::duo::{Candidacy, CandidacyInput, CandidacyStatus, GenderIdentity, Ho
 use shared::people::{PeopleFilter, PersonSummary};
 use uuid::Uuid;
 
-use super::{
-    commune_id, is_not_found, load_error, manages_duos, DuoTabs, SelectField, TextAreaField,
-};
+use super::{commune_id, manages_duos, DuoTabs};
 use crate::api::duo::Commune;
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Forbidden, Loading, TextField};
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::SelectField;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::components::load::{load_page, PageHeadings};
+use crate::components::Forbidden;
+use crate::i18n::common::CommonKey;
 use crate::i18n::duo::{candidacy_status_key, gender_key, hope_key, travel_key, DuoKey};
-use crate::i18n::{category_key, Key, Text};
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{duo_candidate_path, DUO};
 
@@ -137,14 +146,12 @@ pub fn NewCandidacyPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO>{move || i18n.t(DuoKey::BackToPool)}</a></p>
-            {move || match communes.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::OpenCandidacy)}</h1>
-                    {load_error(i18n, &err, move || communes.refetch())}
-                }.into_any(),
-                Some(Ok(list)) => view! { <CandidacyForm initial=None communes=list preset=preset/> }.into_any(),
-            }}
+            {move || load_page(
+                communes.get(),
+                move || communes.refetch(),
+                PageHeadings { failed: DuoKey::OpenCandidacy.into(), not_found: None },
+                |list| view! { <CandidacyForm initial=None communes=list preset=preset/> }.into_any(),
+            )}
         </section>
     }
     .into_any()
@@ -174,17 +181,12 @@ pub fn EditCandidacyPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO>{move || i18n.t(DuoKey::BackToPool)}</a></p>
-            {move || match data.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) if is_not_found(&err) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::CandidateNotFound)}</h1>
-                }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::EditCandidacy)}</h1>
-                    {load_error(i18n, &err, move || data.refetch())}
-                }.into_any(),
-                Some(Ok((c, communes))) => view! { <CandidacyForm initial=Some(c) communes=communes preset=None/> }.into_any(),
-            }}
+            {move || load_page(
+                data.get(),
+                move || data.refetch(),
+                PageHeadings { failed: DuoKey::EditCandidacy.into(), not_found: Some(DuoKey::CandidateNotFound.into()) },
+                |(c, communes)| view! { <CandidacyForm initial=Some(c) communes=communes preset=None/> }.into_any(),
+            )}
         </section>
     }
     .into_any()
@@ -259,27 +261,17 @@ fn CandidacyForm(
         remarks: remarks.get_untracked(),
         status: status.get_untracked(),
     };
-    let save = Action::new_local(move |body: &CandidacyInput| {
-        let body = body.clone();
-        async move {
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        move |body: CandidacyInput| async move {
             match editing {
                 Some(id) => api.update_candidacy(id, &body).await,
                 None => api.create_candidacy(&body).await,
             }
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => navigate(&duo_candidate_path(c.id), Default::default()),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            super::focus_first_error();
-        }
-        None => {}
-    });
+        },
+        move |c| navigate(&duo_candidate_path(c.id), Default::default()),
+    );
     let pending = save.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -301,7 +293,7 @@ fn CandidacyForm(
         let blocked = !problems.is_empty();
         local.set(problems);
         if blocked {
-            super::focus_first_error();
+            focus_first_error();
             return;
         }
         if let Some(pid) = chosen {
@@ -349,7 +341,7 @@ fn CandidacyForm(
                 <legend>{move || i18n.t(DuoKey::WhereToMeet)}</legend>
                 <div class="form-grid">
                     <div class="field" class:field-invalid=move || errors.with(|e| e.field("commune").is_some())>
-                        <label for="commune">{move || i18n.t(Key::Commune)}</label>
+                        <label for="commune">{move || i18n.t(PersonKey::Commune)}</label>
                         <select
                             id="commune"
                             name="commune"
@@ -357,7 +349,7 @@ fn CandidacyForm(
                             aria-describedby=move || errors.with(|e| e.field("commune").is_some()).then_some("commune-error")
                             on:change=move |ev| commune.set(event_target_value(&ev))
                         >
-                            <option value="" selected=move || commune.with(String::is_empty)>{move || i18n.t(Key::NotProvided)}</option>
+                            <option value="" selected=move || commune.with(String::is_empty)>{move || i18n.t(CommonKey::NotProvided)}</option>
                             {commune_options.into_iter().map(|c| {
                                 let id = c.id.clone();
                                 view! { <option value=c.id.clone() selected=move || commune.with(|v| *v == id)>{c.name.clone()}</option> }
@@ -372,7 +364,7 @@ fn CandidacyForm(
                 <legend>{move || i18n.t(DuoKey::Preferences)}</legend>
                 <p class="hint">{move || i18n.t(DuoKey::PreferencesHint)}</p>
                 <div class="form-grid">
-                    <SelectField id="gender" label=DuoKey::OwnGender value=gender options=gender_options.clone() error=err("gender") empty=Key::NotProvided/>
+                    <SelectField id="gender" label=DuoKey::OwnGender value=gender options=gender_options.clone() error=err("gender") empty=CommonKey::NotProvided/>
                     <SelectField id="partner_gender" label=DuoKey::PartnerGender value=partner_gender options=gender_options error=err("partner_gender") empty=DuoKey::NoPreference/>
                     <TextField id="partner_age_min" label=DuoKey::PartnerAgeMin value=age_min input_type="number" error=err("partner_age_min")/>
                     <TextField id="partner_age_max" label=DuoKey::PartnerAgeMax value=age_max input_type="number" error=err("partner_age_max")/>
@@ -417,15 +409,15 @@ fn CandidacyForm(
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || if pending.get() {
-                        i18n.t(Key::Saving)
+                        i18n.t(CommonKey::Saving)
                     } else if editing.is_some() {
-                        i18n.t(Key::Save)
+                        i18n.t(CommonKey::Save)
                     } else {
                         i18n.t(DuoKey::OpenCandidacySubmit)
                     }}
                 </button>
                 <a class="button" href=move || editing.map(duo_candidate_path).unwrap_or_else(|| DUO.to_string())>
-                    {move || i18n.t(Key::Cancel)}
+                    {move || i18n.t(CommonKey::Cancel)}
                 </a>
             </div>
         </form>
@@ -487,13 +479,13 @@ fn PersonPicker(
                                     }
                                 }
                             />
-                            <button type="button" class="button" on:click=move |_| run()>{move || i18n.t(Key::SearchSubmit)}</button>
+                            <button type="button" class="button" on:click=move |_| run()>{move || i18n.t(CommonKey::SearchSubmit)}</button>
                         </div>
                     </div>
                     {move || match results.get() {
                         None => ().into_any(),
                         Some(Err(e)) => view! { <p class="field-error">{e.message(i18n.lang.get_untracked())}</p> }.into_any(),
-                        Some(Ok(list)) if list.is_empty() => view! { <p class="muted" role="status">{move || i18n.t(Key::NoPeople)}</p> }.into_any(),
+                        Some(Ok(list)) if list.is_empty() => view! { <p class="muted" role="status">{move || i18n.t(PeopleKey::NoPeople)}</p> }.into_any(),
                         Some(Ok(list)) => view! { <PersonChoices list=list person=person/> }.into_any(),
                     }}
                 }.into_any(),

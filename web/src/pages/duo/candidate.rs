@@ -9,15 +9,22 @@ use shared::duo::{BlockReason, Candidacy, CandidacyStatus, PairBlock, PairBlockI
 use uuid::Uuid;
 
 use super::{
-    commune_name, days_between, focus_first_error, format_day, is_not_found, load_error,
-    manages_duos, now_utc, travel_text, BreakdownDetails, CandidacyBadge, DuoTabs, Reasons,
-    ScoreTotal, TextAreaField,
+    commune_name, days_between, format_day, manages_duos, now_utc, travel_text, BreakdownDetails,
+    CandidacyBadge, DuoTabs, Reasons, ScoreTotal,
 };
 use crate::api::duo::{pair_of, Commune};
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::duo::{block_reason_key, gender_key, hope_key, DuoKey};
-use crate::i18n::{category_key, Key};
+
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextAreaField;
+use crate::components::load::load_error;
+use crate::components::load::{load_page, PageHeadings};
+use crate::i18n::common::CommonKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::routes::{duo_candidate_edit_path, duo_candidate_path, duo_path, person_path, DUO};
 
@@ -46,21 +53,16 @@ pub fn CandidatePage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=DUO>{move || i18n.t(DuoKey::BackToPool)}</a></p>
-            {move || match candidacy.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) if is_not_found(&err) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::CandidateNotFound)}</h1>
-                }.into_any(),
-                Some(Err(err)) => view! {
-                    <h1 id="page-title">{move || i18n.t(DuoKey::CandidateTitle)}</h1>
-                    {load_error(i18n, &err, move || candidacy.refetch())}
-                }.into_any(),
+            {move || load_page(
+                candidacy.get(),
+                move || candidacy.refetch(),
+                PageHeadings { failed: DuoKey::CandidateTitle.into(), not_found: Some(DuoKey::CandidateNotFound.into()) },
                 // The commune's name needs the list: wait for it rather than show its id.
-                Some(Ok(c)) => match communes.get() {
+                |c| match communes.get() {
                     None => view! { <Loading/> }.into_any(),
                     Some(communes) => view! { <CandidateView c=c communes=communes/> }.into_any(),
                 },
-            }}
+            )}
         </section>
     }
 }
@@ -68,7 +70,9 @@ pub fn CandidatePage() -> impl IntoView {
 fn or_dash(i18n: I18n, v: Option<String>) -> AnyView {
     match v.filter(|s| !s.trim().is_empty()) {
         Some(s) => view! { <bdi>{s}</bdi> }.into_any(),
-        None => view! { <span class="muted">{move || i18n.t(Key::NotProvided)}</span> }.into_any(),
+        None => {
+            view! { <span class="muted">{move || i18n.t(CommonKey::NotProvided)}</span> }.into_any()
+        }
     }
 }
 
@@ -136,11 +140,11 @@ fn CandidateView(c: Candidacy, communes: Vec<Commune>) -> impl IntoView {
                     <dt>{move || i18n.t(DuoKey::WaitingSince)}</dt>
                     <dd>{move || i18n.tf(DuoKey::WaitingFor, &[("days", &days.to_string()), ("date", &format_day(i18n.lang.get(), &since))])}</dd>
                 </div>
-                <div><dt>{move || i18n.t(Key::Commune)}</dt><dd>{or_dash(i18n, place)}</dd></div>
+                <div><dt>{move || i18n.t(PersonKey::Commune)}</dt><dd>{or_dash(i18n, place)}</dd></div>
                 <div><dt>{move || i18n.t(DuoKey::Travel)}</dt><dd>{move || travel_text(i18n, travel)}</dd></div>
                 <div>
                     <dt>{move || i18n.t(DuoKey::OwnGender)}</dt>
-                    <dd>{move || gender.map(|g| i18n.t(gender_key(g))).unwrap_or(i18n.t(Key::NotProvided))}</dd>
+                    <dd>{move || gender.map(|g| i18n.t(gender_key(g))).unwrap_or(i18n.t(CommonKey::NotProvided))}</dd>
                 </div>
                 <div>
                     <dt>{move || i18n.t(DuoKey::PartnerGender)}</dt>
@@ -222,7 +226,7 @@ fn Suggestions(
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Err(err)) => load_error(&err, move || list.refetch()),
                 Some(Ok(items)) if items.is_empty() => view! {
                     <p class="empty">{move || i18n.t(DuoKey::NoSuggestions)}</p>
                 }.into_any(),
@@ -303,26 +307,15 @@ fn BlockForm(me: Uuid, other: Uuid, other_name: String, on_blocked: Callback<()>
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::default());
     let field_id = format!("block-note-{other}");
-    let save = Action::new_local(move |body: &PairBlockInput| {
-        let body = body.clone();
-        async move { api.block_pair(&body).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => {
-            errors.set(FormErrors::default());
+    let save = use_submit(
+        errors,
+        &["note"],
+        move |body: PairBlockInput| async move { api.block_pair(&body).await },
+        move |_| {
             note.set(String::new());
             on_blocked.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["note"],
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = save.pending();
     view! {
         <details class="block-pair">
@@ -385,7 +378,7 @@ fn PairBlocks(
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Err(err)) => load_error(&err, move || list.refetch()),
                 Some(Ok(items)) if items.is_empty() => view! {
                     <p class="empty">{move || i18n.t(DuoKey::NoBlocks)}</p>
                 }.into_any(),

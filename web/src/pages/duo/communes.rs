@@ -5,10 +5,15 @@
 use leptos::prelude::*;
 use shared::duo::{Commune, CommuneInput};
 
-use super::FieldErrors;
-use super::{focus_first_error, load_error, parse_number};
+use super::parse_number;
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Loading, TextField};
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::components::Loading;
 use crate::i18n::duo::DuoKey;
 use crate::locale::use_i18n;
 
@@ -78,7 +83,7 @@ pub fn CommunesSection(admin: bool, status: RwSignal<Option<String>>) -> impl In
             <p class="muted small">{move || i18n.t(DuoKey::CommunesIntro)}</p>
             {move || match list.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || list.refetch()),
+                Some(Err(err)) => load_error(&err, move || list.refetch()),
                 Some(Ok(all)) => {
                     let rows = all.iter().map(|c| {
                         let names = neighbour_names(&all, &c.neighbours);
@@ -148,26 +153,15 @@ fn CommuneForm(
         errors.set(FormErrors::default());
         local.set(Vec::new());
     };
-    let save = Action::new_local(move |(id, body): &(String, CommuneInput)| {
-        let (id, body) = (id.clone(), body.clone());
-        async move { api.put_commune(&id, &body).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => {
-            errors.set(FormErrors::default());
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        move |(id, body): (String, CommuneInput)| async move { api.put_commune(&id, &body).await },
+        move |c| {
             status.set(Some(i18n.tf(DuoKey::CommuneSaved, &[("name", &c.name)])));
             on_saved.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = save.pending();
     let options = all.with_value(|all| {
         all.iter()

@@ -7,12 +7,18 @@ use leptos::prelude::*;
 use shared::duo::{DuoStatus, FollowUp, FollowUpDone, FollowUpInput, FollowUpKind};
 use uuid::Uuid;
 
-use super::FieldErrors;
-use super::{format_date, today_in_brussels, TextAreaField};
+use super::{format_date, today_in_brussels};
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, TextField};
+
 use crate::i18n::duo::DuoKey;
-use crate::i18n::Key;
+
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::i18n::common::CommonKey;
 use crate::locale::use_i18n;
 
 /// The catalogue key naming a call of the plan.
@@ -173,22 +179,12 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &FollowUpDone| {
-        let body = body.clone();
-        async move { api.follow_up_done(id, call, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => on_done.run(()),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["done_on", "notes"],
-                i18n.lang.get_untracked(),
-            ));
-            super::focus_first_error();
-        }
-        None => {}
-    });
+    let send = use_submit(
+        errors,
+        &["done_on", "notes"],
+        move |body: FollowUpDone| async move { api.follow_up_done(id, call, &body).await },
+        move |_| on_done.run(()),
+    );
     let pending = send.pending();
     view! {
         <form
@@ -205,7 +201,7 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
                     }
                     Err(bad) => {
                         local.set(bad);
-                        super::focus_first_error();
+                        focus_first_error();
                     }
                 }
             }
@@ -215,7 +211,7 @@ fn DoneForm(id: Uuid, call: Uuid, on_done: Callback<()>) -> impl IntoView {
             <TextAreaField id="follow_up_done_notes" label=DuoKey::CallNotes value=notes error=err("notes") hint=DuoKey::CallNotesHint/>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveCallDone) }}
+                    {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveCallDone) }}
                 </button>
             </div>
         </form>
@@ -231,26 +227,16 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &FollowUpInput| {
-        let body = body.clone();
-        async move { api.plan_follow_up(id, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
+    let send = use_submit(
+        errors,
+        &["due_on", "notes"],
+        move |body: FollowUpInput| async move { api.plan_follow_up(id, &body).await },
+        move |_| {
             due_on.set(String::new());
             notes.set(String::new());
             on_planned.run(());
-        }
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &["due_on", "notes"],
-                i18n.lang.get_untracked(),
-            ));
-            super::focus_first_error();
-        }
-        None => {}
-    });
+        },
+    );
     let pending = send.pending();
     view! {
         <details class="plan-call">
@@ -269,7 +255,7 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
                         }
                         Err(bad) => {
                             local.set(bad);
-                            super::focus_first_error();
+                            focus_first_error();
                         }
                     }
                 }
@@ -279,7 +265,7 @@ fn PlanForm(id: Uuid, on_planned: Callback<()>) -> impl IntoView {
                 <TextAreaField id="follow_up_plan_notes" label=DuoKey::CallPlanNotes value=notes error=err("notes")/>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SavePlanCall) }}
+                        {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SavePlanCall) }}
                     </button>
                 </div>
             </form>

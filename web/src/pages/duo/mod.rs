@@ -26,10 +26,9 @@ use shared::duo::{
 use shared::Lang;
 
 use crate::api::duo::Commune;
-use crate::api::ApiError;
-use crate::components::LoadError;
+
 use crate::i18n::duo::{candidacy_status_key, duo_status_key, health_key, travel_key, DuoKey};
-use crate::i18n::{locale, Text};
+use crate::i18n::locale;
 use crate::locale::{use_i18n, I18n};
 use crate::routes::{DUO, DUO_ATTENTION, DUO_BATCH, DUO_BOARD, DUO_SETTINGS};
 
@@ -320,32 +319,6 @@ pub fn DuoTabs(current: Option<Tab>) -> impl IntoView {
     }
 }
 
-/// The error of a failed load, with a retry button.
-pub fn load_error(i18n: I18n, err: &ApiError, retry: impl Fn() + Send + Sync + 'static) -> AnyView {
-    let message = err.message(i18n.lang.get_untracked());
-    view! { <LoadError message retry=Callback::new(move |()| retry())/> }.into_any()
-}
-
-/// Moves the focus to the first input flagged invalid (after the page has redrawn), so the
-/// person hears its message.
-pub fn focus_first_error() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// Whether the error is a "not found" (404), which pages show as such rather than as a failure.
-pub fn is_not_found(err: &ApiError) -> bool {
-    matches!(err, ApiError::Status(404)) || err.code() == Some(shared::ErrorCode::NotFound)
-}
-
 #[component]
 pub fn CandidacyBadge(status: CandidacyStatus) -> impl IntoView {
     let i18n = use_i18n();
@@ -488,127 +461,6 @@ pub fn parse_number(s: &str) -> Option<f64> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-}
-
-/// The space-separated ids an input is described by.
-fn described_by(ids: &[Option<String>]) -> Option<String> {
-    let list: Vec<&str> = ids.iter().flatten().map(String::as_str).collect();
-    (!list.is_empty()).then(|| list.join(" "))
-}
-
-/// A labelled select whose value is the wire name (empty for none), with its error.
-#[component]
-pub fn SelectField(
-    id: &'static str,
-    #[prop(into)] label: Text,
-    value: RwSignal<String>,
-    /// Wire value and label.
-    options: Vec<(&'static str, Text)>,
-    #[prop(into)] error: Signal<Option<String>>,
-    /// Label of the empty choice; no empty choice without it.
-    #[prop(optional, into)]
-    empty: Option<Text>,
-    #[prop(optional, into)] hint: Option<Text>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let (e1, h1) = (error_id.clone(), hint_id.clone());
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
-            <select
-                id=id
-                name=id
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || {
-                    described_by(&[hint.map(|_| h1.clone()), error.with(Option::is_some).then(|| e1.clone())])
-                }
-                on:change=move |ev| value.set(event_target_value(&ev))
-            >
-                {empty.map(|e| view! {
-                    <option value="" selected=move || value.with(String::is_empty)>{move || i18n.t(e)}</option>
-                })}
-                {options
-                    .into_iter()
-                    .map(|(v, k)| view! {
-                        <option value=v selected=move || value.with(|cur| cur == v)>
-                            {move || i18n.t(k)}
-                        </option>
-                    })
-                    .collect_view()}
-            </select>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
-        </div>
-    }
-}
-
-/// A form's field messages: the API's (`server`), or "check this value" for the fields the
-/// browser side already refused (`local`).
-#[derive(Clone, Copy)]
-pub struct FieldErrors {
-    pub server: RwSignal<crate::api::FormErrors>,
-    pub local: RwSignal<Vec<&'static str>>,
-}
-
-impl Default for FieldErrors {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl FieldErrors {
-    pub fn new() -> FieldErrors {
-        FieldErrors {
-            server: RwSignal::new(crate::api::FormErrors::default()),
-            local: RwSignal::new(Vec::new()),
-        }
-    }
-
-    /// The message under the field `name`.
-    pub fn of(self, i18n: I18n, name: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            if self.local.with(|l| l.contains(&name)) {
-                Some(i18n.t(DuoKey::CheckValue).to_string())
-            } else {
-                self.server.with(|e| e.field(name))
-            }
-        })
-    }
-}
-
-/// A labelled multi-line text input with its error.
-#[component]
-pub fn TextAreaField(
-    #[prop(into)] id: String,
-    #[prop(into)] label: Text,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<Text>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let (e1, h1) = (error_id.clone(), hint_id.clone());
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{move || i18n.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
-            <textarea
-                id=id.clone()
-                name=id
-                rows="3"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || {
-                    described_by(&[hint.map(|_| h1.clone()), error.with(Option::is_some).then(|| e1.clone())])
-                }
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
-        </div>
-    }
 }
 
 #[cfg(test)]

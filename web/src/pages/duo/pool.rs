@@ -9,14 +9,18 @@ use shared::duo::{Candidacy, CandidacyStatus};
 use shared::people::Category;
 
 use super::{
-    commune_name, days_between, format_day, load_error, manages_duos, now_utc, travel_text,
-    CandidacyBadge, DuoTabs, Tab,
+    commune_name, days_between, format_day, manages_duos, now_utc, travel_text, CandidacyBadge,
+    DuoTabs, Tab,
 };
 use crate::api::duo::Commune;
 use crate::api::{encode_component, use_api};
 use crate::components::Loading;
 use crate::i18n::duo::{candidacy_status_key, hope_key, DuoKey};
-use crate::i18n::{category_key, Key};
+
+use crate::components::load::load_error;
+use crate::i18n::common::CommonKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{duo_candidate_path, DUO, DUO_BATCH, DUO_CANDIDATE_NEW};
 
@@ -180,7 +184,7 @@ pub fn PoolPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-status">{move || i18n.t(Key::Status)}</label>
+                    <label for="filter-status">{move || i18n.t(CommonKey::Status)}</label>
                     <select id="filter-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let status = if v == "all" { None } else { v.parse::<CandidacyStatus>().ok() };
@@ -192,12 +196,12 @@ pub fn PoolPage() -> impl IntoView {
                             </option>
                         }).collect_view()}
                         <option value="all" selected=move || status_value() == "all">
-                            {move || i18n.t(Key::AllStatuses)}
+                            {move || i18n.t(CommonKey::AllStatuses)}
                         </option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-commune">{move || i18n.t(Key::Commune)}</label>
+                    <label for="filter-commune">{move || i18n.t(PersonKey::Commune)}</label>
                     <select id="filter-commune" on:change=move |ev| {
                         let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
                         change(&|f| f.commune = v.clone());
@@ -234,7 +238,7 @@ pub fn PoolPage() -> impl IntoView {
                 <Show when=move || filter.with(|f| *f != PoolFilter::default())>
                     <div class="field filter-clear">
                         <button type="button" class="button link" on:click=move |_| show.run(PoolFilter::default())>
-                            {move || i18n.t(Key::ClearFilters)}
+                            {move || i18n.t(CommonKey::ClearFilters)}
                         </button>
                     </div>
                 </Show>
@@ -242,7 +246,7 @@ pub fn PoolPage() -> impl IntoView {
 
             {move || match candidates.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => load_error(i18n, &err, move || candidates.refetch()),
+                Some(Err(err)) => load_error(&err, move || candidates.refetch()),
                 Some(Ok(list)) => {
                     let communes = communes.get().unwrap_or_default();
                     let f = filter.get();

@@ -6,11 +6,17 @@ use leptos::prelude::*;
 use shared::duo::MatchingSettings;
 
 use super::communes::CommunesSection;
-use super::{format_number, load_error, parse_number, Criterion, DuoTabs, Tab, WeightsList};
+use super::{format_number, parse_number, Criterion, DuoTabs, Tab, WeightsList};
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Loading, StatusMessage, TextField};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::duo::DuoKey;
-use crate::i18n::Key;
+
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::i18n::common::CommonKey;
 use crate::locale::{use_i18n, use_page_title};
 
 /// Largest weight the API accepts.
@@ -85,12 +91,24 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 }
                 (None, None) => view! { <Loading/> }.into_any(),
-                (None, Some(Err(err))) => load_error(i18n, &err, move || current.refetch()),
+                (None, Some(Err(err))) => load_error(&err, move || current.refetch()),
             }}
             <CommunesSection admin=admin status=status/>
         </section>
     }
 }
+
+/// The form's fields: the criteria's weights, then the threshold.
+const FIELDS: [&str; 8] = [
+    "interests",
+    "language",
+    "availability",
+    "distance",
+    "hopes",
+    "age",
+    "waiting",
+    "threshold",
+];
 
 #[component]
 fn SettingsForm(
@@ -108,12 +126,6 @@ fn SettingsForm(
     let threshold = RwSignal::new(format_number(s.threshold));
     let errors = RwSignal::new(FormErrors::default());
     let local = RwSignal::new(Vec::<&'static str>::new());
-    let fields: Vec<&'static str> = Criterion::ALL
-        .iter()
-        .map(|c| c.name())
-        .chain(["threshold"])
-        .collect();
-    let fields = StoredValue::new(fields);
     let err = move |name: &'static str, range: DuoKey| {
         Signal::derive(move || {
             if local.with(|l| l.contains(&name)) {
@@ -123,27 +135,22 @@ fn SettingsForm(
             }
         })
     };
-    let save = Action::new_local(move |body: &MatchingSettings| {
-        let body = *body;
-        async move { api.save_duo_settings(&body).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(s)) => {
-            errors.set(FormErrors::default());
+    let save = use_submit(
+        errors,
+        &FIELDS,
+        move |body: MatchingSettings| async move { api.save_duo_settings(&body).await },
+        move |s| {
             status.set(Some(i18n.tf(
                 DuoKey::SettingsSaved,
                 &[("version", &s.version.to_string())],
             )));
             saved.set(Some(s));
-        }
-        Some(Err(e)) => {
-            status.set(None);
-            errors.set(
-                fields.with_value(|f| FormErrors::from_error(&e, f, i18n.lang.get_untracked())),
-            );
-            super::focus_first_error();
-        }
-        None => {}
+        },
+    )
+    .on_refused(move |_| {
+        // The previous "saved" message no longer holds; the messages show as usual.
+        status.set(None);
+        false
     });
     let pending = save.pending();
     let weights_for_submit = weights.clone();
@@ -182,7 +189,7 @@ fn SettingsForm(
                     Err(bad) => {
                         status.set(None);
                         local.set(bad);
-                        super::focus_first_error();
+                        focus_first_error();
                     }
                 }
             }
@@ -203,7 +210,7 @@ fn SettingsForm(
             <p class="muted small">{move || i18n.t(DuoKey::NewVersionNote)}</p>
             <div class="actions">
                 <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveWeights) }}
+                    {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveWeights) }}
                 </button>
             </div>
         </form>
@@ -213,6 +220,13 @@ fn SettingsForm(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fields_are_the_criteria_then_the_threshold() {
+        let names: Vec<&str> = Criterion::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(FIELDS[..7], names[..]);
+        assert_eq!(FIELDS[7], "threshold");
+    }
 
     fn typed(values: [&str; 7]) -> Vec<(Criterion, String)> {
         Criterion::ALL

@@ -7,12 +7,19 @@ use shared::duo::{ContinueWish, DuoStatus, TrialFeedback, TrialFeedbackInput};
 use shared::people::Category;
 use uuid::Uuid;
 
-use super::FieldErrors;
-use super::{format_date, today_in_brussels, SelectField, TextAreaField};
+use super::{format_date, today_in_brussels};
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, TextField};
+
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::SelectField;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::i18n::common::CommonKey;
 use crate::i18n::duo::DuoKey;
-use crate::i18n::{Key, Text};
+use crate::i18n::Text;
 use crate::locale::use_i18n;
 
 /// The inputs of the feedback form, by the names the API uses for its field errors.
@@ -197,22 +204,12 @@ fn FeedbackForm(
     let fields = FieldErrors::new();
     let (errors, local) = (fields.server, fields.local);
     let err = move |name: &'static str| fields.of(i18n, name);
-    let send = Action::new_local(move |body: &TrialFeedbackInput| {
-        let body = body.clone();
-        async move { api.record_duo_feedback(id, &body).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => on_saved.run(()),
-        Some(Err(e)) => {
-            errors.set(FormErrors::from_error(
-                &e,
-                &FEEDBACK_FIELDS,
-                i18n.lang.get_untracked(),
-            ));
-            super::focus_first_error();
-        }
-        None => {}
-    });
+    let send = use_submit(
+        errors,
+        &FEEDBACK_FIELDS,
+        move |body: TrialFeedbackInput| async move { api.record_duo_feedback(id, &body).await },
+        move |_| on_saved.run(()),
+    );
     let pending = send.pending();
     let wish_options: Vec<(&'static str, Text)> = ContinueWish::ALL
         .iter()
@@ -247,7 +244,7 @@ fn FeedbackForm(
                         }
                         Err(bad) => {
                             local.set(bad);
-                            super::focus_first_error();
+                            focus_first_error();
                         }
                     }
                 }
@@ -261,7 +258,7 @@ fn FeedbackForm(
                 <TextAreaField id=notes_id label=DuoKey::Notes value=notes error=err("notes")/>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
-                        {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(DuoKey::SaveFeedback) }}
+                        {move || if pending.get() { i18n.t(CommonKey::Saving) } else { i18n.t(DuoKey::SaveFeedback) }}
                     </button>
                 </div>
             </form>

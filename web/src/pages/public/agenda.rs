@@ -14,9 +14,13 @@ use shared::Page;
 use super::{format_when, today_in_brussels, StaffNote};
 use crate::api::public::{feed_path, AgendaQuery, Feed, AGENDA_PAGE_SIZE};
 use crate::api::use_api;
-use crate::components::{load_state, Pager};
+use crate::components::Pager;
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
-use crate::i18n::Key;
+
+use crate::components::load::load_state;
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{event_path, EVENTS, SIGNUP};
 
@@ -186,9 +190,9 @@ pub fn AgendaPage() -> impl IntoView {
             </div>
 
             <form class="filters card agenda-filters" role="search" aria-labelledby="filters-title" on:submit=|ev| ev.prevent_default()>
-                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(Key::Filters)}</h2>
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
                 <div class="field">
-                    <label for="filter-programme">{move || i18n.t(Key::Programme)}</label>
+                    <label for="filter-programme">{move || i18n.t(PersonKey::Programme)}</label>
                     <select
                         id="filter-programme"
                         on:change=move |ev| {
@@ -197,7 +201,7 @@ pub fn AgendaPage() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || filter.with(|f| f.programme.is_none())>
-                            {move || i18n.t(Key::AllProgrammes)}
+                            {move || i18n.t(PeopleKey::AllProgrammes)}
                         </option>
                         {ActivityProgramme::ALL
                             .iter()

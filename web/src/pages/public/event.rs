@@ -15,15 +15,23 @@ use shared::{ErrorCode, Lang};
 use uuid::Uuid;
 
 use super::{
-    focus_first_invalid, focus_later, form_errors, format_when, language_name, now_utc, set_title,
-    typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
+    explain, format_when, language_name, now_utc, set_title, typed_contact, AboutYou,
+    ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{ErrorAlert, LoadError, Loading};
+use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::load::{is_not_found, load_error};
+use crate::components::Loading;
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::locale::use_i18n;
-use crate::pages::person_form::{opt_text, opt_year};
+use crate::pages::people::person_form::{opt_text, opt_year};
 use crate::routes::{EVENTS, SIGNUP};
+
+mod registration;
+
+use registration::*;
 
 /// The registration form's inputs, by the names the API uses for its field errors.
 pub const FIELDS: [&str; 8] = [
@@ -270,21 +278,13 @@ pub fn EventPage() -> impl IntoView {
                 .into_any(),
                 Outcome::Failed(err) => view! {
                     <h1 id="page-title">{move || i18n.t(PublicKey::AgendaTitle)}</h1>
-                    <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| resource.refetch())/>
+                    {load_error(&err, move || resource.refetch())}
                 }
                 .into_any(),
                 Outcome::Ready => view! { <EventBody event=event form=form reload=reload/> }.into_any(),
             }}
             <StaffNote/>
         </section>
-    }
-}
-
-fn is_not_found(err: &ApiError) -> bool {
-    match err {
-        ApiError::Problem(p) => p.code == ErrorCode::NotFound || p.status == 404,
-        ApiError::Status(s) => *s == 404,
-        ApiError::Network => false,
     }
 }
 
@@ -472,92 +472,6 @@ fn Facts(event: PublicEvent) -> impl IntoView {
     }
 }
 
-#[component]
-fn RegistrationFormView(
-    id: Uuid,
-    full: bool,
-    form: RegistrationForm,
-    reload: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let api = use_api();
-    let submit = Action::new_local(move |body: &PublicRegistration| {
-        let body = body.clone();
-        async move { api.register_public(id, &body).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(receipt)) => {
-            let receipt: PublicRegistrationReceipt = receipt;
-            let typed = form.typed();
-            form.done.set(Some(Done {
-                status: receipt.status,
-                message: receipt.message,
-                lang: i18n.lang.get_untracked(),
-                contact: typed_contact(&typed.email, &typed.phone),
-            }));
-            form.clear();
-            focus_later("confirm-title");
-            reload.run(());
-        }
-        Some(Err(err)) => {
-            let lang = i18n.lang.get_untracked();
-            if err.code() == Some(ErrorCode::Conflict) {
-                // Registration closed between loading the page and sending the form.
-                form.errors.set(FormErrors::from_error(
-                    &ApiError::Problem(Box::new(closed_problem(lang))),
-                    &FIELDS,
-                    lang,
-                ));
-                reload.run(());
-            } else {
-                form.errors.set(form_errors(&err, &FIELDS, lang));
-                focus_first_invalid();
-            }
-        }
-        None => {}
-    });
-    let pending = submit.pending();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        form.errors.set(FormErrors::default());
-        let version = form.notice_version.get_untracked().unwrap_or_default();
-        submit.dispatch(
-            form.typed()
-                .registration(i18n.lang.get_untracked(), &version),
-        );
-    };
-    let err = move |name: &'static str| Signal::derive(move || form.errors.with(|e| e.field(name)));
-
-    view! {
-        <p class="lead">{move || i18n.t(PublicKey::RegisterIntro)}</p>
-        {full.then(|| view! { <p class="alert-warn waitlist-notice">{move || i18n.t(PublicKey::WaitlistNotice)}</p> })}
-        <ErrorAlert
-            message=Signal::derive(move || form.errors.with(FormErrors::general))
-            on_dismiss=move || form.errors.update(FormErrors::dismiss_general)
-        />
-        <form class="form public-form" on:submit=on_submit novalidate=true>
-            <AboutYou
-                first_name=form.first_name
-                last_name=form.last_name
-                profile=form.profile
-                arrival_year=form.arrival_year
-                errors=form.errors
-            />
-            <ContactDetails email=form.email phone=form.phone errors=form.errors/>
-            <PrivacyConsent consent=form.consent version=form.notice_version error=err("consent")/>
-            <Honeypot value=form.website/>
-            <div class="actions">
-                <button type="submit" class="button primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(PublicKey::Sending) } else { i18n.t(PublicKey::SubmitRegistration) }}
-                </button>
-            </div>
-        </form>
-    }
-}
-
 /// Keeps the page's schema.org description in step with the activity shown: the server writes
 /// it only into the first page it sends, and in-app navigation must not leave a stale one.
 fn set_json_ld(event: Option<&PublicEvent>) {
@@ -577,49 +491,6 @@ fn set_json_ld(event: Option<&PublicEvent>) {
     script.set_id(EVENT_JSON_LD_ID);
     script.set_text_content(Some(&json_ld(e).to_string()));
     let _ = head.append_child(&script);
-}
-
-/// The problem shown when registration closed in the meantime (409 from the server).
-fn closed_problem(lang: Lang) -> shared::Problem {
-    serde_json::from_value(serde_json::json!({
-        "type": ErrorCode::Conflict.type_uri(),
-        "title": crate::i18n::t(lang, PublicKey::RegistrationJustClosed),
-        "status": 409,
-        "code": ErrorCode::Conflict,
-    }))
-    .unwrap_or_else(|_| unreachable!("a static problem document parses"))
-}
-
-#[component]
-fn Confirmation(done: Done, form: RegistrationForm) -> impl IntoView {
-    let i18n = use_i18n();
-    let waitlisted = done.status == RegistrationStatus::Waitlisted;
-    let contact = done.contact.clone();
-    view! {
-        <div class="confirmation" class:confirmation-waitlist=waitlisted>
-            <h3 id="confirm-title" tabindex="-1">
-                {move || i18n.t(if waitlisted { PublicKey::WaitlistedTitle } else { PublicKey::RegisteredTitle })}
-            </h3>
-            <p lang=done.lang.code()>{done.message.clone()}</p>
-            {waitlisted.then(|| view! { <p>{move || i18n.t(PublicKey::WaitlistExplained)}</p> })}
-            {(!contact.is_empty()).then(|| view! {
-                <p>{move || i18n.t(PublicKey::ContactEcho)} " " <bdi class="echo">{contact.clone()}</bdi></p>
-            })}
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        form.done.set(None);
-                        focus_later("first_name");
-                    }
-                >
-                    {move || i18n.t(PublicKey::RegisterSomeoneElse)}
-                </button>
-                <a class="button" href=SIGNUP>{move || i18n.t(PublicKey::JoinLink)}</a>
-            </div>
-        </div>
-    }
 }
 
 #[cfg(test)]

@@ -13,9 +13,13 @@ use shared::people::Category;
 use shared::Lang;
 
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::{Loading, TextField};
+use crate::components::Loading;
 use crate::i18n::public::PublicKey;
-use crate::i18n::{category_key, Key};
+
+use crate::components::form::TextField;
+use crate::i18n::common::CommonKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::use_i18n;
 use crate::routes::{EVENTS, LOGIN, SIGNUP};
 
@@ -162,53 +166,31 @@ pub fn set_title(text: &str) {
     }
 }
 
-/// Moves the keyboard focus to the element with this id (after the next paint).
-pub fn focus_later(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// Moves the focus to the first input the server complained about.
-pub fn focus_first_invalid() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main [aria-invalid=true]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// What a public form shows for a failed submission: field messages next to their inputs and
 /// a summary; a throttled submission (429) is explained, not just refused.
 pub fn form_errors(err: &ApiError, fields: &[&str], lang: Lang) -> FormErrors {
-    if let ApiError::Problem(p) = err {
+    FormErrors::from_error(&explain(err.clone(), lang), fields, lang)
+}
+
+/// A public form's refusal in words for visitors: "fix the fields below" rather than "invalid
+/// data", and a throttled submission explained.
+pub fn explain(err: ApiError, lang: Lang) -> ApiError {
+    if let ApiError::Problem(p) = &err {
         if p.code == shared::ErrorCode::ValidationFailed && p.errors.is_some() {
             // "Invalid data" says little: point to the messages under the fields.
             let mut plain = p.clone();
             plain.detail = Some(crate::i18n::t(lang, PublicKey::FixErrors).to_string());
-            return FormErrors::from_error(&ApiError::Problem(plain), fields, lang);
+            return ApiError::Problem(plain);
         }
         if p.code == shared::ErrorCode::RateLimited {
             let mut explained = p.clone();
             // The server says how many seconds to wait; people need the reason and a plain
             // "later" (the window is an hour).
             explained.detail = Some(crate::i18n::t(lang, PublicKey::RateLimited).to_string());
-            return FormErrors::from_error(&ApiError::Problem(explained), fields, lang);
+            return ApiError::Problem(explained);
         }
     }
-    FormErrors::from_error(err, fields, lang)
+    err
 }
 
 /// The "You" part of a public form: names, newcomer or local, year of arrival.
@@ -226,8 +208,8 @@ pub fn AboutYou(
         <fieldset class="card">
             <legend>{move || i18n.t(PublicKey::YouLegend)}</legend>
             <div class="form-grid">
-                <TextField id="first_name" label=Key::FirstName value=first_name autocomplete="given-name" required=true error=err("first_name")/>
-                <TextField id="last_name" label=Key::LastName hint=PublicKey::Optional value=last_name autocomplete="family-name" error=err("last_name")/>
+                <TextField id="first_name" label=PersonKey::FirstName value=first_name autocomplete="given-name" required=true error=err("first_name")/>
+                <TextField id="last_name" label=PersonKey::LastName hint=PublicKey::Optional value=last_name autocomplete="family-name" error=err("last_name")/>
             </div>
             <ProfileChoice
                 profile=profile
@@ -253,10 +235,10 @@ pub fn ContactDetails(
     view! {
         <fieldset class="card">
             <legend>{move || i18n.t(PublicKey::ContactLegend)}</legend>
-            <p class="hint">{move || i18n.t(Key::ContactHint)}</p>
+            <p class="hint">{move || i18n.t(PersonKey::ContactHint)}</p>
             <div class="form-grid">
-                <TextField id="email" label=Key::Email value=email input_type="email" autocomplete="email" error=err("email")/>
-                <TextField id="phone" label=Key::Phone hint=PublicKey::PhoneHint value=phone input_type="tel" autocomplete="tel" error=err("phone")/>
+                <TextField id="email" label=CommonKey::Email value=email input_type="email" autocomplete="email" error=err("email")/>
+                <TextField id="phone" label=PersonKey::Phone hint=PublicKey::PhoneHint value=phone input_type="tel" autocomplete="tel" error=err("phone")/>
             </div>
             {children.map(|c| c())}
         </fieldset>
@@ -344,7 +326,7 @@ pub fn PrivacyConsent(
             <div class="alert alert-error">
                 <p>{move || i18n.t(PublicKey::NoticeUnavailable)}</p>
                 <button type="button" class="button" on:click=move |_| notice.refetch()>
-                    {move || i18n.t(Key::Retry)}
+                    {move || i18n.t(CommonKey::Retry)}
                 </button>
             </div>
         }
@@ -400,49 +382,6 @@ pub fn Honeypot(value: RwSignal<String>) -> impl IntoView {
         <div class="hp" aria-hidden="true">
             <label for="website">{move || i18n.t(PublicKey::Honeypot)}</label>
             <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" bind:value=value/>
-        </div>
-    }
-}
-
-/// A labelled multi-line input with its error (the public forms' free-text fields).
-#[component]
-pub fn TextArea(
-    id: &'static str,
-    #[prop(into)] label: crate::i18n::Text,
-    #[prop(optional, into)] hint: Option<crate::i18n::Text>,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
-            <textarea
-                id=id
-                name=id
-                rows="4"
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            ></textarea>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
         </div>
     }
 }

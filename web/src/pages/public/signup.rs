@@ -9,15 +9,20 @@ use shared::signup::SignupRequest;
 use shared::Lang;
 
 use super::{
-    focus_first_invalid, focus_later, form_errors, typed_contact, AboutYou, ContactDetails,
-    Honeypot, PrivacyConsent, StaffNote, TextArea,
+    explain, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, TextField};
+
 use crate::i18n::public::PublicKey;
-use crate::i18n::Key;
+
+use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::i18n::person::PersonKey;
 use crate::locale::{use_i18n, use_page_title};
-use crate::pages::person_form::{opt_text, opt_year};
+use crate::pages::people::person_form::{opt_text, opt_year};
 use crate::routes::EVENTS;
 
 /// The form's inputs, by the names the API uses for its field errors.
@@ -246,12 +251,14 @@ pub fn SignupPage() -> impl IntoView {
 fn SignupFormView(form: SignupForm) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let submit = Action::new_local(move |body: &SignupRequest| {
-        let body = body.clone();
-        async move { api.signup(&body).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(receipt)) => {
+    let submit = use_submit(
+        form.errors,
+        &FIELDS,
+        move |body: SignupRequest| async move {
+            let lang = i18n.lang.get_untracked();
+            api.signup(&body).await.map_err(|err| explain(err, lang))
+        },
+        move |receipt| {
             let typed = form.typed();
             form.done.set(Some(SignupDone {
                 message: receipt.message,
@@ -259,15 +266,9 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
                 contact: typed_contact(&typed.email, &typed.phone),
             }));
             form.clear();
-            focus_later("confirm-title");
-        }
-        Some(Err(err)) => {
-            form.errors
-                .set(form_errors(&err, &FIELDS, i18n.lang.get_untracked()));
-            focus_first_invalid();
-        }
-        None => {}
-    });
+            focus_id_later("confirm-title");
+        },
+    );
     let pending = submit.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -331,7 +332,8 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
                 <div class="choice-options">{choices}</div>
                 {move || choice_error.get().map(|m| view! { <p class="field-error" id="choice-error">{m}</p> })}
                 <Show when=move || form.choice.get() == Some(Choice::InteractHost)>
-                    <TextArea
+                    <TextAreaField
+                        rows=4
                         id="workshop_idea"
                         label=PublicKey::WorkshopIdea
                         hint=PublicKey::WorkshopIdeaHint
@@ -349,9 +351,9 @@ fn SignupFormView(form: SignupForm) -> impl IntoView {
             />
             <ContactDetails email=form.email phone=form.phone errors=form.errors>
                 <div class="form-grid">
-                    <TextField id="postcode" label=Key::Postcode hint=PublicKey::PostcodeHint value=form.postcode autocomplete="postal-code" error=err("postcode")/>
+                    <TextField id="postcode" label=PersonKey::Postcode hint=PublicKey::PostcodeHint value=form.postcode autocomplete="postal-code" error=err("postcode")/>
                 </div>
-                <TextArea id="message" label=PublicKey::MessageLabel hint=PublicKey::Optional value=form.message error=err("message")/>
+                <TextAreaField rows=4 id="message" label=PublicKey::MessageLabel hint=PublicKey::Optional value=form.message error=err("message")/>
             </ContactDetails>
             <PrivacyConsent consent=form.consent version=form.notice_version error=err("consent")/>
             <Honeypot value=form.website/>
@@ -383,7 +385,7 @@ fn SignupConfirmation(done: SignupDone, form: SignupForm) -> impl IntoView {
                     class="button"
                     on:click=move |_| {
                         form.done.set(None);
-                        focus_later("choice-interact");
+                        focus_id_later("choice-interact");
                     }
                 >
                     {move || i18n.t(PublicKey::RegisterSomeoneElse)}

@@ -14,8 +14,16 @@ use shared::people::{
 use shared::Page;
 
 use crate::api::{people_query, use_api};
-use crate::components::{load_state, ErrorAlert, Loading, Pager, StatusMessage};
-use crate::i18n::{category_key, programme_key, tag_label, Key};
+use crate::components::form::ErrorAlert;
+use crate::components::load::load_error;
+use crate::components::load::load_state;
+use crate::components::{Loading, Pager, StatusMessage};
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::programme_key;
+use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, writes_people, PEOPLE, PEOPLE_NEW, PEOPLE_REVIEW};
 
@@ -62,7 +70,7 @@ fn use_show_filter() -> Callback<PeopleFilter> {
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::PeopleTitle);
+    use_page_title(PeopleKey::PeopleTitle);
     let api = use_api();
     let can_write = api.session.user().is_some_and(|u| writes_people(u.role));
     let is_admin = api
@@ -107,33 +115,33 @@ pub fn PeoplePage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <div>
-                    <h1 id="page-title">{move || i18n.t(Key::PeopleTitle)}</h1>
-                    <p class="lead">{move || i18n.t(Key::PeopleIntro)}</p>
+                    <h1 id="page-title">{move || i18n.t(PeopleKey::PeopleTitle)}</h1>
+                    <p class="lead">{move || i18n.t(PeopleKey::PeopleIntro)}</p>
                 </div>
                 {can_write
                     .then(|| {
                         view! {
                             <div class="head-actions">
-                                <a class="button" href=PEOPLE_REVIEW>{move || i18n.t(Key::ReviewQueue)}</a>
+                                <a class="button" href=PEOPLE_REVIEW>{move || i18n.t(PeopleKey::ReviewQueue)}</a>
                                 <a class="button" href=crate::routes::PEOPLE_TAGS>{move || i18n.t(crate::i18n::people_admin::PaKey::TagsLink)}</a>
                                 {is_admin.then(|| view! { <a class="button" href=crate::routes::ADMIN_RETENTION>{move || i18n.t(crate::i18n::people_admin::PaKey::RetentionLink)}</a> })}
-                                <a class="button primary" href=PEOPLE_NEW>{move || i18n.t(Key::NewPerson)}</a>
+                                <a class="button primary" href=PEOPLE_NEW>{move || i18n.t(PeopleKey::NewPerson)}</a>
                             </div>
                         }
                     })}
             </div>
 
             <form class="filters card people-filters" role="search" on:submit=on_search aria-labelledby="filters-title">
-                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(Key::Filters)}</h2>
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
                 <div class="field filter-wide">
-                    <label for="filter-q">{move || i18n.t(Key::Search)}</label>
+                    <label for="filter-q">{move || i18n.t(CommonKey::Search)}</label>
                     <div class="inline">
                         <input id="filter-q" type="search" bind:value=q_input/>
-                        <button type="submit" class="button">{move || i18n.t(Key::SearchSubmit)}</button>
+                        <button type="submit" class="button">{move || i18n.t(CommonKey::SearchSubmit)}</button>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="filter-category">{move || i18n.t(Key::Category)}</label>
+                    <label for="filter-category">{move || i18n.t(PersonKey::Category)}</label>
                     <select
                         id="filter-category"
                         on:change=move |ev| {
@@ -142,7 +150,7 @@ pub fn PeoplePage() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || filter.with(|f| f.category.is_none())>
-                            {move || i18n.t(Key::AllCategories)}
+                            {move || i18n.t(PeopleKey::AllCategories)}
                         </option>
                         {Category::ALL
                             .iter()
@@ -157,7 +165,7 @@ pub fn PeoplePage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-programme">{move || i18n.t(Key::Programme)}</label>
+                    <label for="filter-programme">{move || i18n.t(PersonKey::Programme)}</label>
                     <select
                         id="filter-programme"
                         on:change=move |ev| {
@@ -166,7 +174,7 @@ pub fn PeoplePage() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || filter.with(|f| f.programme.is_none())>
-                            {move || i18n.t(Key::AllProgrammes)}
+                            {move || i18n.t(PeopleKey::AllProgrammes)}
                         </option>
                         {Programme::ALL
                             .iter()
@@ -180,10 +188,10 @@ pub fn PeoplePage() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <LevelSelect id="filter-french-min" label=Key::FrenchMin filter=filter show=show is_min=true/>
-                <LevelSelect id="filter-french-max" label=Key::FrenchMax filter=filter show=show is_min=false/>
+                <LevelSelect id="filter-french-min" label=PeopleKey::FrenchMin filter=filter show=show is_min=true/>
+                <LevelSelect id="filter-french-max" label=PeopleKey::FrenchMax filter=filter show=show is_min=false/>
                 <div class="field">
-                    <label for="filter-tag">{move || i18n.t(Key::TagFilter)}</label>
+                    <label for="filter-tag">{move || i18n.t(PeopleKey::TagFilter)}</label>
                     <select
                         id="filter-tag"
                         on:change=move |ev| {
@@ -192,7 +200,7 @@ pub fn PeoplePage() -> impl IntoView {
                         }
                     >
                         <option value="" selected=move || filter.with(|f| f.tags.is_none())>
-                            {move || i18n.t(Key::AllTags)}
+                            {move || i18n.t(PeopleKey::AllTags)}
                         </option>
                         {move || {
                             let lang = i18n.lang.get();
@@ -217,7 +225,7 @@ pub fn PeoplePage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-commune">{move || i18n.t(Key::Commune)}</label>
+                    <label for="filter-commune">{move || i18n.t(PersonKey::Commune)}</label>
                     <input id="filter-commune" type="text" bind:value=commune_input/>
                 </div>
                 <div class="field checks">
@@ -231,7 +239,7 @@ pub fn PeoplePage() -> impl IntoView {
                                 change(&|f| f.status = on.then_some(PersonStatus::ToReview));
                             }
                         />
-                        {move || i18n.t(Key::OnlyToReview)}
+                        {move || i18n.t(PeopleKey::OnlyToReview)}
                     </label>
                     <label class="check">
                         <input
@@ -243,13 +251,13 @@ pub fn PeoplePage() -> impl IntoView {
                                 change(&|f| f.archived = on.then_some(true));
                             }
                         />
-                        {move || i18n.t(Key::ShowArchived)}
+                        {move || i18n.t(PeopleKey::ShowArchived)}
                     </label>
                 </div>
                 <Show when=has_filters>
                     <div class="field filter-clear">
                         <button type="button" class="button link" on:click=move |_| show.run(PeopleFilter::default())>
-                            {move || i18n.t(Key::ClearFilters)}
+                            {move || i18n.t(CommonKey::ClearFilters)}
                         </button>
                     </div>
                 </Show>
@@ -263,7 +271,7 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 fn LevelSelect(
     id: &'static str,
-    label: Key,
+    #[prop(into)] label: Text,
     filter: Memo<PeopleFilter>,
     show: Callback<PeopleFilter>,
     is_min: bool,
@@ -283,7 +291,7 @@ fn LevelSelect(
                     show.run(f);
                 }
             >
-                <option value="" selected=move || current().is_none()>{move || i18n.t(Key::AnyLevel)}</option>
+                <option value="" selected=move || current().is_none()>{move || i18n.t(PeopleKey::AnyLevel)}</option>
                 {FrenchLevel::ALL
                     .iter()
                     .map(|&l| view! { <option value=l.as_str() selected=move || current() == Some(l)>{l.as_str()}</option> })
@@ -301,8 +309,8 @@ pub fn PersonBadges(category: Category, status: PersonStatus, archived: bool) ->
         <span class="badges">
             <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
             {(status == PersonStatus::ToReview)
-                .then(|| view! { <span class="badge badge-review">{move || i18n.t(Key::ReviewQueue)}</span> })}
-            {archived.then(|| view! { <span class="badge badge-inactive">{move || i18n.t(Key::Archived)}</span> })}
+                .then(|| view! { <span class="badge badge-review">{move || i18n.t(PeopleKey::ReviewQueue)}</span> })}
+            {archived.then(|| view! { <span class="badge badge-inactive">{move || i18n.t(PeopleKey::Archived)}</span> })}
         </span>
     }
 }
@@ -318,7 +326,11 @@ fn summary_line(p: &PersonSummary, i18n: crate::locale::I18n) -> String {
         parts.push(place);
     }
     if let Some(level) = p.french_level {
-        parts.push(format!("{} {}", i18n.t(Key::FrenchLevel), level.as_str()));
+        parts.push(format!(
+            "{} {}",
+            i18n.t(PersonKey::FrenchLevel),
+            level.as_str()
+        ));
     }
     let programmes = p
         .programmes
@@ -349,7 +361,8 @@ fn PeopleList(
     let has_next = result.next.is_some();
     let count = result.count;
     if result.results.is_empty() {
-        return view! { <p class="empty card">{move || i18n.t(Key::NoPeople)}</p> }.into_any();
+        return view! { <p class="empty card">{move || i18n.t(PeopleKey::NoPeople)}</p> }
+            .into_any();
     }
     let go = move |to: u32| {
         let mut f = filter.get_untracked();
@@ -383,7 +396,7 @@ fn PeopleList(
         .collect_view();
     view! {
         <p class="count" aria-live="polite">
-            {move || i18n.tf(Key::PeopleCount, &[("count", &count.to_string())])}
+            {move || i18n.tf(PeopleKey::PeopleCount, &[("count", &count.to_string())])}
         </p>
         <ul class="people">{rows}</ul>
         <Pager page=page pages has_prev has_next go=Callback::new(go)/>
@@ -395,7 +408,7 @@ fn PeopleList(
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title(Key::ReviewQueueTitle);
+    use_page_title(PeopleKey::ReviewQueueTitle);
     let api = use_api();
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
@@ -413,8 +426,8 @@ pub fn ReviewPage() -> impl IntoView {
         Some((name, outcome, Ok(_))) => {
             error.set(None);
             let key = match outcome {
-                ReviewOutcome::Accept => Key::ReviewAccepted,
-                ReviewOutcome::Archive => Key::ReviewArchived,
+                ReviewOutcome::Accept => PeopleKey::ReviewAccepted,
+                ReviewOutcome::Archive => PeopleKey::ReviewArchived,
             };
             status.set(Some(i18n.tf(key, &[("name", &name)])));
         }
@@ -437,26 +450,15 @@ pub fn ReviewPage() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="back"><a href=PEOPLE>{move || i18n.t(Key::BackToPeople)}</a></p>
-            <h1 id="page-title">{move || i18n.t(Key::ReviewQueueTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::ReviewIntro)}</p>
+            <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
+            <h1 id="page-title">{move || i18n.t(PeopleKey::ReviewQueueTitle)}</h1>
+            <p class="lead">{move || i18n.t(PeopleKey::ReviewIntro)}</p>
             <StatusMessage message=status/>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match queue.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => {
-                    view! {
-                        <div class="alert alert-error" role="alert">
-                            <p>{err.message(i18n.lang.get())}</p>
-                            <button type="button" class="button" on:click=move |_| queue.refetch()>
-                                {move || i18n.t(Key::Retry)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
+                None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || queue.refetch()),
                 Some(Ok(page)) if page.results.is_empty() => {
-                    view! { <p class="empty card">{move || i18n.t(Key::NothingToReview)}</p> }.into_any()
+                    view! { <p class="empty card">{move || i18n.t(PeopleKey::NothingToReview)}</p> }.into_any()
                 }
                 Some(Ok(page)) => {
                     let rows = page
@@ -479,23 +481,23 @@ pub fn ReviewPage() -> impl IntoView {
                                             type="button"
                                             class="button primary"
                                             disabled=move || busy.get()
-                                            aria-label=move || i18n.tf(Key::AcceptNamed, &[("name", &n1)])
+                                            aria-label=move || i18n.tf(PeopleKey::AcceptNamed, &[("name", &n1)])
                                             on:click=move |_| {
                                                 decide.dispatch((p1.clone(), ReviewOutcome::Accept));
                                             }
                                         >
-                                            {move || i18n.t(Key::Accept)}
+                                            {move || i18n.t(PeopleKey::Accept)}
                                         </button>
                                         <button
                                             type="button"
                                             class="button"
                                             disabled=move || busy.get()
-                                            aria-label=move || i18n.tf(Key::ArchiveNamed, &[("name", &n2)])
+                                            aria-label=move || i18n.tf(PeopleKey::ArchiveNamed, &[("name", &n2)])
                                             on:click=move |_| {
                                                 decide.dispatch((p2.clone(), ReviewOutcome::Archive));
                                             }
                                         >
-                                            {move || i18n.t(Key::Archive)}
+                                            {move || i18n.t(CommonKey::Archive)}
                                         </button>
                                     </div>
                                 </li>

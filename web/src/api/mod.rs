@@ -26,11 +26,14 @@ use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
 use shared::{ErrorCode, Lang, Page, Problem};
 use uuid::Uuid;
 
-use crate::i18n::{t, Key};
+use crate::i18n::common::CommonKey;
+use crate::i18n::t;
 use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 
+pub mod accounts;
 pub mod activities;
 pub mod duo;
+pub mod people;
 pub mod people_admin;
 pub mod public;
 
@@ -66,8 +69,8 @@ impl ApiError {
                 .clone()
                 .filter(|d| !d.trim().is_empty())
                 .unwrap_or_else(|| p.title.clone()),
-            ApiError::Network => t(lang, Key::ErrNetwork).to_string(),
-            ApiError::Status(_) => t(lang, Key::ErrUnexpected).to_string(),
+            ApiError::Network => t(lang, CommonKey::ErrNetwork).to_string(),
+            ApiError::Status(_) => t(lang, CommonKey::ErrUnexpected).to_string(),
         }
     }
 }
@@ -464,157 +467,6 @@ impl Api {
         self.start_session(tokens);
         Ok(())
     }
-
-    /// `GET /users` (admin).
-    pub async fn list_users(&self, filter: &UserFilter) -> Result<Page<StaffUser>, ApiError> {
-        let path = format!("/users{}", users_query(filter));
-        self.authed_json(Method::GET, &path, None).await
-    }
-
-    /// `POST /users` (admin).
-    pub async fn create_user(&self, body: &CreateUser) -> Result<StaffUser, ApiError> {
-        self.authed_json(Method::POST, "/users", Some(Self::to_json(body)?))
-            .await
-    }
-
-    /// `PATCH /users/{id}` (admin).
-    pub async fn update_user(&self, id: Uuid, body: &UpdateUser) -> Result<StaffUser, ApiError> {
-        let user: StaffUser = self
-            .authed_json(
-                Method::PATCH,
-                &format!("/users/{id}"),
-                Some(Self::to_json(body)?),
-            )
-            .await?;
-        self.session.update_user(user.clone());
-        Ok(user)
-    }
-
-    /// `GET /people`.
-    pub async fn list_people(
-        &self,
-        filter: &PeopleFilter,
-    ) -> Result<Page<PersonSummary>, ApiError> {
-        let path = format!("/people{}", people_query(filter));
-        self.authed_json(Method::GET, &path, None).await
-    }
-
-    /// `GET /people/{id}`.
-    pub async fn get_person(&self, id: Uuid) -> Result<Person, ApiError> {
-        self.authed_json(Method::GET, &format!("/people/{id}"), None)
-            .await
-    }
-
-    /// `POST /people`.
-    pub async fn create_person(&self, body: &PersonInput) -> Result<Person, ApiError> {
-        self.authed_json(Method::POST, "/people", Some(Self::to_json(body)?))
-            .await
-    }
-
-    /// `PUT /people/{id}`.
-    pub async fn update_person(&self, id: Uuid, body: &PersonInput) -> Result<Person, ApiError> {
-        self.authed_json(
-            Method::PUT,
-            &format!("/people/{id}"),
-            Some(Self::to_json(body)?),
-        )
-        .await
-    }
-
-    /// `POST /people/{id}/archive` or `/restore`.
-    pub async fn set_archived(&self, id: Uuid, archived: bool) -> Result<Person, ApiError> {
-        let action = if archived { "archive" } else { "restore" };
-        self.authed_json(Method::POST, &format!("/people/{id}/{action}"), None)
-            .await
-    }
-
-    /// `POST /people/{id}/review`.
-    pub async fn review_person(&self, id: Uuid, body: &ReviewDecision) -> Result<Person, ApiError> {
-        self.authed_json(
-            Method::POST,
-            &format!("/people/{id}/review"),
-            Some(Self::to_json(body)?),
-        )
-        .await
-    }
-
-    /// `GET /people/{id}/export`: the whole document, as JSON text.
-    pub async fn export_person(&self, id: Uuid) -> Result<String, ApiError> {
-        let resp = self
-            .authed(Method::GET, &format!("/people/{id}/export"), None)
-            .await?;
-        if resp.ok() {
-            resp.text().await.map_err(|_| ApiError::Network)
-        } else {
-            Err(Self::error_of(resp).await)
-        }
-    }
-
-    /// `POST /people/{id}/anonymise`.
-    pub async fn anonymise_person(
-        &self,
-        id: Uuid,
-        body: &AnonymiseRequest,
-    ) -> Result<Person, ApiError> {
-        self.authed_json(
-            Method::POST,
-            &format!("/people/{id}/anonymise"),
-            Some(Self::to_json(body)?),
-        )
-        .await
-    }
-
-    /// `POST /people/{id}/memberships`.
-    pub async fn add_membership(
-        &self,
-        id: Uuid,
-        body: &MembershipInput,
-    ) -> Result<Membership, ApiError> {
-        self.authed_json(
-            Method::POST,
-            &format!("/people/{id}/memberships"),
-            Some(Self::to_json(body)?),
-        )
-        .await
-    }
-
-    /// `GET /public/privacy-notice?lang=…`: the current notice (no account needed).
-    pub async fn privacy_notice(&self, lang: Lang) -> Result<PrivacyNotice, ApiError> {
-        let path = format!("/public/privacy-notice?lang={}", lang.code());
-        let resp = self.send(Method::GET, &path, None, None).await?;
-        Self::json_of(resp).await
-    }
-
-    /// `POST /people/{id}/consents`.
-    pub async fn add_consent(&self, id: Uuid, body: &ConsentInput) -> Result<Consent, ApiError> {
-        self.authed_json(
-            Method::POST,
-            &format!("/people/{id}/consents"),
-            Some(Self::to_json(body)?),
-        )
-        .await
-    }
-
-    /// `POST /people/{id}/consents/{consent_id}/withdraw`.
-    pub async fn withdraw_consent(&self, id: Uuid, consent_id: Uuid) -> Result<(), ApiError> {
-        let resp = self
-            .authed(
-                Method::POST,
-                &format!("/people/{id}/consents/{consent_id}/withdraw"),
-                None,
-            )
-            .await?;
-        if resp.ok() {
-            Ok(())
-        } else {
-            Err(Self::error_of(resp).await)
-        }
-    }
-
-    /// `GET /tags`.
-    pub async fn list_tags(&self) -> Result<Vec<Tag>, ApiError> {
-        self.authed_json(Method::GET, "/tags", None).await
-    }
 }
 
 /// The client from context.
@@ -657,13 +509,13 @@ mod tests {
 
         let err = decode_error(502, Some("text/html"), "<h1>Bad gateway</h1>");
         assert_eq!(err, ApiError::Status(502));
-        assert_eq!(err.message(Lang::Fr), t(Lang::Fr, Key::ErrUnexpected));
+        assert_eq!(err.message(Lang::Fr), t(Lang::Fr, CommonKey::ErrUnexpected));
 
         let err = decode_error(500, Some("application/problem+json"), "not json");
         assert_eq!(err, ApiError::Status(500));
         assert_eq!(
             ApiError::Network.message(Lang::Nl),
-            t(Lang::Nl, Key::ErrNetwork)
+            t(Lang::Nl, CommonKey::ErrNetwork)
         );
     }
 
@@ -707,7 +559,10 @@ mod tests {
     fn errors_without_fields_are_a_summary_only() {
         let fe = FormErrors::from_error(&ApiError::Network, &["email"], Lang::Fr);
         assert_eq!(fe.field("email"), None);
-        assert_eq!(fe.general().as_deref(), Some(t(Lang::Fr, Key::ErrNetwork)));
+        assert_eq!(
+            fe.general().as_deref(),
+            Some(t(Lang::Fr, CommonKey::ErrNetwork))
+        );
         assert!(FormErrors::default().is_empty());
     }
 

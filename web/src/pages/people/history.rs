@@ -6,9 +6,13 @@ use shared::audit::PersonHistoryEntry;
 use uuid::Uuid;
 
 use crate::api::use_api;
-use crate::components::LoadError;
+
+use crate::components::load::LoadError;
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
 use crate::i18n::people_admin::PaKey;
-use crate::i18n::{Key, Text};
+use crate::i18n::person::PersonKey;
+use crate::i18n::Text;
 use crate::locale::use_i18n;
 
 /// Entries fetched at a time.
@@ -43,36 +47,36 @@ pub fn action_key(action: &str) -> Option<PaKey> {
 pub fn field_key(action: &str, field: &str) -> Option<Text> {
     if action == "person.membership_updated" {
         return match field {
-            "role" => Some(Key::RoleInProgramme.into()),
-            "status" => Some(Key::MembershipState.into()),
+            "role" => Some(PersonKey::RoleInProgramme.into()),
+            "status" => Some(PersonKey::MembershipState.into()),
             "ended_on" => Some(PaKey::FieldEndedOn.into()),
             _ => None,
         };
     }
     let key = match field {
-        "first_name" => Key::FirstName,
-        "last_name" => Key::LastName,
-        "preferred_name" => Key::PreferredName,
-        "email" => Key::Email,
-        "phone" => Key::Phone,
-        "preferred_channel" => Key::PreferredChannel,
-        "street" => Key::Street,
-        "postcode" => Key::Postcode,
-        "commune" => Key::Commune,
-        "profile" => Key::DeclaredProfile,
-        "arrival_year" => Key::ArrivalYear,
-        "category_override" => Key::CategoryOverride,
-        "category_override_reason" => Key::OverrideReason,
-        "birth_year" => Key::BirthYear,
-        "gender" => Key::Gender,
-        "french_level" => Key::FrenchLevel,
-        "origin_region" => Key::OriginRegion,
-        "presentation" => Key::Presentation,
-        "staff_notes" => Key::StaffNotes,
-        "languages" => Key::Languages,
-        "tags" => Key::Tags,
-        "availability" => Key::Availability,
-        "archived" => Key::Archived,
+        "email" => return Some(CommonKey::Email.into()),
+        "archived" => return Some(PeopleKey::Archived.into()),
+        "first_name" => PersonKey::FirstName,
+        "last_name" => PersonKey::LastName,
+        "preferred_name" => PersonKey::PreferredName,
+        "phone" => PersonKey::Phone,
+        "preferred_channel" => PersonKey::PreferredChannel,
+        "street" => PersonKey::Street,
+        "postcode" => PersonKey::Postcode,
+        "commune" => PersonKey::Commune,
+        "profile" => PersonKey::DeclaredProfile,
+        "arrival_year" => PersonKey::ArrivalYear,
+        "category_override" => PersonKey::CategoryOverride,
+        "category_override_reason" => PersonKey::OverrideReason,
+        "birth_year" => PersonKey::BirthYear,
+        "gender" => PersonKey::Gender,
+        "french_level" => PersonKey::FrenchLevel,
+        "origin_region" => PersonKey::OriginRegion,
+        "presentation" => PersonKey::Presentation,
+        "staff_notes" => PersonKey::StaffNotes,
+        "languages" => PersonKey::Languages,
+        "tags" => PersonKey::Tags,
+        "availability" => PersonKey::Availability,
         "status" => return Some(PaKey::FieldStatus.into()),
         _ => return None,
     };
@@ -148,7 +152,7 @@ pub fn PersonHistory(id: Uuid) -> impl IntoView {
             }}
             {move || match count.get() {
                 None if error.with(Option::is_none) => {
-                    view! { <p class="loading"><span class="spinner" aria-hidden="true"></span>{move || i18n.t(Key::Loading)}</p> }
+                    view! { <p class="loading"><span class="spinner" aria-hidden="true"></span>{move || i18n.t(CommonKey::Loading)}</p> }
                         .into_any()
                 }
                 None => ().into_any(),
@@ -290,13 +294,16 @@ mod tests {
         let name = |action: &str, field: &str| field_key(action, field).map(|k| k.get(Lang::Fr));
         assert_eq!(
             name("person.updated", "email"),
-            Some(t(Lang::Fr, Key::Email))
+            Some(t(Lang::Fr, CommonKey::Email))
         );
-        assert_eq!(name("person.updated", "tags"), Some(t(Lang::Fr, Key::Tags)));
+        assert_eq!(
+            name("person.updated", "tags"),
+            Some(t(Lang::Fr, PersonKey::Tags))
+        );
         // A membership's status is not the record's.
         assert_eq!(
             name("person.membership_updated", "status"),
-            Some(t(Lang::Fr, Key::MembershipState))
+            Some(t(Lang::Fr, PersonKey::MembershipState))
         );
         assert_eq!(
             name("person.updated", "status"),

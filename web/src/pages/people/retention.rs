@@ -11,11 +11,15 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::use_api;
-use crate::components::{ErrorAlert, LoadError, Loading, StatusMessage};
+use crate::components::{Loading, StatusMessage};
 use crate::i18n::people_admin::PaKey;
-use crate::i18n::{category_key, Key};
+
+use crate::components::form::ErrorAlert;
+use crate::components::load::load_error;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
-use crate::pages::person::{confirmation_ok, CONFIRMATION_WORD};
+use crate::pages::people::person::{confirmation_ok, CONFIRMATION_WORD};
 use crate::routes::{person_path, PEOPLE};
 
 /// A date (without the time) in Brussels, e.g. `12 mars 2022` in French.
@@ -128,14 +132,13 @@ pub fn RetentionPage() -> impl IntoView {
 
     view! {
         <section class="page retention" aria-labelledby="page-title">
-            <p class="back"><a href=PEOPLE>{move || i18n.t(Key::BackToPeople)}</a></p>
+            <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
             <h1 id="page-title">{move || i18n.t(PaKey::RetentionTitle)}</h1>
             <p class="lead">{move || i18n.t(PaKey::RetentionIntro)}</p>
             <StatusMessage message=status/>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match due.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| due.refetch())/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || due.refetch()),
                 Some(Ok(list)) if list.is_empty() => {
                     view! { <p class="empty card">{move || i18n.t(PaKey::RetentionEmpty)}</p> }.into_any()
                 }
@@ -165,7 +168,7 @@ pub fn RetentionPage() -> impl IntoView {
                         }
                     >
                         <div class="field">
-                            <label for="bulk-confirm">{move || i18n.t(Key::AnonymiseConfirmLabel)}</label>
+                            <label for="bulk-confirm">{move || i18n.t(PeopleKey::AnonymiseConfirmLabel)}</label>
                             <input
                                 id="bulk-confirm"
                                 type="text"
@@ -244,7 +247,7 @@ fn DueList(
                         </h2>
                         <p class="muted small">
                             <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
-                            {archived.then(|| view! { " " <span class="badge badge-inactive">{move || i18n.t(Key::Archived)}</span> })}
+                            {archived.then(|| view! { " " <span class="badge badge-inactive">{move || i18n.t(PeopleKey::Archived)}</span> })}
                             {(!place.is_empty()).then(|| view! { " · " <bdi>{place.clone()}</bdi> })}
                         </p>
                         <p class="due-last">

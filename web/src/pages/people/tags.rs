@@ -11,9 +11,14 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::{use_api, FormErrors};
-use crate::components::{ErrorAlert, Forbidden, LoadError, Loading, StatusMessage};
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::load::load_error;
+use crate::components::{Forbidden, Loading, StatusMessage};
+use crate::i18n::common::CommonKey;
+use crate::i18n::people::PeopleKey;
 use crate::i18n::people_admin::PaKey;
-use crate::i18n::{tag_label, Key, Text};
+use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{manages_tags, PEOPLE};
 
@@ -150,7 +155,7 @@ fn Vocabulary() -> impl IntoView {
 
     view! {
         <section class="page tags-page" aria-labelledby="page-title">
-            <p class="back"><a href=PEOPLE>{move || i18n.t(Key::BackToPeople)}</a></p>
+            <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
             <h1 id="page-title">{move || i18n.t(PaKey::TagsTitle)}</h1>
             <p class="lead">{move || i18n.t(PaKey::TagsIntro)}</p>
             <StatusMessage message=status/>
@@ -173,8 +178,7 @@ fn Vocabulary() -> impl IntoView {
                 </div>
             </div>
             {move || match tags.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(err)) => view! { <LoadError message=err.message(i18n.lang.get()) retry=Callback::new(move |()| tags.refetch())/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || tags.refetch()),
                 Some(Ok(list)) => {
                     let lang = i18n.lang.get();
                     let groups = group_by_category(&list, &query.get(), lang);
@@ -377,18 +381,16 @@ fn TagForm(
             }
         });
     }
-    let save = Action::new_local(move |body: &TagInput| {
-        let body = body.clone();
-        async move {
+    let save = use_submit(
+        errors,
+        &TAG_FIELDS,
+        move |body: TagInput| async move {
             match editing {
                 Some(id) => api.update_tag(id, &body).await,
                 None => api.create_tag(&body).await,
             }
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(tag)) => {
-            errors.set(FormErrors::default());
+        },
+        move |tag| {
             let name = tag_label(&tag, i18n.lang.get_untracked()).to_string();
             let key = if editing.is_some() {
                 PaKey::TagSaved
@@ -401,14 +403,8 @@ fn TagForm(
                 }
             }
             on_saved.run(i18n.tf(key, &[("name", &name)]));
-        }
-        Some(Err(err)) => errors.set(FormErrors::from_error(
-            &err,
-            &TAG_FIELDS,
-            i18n.lang.get_untracked(),
-        )),
-        None => {}
-    });
+        },
+    );
     let pending = save.pending();
     let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.field(name)));
     let id = move |name: &str| format!("{prefix}-{name}");
@@ -449,7 +445,7 @@ fn TagForm(
                 <button type="submit" class="button primary" disabled=move || pending.get()>
                     {move || {
                         if pending.get() {
-                            i18n.t(Key::Saving)
+                            i18n.t(CommonKey::Saving)
                         } else if editing.is_some() {
                             i18n.t(PaKey::SaveTag)
                         } else {
@@ -459,7 +455,7 @@ fn TagForm(
                 </button>
                 {on_cancel.map(|cancel| view! {
                     <button type="button" class="button" on:click=move |_| cancel.run(())>
-                        {move || i18n.t(Key::Cancel)}
+                        {move || i18n.t(CommonKey::Cancel)}
                     </button>
                 })}
             </div>
@@ -579,7 +575,7 @@ fn MergePanel(
                     {move || i18n.t(PaKey::MergeConfirm)}
                 </button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                    {move || i18n.t(Key::Cancel)}
+                    {move || i18n.t(CommonKey::Cancel)}
                 </button>
             </div>
         </div>

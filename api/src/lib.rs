@@ -15,6 +15,7 @@ pub mod http;
 pub mod i18n;
 pub mod notify;
 pub mod people;
+pub mod spreadsheet;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

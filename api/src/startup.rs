@@ -172,6 +172,7 @@ impl Application {
             .wrap(from_fn(undeclared_methods))
             .wrap(from_fn(invalidate_feeds))
             .wrap(from_fn(request_context))
+            .wrap(from_fn(crate::http::cors::public_cors))
             .wrap(Compress::default())
         })
         .listen(listener)?

@@ -34,15 +34,19 @@ pub fn attendees_csv(rows: &[AttendeeRow], sep: u8) -> Result<Vec<u8>, ApiError>
                 )
             })
             .unwrap_or_default();
-        out.write_record([
-            name.as_str(),
-            r.email.as_deref().unwrap_or(""),
-            r.phone.as_deref().unwrap_or(""),
-            &r.category,
-            &r.status,
-            &r.source,
-            &local_rfc3339(r.created_at.and_utc()),
-        ])
+        let registered_at = local_rfc3339(r.created_at.and_utc());
+        out.write_record(
+            [
+                name.as_str(),
+                r.email.as_deref().unwrap_or(""),
+                r.phone.as_deref().unwrap_or(""),
+                &r.category,
+                &r.status,
+                &r.source,
+                &registered_at,
+            ]
+            .map(|c| crate::spreadsheet::cell(c).into_owned()),
+        )
         .map_err(failed)?;
     }
     out.into_inner()
@@ -86,5 +90,15 @@ mod tests {
         assert!(semicolon
             .unwrap_or_default()
             .contains("\r\n\"Ana \"\"Nana\"\"\";\"a;b@example.org\";;newcomer"));
+    }
+
+    #[test]
+    fn a_visitor_cannot_plant_a_formula() {
+        let csv = attendees_csv(&[row("=HYPERLINK(\"http://evil\",\"x\")", None)], b',');
+        let text = String::from_utf8(csv.unwrap_or_default()).unwrap_or_default();
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""),
+            "{text}"
+        );
     }
 }

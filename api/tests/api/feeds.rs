@@ -693,6 +693,33 @@ fn public_form(first_name: &str, email: &str) -> PublicRegistration {
 }
 
 both!(
+    a_visitor_cannot_plant_a_formula_in_the_attendee_list,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let a = create_activity(&app, &token, &upcoming("Atelier peinture", 6, Some(5))).await;
+        let path = format!("{EVENTS}/{}/register", a.id);
+        let form = public_form("=HYPERLINK(\"http://evil.example\",\"x\")", "f@example.org");
+        let res = send_with(&app, Method::POST, &path, None, &[], Some(&form)).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        for sep in ["", "?sep=semicolon"] {
+            let csv = app
+                .get(
+                    &format!("/api/v1/activities/{}/attendees.csv{sep}", a.id),
+                    Some(&token),
+                )
+                .await;
+            assert_eq!(csv.status(), StatusCode::OK);
+            let text = csv.text().await.expect("body");
+            assert!(text.contains("\"'=HYPERLINK("), "{text}");
+            assert!(
+                !text.contains(",=HYPERLINK") && !text.contains("\n=HYPERLINK"),
+                "{text}"
+            );
+        }
+    }
+);
+
+both!(
     public_registration_without_account,
     |app: crate::helpers::TestApp| async move {
         let token = app.token_for(Role::Coordinator).await;

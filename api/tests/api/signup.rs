@@ -477,3 +477,50 @@ async fn without_trusted_proxies_the_forwarded_header_is_ignored() {
         StatusCode::TOO_MANY_REQUESTS
     );
 }
+
+both!(
+    partners_pages_can_read_every_public_answer,
+    |app: TestApp| async move {
+        // The preflight grants `*`: the answers must say so too, or a partner's page cannot
+        // read the result of its own form (errors included).
+        let client = reqwest::Client::new();
+        let post = |body: serde_json::Value| {
+            let client = client.clone();
+            let url = app.url("/api/v1/public/signup");
+            async move {
+                client
+                    .post(url)
+                    .header("Origin", "https://partner.example")
+                    .json(&body)
+                    .send()
+                    .await
+                    .expect("request")
+            }
+        };
+        let ok = post(
+            serde_json::to_value(signup_request("Partner", Some("p@example.be"), None))
+                .expect("json"),
+        )
+        .await;
+        assert!(ok.status().is_success(), "{}", ok.status());
+        let refused = post(json!({ "first_name": "" })).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let notice = client
+            .get(app.url("/api/v1/public/privacy-notice?lang=fr"))
+            .header("Origin", "https://partner.example")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(notice.status(), StatusCode::OK);
+        for res in [&ok, &refused, &notice] {
+            assert_eq!(
+                res.headers()
+                    .get("access-control-allow-origin")
+                    .and_then(|v| v.to_str().ok()),
+                Some("*"),
+                "{}",
+                res.url()
+            );
+        }
+    }
+);

@@ -14,7 +14,7 @@ use shared::people::{
 use uuid::Uuid;
 
 use crate::accounts::store::UserRow;
-use crate::audit::{self, Actor, AuditQuery, AuditRow};
+use crate::audit::{self, Actor, AuditAction, AuditQuery, AuditRow};
 use crate::db::{write_transaction, Db, DbConnection};
 use crate::error::ApiError;
 use crate::i18n::Msg;
@@ -47,7 +47,7 @@ impl Scope {
 fn record(
     conn: &mut DbConnection,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     person_id: &str,
     details: serde_json::Value,
 ) -> Result<(), ApiError> {
@@ -170,7 +170,7 @@ pub async fn create(
             record(
                 conn,
                 &actor,
-                "person.created",
+                AuditAction::PersonCreated,
                 &row.id,
                 json!({ "source": "staff" }),
             )?;
@@ -215,7 +215,7 @@ pub async fn update(
                 record(
                     conn,
                     &actor,
-                    "person.updated",
+                    AuditAction::PersonUpdated,
                     &row.id,
                     json!({ "changed": changed }),
                 )?;
@@ -243,9 +243,9 @@ pub async fn set_archived(
                 row.archived = archived;
                 row.save(conn)?;
                 let action = if archived {
-                    "person.archived"
+                    AuditAction::PersonArchived
                 } else {
-                    "person.restored"
+                    AuditAction::PersonRestored
                 };
                 record(conn, &actor, action, &row.id, json!({}))?;
             }
@@ -274,7 +274,7 @@ pub async fn review(
             record(
                 conn,
                 &actor,
-                "person.reviewed",
+                AuditAction::PersonReviewed,
                 &row.id,
                 json!({ "decision": decision.as_str() }),
             )?;
@@ -316,7 +316,7 @@ pub async fn add_membership(
             record(
                 conn,
                 &actor,
-                "person.membership_added",
+                AuditAction::PersonMembershipAdded,
                 &person.id,
                 json!({ "membership": row.id, "programme": row.programme, "role": row.role, "status": row.status }),
             )?;
@@ -358,7 +358,7 @@ pub async fn update_membership(
             record(
                 conn,
                 &actor,
-                "person.membership_updated",
+                AuditAction::PersonMembershipUpdated,
                 &person.id,
                 json!({ "membership": row.id, "changed": changed, "status": row.status }),
             )?;
@@ -407,7 +407,7 @@ pub async fn add_consent(
             record(
                 conn,
                 &actor,
-                "person.consent_given",
+                AuditAction::PersonConsentGiven,
                 &person.id,
                 json!({ "consent": row.id, "purpose": row.purpose, "method": row.method, "notice_version": row.notice_version }),
             )?;
@@ -432,7 +432,7 @@ pub async fn withdraw_consent(
             record(
                 conn,
                 &actor,
-                "person.consent_withdrawn",
+                AuditAction::PersonConsentWithdrawn,
                 &person.id,
                 json!({ "consent": consent }),
             )
@@ -460,7 +460,7 @@ pub async fn add_coach(
             record(
                 conn,
                 &actor,
-                "person.coach_assigned",
+                AuditAction::PersonCoachAssigned,
                 &person.id,
                 json!({ "coach": coach_id }),
             )
@@ -479,7 +479,7 @@ pub async fn remove_coach(db: &Db, actor: Actor, id: Uuid, coach_id: Uuid) -> Re
             record(
                 conn,
                 &actor,
-                "person.coach_removed",
+                AuditAction::PersonCoachRemoved,
                 &person.id,
                 json!({ "coach": coach_id }),
             )
@@ -496,7 +496,13 @@ pub async fn export(
 ) -> Result<(PersonRecord, serde_json::Map<String, serde_json::Value>), ApiError> {
     db.run(move |conn| {
         let rec = people::load_record(conn, id)?;
-        record(conn, &actor, "person.exported", &rec.row.id, json!({}))?;
+        record(
+            conn,
+            &actor,
+            AuditAction::PersonExported,
+            &rec.row.id,
+            json!({}),
+        )?;
         let tables = people::export_tables(conn, &rec.row.id)?;
         Ok((rec, tables))
     })
@@ -545,7 +551,13 @@ fn anonymise_one(conn: &mut DbConnection, actor: &Actor, id: Uuid) -> Result<boo
         return Ok(false);
     }
     people::anonymise(conn, &row.id)?;
-    record(conn, actor, "person.anonymised", &row.id, json!({}))?;
+    record(
+        conn,
+        actor,
+        AuditAction::PersonAnonymised,
+        &row.id,
+        json!({}),
+    )?;
     Ok(true)
 }
 

@@ -12,7 +12,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditEvent};
+use crate::audit::{self, AuditAction, AuditEvent};
 use crate::db::write_transaction;
 use crate::error::{ApiError, Validator};
 use crate::http::auth::client_ip;
@@ -179,7 +179,7 @@ pub async fn signup(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "person.signup",
+                        action: AuditAction::PersonSignup,
                         entity_type: "person",
                         entity_id: Some(row.id.clone()),
                         details: json!({

@@ -8,8 +8,8 @@ use chrono::{Months, NaiveDateTime};
 use serde_json::json;
 use shared::consent::ConsentInput;
 use shared::people::{
-    CoachAssignment, FrenchLevel, MembershipInput, MembershipUpdate, PeopleFilter, PersonInput,
-    PersonStatus, ReviewOutcome,
+    CoachAssignment, FrenchLevel, LanguageLevel, MembershipInput, MembershipUpdate, PeopleFilter,
+    PersonInput, PersonStatus, ReviewOutcome, TagKind,
 };
 use uuid::Uuid;
 
@@ -265,7 +265,7 @@ pub async fn review(
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let mut row = PersonRow::get(conn, id)?;
-            row.status = PersonStatus::Active.as_str().to_owned();
+            row.status = PersonStatus::Active;
             row.possible_duplicate_of = None;
             if decision == ReviewOutcome::Archive {
                 row.archived = true;
@@ -303,9 +303,9 @@ pub async fn add_membership(
             let row = MembershipRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: person.id.clone(),
-                programme: m.programme.as_str().to_owned(),
-                role: m.role.as_str().to_owned(),
-                status: m.status.as_str().to_owned(),
+                programme: m.programme,
+                role: m.role,
+                status: m.status,
                 started_on,
                 ended_on: m.ended_on,
                 created_at: now,
@@ -339,11 +339,11 @@ pub async fn update_membership(
             let mut row = MembershipRow::get(conn, &person.id, membership)?;
             let mut changed = Vec::new();
             if let Some(r) = u.role {
-                row.role = r.as_str().to_owned();
+                row.role = r;
                 changed.push("role");
             }
             if let Some(s) = u.status {
-                row.status = s.as_str().to_owned();
+                row.status = s;
                 changed.push("status");
             }
             if let Some(e) = u.ended_on {
@@ -394,10 +394,10 @@ pub async fn add_consent(
             let row = ConsentRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: person.id.clone(),
-                purpose: c.purpose.as_str().to_owned(),
+                purpose: c.purpose,
                 notice_version: version,
                 notice_lang: c.notice_lang.code().to_owned(),
-                method: c.method.as_str().to_owned(),
+                method: c.method,
                 given_at,
                 recorded_by: Some(recorded_by),
                 withdrawn_at: None,
@@ -630,28 +630,28 @@ fn changed_fields(before: &PersonRecord, after_row: &PersonRow, after: &PersonDa
         .filter(|(k, v)| !skip.contains(&k.as_str()) && b.get(*k) != Some(*v))
         .map(|(k, _)| k.clone())
         .collect();
-    let langs_before: BTreeSet<(String, String)> = before
+    let langs_before: BTreeSet<(String, LanguageLevel)> = before
         .languages
         .iter()
-        .map(|l| (l.language.clone(), l.level.clone()))
+        .map(|l| (l.language.clone(), l.level))
         .collect();
-    let langs_after: BTreeSet<(String, String)> = after
+    let langs_after: BTreeSet<(String, LanguageLevel)> = after
         .languages
         .iter()
-        .map(|l| (l.language.clone(), l.level.as_str().to_owned()))
+        .map(|l| (l.language.clone(), l.level))
         .collect();
     if langs_before != langs_after {
         changed.push("languages".into());
     }
-    let tags_before: BTreeSet<(String, String)> = before
+    let tags_before: BTreeSet<(String, TagKind)> = before
         .tags
         .iter()
-        .map(|t| (t.tag_id.clone(), t.kind.clone()))
+        .map(|t| (t.tag_id.clone(), t.kind))
         .collect();
-    let tags_after: BTreeSet<(String, String)> = after
+    let tags_after: BTreeSet<(String, TagKind)> = after
         .tags
         .iter()
-        .map(|t| (t.tag_id.to_string(), t.kind.as_str().to_owned()))
+        .map(|t| (t.tag_id.to_string(), t.kind))
         .collect();
     if tags_before != tags_after {
         changed.push("tags".into());

@@ -166,9 +166,9 @@ pub async fn signup(
                 MembershipRow {
                     id: Uuid::now_v7().to_string(),
                     person_id: row.id.clone(),
-                    programme: programme.as_str().to_owned(),
-                    role: role.as_str().to_owned(),
-                    status: MembershipStatus::Applied.as_str().to_owned(),
+                    programme,
+                    role,
+                    status: MembershipStatus::Applied,
                     started_on: now.date(),
                     ended_on: None,
                     created_at: now,

@@ -9,7 +9,7 @@ use crate::accounts::domain::{DisplayName, Email};
 use crate::accounts::password;
 use crate::accounts::store::refresh_tokens::RefreshTokenRow;
 use crate::accounts::store::UserRow;
-use crate::audit::{self, Actor, AuditEvent};
+use crate::audit::{self, Actor, AuditAction, AuditEvent};
 use crate::db::{write_transaction, Db};
 use crate::error::{ApiError, UniqueViolationExt, Validator};
 use crate::i18n::Msg;
@@ -64,7 +64,7 @@ pub async fn create_user(
                 conn,
                 &actor,
                 AuditEvent {
-                    action: "user.created",
+                    action: AuditAction::UserCreated,
                     entity_type: "user",
                     entity_id: Some(row.id.clone()),
                     details,
@@ -143,7 +143,7 @@ pub async fn update_user(
                 conn,
                 &actor,
                 AuditEvent {
-                    action: "user.updated",
+                    action: AuditAction::UserUpdated,
                     entity_type: "user",
                     entity_id: Some(row.id.clone()),
                     details: json!({

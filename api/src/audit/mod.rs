@@ -24,6 +24,80 @@ pub struct AuditRow {
     pub request_id: Option<String>,
 }
 
+/// Declares [`AuditAction`] with the text stored for each action.
+macro_rules! audit_actions {
+    ($($variant:ident = $text:literal,)+) => {
+        /// Every action the code records. The stored text is part of the data: the audit list
+        /// filters on it and the duo timeline reads it back, so a variant's text never changes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum AuditAction {
+            $($variant),+
+        }
+
+        impl AuditAction {
+            pub const ALL: &'static [AuditAction] = &[$(AuditAction::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(AuditAction::$variant => $text),+
+                }
+            }
+        }
+    };
+}
+
+audit_actions! {
+    DuoProposed = "duo.proposed",
+    DuoTransition = "duo.transition",
+    DuoCheckIn = "duo.check_in",
+    DuoFeedbackRecorded = "duo.feedback_recorded",
+    DuoCandidacyCreated = "duo.candidacy_created",
+    DuoCandidacyUpdated = "duo.candidacy_updated",
+    DuoPairBlocked = "duo.pair_blocked",
+    DuoPairUnblocked = "duo.pair_unblocked",
+    DuoAssessmentRecorded = "duo.assessment_recorded",
+    DuoCommuneCreated = "duo.commune_created",
+    DuoCommuneUpdated = "duo.commune_updated",
+    DuoFollowUpPlanned = "duo.follow_up_planned",
+    DuoFollowUpDone = "duo.follow_up_done",
+    DuoSettingsChanged = "duo.settings_changed",
+    NotificationQueued = "notification.queued",
+    NotificationSent = "notification.sent",
+    NotificationFailed = "notification.failed",
+    NotificationDone = "notification.done",
+    ActivityCreated = "activity.created",
+    ActivitySeriesCreated = "activity.series_created",
+    ActivityUpdated = "activity.updated",
+    RegistrationCreated = "registration.created",
+    RegistrationStatus = "registration.status",
+    RegistrationPromoted = "registration.promoted",
+    VenueCreated = "venue.created",
+    AuthLogin = "auth.login",
+    AuthLoginFailed = "auth.login_failed",
+    AuthRefreshReused = "auth.refresh_reused",
+    AuthLogout = "auth.logout",
+    AuthPasswordChanged = "auth.password_changed",
+    UserCreated = "user.created",
+    UserUpdated = "user.updated",
+    TagCreated = "tag.created",
+    TagUpdated = "tag.updated",
+    TagMerged = "tag.merged",
+    PersonSignup = "person.signup",
+    PersonCreated = "person.created",
+    PersonUpdated = "person.updated",
+    PersonArchived = "person.archived",
+    PersonRestored = "person.restored",
+    PersonReviewed = "person.reviewed",
+    PersonMembershipAdded = "person.membership_added",
+    PersonMembershipUpdated = "person.membership_updated",
+    PersonConsentGiven = "person.consent_given",
+    PersonConsentWithdrawn = "person.consent_withdrawn",
+    PersonCoachAssigned = "person.coach_assigned",
+    PersonCoachRemoved = "person.coach_removed",
+    PersonExported = "person.exported",
+    PersonAnonymised = "person.anonymised",
+}
+
 /// Who acted, from where; attached to every audit entry of a request.
 #[derive(Debug, Clone, Default)]
 pub struct Actor {
@@ -34,7 +108,7 @@ pub struct Actor {
 
 /// One event to record.
 pub struct AuditEvent<'a> {
-    pub action: &'a str,
+    pub action: AuditAction,
     pub entity_type: &'a str,
     pub entity_id: Option<String>,
     /// Field names and non-sensitive facts; never personal values.
@@ -46,7 +120,7 @@ pub fn record(conn: &mut DbConnection, actor: &Actor, event: AuditEvent<'_>) -> 
         id: Uuid::now_v7().to_string(),
         occurred_at: crate::db::now(),
         actor_id: actor.user_id.map(|u| u.to_string()),
-        action: event.action.to_owned(),
+        action: event.action.as_str().to_owned(),
         entity_type: event.entity_type.to_owned(),
         entity_id: event.entity_id,
         details: event.details.to_string(),
@@ -122,12 +196,13 @@ pub fn history(
     conn: &mut DbConnection,
     entity_type: &str,
     entity_id: &str,
-    actions: &[&str],
+    actions: &[AuditAction],
 ) -> QueryResult<Vec<AuditRow>> {
+    let actions: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
     audit_log::table
         .filter(audit_log::entity_type.eq(entity_type))
         .filter(audit_log::entity_id.eq(entity_id))
-        .filter(audit_log::action.eq_any(actions))
+        .filter(audit_log::action.eq_any(&actions))
         .order((audit_log::occurred_at.asc(), audit_log::id.asc()))
         .select(AuditRow::as_select())
         .load(conn)
@@ -137,7 +212,7 @@ pub fn history(
 pub fn audit_event(
     conn: &mut DbConnection,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     entity_type: &str,
     entity_id: &str,
     details: serde_json::Value,
@@ -153,4 +228,18 @@ pub fn audit_event(
         },
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod action_tests {
+    use super::AuditAction;
+
+    #[test]
+    fn action_texts_are_distinct_and_dotted() {
+        let mut seen = std::collections::HashSet::new();
+        for a in AuditAction::ALL {
+            assert!(seen.insert(a.as_str()), "{a:?} repeats a text");
+            assert!(a.as_str().contains('.'), "{a:?}");
+        }
+    }
 }

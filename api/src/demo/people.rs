@@ -220,9 +220,9 @@ pub(super) fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPer
             MembershipRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: row.id.clone(),
-                programme: programme.as_str().into(),
-                role: role.as_str().into(),
-                status: status.as_str().into(),
+                programme,
+                role,
+                status,
                 started_on,
                 ended_on: (status == MembershipStatus::Completed)
                     .then(|| started_on + Duration::days(30)),
@@ -241,16 +241,14 @@ pub(super) fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPer
             ConsentRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: row.id.clone(),
-                purpose: purpose.as_str().into(),
+                purpose: *purpose,
                 notice_version: crate::people::privacy::CURRENT_VERSION.into(),
                 notice_lang: if newcomer && n % 2 == 0 { "ar" } else { "fr" }.into(),
                 method: if paper {
                     ConsentMethod::PaperForm
                 } else {
                     ConsentMethod::WebForm
-                }
-                .as_str()
-                .into(),
+                },
                 given_at: now - Duration::days(10 + n as i64),
                 recorded_by: if paper { coordinator.clone() } else { None },
                 withdrawn_at: None,
@@ -330,9 +328,9 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
         MembershipRow {
             id: Uuid::now_v7().to_string(),
             person_id: row.id.clone(),
-            programme: programme.as_str().into(),
-            role: role.as_str().into(),
-            status: MembershipStatus::Completed.as_str().into(),
+            programme,
+            role,
+            status: MembershipStatus::Completed,
             started_on: created.date(),
             ended_on: Some(last.date()),
             created_at: created,
@@ -342,10 +340,10 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
         ConsentRow {
             id: Uuid::now_v7().to_string(),
             person_id: row.id.clone(),
-            purpose: ConsentPurpose::ProgrammeData.as_str().into(),
+            purpose: ConsentPurpose::ProgrammeData,
             notice_version: crate::people::privacy::CURRENT_VERSION.into(),
             notice_lang: "fr".into(),
-            method: ConsentMethod::PaperForm.as_str().into(),
+            method: ConsentMethod::PaperForm,
             given_at: created,
             recorded_by: coordinator.map(str::to_owned),
             withdrawn_at: None,

@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use shared::duo::{DuoStatus, DuoStep};
 
-use crate::audit::{self, AuditRow};
+use crate::audit::{self, AuditAction, AuditRow};
 use crate::db::DbConnection;
 use crate::duo::store::DuoRow;
 use crate::error::ApiError;
 
-const ACTIONS: [&str; 2] = ["duo.proposed", "duo.transition"];
+const ACTIONS: [AuditAction; 2] = [AuditAction::DuoProposed, AuditAction::DuoTransition];
 
 /// The state an audit entry moved the duo to, if it is a move.
 fn reached(e: &AuditRow) -> Option<DuoStatus> {

@@ -14,7 +14,7 @@ use tokio::sync::Notify;
 
 use crate::activities::dto::pick;
 use crate::activities::service::load_one;
-use crate::audit::Actor;
+use crate::audit::{Actor, AuditAction};
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
 use crate::notify::mail::Mailer;
@@ -102,7 +102,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
                         crate::audit::audit_event(
                             conn,
                             &system,
-                            "notification.sent",
+                            AuditAction::NotificationSent,
                             "notification",
                             &id,
                             json!({ "kind": row.kind, "activity": row.activity_id }),
@@ -121,7 +121,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
                         crate::audit::audit_event(
                             conn,
                             &system,
-                            "notification.failed",
+                            AuditAction::NotificationFailed,
                             "notification",
                             &id,
                             json!({ "attempts": MAX_ATTEMPTS }),

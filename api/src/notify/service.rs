@@ -8,6 +8,7 @@ use crate::activities::service::{load_managed, load_one, may_manage};
 use crate::activities::store::{self as activities, ActivityRow};
 use crate::audit::audit_event as record;
 use crate::audit::Actor;
+use crate::audit::AuditAction;
 use crate::db::{stored_id, write_transaction, DbConnection};
 use crate::error::ApiError;
 use crate::http::auth::{AuthUser, Permission};
@@ -65,7 +66,7 @@ pub fn mark_done(
         record(
             conn,
             actor,
-            "notification.done",
+            AuditAction::NotificationDone,
             "notification",
             id,
             json!({ "kind": n.kind, "activity": n.activity_id, "person": n.person_id, "from": n.status }),

@@ -28,9 +28,9 @@ fn label(labels: &[String; 4], lang: Lang) -> String {
 pub fn membership_dto(m: &MembershipRow) -> Result<Membership, ApiError> {
     Ok(Membership {
         id: parse(&m.id, "membership id")?,
-        programme: parse(&m.programme, "programme")?,
-        role: parse(&m.role, "role")?,
-        status: parse(&m.status, "membership status")?,
+        programme: m.programme,
+        role: m.role,
+        status: m.status,
         started_on: m.started_on,
         ended_on: m.ended_on,
     })
@@ -39,10 +39,10 @@ pub fn membership_dto(m: &MembershipRow) -> Result<Membership, ApiError> {
 pub fn consent_dto(c: &ConsentRow) -> Result<Consent, ApiError> {
     Ok(Consent {
         id: parse(&c.id, "consent id")?,
-        purpose: parse(&c.purpose, "purpose")?,
+        purpose: c.purpose,
         notice_version: c.notice_version.clone(),
         notice_lang: Lang::from_tag(&c.notice_lang).unwrap_or_default(),
-        method: parse(&c.method, "consent method")?,
+        method: c.method,
         given_at: c.given_at.and_utc(),
         recorded_by: c.recorded_by.as_deref().and_then(|s| s.parse().ok()),
         withdrawn_at: c.withdrawn_at.map(|t| t.and_utc()),
@@ -65,19 +65,19 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
         ),
         email: r.email.clone(),
         phone: r.phone.clone(),
-        preferred_channel: r.preferred_channel.as_deref().and_then(|c| c.parse().ok()),
+        preferred_channel: r.preferred_channel,
         street: r.street.clone(),
         postcode: r.postcode.clone(),
         commune: r.commune.clone(),
-        profile: parse(&r.profile, "profile")?,
+        profile: r.profile,
         arrival_year: r.arrival_year,
         category,
         computed_category: computed,
-        category_override: r.category_override.as_deref().and_then(|c| c.parse().ok()),
+        category_override: r.category_override,
         category_override_reason: r.category_override_reason.clone(),
         birth_year: r.birth_year,
         gender: r.gender.clone(),
-        french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
+        french_level: r.french_level,
         origin_region: r.origin_region.clone(),
         languages: rec
             .languages
@@ -85,7 +85,7 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
             .map(|l| {
                 Ok(LanguageSkill {
                     language: l.language.clone(),
-                    level: parse(&l.level, "language level")?,
+                    level: l.level,
                 })
             })
             .collect::<Result<_, ApiError>>()?,
@@ -97,7 +97,7 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
                     tag_id: parse(&t.tag_id, "tag id")?,
                     slug: t.slug.clone(),
                     label: label(&t.labels, lang),
-                    kind: parse(&t.kind, "tag kind")?,
+                    kind: t.kind,
                 })
             })
             .collect::<Result<_, ApiError>>()?,
@@ -112,7 +112,7 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
         } else {
             None
         },
-        status: parse(&r.status, "person status")?,
+        status: r.status,
         possible_duplicate_of: r
             .possible_duplicate_of
             .as_deref()
@@ -155,9 +155,9 @@ pub fn summary_dto(r: &PersonRow, programmes: Vec<Programme>) -> Result<PersonSu
         commune: r.commune.clone(),
         postcode: r.postcode.clone(),
         category,
-        french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
+        french_level: r.french_level,
         programmes,
-        status: parse(&r.status, "person status")?,
+        status: r.status,
         archived: r.archived,
         updated_at: r.updated_at.and_utc(),
         last_activity_at: r.last_activity_at.and_utc(),

@@ -57,10 +57,10 @@ pub fn admit_visitor(
             ConsentRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: row.id.clone(),
-                purpose: ConsentPurpose::ProgrammeData.as_str().to_owned(),
+                purpose: ConsentPurpose::ProgrammeData,
                 notice_version: consent.notice_version.to_owned(),
                 notice_lang: consent.lang.code().to_owned(),
-                method: ConsentMethod::WebForm.as_str().to_owned(),
+                method: ConsentMethod::WebForm,
                 given_at: crate::db::now(),
                 recorded_by: None,
                 withdrawn_at: None,

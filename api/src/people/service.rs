@@ -8,13 +8,13 @@ use chrono::{Months, NaiveDateTime};
 use serde_json::json;
 use shared::consent::ConsentInput;
 use shared::people::{
-    CoachAssignment, FrenchLevel, MembershipInput, MembershipUpdate, PeopleFilter, PersonInput,
-    PersonStatus, ReviewOutcome,
+    CoachAssignment, FrenchLevel, LanguageLevel, MembershipInput, MembershipUpdate, PeopleFilter,
+    PersonInput, PersonStatus, ReviewOutcome, TagKind,
 };
 use uuid::Uuid;
 
 use crate::accounts::store::UserRow;
-use crate::audit::{self, Actor, AuditQuery, AuditRow};
+use crate::audit::{self, Actor, AuditAction, AuditQuery, AuditRow};
 use crate::db::{write_transaction, Db, DbConnection};
 use crate::error::ApiError;
 use crate::i18n::Msg;
@@ -47,7 +47,7 @@ impl Scope {
 fn record(
     conn: &mut DbConnection,
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     person_id: &str,
     details: serde_json::Value,
 ) -> Result<(), ApiError> {
@@ -170,7 +170,7 @@ pub async fn create(
             record(
                 conn,
                 &actor,
-                "person.created",
+                AuditAction::PersonCreated,
                 &row.id,
                 json!({ "source": "staff" }),
             )?;
@@ -215,7 +215,7 @@ pub async fn update(
                 record(
                     conn,
                     &actor,
-                    "person.updated",
+                    AuditAction::PersonUpdated,
                     &row.id,
                     json!({ "changed": changed }),
                 )?;
@@ -243,9 +243,9 @@ pub async fn set_archived(
                 row.archived = archived;
                 row.save(conn)?;
                 let action = if archived {
-                    "person.archived"
+                    AuditAction::PersonArchived
                 } else {
-                    "person.restored"
+                    AuditAction::PersonRestored
                 };
                 record(conn, &actor, action, &row.id, json!({}))?;
             }
@@ -265,7 +265,7 @@ pub async fn review(
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let mut row = PersonRow::get(conn, id)?;
-            row.status = PersonStatus::Active.as_str().to_owned();
+            row.status = PersonStatus::Active;
             row.possible_duplicate_of = None;
             if decision == ReviewOutcome::Archive {
                 row.archived = true;
@@ -274,7 +274,7 @@ pub async fn review(
             record(
                 conn,
                 &actor,
-                "person.reviewed",
+                AuditAction::PersonReviewed,
                 &row.id,
                 json!({ "decision": decision.as_str() }),
             )?;
@@ -303,9 +303,9 @@ pub async fn add_membership(
             let row = MembershipRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: person.id.clone(),
-                programme: m.programme.as_str().to_owned(),
-                role: m.role.as_str().to_owned(),
-                status: m.status.as_str().to_owned(),
+                programme: m.programme,
+                role: m.role,
+                status: m.status,
                 started_on,
                 ended_on: m.ended_on,
                 created_at: now,
@@ -316,7 +316,7 @@ pub async fn add_membership(
             record(
                 conn,
                 &actor,
-                "person.membership_added",
+                AuditAction::PersonMembershipAdded,
                 &person.id,
                 json!({ "membership": row.id, "programme": row.programme, "role": row.role, "status": row.status }),
             )?;
@@ -339,11 +339,11 @@ pub async fn update_membership(
             let mut row = MembershipRow::get(conn, &person.id, membership)?;
             let mut changed = Vec::new();
             if let Some(r) = u.role {
-                row.role = r.as_str().to_owned();
+                row.role = r;
                 changed.push("role");
             }
             if let Some(s) = u.status {
-                row.status = s.as_str().to_owned();
+                row.status = s;
                 changed.push("status");
             }
             if let Some(e) = u.ended_on {
@@ -358,7 +358,7 @@ pub async fn update_membership(
             record(
                 conn,
                 &actor,
-                "person.membership_updated",
+                AuditAction::PersonMembershipUpdated,
                 &person.id,
                 json!({ "membership": row.id, "changed": changed, "status": row.status }),
             )?;
@@ -394,10 +394,10 @@ pub async fn add_consent(
             let row = ConsentRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: person.id.clone(),
-                purpose: c.purpose.as_str().to_owned(),
+                purpose: c.purpose,
                 notice_version: version,
                 notice_lang: c.notice_lang.code().to_owned(),
-                method: c.method.as_str().to_owned(),
+                method: c.method,
                 given_at,
                 recorded_by: Some(recorded_by),
                 withdrawn_at: None,
@@ -407,7 +407,7 @@ pub async fn add_consent(
             record(
                 conn,
                 &actor,
-                "person.consent_given",
+                AuditAction::PersonConsentGiven,
                 &person.id,
                 json!({ "consent": row.id, "purpose": row.purpose, "method": row.method, "notice_version": row.notice_version }),
             )?;
@@ -432,7 +432,7 @@ pub async fn withdraw_consent(
             record(
                 conn,
                 &actor,
-                "person.consent_withdrawn",
+                AuditAction::PersonConsentWithdrawn,
                 &person.id,
                 json!({ "consent": consent }),
             )
@@ -460,7 +460,7 @@ pub async fn add_coach(
             record(
                 conn,
                 &actor,
-                "person.coach_assigned",
+                AuditAction::PersonCoachAssigned,
                 &person.id,
                 json!({ "coach": coach_id }),
             )
@@ -479,7 +479,7 @@ pub async fn remove_coach(db: &Db, actor: Actor, id: Uuid, coach_id: Uuid) -> Re
             record(
                 conn,
                 &actor,
-                "person.coach_removed",
+                AuditAction::PersonCoachRemoved,
                 &person.id,
                 json!({ "coach": coach_id }),
             )
@@ -496,7 +496,13 @@ pub async fn export(
 ) -> Result<(PersonRecord, serde_json::Map<String, serde_json::Value>), ApiError> {
     db.run(move |conn| {
         let rec = people::load_record(conn, id)?;
-        record(conn, &actor, "person.exported", &rec.row.id, json!({}))?;
+        record(
+            conn,
+            &actor,
+            AuditAction::PersonExported,
+            &rec.row.id,
+            json!({}),
+        )?;
         let tables = people::export_tables(conn, &rec.row.id)?;
         Ok((rec, tables))
     })
@@ -545,7 +551,13 @@ fn anonymise_one(conn: &mut DbConnection, actor: &Actor, id: Uuid) -> Result<boo
         return Ok(false);
     }
     people::anonymise(conn, &row.id)?;
-    record(conn, actor, "person.anonymised", &row.id, json!({}))?;
+    record(
+        conn,
+        actor,
+        AuditAction::PersonAnonymised,
+        &row.id,
+        json!({}),
+    )?;
     Ok(true)
 }
 
@@ -618,28 +630,28 @@ fn changed_fields(before: &PersonRecord, after_row: &PersonRow, after: &PersonDa
         .filter(|(k, v)| !skip.contains(&k.as_str()) && b.get(*k) != Some(*v))
         .map(|(k, _)| k.clone())
         .collect();
-    let langs_before: BTreeSet<(String, String)> = before
+    let langs_before: BTreeSet<(String, LanguageLevel)> = before
         .languages
         .iter()
-        .map(|l| (l.language.clone(), l.level.clone()))
+        .map(|l| (l.language.clone(), l.level))
         .collect();
-    let langs_after: BTreeSet<(String, String)> = after
+    let langs_after: BTreeSet<(String, LanguageLevel)> = after
         .languages
         .iter()
-        .map(|l| (l.language.clone(), l.level.as_str().to_owned()))
+        .map(|l| (l.language.clone(), l.level))
         .collect();
     if langs_before != langs_after {
         changed.push("languages".into());
     }
-    let tags_before: BTreeSet<(String, String)> = before
+    let tags_before: BTreeSet<(String, TagKind)> = before
         .tags
         .iter()
-        .map(|t| (t.tag_id.clone(), t.kind.clone()))
+        .map(|t| (t.tag_id.clone(), t.kind))
         .collect();
-    let tags_after: BTreeSet<(String, String)> = after
+    let tags_after: BTreeSet<(String, TagKind)> = after
         .tags
         .iter()
-        .map(|t| (t.tag_id.to_string(), t.kind.as_str().to_owned()))
+        .map(|t| (t.tag_id.to_string(), t.kind))
         .collect();
     if tags_before != tags_after {
         changed.push("tags".into());

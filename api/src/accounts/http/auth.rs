@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::accounts::store::UserRow;
 use crate::accounts::{password, tokens};
-use crate::audit::{self, Actor, AuditEvent};
+use crate::audit::{self, Actor, AuditAction, AuditEvent};
 use crate::db::write_transaction;
 use crate::error::{ApiError, Validator};
 use crate::http::auth::{client_ip, AuthUser};
@@ -132,7 +132,7 @@ pub async fn login(
                 .db
                 .run(move |conn| {
                     let event = AuditEvent {
-                        action: "auth.login_failed",
+                        action: AuditAction::AuthLoginFailed,
                         entity_type: "user",
                         entity_id,
                         details: json!({ "reason": reason }),
@@ -159,7 +159,7 @@ pub async fn login(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "auth.login",
+                        action: AuditAction::AuthLogin,
                         entity_type: "user",
                         entity_id: Some(user.id.clone()),
                         details: json!({}),
@@ -201,7 +201,7 @@ pub async fn refresh(
                         conn,
                         &actor,
                         AuditEvent {
-                            action: "auth.refresh_reused",
+                            action: AuditAction::AuthRefreshReused,
                             entity_type: "user",
                             entity_id: Some(user_id.clone()),
                             details: json!({ "family": family_id, "effect": "family_revoked" }),
@@ -248,7 +248,7 @@ pub async fn logout(
                             conn,
                             &actor,
                             AuditEvent {
-                                action: "auth.logout",
+                                action: AuditAction::AuthLogout,
                                 entity_type: "user",
                                 entity_id: Some(user_id),
                                 details: json!({}),
@@ -341,7 +341,7 @@ pub async fn change_password(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "auth.password_changed",
+                        action: AuditAction::AuthPasswordChanged,
                         entity_type: "user",
                         entity_id: Some(row.id.clone()),
                         details: json!({ "sessions_revoked": true }),

@@ -9,6 +9,7 @@ use crate::activities::domain::{expand, parse_instant};
 use crate::activities::store::{self as store, ActivityQuery, ActivityRecord, ActivityRow};
 use crate::audit::audit_event as record;
 use crate::audit::Actor;
+use crate::audit::AuditAction;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
@@ -41,7 +42,7 @@ pub fn create(
         record(
             conn,
             actor,
-            "activity.created",
+            AuditAction::ActivityCreated,
             "activity",
             &f.row.id,
             json!({ "status": f.row.status }),
@@ -88,7 +89,7 @@ pub fn create_series(
         record(
             conn,
             actor,
-            "activity.series_created",
+            AuditAction::ActivitySeriesCreated,
             "activity_series",
             &series_id,
             json!({ "sessions": ids.len() }),
@@ -125,7 +126,7 @@ pub fn update(
         record(
             conn,
             actor,
-            "activity.updated",
+            AuditAction::ActivityUpdated,
             "activity",
             &f.row.id,
             json!({ "status": f.row.status, "sequence": f.row.sequence }),

@@ -12,6 +12,7 @@ use crate::activities::dto::registration_dto;
 use crate::activities::store::{self as store, ActivityRow, RegistrationRow};
 use crate::audit::audit_event as record;
 use crate::audit::Actor;
+use crate::audit::AuditAction;
 use crate::db::stored as parse;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::ApiError;
@@ -125,7 +126,7 @@ pub fn set_registration_status(
         record(
             conn,
             actor,
-            "registration.status",
+            AuditAction::RegistrationStatus,
             "registration",
             &r.id,
             json!({ "from": from.as_str(), "to": to.as_str() }),
@@ -223,7 +224,7 @@ pub fn promote(
         record(
             conn,
             actor,
-            "registration.promoted",
+            AuditAction::RegistrationPromoted,
             "registration",
             &r.id,
             json!({ "activity": activity.id, "notification": notice }),
@@ -261,7 +262,7 @@ pub fn notify_cancellation(
         record(
             conn,
             actor,
-            "notification.queued",
+            AuditAction::NotificationQueued,
             "activity",
             activity_id,
             json!({ "kind": Kind::ActivityCancelled.as_str(), "count": out.len() }),
@@ -347,7 +348,7 @@ pub fn register(
     record(
         conn,
         actor,
-        "registration.created",
+        AuditAction::RegistrationCreated,
         "registration",
         &row.id,
         json!({ "activity": activity.id, "person": person.id, "status": row.status, "source": row.source }),

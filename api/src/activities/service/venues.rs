@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::activities::store::{self as store, VenueRow};
 use crate::audit::audit_event as record;
 use crate::audit::Actor;
+use crate::audit::AuditAction;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{ApiError, Validator};
 use crate::people::domain::{optional_text, parse_postcode, required_text};
@@ -52,7 +53,14 @@ pub fn create_venue(
     };
     write_transaction(conn, |conn| {
         store::insert_venue(conn, &row)?;
-        record(conn, actor, "venue.created", "venue", &row.id, json!({}))?;
+        record(
+            conn,
+            actor,
+            AuditAction::VenueCreated,
+            "venue",
+            &row.id,
+            json!({}),
+        )?;
         Ok(())
     })?;
     Ok(row)

@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use super::{today, unique, visible_duo, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, write_transaction, Db};
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::assessments::{AssessmentRow, Figures};
@@ -223,7 +224,7 @@ pub async fn record_assessment(
             record(
                 conn,
                 &actor,
-                "duo.assessment_recorded",
+                AuditAction::DuoAssessmentRecorded,
                 "duo",
                 &d.id,
                 json!({ "side": row.side, "phase": row.phase, "replaced": !created }),

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::{unique, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::staff_names;
@@ -116,7 +117,7 @@ pub async fn create(
             record(
                 conn,
                 &actor,
-                "duo.pair_blocked",
+                AuditAction::DuoPairBlocked,
                 "duo_block",
                 &row.id,
                 json!({ "person_a": a, "person_b": b }),
@@ -147,7 +148,7 @@ pub async fn delete(db: &Db, acting: &Acting, id: Uuid) -> Result<(), ApiError> 
             record(
                 conn,
                 &actor,
-                "duo.pair_unblocked",
+                AuditAction::DuoPairUnblocked,
                 "duo_block",
                 &id,
                 json!({ "person_a": row.person_a, "person_b": row.person_b }),

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::{visible_candidacy, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection};
 use crate::duo::store::{self, CandidacyRow};
 use crate::error::{ApiError, Validator};
@@ -162,7 +163,7 @@ pub async fn create(
             record(
                 conn,
                 &actor,
-                "duo.candidacy_created",
+                AuditAction::DuoCandidacyCreated,
                 "person",
                 &person.id,
                 json!({ "candidacy": row.id, "side": row.side }),
@@ -228,7 +229,7 @@ pub async fn update(
             record(
                 conn,
                 &actor,
-                "duo.candidacy_updated",
+                AuditAction::DuoCandidacyUpdated,
                 "person",
                 &row.person_id,
                 json!({ "candidacy": row.id, "status": row.status }),

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::{visible_duo, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{stored as parse, stored_id as uuid, write_transaction, Db};
 use crate::duo::store::CheckInRow;
 use crate::error::{ApiError, Validator};
@@ -91,7 +92,7 @@ pub async fn add(db: &Db, acting: &Acting, id: Uuid, c: CheckInInput) -> Result<
             record(
                 conn,
                 &actor,
-                "duo.check_in",
+                AuditAction::DuoCheckIn,
                 "duo",
                 &d.id,
                 json!({ "check_in": row.id, "met_on": row.met_on }),

@@ -6,6 +6,7 @@ use shared::duo::{Commune, CommuneInput};
 
 use super::Acting;
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{write_transaction, Db, DbConnection};
 use crate::duo::store;
 use crate::error::{ApiError, Validator};
@@ -88,9 +89,9 @@ pub async fn save(
                 conn,
                 &actor,
                 if created {
-                    "duo.commune_created"
+                    AuditAction::DuoCommuneCreated
                 } else {
-                    "duo.commune_updated"
+                    AuditAction::DuoCommuneUpdated
                 },
                 "commune",
                 &id,

@@ -13,6 +13,7 @@ use super::feedback::{self, both_want_to_continue, FeedbackIndex};
 use super::follow_ups::follow_ups_of;
 use super::{visible_duo, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection};
 use crate::duo::domain::{self, Effect, Refused};
 use crate::duo::matching::health::{self, Meeting};
@@ -291,7 +292,14 @@ fn apply(
             // What the decision was taken on.
             details["feedback"] = feedback::answers(conn, &d.id)?;
         }
-        record(conn, &acting.actor, "duo.transition", "duo", &d.id, details)?;
+        record(
+            conn,
+            &acting.actor,
+            AuditAction::DuoTransition,
+            "duo",
+            &d.id,
+            details,
+        )?;
     }
     Ok(())
 }

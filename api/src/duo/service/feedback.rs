@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{today, unique, visible_duo, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::{staff_names, FeedbackRow};
@@ -169,7 +170,7 @@ pub async fn record_feedback(
             record(
                 conn,
                 &actor,
-                "duo.feedback_recorded",
+                AuditAction::DuoFeedbackRecorded,
                 "duo",
                 &d.id,
                 json!({

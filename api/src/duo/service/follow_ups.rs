@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{today, unique, visible_duo, Acting};
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::staff_names;
@@ -111,7 +112,7 @@ pub async fn plan(
                 record(
                     conn,
                     &actor,
-                    "duo.follow_up_planned",
+                    AuditAction::DuoFollowUpPlanned,
                     "duo",
                     &d.id,
                     json!({ "follow_up": row.id, "due_on": row.due_on }),
@@ -169,7 +170,7 @@ pub async fn mark_done(
                 record(
                     conn,
                     &actor,
-                    "duo.follow_up_done",
+                    AuditAction::DuoFollowUpDone,
                     "duo",
                     &d.id,
                     json!({

@@ -16,6 +16,7 @@ use super::duos::view as duo_view;
 use super::feedback::FeedbackIndex;
 use super::Acting;
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection};
 use crate::duo::matching::pool::{self as assign, Unmatched};
 use crate::duo::matching::score::{self, Breakdown, Exclusion, Profile, Side};
@@ -323,7 +324,7 @@ fn propose(
         record(
             conn,
             &acting.actor,
-            "duo.proposed",
+            AuditAction::DuoProposed,
             "duo",
             &row.id,
             json!({ "score": row.score, "settings_version": pool.version, "pinned": row.pinned }),

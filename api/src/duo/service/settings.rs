@@ -5,6 +5,7 @@ use shared::duo::MatchingSettings;
 
 use super::Acting;
 use crate::audit::audit_event as record;
+use crate::audit::AuditAction;
 use crate::db::{write_transaction, Db};
 use crate::duo::matching::score::Weights;
 use crate::duo::store;
@@ -73,7 +74,7 @@ pub async fn save(
                 record(
                     conn,
                     &actor,
-                    "duo.settings_changed",
+                    AuditAction::DuoSettingsChanged,
                     "duo_settings",
                     &version.to_string(),
                     json!({}),

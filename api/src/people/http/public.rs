@@ -12,7 +12,7 @@ use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditEvent};
+use crate::audit::{self, AuditAction, AuditEvent};
 use crate::db::write_transaction;
 use crate::error::{ApiError, Validator};
 use crate::http::auth::client_ip;
@@ -166,9 +166,9 @@ pub async fn signup(
                 MembershipRow {
                     id: Uuid::now_v7().to_string(),
                     person_id: row.id.clone(),
-                    programme: programme.as_str().to_owned(),
-                    role: role.as_str().to_owned(),
-                    status: MembershipStatus::Applied.as_str().to_owned(),
+                    programme,
+                    role,
+                    status: MembershipStatus::Applied,
                     started_on: now.date(),
                     ended_on: None,
                     created_at: now,
@@ -179,7 +179,7 @@ pub async fn signup(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "person.signup",
+                        action: AuditAction::PersonSignup,
                         entity_type: "person",
                         entity_id: Some(row.id.clone()),
                         details: json!({

@@ -6,7 +6,7 @@ use shared::tags::{Tag, TagInput, TagMerge};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::audit::{self, AuditEvent};
+use crate::audit::{self, AuditAction, AuditEvent};
 use crate::db::write_transaction;
 use crate::error::{ApiError, UniqueViolationExt, Validator};
 use crate::http::auth::{AuthUser, Permission};
@@ -107,7 +107,7 @@ pub async fn create_tag(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "tag.created",
+                        action: AuditAction::TagCreated,
                         entity_type: "tag",
                         entity_id: Some(row.id.clone()),
                         details: json!({ "slug": row.slug }),
@@ -159,7 +159,7 @@ pub async fn update_tag(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "tag.updated",
+                        action: AuditAction::TagUpdated,
                         entity_type: "tag",
                         entity_id: Some(row.id.clone()),
                         details: json!({ "slug": row.slug }),
@@ -207,7 +207,7 @@ pub async fn merge_tag(
                     conn,
                     &actor,
                     AuditEvent {
-                        action: "tag.merged",
+                        action: AuditAction::TagMerged,
                         entity_type: "tag",
                         entity_id: Some(source.id.clone()),
                         details: json!({ "into": target.id, "uses_moved": moved }),

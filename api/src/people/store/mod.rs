@@ -11,7 +11,11 @@ pub use query::{list, programmes_of, PeopleQuery, Sort};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
-use shared::people::{Category, PersonStatus};
+use shared::consent::{ConsentMethod, ConsentPurpose};
+use shared::people::{
+    Category, ContactChannel, FrenchLevel, LanguageLevel, MembershipStatus, PersonStatus,
+    Programme, ProgrammeRole, TagKind,
+};
 use uuid::Uuid;
 
 use crate::db::schema::{
@@ -32,21 +36,21 @@ pub struct PersonRow {
     pub preferred_name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
-    pub preferred_channel: Option<String>,
+    pub preferred_channel: Option<ContactChannel>,
     pub street: Option<String>,
     pub postcode: Option<String>,
     pub commune: Option<String>,
-    pub profile: String,
+    pub profile: Category,
     pub arrival_year: Option<i32>,
-    pub category_override: Option<String>,
+    pub category_override: Option<Category>,
     pub category_override_reason: Option<String>,
     pub birth_year: Option<i32>,
     pub gender: Option<String>,
-    pub french_level: Option<String>,
+    pub french_level: Option<FrenchLevel>,
     pub origin_region: Option<String>,
     pub presentation: Option<String>,
     pub staff_notes: Option<String>,
-    pub status: String,
+    pub status: PersonStatus,
     pub possible_duplicate_of: Option<String>,
     pub source: String,
     pub archived: bool,
@@ -65,7 +69,7 @@ pub struct PersonRow {
 pub struct LanguageRow {
     pub person_id: String,
     pub language: String,
-    pub level: String,
+    pub level: LanguageLevel,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -74,7 +78,7 @@ pub struct LanguageRow {
 pub struct PersonTagRow {
     pub person_id: String,
     pub tag_id: String,
-    pub kind: String,
+    pub kind: TagKind,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -91,9 +95,9 @@ pub struct AvailabilityRow {
 pub struct MembershipRow {
     pub id: String,
     pub person_id: String,
-    pub programme: String,
-    pub role: String,
-    pub status: String,
+    pub programme: Programme,
+    pub role: ProgrammeRole,
+    pub status: MembershipStatus,
     pub started_on: chrono::NaiveDate,
     pub ended_on: Option<chrono::NaiveDate>,
     pub created_at: NaiveDateTime,
@@ -106,10 +110,10 @@ pub struct MembershipRow {
 pub struct ConsentRow {
     pub id: String,
     pub person_id: String,
-    pub purpose: String,
+    pub purpose: ConsentPurpose,
     pub notice_version: String,
     pub notice_lang: String,
-    pub method: String,
+    pub method: ConsentMethod,
     pub given_at: NaiveDateTime,
     pub recorded_by: Option<String>,
     pub withdrawn_at: Option<NaiveDateTime>,
@@ -129,7 +133,7 @@ pub struct CoachRow {
 #[derive(Debug, Clone, Queryable)]
 pub struct PersonTagLabels {
     pub tag_id: String,
-    pub kind: String,
+    pub kind: TagKind,
     pub slug: String,
     pub labels: [String; 4],
 }
@@ -173,16 +177,12 @@ impl PersonRow {
 
     /// `(effective, computed)`: see [`PersonRow::category`].
     pub fn categories(&self) -> Result<(Category, Category), ApiError> {
-        let profile: Category = crate::db::stored(&self.profile)?;
         let computed = shared::people::computed_category(
-            profile,
+            self.profile,
             self.arrival_year,
             crate::people::domain::current_year(),
         );
-        let effective = match &self.category_override {
-            Some(o) => crate::db::stored(o)?,
-            None => computed,
-        };
+        let effective = self.category_override.unwrap_or(computed);
         Ok((effective, computed))
     }
 
@@ -205,7 +205,8 @@ impl PersonRow {
             street: None,
             postcode: None,
             commune: None,
-            profile: String::new(),
+            // Overwritten by `apply` below.
+            profile: Category::Local,
             arrival_year: None,
             category_override: None,
             category_override_reason: None,
@@ -215,7 +216,7 @@ impl PersonRow {
             origin_region: None,
             presentation: None,
             staff_notes: None,
-            status: status.as_str().to_owned(),
+            status,
             possible_duplicate_of: duplicate_of,
             source: source.as_str().to_owned(),
             archived: false,
@@ -237,17 +238,17 @@ impl PersonRow {
         self.preferred_name = d.preferred_name.clone();
         self.email = d.email.clone();
         self.phone = d.phone.clone();
-        self.preferred_channel = d.preferred_channel.map(|c| c.as_str().to_owned());
+        self.preferred_channel = d.preferred_channel;
         self.street = d.street.clone();
         self.postcode = d.postcode.clone();
         self.commune = d.commune.clone();
-        self.profile = d.profile.as_str().to_owned();
+        self.profile = d.profile;
         self.arrival_year = d.arrival_year;
-        self.category_override = d.category_override.map(|c| c.as_str().to_owned());
+        self.category_override = d.category_override;
         self.category_override_reason = d.category_override_reason.clone();
         self.birth_year = d.birth_year;
         self.gender = d.gender.clone();
-        self.french_level = d.french_level.map(|f| f.as_str().to_owned());
+        self.french_level = d.french_level;
         self.origin_region = d.origin_region.clone();
         self.presentation = d.presentation.clone();
         self.staff_notes = d.staff_notes.clone();
@@ -307,7 +308,7 @@ pub fn replace_children(
         .map(|l| LanguageRow {
             person_id: person_id.to_owned(),
             language: l.language.clone(),
-            level: l.level.as_str().to_owned(),
+            level: l.level,
         })
         .collect();
     for row in &langs {
@@ -320,7 +321,7 @@ pub fn replace_children(
             .values(PersonTagRow {
                 person_id: person_id.to_owned(),
                 tag_id: t.tag_id.to_string(),
-                kind: t.kind.as_str().to_owned(),
+                kind: t.kind,
             })
             .execute(conn)?;
     }
@@ -432,7 +433,7 @@ pub fn load_record(conn: &mut DbConnection, id: Uuid) -> Result<PersonRecord, Ap
                 tags::label_ar,
             ),
         ))
-        .load::<(String, String, String, (String, String, String, String))>(conn)?
+        .load::<(String, TagKind, String, (String, String, String, String))>(conn)?
         .into_iter()
         .map(|(tag_id, kind, slug, (fr, en, nl, ar))| PersonTagLabels {
             tag_id,

@@ -128,8 +128,8 @@ pub fn list(
                 ),
             );
         }
-        let in_programme = |p: Programme| memberships::programme.eq(p.as_str());
-        let with_role = |r: ProgrammeRole| memberships::role.eq(r.as_str());
+        let in_programme = |p: Programme| memberships::programme.eq(p);
+        let with_role = |r: ProgrammeRole| memberships::role.eq(r);
         q = match (f.programme, f.role) {
             (Some(p), Some(r)) => q.filter(
                 people::id.eq_any(
@@ -165,8 +165,7 @@ pub fn list(
             );
         }
         if let Some(levels) = &f.french_levels {
-            let levels: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
-            q = q.filter(people::french_level.eq_any(levels));
+            q = q.filter(people::french_level.eq_any(levels.clone()));
         }
         if let Some(names) = &communes {
             q = q.filter(people::commune.eq_any(names.clone()));
@@ -180,10 +179,10 @@ pub fn list(
             q = match cat {
                 Category::Newcomer => q.filter(
                     people::category_override
-                        .eq("newcomer")
+                        .eq(Category::Newcomer)
                         .or(people::category_override
                             .is_null()
-                            .and(people::profile.eq("newcomer"))
+                            .and(people::profile.eq(Category::Newcomer))
                             .and(
                                 people::arrival_year
                                     .gt(threshold)
@@ -192,10 +191,10 @@ pub fn list(
                 ),
                 Category::Local => q.filter(
                     people::category_override
-                        .eq("local")
+                        .eq(Category::Local)
                         .or(people::category_override.is_null().and(
                             people::profile
-                                .eq("local")
+                                .eq(Category::Local)
                                 .or(people::arrival_year.le(threshold)),
                         )),
                 ),
@@ -211,7 +210,7 @@ pub fn list(
             );
         }
         if let Some(s) = f.status {
-            q = q.filter(people::status.eq(s.as_str()));
+            q = q.filter(people::status.eq(s));
         }
         q
     };

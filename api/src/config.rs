@@ -307,7 +307,7 @@ fn development_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
             return Ok(existing.as_bytes().to_vec());
         }
     }
-    std::fs::create_dir_all(data_dir)
+    crate::db::private_dir(data_dir)
         .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
     let mut bytes = [0u8; 48];
     rand::rngs::OsRng.fill_bytes(&mut bytes);

@@ -155,10 +155,13 @@ impl Db {
     pub fn open(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<Db> {
         if let DatabaseUrl::Sqlite(path) = url {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).with_context(|| {
+                private_dir(dir).with_context(|| {
                     format!("cannot create the data directory {}", dir.display())
                 })?;
             }
+            // SQLite gives its -wal and -shm files the mode of the database file.
+            private_file(path)
+                .with_context(|| format!("cannot create the database {}", path.display()))?;
         }
         let manager = Manager { url: url.clone() };
         // The pool opens its connections in parallel. On a new SQLite file the first
@@ -252,6 +255,8 @@ pub fn backup_sqlite(db: &Db, dest: &Path) -> anyhow::Result<()> {
     let mut conn = db.conn()?;
     match &mut *conn {
         DbConnection::Sqlite(c) => {
+            // `VACUUM INTO` accepts an empty file: made first, so the copy is private too.
+            private_file(dest).with_context(|| format!("cannot create {}", dest.display()))?;
             let dest = dest
                 .to_str()
                 .context("backup path is not valid UTF-8")?
@@ -263,6 +268,39 @@ pub fn backup_sqlite(db: &Db, dest: &Path) -> anyhow::Result<()> {
         DbConnection::Postgres(_) => {
             bail!("backup copies SQLite databases; for PostgreSQL use pg_dump")
         }
+    }
+}
+
+/// Creates `dir` and its missing parents readable by the server's user only: the folder holds
+/// personal data of vulnerable people. An existing folder keeps the mode its owner gave it.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Creates `path` empty and readable by the server's user only, unless it exists.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another process made it first: its mode is its own business.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
@@ -367,6 +405,27 @@ mod tests {
             db.migrate().expect("migrate");
             assert_eq!(db.connection_errors(), 0);
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_database_and_backups_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        let file = data.join("interra.db");
+        let db = Db::open(&DatabaseUrl::Sqlite(file.clone()), 2).expect("open");
+        db.migrate().expect("migrate");
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&file), 0o600);
+        let wal = data.join("interra.db-wal");
+        assert!(wal.exists());
+        assert_eq!(mode(&wal), 0o600);
+        let backup = dir.path().join("copy.db");
+        backup_sqlite(&db, &backup).expect("backup");
+        assert_eq!(mode(&backup), 0o600);
+        assert!(std::fs::metadata(&backup).expect("metadata").len() > 0);
     }
 
     #[test]

@@ -301,7 +301,7 @@ pub fn records(
         ))
         .load(conn)?;
     let person_ids: Vec<String> = host_rows.iter().map(|h| h.1.clone()).collect();
-    let names = names(conn, &person_ids)?;
+    let names = crate::people::store::names(conn, &person_ids)?;
     for (a, p, public) in host_rows {
         let name = names.get(&p).cloned().unwrap_or_default();
         hosts_by.entry(a).or_default().push((p, name, public));
@@ -575,26 +575,6 @@ pub fn staffed_by(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<Str
         .filter(activity_staff::user_id.eq(user_id))
         .select(activity_staff::activity_id)
         .load(conn)
-}
-
-/// Display names of people by id.
-pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, String>> {
-    let rows: Vec<(String, String, Option<String>, Option<String>)> = people::table
-        .filter(people::id.eq_any(ids))
-        .select((
-            people::id,
-            people::first_name,
-            people::last_name,
-            people::preferred_name,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, f, l, p)| {
-            let name = crate::people::domain::display_name(&f, l.as_deref(), p.as_deref());
-            (id, name)
-        })
-        .collect())
 }
 
 /// One line of the attendee list: the registration and what the list shows of the person.

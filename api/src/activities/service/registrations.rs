@@ -45,7 +45,7 @@ pub fn list_registrations(
     load_managed(conn, user, id)?;
     let rows = RegistrationRow::for_activity(conn, id)?;
     let ids: Vec<String> = rows.iter().map(|r| r.person_id.clone()).collect();
-    let names = store::names(conn, &ids)?;
+    let names = crate::people::store::names(conn, &ids)?;
     let positions = with_positions(&rows);
     Ok(rows
         .into_iter()
@@ -149,7 +149,7 @@ pub fn set_registration_status(
             .into_iter()
             .find(|x| x.id == rid)
             .ok_or(ApiError::NotFound)?;
-        let names = store::names(conn, std::slice::from_ref(&row.person_id))?;
+        let names = crate::people::store::names(conn, std::slice::from_ref(&row.person_id))?;
         let name = names.get(&row.person_id).cloned().unwrap_or_default();
         Ok((
             RegistrationView {

@@ -14,13 +14,13 @@ use crate::audit::AuditAction;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::staff_names;
-use crate::duo::store::{self as store, BlockRow};
+use crate::duo::store::BlockRow;
 use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
 use crate::people::domain::required_text;
 
 fn views(conn: &mut DbConnection, rows: &[BlockRow]) -> Result<Vec<PairBlock>, ApiError> {
-    let names = store::names(
+    let names = crate::people::store::names(
         conn,
         &unique(
             rows.iter()
@@ -87,7 +87,7 @@ pub async fn create(
             for id in [first, second] {
                 lock_rows(conn, "SELECT id FROM people WHERE id = $1 FOR UPDATE", id)?;
             }
-            let names = store::names(conn, &[a.clone(), b.clone()])?;
+            let names = crate::people::store::names(conn, &[a.clone(), b.clone()])?;
             let mut v = Validator::new();
             if !names.contains_key(&a) {
                 v.add("person_a", Msg::UnknownPerson);

@@ -180,7 +180,7 @@ pub async fn create(
 }
 
 fn name_of(conn: &mut DbConnection, person_id: &str) -> Result<String, ApiError> {
-    let names = store::names(conn, &[person_id.to_owned()])?;
+    let names = crate::people::store::names(conn, &[person_id.to_owned()])?;
     Ok(names.get(person_id).cloned().unwrap_or_default())
 }
 

@@ -105,7 +105,7 @@ fn with_health(
         .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
         .collect();
     let duo_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let names = store::names(conn, &person_ids)?;
+    let names = crate::people::store::names(conn, &person_ids)?;
     let check_ins = CheckInRow::for_duos(conn, &duo_ids)?;
     let follow_ups = FollowUpRow::pending_for(conn, &duo_ids)?;
     let feedback = FeedbackIndex::load(conn, &duo_ids)?;
@@ -162,7 +162,7 @@ fn full(
     lang: Lang,
 ) -> Result<Duo, ApiError> {
     let ids = vec![d.id.clone()];
-    let names = store::names(conn, &[d.newcomer_id.clone(), d.local_id.clone()])?;
+    let names = crate::people::store::names(conn, &[d.newcomer_id.clone(), d.local_id.clone()])?;
     let feedback = FeedbackIndex::load(conn, &ids)?;
     let health = if with_health {
         let check_ins = CheckInRow::for_duos(conn, &ids)?;

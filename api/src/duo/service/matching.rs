@@ -21,7 +21,7 @@ use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnectio
 use crate::duo::matching::pool::{self as assign, Unmatched};
 use crate::duo::matching::score::{self, Breakdown, Exclusion, Profile, Side};
 use crate::duo::pool::{load_pool, Pool};
-use crate::duo::store::{self, CandidacyRow, DuoRow};
+use crate::duo::store::{CandidacyRow, DuoRow};
 use crate::error::ApiError;
 use crate::i18n::Msg;
 
@@ -349,7 +349,7 @@ async fn proposed(
                 .iter()
                 .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
                 .collect();
-            let names = store::names(conn, &ids)?;
+            let names = crate::people::store::names(conn, &ids)?;
             rows.iter()
                 .map(|r| duo_view(r, &names, None, &FeedbackIndex::default(), lang))
                 .collect()
@@ -396,7 +396,7 @@ pub async fn proposals(db: &Db, coach: Option<String>, lang: Lang) -> Result<Vec
             .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])
             .collect();
         let duo_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-        let names = store::names(conn, &ids)?;
+        let names = crate::people::store::names(conn, &ids)?;
         let feedback = FeedbackIndex::load(conn, &duo_ids)?;
         rows.iter()
             .map(|r| duo_view(r, &names, None, &feedback, lang))

@@ -489,25 +489,3 @@ impl FollowUpRow {
             .load(conn)
     }
 }
-
-/// Names for display, by person id.
-pub fn names(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, String>> {
-    let rows: Vec<(String, String, Option<String>, Option<String>)> = people::table
-        .filter(people::id.eq_any(ids))
-        .select((
-            people::id,
-            people::first_name,
-            people::last_name,
-            people::preferred_name,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, f, l, p)| {
-            (
-                id,
-                crate::people::domain::display_name(&f, l.as_deref(), p.as_deref()),
-            )
-        })
-        .collect())
-}

@@ -590,3 +590,26 @@ pub fn touch(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         .execute(conn)
         .map(|_| ())
 }
+
+/// Display names of people by id (for lists of registrations, candidacies, duos, blocks).
+pub fn names(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = people::table
+        .filter(people::id.eq_any(ids))
+        .select((
+            people::id,
+            people::first_name,
+            people::last_name,
+            people::preferred_name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, f, l, p)| {
+            let name = crate::people::domain::display_name(&f, l.as_deref(), p.as_deref());
+            (id, name)
+        })
+        .collect())
+}

@@ -141,6 +141,19 @@ pub async fn list(
     .await
 }
 
+/// `Duplicate` (409 with `conflict_id`) when someone other than `except` has this email or
+/// phone.
+fn refuse_duplicate(
+    conn: &mut DbConnection,
+    data: &PersonData,
+    except: Option<&str>,
+) -> Result<(), ApiError> {
+    match people::find_duplicate(conn, data.email.as_deref(), data.phone.as_deref(), except)? {
+        Some(existing) => Err(ApiError::Duplicate(existing)),
+        None => Ok(()),
+    }
+}
+
 /// Records a new person entered by staff. `Duplicate` when someone already has this email or
 /// phone, unless `confirm_distinct` is set.
 pub async fn create(
@@ -155,14 +168,7 @@ pub async fn create(
         write_transaction(conn, |conn| {
             check_tags(conn, &data)?;
             if !input.confirm_distinct {
-                if let Some(existing) = people::find_duplicate(
-                    conn,
-                    data.email.as_deref(),
-                    data.phone.as_deref(),
-                    None,
-                )? {
-                    return Err(ApiError::Duplicate(existing));
-                }
+                refuse_duplicate(conn, &data, None)?;
             }
             let row = PersonRow::new(&data, Source::Staff, PersonStatus::Active, None, created_by);
             row.insert(conn)?;
@@ -196,14 +202,7 @@ pub async fn update(
             }
             check_tags(conn, &data)?;
             if !input.confirm_distinct {
-                if let Some(existing) = people::find_duplicate(
-                    conn,
-                    data.email.as_deref(),
-                    data.phone.as_deref(),
-                    Some(&before.row.id),
-                )? {
-                    return Err(ApiError::Duplicate(existing));
-                }
+                refuse_duplicate(conn, &data, Some(&before.row.id))?;
             }
             let mut row = before.row.clone();
             row.apply(&data);

@@ -87,7 +87,9 @@ else
     export RUSTC_BOOTSTRAP=1               # -Zbuild-std on a stable toolchain
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     CARGO_BIN=/usr/bin/cargo
-    TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target/web-std}
+    # Its own subfolder even under a caller's CARGO_TARGET_DIR: a different rustc in the
+    # native build's folder would make each rebuild everything.
+    TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}/web-std
     export CARGO_TARGET_DIR="$TARGET_DIR"
     # rustc links wasm with rust-lld from PATH: some Debian rustc-web releases ship
     # /usr/bin/rust-lld -> lld-22, others none; then the rustup toolchain's rust-lld links.

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::db::DatabaseUrl;
 use crate::http::proxy::TrustedProxies;
+use crate::http::rate_limit::AddressList;
 use crate::notify::mail::{self, Mailer};
 
 /// Shortest JWT secret accepted in production mode (bytes).
@@ -113,6 +114,24 @@ pub struct ConfigArgs {
     /// Sender of notification emails [default: Interra <noreply@interra.local>].
     #[arg(long, env = "INTERRA_MAIL_FROM", global = true, value_name = "MAILBOX")]
     pub mail_from: Option<String>,
+    /// The venue's own addresses or blocks (its Wi-Fi, the reception's computer), comma-separated,
+    /// whose public forms (sign-up, registration) get the larger venue allowance
+    /// [default: none].
+    #[arg(
+        long,
+        env = "INTERRA_VENUE_ADDRESSES",
+        global = true,
+        value_name = "LIST"
+    )]
+    pub venue_addresses: Option<String>,
+    /// Accepted submissions per hour of each public form from one venue address [default: 100].
+    #[arg(
+        long,
+        env = "INTERRA_VENUE_FORMS_PER_HOUR",
+        global = true,
+        value_name = "N"
+    )]
+    pub venue_forms_per_hour: Option<usize>,
 }
 
 /// Keys of the config file.
@@ -134,12 +153,24 @@ struct FileConfig {
     trusted_proxies: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    venue_addresses: Option<String>,
+    venue_forms_per_hour: Option<usize>,
 }
 
-/// Login throttling: at most `max` events per `window` for one key.
+/// Throttling: at most `max` events per `window` for one key.
 #[derive(Debug, Clone, Copy)]
 pub struct RateLimit {
     pub max: usize,
+    pub window: Duration,
+}
+
+/// The growing delay between sign-in attempts on one account (`accounts::throttle`): past
+/// `free` failures within `window`, `base`, doubling with each failure, at most `max`.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginDelay {
+    pub free: usize,
+    pub base: Duration,
+    pub max: Duration,
     pub window: Duration,
 }
 
@@ -158,12 +189,25 @@ pub struct Settings {
     pub db_pool_size: u32,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
-    /// Failed sign-ins per account.
-    pub login_failures_per_account: RateLimit,
+    /// How long after its first use a refresh token is still exchanged (tabs refreshing at
+    /// once) instead of counting as stolen.
+    pub refresh_grace: Duration,
+    /// Failed sign-ins per (account, client address) before that address is locked out of
+    /// that account.
+    pub login_failures_per_address: RateLimit,
+    /// Delay between attempts on an account that failed several times, from any address.
+    pub login_delay: LoginDelay,
     /// Sign-in attempts per client address.
     pub login_attempts_per_ip: RateLimit,
-    /// Public sign-ups per client address.
+    /// Accepted public sign-ups per client address.
     pub signups_per_ip: RateLimit,
+    /// Accepted public registrations per client address.
+    pub registrations_per_ip: RateLimit,
+    /// The venue's own addresses, and their allowance per public form.
+    pub venue_addresses: AddressList,
+    pub venue_forms: RateLimit,
+    /// How often expired idempotency answers and sessions are removed while the server runs.
+    pub housekeeping_interval: Duration,
     pub retention_months: u32,
     /// Public base URL (no trailing slash); filled from the bound address when not configured.
     pub public_url: Option<String>,
@@ -257,8 +301,15 @@ impl Settings {
             db_pool_size: args.db_pool_size.or(file.db_pool_size).unwrap_or(8).max(1),
             access_token_ttl: Duration::from_secs(15 * 60),
             refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
-            login_failures_per_account: RateLimit {
+            refresh_grace: Duration::from_secs(30),
+            login_failures_per_address: RateLimit {
                 max: 5,
+                window: Duration::from_secs(15 * 60),
+            },
+            login_delay: LoginDelay {
+                free: 3,
+                base: Duration::from_secs(1),
+                max: Duration::from_secs(30),
                 window: Duration::from_secs(15 * 60),
             },
             login_attempts_per_ip: RateLimit {
@@ -269,6 +320,26 @@ impl Settings {
                 max: 5,
                 window: Duration::from_secs(3600),
             },
+            registrations_per_ip: RateLimit {
+                max: 10,
+                window: Duration::from_secs(3600),
+            },
+            venue_addresses: AddressList::parse(
+                args.venue_addresses
+                    .as_deref()
+                    .or(file.venue_addresses.as_deref())
+                    .unwrap_or(""),
+            )
+            .map_err(|e| anyhow::anyhow!("INTERRA_VENUE_ADDRESSES: {e}"))?,
+            venue_forms: RateLimit {
+                max: args
+                    .venue_forms_per_hour
+                    .or(file.venue_forms_per_hour)
+                    .unwrap_or(100)
+                    .max(1),
+                window: Duration::from_secs(3600),
+            },
+            housekeeping_interval: Duration::from_secs(3600),
             retention_months: args
                 .retention_months
                 .or(file.retention_months)

@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use crate::accounts::jwt::JwtKeys;
+use crate::accounts::throttle::LoginThrottle;
 use crate::activities::feeds::cache::FeedCache;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::http::rate_limit::RateLimiter;
+use crate::http::rate_limit::{FormQuota, RateLimiter};
 use crate::http::route_table::ApiRoutes;
 
 #[derive(Clone)]
@@ -14,9 +15,12 @@ pub struct AppState {
     pub db: Db,
     pub jwt: JwtKeys,
     pub settings: Arc<Settings>,
-    pub login_failures: Arc<RateLimiter>,
+    /// Wrong passwords: locks per (account, address), delays per account.
+    pub login_failures: Arc<LoginThrottle>,
     pub login_attempts: Arc<RateLimiter>,
-    pub signups: Arc<RateLimiter>,
+    /// Quotas of the public forms, one each.
+    pub signups: Arc<FormQuota>,
+    pub registrations: Arc<FormQuota>,
     /// The OpenAPI document, serialised once at start-up.
     pub openapi_json: Arc<String>,
     pub api_routes: Arc<ApiRoutes>,
@@ -34,9 +38,21 @@ impl AppState {
     pub fn new(settings: Settings, db: Db, openapi_json: String) -> AppState {
         AppState {
             jwt: JwtKeys::new(&settings.jwt_secret, settings.access_token_ttl),
-            login_failures: Arc::new(RateLimiter::new(settings.login_failures_per_account)),
+            login_failures: Arc::new(LoginThrottle::new(
+                settings.login_failures_per_address,
+                settings.login_delay,
+            )),
             login_attempts: Arc::new(RateLimiter::new(settings.login_attempts_per_ip)),
-            signups: Arc::new(RateLimiter::new(settings.signups_per_ip)),
+            signups: Arc::new(FormQuota::new(
+                settings.signups_per_ip,
+                settings.venue_forms,
+                settings.venue_addresses.clone(),
+            )),
+            registrations: Arc::new(FormQuota::new(
+                settings.registrations_per_ip,
+                settings.venue_forms,
+                settings.venue_addresses.clone(),
+            )),
             settings: Arc::new(settings),
             db,
             api_routes: Arc::new(ApiRoutes::from_openapi(

@@ -6,4 +6,5 @@ pub mod jwt;
 pub mod password;
 pub mod service;
 pub mod store;
+pub mod throttle;
 pub mod tokens;

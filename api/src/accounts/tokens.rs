@@ -1,5 +1,7 @@
 //! Sessions: opaque refresh tokens, stored only as SHA-256 hashes, rotated on every use. A
-//! token presented twice means it was stolen (or replayed): the whole family is revoked.
+//! token presented twice means it was stolen (or replayed): the whole family is revoked, unless
+//! the second use comes within a short grace period after the first (two tabs of one browser
+//! refreshing at the same moment), which gets another token of the same family.
 
 use std::time::Duration;
 
@@ -72,11 +74,25 @@ pub enum Rotation {
     Invalid,
 }
 
-/// Exchanges a refresh token for a new one of the same family.
+/// Whether a token first used at `used_at` (and not revoked since) may still be exchanged at
+/// `now`: within `grace` of its first use.
+pub fn within_grace(
+    used_at: Option<chrono::NaiveDateTime>,
+    revoked: bool,
+    now: chrono::NaiveDateTime,
+    grace: Duration,
+) -> bool {
+    !revoked && used_at.is_some_and(|used| now - used <= ttl(grace) && used <= now)
+}
+
+/// Exchanges a refresh token for a new one of the same family. A token already exchanged is
+/// exchanged again within `grace` of its first use (another tab's refresh at the same moment);
+/// later, its reuse revokes the family.
 pub fn rotate(
     conn: &mut DbConnection,
     presented: &str,
     lifetime: Duration,
+    grace: Duration,
 ) -> Result<Rotation, ApiError> {
     let Some(row) = RefreshTokenRow::find_by_hash(conn, &hash(presented))? else {
         return Ok(Rotation::Invalid);
@@ -86,13 +102,19 @@ pub fn rotate(
     if row.used_at.is_none() && row.revoked_at.is_some() {
         return Ok(Rotation::Invalid);
     }
-    // Used before: someone replays a rotated token. Revoke the family.
-    if row.used_at.is_some() || !RefreshTokenRow::claim(conn, &row.id, now)? {
-        RefreshTokenRow::revoke_family(conn, &row.family_id)?;
-        return Ok(Rotation::Reused {
-            user_id: row.user_id,
-            family_id: row.family_id,
-        });
+    let claimed = row.used_at.is_none() && RefreshTokenRow::claim(conn, &row.id, now)?;
+    if !claimed {
+        // Used before. A concurrent refresh may have claimed it a moment ago: read it again.
+        let used = RefreshTokenRow::find_by_hash(conn, &row.token_hash)?;
+        let used = used.as_ref().unwrap_or(&row);
+        if !within_grace(used.used_at, used.revoked_at.is_some(), now, grace) {
+            // Someone replays a rotated token. Revoke the family.
+            RefreshTokenRow::revoke_family(conn, &row.family_id)?;
+            return Ok(Rotation::Reused {
+                user_id: row.user_id,
+                family_id: row.family_id,
+            });
+        }
     }
     if row.expires_at <= now {
         return Ok(Rotation::Invalid);
@@ -123,6 +145,23 @@ pub fn end(conn: &mut DbConnection, presented: &str) -> Result<Option<String>, A
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_used_token_is_accepted_again_only_within_the_grace_period() {
+        let used = chrono::NaiveDate::from_ymd_opt(2026, 12, 6)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .expect("date");
+        let grace = Duration::from_secs(30);
+        let at = |s: i64| used + chrono::Duration::seconds(s);
+        assert!(within_grace(Some(used), false, at(0), grace));
+        assert!(within_grace(Some(used), false, at(30), grace));
+        assert!(!within_grace(Some(used), false, at(31), grace));
+        assert!(
+            !within_grace(Some(used), true, at(1), grace),
+            "revoked since"
+        );
+        assert!(!within_grace(None, false, at(1), grace));
+    }
 
     #[test]
     fn tokens_are_random_and_hashed() {

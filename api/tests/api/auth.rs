@@ -154,8 +154,11 @@ both!(
     }
 );
 
+// Without the grace period of two tabs refreshing at once (tested in `throttling.rs`): any
+// second use of a token is a reuse.
 both!(
     refresh_rotates_and_reuse_revokes_the_family,
+    with |s: &mut interra_api::config::Settings| s.refresh_grace = std::time::Duration::ZERO,
     |app: TestApp| async move {
         let row = app.create_user("coach@example.be", Role::Coach);
         let first = app.sign_in("coach@example.be", PASSWORD).await;
@@ -528,8 +531,10 @@ fn retry_after(res: &reqwest::Response) -> u64 {
         .expect("Retry-After in seconds")
 }
 
+// The lock of one address; the growing delay per account is tested in `throttling.rs`.
 both!(
     wrong_passwords_lock_the_account_for_a_while,
+    with |s: &mut interra_api::config::Settings| s.login_delay.free = 100,
     |app: TestApp| async move {
         app.create_user("target@example.be", Role::Coach);
         app.create_user("bystander@example.be", Role::Coach);
@@ -541,7 +546,8 @@ both!(
             .await;
             assert_eq!(p.code, ErrorCode::InvalidCredentials);
         }
-        // Even the right password is refused now, whatever the case of the email.
+        // Even the right password is refused now from this address, whatever the case of the
+        // email.
         for email in ["target@example.be", "TARGET@example.be"] {
             let res = app.login(email, PASSWORD).await;
             assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{email}");

@@ -353,9 +353,36 @@ pub async fn expect_problem(res: reqwest::Response, status: StatusCode) -> Probl
 }
 
 /// Runs a scenario on both backends: `both!(name, |app| async move { ... })` defines
-/// `name::sqlite` and `name::postgres` tests.
+/// `name::sqlite` and `name::postgres` tests. `both!(name, with |s| ..., |app| ...)` adjusts
+/// the settings first.
 #[macro_export]
 macro_rules! both {
+    ($name:ident, with $adjust:expr, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) =
+                    $crate::helpers::TestApp::spawn_with($crate::helpers::Backend::Sqlite, $adjust)
+                        .await
+                {
+                    ($body)(app).await;
+                }
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::helpers::TestApp::spawn_with(
+                    $crate::helpers::Backend::Postgres,
+                    $adjust,
+                )
+                .await
+                {
+                    ($body)(app).await;
+                }
+            }
+        }
+    };
     ($name:ident, $body:expr) => {
         mod $name {
             #[allow(unused_imports)]

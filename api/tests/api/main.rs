@@ -11,6 +11,7 @@ mod errors;
 mod health;
 mod openapi;
 mod storage;
+mod throttling;
 mod users;
 
 // People (issue 4).

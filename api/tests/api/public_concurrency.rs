@@ -19,10 +19,12 @@ const PARALLEL: usize = 24;
 async fn app(backend: Backend) -> Option<TestApp> {
     // Every request comes from 127.0.0.1: lift the per-address limit of public forms.
     TestApp::spawn_with(backend, |s| {
-        s.signups_per_ip = RateLimit {
+        let lifted = RateLimit {
             max: 10_000,
             window: Duration::from_secs(3600),
-        }
+        };
+        s.signups_per_ip = lifted;
+        s.registrations_per_ip = lifted;
     })
     .await
 }

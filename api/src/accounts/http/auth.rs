@@ -80,7 +80,8 @@ async fn verify_password(password: String, hash: Option<String>) -> Result<bool,
 ///
 /// Returns a 15-minute access token and sets the refresh token as an HttpOnly, SameSite=Strict
 /// cookie scoped to `/api/v1/auth`. Failures never tell whether the email exists. Attempts are
-/// throttled per account and per client address.
+/// throttled per client address, per (account, address) after wrong passwords, and by a
+/// growing delay per account (429 with `Retry-After`).
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
     (status = 200, description = "Signed in (sets the `interra_refresh` cookie)", body = TokenResponse),
     LoginErrors
@@ -108,7 +109,7 @@ pub async fn login(
     v.finish()?;
     state
         .login_failures
-        .check(&email)
+        .check(&email, &ip)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
 
     let lookup = email.clone();
@@ -121,7 +122,7 @@ pub async fn login(
     let user = match user {
         Some(user) if matches && user.active => user,
         other => {
-            state.login_failures.record(&email);
+            state.login_failures.failed(&email, &ip);
             let reason = match &other {
                 None => "unknown_email",
                 Some(u) if !u.active => "inactive",
@@ -143,7 +144,7 @@ pub async fn login(
             return Err(ApiError::InvalidCredentials);
         }
     };
-    state.login_failures.reset(&email);
+    state.login_failures.succeeded(&email, &ip);
     let lifetime = state.settings.refresh_token_ttl;
     let (user, refresh_token) = state
         .db
@@ -176,7 +177,8 @@ pub async fn login(
 /// Exchange the refresh cookie for a new access token.
 ///
 /// The refresh token is rotated: the cookie is replaced by a new one. Presenting a token that
-/// was already used revokes every session of its family (token theft detection).
+/// was already used revokes every session of its family (token theft detection), except within
+/// 30 seconds of its first use: two tabs refreshing at the same moment both get a valid token.
 #[utoipa::path(tag = "auth", security(("refresh_cookie" = [])), responses(
     (status = 200, description = "New access token (the cookie is rotated)", body = TokenResponse),
     CookieErrors
@@ -190,12 +192,13 @@ pub async fn refresh(
         return Err(ApiError::Unauthorized);
     };
     let lifetime = state.settings.refresh_token_ttl;
+    let grace = state.settings.refresh_grace;
     let actor = actor(&req, None);
     let outcome = state
         .db
         .run(move |conn| {
             write_transaction(conn, |conn| {
-                let outcome = tokens::rotate(conn, &presented, lifetime)?;
+                let outcome = tokens::rotate(conn, &presented, lifetime, grace)?;
                 if let tokens::Rotation::Reused { user_id, family_id } = &outcome {
                     audit::record(
                         conn,
@@ -310,14 +313,15 @@ pub async fn change_password(
         }
     }
     v.finish()?;
+    let ip = client_ip(&req);
     state
         .login_failures
-        .check(&user.email)
+        .check(&user.email, &ip)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let id = user.id;
     let row = state.db.run(move |conn| UserRow::get(conn, id)).await?;
     if !verify_password(current_password, Some(row.password_hash.clone())).await? {
-        state.login_failures.record(&user.email);
+        state.login_failures.failed(&user.email, &ip);
         return Err(ApiError::field(
             "current_password",
             Msg::WrongCurrentPassword,

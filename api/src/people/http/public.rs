@@ -74,7 +74,7 @@ const SIGNUP_ROLES: [ProgrammeRole; 4] = [
 ///
 /// Creates a person to review by the team; an existing email or phone never overwrites
 /// anything: the application is flagged as a possible duplicate. The answer holds no personal
-/// data. Throttled per address.
+/// data. Throttled per address (accepted applications only; see `INTERRA_VENUE_ADDRESSES`).
 #[utoipa::path(tag = "public", request_body = SignupRequest, responses(
     (status = 202, body = SignupReceipt),
     PublicFormErrors
@@ -85,9 +85,10 @@ pub async fn signup(
     req: HttpRequest,
     body: Json<SignupRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state
+    // Only accepted applications use up the quota: the place goes back on any error.
+    let seat = state
         .signups
-        .hit(&client_ip(&req))
+        .reserve(&client_ip(&req))
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let s = body.0;
     let receipt = SignupReceipt {
@@ -97,6 +98,7 @@ pub async fn signup(
     // A filled honeypot is a robot: answer as usual, keep nothing.
     if s.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         tracing::info!("sign-up honeypot filled: discarded");
+        seat.keep();
         return Ok(HttpResponse::Accepted().json(receipt));
     }
     let mut v = Validator::new();
@@ -193,5 +195,6 @@ pub async fn signup(
             })
         })
         .await?;
+    seat.keep();
     Ok(HttpResponse::Accepted().json(receipt))
 }

@@ -27,7 +27,7 @@ fn receipt(status: RegistrationStatus, lang: shared::Lang) -> PublicRegistration
 }
 
 /// Register oneself to a public activity (no account). Goes to the waiting list when full.
-/// Throttled per address; a filled honeypot is ignored.
+/// Throttled per address (accepted registrations only); a filled honeypot is ignored.
 #[utoipa::path(tag = "public", params(("id" = Uuid, Path)), request_body = PublicRegistration, responses(
     (status = 202, body = PublicRegistrationReceipt),
     PublicFormErrors
@@ -39,14 +39,16 @@ pub async fn register_public(
     id: web::Path<Uuid>,
     body: Json<PublicRegistration>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .signups
-        .hit(&visitor.ip)
+    // Its own quota, apart from the sign-up's; only accepted registrations use it up.
+    let seat = state
+        .registrations
+        .reserve(&visitor.ip)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let id = id.into_inner().to_string();
     let r = body.0;
     let lang = r.lang;
     if r.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        seat.keep();
         return Ok(HttpResponse::Accepted().json(receipt(RegistrationStatus::Registered, lang)));
     }
     let mut v = Validator::new();
@@ -86,5 +88,6 @@ pub async fn register_public(
         .db
         .run(move |conn| service::register_visitor(conn, &id, &form, &actor))
         .await?;
+    seat.keep();
     Ok(HttpResponse::Accepted().json(receipt(status, lang)))
 }

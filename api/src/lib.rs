@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod duo;
 pub mod error;
+pub mod housekeeping;
 pub mod http;
 pub mod i18n;
 pub mod notify;

@@ -92,6 +92,8 @@ pub struct Application {
     db: Db,
     /// The email task for the notification outbox, when SMTP is configured.
     outbox: Option<OutboxTask>,
+    /// How often expired idempotency answers and sessions are removed.
+    housekeeping: std::time::Duration,
 }
 
 struct OutboxTask {
@@ -110,14 +112,11 @@ impl Application {
     pub fn build_with(mut settings: Settings, db: Db) -> anyhow::Result<Application> {
         {
             let mut conn = db.conn()?;
-            let purged =
-                crate::accounts::store::refresh_tokens::RefreshTokenRow::purge_expired(&mut conn)
-                    .context("cannot purge expired sessions")?;
+            let (_, purged) = crate::housekeeping::sweep(&mut conn)
+                .map_err(|e| anyhow::anyhow!("cannot purge expired sessions and answers: {e}"))?;
             if purged > 0 {
                 tracing::info!(purged, "expired sessions removed");
             }
-            crate::activities::store::purge_idempotency(&mut conn)
-                .context("cannot purge old idempotency keys")?;
         }
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
@@ -131,6 +130,7 @@ impl Application {
             settings.public_url = Some(format!("http://{host}:{}", addr.port()));
         }
         let workers = settings.workers;
+        let housekeeping = settings.housekeeping_interval;
         let mailer = settings.mail.clone();
         let public_url = settings.public_url.clone().unwrap_or_default();
         let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
@@ -186,6 +186,7 @@ impl Application {
             addr,
             db,
             outbox,
+            housekeeping,
         })
     }
 
@@ -202,7 +203,8 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until stopped; the outbox task (if any) runs alongside and stops with the server.
+    /// Serves until stopped; the outbox task (if any) and the housekeeping task run alongside and
+    /// stop with the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let task = self.outbox.map(|o| {
             tokio::spawn(crate::notify::outbox::run(
@@ -212,10 +214,12 @@ impl Application {
                 o.wake,
             ))
         });
+        let sweeper = tokio::spawn(crate::housekeeping::run(self.db.clone(), self.housekeeping));
         let result = self.server.await;
         if let Some(t) = task {
             t.abort();
         }
+        sweeper.abort();
         result
     }
 }

@@ -87,11 +87,14 @@ pub struct Manager {
 
 // One statement per call, in this order (diesel's SqliteConnection docs). `synchronous = FULL`:
 // in WAL mode NORMAL already survives a killed process, FULL also survives a power cut, and the
-// write volume of this application is small.
+// write volume of this application is small. `secure_delete = ON`: deleted and overwritten
+// content is zeroed instead of lingering in free pages and free space of pages, where an
+// anonymised person's name could still be read from the file (see `Db::scrub` for the WAL).
 const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
-PRAGMA foreign_keys = ON;";
+PRAGMA foreign_keys = ON;
+PRAGMA secure_delete = ON;";
 
 impl ManageConnection for Manager {
     type Connection = DbConnection;
@@ -206,6 +209,25 @@ impl Db {
     pub fn migrate(&self) -> anyhow::Result<usize> {
         let mut conn = self.conn()?;
         run_migrations(&mut conn)
+    }
+
+    /// After an erasure: on SQLite, copies the write-ahead log into the database file and
+    /// empties it, since the log still holds the pages as they were before the change. Best
+    /// effort (a failure is logged; the next automatic checkpoint does the same later).
+    /// PostgreSQL keeps old row versions until its autovacuum reclaims them.
+    pub async fn scrub(&self) {
+        if self.backend != "sqlite" {
+            return;
+        }
+        let done = self
+            .run(|conn| {
+                conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .map_err(ApiError::from)
+            })
+            .await;
+        if let Err(error) = done {
+            tracing::warn!(%error, "cannot checkpoint the write-ahead log after an erasure");
+        }
     }
 
     /// Runs blocking database work on actix's blocking thread pool.

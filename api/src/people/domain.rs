@@ -21,6 +21,63 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The words of a text, folded (`Marie-Élise, merci` → `marie`, `elise`, `merci`).
+fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The names to look for in free text once a person is anonymised: each of their first, last
+/// and preferred names as a sequence of folded words. Names of one or two letters would match
+/// too much ordinary text and are left out.
+pub fn names_to_find(first: &str, last: Option<&str>, preferred: Option<&str>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for name in [Some(first), last, preferred].into_iter().flatten() {
+        let w = words(name);
+        if w.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Whether `text` contains one of `names` as whole words, whatever the case and accents
+/// (`Amina partage sa passion` names `amina`; `Aminata` does not).
+pub fn mentions_any(text: &str, names: &[Vec<String>]) -> bool {
+    let text = words(text);
+    names
+        .iter()
+        .any(|name| !name.is_empty() && text.windows(name.len()).any(|w| w == name.as_slice()))
+}
+
+#[cfg(test)]
+mod mention_tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_as_whole_words_whatever_the_case_and_accents() {
+        let names = names_to_find("Élodie", Some("Van den Broucke"), Some("Lo"));
+        assert_eq!(names.len(), 2, "a two-letter name is left out: {names:?}");
+        assert!(mentions_any("Merci à ELODIE pour le repas", &names));
+        assert!(mentions_any("avec Mme van den Broucke.", &names));
+        assert!(!mentions_any("Elodiee et Mélodie", &names));
+        assert!(
+            !mentions_any("la maison van den Berg", &names),
+            "a partial name"
+        );
+        assert!(!mentions_any("", &names));
+        let amina = names_to_find("Amina", None, None);
+        assert!(mentions_any(
+            "Amina partage sa passion de la cuisine",
+            &amina
+        ));
+        assert!(!mentions_any("Aminata partage sa passion", &amina));
+    }
+}
+
 /// E.164 form of a phone number. Numbers starting with a single 0 are Belgian.
 pub fn parse_phone(raw: &str) -> Result<String, Msg> {
     let compact: String = raw

@@ -3,6 +3,7 @@
 
 pub mod domain;
 pub mod dto;
+pub mod erasure;
 pub mod http;
 pub mod intake;
 pub mod privacy;

@@ -543,67 +543,8 @@ pub fn check_confirmation(word: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Wipes a person's identifying values; `false` when they were already anonymised.
-fn anonymise_one(conn: &mut DbConnection, actor: &Actor, id: Uuid) -> Result<bool, ApiError> {
-    let row = PersonRow::get(conn, id)?;
-    if row.anonymised_at.is_some() {
-        return Ok(false);
-    }
-    people::anonymise(conn, &row.id)?;
-    record(
-        conn,
-        actor,
-        AuditAction::PersonAnonymised,
-        &row.id,
-        json!({}),
-    )?;
-    Ok(true)
-}
-
-/// Right to erasure for one person.
-pub async fn anonymise(
-    db: &Db,
-    actor: Actor,
-    id: Uuid,
-    confirmation: &str,
-) -> Result<PersonRecord, ApiError> {
-    check_confirmation(confirmation)?;
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            anonymise_one(conn, &actor, id)?;
-            people::load_record(conn, id)
-        })
-    })
-    .await
-}
-
-/// Most people one bulk anonymisation may name.
-const BULK_LIMIT: usize = 1000;
-
-/// Anonymises several people in one transaction; answers those actually anonymised now.
-pub async fn anonymise_many(
-    db: &Db,
-    actor: Actor,
-    ids: Vec<Uuid>,
-    confirmation: &str,
-) -> Result<Vec<Uuid>, ApiError> {
-    check_confirmation(confirmation)?;
-    if ids.len() > BULK_LIMIT {
-        return Err(ApiError::field("ids", Msg::TooMany(BULK_LIMIT)));
-    }
-    db.run(move |conn| {
-        write_transaction(conn, |conn| {
-            let mut done = Vec::new();
-            for id in ids {
-                if anonymise_one(conn, &actor, id)? {
-                    done.push(id);
-                }
-            }
-            Ok(done)
-        })
-    })
-    .await
-}
+/// Most people one bulk anonymisation may name (and one retention review lists).
+pub const BULK_LIMIT: usize = 1000;
 
 /// People whose last activity is older than `months` months.
 pub async fn past_retention(db: &Db, months: u32) -> Result<Vec<PersonRow>, ApiError> {

@@ -440,6 +440,13 @@ both!(
             "identifying values left after anonymisation:\n{}",
             left.join("\n")
         );
+        // Nor in the files themselves (SQLite: free pages, the write-ahead log).
+        let raw = crate::erasure::find_in_raw_files(&app, &needles);
+        assert!(
+            raw.is_empty(),
+            "left in the database files:\n{}",
+            raw.join("\n")
+        );
         // The other applicant is still there (the search did read the whole database).
         assert!(
             !find_in_database(&app, &["karimatou.signup@example.be", "+32488765432"]).is_empty()

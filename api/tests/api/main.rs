@@ -15,6 +15,7 @@ mod throttling;
 mod users;
 
 // People (issue 4).
+mod erasure;
 mod gdpr;
 mod people;
 mod people_fixtures;

@@ -294,7 +294,8 @@ fn enum_schemas_list_exactly_the_serde_names() {
         activities::RegistrationSource, people::Programme, people::ProgrammeRole,
         people::MembershipStatus, people::Category, people::FrenchLevel, people::LanguageLevel,
         people::ContactChannel, people::TagKind, people::PersonStatus, people::Weekday,
-        people::DayPart, people::ReviewOutcome, duo::CandidacyStatus, duo::TravelRange,
+        people::DayPart, people::ReviewOutcome, people::MentionedIn, duo::CandidacyStatus,
+        duo::TravelRange,
         duo::GenderIdentity, duo::Hope, duo::DuoStatus, duo::DuoOutcome, duo::FollowUpKind,
         duo::Reporter, duo::HealthLevel, duo::ContinueWish, duo::AssessmentPhase,
         duo::BlockReason;

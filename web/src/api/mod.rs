@@ -17,8 +17,8 @@ use serde::Serialize;
 use shared::auth::{ChangePasswordRequest, LoginRequest, TokenResponse};
 use shared::consent::{Consent, ConsentInput, PrivacyNotice};
 use shared::people::{
-    AnonymiseRequest, Membership, MembershipInput, PeopleFilter, Person, PersonInput,
-    PersonSummary, ReviewDecision,
+    AnonymiseRequest, AnonymisedPerson, Membership, MembershipInput, PeopleFilter, Person,
+    PersonInput, PersonSummary, ReviewDecision,
 };
 use shared::problem::PROBLEM_CONTENT_TYPE;
 use shared::tags::Tag;

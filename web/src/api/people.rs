@@ -69,7 +69,7 @@ impl Api {
         &self,
         id: Uuid,
         body: &AnonymiseRequest,
-    ) -> Result<Person, ApiError> {
+    ) -> Result<AnonymisedPerson, ApiError> {
         self.authed_json(
             Method::POST,
             &format!("/people/{id}/anonymise"),

@@ -196,6 +196,48 @@ crate::catalogue! {
             nl: "De persoon is geanonimiseerd.",
             ar: "تم إخفاء هوية الشخص.",
         },
+        MentionsTitle => {
+            fr: "Textes qui la nomment encore",
+            en: "Texts that still name them",
+            nl: "Teksten die de persoon nog noemen",
+            ar: "نصوص لا تزال تذكر الشخص",
+        },
+        MentionsIntro => {
+            fr: "Ces textes écrits par l'équipe contiennent encore un de ses noms. Ils n'ont pas été modifiés : ouvrez chacun pour retirer le nom.",
+            en: "These texts written by staff still contain one of the person's names. They were not changed: open each one to remove the name.",
+            nl: "Deze teksten van het team bevatten nog een van de namen van de persoon. Ze zijn niet gewijzigd: open ze een voor een om de naam te verwijderen.",
+            ar: "لا تزال هذه النصوص التي كتبها الفريق تحتوي على أحد أسماء الشخص. لم تُعدَّل: افتح كل نص لحذف الاسم.",
+        },
+        MentionActivity => {
+            fr: "Activité",
+            en: "Activity",
+            nl: "Activiteit",
+            ar: "نشاط",
+        },
+        MentionPerson => {
+            fr: "Fiche d'une autre personne",
+            en: "Another person's record",
+            nl: "Fiche van een andere persoon",
+            ar: "سجل شخص آخر",
+        },
+        MentionDuo => {
+            fr: "Duo",
+            en: "Duo",
+            nl: "Duo",
+            ar: "ثنائي",
+        },
+        MentionCandidacy => {
+            fr: "Candidature Duo2Change",
+            en: "Duo2Change candidacy",
+            nl: "Duo2Change-kandidatuur",
+            ar: "ترشح Duo2Change",
+        },
+        MentionBlock => {
+            fr: "Paire à ne pas proposer (Duo2Change)",
+            en: "Pair not to propose (Duo2Change)",
+            nl: "Paar om niet voor te stellen (Duo2Change)",
+            ar: "ثنائي لا يُقترح (Duo2Change)",
+        },
         PersonArchived => {
             fr: "Fiche archivée.",
             en: "Record archived.",

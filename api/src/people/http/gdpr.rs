@@ -5,7 +5,7 @@ use serde_json::json;
 use shared::audit::PersonHistoryEntry;
 use shared::page::PageParams;
 use shared::people::{
-    AnonymiseRequest, AnonymiseResult, BulkAnonymiseRequest, Person, PersonSummary,
+    AnonymiseRequest, AnonymiseResult, AnonymisedPerson, BulkAnonymiseRequest, PersonSummary,
 };
 use shared::Page;
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
 use crate::http::paging::page_links;
 use crate::people::dto::{history_entry, person_dto, summary_dto};
-use crate::people::service;
+use crate::people::{erasure, service};
 use crate::state::AppState;
 
 use super::scope;
@@ -91,9 +91,10 @@ pub async fn person_history(
 /// Right to erasure: irreversibly wipe every identifying value of a person.
 ///
 /// Non-identifying facts stay for reports (category, memberships, interests). Requires
-/// `{"confirmation": "anonymise"}`.
+/// `{"confirmation": "anonymise"}`. The answer lists the staff-written texts elsewhere that
+/// still contain the person's names (`mentions`), for staff to edit.
 #[utoipa::path(tag = "people", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = AnonymiseRequest, responses(
-    (status = 200, body = Person),
+    (status = 200, body = AnonymisedPerson),
     WriteErrors
 ))]
 #[post("/{id}/anonymise")]
@@ -102,11 +103,14 @@ pub async fn anonymise_person(
     ctx: Ctx,
     id: web::Path<Uuid>,
     body: Json<AnonymiseRequest>,
-) -> Result<web::Json<Person>, ApiError> {
+) -> Result<web::Json<AnonymisedPerson>, ApiError> {
     ctx.require(Permission::WritePeople)?;
-    let rec =
-        service::anonymise(&state.db, ctx.actor, id.into_inner(), &body.0.confirmation).await?;
-    Ok(web::Json(person_dto(&rec, ctx.lang, true)?))
+    let (rec, mentions) =
+        erasure::anonymise(&state.db, ctx.actor, id.into_inner(), &body.0.confirmation).await?;
+    Ok(web::Json(AnonymisedPerson {
+        person: person_dto(&rec, ctx.lang, true)?,
+        mentions,
+    }))
 }
 
 /// People whose last activity is older than the retention period (administrators).
@@ -140,6 +144,10 @@ pub async fn anonymise_people(
 ) -> Result<web::Json<AnonymiseResult>, ApiError> {
     ctx.require(Permission::ManageRetention)?;
     let BulkAnonymiseRequest { ids, confirmation } = body.0;
-    let anonymised = service::anonymise_many(&state.db, ctx.actor, ids, &confirmation).await?;
-    Ok(web::Json(AnonymiseResult { anonymised }))
+    let (anonymised, mentions) =
+        erasure::anonymise_many(&state.db, ctx.actor, ids, &confirmation).await?;
+    Ok(web::Json(AnonymiseResult {
+        anonymised,
+        mentions,
+    }))
 }

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::{
-    audit_log, consents, duo_blocks, duo_candidacies, duo_check_ins, duos, memberships, people,
-    person_availability, person_coaches, person_languages, person_tags,
+    audit_log, consents, duo_blocks, duo_candidacies, duo_check_ins, duos, idempotency_keys,
+    memberships, people, person_availability, person_coaches, person_languages, person_tags,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -103,15 +103,69 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     )
     .set(crate::db::schema::activity_hosts::public_name.eq(None::<String>))
     .execute(conn)?;
-    // Addresses of the person's own actions (public sign-up) are personal data too.
-    diesel::update(
-        audit_log::table
-            .filter(audit_log::entity_type.eq("person"))
-            .filter(audit_log::entity_id.eq(id)),
-    )
-    .set(audit_log::ip.eq(None::<String>))
-    .execute(conn)?;
+    // Addresses of the person's own actions (a public sign-up or registration) are personal
+    // data too: cleared on every entry about them, their registrations, duos and notices.
+    let entries = audit_entries_about(conn, id)?;
+    for chunk in entries.chunks(500) {
+        diesel::update(audit_log::table.filter(audit_log::id.eq_any(chunk)))
+            .set(audit_log::ip.eq(None::<String>))
+            .execute(conn)?;
+    }
+    // Answers kept for retried requests quote the person (a registration names them): a
+    // replayed key must not bring the name back.
+    diesel::delete(idempotency_keys::table.filter(idempotency_keys::body.like(format!("%{id}%"))))
+        .execute(conn)?;
     Ok(())
+}
+
+/// Ids of the audit entries about a person: the person's own, and those of their
+/// registrations, duos, "do not pair" blocks and notices.
+pub fn audit_entries_about(conn: &mut DbConnection, id: &str) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{notifications, registrations};
+    let about = [
+        ("person", vec![id.to_owned()]),
+        (
+            "registration",
+            registrations::table
+                .filter(registrations::person_id.eq(id))
+                .select(registrations::id)
+                .load(conn)?,
+        ),
+        (
+            "duo",
+            duos::table
+                .filter(duos::newcomer_id.eq(id).or(duos::local_id.eq(id)))
+                .select(duos::id)
+                .load(conn)?,
+        ),
+        (
+            "duo_block",
+            duo_blocks::table
+                .filter(duo_blocks::person_a.eq(id).or(duo_blocks::person_b.eq(id)))
+                .select(duo_blocks::id)
+                .load(conn)?,
+        ),
+        (
+            "notification",
+            notifications::table
+                .filter(notifications::person_id.eq(id))
+                .select(notifications::id)
+                .load(conn)?,
+        ),
+    ];
+    let mut out = Vec::new();
+    for (entity_type, ids) in about {
+        for chunk in ids.chunks(500) {
+            out.extend(
+                audit_log::table
+                    .filter(audit_log::entity_type.eq(entity_type))
+                    .filter(audit_log::entity_id.eq_any(chunk))
+                    .select(audit_log::id)
+                    .load::<String>(conn)?,
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// People whose last activity is older than `cutoff`, not yet anonymised.
@@ -287,12 +341,16 @@ pub fn export_tables(
         "notifications".into(),
         json(crate::notify::store::of_person(conn, id)?)?,
     );
-    let audit: Vec<crate::audit::AuditRow> = audit_log::table
-        .filter(audit_log::entity_type.eq("person"))
-        .filter(audit_log::entity_id.eq(id))
-        .order(audit_log::occurred_at.asc())
-        .select(crate::audit::AuditRow::as_select())
-        .load(conn)?;
+    let mut audit: Vec<crate::audit::AuditRow> = Vec::new();
+    for chunk in audit_entries_about(conn, id)?.chunks(500) {
+        audit.extend(
+            audit_log::table
+                .filter(audit_log::id.eq_any(chunk))
+                .select(crate::audit::AuditRow::as_select())
+                .load(conn)?,
+        );
+    }
+    audit.sort_by(|a, b| (a.occurred_at, &a.id).cmp(&(b.occurred_at, &b.id)));
     out.insert("audit_log".into(), json(audit)?);
     Ok(out)
 }

@@ -2,6 +2,7 @@
 //! coaches) and the queries over them.
 
 mod gdpr;
+pub mod mentions;
 mod query;
 pub mod vocabulary;
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use shared::consent::{ConsentInput, ConsentMethod, ConsentPurpose};
 use shared::people::{
     AnonymiseRequest, DayPart, MembershipInput, MembershipStatus, Person, PersonStatus, Programme,
-    ProgrammeRole, Slot, Weekday,
+    ProgrammeRole, Slot, TextMention, Weekday,
 };
 use shared::Lang;
 use uuid::Uuid;
@@ -36,8 +36,10 @@ use crate::pages::people::list::PersonBadges;
 use crate::routes::{person_edit_path, person_path, writes_people, PEOPLE};
 
 mod actions;
+mod mentions;
 
 use actions::*;
+pub use mentions::Mentions;
 
 /// The word the API wants as the anonymisation confirmation.
 pub const CONFIRMATION_WORD: &str = "anonymise";
@@ -91,10 +93,13 @@ pub fn PersonPage() -> impl IntoView {
     // The record as the last action on it returned it (archive, anonymise...), over the loaded one.
     let latest = RwSignal::new(None::<Person>);
     let status = RwSignal::new(None::<String>);
+    // After an anonymisation: the texts elsewhere that still name the person.
+    let mentions = RwSignal::new(Vec::<TextMention>::new());
     Effect::new(move |_| {
         id.track();
         latest.set(None);
         status.set(None);
+        mentions.set(vec![]);
     });
     let person = LocalResource::new(move || {
         let id = id.get();
@@ -109,13 +114,14 @@ pub fn PersonPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
             <StatusMessage message=status/>
+            <Mentions mentions=mentions/>
             {move || match (latest.get(), person.get()) {
                 (Some(p), _) | (None, Some(Ok(p))) => {
                     let reload = Callback::new(move |_: ()| {
                         latest.set(None);
                         person.refetch();
                     });
-                    view! { <PersonView person=p latest=latest status=status reload=reload/> }.into_any()
+                    view! { <PersonView person=p latest=latest status=status mentions=mentions reload=reload/> }.into_any()
                 }                (None, state) => load_page(
                     state,
                     move || person.refetch(),
@@ -133,6 +139,7 @@ fn PersonView(
     person: Person,
     latest: RwSignal<Option<Person>>,
     status: RwSignal<Option<String>>,
+    mentions: RwSignal<Vec<TextMention>>,
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -426,7 +433,7 @@ fn PersonView(
             })}
         </div>
         <crate::pages::people::history::PersonHistory id=id/>
-        {(can_write && !anonymised).then(|| view! { <Anonymise id=id latest=latest status=status/> })}
+        {(can_write && !anonymised).then(|| view! { <Anonymise id=id latest=latest status=status mentions=mentions/> })}
     }
 }
 

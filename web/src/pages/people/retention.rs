@@ -19,7 +19,7 @@ use crate::components::load::load_error;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
-use crate::pages::people::person::{confirmation_ok, CONFIRMATION_WORD};
+use crate::pages::people::person::{confirmation_ok, Mentions, CONFIRMATION_WORD};
 use crate::routes::{person_path, PEOPLE};
 
 /// A date (without the time) in Brussels, e.g. `12 mars 2022` in French.
@@ -93,6 +93,8 @@ pub fn RetentionPage() -> impl IntoView {
         })
     });
 
+    // Texts staff wrote elsewhere that still name the people just anonymised.
+    let mentions = RwSignal::new(Vec::new());
     let run = Action::new_local(move |ids: &Vec<Uuid>| {
         let ids = ids.clone();
         async move {
@@ -116,6 +118,7 @@ pub fn RetentionPage() -> impl IntoView {
                 msg.push_str(&i18n.tf(PaKey::BulkAlready, &[("count", &already.to_string())]));
             }
             status.set(Some(msg));
+            mentions.set(result.mentions);
             selected.set(BTreeSet::new());
             typed.set(String::new());
             version.update(|v| *v += 1);
@@ -136,6 +139,7 @@ pub fn RetentionPage() -> impl IntoView {
             <h1 id="page-title">{move || i18n.t(PaKey::RetentionTitle)}</h1>
             <p class="lead">{move || i18n.t(PaKey::RetentionIntro)}</p>
             <StatusMessage message=status/>
+            <Mentions mentions=mentions/>
             <ErrorAlert message=error on_dismiss=move || error.set(None)/>
             {move || match due.get() {
                 None => view! { <Loading/> }.into_any(),                Some(Err(err)) => load_error(&err, move || due.refetch()),

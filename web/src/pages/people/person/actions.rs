@@ -191,6 +191,7 @@ pub(super) fn Anonymise(
     id: Uuid,
     latest: RwSignal<Option<Person>>,
     status: RwSignal<Option<String>>,
+    mentions: RwSignal<Vec<TextMention>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
@@ -206,9 +207,10 @@ pub(super) fn Anonymise(
         .await
     });
     Effect::new(move |_| match run.value().get() {
-        Some(Ok(p)) => {
+        Some(Ok(done)) => {
             status.set(Some(i18n.t(PeopleKey::AnonymiseDone).to_string()));
-            latest.set(Some(p));
+            mentions.set(done.mentions);
+            latest.set(Some(done.person));
         }
         Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
         None => {}

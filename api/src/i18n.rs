@@ -76,6 +76,10 @@ pub enum Msg {
     FollowUpNeedsRunningDuo,
     DateBeforeConfirmation,
     DateInPast,
+    /// A walk-in recorded before the doors open (an hour before the start).
+    WalkInTooEarly,
+    /// A registration source staff may not claim (`public` is the public form's).
+    SourceNotForStaff,
 }
 
 impl Msg {
@@ -299,6 +303,14 @@ impl Msg {
             (DateInPast, En) => "The date has passed: choose today or later.".into(),
             (DateInPast, Nl) => "De datum is voorbij: kies vandaag of later.".into(),
             (DateInPast, Ar) => "التاريخ قد مضى: اختر اليوم أو تاريخًا لاحقًا.".into(),
+            (WalkInTooEarly, Fr) => "Une arrivée sur place s'enregistre à partir d'une heure avant le début.".into(),
+            (WalkInTooEarly, En) => "A walk-in can be recorded from one hour before the start.".into(),
+            (WalkInTooEarly, Nl) => "Iemand ter plaatse kan vanaf een uur voor het begin worden geregistreerd.".into(),
+            (WalkInTooEarly, Ar) => "يُسجَّل الحضور في المكان ابتداءً من ساعة قبل البداية.".into(),
+            (SourceNotForStaff, Fr) => "Le personnel inscrit avec « staff » ou « walk_in » ; « public » est réservé au formulaire public.".into(),
+            (SourceNotForStaff, En) => "Staff register with `staff` or `walk_in`; `public` is the public form's own.".into(),
+            (SourceNotForStaff, Nl) => "Medewerkers schrijven in met `staff` of `walk_in`; `public` is voor het publieke formulier.".into(),
+            (SourceNotForStaff, Ar) => "يسجّل الفريق بـ `staff` أو `walk_in`؛ أما `public` فهو خاص بالاستمارة العامة.".into(),
             (CapacityBelowTaken(n), Fr) => format!("Places déjà occupées : {n}. La capacité ne peut pas être inférieure."),
             (CapacityBelowTaken(n), En) => format!("Places already taken: {n}. The capacity cannot be lower."),
             (CapacityBelowTaken(n), Nl) => format!("Reeds bezette plaatsen: {n}. De capaciteit kan niet lager zijn."),

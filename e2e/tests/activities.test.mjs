@@ -43,6 +43,14 @@ function addDays(day, n) {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+/** `YYYY-MM-DDTHH:MM` in Brussels, `minutes` from now. */
+function brusselsIn(minutes) {
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(Date.now() + minutes * 60_000));
+  return parts.replace(' ', 'T');
+}
 /** The first Wednesday at least three weeks ahead (clear of the demo's busiest weeks). */
 function aWednesdayAhead() {
   let d = addDays(brusselsToday(), 21);
@@ -61,6 +69,7 @@ const name = (given) => `${given} ${family}`;
 describe('activities: a coordinator runs a workshop series', () => {
   let s;
   let firstSessionPath;
+  const people = {};
 
   before(async () => {
     const admin = await accessToken(ADMIN, PASSWORD);
@@ -70,7 +79,7 @@ describe('activities: a coordinator runs a workshop series', () => {
     });
     const token = await accessToken(coordinator.email, coordinator.password);
     for (const [i, given] of ['Alia', 'Bruno', 'Carla', 'Dora'].entries()) {
-      await api('POST', '/people', token, {
+      people[given] = await api('POST', '/people', token, {
         first_name: given, last_name: family, profile: i % 2 ? 'local' : 'newcomer',
         arrival_year: i % 2 ? null : 2024, email: `${given.toLowerCase()}-${stamp}@e2e.interra.be`,
       });
@@ -286,8 +295,24 @@ describe('activities: a coordinator runs a workshop series', () => {
   });
 
   it('marks attendance on the phone sheet, with walk-ins', async () => {
-    await s.page.setViewportSize(PHONE);
+    // The series is weeks ahead: nobody can walk in yet, the sheet says when one can.
     await s.page.locator('main a', { hasText: 'Feuille de présence' }).click();
+    await expectHeading(s.page, 'Feuille de présence');
+    await s.page.locator('main .walk-in .hint', { hasText: "à partir d'une heure avant le début" }).waitFor();
+    assert.equal(await s.page.locator('#walkin-search-q').count(), 0);
+    // Yesterday's session (its sheet typed in the day after, out of the agenda), with Bruno and
+    // Carla registered.
+    const token = await accessToken(coordinator.email, coordinator.password);
+    const now = await api('POST', '/activities', token, {
+      title: { fr: `${title} (hier)` }, programme: 'interact', kind: 'workshop_session',
+      starts_at: brusselsIn(-26 * 60), ends_at: brusselsIn(-24 * 60), venue_id: GRAND_POSTE, capacity: 2,
+      status: 'published', visibility: 'internal', free: true, languages: ['fr'],
+    });
+    for (const given of ['Bruno', 'Carla']) {
+      await api('POST', `/activities/${now.id}/registrations`, token, { person_id: people[given].id });
+    }
+    await s.page.setViewportSize(PHONE);
+    await open(s.page, `/activities/${now.id}/attendance`);
     await expectHeading(s.page, 'Feuille de présence');
     const main = s.page.locator('main');
     const row = (given) => main.locator(`[role=group][aria-label="Présence de ${name(given)}"]`);

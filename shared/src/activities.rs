@@ -306,7 +306,8 @@ pub struct Registration {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegistrationInput {
     pub person_id: Uuid,
-    /// `walk_in` for someone added at the door (registered even when full). Default: staff.
+    /// `walk_in` for someone added at the door (attended even when full), from an hour before
+    /// the start on. Default: staff. `public` is the public form's own and refused here.
     #[serde(default)]
     pub source: Option<RegistrationSource>,
 }

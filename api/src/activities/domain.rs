@@ -166,6 +166,34 @@ pub fn promotions(rules: &Rules, mut seats: Seats, queue: &[Category]) -> Vec<us
     out
 }
 
+/// Whether a walk-in may be recorded at `now`: from an hour before the start (when the doors
+/// open) on. Before that nobody can be at the door, and a walk-in would give someone an
+/// attended place in an activity still ahead, beyond its capacity.
+pub fn walk_in_open(starts_at: chrono::NaiveDateTime, now: chrono::NaiveDateTime) -> bool {
+    now + chrono::Duration::hours(1) >= starts_at
+}
+
+#[cfg(test)]
+mod walk_in_tests {
+    use super::walk_in_open;
+
+    #[test]
+    fn walk_ins_are_recorded_from_an_hour_before_the_start() {
+        let start = chrono::NaiveDate::from_ymd_opt(2027, 1, 9)
+            .and_then(|d| d.and_hms_opt(14, 0, 0))
+            .expect("date");
+        let at = |minutes: i64| start + chrono::Duration::minutes(minutes);
+        assert!(!walk_in_open(start, at(-24 * 60)));
+        assert!(!walk_in_open(start, at(-61)));
+        assert!(walk_in_open(start, at(-60)));
+        assert!(walk_in_open(start, at(30)));
+        assert!(
+            walk_in_open(start, at(7 * 24 * 60)),
+            "attendance sheets typed in later"
+        );
+    }
+}
+
 /// The changes staff may make to a registration: cancel one that is held or waiting, or record
 /// attendance of a held seat. Seats themselves are given by `admit` and `promotions` only.
 pub fn may_change(from: RegistrationStatus, to: RegistrationStatus) -> bool {

@@ -189,7 +189,8 @@ both!(
     walk_ins_attend_and_illegal_transitions_conflict,
     |app: crate::helpers::TestApp| async move {
         let token = app.token_for(Role::Coordinator).await;
-        let a = create_activity(&app, &token, &upcoming("Foot en salle", 3, Some(1))).await;
+        // Yesterday's: walk-ins are recorded once an activity has started.
+        let a = create_activity(&app, &token, &upcoming("Foot en salle", -1, Some(1))).await;
         let p1 = create_person(&app, &token, "Omar", true).await;
         let p2 = create_person(&app, &token, "Paul", false).await;
         let p3 = create_person(&app, &token, "Rita", false).await;
@@ -490,6 +491,17 @@ both!(
         let mine = create_activity(&app, &coordinator, &input).await;
         let theirs = create_activity(&app, &coordinator, &upcoming("Autre", 6, Some(5))).await;
         let person = create_person(&app, &coordinator, "Yara", true).await;
+        // The coach accompanies Yara, not Zeno.
+        let stranger = create_person(&app, &coordinator, "Zeno", false).await;
+        let res = app
+            .send_json(
+                Method::POST,
+                &format!("/api/v1/people/{person}/coaches"),
+                Some(&coordinator),
+                &serde_json::json!({ "user_id": coach_id }),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
 
         // Anonymous: 401 everywhere.
         for res in [
@@ -518,6 +530,60 @@ both!(
             StatusCode::FORBIDDEN,
         )
         .await;
+        // A coach in charge registers only the people they accompany: anyone else is answered
+        // like an unknown id (the coach cannot read them either), and nothing is recorded.
+        let problem = expect_problem(
+            post_registration(&app, &coach, mine.id, stranger, None).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert!(!problem.field_errors("person_id").is_empty(), "{problem:?}");
+        assert!(!format!("{problem:?}").contains("Zeno"), "{problem:?}");
+        expect_problem(
+            app.get(&format!("/api/v1/people/{stranger}"), Some(&coach))
+                .await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+        // Staff never claim the public form as the source, and nobody walks in to an activity
+        // still ahead (coordinators included).
+        for (token, source, field) in [
+            (&coach, RegistrationSource::Public, "source"),
+            (&coordinator, RegistrationSource::Public, "source"),
+            (&coach, RegistrationSource::WalkIn, "source"),
+            (&coordinator, RegistrationSource::WalkIn, "source"),
+        ] {
+            let problem = expect_problem(
+                post_registration(&app, token, mine.id, person, Some(source)).await,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+            assert!(
+                !problem.field_errors(field).is_empty(),
+                "{source:?}: {problem:?}"
+            );
+        }
+        assert!(registrations(&app, &coordinator, mine.id).await.is_empty());
+        // A walk-in once the activity has started: attended.
+        let mut started = upcoming("Atelier vélo d'hier", -1, Some(5));
+        started.staff = vec![coach_id];
+        let started = create_activity(&app, &coordinator, &started).await;
+        let at_door: Registration = expect_json(
+            post_registration(
+                &app,
+                &coach,
+                started.id,
+                person,
+                Some(RegistrationSource::WalkIn),
+            )
+            .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(at_door.status, RegistrationStatus::Attended);
+        // The coordinator registers anyone.
+        register(&app, &coordinator, started.id, stranger).await;
+
         // A coach in charge manages its registrations and attendance...
         let r = register(&app, &coach, mine.id, person).await;
         assert_eq!(registrations(&app, &coach, mine.id).await.len(), 1);

@@ -310,6 +310,7 @@ crate::catalogue! {
         ArrivedNamed => { fr: "{name} est arrivé·e : présent·e", en: "{name} arrived: present", nl: "{name} is aangekomen: aanwezig", ar: "وصل {name}: حاضر" },
         WalkInTitle => { fr: "Ajouter quelqu'un sur place", en: "Add a walk-in", nl: "Iemand ter plaatse toevoegen", ar: "إضافة شخص حاضر في المكان" },
         WalkInNamed => { fr: "Marquer {name} présent·e (sur place)", en: "Mark {name} present (walk-in)", nl: "{name} als aanwezig aanduiden (ter plaatse)", ar: "تسجيل حضور {name} (في المكان)" },
+        WalkInFromDoors => { fr: "Les arrivées sur place s'enregistrent à partir d'une heure avant le début.", en: "Walk-ins can be added from one hour before the start.", nl: "Mensen ter plaatse kunnen vanaf een uur voor het begin worden toegevoegd.", ar: "يمكن إضافة الحاضرين في المكان ابتداءً من ساعة قبل البداية." },
         WalkInAdded => { fr: "{name} est ajouté·e sur place, présent·e.", en: "{name} is added as a walk-in, present.", nl: "{name} is ter plaatse toegevoegd, aanwezig.", ar: "أُضيف {name} في المكان كحاضر." },
         NewPersonAtDoor => { fr: "Une personne pas encore connue", en: "Someone not known yet", nl: "Iemand die nog niet gekend is", ar: "شخص غير مسجل بعد" },
         SaveAndMarkPresent => { fr: "Enregistrer et marquer présent·e", en: "Save and mark present", nl: "Opslaan en aanwezig melden", ar: "حفظ وتسجيل الحضور" },

@@ -16,7 +16,7 @@ use crate::audit::AuditAction;
 use crate::db::stored as parse;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::ApiError;
-use crate::http::auth::AuthUser;
+use crate::http::auth::{AuthUser, Permission};
 use crate::i18n::Msg;
 use crate::notify::store::{self as notifications, Kind};
 use crate::people::store::PersonRow;
@@ -61,6 +61,11 @@ pub fn list_registrations(
 /// Staff register a person (a walk-in is recorded as attended). The answer is kept under the
 /// idempotency key, if any, so that a retry within 24 hours returns it instead of registering
 /// again. Returns the HTTP status and JSON body to send.
+///
+/// The rule (README, roles): coordinators and admins register anyone; a coach in charge of the
+/// activity registers only the people they accompany (anyone else is answered like an unknown
+/// id, as `GET /people/{id}` would). Staff record `staff` or `walk_in`, never `public`; a
+/// walk-in from an hour before the start on.
 pub fn add_registration(
     conn: &mut DbConnection,
     user: &AuthUser,
@@ -76,11 +81,27 @@ pub fn add_registration(
                 return Ok(answer);
             }
         }
-        load_managed(conn, user, id)?;
+        let rec = load_managed(conn, user, id)?;
         let person = PersonRow::find(conn, input.person_id)?
             .filter(|p| p.anonymised_at.is_none())
             .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
+        if !Permission::WriteActivities.allowed(user.role)
+            && !crate::people::store::is_coached_by(conn, &person.id, &user.id.to_string())?
+        {
+            return Err(ApiError::field("person_id", Msg::NotFound));
+        }
         let source = input.source.unwrap_or(RegistrationSource::Staff);
+        match source {
+            RegistrationSource::Public => {
+                return Err(ApiError::field("source", Msg::SourceNotForStaff));
+            }
+            RegistrationSource::WalkIn
+                if !activity::walk_in_open(rec.row.starts_at, crate::db::now()) =>
+            {
+                return Err(ApiError::field("source", Msg::WalkInTooEarly));
+            }
+            _ => {}
+        }
         let row = register(conn, id, &person, source, Some(user.id.to_string()), actor)?;
         let name = crate::people::domain::display_name(
             &person.first_name,

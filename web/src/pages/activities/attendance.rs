@@ -202,6 +202,7 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
         walk_in.dispatch((p.id, None));
     });
 
+    let doors_open = activity.starts_at - chrono::Duration::hours(1) <= super::now();
     let title = activity.title.clone();
     let day = super::calendar::local_day(&activity);
     let times = time_range(&activity);
@@ -345,16 +346,24 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
         {waiting}
         <section class="card walk-in" aria-labelledby="walkin-title">
             <h2 id="walkin-title">{move || i18n.t(ActKey::WalkInTitle)}</h2>
-            <PersonSearch
-                id="walkin-search"
-                label=ActKey::FindPerson
-                action=ActKey::MarkPresent
-                action_named=ActKey::WalkInNamed
-                on_choose=on_found
-                exclude=present_ids
-                busy=busy
-            />
-            {can_write.then(|| view! { <QuickPerson on_created=Callback::new(move |pid: Uuid| { walk_in.dispatch((pid, None)); })/> })}
+            // The API records walk-ins from an hour before the start (nobody is at the door of
+            // an activity still ahead).
+            {if doors_open {
+                view! {
+                    <PersonSearch
+                        id="walkin-search"
+                        label=ActKey::FindPerson
+                        action=ActKey::MarkPresent
+                        action_named=ActKey::WalkInNamed
+                        on_choose=on_found
+                        exclude=present_ids
+                        busy=busy
+                    />
+                    {can_write.then(|| view! { <QuickPerson on_created=Callback::new(move |pid: Uuid| { walk_in.dispatch((pid, None)); })/> })}
+                }.into_any()
+            } else {
+                view! { <p class="hint">{move || i18n.t(ActKey::WalkInFromDoors)}</p> }.into_any()
+            }}
         </section>
     }
 }

@@ -165,7 +165,7 @@ impl Application {
                 }),
             )
             .route(
-                "/embed/agenda",
+                crate::http::security::EMBED_PATH,
                 web::get().to(crate::activities::public::http::embed_agenda),
             )
             .default_service(web::to(crate::http::spa::fallback))
@@ -173,6 +173,7 @@ impl Application {
             .wrap(from_fn(invalidate_feeds))
             .wrap(from_fn(request_context))
             .wrap(from_fn(crate::http::cors::public_cors))
+            .wrap(from_fn(crate::http::security::security_headers))
             .wrap(Compress::default())
         })
         .listen(listener)?

@@ -13,6 +13,7 @@ pub mod paging;
 pub mod proxy;
 pub mod rate_limit;
 pub mod route_table;
+pub mod security;
 pub mod spa;
 
 use utoipa_actix_web::scope;

@@ -29,10 +29,15 @@ fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
     Some(root.join(rel))
 }
 
-const NOT_BUILT: &str = r#"<!doctype html>
+/// The stylesheet of the page shown while the web app is not built, allowed by its hash in the web app's CSP (`http::security`).
+pub const NOT_BUILT_STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}code{background:#f1f1f1;padding:.1rem .3rem}";
+
+const NOT_BUILT_HEAD: &str = r#"<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Interra</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}code{background:#f1f1f1;padding:.1rem .3rem}</style></head>
+<style>"#;
+
+const NOT_BUILT_BODY: &str = r#"</style></head>
 <body><main><h1>Interra</h1>
 <p>L'API fonctionne, mais l'application web n'est pas encore construite. Construisez-la avec
 <code>scripts/build-web.sh</code> puis rechargez cette page.</p>
@@ -80,7 +85,7 @@ pub async fn fallback(
         return Ok(HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
             .insert_header((header::CACHE_CONTROL, "no-cache"))
-            .body(NOT_BUILT));
+            .body(format!("{NOT_BUILT_HEAD}{NOT_BUILT_STYLE}{NOT_BUILT_BODY}")));
     }
     let file = resolve(root, path).filter(|p| p.is_file());
     let (file, cache) = match file {

@@ -10,6 +10,7 @@ mod auth;
 mod errors;
 mod health;
 mod openapi;
+mod security_headers;
 mod storage;
 mod throttling;
 mod users;

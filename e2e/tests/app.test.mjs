@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ADMIN, COORDINATOR, PASSWORD, PHONE, SCREENSHOTS,
+  ADMIN, BASE_URL, COORDINATOR, DESKTOP, PASSWORD, PHONE, SCREENSHOTS,
   checkA11y, expectHeading, launch, open, screenshots, signedIn, signIn,
 } from '../lib/harness.mjs';
 
@@ -293,6 +293,26 @@ describe('a coordinator', () => {
     await expectHeading(s.page, 'Page introuvable');
     await checkA11y(s.page, 'not found');
     await screenshots(s.page, '09-not-found');
+    noAppErrors(s);
+  });
+});
+
+describe('the API documentation', () => {
+  let s;
+  before(async () => { s = await launch({ viewport: DESKTOP }); });
+  after(async () => { await s?.close(); });
+
+  it('renders Swagger UI under its Content-Security-Policy and tries a request', async () => {
+    const res = await s.page.goto(`${BASE_URL}/api/docs/`, { waitUntil: 'load' });
+    assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self';/);
+    await s.page.locator('.opblock-tag-section').first().waitFor();
+    assert.ok(await s.page.locator('.opblock').count() > 10, 'the operations are listed');
+    // "Try it out" on the public agenda: the request goes out and its answer shows.
+    const block = s.page.locator('#operations-public-list_events');
+    await block.locator('.opblock-summary').click();
+    await block.locator('button.try-out__btn').click();
+    await block.locator('button.execute').click();
+    await block.locator('.responses-table .response-col_status', { hasText: '200' }).first().waitFor();
     noAppErrors(s);
   });
 });

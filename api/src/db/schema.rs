@@ -442,6 +442,7 @@ diesel::table! {
         status -> Integer,
         body -> Text,
         created_at -> Timestamp,
+        request_hash -> Text,
     }
 }
 

@@ -36,5 +36,6 @@ mod duo_feedback;
 mod duo_fixtures;
 mod duo_follow_ups;
 mod feeds;
+mod idempotency;
 mod notifications;
 mod public_concurrency;

@@ -76,9 +76,21 @@ pub fn add_registration(
 ) -> Result<(i32, String), ApiError> {
     write_transaction(conn, |conn| {
         lock_activity(conn, id)?;
+        // The request's fingerprint: its parsed body, so spacing or key order do not matter.
+        let request_hash = crate::accounts::tokens::hash(
+            &serde_json::to_string(input).map_err(|e| anyhow::anyhow!("{e}"))?,
+        );
         if let Some(k) = retry {
             if let Some(answer) = store::idempotent_response(conn, &k.scope, &k.key)? {
-                return Ok(answer);
+                // The same key with another body is a client's mistake, not a retry: replaying
+                // the first answer would report a registration that was not asked for.
+                if !answer.request_hash.is_empty() && answer.request_hash != request_hash {
+                    return Err(ApiError::field(
+                        "Idempotency-Key",
+                        Msg::IdempotencyKeyReused,
+                    ));
+                }
+                return Ok((answer.status, answer.body));
             }
         }
         let rec = load_managed(conn, user, id)?;
@@ -112,7 +124,7 @@ pub fn add_registration(
         let body = serde_json::to_string(&registration_dto(&row, &name, position)?)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         if let Some(k) = retry {
-            store::store_idempotent_response(conn, &k.scope, &k.key, 201, &body)?;
+            store::store_idempotent_response(conn, &k.scope, &k.key, &request_hash, 201, &body)?;
         }
         Ok((201, body))
     })

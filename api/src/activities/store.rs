@@ -101,15 +101,15 @@ impl ActivityRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(activities::table)
             .values(self)
-            .execute(conn)
-            .map(|_| ())
+            .execute(conn)?;
+        mark_if_public(conn, &self.id)
     }
 
     pub fn save(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::update(activities::table.find(self.id.clone()))
             .set(&*self)
-            .execute(conn)
-            .map(|_| ())
+            .execute(conn)?;
+        mark_if_public(conn, &self.id)
     }
 
     pub fn get(conn: &mut DbConnection, id: &str) -> Result<ActivityRow, ApiError> {
@@ -138,6 +138,30 @@ impl ActivityRow {
             .execute(conn)
             .map(|_| ())
     }
+}
+
+/// Remembers that the activity is in the public feeds (public, published or cancelled): from
+/// then on it stays there, as cancelled when withdrawn (see `ActivityQuery::public_since`).
+fn mark_if_public(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    diesel::update(
+        activities::table
+            .find(id)
+            .filter(activities::visibility.eq("public"))
+            .filter(activities::status.ne("draft")),
+    )
+    .set(activities::was_public.eq(true))
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Whether the activity has ever been in the public feeds.
+pub fn was_public(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    activities::table
+        .find(id)
+        .select(activities::was_public)
+        .first(conn)
+        .optional()
+        .map(|w| w.unwrap_or(false))
 }
 
 fn multilingual(text: &str, column: &str) -> Result<Multilingual, ApiError> {
@@ -337,7 +361,8 @@ pub struct ActivityQuery {
     pub kind: Option<String>,
     pub status: Option<String>,
     pub series_id: Option<String>,
-    /// Public feeds: public visibility, published or recently cancelled.
+    /// Public feeds: public visibility, published or cancelled since then; and every activity
+    /// once public that was set back to draft or internal (shown as cancelled).
     pub public_since: Option<NaiveDateTime>,
     pub modified_since: Option<NaiveDateTime>,
     /// Any of these tag ids.
@@ -371,11 +396,17 @@ pub fn list(
             b = b.filter(activities::series_id.eq(s.clone()));
         }
         if let Some(since) = q.public_since {
-            b = b.filter(activities::visibility.eq("public")).filter(
+            let listed = activities::visibility.eq("public").and(
                 activities::status.eq("published").or(activities::status
                     .eq("cancelled")
                     .and(activities::updated_at.ge(since))),
             );
+            let withdrawn = activities::was_public.eq(true).and(
+                activities::visibility
+                    .ne("public")
+                    .or(activities::status.eq("draft")),
+            );
+            b = b.filter(listed.or(withdrawn));
         }
         if let Some(m) = q.modified_since {
             b = b.filter(activities::updated_at.ge(m));
@@ -401,12 +432,16 @@ pub fn list(
     Ok((rows, count))
 }
 
-/// Version of the public agenda: the latest change and the number of public activities. Any
-/// change to a public activity (or its registrations) moves it.
+/// Version of the public agenda: the latest change and the number of public activities (those
+/// withdrawn from it included). Any change to them (or their registrations) moves it.
 pub fn public_version(conn: &mut DbConnection) -> QueryResult<(Option<NaiveDateTime>, i64)> {
     activities::table
-        .filter(activities::visibility.eq("public"))
-        .filter(activities::status.ne("draft"))
+        .filter(
+            activities::visibility
+                .eq("public")
+                .and(activities::status.ne("draft"))
+                .or(activities::was_public.eq(true)),
+        )
         .select((
             diesel::dsl::max(activities::updated_at),
             diesel::dsl::count_star(),

@@ -394,6 +394,7 @@ diesel::table! {
         created_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        was_public -> Bool,
     }
 }
 

@@ -36,6 +36,7 @@ mod duo_feedback;
 mod duo_fixtures;
 mod duo_follow_ups;
 mod feeds;
+mod feeds_withdrawn;
 mod idempotency;
 mod notifications;
 mod public_concurrency;

@@ -8,6 +8,8 @@ pub struct RssItem<'a> {
     pub link: &'a str,
     pub description: String,
     pub published: DateTime<Utc>,
+    /// Cancelled (or withdrawn from the agenda): a `cancelled` category for readers that filter.
+    pub cancelled: bool,
 }
 
 pub fn xml_escape(s: &str) -> String {
@@ -44,12 +46,17 @@ pub fn channel(
     ));
     for i in items {
         out.push_str(&format!(
-            "<item>\n<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"false\">{}</guid>\n<pubDate>{}</pubDate>\n<description>{}</description>\n</item>\n",
+            "<item>\n<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"false\">{}</guid>\n<pubDate>{}</pubDate>\n<description>{}</description>\n{}</item>\n",
             xml_escape(i.title),
             xml_escape(i.link),
             xml_escape(&i.guid),
             i.published.to_rfc2822(),
-            xml_escape(&i.description)
+            xml_escape(&i.description),
+            if i.cancelled {
+                "<category>cancelled</category>\n"
+            } else {
+                ""
+            }
         ));
     }
     out.push_str("</channel>\n</rss>\n");
@@ -68,6 +75,7 @@ mod tests {
             link: "https://x/e/1",
             description: "a \"b\"".into(),
             published: Utc::now(),
+            cancelled: false,
         };
         let xml = channel("Agenda", "https://x", "d", "fr", &[item]);
         assert!(xml.contains("Pizza &amp; &lt;co&gt;"));

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use shared::activities::PublicEvent;
+use shared::activities::{ActivityStatus, PublicEvent};
 use shared::Lang;
 
 use crate::activities::domain::local_rfc3339;
 use crate::activities::dto::{languages, pick, venue_dto};
+use crate::activities::public::service::shown_cancelled;
 use crate::activities::store::ActivityRecord;
 use crate::db::{stored as parse, stored_id as uuid};
 use crate::error::ApiError;
@@ -43,7 +44,11 @@ pub fn public_event(
         end_local: local_rfc3339(r.ends_at.and_utc()),
         venue: rec.venue.as_ref().map(venue_dto).transpose()?,
         online_url: r.online_url.clone(),
-        status: parse(&r.status)?,
+        status: if shown_cancelled(r) {
+            ActivityStatus::Cancelled
+        } else {
+            parse(&r.status)?
+        },
         cancel_reason: r.cancel_reason.clone(),
         languages: languages(&r.languages),
         french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Utc};
-use shared::activities::{PublicEvent, RegistrationSource, RegistrationStatus};
+use shared::activities::{ActivityStatus, PublicEvent, RegistrationSource, RegistrationStatus};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -90,7 +90,13 @@ fn is_public(row: &ActivityRow) -> bool {
     row.visibility == "public" && row.status != "draft"
 }
 
-/// A public (published or cancelled) activity, or `NotFound`.
+/// Whether the public sees the activity as cancelled: it is, or it was public and has been set
+/// back to draft or internal (it only comes back in the feeds for that reason).
+pub fn shown_cancelled(row: &ActivityRow) -> bool {
+    row.status == ActivityStatus::Cancelled.as_str() || !is_public(row)
+}
+
+/// A public (published or cancelled, or withdrawn: shown cancelled) activity, or `NotFound`.
 pub async fn load_public(
     db: &Db,
     base: &str,
@@ -101,7 +107,8 @@ pub async fn load_public(
     let (rec, slugs) = db
         .run(move |conn| {
             let row = ActivityRow::get(conn, &id)?;
-            if !is_public(&row) {
+            // A withdrawn activity keeps its page, as cancelled, for the links feeds gave out.
+            if !is_public(&row) && !store::was_public(conn, &id)? {
                 return Err(ApiError::NotFound);
             }
             let rec = store::records(conn, vec![row])?

@@ -346,6 +346,7 @@ fn meaningful_change(a: &ActivityRow, b: &ActivityRow) -> bool {
         || a.venue_id != b.venue_id
         || a.online_url != b.online_url
         || a.status != b.status
+        || a.visibility != b.visibility
         || a.title != b.title
         || a.description != b.description
 }

@@ -14,6 +14,7 @@ use crate::activities::feeds::cache::Feed;
 use crate::activities::feeds::{ics, rss};
 use crate::activities::public::dto::public_event;
 use crate::activities::public::service::{self, CANCELLED_KEPT_DAYS};
+use crate::activities::public::texts::Text;
 use crate::error::ApiError;
 use crate::http::extract::parse_query;
 use crate::http::openapi::PublicReadErrors;
@@ -129,7 +130,7 @@ pub async fn events_ics(
                 end: r.row.ends_at.and_utc(),
                 updated: r.row.updated_at.and_utc(),
                 sequence: r.row.sequence,
-                cancelled: r.row.status == ActivityStatus::Cancelled.as_str(),
+                cancelled: service::shown_cancelled(&r.row),
                 location: r
                     .venue
                     .as_ref()
@@ -180,14 +181,24 @@ pub async fn events_rss(
         .iter()
         .map(|r| public_event(r, lang, base, &events.slugs))
         .collect::<Result<Vec<_>, _>>()?;
+    // Readers show only the title: a cancellation (or a withdrawal) must be read there.
+    let titles: Vec<String> = events
+        .iter()
+        .map(|e| match e.status {
+            ActivityStatus::Cancelled => format!("{} ({})", e.title, Text::Cancelled.text(lang)),
+            _ => e.title.clone(),
+        })
+        .collect();
     let items: Vec<rss::RssItem<'_>> = events
         .iter()
-        .map(|e| rss::RssItem {
+        .zip(&titles)
+        .map(|(e, title)| rss::RssItem {
             guid: format!("urn:uuid:{}", e.id),
-            title: &e.title,
+            title,
             link: &e.url,
             description: format!("{} — {}", e.start_local, e.description),
             published: e.updated_at,
+            cancelled: e.status == ActivityStatus::Cancelled,
         })
         .collect();
     let body = rss::channel(

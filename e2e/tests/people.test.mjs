@@ -101,6 +101,8 @@ describe('people: finding and opening a person', () => {
       await main.locator('h2', { hasText: section }).first().waitFor();
     }
     assert.match(await main.innerText(), /amina\.1@example\.org/);
+    // The region of origin (close to ethnic origin) is never shown on a person's page.
+    assert.doesNotMatch(await main.innerText(), /Région d'origine/);
     await checkA11y(s.page, 'person page');
     await screenshots(s.page, '12-person');
   });
@@ -114,6 +116,8 @@ describe('people: finding and opening a person', () => {
     const file = await download.path();
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     assert.match(JSON.stringify(doc), /amina\.1@example\.org/);
+    // The person's own export is the one place it appears.
+    assert.match(JSON.stringify(doc), /"origin_region":"[^"]+"/);
     await s.page.locator('main [role=status]', { hasText: 'téléchargé' }).waitFor();
     noAppErrors(s);
   });

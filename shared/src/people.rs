@@ -340,7 +340,9 @@ pub struct PersonInput {
     pub gender: Option<String>,
     #[serde(default)]
     pub french_level: Option<FrenchLevel>,
-    /// Optional; only ever shown aggregated.
+    /// Optional and write-only: close to ethnic origin, it is never shown per person (only in
+    /// aggregates, and in the person's own GDPR export). On a change, absent or null keeps the
+    /// stored value and an empty string clears it.
     #[serde(default)]
     pub origin_region: Option<String>,
     #[serde(default)]
@@ -424,7 +426,6 @@ pub struct Person {
     pub birth_year: Option<i32>,
     pub gender: Option<String>,
     pub french_level: Option<FrenchLevel>,
-    pub origin_region: Option<String>,
     pub languages: Vec<LanguageSkill>,
     pub tags: Vec<PersonTag>,
     pub availability: Vec<Slot>,

@@ -78,7 +78,6 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
         birth_year: r.birth_year,
         gender: r.gender.clone(),
         french_level: r.french_level,
-        origin_region: r.origin_region.clone(),
         languages: rec
             .languages
             .iter()

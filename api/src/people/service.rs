@@ -193,12 +193,17 @@ pub async fn update(
     id: Uuid,
     input: PersonInput,
 ) -> Result<PersonRecord, ApiError> {
-    let data = PersonData::parse(&input)?;
+    let mut data = PersonData::parse(&input)?;
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let before = people::load_record(conn, id)?;
             if before.row.anonymised_at.is_some() {
                 return Err(ApiError::NotFound);
+            }
+            // The region of origin is write-only (no screen shows it, so no form sends it
+            // back): absent keeps it, an empty string clears it.
+            if input.origin_region.is_none() {
+                data.origin_region = before.row.origin_region.clone();
             }
             check_tags(conn, &data)?;
             if !input.confirm_distinct {

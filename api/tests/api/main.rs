@@ -21,6 +21,7 @@ mod gdpr;
 mod people;
 mod people_fixtures;
 mod people_history;
+mod region_of_origin;
 mod signup;
 mod tags;
 

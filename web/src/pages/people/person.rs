@@ -393,7 +393,6 @@ fn PersonView(
                     <div><dt>{move || i18n.t(PersonKey::ArrivalYear)}</dt><dd>{or_dash(i18n, p.arrival_year.map(|y| y.to_string()))}</dd></div>
                     <div><dt>{move || i18n.t(PersonKey::ComputedCategory)}</dt><dd>{move || i18n.t(category_key(computed))}</dd></div>
                     {override_line}
-                    <div><dt>{move || i18n.t(PersonKey::OriginRegion)}</dt><dd>{or_dash(i18n, p.origin_region.clone())}</dd></div>
                 </dl>
             </section>
             <section class="card" aria-labelledby="languages-title">

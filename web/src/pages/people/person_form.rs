@@ -70,7 +70,8 @@ pub fn opt_year(s: &str) -> Option<i32> {
 }
 
 /// The form's starting point for `person`: every field of the record, so that saving the form
-/// keeps what it does not show (languages, tags, region of origin).
+/// keeps what it does not show (languages, tags; the write-only region of origin is left out,
+/// which keeps it).
 pub fn input_from_person(p: &Person) -> PersonInput {
     PersonInput {
         first_name: p.first_name.clone(),
@@ -89,7 +90,8 @@ pub fn input_from_person(p: &Person) -> PersonInput {
         birth_year: p.birth_year,
         gender: p.gender.clone(),
         french_level: p.french_level,
-        origin_region: p.origin_region.clone(),
+        // Write-only and never shown: left out, the server keeps it.
+        origin_region: None,
         languages: p.languages.clone(),
         tags: p
             .tags

@@ -168,6 +168,14 @@ impl Application {
                 crate::http::security::EMBED_PATH,
                 web::get().to(crate::activities::public::http::embed_agenda),
             )
+            .route(
+                crate::activities::public::http::CONFIRM_PATH,
+                web::get().to(crate::activities::public::http::confirm_page),
+            )
+            .route(
+                crate::activities::public::http::CONFIRM_PATH,
+                web::post().to(crate::activities::public::http::confirm_submit),
+            )
             .default_service(web::to(crate::http::spa::fallback))
             .wrap(from_fn(undeclared_methods))
             .wrap(from_fn(invalidate_feeds))

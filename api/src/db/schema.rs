@@ -343,8 +343,26 @@ diesel::allow_tables_to_appear_in_same_query!(
     activity_staff,
     registrations,
     idempotency_keys,
-    notifications
+    notifications,
+    registration_confirmations
 );
+
+diesel::table! {
+    registration_confirmations (id) {
+        id -> Text,
+        token_hash -> Text,
+        token -> Nullable<Text>,
+        activity_id -> Text,
+        person_id -> Text,
+        lang -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+    }
+}
 
 diesel::table! {
     venues (id) {

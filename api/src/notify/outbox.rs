@@ -13,6 +13,8 @@ use shared::Lang;
 use tokio::sync::Notify;
 
 use crate::activities::dto::pick;
+use crate::activities::public::service::CONFIRM_PATH;
+use crate::activities::public::store::{self as confirmations, ConfirmationRow};
 use crate::activities::service::load_one;
 use crate::audit::{Actor, AuditAction};
 use crate::db::{Db, DbConnection};
@@ -37,6 +39,9 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
 pub async fn run(db: Db, mailer: Mailer, public_url: String, wake: Arc<Notify>) {
     tracing::info!("notification emails enabled");
     loop {
+        if let Err(e) = deliver_confirmations(&db, &mailer, &public_url).await {
+            tracing::warn!(error = %e, "confirmation emails round failed");
+        }
         loop {
             match deliver_due(&db, &mailer, &public_url).await {
                 // A full batch: there may be more.
@@ -134,6 +139,89 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
         .await?;
     }
     Ok(tried)
+}
+
+/// Sends due confirmation links of public registrations (one round). An address that cannot
+/// be written to any more, or repeated failures, drop the link: no one else may receive it.
+pub async fn deliver_confirmations(
+    db: &Db,
+    mailer: &Mailer,
+    public_url: &str,
+) -> Result<usize, ApiError> {
+    let base = public_url.to_owned();
+    let drafts = db
+        .run(move |conn| {
+            let rows = confirmations::due(conn, BATCH)?;
+            let mut out = Vec::new();
+            for row in rows {
+                let draft = compose_confirmation(conn, &row, &base)?;
+                out.push((row, draft));
+            }
+            Ok(out)
+        })
+        .await?;
+    let tried = drafts.len();
+    for (row, draft) in drafts {
+        let result = match draft {
+            Some(d) => mailer.send(&d.to, &d.subject, &d.body).await,
+            None => Err("the person has no email address any more".to_owned()),
+        };
+        db.run(move |conn| {
+            match result {
+                Ok(()) => confirmations::mark_sent(conn, &row.id)?,
+                Err(e) => {
+                    tracing::warn!(confirmation = %row.id, error = %e, "confirmation email not sent");
+                    confirmations::mark_attempt_failed(conn, &row, backoff(row.attempts + 1))?;
+                }
+            }
+            Ok(())
+        })
+        .await?;
+    }
+    Ok(tried)
+}
+
+/// The email carrying a confirmation link, in the form's language; `None` without an address.
+fn compose_confirmation(
+    conn: &mut DbConnection,
+    row: &ConfirmationRow,
+    base: &str,
+) -> Result<Option<Draft>, ApiError> {
+    let (Some(token), Some(person)) = (
+        row.token.as_deref(),
+        PersonRow::find(conn, crate::db::stored_id(&row.person_id)?)?,
+    ) else {
+        return Ok(None);
+    };
+    let Some(email) = person.email.clone().filter(|e| !e.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let lang = Lang::from_tag(&row.lang).unwrap_or(Lang::Fr);
+    let rec = load_one(conn, &row.activity_id)?;
+    let title = pick(&rec.row.title()?, lang.code());
+    let name = crate::people::domain::display_name(
+        &person.first_name,
+        person.last_name.as_deref(),
+        person.preferred_name.as_deref(),
+    );
+    let t = |text: Text| text.text(lang);
+    let (day, start) = local(rec.row.starts_at);
+    let (until_day, until) = local(row.expires_at);
+    let body = format!(
+        "{} {name},\n\n{}\n{base}{CONFIRM_PATH}?token={token}\n\n{} {until_day} {until} ({}).\n{} {day} {start}\n\n{}\n\n{}\n",
+        t(Text::Hello),
+        t(Text::ConfirmAsk).replace("{title}", &title),
+        t(Text::ConfirmUntil),
+        t(Text::TimeZone),
+        t(Text::When),
+        t(Text::ConfirmIgnore),
+        t(Text::Signature),
+    );
+    Ok(Some(Draft {
+        to: email,
+        subject: format!("{} {title}", t(Text::ConfirmSubject)),
+        body,
+    }))
 }
 
 /// Brussels local date and time, e.g. `05/12/2026 14:00`.

@@ -17,6 +17,12 @@ pub enum Text {
     More,
     CannotCome,
     Signature,
+    ConfirmSubject,
+    /// Someone registered with the person's email or phone; `{title}` is the activity.
+    ConfirmAsk,
+    /// Before the link's expiry date.
+    ConfirmUntil,
+    ConfirmIgnore,
 }
 
 impl Text {
@@ -72,6 +78,22 @@ impl Text {
             (Signature, En) => "The Interra team",
             (Signature, Nl) => "Het Interra-team",
             (Signature, Ar) => "فريق Interra",
+            (ConfirmSubject, Fr) => "Confirmez votre inscription :",
+            (ConfirmSubject, En) => "Confirm your registration:",
+            (ConfirmSubject, Nl) => "Bevestig uw inschrijving:",
+            (ConfirmSubject, Ar) => "أكّد تسجيلك:",
+            (ConfirmAsk, Fr) => "Une inscription à « {title} » a été demandée avec votre adresse e-mail ou votre numéro de téléphone. Si c'est bien vous, confirmez-la avec ce lien :",
+            (ConfirmAsk, En) => "A registration for “{title}” was requested with your email address or phone number. If it was you, confirm it with this link:",
+            (ConfirmAsk, Nl) => "Er werd een inschrijving voor “{title}” aangevraagd met uw e-mailadres of telefoonnummer. Was u dat? Bevestig ze dan met deze link:",
+            (ConfirmAsk, Ar) => "طُلب تسجيل في «{title}» باستخدام بريدك الإلكتروني أو رقم هاتفك. إذا كنت أنت، فأكّده عبر هذا الرابط:",
+            (ConfirmUntil, Fr) => "Le lien est valable jusqu'au",
+            (ConfirmUntil, En) => "The link is valid until",
+            (ConfirmUntil, Nl) => "De link is geldig tot",
+            (ConfirmUntil, Ar) => "الرابط صالح حتى",
+            (ConfirmIgnore, Fr) => "Si ce n'est pas vous, ignorez ce message : rien n'a changé pour vous.",
+            (ConfirmIgnore, En) => "If it was not you, ignore this message: nothing has changed for you.",
+            (ConfirmIgnore, Nl) => "Was u het niet? Negeer dan dit bericht: er is niets veranderd voor u.",
+            (ConfirmIgnore, Ar) => "إذا لم تكن أنت، فتجاهل هذه الرسالة: لم يتغير شيء بالنسبة إليك.",
         }
     }
 }

@@ -384,25 +384,35 @@ pub enum IntakeForm {
     Registration,
 }
 
+/// An existing person whose email or phone a public form matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub id: String,
+    /// The record has an email address a confirmation link can be sent to.
+    pub reachable: bool,
+}
+
 /// What becomes of a visitor whose email or phone may match an existing person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intake {
-    /// Act for this existing person, without touching their record.
-    Reuse(String),
+    /// Act for this existing person only once they confirm, through a link sent to the address
+    /// on their record; nothing in their name changes before.
+    Confirm(String),
     /// A new person for the team to review, flagged when someone else matched.
     Create { possible_duplicate: Option<String> },
 }
 
-/// The public intake policy, stated once for every public form. An application is the
-/// visitor's own account of themselves, so it never lands on someone else's record: the team
-/// reviews the match. A registration only asks for a seat, so the same email or phone is taken
-/// as the same person.
-pub fn intake(form: IntakeForm, matched: Option<String>) -> Intake {
+/// The public intake policy, stated once for every public form. Anyone can type someone else's
+/// email or phone, so a form never acts on an existing record by itself: an application lands
+/// on a new record the team reviews; a registration waits for the matched person's confirmation
+/// (the link goes to the address on their record, not to the one typed), or, when that record
+/// has no address to confirm from, creates a new record flagged for the team. The visitor's
+/// answer is the same in every case (see `activities::public::service::register_visitor`).
+pub fn intake(form: IntakeForm, matched: Option<Matched>) -> Intake {
     match (form, matched) {
-        (IntakeForm::Registration, Some(id)) => Intake::Reuse(id),
-        (IntakeForm::Signup, possible_duplicate) => Intake::Create { possible_duplicate },
-        (IntakeForm::Registration, None) => Intake::Create {
-            possible_duplicate: None,
+        (IntakeForm::Registration, Some(m)) if m.reachable => Intake::Confirm(m.id),
+        (_, matched) => Intake::Create {
+            possible_duplicate: matched.map(|m| m.id),
         },
     }
 }
@@ -482,18 +492,31 @@ mod tests {
     }
 
     #[test]
-    fn public_intake_reuses_a_match_only_for_a_registration() {
-        let matched = Some("p1".to_owned());
+    fn public_intake_never_acts_on_a_match_without_confirmation() {
+        let reachable = Matched {
+            id: "p1".into(),
+            reachable: true,
+        };
+        let unreachable = Matched {
+            reachable: false,
+            ..reachable.clone()
+        };
         assert_eq!(
-            intake(IntakeForm::Registration, matched.clone()),
-            Intake::Reuse("p1".into())
+            intake(IntakeForm::Registration, Some(reachable.clone())),
+            Intake::Confirm("p1".into())
         );
-        assert_eq!(
-            intake(IntakeForm::Signup, matched),
-            Intake::Create {
-                possible_duplicate: Some("p1".into())
-            }
-        );
+        for (form, m) in [
+            (IntakeForm::Registration, unreachable.clone()),
+            (IntakeForm::Signup, reachable),
+            (IntakeForm::Signup, unreachable),
+        ] {
+            assert_eq!(
+                intake(form, Some(m)),
+                Intake::Create {
+                    possible_duplicate: Some("p1".into())
+                }
+            );
+        }
         for form in [IntakeForm::Signup, IntakeForm::Registration] {
             assert_eq!(
                 intake(form, None),

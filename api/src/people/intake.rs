@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::db::DbConnection;
 use crate::error::ApiError;
-use crate::people::domain::{intake, Intake, IntakeForm, PersonData};
+use crate::people::domain::{intake, Intake, IntakeForm, Matched, PersonData};
 use crate::people::store::{self as people, ConsentRow, PersonRow, Source};
 
 /// The privacy notice the visitor accepted.
@@ -16,6 +16,72 @@ use crate::people::store::{self as people, ConsentRow, PersonRow, Source};
 pub struct Consent<'a> {
     pub notice_version: &'a str,
     pub lang: Lang,
+}
+
+/// What the policy decided for a visitor, before anything is written.
+#[derive(Debug)]
+pub enum Admission {
+    /// An existing person, who must confirm (through a link sent to the address on their
+    /// record) before anything is done in their name.
+    Confirm(PersonRow),
+    /// A new record, flagged when someone else matched: see [`create_visitor`].
+    Create { possible_duplicate: Option<String> },
+}
+
+/// Applies the intake policy to a visitor's email and phone, inside the caller's write
+/// transaction (which then holds the identity lock of `find_duplicate`).
+pub fn decide(
+    conn: &mut DbConnection,
+    form: IntakeForm,
+    data: &PersonData,
+) -> Result<Admission, ApiError> {
+    let found = people::find_duplicate(conn, data.email.as_deref(), data.phone.as_deref(), None)?;
+    let (matched, row) = match found {
+        Some(id) => {
+            let row = PersonRow::get(conn, id.parse().map_err(|_| ApiError::NotFound)?)?;
+            let reachable = row.anonymised_at.is_none()
+                && row.email.as_deref().is_some_and(|e| !e.trim().is_empty());
+            (Some(Matched { id, reachable }), Some(row))
+        }
+        None => (None, None),
+    };
+    Ok(match intake(form, matched) {
+        Intake::Confirm(_) => Admission::Confirm(row.ok_or(ApiError::NotFound)?),
+        Intake::Create { possible_duplicate } => Admission::Create { possible_duplicate },
+    })
+}
+
+/// Creates the person a visitor's form describes: to review by the team, with the consent
+/// given on the form.
+pub fn create_visitor(
+    conn: &mut DbConnection,
+    data: &PersonData,
+    consent: Consent<'_>,
+    possible_duplicate: Option<String>,
+) -> Result<PersonRow, ApiError> {
+    let row = PersonRow::new(
+        data,
+        Source::PublicSignup,
+        PersonStatus::ToReview,
+        possible_duplicate,
+        None,
+    );
+    row.insert(conn)?;
+    people::replace_children(conn, &row.id, data)?;
+    ConsentRow {
+        id: Uuid::now_v7().to_string(),
+        person_id: row.id.clone(),
+        purpose: ConsentPurpose::ProgrammeData,
+        notice_version: consent.notice_version.to_owned(),
+        notice_lang: consent.lang.code().to_owned(),
+        method: ConsentMethod::WebForm,
+        given_at: crate::db::now(),
+        recorded_by: None,
+        withdrawn_at: None,
+        withdrawn_by: None,
+    }
+    .insert(conn)?;
+    Ok(row)
 }
 
 /// The person a visitor turned out to be.
@@ -26,51 +92,20 @@ pub struct Admitted {
     pub created: bool,
 }
 
-/// Finds or creates the person behind a public form, inside the caller's write transaction. A
-/// new person is to review by the team and carries the consent given on the form; an existing
-/// one is left as it is.
+/// Creates the person behind a form that never acts for an existing record (an application:
+/// the policy gives it a new record, flagged when someone matched).
 pub fn admit_visitor(
     conn: &mut DbConnection,
     form: IntakeForm,
     data: &PersonData,
     consent: Consent<'_>,
 ) -> Result<Admitted, ApiError> {
-    let matched = people::find_duplicate(conn, data.email.as_deref(), data.phone.as_deref(), None)?;
-    match intake(form, matched) {
-        Intake::Reuse(id) => {
-            let id: Uuid = id.parse().map_err(|_| ApiError::NotFound)?;
-            Ok(Admitted {
-                person: PersonRow::get(conn, id)?,
-                created: false,
-            })
-        }
-        Intake::Create { possible_duplicate } => {
-            let row = PersonRow::new(
-                data,
-                Source::PublicSignup,
-                PersonStatus::ToReview,
-                possible_duplicate,
-                None,
-            );
-            row.insert(conn)?;
-            people::replace_children(conn, &row.id, data)?;
-            ConsentRow {
-                id: Uuid::now_v7().to_string(),
-                person_id: row.id.clone(),
-                purpose: ConsentPurpose::ProgrammeData,
-                notice_version: consent.notice_version.to_owned(),
-                notice_lang: consent.lang.code().to_owned(),
-                method: ConsentMethod::WebForm,
-                given_at: crate::db::now(),
-                recorded_by: None,
-                withdrawn_at: None,
-                withdrawn_by: None,
-            }
-            .insert(conn)?;
-            Ok(Admitted {
-                person: row,
-                created: true,
-            })
-        }
+    match decide(conn, form, data)? {
+        // Not reached for an application; never act for an existing person unconfirmed.
+        Admission::Confirm(_) => Err(anyhow::anyhow!("{form:?}: confirmation required").into()),
+        Admission::Create { possible_duplicate } => Ok(Admitted {
+            person: create_visitor(conn, data, consent, possible_duplicate)?,
+            created: true,
+        }),
     }
 }

@@ -41,3 +41,4 @@ mod feeds_withdrawn;
 mod idempotency;
 mod notifications;
 mod public_concurrency;
+mod public_confirmation;

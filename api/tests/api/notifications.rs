@@ -265,13 +265,13 @@ both!(
 
 /// One message received by the sink.
 #[derive(Debug, Clone)]
-struct Mail {
-    to: Vec<String>,
-    data: String,
+pub struct Mail {
+    pub to: Vec<String>,
+    pub data: String,
 }
 
 /// A minimal SMTP server on 127.0.0.1 that accepts everything and keeps the messages.
-async fn smtp_sink() -> (String, Arc<Mutex<Vec<Mail>>>) {
+pub async fn smtp_sink() -> (String, Arc<Mutex<Vec<Mail>>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind sink");
@@ -333,7 +333,7 @@ async fn smtp_sink() -> (String, Arc<Mutex<Vec<Mail>>>) {
 }
 
 /// The message's text: headers as they are, the body decoded (quoted-printable or base64).
-fn readable(data: &str) -> String {
+pub fn readable(data: &str) -> String {
     let (headers, body) = data.split_once("\n\n").unwrap_or((data, ""));
     let lower = headers.to_ascii_lowercase();
     let body = if lower.contains("content-transfer-encoding: base64") {

@@ -5,18 +5,22 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Utc};
 use shared::activities::{ActivityStatus, PublicEvent, RegistrationSource, RegistrationStatus};
+use shared::people::PersonStatus;
 use shared::Lang;
 use uuid::Uuid;
 
+use crate::activities::dto::pick;
 use crate::activities::public::dto::public_event;
-use crate::activities::service::register;
+use crate::activities::public::store::{self as confirmations, ConfirmationRow};
+use crate::activities::service::{lock_activity, register, seat_answer};
 use crate::activities::store::{self as store, ActivityQuery, ActivityRecord, ActivityRow};
 use crate::audit::Actor;
 use crate::db::{stored, write_transaction, Db, DbConnection};
 use crate::error::ApiError;
 use crate::i18n::Msg;
 use crate::people::domain::{IntakeForm, PersonData};
-use crate::people::intake::{admit_visitor, Consent};
+use crate::people::intake::{self, Admission, Consent};
+use crate::people::store::{PersonRow, Source};
 
 /// Cancelled activities stay in the feeds this long, so calendars see the cancellation.
 pub const CANCELLED_KEPT_DAYS: i64 = 30;
@@ -128,8 +132,11 @@ pub struct PublicSignup {
     pub lang: Lang,
 }
 
-/// Registers a visitor to a public activity: the person comes from the public intake policy;
-/// someone already registered is answered with their current status, without details.
+/// Registers a visitor to a public activity. The answer is the same whoever the email or phone
+/// belongs to: the seat (or waiting-list place) someone like the form describes gets now. A new
+/// person is registered at once; an existing one (by the intake policy) only once they follow
+/// the link sent to the address on their record; someone already holding a place (or waiting)
+/// under this email or phone changes nothing.
 pub fn register_visitor(
     conn: &mut DbConnection,
     activity_id: &str,
@@ -137,6 +144,7 @@ pub fn register_visitor(
     actor: &Actor,
 ) -> Result<RegistrationStatus, ApiError> {
     write_transaction(conn, |conn| {
+        lock_activity(conn, activity_id)?;
         let activity = ActivityRow::get(conn, activity_id)?;
         if !is_public(&activity) {
             return Err(ApiError::NotFound);
@@ -147,17 +155,137 @@ pub fn register_visitor(
                 field: Some("activity"),
             });
         }
-        let person = admit_visitor(
-            conn,
-            IntakeForm::Registration,
+        let consent = Consent {
+            notice_version: &form.notice_version,
+            lang: form.lang,
+        };
+        // What a newcomer to the platform with these answers would be told.
+        let category = PersonRow::new(
             &form.person,
-            Consent {
-                notice_version: &form.notice_version,
-                lang: form.lang,
-            },
-        )?
-        .person;
-        match register(
+            Source::PublicSignup,
+            PersonStatus::ToReview,
+            None,
+            None,
+        )
+        .category()?;
+        match intake::decide(conn, IntakeForm::Registration, &form.person)? {
+            Admission::Confirm(person) => {
+                let answer = seat_answer(conn, &activity, category)?;
+                if !confirmations::holds_place(conn, &activity.id, &person.id)?
+                    && !confirmations::open_for(conn, &activity.id, &person.id)?
+                {
+                    ask_confirmation(conn, &activity, &person.id, form.lang)?;
+                }
+                Ok(answer)
+            }
+            Admission::Create {
+                possible_duplicate: Some(matched),
+            } if confirmations::holds_place(conn, &activity.id, &matched)? => {
+                seat_answer(conn, &activity, category)
+            }
+            Admission::Create { possible_duplicate } => {
+                let person = intake::create_visitor(conn, &form.person, consent, possible_duplicate)?;
+                let reg = register(
+                    conn,
+                    &activity.id,
+                    &person,
+                    RegistrationSource::Public,
+                    None,
+                    actor,
+                )?;
+                stored(&reg.status)
+            }
+        }
+    })
+}
+
+/// Where confirmation links point: a page the server renders (see `http::security`).
+pub const CONFIRM_PATH: &str = "/confirm/registration";
+
+/// How long a confirmation link stays valid (and never past the activity's start).
+const CONFIRMATION_DAYS: i64 = 7;
+
+/// Queues the email with a one-time link for the person to confirm a registration in their
+/// name. The token's hash is kept; the token itself only until the email is sent.
+fn ask_confirmation(
+    conn: &mut DbConnection,
+    activity: &ActivityRow,
+    person_id: &str,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let mut bytes = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+    let token = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
+    let now = crate::db::now();
+    ConfirmationRow {
+        id: Uuid::now_v7().to_string(),
+        token_hash: crate::accounts::tokens::hash(&token),
+        token: Some(token),
+        activity_id: activity.id.clone(),
+        person_id: person_id.to_owned(),
+        lang: lang.code().to_owned(),
+        status: "pending".into(),
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+        expires_at: (now + chrono::Duration::days(CONFIRMATION_DAYS)).min(activity.starts_at),
+        confirmed_at: None,
+    }
+    .insert(conn)?;
+    Ok(())
+}
+
+/// What following a confirmation link led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Registered, or on the waiting list (or already so).
+    Done(RegistrationStatus),
+    /// The activity no longer takes registrations.
+    Closed,
+    /// Unknown, used or expired link.
+    Invalid,
+}
+
+/// The link's language and activity title, for the page that asks to confirm; `None` for a
+/// link that is unknown, used or expired.
+pub fn confirmation_preview(
+    conn: &mut DbConnection,
+    token: &str,
+) -> Result<Option<(Lang, String)>, ApiError> {
+    let Some(row) = confirmations::find_open(conn, &crate::accounts::tokens::hash(token))? else {
+        return Ok(None);
+    };
+    let lang = Lang::from_tag(&row.lang).unwrap_or(Lang::Fr);
+    let activity = ActivityRow::get(conn, &row.activity_id)?;
+    Ok(Some((lang, pick(&activity.title()?, lang.code()))))
+}
+
+/// Follows a confirmation link: registers the person it was sent to, once.
+pub fn confirm_registration(
+    conn: &mut DbConnection,
+    token: &str,
+    actor: &Actor,
+) -> Result<(Lang, Confirmation), ApiError> {
+    write_transaction(conn, |conn| {
+        let hash = crate::accounts::tokens::hash(token);
+        let Some(row) = confirmations::find_open(conn, &hash)? else {
+            return Ok((Lang::Fr, Confirmation::Invalid));
+        };
+        let lang = Lang::from_tag(&row.lang).unwrap_or(Lang::Fr);
+        lock_activity(conn, &row.activity_id)?;
+        if !confirmations::mark_confirmed(conn, &row.id)? {
+            return Ok((lang, Confirmation::Invalid));
+        }
+        let activity = ActivityRow::get(conn, &row.activity_id)?;
+        if !is_public(&activity) || !activity.registration_open(Utc::now()) {
+            return Ok((lang, Confirmation::Closed));
+        }
+        let Some(person) = PersonRow::find(conn, crate::db::stored_id(&row.person_id)?)?
+            .filter(|p| p.anonymised_at.is_none())
+        else {
+            return Ok((lang, Confirmation::Invalid));
+        };
+        let status = match register(
             conn,
             &activity.id,
             &person,
@@ -165,18 +293,17 @@ pub fn register_visitor(
             None,
             actor,
         ) {
-            Ok(reg) => stored(&reg.status),
+            Ok(reg) => stored(&reg.status)?,
+            // Registered meanwhile (by the team, or another link): nothing to change.
             Err(ApiError::Conflict {
                 field: Some("person_id"),
                 ..
-            }) => {
-                let reg = store::RegistrationRow::find(conn, &activity.id, &person.id)?;
-                Ok(reg
-                    .map(|r| stored(&r.status))
-                    .transpose()?
-                    .unwrap_or(RegistrationStatus::Registered))
-            }
-            Err(e) => Err(e),
-        }
+            }) => store::RegistrationRow::find(conn, &activity.id, &person.id)?
+                .map(|r| stored(&r.status))
+                .transpose()?
+                .unwrap_or(RegistrationStatus::Registered),
+            Err(e) => return Err(e),
+        };
+        Ok((lang, Confirmation::Done(status)))
     })
 }

@@ -15,6 +15,16 @@ pub enum Text {
     Full,
     /// Next to a cancelled activity in the embedded agenda.
     Cancelled,
+    /// Added to every public registration's receipt: whose email or phone is already known
+    /// confirms through a link (the receipt is the same either way).
+    KnownConfirmByEmail,
+    /// The page a confirmation link opens.
+    ConfirmHeading,
+    /// Asks to confirm; `{title}` stands for the activity.
+    ConfirmAsk,
+    ConfirmButton,
+    ConfirmClosed,
+    ConfirmInvalid,
 }
 
 impl Text {
@@ -46,6 +56,30 @@ impl Text {
             (Cancelled, En) => "cancelled",
             (Cancelled, Nl) => "geannuleerd",
             (Cancelled, Ar) => "أُلغي",
+            (KnownConfirmByEmail, Fr) => "Si nous vous connaissons déjà, confirmez votre inscription avec le lien que nous envoyons à votre adresse e-mail.",
+            (KnownConfirmByEmail, En) => "If we already know you, confirm your registration with the link we are sending to your email address.",
+            (KnownConfirmByEmail, Nl) => "Als we u al kennen, bevestig uw inschrijving dan met de link die we naar uw e-mailadres sturen.",
+            (KnownConfirmByEmail, Ar) => "إذا كنا نعرفك مسبقًا، فأكّد تسجيلك عبر الرابط الذي نرسله إلى بريدك الإلكتروني.",
+            (ConfirmHeading, Fr) => "Confirmer votre inscription",
+            (ConfirmHeading, En) => "Confirm your registration",
+            (ConfirmHeading, Nl) => "Uw inschrijving bevestigen",
+            (ConfirmHeading, Ar) => "تأكيد تسجيلك",
+            (ConfirmAsk, Fr) => "Voulez-vous vous inscrire à « {title} » ?",
+            (ConfirmAsk, En) => "Do you want to register for “{title}”?",
+            (ConfirmAsk, Nl) => "Wilt u zich inschrijven voor “{title}”?",
+            (ConfirmAsk, Ar) => "هل تريد التسجيل في «{title}»؟",
+            (ConfirmButton, Fr) => "Oui, je m'inscris",
+            (ConfirmButton, En) => "Yes, register me",
+            (ConfirmButton, Nl) => "Ja, schrijf me in",
+            (ConfirmButton, Ar) => "نعم، سجّلني",
+            (ConfirmClosed, Fr) => "Les inscriptions à cette activité sont closes.",
+            (ConfirmClosed, En) => "Registration for this activity is closed.",
+            (ConfirmClosed, Nl) => "De inschrijvingen voor deze activiteit zijn gesloten.",
+            (ConfirmClosed, Ar) => "التسجيل في هذا النشاط مغلق.",
+            (ConfirmInvalid, Fr) => "Ce lien n'est plus valable : il a déjà servi ou il a expiré.",
+            (ConfirmInvalid, En) => "This link is no longer valid: it was already used or it has expired.",
+            (ConfirmInvalid, Nl) => "Deze link is niet meer geldig: hij werd al gebruikt of is verlopen.",
+            (ConfirmInvalid, Ar) => "هذا الرابط لم يعد صالحًا: استُخدم من قبل أو انتهت صلاحيته.",
         }
     }
 }

@@ -11,7 +11,7 @@ mod venues;
 pub use activities::{create, create_series, list, update};
 pub use export::attendees;
 pub use registrations::{
-    add_registration, list_registrations, notify_cancellation, promote, register,
+    add_registration, list_registrations, notify_cancellation, promote, register, seat_answer,
     set_registration_status, Idempotency, RegistrationView,
 };
 pub use venues::{create_venue, list_venues};

@@ -304,6 +304,24 @@ pub fn notify_cancellation(
     Ok(out)
 }
 
+/// Whether someone of `category` registering now gets a seat or waits (call under the
+/// activity's lock).
+pub fn seat_answer(
+    conn: &mut DbConnection,
+    activity: &ActivityRow,
+    category: Category,
+) -> Result<RegistrationStatus, ApiError> {
+    let counts = store::counts(conn, std::slice::from_ref(&activity.id))?
+        .remove(&activity.id)
+        .unwrap_or_default();
+    let seats = Seats {
+        taken: counts.registered + counts.attended,
+        newcomers: counts.newcomers,
+        locals: counts.locals,
+    };
+    Ok(activity::admit(&activity.rules(), &seats, category))
+}
+
 /// Registers a person (or re-registers after a cancellation) under the activity's lock.
 pub fn register(
     conn: &mut DbConnection,
@@ -331,19 +349,11 @@ pub fn register(
         }
     }
     let category = person.category()?;
-    let counts = store::counts(conn, std::slice::from_ref(&activity.id))?
-        .remove(&activity.id)
-        .unwrap_or_default();
-    let seats = Seats {
-        taken: counts.registered + counts.attended,
-        newcomers: counts.newcomers,
-        locals: counts.locals,
-    };
     // Someone added at the door is there: recorded as attended whatever the capacity.
     let status = if source == RegistrationSource::WalkIn {
         RegistrationStatus::Attended
     } else {
-        activity::admit(&activity.rules(), &seats, category)
+        seat_answer(conn, &activity, category)?
     };
     let now = crate::db::now();
     let row = match existing {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::db::schema::{
     audit_log, consents, duo_blocks, duo_candidacies, duo_check_ins, duos, idempotency_keys,
     memberships, people, person_availability, person_coaches, person_languages, person_tags,
+    registration_confirmations,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -46,6 +47,11 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::delete(person_availability::table.filter(person_availability::person_id.eq(id)))
         .execute(conn)?;
     crate::notify::store::forget_person(conn, id)?;
+    // Confirmation links of public registrations in their name.
+    diesel::delete(
+        registration_confirmations::table.filter(registration_confirmations::person_id.eq(id)),
+    )
+    .execute(conn)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -340,6 +346,34 @@ pub fn export_tables(
     out.insert(
         "notifications".into(),
         json(crate::notify::store::of_person(conn, id)?)?,
+    );
+    // Registrations asked in their name from the public form, confirmed or not.
+    out.insert(
+        "registration_confirmations".into(),
+        json(
+            registration_confirmations::table
+                .filter(registration_confirmations::person_id.eq(id))
+                .order(registration_confirmations::created_at.asc())
+                .select((
+                    registration_confirmations::activity_id,
+                    registration_confirmations::status,
+                    registration_confirmations::created_at,
+                    registration_confirmations::expires_at,
+                    registration_confirmations::confirmed_at,
+                ))
+                .load::<(String, String, NaiveDateTime, NaiveDateTime, Option<NaiveDateTime>)>(conn)?
+                .into_iter()
+                .map(|(activity_id, status, created_at, expires_at, confirmed_at)| {
+                    serde_json::json!({
+                        "activity_id": activity_id,
+                        "email_status": status,
+                        "created_at": created_at,
+                        "expires_at": expires_at,
+                        "confirmed_at": confirmed_at,
+                    })
+                })
+                .collect(),
+        )?,
     );
     let mut audit: Vec<crate::audit::AuditRow> = Vec::new();
     for chunk in audit_entries_about(conn, id)?.chunks(500) {

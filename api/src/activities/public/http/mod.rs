@@ -1,6 +1,7 @@
-//! Handlers of `/public` for the agenda (feeds, one event, registration) and the embeddable
-//! agenda page. Partners call these without an account.
+//! Handlers of `/public` for the agenda (feeds, one event, registration), the embeddable agenda
+//! page and the page of registration confirmation links. Partners call these without an account.
 
+mod confirm;
 mod embed;
 mod event;
 mod feeds;
@@ -14,12 +15,14 @@ use shared::Lang;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+pub use confirm::{confirm_page, confirm_submit};
 pub use embed::embed_agenda;
 pub use event::get_event;
 pub use feeds::{events_ics, events_rss, list_events};
 pub use register::register_public;
 
 use crate::activities::domain::parse_bound;
+pub use crate::activities::public::service::CONFIRM_PATH;
 use crate::activities::public::service::{Selection, CANCELLED_KEPT_DAYS};
 use crate::activities::store::ActivityQuery;
 use crate::error::{ApiError, Validator};

@@ -22,12 +22,18 @@ fn receipt(status: RegistrationStatus, lang: shared::Lang) -> PublicRegistration
     };
     PublicRegistrationReceipt {
         status,
-        message: text.text(lang).into(),
+        message: format!(
+            "{} {}",
+            text.text(lang),
+            Text::KnownConfirmByEmail.text(lang)
+        ),
     }
 }
 
 /// Register oneself to a public activity (no account). Goes to the waiting list when full.
-/// Throttled per address (accepted registrations only); a filled honeypot is ignored.
+/// Throttled per address (accepted registrations only); a filled honeypot is ignored. The
+/// answer never depends on whose email or phone was typed: a person already known is registered
+/// only once they follow the link emailed to the address on their record.
 #[utoipa::path(tag = "public", params(("id" = Uuid, Path)), request_body = PublicRegistration, responses(
     (status = 202, body = PublicRegistrationReceipt),
     PublicFormErrors
@@ -89,5 +95,7 @@ pub async fn register_public(
         .run(move |conn| service::register_visitor(conn, &id, &form, &actor))
         .await?;
     seat.keep();
+    // A confirmation email may be waiting.
+    state.outbox.notify_one();
     Ok(HttpResponse::Accepted().json(receipt(status, lang)))
 }

@@ -1,0 +1,140 @@
+//! Confirmations of public registrations made in an existing person's name: a one-time link,
+//! its email's delivery state (sent by the notification outbox's email task), and its use.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::registration_confirmations as rc;
+use crate::db::schema::{people, registrations};
+use crate::db::DbConnection;
+
+/// Deliveries tried before the confirmation email is given up.
+pub const MAX_ATTEMPTS: i32 = 5;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rc)]
+#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
+pub struct ConfirmationRow {
+    pub id: String,
+    pub token_hash: String,
+    /// The link's token until its email is sent.
+    pub token: Option<String>,
+    pub activity_id: String,
+    pub person_id: String,
+    pub lang: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+}
+
+impl ConfirmationRow {
+    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
+        diesel::insert_into(rc::table)
+            .values(self)
+            .execute(conn)
+            .map(|_| ())
+    }
+}
+
+/// Whether this person, or a record flagged as their possible duplicate, holds a place or
+/// waits on the activity (a public form repeated under the same email or phone).
+pub fn holds_place(conn: &mut DbConnection, activity_id: &str, person_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        registrations::table
+            .inner_join(people::table.on(people::id.eq(registrations::person_id)))
+            .filter(registrations::activity_id.eq(activity_id))
+            .filter(registrations::status.ne("cancelled"))
+            .filter(
+                people::id
+                    .eq(person_id)
+                    .or(people::possible_duplicate_of.eq(person_id)),
+            ),
+    ))
+    .get_result(conn)
+}
+
+/// Whether a link for this person and activity is still waiting to be followed (a repeated
+/// form sends no second email).
+pub fn open_for(conn: &mut DbConnection, activity_id: &str, person_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        rc::table
+            .filter(rc::activity_id.eq(activity_id))
+            .filter(rc::person_id.eq(person_id))
+            .filter(rc::confirmed_at.is_null())
+            .filter(rc::expires_at.gt(crate::db::now())),
+    ))
+    .get_result(conn)
+}
+
+/// The confirmation a link's token opens, if it is neither used nor expired.
+pub fn find_open(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<ConfirmationRow>> {
+    rc::table
+        .filter(rc::token_hash.eq(token_hash))
+        .filter(rc::confirmed_at.is_null())
+        .filter(rc::expires_at.gt(crate::db::now()))
+        .select(ConfirmationRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Uses the link up; false when it was used meanwhile.
+pub fn mark_confirmed(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    let n = diesel::update(rc::table.find(id).filter(rc::confirmed_at.is_null()))
+        .set((
+            rc::confirmed_at.eq(crate::db::now()),
+            rc::token.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Confirmation emails due for a delivery attempt, oldest first.
+pub fn due(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<ConfirmationRow>> {
+    rc::table
+        .filter(rc::status.eq("pending"))
+        .filter(rc::token.is_not_null())
+        .filter(rc::next_attempt_at.le(crate::db::now()))
+        .order((rc::next_attempt_at.asc(), rc::id.asc()))
+        .limit(limit)
+        .select(ConfirmationRow::as_select())
+        .load(conn)
+}
+
+/// Records the email as sent: the token leaves the database (only its hash stays).
+pub fn mark_sent(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    diesel::update(rc::table.find(id))
+        .set((
+            rc::status.eq("sent"),
+            rc::token.eq(None::<String>),
+            rc::attempts.eq(rc::attempts + 1),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Records a failed delivery: retried after `retry_in`, or given up after [`MAX_ATTEMPTS`]
+/// (the link is then dropped: nobody else may receive it).
+pub fn mark_attempt_failed(
+    conn: &mut DbConnection,
+    row: &ConfirmationRow,
+    retry_in: chrono::Duration,
+) -> QueryResult<()> {
+    let attempts = row.attempts + 1;
+    let give_up = attempts >= MAX_ATTEMPTS;
+    diesel::update(rc::table.find(&row.id))
+        .set((
+            rc::status.eq(if give_up { "failed" } else { "pending" }),
+            rc::attempts.eq(attempts),
+            rc::next_attempt_at.eq(crate::db::now() + retry_in),
+        ))
+        .execute(conn)?;
+    if give_up {
+        diesel::update(rc::table.find(&row.id))
+            .set(rc::token.eq(None::<String>))
+            .execute(conn)?;
+    }
+    Ok(())
+}

@@ -115,13 +115,16 @@ async fn confirmation_needs_the_persons_own_click(backend: Backend) {
     assert_eq!(registrations(&app, &token, a.id).await.len(), 1);
 
     // Her click registers her, from the public form.
-    let confirm = || async {
-        app.bare
-            .post(app.url(CONFIRM))
-            .form(&[("token", link_token.as_str())])
-            .send()
-            .await
-            .expect("request")
+    let confirm = || {
+        let (app, token) = (&app, link_token.clone());
+        async move {
+            app.bare
+                .post(app.url(CONFIRM))
+                .form(&[("token", token.as_str())])
+                .send()
+                .await
+                .expect("request")
+        }
     };
     let res = confirm().await;
     assert_eq!(res.status(), StatusCode::OK);

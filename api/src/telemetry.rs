@@ -113,12 +113,16 @@ pub async fn request_context(
                 Some(api_error.response(lang, Some(&rid)))
             }
             None => {
-                let is_problem = res
+                // A problem already, or a page the server rendered to explain itself (a
+                // used confirmation link): kept as it is.
+                let explained = res
                     .headers()
                     .get(header::CONTENT_TYPE)
                     .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| v.starts_with(PROBLEM_CONTENT_TYPE));
-                if is_problem {
+                    .is_some_and(|v| {
+                        v.starts_with(PROBLEM_CONTENT_TYPE) || v.starts_with("text/html")
+                    });
+                if explained {
                     None
                 } else {
                     if let Some(e) = res.response().error() {

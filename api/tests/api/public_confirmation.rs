@@ -136,7 +136,10 @@ async fn confirmation_needs_the_persons_own_click(backend: Backend) {
     assert_eq!(hers.source, RegistrationSource::Public);
 
     // The link works once.
-    assert_eq!(confirm().await.status(), StatusCode::GONE);
+    let res = confirm().await;
+    let status = res.status();
+    let body = res.text().await.expect("body");
+    assert_eq!(status, StatusCode::GONE, "{body}");
     let again = app
         .get(&format!("{CONFIRM}?token={link_token}"), None)
         .await;

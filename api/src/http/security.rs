@@ -26,7 +26,8 @@ static SPA: LazyLock<HeaderValue> = LazyLock::new(|| {
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
     );
-    HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
 });
 
 /// Swagger UI: its bundled scripts (no inline one: the configuration is a served file), the
@@ -37,7 +38,8 @@ const SWAGGER: &str = "default-src 'self'; script-src 'self'; style-src 'self' '
 
 /// The embeddable agenda: a static page with one inline stylesheet and no script, framed by
 /// partners' sites (no `frame-ancestors`: any site may embed it).
-const EMBED: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+const EMBED: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /// Pages the server renders itself (a confirmation link's page): one inline stylesheet, a
 /// form posting to the same page, no script.

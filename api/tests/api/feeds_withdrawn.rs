@@ -176,7 +176,10 @@ both!(
             let res = get_with(&app, RSS, &[(name, value)]).await;
             assert_eq!(res.status(), StatusCode::NOT_MODIFIED, "{name}");
             assert_eq!(res.headers()[ETAG].to_str().expect("ascii"), etag);
-            assert!(res.bytes().await.expect("body").is_empty(), "304 has no body");
+            assert!(
+                res.bytes().await.expect("body").is_empty(),
+                "304 has no body"
+            );
         }
         // A stale tag gets the feed.
         let res = get_with(&app, RSS, &[("If-None-Match", "W/\"0000\"")]).await;

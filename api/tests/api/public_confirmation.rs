@@ -128,7 +128,11 @@ async fn confirmation_needs_the_persons_own_click(backend: Backend) {
     };
     let res = confirm().await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.expect("body").contains("registration is recorded"));
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("registration is recorded"));
     let regs = registrations(&app, &token, a.id).await;
     assert_eq!(regs.len(), 2);
     let hers = of(&regs, yasmine);
@@ -145,7 +149,9 @@ async fn confirmation_needs_the_persons_own_click(backend: Backend) {
         .await;
     assert_eq!(again.status(), StatusCode::GONE);
     assert_eq!(registrations(&app, &token, a.id).await.len(), 2);
-    let forged = app.get(&format!("{CONFIRM}?token=forged-token"), None).await;
+    let forged = app
+        .get(&format!("{CONFIRM}?token=forged-token"), None)
+        .await;
     assert_eq!(forged.status(), StatusCode::GONE);
 
     // Registered now, the same form changes nothing and sends nothing; the answer is still

@@ -119,7 +119,11 @@ both!(
         no_store(&res, "login");
 
         // The feeds keep their public caching and validators.
-        for path in [EVENTS, "/api/v1/public/events.ics", "/api/v1/public/events.rss"] {
+        for path in [
+            EVENTS,
+            "/api/v1/public/events.ics",
+            "/api/v1/public/events.rss",
+        ] {
             let res = app.get(path, None).await;
             assert_eq!(res.status(), StatusCode::OK, "{path}");
             common(&res, path);

@@ -184,7 +184,8 @@ pub fn register_visitor(
                 seat_answer(conn, &activity, category)
             }
             Admission::Create { possible_duplicate } => {
-                let person = intake::create_visitor(conn, &form.person, consent, possible_duplicate)?;
+                let person =
+                    intake::create_visitor(conn, &form.person, consent, possible_duplicate)?;
                 let reg = register(
                     conn,
                     &activity.id,

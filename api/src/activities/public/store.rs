@@ -41,7 +41,11 @@ impl ConfirmationRow {
 
 /// Whether this person, or a record flagged as their possible duplicate, holds a place or
 /// waits on the activity (a public form repeated under the same email or phone).
-pub fn holds_place(conn: &mut DbConnection, activity_id: &str, person_id: &str) -> QueryResult<bool> {
+pub fn holds_place(
+    conn: &mut DbConnection,
+    activity_id: &str,
+    person_id: &str,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         registrations::table
             .inner_join(people::table.on(people::id.eq(registrations::person_id)))
@@ -70,7 +74,10 @@ pub fn open_for(conn: &mut DbConnection, activity_id: &str, person_id: &str) -> 
 }
 
 /// The confirmation a link's token opens, if it is neither used nor expired.
-pub fn find_open(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<ConfirmationRow>> {
+pub fn find_open(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> QueryResult<Option<ConfirmationRow>> {
     rc::table
         .filter(rc::token_hash.eq(token_hash))
         .filter(rc::confirmed_at.is_null())

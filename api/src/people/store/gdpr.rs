@@ -361,17 +361,25 @@ pub fn export_tables(
                     registration_confirmations::expires_at,
                     registration_confirmations::confirmed_at,
                 ))
-                .load::<(String, String, NaiveDateTime, NaiveDateTime, Option<NaiveDateTime>)>(conn)?
+                .load::<(
+                    String,
+                    String,
+                    NaiveDateTime,
+                    NaiveDateTime,
+                    Option<NaiveDateTime>,
+                )>(conn)?
                 .into_iter()
-                .map(|(activity_id, status, created_at, expires_at, confirmed_at)| {
-                    serde_json::json!({
-                        "activity_id": activity_id,
-                        "email_status": status,
-                        "created_at": created_at,
-                        "expires_at": expires_at,
-                        "confirmed_at": confirmed_at,
-                    })
-                })
+                .map(
+                    |(activity_id, status, created_at, expires_at, confirmed_at)| {
+                        serde_json::json!({
+                            "activity_id": activity_id,
+                            "email_status": status,
+                            "created_at": created_at,
+                            "expires_at": expires_at,
+                            "confirmed_at": confirmed_at,
+                        })
+                    },
+                )
                 .collect(),
         )?,
     );

@@ -90,7 +90,10 @@ fn invalid() -> HttpResponse {
     page(
         StatusCode::GONE,
         lang,
-        &format!("<p role=\"alert\">{}</p>", esc(Text::ConfirmInvalid.text(lang))),
+        &format!(
+            "<p role=\"alert\">{}</p>",
+            esc(Text::ConfirmInvalid.text(lang))
+        ),
     )
 }
 

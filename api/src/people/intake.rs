@@ -23,7 +23,7 @@ pub struct Consent<'a> {
 pub enum Admission {
     /// An existing person, who must confirm (through a link sent to the address on their
     /// record) before anything is done in their name.
-    Confirm(PersonRow),
+    Confirm(Box<PersonRow>),
     /// A new record, flagged when someone else matched: see [`create_visitor`].
     Create { possible_duplicate: Option<String> },
 }
@@ -46,7 +46,7 @@ pub fn decide(
         None => (None, None),
     };
     Ok(match intake(form, matched) {
-        Intake::Confirm(_) => Admission::Confirm(row.ok_or(ApiError::NotFound)?),
+        Intake::Confirm(_) => Admission::Confirm(Box::new(row.ok_or(ApiError::NotFound)?)),
         Intake::Create { possible_duplicate } => Admission::Create { possible_duplicate },
     })
 }

@@ -52,6 +52,16 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::people::text_column!($name);
+    };
+}
+pub(crate) use wire_enum;
+
+/// Stores a type as its wire text in a diesel TEXT column (the `diesel` feature, api only). The
+/// type has `as_str(self) -> &'static str` and `FromStr<Err = ()>`, and derives
+/// `AsExpression`/`FromSqlRow` with `sql_type = Text` itself.
+macro_rules! text_column {
+    ($name:ty) => {
         // Stored as its wire text. Generic over the backend so one impl serves SQLite,
         // PostgreSQL and the api's MultiConnection backend (which dispatches to those two).
         #[cfg(feature = "diesel")]
@@ -77,18 +87,15 @@ macro_rules! wire_enum {
             String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
         {
             fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
-                let text = <String as diesel::deserialize::FromSql<
-                    diesel::sql_types::Text,
-                    DB,
-                >>::from_sql(bytes)?;
-                text.parse().map_err(|()| {
-                    format!("unknown {} value {:?}", stringify!($name), text).into()
-                })
+                type Text = diesel::sql_types::Text;
+                let text: String = diesel::deserialize::FromSql::<Text, DB>::from_sql(bytes)?;
+                text.parse()
+                    .map_err(|()| format!("unknown {} value {:?}", stringify!($name), text).into())
             }
         }
     };
 }
-pub(crate) use wire_enum;
+pub(crate) use text_column;
 
 wire_enum!(
     /// Interra's programmes.

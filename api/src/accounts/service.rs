@@ -100,10 +100,10 @@ pub async fn update_user(
             crate::db::lock_rows(
                 conn,
                 "SELECT id FROM users WHERE role = $1 AND active FOR UPDATE",
-                "admin",
+                Role::Admin.as_str(),
             )?;
             let mut row = UserRow::get(conn, id)?;
-            let was_active_admin = row.active && row.role()? == Role::Admin;
+            let was_active_admin = row.active && row.role == Role::Admin;
             let mut changed = Vec::new();
             if let Some(name) = name.map(DisplayName::into_inner) {
                 if name != row.display_name {
@@ -112,8 +112,8 @@ pub async fn update_user(
                 }
             }
             if let Some(role) = changes.role {
-                if role.as_str() != row.role {
-                    row.role = role.as_str().to_owned();
+                if role != row.role {
+                    row.role = role;
                     changed.push("role");
                 }
             }
@@ -124,7 +124,7 @@ pub async fn update_user(
                     changed.push("active");
                 }
             }
-            let still_active_admin = row.active && row.role()? == Role::Admin;
+            let still_active_admin = row.active && row.role == Role::Admin;
             if was_active_admin && !still_active_admin && UserRow::count_active_admins(conn)? <= 1 {
                 return Err(ApiError::Conflict {
                     msg: Msg::LastAdmin,

@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use chrono_tz::Europe::Brussels;
 use serde_json::json;
+use shared::notifications::{NotificationKind, NotificationStatus};
 use shared::Lang;
 use tokio::sync::Notify;
 
@@ -117,7 +118,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
                         &e,
                         backoff(row.attempts + 1),
                     )?;
-                    if status.as_deref() == Some("failed") {
+                    if status == Some(NotificationStatus::Failed) {
                         crate::audit::audit_event(
                             conn,
                             &system,
@@ -186,7 +187,7 @@ fn compose(
     );
     let t = |text: Text| text.text(lang);
     let mut body = format!("{} {name},\n\n", t(Text::Hello));
-    let subject = if row.kind == "promoted" {
+    let subject = if row.kind == NotificationKind::Promoted {
         body.push_str(&t(Text::Promoted).replace("{title}", &title));
         format!("{} {title}", t(Text::PromotedSubject))
     } else {
@@ -207,7 +208,7 @@ fn compose(
     if let Some(u) = url {
         body.push_str(&format!("\n{} {u}", t(Text::More)));
     }
-    if row.kind == "promoted" {
+    if row.kind == NotificationKind::Promoted {
         body.push_str(&format!("\n\n{}", t(Text::CannotCome)));
     }
     body.push_str(&format!("\n\n{}\n", t(Text::Signature)));

@@ -3,6 +3,7 @@
 
 use serde_json::json;
 use shared::activities::{RegistrationInput, RegistrationSource, RegistrationStatus};
+use shared::notifications::NotificationKind;
 use shared::people::Category;
 use uuid::Uuid;
 
@@ -18,7 +19,7 @@ use crate::db::{write_transaction, DbConnection};
 use crate::error::ApiError;
 use crate::http::auth::AuthUser;
 use crate::i18n::Msg;
-use crate::notify::store::{self as notifications, Kind};
+use crate::notify::store as notifications;
 use crate::people::store::PersonRow;
 
 /// A registration with the person's name and, while waiting, their place in the queue.
@@ -133,7 +134,11 @@ pub fn set_registration_status(
         )?;
         if to == Cancelled {
             // Someone promoted who then says no: the seat news is no longer true.
-            notifications::withdraw(conn, Kind::Promoted, std::slice::from_ref(&r.id))?;
+            notifications::withdraw(
+                conn,
+                NotificationKind::Promoted,
+                std::slice::from_ref(&r.id),
+            )?;
         }
         let queued = to == Cancelled
             && matches!(from, Registered | Attended)
@@ -219,8 +224,13 @@ pub fn promote(
         RegistrationRow::set_status(conn, &r.id, "registered", true)?;
         // The person must hear about it: queued in this transaction, so a promotion is never
         // accepted without its notice.
-        let notice =
-            notifications::enqueue(conn, Kind::Promoted, &activity.id, &r.id, &r.person_id)?;
+        let notice = notifications::enqueue(
+            conn,
+            NotificationKind::Promoted,
+            &activity.id,
+            &r.id,
+            &r.person_id,
+        )?;
         record(
             conn,
             actor,
@@ -247,12 +257,12 @@ pub fn notify_cancellation(
         .collect();
     let ids: Vec<String> = regs.iter().map(|r| r.id.clone()).collect();
     // A seat offered in an activity that will not take place is no news any more.
-    notifications::withdraw(conn, Kind::Promoted, &ids)?;
+    notifications::withdraw(conn, NotificationKind::Promoted, &ids)?;
     let mut out = Vec::new();
     for r in &regs {
         out.push(notifications::enqueue(
             conn,
-            Kind::ActivityCancelled,
+            NotificationKind::ActivityCancelled,
             activity_id,
             &r.id,
             &r.person_id,
@@ -265,7 +275,7 @@ pub fn notify_cancellation(
             AuditAction::NotificationQueued,
             "activity",
             activity_id,
-            json!({ "kind": Kind::ActivityCancelled.as_str(), "count": out.len() }),
+            json!({ "kind": NotificationKind::ActivityCancelled, "count": out.len() }),
         )?;
     }
     Ok(out)

@@ -193,6 +193,18 @@ wire_enum!(
 );
 
 wire_enum!(
+    /// How a person record came to be. Stored with the record, not sent on the wire.
+    PersonSource {
+        /// Entered by a staff member.
+        Staff = "staff",
+        /// The public sign-up form.
+        PublicSignup = "public_signup",
+        /// The demo dataset.
+        Demo = "demo",
+    }
+);
+
+wire_enum!(
     Weekday {
         Mon = "mon",
         Tue = "tue",
@@ -212,12 +224,28 @@ wire_enum!(
     }
 );
 
-/// A weekly availability slot, on the wire as `"sat_afternoon"`.
+/// A weekly availability slot, on the wire (and in the database) as `"sat_afternoon"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub struct Slot {
     pub day: Weekday,
     pub part: DayPart,
 }
+
+/// Every slot's text, by day then part (the orders of `Weekday::ALL` and `DayPart::ALL`).
+const SLOT_NAMES: [[&str; 3]; 7] = [
+    ["mon_morning", "mon_afternoon", "mon_evening"],
+    ["tue_morning", "tue_afternoon", "tue_evening"],
+    ["wed_morning", "wed_afternoon", "wed_evening"],
+    ["thu_morning", "thu_afternoon", "thu_evening"],
+    ["fri_morning", "fri_afternoon", "fri_evening"],
+    ["sat_morning", "sat_afternoon", "sat_evening"],
+    ["sun_morning", "sun_afternoon", "sun_evening"],
+];
 
 impl Slot {
     pub fn all() -> impl Iterator<Item = Slot> {
@@ -225,11 +253,17 @@ impl Slot {
             .iter()
             .flat_map(|&day| DayPart::ALL.iter().map(move |&part| Slot { day, part }))
     }
+
+    pub fn as_str(self) -> &'static str {
+        SLOT_NAMES[self.day as usize][self.part as usize]
+    }
 }
+
+text_column!(Slot);
 
 impl fmt::Display for Slot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}_{}", self.day, self.part)
+        f.write_str(self.as_str())
     }
 }
 
@@ -600,3 +634,7 @@ mod tests {
         assert_eq!(json, "\"sat_afternoon\"");
     }
 }
+        for slot in Slot::all() {
+            assert_eq!(slot.as_str(), format!("{}_{}", slot.day, slot.part));
+            assert_eq!(slot.as_str().parse(), Ok(slot));
+        }

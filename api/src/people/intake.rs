@@ -2,14 +2,14 @@
 //! [`crate::people::domain::intake`]; this applies it.
 
 use shared::consent::{ConsentMethod, ConsentPurpose};
-use shared::people::PersonStatus;
+use shared::people::{PersonSource, PersonStatus};
 use shared::Lang;
 use uuid::Uuid;
 
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::people::domain::{intake, Intake, IntakeForm, PersonData};
-use crate::people::store::{self as people, ConsentRow, PersonRow, Source};
+use crate::people::store::{self as people, ConsentRow, PersonRow};
 
 /// The privacy notice the visitor accepted.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +47,7 @@ pub fn admit_visitor(
         Intake::Create { possible_duplicate } => {
             let row = PersonRow::new(
                 data,
-                Source::PublicSignup,
+                PersonSource::PublicSignup,
                 PersonStatus::ToReview,
                 possible_duplicate,
                 None,

@@ -72,6 +72,16 @@ wire_enum!(
 );
 
 wire_enum!(
+impl RegistrationStatus {
+    /// Takes one of the activity's places (and counts in its newcomer/local mix).
+    pub fn holds_place(self) -> bool {
+        matches!(
+            self,
+            RegistrationStatus::Registered | RegistrationStatus::Attended
+        )
+    }
+}
+
     RegistrationSource {
         /// Entered by a staff member on someone's behalf.
         Staff = "staff",

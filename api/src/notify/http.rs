@@ -46,7 +46,7 @@ fn dto(v: &NoticeView, smtp: bool) -> Result<Notification, ApiError> {
         email: person.and_then(|p| p.email.clone()),
         phone: person.and_then(|p| p.phone.clone()),
         activity_id: uuid(&n.activity_id)?,
-        activity_title: activity.title()?,
+        activity_title: activity.title.0.clone(),
         activity_starts_at: activity.starts_at.and_utc(),
         activity_starts_at_local: local_rfc3339(activity.starts_at.and_utc()),
         registration_id: n.registration_id.as_deref().map(uuid).transpose()?,

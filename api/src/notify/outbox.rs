@@ -9,6 +9,7 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use chrono_tz::Europe::Brussels;
 use serde_json::json;
+use shared::activities::Visibility;
 use shared::notifications::{NotificationKind, NotificationStatus};
 use shared::Lang;
 use tokio::sync::Notify;
@@ -166,7 +167,7 @@ fn compose(
         .unwrap_or(Lang::Fr);
     let rec = load_one(conn, &row.activity_id)?;
     let a = &rec.row;
-    let title = pick(&a.title()?, lang.code());
+    let title = pick(&a.title.0, lang.code());
     let (day, start) = local(a.starts_at);
     let (end_day, end) = local(a.ends_at);
     let when = if end_day == day {
@@ -179,7 +180,7 @@ fn compose(
         .as_ref()
         .map(|v| v.address())
         .or_else(|| a.online_url.clone());
-    let url = (a.visibility == "public").then(|| format!("{base}/events/{}", a.id));
+    let url = (a.visibility == Visibility::Public).then(|| format!("{base}/events/{}", a.id));
     let name = crate::people::domain::display_name(
         &person.first_name,
         person.last_name.as_deref(),

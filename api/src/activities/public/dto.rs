@@ -10,7 +10,7 @@ use shared::Lang;
 use crate::activities::domain::local_rfc3339;
 use crate::activities::dto::{languages, pick, venue_dto};
 use crate::activities::store::ActivityRecord;
-use crate::db::{stored as parse, stored_id as uuid};
+use crate::db::stored_id as uuid;
 use crate::error::ApiError;
 
 /// The event in `lang` (French where that language is missing); `slugs` names tags by id.
@@ -21,32 +21,31 @@ pub fn public_event(
     slugs: &HashMap<String, String>,
 ) -> Result<PublicEvent, ApiError> {
     let r = &rec.row;
-    let title = r.title()?;
-    let description = r.description()?;
+    let (title, description) = (&r.title.0, &r.description.0);
     let id = uuid(&r.id)?;
     Ok(PublicEvent {
         id,
         url: format!("{base}/events/{id}"),
-        title: pick(&title, lang.code()),
-        description: pick(&description, lang.code()),
+        title: pick(title, lang.code()),
+        description: pick(description, lang.code()),
         lang: if title.contains_key(lang.code()) {
             lang.code()
         } else {
             "fr"
         }
         .to_owned(),
-        programme: parse(&r.programme)?,
-        kind: parse(&r.kind)?,
+        programme: r.programme,
+        kind: r.kind,
         start: r.starts_at.and_utc(),
         end: r.ends_at.and_utc(),
         start_local: local_rfc3339(r.starts_at.and_utc()),
         end_local: local_rfc3339(r.ends_at.and_utc()),
         venue: rec.venue.as_ref().map(venue_dto).transpose()?,
         online_url: r.online_url.clone(),
-        status: parse(&r.status)?,
+        status: r.status,
         cancel_reason: r.cancel_reason.clone(),
         languages: languages(&r.languages),
-        french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
+        french_level: r.french_level,
         free: r.free,
         accessibility_notes: r.accessibility_notes.clone(),
         tags: rec

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Utc};
-use shared::activities::{PublicEvent, RegistrationSource, RegistrationStatus};
+use shared::activities::{
+    ActivityStatus, PublicEvent, RegistrationSource, RegistrationStatus, Visibility,
+};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -12,7 +14,7 @@ use crate::activities::public::dto::public_event;
 use crate::activities::service::register;
 use crate::activities::store::{self as store, ActivityQuery, ActivityRecord, ActivityRow};
 use crate::audit::Actor;
-use crate::db::{stored, write_transaction, Db, DbConnection};
+use crate::db::{write_transaction, Db, DbConnection};
 use crate::error::ApiError;
 use crate::i18n::Msg;
 use crate::people::domain::{IntakeForm, PersonData};
@@ -87,7 +89,7 @@ pub async fn events(db: &Db, sel: Selection, offset: i64, limit: i64) -> Result<
 
 /// Whether the public may see this activity at all.
 fn is_public(row: &ActivityRow) -> bool {
-    row.visibility == "public" && row.status != "draft"
+    row.visibility == Visibility::Public && row.status != ActivityStatus::Draft
 }
 
 /// A public (published or cancelled) activity, or `NotFound`.
@@ -158,16 +160,13 @@ pub fn register_visitor(
             None,
             actor,
         ) {
-            Ok(reg) => stored(&reg.status),
+            Ok(reg) => Ok(reg.status),
             Err(ApiError::Conflict {
                 field: Some("person_id"),
                 ..
             }) => {
                 let reg = store::RegistrationRow::find(conn, &activity.id, &person.id)?;
-                Ok(reg
-                    .map(|r| stored(&r.status))
-                    .transpose()?
-                    .unwrap_or(RegistrationStatus::Registered))
+                Ok(reg.map_or(RegistrationStatus::Registered, |r| r.status))
             }
             Err(e) => Err(e),
         }

@@ -98,8 +98,8 @@ fn selection(q: &EventQuery, default_window_days: Option<i64>) -> Result<Selecti
         query: ActivityQuery {
             start: start.map(|t| t.naive_utc()),
             end: end.map(|t| t.naive_utc()),
-            programme: q.programme.map(|p| p.as_str().to_owned()),
-            kind: q.kind.map(|k| k.as_str().to_owned()),
+            programme: q.programme,
+            kind: q.kind,
             public_since: Some((now - Duration::days(CANCELLED_KEPT_DAYS)).naive_utc()),
             modified_since: modified.map(|t| t.naive_utc()),
             ..Default::default()

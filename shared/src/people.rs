@@ -506,6 +506,19 @@ pub struct PersonSummary {
     pub last_activity_at: DateTime<Utc>,
 }
 
+wire_enum!(
+    /// Order of the people list.
+    PeopleSort {
+        /// By name (the default).
+        Name = "name",
+        NameDescending = "-name",
+        Created = "created",
+        CreatedDescending = "-created",
+        Updated = "updated",
+        UpdatedDescending = "-updated",
+    }
+);
+
 /// Filters of `GET /api/v1/people`; all combine (AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -534,7 +547,8 @@ pub struct PeopleFilter {
     /// Archived people (default: false, i.e. current people only).
     pub archived: Option<bool>,
     /// `name` (default), `-name`, `created`, `-created`, `updated`, `-updated`.
-    pub sort: Option<String>,
+    #[serde(default, deserialize_with = "crate::query::blank_as_none")]
+    pub sort: Option<PeopleSort>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,
 }
@@ -624,6 +638,10 @@ mod tests {
     #[test]
     fn slots_round_trip() {
         assert_eq!(Slot::all().count(), 21);
+        for slot in Slot::all() {
+            assert_eq!(slot.as_str(), format!("{}_{}", slot.day, slot.part));
+            assert_eq!(slot.as_str().parse(), Ok(slot));
+        }
         let s: Slot = "sat_afternoon".parse().unwrap_or(Slot {
             day: Weekday::Mon,
             part: DayPart::Morning,
@@ -634,7 +652,3 @@ mod tests {
         assert_eq!(json, "\"sat_afternoon\"");
     }
 }
-        for slot in Slot::all() {
-            assert_eq!(slot.as_str(), format!("{}_{}", slot.day, slot.part));
-            assert_eq!(slot.as_str().parse(), Ok(slot));
-        }

@@ -86,10 +86,7 @@ pub async fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Listing, ApiError> {
-    let sort = match f.sort.as_deref() {
-        None | Some("") => Sort::Name,
-        Some(s) => Sort::parse(s).ok_or_else(|| ApiError::field("sort", Msg::InvalidValue))?,
-    };
+    let sort = f.sort.map(Sort::from).unwrap_or_default();
     let tag_keys: Vec<String> = f
         .tags
         .as_deref()

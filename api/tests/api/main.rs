@@ -35,3 +35,4 @@ mod duo_follow_ups;
 mod feeds;
 mod notifications;
 mod public_concurrency;
+mod query_types;

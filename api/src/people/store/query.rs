@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 use shared::people::{
-    Category, FrenchLevel, MembershipStatus, PersonStatus, Programme, ProgrammeRole, Slot,
+    Category, FrenchLevel, MembershipStatus, PeopleSort, PersonStatus, Programme, ProgrammeRole,
+    Slot,
 };
 
 use crate::accounts::store::escape_like;
@@ -48,17 +49,16 @@ pub enum Sort {
     UpdatedDesc,
 }
 
-impl Sort {
-    pub fn parse(s: &str) -> Option<Sort> {
-        Some(match s {
-            "name" => Sort::Name,
-            "-name" => Sort::NameDesc,
-            "created" => Sort::Created,
-            "-created" => Sort::CreatedDesc,
-            "updated" => Sort::Updated,
-            "-updated" => Sort::UpdatedDesc,
-            _ => return None,
-        })
+impl From<PeopleSort> for Sort {
+    fn from(s: PeopleSort) -> Sort {
+        match s {
+            PeopleSort::Name => Sort::Name,
+            PeopleSort::NameDescending => Sort::NameDesc,
+            PeopleSort::Created => Sort::Created,
+            PeopleSort::CreatedDescending => Sort::CreatedDesc,
+            PeopleSort::Updated => Sort::Updated,
+            PeopleSort::UpdatedDescending => Sort::UpdatedDesc,
+        }
     }
 }
 

@@ -14,6 +14,9 @@ use crate::db::{write_transaction, Db};
 use crate::error::{ApiError, UniqueViolationExt, Validator};
 use crate::i18n::Msg;
 
+mod sessions;
+pub use sessions::{change_password, login, logout, refresh, Session};
+
 /// Where an account was created from, kept in the audit entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::people::{wire_enum, Category, FrenchLevel, Programme};
+use crate::Lang;
 
 /// Text in several languages: `{"fr": ..., "nl": ..., "en": ..., "ar": ...}`; French required.
 pub type Multilingual = BTreeMap<String, String>;
@@ -70,6 +71,16 @@ wire_enum!(
         Excused = "excused",
     }
 );
+
+impl RegistrationStatus {
+    /// Takes one of the activity's places (and counts in its newcomer/local mix).
+    pub fn holds_place(self) -> bool {
+        matches!(
+            self,
+            RegistrationStatus::Registered | RegistrationStatus::Attended
+        )
+    }
+}
 
 wire_enum!(
     RegistrationSource {
@@ -281,6 +292,59 @@ pub struct ActivityFilter {
     pub series_id: Option<Uuid>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,
+}
+
+wire_enum!(
+    /// Order of the public agenda.
+    EventOrdering {
+        /// Soonest first (the default).
+        Start = "start",
+        /// Latest first.
+        StartDescending = "-start",
+    }
+);
+
+/// Parameters of the public agenda and its feeds (`GET /api/v1/public/events`, `.ics`,
+/// `.rss`) and of one public event (`lang`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct EventQuery {
+    /// From this date (`2026-12-01`) or instant (RFC 3339); default: now.
+    pub start: Option<String>,
+    /// Until this date or instant.
+    pub end: Option<String>,
+    pub programme: Option<ActivityProgramme>,
+    pub kind: Option<ActivityKind>,
+    /// Comma-separated tag slugs (any of them).
+    pub tags: Option<String>,
+    /// Language of titles and descriptions: fr (default), en, nl, ar.
+    #[serde(default, deserialize_with = "crate::query::lang_tag")]
+    pub lang: Option<Lang>,
+    /// Only activities changed since this instant (RFC 3339).
+    pub modified_since: Option<String>,
+    /// `start` (default) or `-start`.
+    pub ordering: Option<EventOrdering>,
+    pub page: Option<u32>,
+    pub page_size: Option<u32>,
+}
+
+wire_enum!(
+    /// Separator of the attendee CSV.
+    CsvSeparator {
+        Comma = "comma",
+        /// For Excel in Belgian (and most European) locales.
+        Semicolon = "semicolon",
+    }
+);
+
+/// Parameters of `GET /api/v1/activities/{id}/attendees.csv`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct CsvQuery {
+    /// `semicolon` for Belgian Excel locales (default: comma).
+    pub sep: Option<CsvSeparator>,
 }
 
 /// A registration.

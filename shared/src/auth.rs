@@ -12,6 +12,11 @@ pub const AUTH_PATH: &str = "/api/v1/auth";
 /// A staff member's role. Authorization is decided on the server from the stored role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Manages accounts and settings; sees everything.
@@ -42,6 +47,15 @@ impl Role {
         self == Role::Admin
     }
 }
+
+impl std::str::FromStr for Role {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Role, ()> {
+        Role::parse(s).ok_or(())
+    }
+}
+
+crate::people::text_column!(Role);
 
 impl std::fmt::Display for Role {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -60,6 +60,16 @@ pub struct ConsentInput {
     pub given_at: Option<DateTime<Utc>>,
 }
 
+/// Parameters of `GET /api/v1/public/privacy-notice`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct NoticeQuery {
+    /// fr, en, nl or ar (default: from `Accept-Language`, else fr).
+    #[serde(default, deserialize_with = "crate::query::lang_tag")]
+    pub lang: Option<Lang>,
+}
+
 /// The privacy notice in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

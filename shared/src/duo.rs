@@ -43,6 +43,15 @@ wire_enum!(
     }
 );
 
+/// Filters of `GET /api/v1/duo/candidates`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct CandidateFilter {
+    pub status: Option<CandidacyStatus>,
+    pub side: Option<Category>,
+}
+
 /// A Duo2Change candidacy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -106,6 +115,15 @@ pub struct ScoreBreakdown {
     pub age: f64,
     pub waiting: f64,
     pub total: f64,
+}
+
+/// Parameters of `GET /api/v1/duo/candidates/{id}/suggestions`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct SuggestionQuery {
+    /// How many (default 5, at most 50).
+    pub k: Option<usize>,
 }
 
 /// A proposed partner with the reasons, in the request's language.
@@ -227,6 +245,14 @@ wire_enum!(
         Declined = "declined",
     }
 );
+
+/// Filters of `GET /api/v1/duos`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct DuoFilter {
+    pub status: Option<DuoStatus>,
+}
 
 wire_enum!(
     DuoOutcome {
@@ -571,6 +597,15 @@ wire_enum!(
         EndedBadly = "ended_badly",
     }
 );
+
+/// Filters of `GET /api/v1/duo/blocks`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct BlockFilter {
+    /// Only the blocks naming this person.
+    pub person_id: Option<Uuid>,
+}
 
 /// Two people the matching never proposes together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

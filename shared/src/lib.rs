@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod page;
 pub mod people;
 pub mod problem;
+pub mod query;
 pub mod schema_org;
 pub mod signup;
 pub mod tags;

@@ -52,6 +52,16 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::people::text_column!($name);
+    };
+}
+pub(crate) use wire_enum;
+
+/// Stores a type as its wire text in a diesel TEXT column (the `diesel` feature, api only). The
+/// type has `as_str(self) -> &'static str` and `FromStr<Err = ()>`, and derives
+/// `AsExpression`/`FromSqlRow` with `sql_type = Text` itself.
+macro_rules! text_column {
+    ($name:ty) => {
         // Stored as its wire text. Generic over the backend so one impl serves SQLite,
         // PostgreSQL and the api's MultiConnection backend (which dispatches to those two).
         #[cfg(feature = "diesel")]
@@ -77,18 +87,15 @@ macro_rules! wire_enum {
             String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
         {
             fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
-                let text = <String as diesel::deserialize::FromSql<
-                    diesel::sql_types::Text,
-                    DB,
-                >>::from_sql(bytes)?;
-                text.parse().map_err(|()| {
-                    format!("unknown {} value {:?}", stringify!($name), text).into()
-                })
+                type Text = diesel::sql_types::Text;
+                let text: String = diesel::deserialize::FromSql::<Text, DB>::from_sql(bytes)?;
+                text.parse()
+                    .map_err(|()| format!("unknown {} value {:?}", stringify!($name), text).into())
             }
         }
     };
 }
-pub(crate) use wire_enum;
+pub(crate) use text_column;
 
 wire_enum!(
     /// Interra's programmes.
@@ -186,6 +193,18 @@ wire_enum!(
 );
 
 wire_enum!(
+    /// How a person record came to be. Stored with the record, not sent on the wire.
+    PersonSource {
+        /// Entered by a staff member.
+        Staff = "staff",
+        /// The public sign-up form.
+        PublicSignup = "public_signup",
+        /// The demo dataset.
+        Demo = "demo",
+    }
+);
+
+wire_enum!(
     Weekday {
         Mon = "mon",
         Tue = "tue",
@@ -205,12 +224,28 @@ wire_enum!(
     }
 );
 
-/// A weekly availability slot, on the wire as `"sat_afternoon"`.
+/// A weekly availability slot, on the wire (and in the database) as `"sat_afternoon"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "diesel",
+    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
+)]
+#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
 pub struct Slot {
     pub day: Weekday,
     pub part: DayPart,
 }
+
+/// Every slot's text, by day then part (the orders of `Weekday::ALL` and `DayPart::ALL`).
+const SLOT_NAMES: [[&str; 3]; 7] = [
+    ["mon_morning", "mon_afternoon", "mon_evening"],
+    ["tue_morning", "tue_afternoon", "tue_evening"],
+    ["wed_morning", "wed_afternoon", "wed_evening"],
+    ["thu_morning", "thu_afternoon", "thu_evening"],
+    ["fri_morning", "fri_afternoon", "fri_evening"],
+    ["sat_morning", "sat_afternoon", "sat_evening"],
+    ["sun_morning", "sun_afternoon", "sun_evening"],
+];
 
 impl Slot {
     pub fn all() -> impl Iterator<Item = Slot> {
@@ -218,11 +253,17 @@ impl Slot {
             .iter()
             .flat_map(|&day| DayPart::ALL.iter().map(move |&part| Slot { day, part }))
     }
+
+    pub fn as_str(self) -> &'static str {
+        SLOT_NAMES[self.day as usize][self.part as usize]
+    }
 }
+
+text_column!(Slot);
 
 impl fmt::Display for Slot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}_{}", self.day, self.part)
+        f.write_str(self.as_str())
     }
 }
 
@@ -466,6 +507,19 @@ pub struct PersonSummary {
     pub last_activity_at: DateTime<Utc>,
 }
 
+wire_enum!(
+    /// Order of the people list.
+    PeopleSort {
+        /// By name (the default).
+        Name = "name",
+        NameDescending = "-name",
+        Created = "created",
+        CreatedDescending = "-created",
+        Updated = "updated",
+        UpdatedDescending = "-updated",
+    }
+);
+
 /// Filters of `GET /api/v1/people`; all combine (AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
@@ -494,7 +548,8 @@ pub struct PeopleFilter {
     /// Archived people (default: false, i.e. current people only).
     pub archived: Option<bool>,
     /// `name` (default), `-name`, `created`, `-created`, `updated`, `-updated`.
-    pub sort: Option<String>,
+    #[serde(default, deserialize_with = "crate::query::blank_as_none")]
+    pub sort: Option<PeopleSort>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,
 }
@@ -623,6 +678,10 @@ mod tests {
     #[test]
     fn slots_round_trip() {
         assert_eq!(Slot::all().count(), 21);
+        for slot in Slot::all() {
+            assert_eq!(slot.as_str(), format!("{}_{}", slot.day, slot.part));
+            assert_eq!(slot.as_str().parse(), Ok(slot));
+        }
         let s: Slot = "sat_afternoon".parse().unwrap_or(Slot {
             day: Weekday::Mon,
             part: DayPart::Morning,

@@ -14,6 +14,9 @@ use crate::db::{write_transaction, Db};
 use crate::error::{ApiError, UniqueViolationExt, Validator};
 use crate::i18n::Msg;
 
+mod sessions;
+pub use sessions::{change_password, login, logout, refresh, Session};
+
 /// Where an account was created from, kept in the audit entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
@@ -100,10 +103,10 @@ pub async fn update_user(
             crate::db::lock_rows(
                 conn,
                 "SELECT id FROM users WHERE role = $1 AND active FOR UPDATE",
-                "admin",
+                Role::Admin.as_str(),
             )?;
             let mut row = UserRow::get(conn, id)?;
-            let was_active_admin = row.active && row.role()? == Role::Admin;
+            let was_active_admin = row.active && row.role == Role::Admin;
             let mut changed = Vec::new();
             if let Some(name) = name.map(DisplayName::into_inner) {
                 if name != row.display_name {
@@ -112,8 +115,8 @@ pub async fn update_user(
                 }
             }
             if let Some(role) = changes.role {
-                if role.as_str() != row.role {
-                    row.role = role.as_str().to_owned();
+                if role != row.role {
+                    row.role = role;
                     changed.push("role");
                 }
             }
@@ -124,7 +127,7 @@ pub async fn update_user(
                     changed.push("active");
                 }
             }
-            let still_active_admin = row.active && row.role()? == Role::Admin;
+            let still_active_admin = row.active && row.role == Role::Admin;
             if was_active_admin && !still_active_admin && UserRow::count_active_admins(conn)? <= 1 {
                 return Err(ApiError::Conflict {
                     msg: Msg::LastAdmin,

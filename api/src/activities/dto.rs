@@ -7,7 +7,7 @@ use shared::activities::{
 
 use crate::activities::domain::local_rfc3339;
 use crate::activities::store::{ActivityRecord, RegistrationRow, VenueRow};
-use crate::db::{stored as parse, stored_id as uuid};
+use crate::db::stored_id as uuid;
 use crate::error::ApiError;
 
 /// The text in `lang`, falling back to French.
@@ -44,10 +44,10 @@ pub fn activity_dto(rec: &ActivityRecord) -> Result<Activity, ApiError> {
     Ok(Activity {
         id: uuid(&r.id)?,
         series_id: r.series_id.as_deref().and_then(|s| s.parse().ok()),
-        title: r.title()?,
-        description: r.description()?,
-        programme: parse(&r.programme)?,
-        kind: parse(&r.kind)?,
+        title: r.title.0.clone(),
+        description: r.description.0.clone(),
+        programme: r.programme,
+        kind: r.kind,
         starts_at: r.starts_at.and_utc(),
         ends_at: r.ends_at.and_utc(),
         starts_at_local: local_rfc3339(r.starts_at.and_utc()),
@@ -58,7 +58,7 @@ pub fn activity_dto(rec: &ActivityRecord) -> Result<Activity, ApiError> {
         registration_opens_at: r.registration_opens_at.map(|t| t.and_utc()),
         registration_closes_at: r.registration_closes_at.map(|t| t.and_utc()),
         languages: languages(&r.languages),
-        french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
+        french_level: r.french_level,
         free: r.free,
         accessibility_notes: r.accessibility_notes.clone(),
         tags: rec.tags.iter().filter_map(|t| t.parse().ok()).collect(),
@@ -74,8 +74,8 @@ pub fn activity_dto(rec: &ActivityRecord) -> Result<Activity, ApiError> {
             })
             .collect::<Result<_, ApiError>>()?,
         staff: rec.staff.iter().filter_map(|s| s.parse().ok()).collect(),
-        visibility: parse(&r.visibility)?,
-        status: parse(&r.status)?,
+        visibility: r.visibility,
+        status: r.status,
         cancel_reason: r.cancel_reason.clone(),
         min_newcomer_percent: r.min_newcomer_percent,
         min_local_percent: r.min_local_percent,
@@ -103,9 +103,9 @@ pub fn registration_dto(
         activity_id: uuid(&r.activity_id)?,
         person_id: uuid(&r.person_id)?,
         display_name: name.to_owned(),
-        category: parse(&r.category)?,
-        status: parse(&r.status)?,
-        source: parse(&r.source)?,
+        category: r.category,
+        status: r.status,
+        source: r.source,
         waitlist_position: position,
         registered_by: r.registered_by.as_deref().and_then(|s| s.parse().ok()),
         promoted_at: r.promoted_at.map(|t| t.and_utc()),

@@ -40,9 +40,9 @@ pub fn attendees_csv(rows: &[AttendeeRow], sep: u8) -> Result<Vec<u8>, ApiError>
                 name.as_str(),
                 r.email.as_deref().unwrap_or(""),
                 r.phone.as_deref().unwrap_or(""),
-                &r.category,
-                &r.status,
-                &r.source,
+                r.category.as_str(),
+                r.status.as_str(),
+                r.source.as_str(),
                 &registered_at,
             ]
             .map(|c| crate::spreadsheet::cell(c).into_owned()),
@@ -56,6 +56,8 @@ pub fn attendees_csv(rows: &[AttendeeRow], sep: u8) -> Result<Vec<u8>, ApiError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::activities::{RegistrationSource, RegistrationStatus};
+    use shared::people::Category;
 
     fn row(first: &str, email: Option<&str>) -> AttendeeRow {
         AttendeeRow {
@@ -64,9 +66,9 @@ mod tests {
             preferred_name: None,
             email: email.map(str::to_owned),
             phone: None,
-            category: "newcomer".into(),
-            status: "registered".into(),
-            source: "staff".into(),
+            category: Category::Newcomer,
+            status: RegistrationStatus::Registered,
+            source: RegistrationSource::Staff,
             created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 15)
                 .and_then(|d| d.and_hms_opt(13, 0, 0))
                 .unwrap_or_default(),

@@ -6,13 +6,17 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use shared::activities::Multilingual;
+use shared::activities::{
+    ActivityKind, ActivityProgramme, ActivityStatus, Multilingual, RegistrationSource,
+    RegistrationStatus, Visibility,
+};
+use shared::people::{Category, FrenchLevel};
 
 use crate::db::schema::{
     activities, activity_hosts, activity_series, activity_staff, activity_tags, idempotency_keys,
     people, registrations, tags, venues,
 };
-use crate::db::DbConnection;
+use crate::db::{DbConnection, JsonText};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
@@ -21,10 +25,12 @@ use crate::error::ApiError;
 pub struct ActivityRow {
     pub id: String,
     pub series_id: Option<String>,
-    pub title: String,
-    pub description: String,
-    pub programme: String,
-    pub kind: String,
+    /// Multilingual text; text this code did not write is an error (logged, 500) on reading,
+    /// never an activity shown without a title.
+    pub title: JsonText<Multilingual>,
+    pub description: JsonText<Multilingual>,
+    pub programme: ActivityProgramme,
+    pub kind: ActivityKind,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     pub venue_id: Option<String>,
@@ -32,12 +38,13 @@ pub struct ActivityRow {
     pub capacity: Option<i32>,
     pub registration_opens_at: Option<NaiveDateTime>,
     pub registration_closes_at: Option<NaiveDateTime>,
+    /// ISO 639 codes, comma-separated.
     pub languages: String,
-    pub french_level: Option<String>,
+    pub french_level: Option<FrenchLevel>,
     pub free: bool,
     pub accessibility_notes: Option<String>,
-    pub visibility: String,
-    pub status: String,
+    pub visibility: Visibility,
+    pub status: ActivityStatus,
     pub cancel_reason: Option<String>,
     pub min_newcomer_percent: Option<i32>,
     pub min_local_percent: Option<i32>,
@@ -66,9 +73,9 @@ pub struct RegistrationRow {
     pub id: String,
     pub activity_id: String,
     pub person_id: String,
-    pub category: String,
-    pub status: String,
-    pub source: String,
+    pub category: Category,
+    pub status: RegistrationStatus,
+    pub source: RegistrationSource,
     pub queued_at: NaiveDateTime,
     pub registered_by: Option<String>,
     pub promoted_at: Option<NaiveDateTime>,
@@ -121,16 +128,6 @@ impl ActivityRow {
             .ok_or(ApiError::NotFound)
     }
 
-    /// The title in each language. Text this code did not write is an error (logged, 500),
-    /// never an activity shown without a title.
-    pub fn title(&self) -> Result<Multilingual, ApiError> {
-        multilingual(&self.title, "title")
-    }
-
-    pub fn description(&self) -> Result<Multilingual, ApiError> {
-        multilingual(&self.description, "description")
-    }
-
     /// Marks the activity changed (feeds revalidate on `updated_at`).
     pub fn touch(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         diesel::update(activities::table.find(id))
@@ -146,8 +143,8 @@ fn mark_if_public(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::update(
         activities::table
             .find(id)
-            .filter(activities::visibility.eq("public"))
-            .filter(activities::status.ne("draft")),
+            .filter(activities::visibility.eq(Visibility::Public))
+            .filter(activities::status.ne(ActivityStatus::Draft)),
     )
     .set(activities::was_public.eq(true))
     .execute(conn)
@@ -162,12 +159,6 @@ pub fn was_public(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
         .first(conn)
         .optional()
         .map(|w| w.unwrap_or(false))
-}
-
-fn multilingual(text: &str, column: &str) -> Result<Multilingual, ApiError> {
-    serde_json::from_str(text).map_err(|e| {
-        anyhow::anyhow!("activities.{column} holds undecodable multilingual text: {e}").into()
-    })
 }
 
 impl VenueRow {
@@ -258,7 +249,7 @@ pub fn set_links(
 
 /// Registration counts per activity.
 pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, Counts>> {
-    let rows: Vec<(String, String, String, i64)> = registrations::table
+    let rows: Vec<(String, RegistrationStatus, Category, i64)> = registrations::table
         .filter(registrations::activity_id.eq_any(ids))
         .group_by((
             registrations::activity_id,
@@ -276,14 +267,14 @@ pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<St
     for (id, status, category, n) in rows {
         let n = u32::try_from(n).unwrap_or(0);
         let c = out.entry(id).or_default();
-        match status.as_str() {
-            "registered" => c.registered += n,
-            "waitlisted" => c.waitlisted += n,
-            "attended" => c.attended += n,
+        match status {
+            RegistrationStatus::Registered => c.registered += n,
+            RegistrationStatus::Waitlisted => c.waitlisted += n,
+            RegistrationStatus::Attended => c.attended += n,
             _ => {}
         }
-        if matches!(status.as_str(), "registered" | "attended") {
-            if category == "newcomer" {
+        if status.holds_place() {
+            if category == Category::Newcomer {
                 c.newcomers += n;
             } else {
                 c.locals += n;
@@ -357,9 +348,9 @@ pub fn records(
 pub struct ActivityQuery {
     pub start: Option<NaiveDateTime>,
     pub end: Option<NaiveDateTime>,
-    pub programme: Option<String>,
-    pub kind: Option<String>,
-    pub status: Option<String>,
+    pub programme: Option<ActivityProgramme>,
+    pub kind: Option<ActivityKind>,
+    pub status: Option<ActivityStatus>,
     pub series_id: Option<String>,
     /// Public feeds: public visibility, published or cancelled since then; and every activity
     /// once public that was set back to draft or internal (shown as cancelled).
@@ -383,28 +374,30 @@ pub fn list(
         if let Some(e) = q.end {
             b = b.filter(activities::starts_at.lt(e));
         }
-        if let Some(p) = &q.programme {
-            b = b.filter(activities::programme.eq(p.clone()));
+        if let Some(p) = q.programme {
+            b = b.filter(activities::programme.eq(p));
         }
-        if let Some(k) = &q.kind {
-            b = b.filter(activities::kind.eq(k.clone()));
+        if let Some(k) = q.kind {
+            b = b.filter(activities::kind.eq(k));
         }
-        if let Some(s) = &q.status {
-            b = b.filter(activities::status.eq(s.clone()));
+        if let Some(s) = q.status {
+            b = b.filter(activities::status.eq(s));
         }
         if let Some(s) = &q.series_id {
             b = b.filter(activities::series_id.eq(s.clone()));
         }
         if let Some(since) = q.public_since {
-            let listed = activities::visibility.eq("public").and(
-                activities::status.eq("published").or(activities::status
-                    .eq("cancelled")
-                    .and(activities::updated_at.ge(since))),
+            let listed = activities::visibility.eq(Visibility::Public).and(
+                activities::status
+                    .eq(ActivityStatus::Published)
+                    .or(activities::status
+                        .eq(ActivityStatus::Cancelled)
+                        .and(activities::updated_at.ge(since))),
             );
             let withdrawn = activities::was_public.eq(true).and(
                 activities::visibility
-                    .ne("public")
-                    .or(activities::status.eq("draft")),
+                    .ne(Visibility::Public)
+                    .or(activities::status.eq(ActivityStatus::Draft)),
             );
             b = b.filter(listed.or(withdrawn));
         }
@@ -438,8 +431,8 @@ pub fn public_version(conn: &mut DbConnection) -> QueryResult<(Option<NaiveDateT
     activities::table
         .filter(
             activities::visibility
-                .eq("public")
-                .and(activities::status.ne("draft"))
+                .eq(Visibility::Public)
+                .and(activities::status.ne(ActivityStatus::Draft))
                 .or(activities::was_public.eq(true)),
         )
         .select((
@@ -511,7 +504,7 @@ impl RegistrationRow {
     pub fn set_status(
         conn: &mut DbConnection,
         id: &str,
-        status: &str,
+        status: RegistrationStatus,
         promoted: bool,
     ) -> QueryResult<()> {
         let now = crate::db::now();
@@ -539,8 +532,8 @@ impl RegistrationRow {
     pub fn requeue(
         conn: &mut DbConnection,
         id: &str,
-        status: &str,
-        category: &str,
+        status: RegistrationStatus,
+        category: Category,
     ) -> QueryResult<()> {
         let now = crate::db::now();
         diesel::update(registrations::table.find(id))
@@ -635,9 +628,9 @@ pub struct AttendeeRow {
     pub preferred_name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
-    pub category: String,
-    pub status: String,
-    pub source: String,
+    pub category: Category,
+    pub status: RegistrationStatus,
+    pub source: RegistrationSource,
     pub created_at: NaiveDateTime,
 }
 
@@ -647,7 +640,7 @@ pub fn attendees(conn: &mut DbConnection, activity_id: &str) -> QueryResult<Vec<
     registrations::table
         .left_join(people::table.on(people::id.eq(registrations::person_id)))
         .filter(registrations::activity_id.eq(activity_id))
-        .filter(registrations::status.ne("cancelled"))
+        .filter(registrations::status.ne(RegistrationStatus::Cancelled))
         .order((registrations::queued_at.asc(), registrations::id.asc()))
         .select((
             people::first_name.nullable(),
@@ -687,7 +680,7 @@ impl ActivityRow {
     /// list.
     pub fn registration_open(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
         let now = now.naive_utc();
-        self.status == "published"
+        self.status == ActivityStatus::Published
             && self.registration_opens_at.is_none_or(|o| o <= now)
             && self.registration_closes_at.unwrap_or(self.starts_at) > now
     }

@@ -24,6 +24,13 @@ impl<T: Serialize> JsonText<T> {
     }
 }
 
+// A row dump (the GDPR export) shows the column as the database holds it: JSON text.
+impl<T: Serialize> Serialize for JsonText<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.encode().map_err(serde::ser::Error::custom)?)
+    }
+}
+
 impl<T, DB> FromSql<Text, DB> for JsonText<T>
 where
     DB: Backend,

@@ -2,7 +2,10 @@
 //! activities service (seats and waiting lists as in real use) and past attendance.
 
 use chrono::Duration;
-use shared::activities::{Recurrence, RegistrationSource};
+use shared::activities::{
+    ActivityKind, ActivityProgramme, ActivityStatus, Multilingual, Recurrence, RegistrationSource,
+    RegistrationStatus, Visibility,
+};
 use uuid::Uuid;
 
 use crate::accounts::store::UserRow;
@@ -10,7 +13,7 @@ use crate::activities::domain::{expand, local_to_utc};
 use crate::activities::service;
 use crate::activities::store::{self as store, set_links, ActivityRow, RegistrationRow, VenueRow};
 use crate::audit::Actor;
-use crate::db::DbConnection;
+use crate::db::{DbConnection, JsonText};
 use crate::people::store::PersonRow;
 
 use super::{tag_ids, DemoPerson};
@@ -53,8 +56,8 @@ pub(super) fn load_activities(
     struct Spec<'a> {
         title: [&'a str; 4],
         description: &'a str,
-        programme: &'a str,
-        kind: &'a str,
+        programme: ActivityProgramme,
+        kind: ActivityKind,
         venue: String,
         tag: &'a str,
         capacity: Option<i32>,
@@ -75,8 +78,8 @@ pub(super) fn load_activities(
         Spec {
             title: ["Atelier peinture", "Painting workshop", "Schilderatelier", "ورشة الرسم"],
             description: "Amina partage sa passion pour la peinture. Tout le matériel est fourni.",
-            programme: "interact",
-            kind: "workshop_session",
+            programme: ActivityProgramme::Interact,
+            kind: ActivityKind::WorkshopSession,
             venue: quartier.clone(),
             tag: "painting",
             capacity: Some(12),
@@ -89,8 +92,8 @@ pub(super) fn load_activities(
         Spec {
             title: ["Danses du monde", "World dances", "Dansen uit de wereld", "رقصات من العالم"],
             description: "Apprendre des danses d'ici et d'ailleurs, dans la bonne humeur.",
-            programme: "interact",
-            kind: "workshop_session",
+            programme: ActivityProgramme::Interact,
+            kind: ActivityKind::WorkshopSession,
             venue: quartier.clone(),
             tag: "dance",
             capacity: Some(15),
@@ -103,8 +106,8 @@ pub(super) fn load_activities(
         Spec {
             title: ["Atelier pizza", "Pizza workshop", "Pizza-atelier", "ورشة البيتزا"],
             description: "Pâte, sauce, garnitures : Samir vous apprend la pizza maison.",
-            programme: "interact",
-            kind: "workshop_session",
+            programme: ActivityProgramme::Interact,
+            kind: ActivityKind::WorkshopSession,
             venue: quartier.clone(),
             tag: "pizza",
             capacity: Some(8),
@@ -117,8 +120,8 @@ pub(super) fn load_activities(
         Spec {
             title: ["Mini-foot en salle", "Indoor football", "Zaalvoetbal", "كرة القدم داخل القاعة"],
             description: "Matchs amicaux et mixtes. Chaussures de salle conseillées.",
-            programme: "interact",
-            kind: "workshop_session",
+            programme: ActivityProgramme::Interact,
+            kind: ActivityKind::WorkshopSession,
             venue: sport,
             tag: "indoor-football",
             capacity: Some(14),
@@ -131,8 +134,8 @@ pub(super) fn load_activities(
         Spec {
             title: ["Formation : communication interculturelle", "Training: intercultural communication", "Opleiding: interculturele communicatie", "تكوين: التواصل بين الثقافات"],
             description: "Une journée pour mieux comprendre l'autre et construire la relation.",
-            programme: "training",
-            kind: "training",
+            programme: ActivityProgramme::Training,
+            kind: ActivityKind::Training,
             venue: GRAND_POSTE.to_owned(),
             tag: "languages",
             capacity: Some(20),
@@ -145,8 +148,8 @@ pub(super) fn load_activities(
         Spec {
             title: ["Soirée réseautage InterLab", "InterLab networking evening", "InterLab netwerkavond", "أمسية التواصل InterLab"],
             description: "Entrepreneur·es d'InterLab, mentors et partenaires de La Grand Poste se rencontrent.",
-            programme: "interlab",
-            kind: "networking",
+            programme: ActivityProgramme::Interlab,
+            kind: ActivityKind::Networking,
             venue: GRAND_POSTE.to_owned(),
             tag: "entrepreneurship",
             capacity: Some(40),
@@ -173,9 +176,10 @@ pub(super) fn load_activities(
         if let (Some(id), Some(r)) = (&series_id, &spec.recurrence) {
             store::insert_series(conn, id, &serde_json::to_string(r)?, coordinator.clone())?;
         }
-        let title: std::collections::BTreeMap<&str, &str> = ["fr", "en", "nl", "ar"]
+        let title: Multilingual = ["fr", "en", "nl", "ar"]
             .into_iter()
             .zip(spec.title)
+            .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
             .collect();
         let host = (spec.host != usize::MAX)
             .then(|| newcomers.get(spec.host))
@@ -184,13 +188,13 @@ pub(super) fn load_activities(
             let row = ActivityRow {
                 id: Uuid::now_v7().to_string(),
                 series_id: series_id.clone(),
-                title: serde_json::to_string(&title)?,
-                description: serde_json::to_string(&std::collections::BTreeMap::from([(
-                    "fr",
-                    spec.description,
-                )]))?,
-                programme: spec.programme.into(),
-                kind: spec.kind.into(),
+                title: JsonText(title.clone()),
+                description: JsonText(Multilingual::from([(
+                    "fr".to_owned(),
+                    spec.description.to_owned(),
+                )])),
+                programme: spec.programme,
+                kind: spec.kind,
                 starts_at: s.naive_utc(),
                 ends_at: e.naive_utc(),
                 venue_id: Some(spec.venue.clone()),
@@ -202,11 +206,11 @@ pub(super) fn load_activities(
                 french_level: None,
                 free: true,
                 accessibility_notes: Some("Accessible aux personnes à mobilité réduite.".into()),
-                visibility: "public".into(),
-                status: "published".into(),
+                visibility: Visibility::Public,
+                status: ActivityStatus::Published,
                 cancel_reason: None,
-                min_newcomer_percent: (spec.programme == "interact").then_some(30),
-                min_local_percent: (spec.programme == "interact").then_some(30),
+                min_newcomer_percent: (spec.programme == ActivityProgramme::Interact).then_some(30),
+                min_local_percent: (spec.programme == ActivityProgramme::Interact).then_some(30),
                 sequence: 0,
                 created_by: coordinator.clone(),
                 created_at: now,
@@ -247,8 +251,12 @@ pub(super) fn load_activities(
                     &actor,
                 )
                 .map_err(|e| anyhow::anyhow!("demo registration: {e}"))?;
-                if s.naive_utc() < now && reg.status == "registered" {
-                    let mark = if i % 5 == 4 { "absent" } else { "attended" };
+                if s.naive_utc() < now && reg.status == RegistrationStatus::Registered {
+                    let mark = if i % 5 == 4 {
+                        RegistrationStatus::Absent
+                    } else {
+                        RegistrationStatus::Attended
+                    };
                     RegistrationRow::set_status(conn, &reg.id, mark, false)?;
                 }
             }

@@ -14,7 +14,10 @@ use super::DemoPerson;
 /// check-ins, one of which needs attention.
 pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyhow::Result<()> {
     use crate::duo::store::{CandidacyRow, CheckInRow, DuoRow, FollowUpRow};
-    use shared::duo::{Hope, TravelRange};
+    use shared::duo::{
+        AssessmentPhase, CandidacyStatus, ContinueWish, DuoStatus, Hope, Reporter, TravelRange,
+    };
+    use shared::people::Category;
     let communes: std::collections::HashMap<String, String> = schema::communes::table
         .select((schema::communes::name, schema::communes::id))
         .load::<(String, String)>(conn)?
@@ -43,8 +46,12 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
             let row = CandidacyRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: person_id.clone(),
-                side: if *newcomer { "newcomer" } else { "local" }.into(),
-                status: "waiting".into(),
+                side: if *newcomer {
+                    Category::Newcomer
+                } else {
+                    Category::Local
+                },
+                status: CandidacyStatus::Waiting,
                 waiting_since: now - Duration::days(((i * 23) % 200) as i64 + 3),
                 commune_id: communes.get(*commune).cloned(),
                 travel: [
@@ -52,9 +59,7 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
                     TravelRange::Anywhere,
                     TravelRange::Neighbours,
                     TravelRange::SameCommune,
-                ][i % 4]
-                    .as_str()
-                    .into(),
+                ][i % 4],
                 gender: None,
                 partner_gender: None,
                 partner_age_min: None,
@@ -82,13 +87,12 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
             newcomer_candidacy_id: Some(n.clone()),
             local_candidacy_id: Some(l.clone()),
             status: if active {
-                "active"
+                DuoStatus::Active
             } else if k == 1 || k == 2 {
-                "introduced"
+                DuoStatus::Introduced
             } else {
-                "proposed"
-            }
-            .into(),
+                DuoStatus::Proposed
+            },
             score: Some(60.0 + k as f64),
             explanation: None,
             settings_version: Some(1),
@@ -105,24 +109,29 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
         };
         duo.insert(conn)?;
         for c in [n, l] {
-            CandidacyRow::set_status(conn, c, if active { "matched" } else { "proposed" })?;
+            let status = if active {
+                CandidacyStatus::Matched
+            } else {
+                CandidacyStatus::Proposed
+            };
+            CandidacyRow::set_status(conn, c, status)?;
         }
         // After the trial meeting: both want to continue (ready to confirm), or one hesitates.
-        let feedback: &[(&str, &str, i32, Option<&str>)] = match k {
+        let feedback: &[(Category, ContinueWish, i32, Option<&str>)] = match k {
             1 => &[
                 (
-                    "newcomer",
-                    "yes",
+                    Category::Newcomer,
+                    ContinueWish::Yes,
                     5,
                     Some("Très contente, ils ont parlé de cuisine pendant deux heures."),
                 ),
-                ("local", "yes", 4, None),
+                (Category::Local, ContinueWish::Yes, 4, None),
             ],
             2 => &[
-                ("newcomer", "yes", 4, None),
+                (Category::Newcomer, ContinueWish::Yes, 4, None),
                 (
-                    "local",
-                    "unsure",
+                    Category::Local,
+                    ContinueWish::Unsure,
                     3,
                     Some("Préférerait se voir le week-end ; à rappeler."),
                 ),
@@ -134,13 +143,13 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
             crate::duo::store::feedback::FeedbackRow {
                 id: Uuid::now_v7().to_string(),
                 duo_id: duo.id.clone(),
-                person_id: if *side == "newcomer" {
+                person_id: if *side == Category::Newcomer {
                     duo.newcomer_id.clone()
                 } else {
                     duo.local_id.clone()
                 },
-                side: (*side).into(),
-                wants_to_continue: (*wish).into(),
+                side: *side,
+                wants_to_continue: *wish,
                 rating: *rating,
                 notes: notes.map(str::to_owned),
                 given_on: given.date(),
@@ -155,41 +164,43 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
         if k >= 1 {
             let k = k as i32;
             let start = confirmed - Duration::days(4);
-            let mut assess =
-                |side: &str, phase: &str, on: chrono::NaiveDateTime, learnt: Option<&str>| {
-                    let newcomer = side == "newcomer";
-                    let after = phase == "after";
-                    crate::duo::store::assessments::AssessmentRow {
-                        id: Uuid::now_v7().to_string(),
-                        duo_id: duo.id.clone(),
-                        person_id: if newcomer {
-                            duo.newcomer_id.clone()
-                        } else {
-                            duo.local_id.clone()
-                        },
-                        side: side.into(),
-                        phase: phase.into(),
-                        assessed_on: on.date(),
-                        french_confidence: newcomer
-                            .then_some(1 + k % 3 + if after { 2 } else { 0 }),
-                        help_contacts: newcomer.then_some(k % 3 + if after { 3 } else { 0 }),
-                        intercultural_understanding: (!newcomer)
-                            .then_some(2 + k % 2 + i32::from(after)),
-                        learnt: learnt.map(str::to_owned),
-                        recorded_by: coordinator.clone(),
-                        created_at: on,
-                        updated_at: on,
-                    }
-                    .insert(conn)
-                };
-            assess("newcomer", "before", start, None)?;
-            assess("local", "before", start, None)?;
+            let mut assess = |side: Category,
+                              phase: AssessmentPhase,
+                              on: chrono::NaiveDateTime,
+                              learnt: Option<&str>| {
+                let newcomer = side == Category::Newcomer;
+                let after = phase == AssessmentPhase::After;
+                crate::duo::store::assessments::AssessmentRow {
+                    id: Uuid::now_v7().to_string(),
+                    duo_id: duo.id.clone(),
+                    person_id: if newcomer {
+                        duo.newcomer_id.clone()
+                    } else {
+                        duo.local_id.clone()
+                    },
+                    side,
+                    phase,
+                    assessed_on: on.date(),
+                    french_confidence: newcomer.then_some(1 + k % 3 + if after { 2 } else { 0 }),
+                    help_contacts: newcomer.then_some(k % 3 + if after { 3 } else { 0 }),
+                    intercultural_understanding: (!newcomer)
+                        .then_some(2 + k % 2 + i32::from(after)),
+                    learnt: learnt.map(str::to_owned),
+                    recorded_by: coordinator.clone(),
+                    created_at: on,
+                    updated_at: on,
+                }
+                .insert(conn)
+            };
+            assess(Category::Newcomer, AssessmentPhase::Before, start, None)?;
+            assess(Category::Local, AssessmentPhase::Before, start, None)?;
             if k == 3 || k == 4 {
-                assess("newcomer", "after", now - Duration::days(1), None)?;
+                let yesterday = now - Duration::days(1);
+                assess(Category::Newcomer, AssessmentPhase::After, yesterday, None)?;
                 assess(
-                    "local",
-                    "after",
-                    now - Duration::days(1),
+                    Category::Local,
+                    AssessmentPhase::After,
+                    yesterday,
                     Some("Ce que l'exil veut dire au quotidien, et quelques mots de dari."),
                 )?;
             }
@@ -213,7 +224,11 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
                     ][m as usize % 4]
                         .into(),
                     duration_minutes: Some(90),
-                    reported_by: if m % 2 == 0 { "newcomer" } else { "local" }.into(),
+                    reported_by: if m % 2 == 0 {
+                        Reporter::Newcomer
+                    } else {
+                        Reporter::Local
+                    },
                     satisfaction_newcomer: Some(if needs_attention {
                         2
                     } else {
@@ -233,7 +248,7 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
                     id: Uuid::now_v7().to_string(),
                     duo_id: duo.id.clone(),
                     due_on: due,
-                    kind: kind.into(),
+                    kind,
                     // The healthy duos had their calls; the one needing attention did not.
                     done_at: done.then_some(now),
                     notes: None,

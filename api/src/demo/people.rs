@@ -6,7 +6,8 @@ use diesel::prelude::*;
 use shared::consent::{ConsentMethod, ConsentPurpose};
 use shared::people::{
     Category, ContactChannel, DayPart, FrenchLevel, LanguageLevel, LanguageSkill, MembershipStatus,
-    PersonInput, PersonStatus, PersonTagRef, Programme, ProgrammeRole, Slot, TagKind, Weekday,
+    PersonInput, PersonSource, PersonStatus, PersonTagRef, Programme, ProgrammeRole, Slot, TagKind,
+    Weekday,
 };
 use uuid::Uuid;
 
@@ -14,9 +15,7 @@ use crate::accounts::store::UserRow;
 use crate::db::schema;
 use crate::db::DbConnection;
 use crate::people::domain::{current_year, PersonData};
-use crate::people::store::{
-    self as people, CoachRow, ConsentRow, MembershipRow, PersonRow, Source,
-};
+use crate::people::store::{self as people, CoachRow, ConsentRow, MembershipRow, PersonRow};
 
 use super::people_data::{COMMUNES, LOCALS, NEWCOMERS, PASSIONS};
 use super::{tag_ids, DemoPerson};
@@ -25,7 +24,7 @@ use super::{tag_ids, DemoPerson};
 pub(super) fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPerson>> {
     use schema::people as p;
     let existing: i64 = p::table
-        .filter(p::source.eq("demo"))
+        .filter(p::source.eq(PersonSource::Demo))
         .count()
         .get_result(conn)?;
     if existing > 0 {
@@ -169,7 +168,7 @@ pub(super) fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPer
         } else {
             PersonStatus::Active
         };
-        let row = PersonRow::new(&data, Source::Demo, status, None, coordinator.clone());
+        let row = PersonRow::new(&data, PersonSource::Demo, status, None, coordinator.clone());
         row.insert(conn)?;
         people::replace_children(conn, &row.id, &data)?;
         // Programmes: spread over the four, some people in two.
@@ -314,7 +313,7 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
         let data = PersonData::parse(&input).map_err(|e| anyhow::anyhow!("demo person: {e}"))?;
         let mut row = PersonRow::new(
             &data,
-            Source::Demo,
+            PersonSource::Demo,
             PersonStatus::Active,
             None,
             coordinator.map(str::to_owned),

@@ -3,7 +3,7 @@
 //!
 //! proposed → introduced → active ⇄ paused → ended; proposed or introduced → declined.
 
-use shared::duo::{BlockReason, CandidacyStatus, DuoOutcome, DuoStatus};
+use shared::duo::{BlockReason, CandidacyStatus, DuoOutcome, DuoStatus, FollowUpKind};
 
 use crate::duo::matching::health::FOLLOW_UPS;
 
@@ -24,8 +24,8 @@ pub enum Effect {
     /// Both candidacies take this status: matched once confirmed, back in the pool after a
     /// refusal.
     Candidacies(CandidacyStatus),
-    /// A follow-up call `days` after today, of a kind of `FOLLOW_UPS` (as stored).
-    FollowUp { days: i64, kind: &'static str },
+    /// A follow-up call `days` after today, of a kind of `FOLLOW_UPS`.
+    FollowUp { days: i64, kind: FollowUpKind },
     /// The pair is never proposed again.
     Block(BlockReason),
     /// The audit entry of the move, with each side's trial feedback when the decision was
@@ -177,15 +177,15 @@ mod tests {
                 Effect::Candidacies(CandidacyStatus::Matched),
                 Effect::FollowUp {
                     days: 14,
-                    kind: TwoWeeks.as_str()
+                    kind: TwoWeeks
                 },
                 Effect::FollowUp {
                     days: 42,
-                    kind: SixWeeks.as_str()
+                    kind: SixWeeks
                 },
                 Effect::FollowUp {
                     days: 91,
-                    kind: ThreeMonths.as_str()
+                    kind: ThreeMonths
                 },
                 Effect::Audit {
                     with_feedback: true

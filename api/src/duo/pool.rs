@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use shared::duo::{GenderIdentity, Hope, TravelRange};
-use shared::people::{Category, LanguageLevel};
+use shared::duo::{CandidacyStatus, GenderIdentity, Hope, TravelRange};
+use shared::people::Category;
 
 use crate::db::{stored_id as uuid, DbConnection};
 use crate::duo::matching::score::{
@@ -57,7 +57,7 @@ fn gender(g: Option<GenderIdentity>) -> Option<Gender> {
 /// profiles.
 pub fn load_pool(
     conn: &mut DbConnection,
-    statuses: &[&str],
+    statuses: &[CandidacyStatus],
     extra_ids: &[String],
 ) -> Result<Pool, ApiError> {
     let (communes, links) = store::communes(conn)?;
@@ -108,7 +108,7 @@ pub fn load_pool(
     let mut candidacies: Vec<CandidacyRow> = Vec::new();
     for s in statuses {
         candidacies.extend(
-            store::list_candidacies(conn, Some(s), None, None)?
+            store::list_candidacies(conn, Some(*s), None, None)?
                 .into_iter()
                 .map(|(c, ..)| c),
         );
@@ -144,36 +144,27 @@ pub fn load_pool(
                 .preferred_name
                 .clone()
                 .unwrap_or_else(|| f.first_name.clone()),
-            side: match c.side_of()? {
+            side: match c.side {
                 Category::Newcomer => Side::Newcomer,
                 Category::Local => Side::Local,
             },
             tags,
-            languages: f
-                .languages
-                .iter()
-                .filter_map(|(l, lvl)| {
-                    lvl.parse::<LanguageLevel>()
-                        .ok()
-                        .map(|lvl| (l.clone(), lvl))
-                })
-                .collect(),
-            french_level: f.french_level.as_deref().and_then(|l| l.parse().ok()),
+            languages: f.languages.clone(),
+            french_level: f.french_level,
             wants_french_practice: c.wants_french_practice,
             slots: f
                 .slots
                 .iter()
-                .filter_map(|s| s.parse().ok())
-                .map(score::slot_bit)
+                .map(|&s| score::slot_bit(s))
                 .fold(0, |a, b| a | b),
             commune: c.commune_id.as_ref().and_then(|id| index.get(id).copied()),
-            travel: match c.travel_of()? {
+            travel: match c.travel {
                 TravelRange::SameCommune => Travel::SameCommune,
                 TravelRange::Neighbours => Travel::Neighbours,
                 TravelRange::Anywhere => Travel::Anywhere,
             },
-            gender: gender(c.gender_of()?),
-            partner_gender: gender(c.partner_gender_of()?),
+            gender: gender(c.gender),
+            partner_gender: gender(c.partner_gender),
             birth_year: f.birth_year,
             partner_age: match (c.partner_age_min, c.partner_age_max) {
                 (None, None) => None,

@@ -38,7 +38,6 @@ pub fn build(d: &DuoRow, entries: &[AuditRow], names: &HashMap<String, String>) 
         .iter()
         .filter_map(|e| reached(e).map(|s| (s, e.occurred_at, name(&e.actor_id))))
         .collect();
-    let status: Option<DuoStatus> = d.status.parse().ok();
     // Dates the duo row keeps, for moves the log does not have.
     let mut kept: Vec<(DuoStatus, NaiveDateTime, Option<String>)> =
         vec![(DuoStatus::Proposed, d.proposed_at, name(&d.created_by))];
@@ -48,14 +47,14 @@ pub fn build(d: &DuoRow, entries: &[AuditRow], names: &HashMap<String, String>) 
     if let Some(t) = d.confirmed_at {
         kept.push((DuoStatus::Active, t, None));
     }
-    match status {
-        Some(s @ (DuoStatus::Ended | DuoStatus::Declined)) => {
+    match d.status {
+        s @ (DuoStatus::Ended | DuoStatus::Declined) => {
             if let Some(t) = d.ended_at {
                 kept.push((s, t, None));
             }
         }
         // The last save of a paused duo is its pause.
-        Some(DuoStatus::Paused) => kept.push((DuoStatus::Paused, d.updated_at, None)),
+        DuoStatus::Paused => kept.push((DuoStatus::Paused, d.updated_at, None)),
         _ => {}
     }
     for k in kept {
@@ -106,14 +105,14 @@ mod tests {
             .unwrap_or_default()
     }
 
-    fn duo(status: &str) -> DuoRow {
+    fn duo(status: DuoStatus) -> DuoRow {
         DuoRow {
             id: "d".into(),
             newcomer_id: "n".into(),
             local_id: "l".into(),
             newcomer_candidacy_id: None,
             local_candidacy_id: None,
-            status: status.into(),
+            status,
             score: None,
             explanation: None,
             settings_version: None,
@@ -156,7 +155,7 @@ mod tests {
             entry("duo.transition", "active", at(15), "u"),
             entry("duo.transition", "paused", at(18), "u"),
         ];
-        let t = build(&duo("paused"), &log, &names);
+        let t = build(&duo(DuoStatus::Paused), &log, &names);
         let states: Vec<DuoStatus> = t.iter().map(|s| s.status).collect();
         use DuoStatus::*;
         assert_eq!(
@@ -172,7 +171,7 @@ mod tests {
 
     #[test]
     fn old_duos_fall_back_to_their_dates() {
-        let mut d = duo("ended");
+        let mut d = duo(DuoStatus::Ended);
         d.ended_at = Some(at(25));
         d.reason = Some("Déménagement".into());
         let t = build(&d, &[], &HashMap::new());

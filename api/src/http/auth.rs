@@ -119,7 +119,7 @@ impl FromRequest for AuthUser {
             }
             Ok(AuthUser {
                 id,
-                role: user.role()?,
+                role: user.role,
                 email: user.email,
                 display_name: user.display_name,
             })

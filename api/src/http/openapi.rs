@@ -29,7 +29,14 @@ Errors are RFC 9457 `application/problem+json` documents in the language of `Acc
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),
-    components(schemas(shared::Problem, shared::ErrorCode)),
+    // Enums only query parameters use: no body names them, so they are listed here.
+    components(schemas(
+        shared::Problem,
+        shared::ErrorCode,
+        shared::activities::CsvSeparator,
+        shared::activities::EventOrdering,
+        shared::people::PeopleSort
+    )),
     modifiers(&SecurityAddon)
 )]
 pub struct ApiDoc;

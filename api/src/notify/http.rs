@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::activities::domain::local_rfc3339;
-use crate::db::{stored as parse, stored_id as uuid};
+use crate::db::stored_id as uuid;
 use crate::error::{ApiError, Validator};
 use crate::http::auth::Permission;
 use crate::http::context::Ctx;
@@ -29,10 +29,10 @@ fn dto(v: &NoticeView, smtp: bool) -> Result<Notification, ApiError> {
     let (n, person, activity) = (&v.row, v.person.as_ref(), &v.activity);
     Ok(Notification {
         id: uuid(&n.id)?,
-        kind: parse(&n.kind)?,
-        channel: parse(&n.channel)?,
-        status: parse(&n.status)?,
-        needs_staff: notifications::needs_staff(&n.status, &n.channel, smtp),
+        kind: n.kind,
+        channel: n.channel,
+        status: n.status,
+        needs_staff: notifications::needs_staff(n.status, n.channel, smtp),
         person_id: uuid(&n.person_id)?,
         display_name: person
             .map(|p| {
@@ -46,7 +46,7 @@ fn dto(v: &NoticeView, smtp: bool) -> Result<Notification, ApiError> {
         email: person.and_then(|p| p.email.clone()),
         phone: person.and_then(|p| p.phone.clone()),
         activity_id: uuid(&n.activity_id)?,
-        activity_title: activity.title()?,
+        activity_title: activity.title.0.clone(),
         activity_starts_at: activity.starts_at.and_utc(),
         activity_starts_at_local: local_rfc3339(activity.starts_at.and_utc()),
         registration_id: n.registration_id.as_deref().map(uuid).transpose()?,
@@ -81,12 +81,9 @@ pub async fn list_notifications(
     };
     let smtp = state.settings.mail.is_some();
     let q = NotificationQuery {
-        statuses: f
-            .status
-            .map(|s| vec![s.as_str().to_owned()])
-            .unwrap_or_default(),
+        statuses: f.status.into_iter().collect(),
         activity_id: f.activity_id.map(|a| a.to_string()),
-        channel: f.channel.map(|c| c.as_str().to_owned()),
+        channel: f.channel,
         activities: None,
         to_do: f.to_do.unwrap_or(false),
         smtp,

@@ -9,6 +9,8 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use chrono_tz::Europe::Brussels;
 use serde_json::json;
+use shared::activities::Visibility;
+use shared::notifications::{NotificationKind, NotificationStatus};
 use shared::Lang;
 use tokio::sync::Notify;
 
@@ -122,7 +124,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
                         &e,
                         backoff(row.attempts + 1),
                     )?;
-                    if status.as_deref() == Some("failed") {
+                    if status == Some(NotificationStatus::Failed) {
                         crate::audit::audit_event(
                             conn,
                             &system,
@@ -198,7 +200,7 @@ fn compose_confirmation(
     };
     let lang = Lang::from_tag(&row.lang).unwrap_or(Lang::Fr);
     let rec = load_one(conn, &row.activity_id)?;
-    let title = pick(&rec.row.title()?, lang.code());
+    let title = pick(&rec.row.title.0, lang.code());
     let name = crate::people::domain::display_name(
         &person.first_name,
         person.last_name.as_deref(),
@@ -253,7 +255,7 @@ fn compose(
         .unwrap_or(Lang::Fr);
     let rec = load_one(conn, &row.activity_id)?;
     let a = &rec.row;
-    let title = pick(&a.title()?, lang.code());
+    let title = pick(&a.title.0, lang.code());
     let (day, start) = local(a.starts_at);
     let (end_day, end) = local(a.ends_at);
     let when = if end_day == day {
@@ -266,7 +268,7 @@ fn compose(
         .as_ref()
         .map(|v| v.address())
         .or_else(|| a.online_url.clone());
-    let url = (a.visibility == "public").then(|| format!("{base}/events/{}", a.id));
+    let url = (a.visibility == Visibility::Public).then(|| format!("{base}/events/{}", a.id));
     let name = crate::people::domain::display_name(
         &person.first_name,
         person.last_name.as_deref(),
@@ -274,7 +276,7 @@ fn compose(
     );
     let t = |text: Text| text.text(lang);
     let mut body = format!("{} {name},\n\n", t(Text::Hello));
-    let subject = if row.kind == "promoted" {
+    let subject = if row.kind == NotificationKind::Promoted {
         body.push_str(&t(Text::Promoted).replace("{title}", &title));
         format!("{} {title}", t(Text::PromotedSubject))
     } else {
@@ -295,7 +297,7 @@ fn compose(
     if let Some(u) = url {
         body.push_str(&format!("\n{} {u}", t(Text::More)));
     }
-    if row.kind == "promoted" {
+    if row.kind == NotificationKind::Promoted {
         body.push_str(&format!("\n\n{}", t(Text::CannotCome)));
     }
     body.push_str(&format!("\n\n{}\n", t(Text::Signature)));

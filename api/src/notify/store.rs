@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use shared::notifications::{NotificationChannel, NotificationKind, NotificationStatus};
 use uuid::Uuid;
 
 use crate::db::schema::{consents, notifications, people};
@@ -16,12 +17,12 @@ pub const MAX_ATTEMPTS: i32 = 5;
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
 pub struct NotificationRow {
     pub id: String,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub person_id: String,
     pub activity_id: String,
     pub registration_id: Option<String>,
-    pub channel: String,
-    pub status: String,
+    pub channel: NotificationChannel,
+    pub status: NotificationStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
     pub next_attempt_at: NaiveDateTime,
@@ -32,21 +33,8 @@ pub struct NotificationRow {
     pub done_note: Option<String>,
 }
 
-/// What happened to a registration that its person must hear about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Promoted,
-    ActivityCancelled,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Promoted => "promoted",
-            Kind::ActivityCancelled => "activity_cancelled",
-        }
-    }
-}
+/// Notices not delivered yet (by email or by staff).
+const OPEN: [NotificationStatus; 2] = [NotificationStatus::Pending, NotificationStatus::Failed];
 
 /// Queues the notice about `registration_id` (one row per registration and kind). A row already
 /// waiting is kept as it is; one already delivered is reopened, since this is a new event (the
@@ -54,7 +42,7 @@ impl Kind {
 /// inside the transaction of the change.
 pub fn enqueue(
     conn: &mut DbConnection,
-    kind: Kind,
+    kind: NotificationKind,
     activity_id: &str,
     registration_id: &str,
     person_id: &str,
@@ -67,20 +55,24 @@ pub fn enqueue(
         .optional()?
         .flatten()
         .filter(|e| !e.trim().is_empty());
-    let channel = if email.is_some() { "email" } else { "staff" };
-    let existing: Option<(String, String)> = notifications::table
+    let channel = if email.is_some() {
+        NotificationChannel::Email
+    } else {
+        NotificationChannel::Staff
+    };
+    let existing: Option<(String, NotificationStatus)> = notifications::table
         .filter(notifications::registration_id.eq(registration_id))
-        .filter(notifications::kind.eq(kind.as_str()))
+        .filter(notifications::kind.eq(kind))
         .select((notifications::id, notifications::status))
         .first(conn)
         .optional()?;
     match existing {
-        Some((id, status)) if status == "pending" || status == "failed" => Ok(id),
+        Some((id, status)) if OPEN.contains(&status) => Ok(id),
         Some((id, _)) => {
             diesel::update(notifications::table.find(&id))
                 .set((
                     notifications::channel.eq(channel),
-                    notifications::status.eq("pending"),
+                    notifications::status.eq(NotificationStatus::Pending),
                     notifications::attempts.eq(0),
                     notifications::last_error.eq(None::<String>),
                     notifications::next_attempt_at.eq(now),
@@ -96,12 +88,12 @@ pub fn enqueue(
         None => {
             let row = NotificationRow {
                 id: Uuid::now_v7().to_string(),
-                kind: kind.as_str().to_owned(),
+                kind,
                 person_id: person_id.to_owned(),
                 activity_id: activity_id.to_owned(),
                 registration_id: Some(registration_id.to_owned()),
-                channel: channel.to_owned(),
-                status: "pending".to_owned(),
+                channel,
+                status: NotificationStatus::Pending,
                 attempts: 0,
                 last_error: None,
                 next_attempt_at: now,
@@ -123,14 +115,14 @@ pub fn enqueue(
 /// longer holds: the promoted person cancelled, or the activity was cancelled meanwhile).
 pub fn withdraw(
     conn: &mut DbConnection,
-    kind: Kind,
+    kind: NotificationKind,
     registration_ids: &[String],
 ) -> QueryResult<usize> {
     diesel::delete(
         notifications::table
-            .filter(notifications::kind.eq(kind.as_str()))
+            .filter(notifications::kind.eq(kind))
             .filter(notifications::registration_id.eq_any(registration_ids))
-            .filter(notifications::status.eq_any(["pending", "failed"])),
+            .filter(notifications::status.eq_any(OPEN)),
     )
     .execute(conn)
 }
@@ -146,9 +138,9 @@ pub fn get(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Notification
 /// Filters of the staff list.
 #[derive(Debug, Clone, Default)]
 pub struct NotificationQuery {
-    pub statuses: Vec<String>,
+    pub statuses: Vec<NotificationStatus>,
     pub activity_id: Option<String>,
-    pub channel: Option<String>,
+    pub channel: Option<NotificationChannel>,
     /// Only the notifications on these activities (what the caller may manage); `None`: all.
     pub activities: Option<Vec<String>>,
     /// Only what staff must pass on themselves.
@@ -158,8 +150,10 @@ pub struct NotificationQuery {
 }
 
 /// Whether staff must tell the person themselves.
-pub fn needs_staff(status: &str, channel: &str, smtp: bool) -> bool {
-    status == "failed" || (status == "pending" && (channel == "staff" || !smtp))
+pub fn needs_staff(status: NotificationStatus, channel: NotificationChannel, smtp: bool) -> bool {
+    status == NotificationStatus::Failed
+        || (status == NotificationStatus::Pending
+            && (channel == NotificationChannel::Staff || !smtp))
 }
 
 pub fn list(
@@ -176,20 +170,22 @@ pub fn list(
         if let Some(a) = &q.activity_id {
             b = b.filter(notifications::activity_id.eq(a.clone()));
         }
-        if let Some(c) = &q.channel {
-            b = b.filter(notifications::channel.eq(c.clone()));
+        if let Some(c) = q.channel {
+            b = b.filter(notifications::channel.eq(c));
         }
         if let Some(ids) = &q.activities {
             b = b.filter(notifications::activity_id.eq_any(ids.clone()));
         }
         if q.to_do && q.smtp {
             b = b.filter(
-                notifications::status.eq("failed").or(notifications::status
-                    .eq("pending")
-                    .and(notifications::channel.eq("staff"))),
+                notifications::status
+                    .eq(NotificationStatus::Failed)
+                    .or(notifications::status
+                        .eq(NotificationStatus::Pending)
+                        .and(notifications::channel.eq(NotificationChannel::Staff))),
             );
         } else if q.to_do {
-            b = b.filter(notifications::status.eq_any(["pending", "failed"]));
+            b = b.filter(notifications::status.eq_any(OPEN));
         }
         b
     };
@@ -214,10 +210,10 @@ pub fn mark_done(
     let n = diesel::update(
         notifications::table
             .find(id)
-            .filter(notifications::status.eq_any(["pending", "failed"])),
+            .filter(notifications::status.eq_any(OPEN)),
     )
     .set((
-        notifications::status.eq("done"),
+        notifications::status.eq(NotificationStatus::Done),
         notifications::done_at.eq(now),
         notifications::done_by.eq(by),
         notifications::done_note.eq(note),
@@ -229,8 +225,8 @@ pub fn mark_done(
 /// Email notifications due for a delivery attempt, oldest first.
 pub fn due(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<NotificationRow>> {
     notifications::table
-        .filter(notifications::status.eq("pending"))
-        .filter(notifications::channel.eq("email"))
+        .filter(notifications::status.eq(NotificationStatus::Pending))
+        .filter(notifications::channel.eq(NotificationChannel::Email))
         .filter(notifications::next_attempt_at.le(crate::db::now()))
         .order((
             notifications::next_attempt_at.asc(),
@@ -247,10 +243,10 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     let n = diesel::update(
         notifications::table
             .find(id)
-            .filter(notifications::status.eq("pending")),
+            .filter(notifications::status.eq(NotificationStatus::Pending)),
     )
     .set((
-        notifications::status.eq("sent"),
+        notifications::status.eq(NotificationStatus::Sent),
         notifications::sent_at.eq(now),
         notifications::attempts.eq(notifications::attempts + 1),
         notifications::last_error.eq(None::<String>),
@@ -266,21 +262,21 @@ pub fn mark_attempt_failed(
     id: &str,
     error: &str,
     retry_in: chrono::Duration,
-) -> QueryResult<Option<String>> {
-    let Some(row) = get(conn, id)?.filter(|r| r.status == "pending") else {
+) -> QueryResult<Option<NotificationStatus>> {
+    let Some(row) = get(conn, id)?.filter(|r| r.status == NotificationStatus::Pending) else {
         return Ok(None);
     };
     let attempts = row.attempts + 1;
     let status = if attempts >= MAX_ATTEMPTS {
-        "failed"
+        NotificationStatus::Failed
     } else {
-        "pending"
+        NotificationStatus::Pending
     };
     let error: String = error.chars().take(500).collect();
     diesel::update(
         notifications::table
             .find(id)
-            .filter(notifications::status.eq("pending")),
+            .filter(notifications::status.eq(NotificationStatus::Pending)),
     )
     .set((
         notifications::status.eq(status),
@@ -289,7 +285,7 @@ pub fn mark_attempt_failed(
         notifications::next_attempt_at.eq(crate::db::now() + retry_in),
     ))
     .execute(conn)?;
-    Ok(Some(status.to_owned()))
+    Ok(Some(status))
 }
 
 /// The language a person chose the last time they read the privacy notice (the public forms
@@ -310,7 +306,7 @@ pub fn forget_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<()
     diesel::delete(
         notifications::table
             .filter(notifications::person_id.eq(person_id))
-            .filter(notifications::status.eq_any(["pending", "failed"])),
+            .filter(notifications::status.eq_any(OPEN)),
     )
     .execute(conn)?;
     diesel::update(notifications::table.filter(notifications::person_id.eq(person_id)))

@@ -100,11 +100,7 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
                 })
             })
             .collect::<Result<_, ApiError>>()?,
-        availability: rec
-            .availability
-            .iter()
-            .filter_map(|a| a.slot.parse().ok())
-            .collect(),
+        availability: rec.availability.iter().map(|a| a.slot).collect(),
         presentation: r.presentation.clone(),
         staff_notes: if with_notes {
             r.staff_notes.clone()

@@ -2,14 +2,14 @@
 //! [`crate::people::domain::intake`]; this applies it.
 
 use shared::consent::{ConsentMethod, ConsentPurpose};
-use shared::people::PersonStatus;
+use shared::people::{PersonSource, PersonStatus};
 use shared::Lang;
 use uuid::Uuid;
 
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::people::domain::{intake, Intake, IntakeForm, Matched, PersonData};
-use crate::people::store::{self as people, ConsentRow, PersonRow, Source};
+use crate::people::store::{self as people, ConsentRow, PersonRow};
 
 /// The privacy notice the visitor accepted.
 #[derive(Debug, Clone, Copy)]
@@ -61,7 +61,7 @@ pub fn create_visitor(
 ) -> Result<PersonRow, ApiError> {
     let row = PersonRow::new(
         data,
-        Source::PublicSignup,
+        PersonSource::PublicSignup,
         PersonStatus::ToReview,
         possible_duplicate,
         None,

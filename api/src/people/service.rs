@@ -9,7 +9,7 @@ use serde_json::json;
 use shared::consent::ConsentInput;
 use shared::people::{
     CoachAssignment, FrenchLevel, LanguageLevel, MembershipInput, MembershipUpdate, PeopleFilter,
-    PersonInput, PersonStatus, ReviewOutcome, TagKind,
+    PersonInput, PersonSource, PersonStatus, Programme, ReviewOutcome, Slot, TagKind,
 };
 use uuid::Uuid;
 
@@ -21,8 +21,7 @@ use crate::i18n::Msg;
 use crate::people::domain::{current_year, PersonData};
 use crate::people::store::vocabulary as tags;
 use crate::people::store::{
-    self as people, CoachRow, ConsentRow, MembershipRow, PeopleQuery, PersonRecord, PersonRow,
-    Sort, Source,
+    self as people, CoachRow, ConsentRow, MembershipRow, PeopleQuery, PersonRecord, PersonRow, Sort,
 };
 
 /// The word an administrator types to confirm an anonymisation.
@@ -77,7 +76,7 @@ pub async fn get(db: &Db, scope: Scope, id: Uuid) -> Result<PersonRecord, ApiErr
 pub struct Listing {
     pub rows: Vec<PersonRow>,
     pub count: u64,
-    pub programmes: HashMap<String, Vec<String>>,
+    pub programmes: HashMap<String, Vec<Programme>>,
 }
 
 pub async fn list(
@@ -87,10 +86,7 @@ pub async fn list(
     offset: i64,
     limit: i64,
 ) -> Result<Listing, ApiError> {
-    let sort = match f.sort.as_deref() {
-        None | Some("") => Sort::Name,
-        Some(s) => Sort::parse(s).ok_or_else(|| ApiError::field("sort", Msg::InvalidValue))?,
-    };
+    let sort = f.sort.map(Sort::from).unwrap_or_default();
     let tag_keys: Vec<String> = f
         .tags
         .as_deref()
@@ -170,7 +166,13 @@ pub async fn create(
             if !input.confirm_distinct {
                 refuse_duplicate(conn, &data, None)?;
             }
-            let row = PersonRow::new(&data, Source::Staff, PersonStatus::Active, None, created_by);
+            let row = PersonRow::new(
+                &data,
+                PersonSource::Staff,
+                PersonStatus::Active,
+                None,
+                created_by,
+            );
             row.insert(conn)?;
             people::replace_children(conn, &row.id, &data)?;
             record(
@@ -601,9 +603,8 @@ fn changed_fields(before: &PersonRecord, after_row: &PersonRow, after: &PersonDa
     if tags_before != tags_after {
         changed.push("tags".into());
     }
-    let slots_before: BTreeSet<String> =
-        before.availability.iter().map(|a| a.slot.clone()).collect();
-    let slots_after: BTreeSet<String> = after.availability.iter().map(|s| s.to_string()).collect();
+    let slots_before: BTreeSet<Slot> = before.availability.iter().map(|a| a.slot).collect();
+    let slots_after: BTreeSet<Slot> = after.availability.iter().copied().collect();
     if slots_before != slots_after {
         changed.push("availability".into());
     }

@@ -663,3 +663,37 @@ both!(
         assert_eq!(late.waitlist_position, Some(2));
     }
 );
+
+both!(
+    stored_values_the_code_never_writes_are_an_error_not_a_blank,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let a = create_activity(&app, &token, &upcoming("Cuisine", 5, None)).await;
+        let path = format!("{ACTIVITIES}/{}", a.id);
+        let set = |column: &str, value: &str| {
+            crate::duo_fixtures::exec(
+                &app,
+                &format!(
+                    "UPDATE activities SET {column} = '{value}' WHERE id = '{}'",
+                    a.id
+                ),
+            )
+        };
+        // A French level the code does not know was shown as none.
+        set("french_level", "Z9");
+        expect_problem(
+            app.get(&path, Some(&token)).await,
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await;
+        set("french_level", "B1");
+        get_activity(&app, &token, a.id).await;
+        // A title that is not the JSON of a multilingual text.
+        set("title", "{\"fr\": 3}");
+        expect_problem(
+            app.get(&path, Some(&token)).await,
+            StatusCode::INTERNAL_SERVER_ERROR,
+        )
+        .await;
+    }
+);

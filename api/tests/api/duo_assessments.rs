@@ -265,7 +265,8 @@ both!(
         // Six duos. Newcomers: French confidence from about 2 to 4, more people to ask for
         // help. Locals: five before, only four after.
         let mut duos = Vec::new();
-        for status in ["ended", "ended", "ended", "active", "paused", "ended"] {
+        use DuoStatus::{Active, Ended, Paused};
+        for status in [Ended, Ended, Ended, Active, Paused, Ended] {
             duos.push(duo_in_state(&app, &token, status).await);
         }
         for (i, d) in duos.iter().enumerate() {
@@ -327,7 +328,7 @@ both!(
     |app: crate::helpers::TestApp| async move {
         use AssessmentPhase::{After, Before};
         let token = app.token_for(Role::Coordinator).await;
-        let duo = duo_in_state(&app, &token, "introduced").await;
+        let duo = duo_in_state(&app, &token, DuoStatus::Introduced).await;
         let d: Duo = get_json(&app, &format!("/api/v1/duos/{duo}"), Some(&token)).await;
         let feedback = |side, notes: &str| TrialFeedbackInput {
             side,

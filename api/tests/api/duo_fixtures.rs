@@ -471,7 +471,7 @@ pub(crate) async fn assessed(
 }
 
 /// A duo stored directly in the given state, between two new people.
-pub(crate) async fn duo_in_state(app: &TestApp, token: &str, status: &str) -> Uuid {
+pub(crate) async fn duo_in_state(app: &TestApp, token: &str, status: DuoStatus) -> Uuid {
     let newcomer = create_person(app, token, "Nour", true).await;
     let local = create_person(app, token, "Luc", false).await;
     let now = interra_api::db::now();
@@ -482,15 +482,15 @@ pub(crate) async fn duo_in_state(app: &TestApp, token: &str, status: &str) -> Uu
         local_id: local.to_string(),
         newcomer_candidacy_id: None,
         local_candidacy_id: None,
-        status: status.into(),
+        status,
         score: None,
         explanation: None,
         settings_version: None,
         pinned: false,
         proposed_at: now - Duration::days(100),
         introduced_at: Some(now - Duration::days(95)),
-        confirmed_at: (status != "introduced").then(|| now - Duration::days(90)),
-        ended_at: (status == "ended").then_some(now),
+        confirmed_at: (status != DuoStatus::Introduced).then(|| now - Duration::days(90)),
+        ended_at: (status == DuoStatus::Ended).then_some(now),
         reason: None,
         outcome: None,
         created_by: None,

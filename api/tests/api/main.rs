@@ -42,3 +42,4 @@ mod idempotency;
 mod notifications;
 mod public_concurrency;
 mod public_confirmation;
+mod query_types;

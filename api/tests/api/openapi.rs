@@ -298,7 +298,7 @@ fn enum_schemas_list_exactly_the_serde_names() {
         duo::TravelRange,
         duo::GenderIdentity, duo::Hope, duo::DuoStatus, duo::DuoOutcome, duo::FollowUpKind,
         duo::Reporter, duo::HealthLevel, duo::ContinueWish, duo::AssessmentPhase,
-        duo::BlockReason;
+        duo::BlockReason, activities::CsvSeparator, activities::EventOrdering, people::PeopleSort;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

@@ -4,56 +4,29 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::GetUntracked;
 use shared::activities::{
-    Activity, ActivityFilter, ActivityInput, Registration, RegistrationInput, RegistrationUpdate,
-    SeriesInput, Venue, VenueInput,
+    Activity, ActivityFilter, ActivityInput, CsvQuery, Registration, RegistrationInput,
+    RegistrationUpdate, SeriesInput, Venue, VenueInput,
 };
-use shared::notifications::{Notification, NotificationDone};
+use shared::notifications::{Notification, NotificationDone, NotificationFilter};
 use shared::Page;
 use uuid::Uuid;
 
-use super::{encode_component, token_refused, Api, ApiError, API_BASE};
+use super::{query, token_refused, Api, ApiError, API_BASE};
 use crate::session::SignedOutReason;
 
 /// The query string (with its `?`, or empty) for `GET /activities`.
 pub fn activities_query(filter: &ActivityFilter) -> String {
-    let mut parts = Vec::new();
-    let mut text = |name: &str, value: Option<&str>| {
-        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-            parts.push(format!("{name}={}", encode_component(v)));
-        }
-    };
-    text("start", filter.start.as_deref());
-    text("end", filter.end.as_deref());
-    text("programme", filter.programme.map(|p| p.as_str()));
-    text("kind", filter.kind.map(|k| k.as_str()));
-    text("status", filter.status.map(|s| s.as_str()));
-    let series = filter.series_id.map(|s| s.to_string());
-    text("series_id", series.as_deref());
-    let page = filter.page.map(|p| p.to_string());
-    text("page", page.as_deref());
-    let size = filter.page_size.map(|p| p.to_string());
-    text("page_size", size.as_deref());
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    query(filter)
 }
 
-/// Separator of the attendee CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvSeparator {
-    Comma,
-    /// For Excel in Belgian (and most European) locales.
-    Semicolon,
-}
+pub use shared::activities::CsvSeparator;
 
-/// The path of the attendee CSV.
+/// The path of the attendee CSV (the comma, the server's default, is left out).
 pub fn attendees_csv_path(id: Uuid, sep: CsvSeparator) -> String {
-    match sep {
-        CsvSeparator::Comma => format!("/activities/{id}/attendees.csv"),
-        CsvSeparator::Semicolon => format!("/activities/{id}/attendees.csv?sep=semicolon"),
-    }
+    let params = CsvQuery {
+        sep: (sep != CsvSeparator::Comma).then_some(sep),
+    };
+    format!("/activities/{id}/attendees.csv{}", query(&params))
 }
 
 /// A fresh random `Idempotency-Key` (a version-4 UUID).
@@ -179,12 +152,14 @@ impl Api {
         &self,
         activity: Uuid,
     ) -> Result<Page<Notification>, ApiError> {
-        self.authed_json(
-            Method::GET,
-            &format!("/notifications?activity_id={activity}&to_do=true&page_size=200"),
-            None,
-        )
-        .await
+        let filter = NotificationFilter {
+            activity_id: Some(activity),
+            to_do: Some(true),
+            page_size: Some(200),
+            ..NotificationFilter::default()
+        };
+        let path = format!("/notifications{}", query(&filter));
+        self.authed_json(Method::GET, &path, None).await
     }
 
     /// `POST /notifications/{id}/done`: the person was told.

@@ -3,32 +3,22 @@
 
 use gloo_net::http::Method;
 use shared::duo::{
-    BatchAccept, BatchPreview, BatchRequest, Candidacy, CandidacyInput, CandidacyStatus, CheckIn,
-    CheckInInput, CommuneInput, Duo, DuoStatus, DuoTransition, FollowUp, FollowUpDone,
-    FollowUpInput, MatchingSettings, PairBlock, PairBlockInput, PairRef, SelfAssessment,
-    SelfAssessmentInput, Suggestion, TrialFeedback, TrialFeedbackInput,
+    BatchAccept, BatchPreview, BatchRequest, BlockFilter, Candidacy, CandidacyInput,
+    CandidacyStatus, CandidateFilter, CheckIn, CheckInInput, CommuneInput, Duo, DuoFilter,
+    DuoStatus, DuoTransition, FollowUp, FollowUpDone, FollowUpInput, MatchingSettings, PairBlock,
+    PairBlockInput, PairRef, SelfAssessment, SelfAssessmentInput, Suggestion, SuggestionQuery,
+    TrialFeedback, TrialFeedbackInput,
 };
 use shared::people::Category;
 use uuid::Uuid;
 
-use super::{Api, ApiError};
+use super::{query, Api, ApiError};
 
 pub use shared::duo::Commune;
 
 /// The query string (with its `?`, or empty) for `GET /duo/candidates`.
 pub fn candidates_query(status: Option<CandidacyStatus>, side: Option<Category>) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = status {
-        parts.push(format!("status={}", s.as_str()));
-    }
-    if let Some(s) = side {
-        parts.push(format!("side={}", s.as_str()));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    query(&CandidateFilter { status, side })
 }
 
 /// The pair `me` and `other` form, newcomer first (as the API wants it).
@@ -85,12 +75,12 @@ impl Api {
     /// `GET /duo/candidates/{id}/suggestions?k=…`: the best partners, with reasons in the
     /// interface language.
     pub async fn duo_suggestions(&self, id: Uuid, k: u32) -> Result<Vec<Suggestion>, ApiError> {
-        self.authed_json(
-            Method::GET,
-            &format!("/duo/candidates/{id}/suggestions?k={k}"),
-            None,
-        )
-        .await
+        let k = usize::try_from(k).ok();
+        let path = format!(
+            "/duo/candidates/{id}/suggestions{}",
+            query(&SuggestionQuery { k })
+        );
+        self.authed_json(Method::GET, &path, None).await
     }
 
     /// `POST /duo/batch`: the preview of the optimal pairing (nothing is stored).
@@ -117,10 +107,7 @@ impl Api {
 
     /// `GET /duos?status=…`, with the health of active duos.
     pub async fn duos(&self, status: Option<DuoStatus>) -> Result<Vec<Duo>, ApiError> {
-        let path = match status {
-            Some(s) => format!("/duos?status={}", s.as_str()),
-            None => "/duos".to_string(),
-        };
+        let path = format!("/duos{}", query(&DuoFilter { status }));
         self.authed_json(Method::GET, &path, None).await
     }
 
@@ -259,12 +246,11 @@ impl Api {
 
     /// `GET /duo/blocks?person_id=…`: the pairs with this person never proposed.
     pub async fn duo_blocks(&self, person: Uuid) -> Result<Vec<PairBlock>, ApiError> {
-        self.authed_json(
-            Method::GET,
-            &format!("/duo/blocks?person_id={person}"),
-            None,
-        )
-        .await
+        let filter = BlockFilter {
+            person_id: Some(person),
+        };
+        let path = format!("/duo/blocks{}", query(&filter));
+        self.authed_json(Method::GET, &path, None).await
     }
 
     /// `POST /duo/blocks`: a coordinator's "do not pair".

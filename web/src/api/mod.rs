@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::auth::{ChangePasswordRequest, LoginRequest, TokenResponse};
-use shared::consent::{Consent, ConsentInput, PrivacyNotice};
+use shared::consent::{Consent, ConsentInput, NoticeQuery, PrivacyNotice};
 use shared::people::{
     AnonymiseRequest, AnonymisedPerson, Membership, MembershipInput, PeopleFilter, Person,
     PersonInput, PersonSummary, ReviewDecision,
@@ -152,79 +152,25 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
+/// The query string (with its `?`, or empty) of `params`, one of the `shared` types the API
+/// reads (`*Filter`, `*Query`), so the two sides spell every parameter alike.
+pub fn query<T: Serialize>(params: &T) -> String {
+    shared::query::query_string(params).unwrap_or_else(|e| {
+        // Only flat structs reach this (each is round-trip-tested in `shared`): unreachable in
+        // practice, and an unfiltered list is better than a broken page.
+        leptos::logging::error!("query string not written: {e}");
+        String::new()
+    })
+}
+
 /// The query string (with its `?`, or empty) for `GET /users`.
 pub fn users_query(filter: &UserFilter) -> String {
-    let mut parts = Vec::new();
-    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        parts.push(format!("q={}", encode_component(q)));
-    }
-    if let Some(role) = filter.role {
-        parts.push(format!("role={}", role.as_str()));
-    }
-    if let Some(active) = filter.active {
-        parts.push(format!("active={active}"));
-    }
-    if let Some(page) = filter.page {
-        parts.push(format!("page={page}"));
-    }
-    if let Some(size) = filter.page_size {
-        parts.push(format!("page_size={size}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    query(filter)
 }
 
 /// The query string (with its `?`, or empty) for `GET /people`.
 pub fn people_query(filter: &PeopleFilter) -> String {
-    fn text(parts: &mut Vec<String>, name: &str, value: Option<&str>) {
-        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-            parts.push(format!("{name}={}", encode_component(v)));
-        }
-    }
-    let mut parts = Vec::new();
-    text(&mut parts, "q", filter.q.as_deref());
-    text(&mut parts, "tags", filter.tags.as_deref());
-    text(
-        &mut parts,
-        "programme",
-        filter.programme.map(|p| p.as_str()),
-    );
-    text(&mut parts, "role", filter.role.map(|r| r.as_str()));
-    text(&mut parts, "language", filter.language.as_deref());
-    text(
-        &mut parts,
-        "french_min",
-        filter.french_min.map(|l| l.as_str()),
-    );
-    text(
-        &mut parts,
-        "french_max",
-        filter.french_max.map(|l| l.as_str()),
-    );
-    text(&mut parts, "commune", filter.commune.as_deref());
-    text(&mut parts, "postcode", filter.postcode.as_deref());
-    text(&mut parts, "category", filter.category.map(|c| c.as_str()));
-    let slot = filter.slot.map(|s| s.to_string());
-    text(&mut parts, "slot", slot.as_deref());
-    text(&mut parts, "status", filter.status.map(|s| s.as_str()));
-    if let Some(archived) = filter.archived {
-        parts.push(format!("archived={archived}"));
-    }
-    text(&mut parts, "sort", filter.sort.as_deref());
-    if let Some(page) = filter.page {
-        parts.push(format!("page={page}"));
-    }
-    if let Some(size) = filter.page_size {
-        parts.push(format!("page_size={size}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    query(filter)
 }
 
 /// The id of the existing record a 409 duplicate answer points to.

@@ -94,7 +94,8 @@ impl Api {
 
     /// `GET /public/privacy-notice?lang=…`: the current notice (no account needed).
     pub async fn privacy_notice(&self, lang: Lang) -> Result<PrivacyNotice, ApiError> {
-        let path = format!("/public/privacy-notice?lang={}", lang.code());
+        let params = NoticeQuery { lang: Some(lang) };
+        let path = format!("/public/privacy-notice{}", query(&params));
         let resp = self.send(Method::GET, &path, None, None).await?;
         Self::json_of(resp).await
     }

@@ -3,16 +3,21 @@
 
 use gloo_net::http::Method;
 use shared::audit::PersonHistoryEntry;
+use shared::page::PageParams;
 use shared::people::{AnonymiseResult, BulkAnonymiseRequest, PersonSummary};
 use shared::tags::{Tag, TagInput, TagMerge};
 use shared::Page;
 use uuid::Uuid;
 
-use super::{Api, ApiError};
+use super::{query, Api, ApiError};
 
 /// The path of one page of a person's history.
 pub fn history_path(id: Uuid, page: u32, page_size: u32) -> String {
-    format!("/people/{id}/history?page={page}&page_size={page_size}")
+    let params = PageParams {
+        page: Some(page),
+        page_size: Some(page_size),
+    };
+    format!("/people/{id}/history{}", query(&params))
 }
 
 impl Api {

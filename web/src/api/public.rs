@@ -10,13 +10,13 @@ use chrono::NaiveDate;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::GetUntracked;
 use shared::activities::{
-    ActivityProgramme, PublicEvent, PublicRegistration, PublicRegistrationReceipt,
+    ActivityProgramme, EventQuery, PublicEvent, PublicRegistration, PublicRegistrationReceipt,
 };
 use shared::signup::{SignupReceipt, SignupRequest};
 use shared::{Lang, Page};
 use uuid::Uuid;
 
-use super::{encode_component, Api, ApiError, API_BASE};
+use super::{query, Api, ApiError, API_BASE};
 
 /// Activities per page of the public agenda.
 pub const AGENDA_PAGE_SIZE: u32 = 20;
@@ -37,24 +37,15 @@ pub struct AgendaQuery {
 
 /// The query string (with its `?`) of `GET /public/events`.
 pub fn agenda_query(q: &AgendaQuery) -> String {
-    let mut parts = Vec::new();
-    if let Some(start) = q.start {
-        parts.push(format!("start={}", start.format("%Y-%m-%d")));
-    }
-    if let Some(end) = q.end {
-        parts.push(format!("end={}", end.format("%Y-%m-%d")));
-    }
-    if let Some(p) = q.programme {
-        parts.push(format!("programme={}", p.as_str()));
-    }
-    parts.push(format!("lang={}", q.lang.code()));
-    if let Some(page) = q.page.filter(|p| *p > 1) {
-        parts.push(format!("page={page}"));
-    }
-    if let Some(size) = q.page_size {
-        parts.push(format!("page_size={size}"));
-    }
-    format!("?{}", parts.join("&"))
+    query(&EventQuery {
+        start: q.start.map(|d| d.format("%Y-%m-%d").to_string()),
+        end: q.end.map(|d| d.format("%Y-%m-%d").to_string()),
+        programme: q.programme,
+        lang: Some(q.lang),
+        page: q.page.filter(|p| *p > 1),
+        page_size: q.page_size,
+        ..EventQuery::default()
+    })
 }
 
 /// Which subscription feed.
@@ -73,19 +64,12 @@ pub fn feed_path(feed: Feed, programme: Option<ActivityProgramme>, lang: Lang) -
         Feed::Ics => "events.ics",
         Feed::Rss => "events.rss",
     };
-    let mut parts = Vec::new();
-    if let Some(p) = programme {
-        parts.push(format!("programme={}", encode_component(p.as_str())));
-    }
-    if lang != Lang::Fr {
-        parts.push(format!("lang={}", lang.code()));
-    }
-    let query = if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
+    let params = EventQuery {
+        programme,
+        lang: (lang != Lang::Fr).then_some(lang),
+        ..EventQuery::default()
     };
-    format!("{API_BASE}/public/{file}{query}")
+    format!("{API_BASE}/public/{file}{}", query(&params))
 }
 
 impl Api {
@@ -111,7 +95,11 @@ impl Api {
 
     /// `GET /public/events/{id}` in `lang`.
     pub async fn public_event(&self, id: Uuid, lang: Lang) -> Result<PublicEvent, ApiError> {
-        self.public_get(&format!("/public/events/{id}?lang={}", lang.code()))
+        let params = EventQuery {
+            lang: Some(lang),
+            ..EventQuery::default()
+        };
+        self.public_get(&format!("/public/events/{id}{}", query(&params)))
             .await
     }
 

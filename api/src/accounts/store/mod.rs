@@ -19,7 +19,7 @@ pub struct UserRow {
     pub id: String,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub active: bool,
     pub password_hash: String,
     pub sessions_valid_after: NaiveDateTime,
@@ -35,7 +35,7 @@ impl UserRow {
             id: Uuid::now_v7().to_string(),
             email,
             display_name,
-            role: role.as_str().to_owned(),
+            role,
             active: true,
             password_hash,
             sessions_valid_after: now,
@@ -43,11 +43,6 @@ impl UserRow {
             updated_at: now,
             last_login_at: None,
         }
-    }
-
-    pub fn role(&self) -> Result<Role, ApiError> {
-        Role::parse(&self.role)
-            .ok_or_else(|| anyhow::anyhow!("unknown role {:?} in users table", self.role).into())
     }
 
     pub fn uuid(&self) -> Result<Uuid, ApiError> {
@@ -61,7 +56,7 @@ impl UserRow {
             id: self.uuid()?,
             email: self.email.clone(),
             display_name: self.display_name.clone(),
-            role: self.role()?,
+            role: self.role,
             active: self.active,
             created_at: self.created_at.and_utc(),
             updated_at: self.updated_at.and_utc(),
@@ -102,7 +97,7 @@ impl UserRow {
 
     pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
         users::table
-            .filter(users::role.eq(Role::Admin.as_str()))
+            .filter(users::role.eq(Role::Admin))
             .filter(users::active.eq(true))
             .count()
             .get_result(conn)
@@ -121,7 +116,7 @@ impl UserRow {
         diesel::update(users::table.find(&self.id))
             .set((
                 users::display_name.eq(&self.display_name),
-                users::role.eq(&self.role),
+                users::role.eq(self.role),
                 users::active.eq(self.active),
                 users::updated_at.eq(self.updated_at),
             ))
@@ -169,7 +164,7 @@ impl UserRow {
                 );
             }
             if let Some(role) = filter.role {
-                q = q.filter(users::role.eq(role.as_str()));
+                q = q.filter(users::role.eq(role));
             }
             if let Some(active) = filter.active {
                 q = q.filter(users::active.eq(active));

@@ -66,9 +66,9 @@ pub async fn list_activities(
     let q = ActivityQuery {
         start: start.map(|t| t.naive_utc()),
         end: end.map(|t| t.naive_utc()),
-        programme: f.programme.map(|p| p.as_str().to_owned()),
-        kind: f.kind.map(|k| k.as_str().to_owned()),
-        status: f.status.map(|s| s.as_str().to_owned()),
+        programme: f.programme,
+        kind: f.kind,
+        status: f.status,
         series_id: f.series_id.map(|s| s.to_string()),
         ..Default::default()
     };

@@ -2,8 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
-use serde::Deserialize;
-use utoipa::IntoParams;
+use shared::activities::{CsvQuery, CsvSeparator};
 use uuid::Uuid;
 
 use crate::activities::export::attendees_csv as render;
@@ -13,15 +12,7 @@ use crate::http::auth::Permission;
 use crate::http::context::Ctx;
 use crate::http::extract::Query;
 use crate::http::openapi::ItemErrors;
-use crate::i18n::Msg;
 use crate::state::AppState;
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CsvQuery {
-    /// `semicolon` for Belgian Excel locales (default: comma).
-    pub sep: Option<String>,
-}
 
 /// The attendee list as CSV (UTF-8 with BOM, for Excel).
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = Uuid, Path), CsvQuery), responses(
@@ -36,10 +27,9 @@ pub async fn attendees_csv(
     query: Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     ctx.require(Permission::ReadActivities)?;
-    let sep = match query.0.sep.as_deref() {
-        None | Some("comma") => b',',
-        Some("semicolon") => b';',
-        Some(_) => return Err(ApiError::field("sep", Msg::InvalidValue)),
+    let sep = match query.0.sep.unwrap_or(CsvSeparator::Comma) {
+        CsvSeparator::Comma => b',',
+        CsvSeparator::Semicolon => b';',
     };
     let id = id.into_inner().to_string();
     let user = ctx.user;

@@ -11,7 +11,7 @@ use crate::activities::domain::local_rfc3339;
 use crate::activities::dto::{languages, pick, venue_dto};
 use crate::activities::public::service::shown_cancelled;
 use crate::activities::store::ActivityRecord;
-use crate::db::{stored as parse, stored_id as uuid};
+use crate::db::stored_id as uuid;
 use crate::error::ApiError;
 
 /// The event in `lang` (French where that language is missing); `slugs` names tags by id.
@@ -22,22 +22,21 @@ pub fn public_event(
     slugs: &HashMap<String, String>,
 ) -> Result<PublicEvent, ApiError> {
     let r = &rec.row;
-    let title = r.title()?;
-    let description = r.description()?;
+    let (title, description) = (&r.title.0, &r.description.0);
     let id = uuid(&r.id)?;
     Ok(PublicEvent {
         id,
         url: format!("{base}/events/{id}"),
-        title: pick(&title, lang.code()),
-        description: pick(&description, lang.code()),
+        title: pick(title, lang.code()),
+        description: pick(description, lang.code()),
         lang: if title.contains_key(lang.code()) {
             lang.code()
         } else {
             "fr"
         }
         .to_owned(),
-        programme: parse(&r.programme)?,
-        kind: parse(&r.kind)?,
+        programme: r.programme,
+        kind: r.kind,
         start: r.starts_at.and_utc(),
         end: r.ends_at.and_utc(),
         start_local: local_rfc3339(r.starts_at.and_utc()),
@@ -47,11 +46,11 @@ pub fn public_event(
         status: if shown_cancelled(r) {
             ActivityStatus::Cancelled
         } else {
-            parse(&r.status)?
+            r.status
         },
         cancel_reason: r.cancel_reason.clone(),
         languages: languages(&r.languages),
-        french_level: r.french_level.as_deref().and_then(|f| f.parse().ok()),
+        french_level: r.french_level,
         free: r.free,
         accessibility_notes: r.accessibility_notes.clone(),
         tags: rec

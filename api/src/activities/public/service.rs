@@ -4,8 +4,10 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Utc};
-use shared::activities::{ActivityStatus, PublicEvent, RegistrationSource, RegistrationStatus};
-use shared::people::PersonStatus;
+use shared::activities::{
+    ActivityStatus, PublicEvent, RegistrationSource, RegistrationStatus, Visibility,
+};
+use shared::people::{PersonSource, PersonStatus};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -15,12 +17,12 @@ use crate::activities::public::store::{self as confirmations, ConfirmationRow};
 use crate::activities::service::{lock_activity, register, seat_answer};
 use crate::activities::store::{self as store, ActivityQuery, ActivityRecord, ActivityRow};
 use crate::audit::Actor;
-use crate::db::{stored, write_transaction, Db, DbConnection};
+use crate::db::{write_transaction, Db, DbConnection};
 use crate::error::ApiError;
 use crate::i18n::Msg;
 use crate::people::domain::{IntakeForm, PersonData};
 use crate::people::intake::{self, Admission, Consent};
-use crate::people::store::{PersonRow, Source};
+use crate::people::store::PersonRow;
 
 /// Cancelled activities stay in the feeds this long, so calendars see the cancellation.
 pub const CANCELLED_KEPT_DAYS: i64 = 30;
@@ -91,13 +93,13 @@ pub async fn events(db: &Db, sel: Selection, offset: i64, limit: i64) -> Result<
 
 /// Whether the public may see this activity at all.
 fn is_public(row: &ActivityRow) -> bool {
-    row.visibility == "public" && row.status != "draft"
+    row.visibility == Visibility::Public && row.status != ActivityStatus::Draft
 }
 
 /// Whether the public sees the activity as cancelled: it is, or it was public and has been set
 /// back to draft or internal (it only comes back in the feeds for that reason).
 pub fn shown_cancelled(row: &ActivityRow) -> bool {
-    row.status == ActivityStatus::Cancelled.as_str() || !is_public(row)
+    row.status == ActivityStatus::Cancelled || !is_public(row)
 }
 
 /// A public (published or cancelled, or withdrawn: shown cancelled) activity, or `NotFound`.
@@ -162,7 +164,7 @@ pub fn register_visitor(
         // What a newcomer to the platform with these answers would be told.
         let category = PersonRow::new(
             &form.person,
-            Source::PublicSignup,
+            PersonSource::PublicSignup,
             PersonStatus::ToReview,
             None,
             None,
@@ -194,7 +196,7 @@ pub fn register_visitor(
                     None,
                     actor,
                 )?;
-                stored(&reg.status)
+                Ok(reg.status)
             }
         }
     })
@@ -258,7 +260,7 @@ pub fn confirmation_preview(
     };
     let lang = Lang::from_tag(&row.lang).unwrap_or(Lang::Fr);
     let activity = ActivityRow::get(conn, &row.activity_id)?;
-    Ok(Some((lang, pick(&activity.title()?, lang.code()))))
+    Ok(Some((lang, pick(&activity.title.0, lang.code()))))
 }
 
 /// Follows a confirmation link: registers the person it was sent to, once.
@@ -294,15 +296,13 @@ pub fn confirm_registration(
             None,
             actor,
         ) {
-            Ok(reg) => stored(&reg.status)?,
+            Ok(reg) => reg.status,
             // Registered meanwhile (by the team, or another link): nothing to change.
             Err(ApiError::Conflict {
                 field: Some("person_id"),
                 ..
             }) => store::RegistrationRow::find(conn, &activity.id, &person.id)?
-                .map(|r| stored(&r.status))
-                .transpose()?
-                .unwrap_or(RegistrationStatus::Registered),
+                .map_or(RegistrationStatus::Registered, |r| r.status),
             Err(e) => return Err(e),
         };
         Ok((lang, Confirmation::Done(status)))

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use shared::activities::RegistrationStatus;
 
 use crate::db::schema::registration_confirmations as rc;
 use crate::db::schema::{people, registrations};
@@ -50,7 +51,7 @@ pub fn holds_place(
         registrations::table
             .inner_join(people::table.on(people::id.eq(registrations::person_id)))
             .filter(registrations::activity_id.eq(activity_id))
-            .filter(registrations::status.ne("cancelled"))
+            .filter(registrations::status.ne(RegistrationStatus::Cancelled))
             .filter(
                 people::id
                     .eq(person_id)

@@ -10,7 +10,7 @@ use crate::activities::store::{self as store, ActivityQuery, ActivityRecord, Act
 use crate::audit::audit_event as record;
 use crate::audit::Actor;
 use crate::audit::AuditAction;
-use crate::db::{write_transaction, DbConnection};
+use crate::db::{write_transaction, DbConnection, JsonText};
 use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
 use crate::people::domain::optional_text;
@@ -119,8 +119,8 @@ pub fn update(
         if meaningful_change(&before, &f.row) {
             f.row.sequence = before.sequence + 1;
         }
-        let cancelled_now = before.status != ActivityStatus::Cancelled.as_str()
-            && f.row.status == ActivityStatus::Cancelled.as_str();
+        let cancelled_now =
+            before.status != ActivityStatus::Cancelled && f.row.status == ActivityStatus::Cancelled;
         f.row.save(conn)?;
         store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
         record(
@@ -133,7 +133,7 @@ pub fn update(
         )?;
         // More places (or looser mix targets) go to the waiting list first, in order:
         // otherwise the next newcomer to register would overtake those already waiting.
-        let queued = if f.row.status != ActivityStatus::Cancelled.as_str() {
+        let queued = if f.row.status != ActivityStatus::Cancelled {
             !promote(conn, &f.row, actor)?.is_empty()
         } else if cancelled_now && f.row.ends_at > crate::db::now() {
             !notify_cancellation(conn, &f.row.id, actor)?.is_empty()
@@ -288,13 +288,13 @@ fn check_input(
     else {
         return Err(anyhow::anyhow!("validated activity fields missing").into());
     };
-    let clean = |m: &Multilingual| -> anyhow::Result<String> {
-        let m: Multilingual = m
-            .iter()
-            .map(|(k, v)| (k.clone(), v.trim().to_owned()))
-            .filter(|(_, v)| !v.is_empty())
-            .collect();
-        serde_json::to_string(&m).map_err(|e| anyhow::anyhow!("cannot store text: {e}"))
+    let clean = |m: &Multilingual| -> JsonText<Multilingual> {
+        JsonText(
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.trim().to_owned()))
+                .filter(|(_, v)| !v.is_empty())
+                .collect(),
+        )
     };
     let now = crate::db::now();
     let row = ActivityRow {
@@ -302,10 +302,10 @@ fn check_input(
             .map(|e| e.id.clone())
             .unwrap_or_else(|| Uuid::now_v7().to_string()),
         series_id: existing.and_then(|e| e.series_id.clone()),
-        title: clean(&a.title)?,
-        description: clean(&a.description)?,
-        programme: programme.as_str().to_owned(),
-        kind: kind.as_str().to_owned(),
+        title: clean(&a.title),
+        description: clean(&a.description),
+        programme,
+        kind,
         starts_at: starts.naive_utc(),
         ends_at: ends.naive_utc(),
         venue_id: a.venue_id.map(|v| v.to_string()),
@@ -314,11 +314,11 @@ fn check_input(
         registration_opens_at: opens.map(|t| t.naive_utc()),
         registration_closes_at: closes.map(|t| t.naive_utc()),
         languages: languages.join(","),
-        french_level: a.french_level.map(|f| f.as_str().to_owned()),
+        french_level: a.french_level,
         free: a.free,
         accessibility_notes: notes,
-        visibility: visibility.as_str().to_owned(),
-        status: status.as_str().to_owned(),
+        visibility,
+        status,
         cancel_reason: if status == ActivityStatus::Cancelled {
             reason
         } else {

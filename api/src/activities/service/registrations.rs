@@ -2,7 +2,10 @@
 //! notices, attendance, and idempotent retries of a registration.
 
 use serde_json::json;
-use shared::activities::{RegistrationInput, RegistrationSource, RegistrationStatus};
+use shared::activities::{
+    ActivityStatus, RegistrationInput, RegistrationSource, RegistrationStatus,
+};
+use shared::notifications::NotificationKind;
 use shared::people::Category;
 use uuid::Uuid;
 
@@ -13,12 +16,11 @@ use crate::activities::store::{self as store, ActivityRow, RegistrationRow};
 use crate::audit::audit_event as record;
 use crate::audit::Actor;
 use crate::audit::AuditAction;
-use crate::db::stored as parse;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::ApiError;
 use crate::http::auth::{AuthUser, Permission};
 use crate::i18n::Msg;
-use crate::notify::store::{self as notifications, Kind};
+use crate::notify::store as notifications;
 use crate::people::store::PersonRow;
 
 /// A registration with the person's name and, while waiting, their place in the queue.
@@ -148,29 +150,32 @@ pub fn set_registration_status(
             .into_iter()
             .find(|r| r.id == rid)
             .ok_or(ApiError::NotFound)?;
-        let from: RegistrationStatus = parse(&r.status)?;
+        let from = r.status;
         if !activity::may_change(from, to) {
             return Err(ApiError::Conflict {
                 msg: Msg::InvalidValue,
                 field: Some("status"),
             });
         }
-        RegistrationRow::set_status(conn, &r.id, to.as_str(), false)?;
+        RegistrationRow::set_status(conn, &r.id, to, false)?;
         record(
             conn,
             actor,
             AuditAction::RegistrationStatus,
             "registration",
             &r.id,
-            json!({ "from": from.as_str(), "to": to.as_str() }),
+            json!({ "from": from, "to": to }),
         )?;
         if to == Cancelled {
             // Someone promoted who then says no: the seat news is no longer true.
-            notifications::withdraw(conn, Kind::Promoted, std::slice::from_ref(&r.id))?;
+            notifications::withdraw(
+                conn,
+                NotificationKind::Promoted,
+                std::slice::from_ref(&r.id),
+            )?;
         }
-        let queued = to == Cancelled
-            && matches!(from, Registered | Attended)
-            && !promote(conn, &rec.row, actor)?.is_empty();
+        let queued =
+            to == Cancelled && from.holds_place() && !promote(conn, &rec.row, actor)?.is_empty();
         ActivityRow::touch(conn, id)?;
         let regs = RegistrationRow::for_activity(conn, id)?;
         let position = regs
@@ -213,7 +218,7 @@ fn with_positions(rows: &[RegistrationRow]) -> Vec<Option<u32>> {
     let mut n = 0;
     rows.iter()
         .map(|r| {
-            (r.status == "waitlisted").then(|| {
+            (r.status == RegistrationStatus::Waitlisted).then(|| {
                 n += 1;
                 n
             })
@@ -230,30 +235,32 @@ pub fn promote(
 ) -> Result<Vec<String>, ApiError> {
     let regs = RegistrationRow::for_activity(conn, &activity.id)?;
     let mut seats = Seats::default();
-    for r in regs
-        .iter()
-        .filter(|r| matches!(r.status.as_str(), "registered" | "attended"))
-    {
+    for r in regs.iter().filter(|r| r.status.holds_place()) {
         seats.taken += 1;
-        if r.category == "newcomer" {
+        if r.category == Category::Newcomer {
             seats.newcomers += 1;
         } else {
             seats.locals += 1;
         }
     }
-    let queue: Vec<&RegistrationRow> = regs.iter().filter(|r| r.status == "waitlisted").collect();
-    let cats: Vec<Category> = queue
+    let queue: Vec<&RegistrationRow> = regs
         .iter()
-        .map(|r| parse(&r.category))
-        .collect::<Result<_, _>>()?;
+        .filter(|r| r.status == RegistrationStatus::Waitlisted)
+        .collect();
+    let cats: Vec<Category> = queue.iter().map(|r| r.category).collect();
     let mut promoted = Vec::new();
     for i in activity::promotions(&activity.rules(), seats, &cats) {
         let r = queue[i];
-        RegistrationRow::set_status(conn, &r.id, "registered", true)?;
+        RegistrationRow::set_status(conn, &r.id, RegistrationStatus::Registered, true)?;
         // The person must hear about it: queued in this transaction, so a promotion is never
         // accepted without its notice.
-        let notice =
-            notifications::enqueue(conn, Kind::Promoted, &activity.id, &r.id, &r.person_id)?;
+        let notice = notifications::enqueue(
+            conn,
+            NotificationKind::Promoted,
+            &activity.id,
+            &r.id,
+            &r.person_id,
+        )?;
         record(
             conn,
             actor,
@@ -276,16 +283,21 @@ pub fn notify_cancellation(
 ) -> Result<Vec<String>, ApiError> {
     let regs: Vec<RegistrationRow> = RegistrationRow::for_activity(conn, activity_id)?
         .into_iter()
-        .filter(|r| matches!(r.status.as_str(), "registered" | "waitlisted"))
+        .filter(|r| {
+            matches!(
+                r.status,
+                RegistrationStatus::Registered | RegistrationStatus::Waitlisted
+            )
+        })
         .collect();
     let ids: Vec<String> = regs.iter().map(|r| r.id.clone()).collect();
     // A seat offered in an activity that will not take place is no news any more.
-    notifications::withdraw(conn, Kind::Promoted, &ids)?;
+    notifications::withdraw(conn, NotificationKind::Promoted, &ids)?;
     let mut out = Vec::new();
     for r in &regs {
         out.push(notifications::enqueue(
             conn,
-            Kind::ActivityCancelled,
+            NotificationKind::ActivityCancelled,
             activity_id,
             &r.id,
             &r.person_id,
@@ -298,7 +310,7 @@ pub fn notify_cancellation(
             AuditAction::NotificationQueued,
             "activity",
             activity_id,
-            json!({ "kind": Kind::ActivityCancelled.as_str(), "count": out.len() }),
+            json!({ "kind": NotificationKind::ActivityCancelled, "count": out.len() }),
         )?;
     }
     Ok(out)
@@ -333,7 +345,7 @@ pub fn register(
 ) -> Result<RegistrationRow, ApiError> {
     lock_activity(conn, activity_id)?;
     let activity = ActivityRow::get(conn, activity_id)?;
-    if activity.status == "cancelled" {
+    if activity.status == ActivityStatus::Cancelled {
         return Err(ApiError::Conflict {
             msg: Msg::InvalidValue,
             field: Some("activity"),
@@ -341,7 +353,7 @@ pub fn register(
     }
     let existing = RegistrationRow::find(conn, activity_id, &person.id)?;
     if let Some(e) = &existing {
-        if e.status != "cancelled" {
+        if e.status != RegistrationStatus::Cancelled {
             return Err(ApiError::Conflict {
                 msg: Msg::DuplicateEntry,
                 field: Some("person_id"),
@@ -358,10 +370,10 @@ pub fn register(
     let now = crate::db::now();
     let row = match existing {
         Some(e) => {
-            RegistrationRow::requeue(conn, &e.id, status.as_str(), category.as_str())?;
+            RegistrationRow::requeue(conn, &e.id, status, category)?;
             RegistrationRow {
-                status: status.as_str().to_owned(),
-                category: category.as_str().to_owned(),
+                status,
+                category,
                 queued_at: now,
                 promoted_at: None,
                 updated_at: now,
@@ -373,9 +385,9 @@ pub fn register(
                 id: Uuid::now_v7().to_string(),
                 activity_id: activity.id.clone(),
                 person_id: person.id.clone(),
-                category: category.as_str().to_owned(),
-                status: status.as_str().to_owned(),
-                source: source.as_str().to_owned(),
+                category,
+                status,
+                source,
                 queued_at: now,
                 registered_by: by,
                 promoted_at: None,

@@ -2,9 +2,7 @@
 //! only coordinators and administrators see them.
 
 use actix_web::{delete, get, post, web, HttpResponse};
-use serde::Deserialize;
-use shared::duo::{PairBlock, PairBlockInput};
-use utoipa::IntoParams;
+use shared::duo::{BlockFilter, PairBlock, PairBlockInput};
 use uuid::Uuid;
 
 use crate::duo::service::{blocks, Acting};
@@ -14,13 +12,6 @@ use crate::http::context::Ctx;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ReadErrors, WriteErrors};
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct BlockFilter {
-    /// Only the blocks naming this person.
-    pub person_id: Option<Uuid>,
-}
 
 /// Pairs the matching never proposes, newest first (coordinators and administrators).
 #[utoipa::path(tag = "duo2change", security(("bearer" = [])), params(BlockFilter), responses(

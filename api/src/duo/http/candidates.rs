@@ -1,10 +1,7 @@
 //! `/duo/candidates`: the candidate pool.
 
 use actix_web::{get, post, put, web, HttpResponse};
-use serde::Deserialize;
-use shared::duo::{Candidacy, CandidacyInput, CandidacyStatus};
-use shared::people::Category;
-use utoipa::IntoParams;
+use shared::duo::{Candidacy, CandidacyInput, CandidateFilter};
 use uuid::Uuid;
 
 use crate::duo::service::{candidacies, Acting};
@@ -14,13 +11,6 @@ use crate::http::context::Ctx;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
 use crate::state::AppState;
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CandidateFilter {
-    pub status: Option<CandidacyStatus>,
-    pub side: Option<Category>,
-}
 
 /// The candidate pool (coaches: only the people they accompany).
 #[utoipa::path(tag = "duo2change", security(("bearer" = [])), params(CandidateFilter), responses(

@@ -1,9 +1,7 @@
 //! `/duos`: the list, the coordinator's call list, one duo, and moves along its life.
 
 use actix_web::{get, post, web};
-use serde::Deserialize;
-use shared::duo::{Duo, DuoStatus, DuoTransition};
-use utoipa::IntoParams;
+use shared::duo::{Duo, DuoFilter, DuoTransition};
 use uuid::Uuid;
 
 use crate::duo::service::{duos, Acting};
@@ -13,12 +11,6 @@ use crate::http::context::Ctx;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
 use crate::state::AppState;
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct DuoFilter {
-    pub status: Option<DuoStatus>,
-}
 
 /// Duos (coaches: those of the people they accompany), with the health of active ones.
 #[utoipa::path(tag = "duo2change", security(("bearer" = [])), params(DuoFilter), responses(

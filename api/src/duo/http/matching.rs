@@ -1,9 +1,7 @@
 //! `/duo/candidates/{id}/suggestions` and `/duo/batch`: what the matching proposes.
 
 use actix_web::{get, post, web, HttpResponse};
-use serde::Deserialize;
-use shared::duo::{BatchAccept, BatchPreview, BatchRequest, Duo, Suggestion};
-use utoipa::IntoParams;
+use shared::duo::{BatchAccept, BatchPreview, BatchRequest, Duo, Suggestion, SuggestionQuery};
 use uuid::Uuid;
 
 use crate::duo::service::{matching, Acting};
@@ -13,13 +11,6 @@ use crate::http::context::Ctx;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ItemErrors, WriteErrors};
 use crate::state::AppState;
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct SuggestionQuery {
-    /// How many (default 5, at most 50).
-    pub k: Option<usize>,
-}
 
 /// The best partners for one candidate, ranked, with the reasons.
 #[utoipa::path(tag = "duo2change", security(("bearer" = [])), params(("id" = Uuid, Path), SuggestionQuery), responses(

@@ -2,7 +2,7 @@
 //! overdue follow-up calls.
 
 use chrono::NaiveDate;
-use shared::duo::{DuoHealth, HealthLevel};
+use shared::duo::{DuoHealth, FollowUpKind, HealthLevel};
 use shared::Lang;
 
 /// One reported meeting: its date and the average satisfaction given (1–5), if any.
@@ -13,7 +13,11 @@ pub struct Meeting {
 }
 
 /// Default follow-up calls after confirmation (days): 2 weeks, 6 weeks, 3 months.
-pub const FOLLOW_UPS: [(i64, &str); 3] = [(14, "2_weeks"), (42, "6_weeks"), (91, "3_months")];
+pub const FOLLOW_UPS: [(i64, FollowUpKind); 3] = [
+    (14, FollowUpKind::TwoWeeks),
+    (42, FollowUpKind::SixWeeks),
+    (91, FollowUpKind::ThreeMonths),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reason {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::json;
 use shared::duo::{
-    AssessmentPhase, AssessmentSummary, MeasureSummary, PhaseFigure, SelfAssessment,
+    AssessmentPhase, AssessmentSummary, DuoStatus, MeasureSummary, PhaseFigure, SelfAssessment,
     SelfAssessmentInput,
 };
 use shared::people::Category;
@@ -16,8 +16,8 @@ use uuid::Uuid;
 use super::{today, unique, visible_duo, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
+use crate::db::stored_id as uuid;
 use crate::db::{lock_rows, write_transaction, Db};
-use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::assessments::{AssessmentRow, Figures};
 use crate::duo::store::feedback::staff_names;
 use crate::duo::store::DuoRow;
@@ -36,8 +36,8 @@ fn view(r: &AssessmentRow, staff: &HashMap<String, String>) -> Result<SelfAssess
         id: uuid(&r.id)?,
         duo_id: uuid(&r.duo_id)?,
         person_id: uuid(&r.person_id)?,
-        side: parse(&r.side)?,
-        phase: parse(&r.phase)?,
+        side: r.side,
+        phase: r.phase,
         assessed_on: r.assessed_on,
         french_confidence: r.french_confidence,
         help_contacts: r.help_contacts,
@@ -52,12 +52,11 @@ fn view(r: &AssessmentRow, staff: &HashMap<String, String>) -> Result<SelfAssess
 
 /// The duo states in which a phase can be recorded: the start once the two have met (late
 /// entries from a paper form included), the end once the duo has been running.
-fn phase_open(phase: AssessmentPhase, duo_status: &str) -> bool {
+fn phase_open(phase: AssessmentPhase, duo_status: DuoStatus) -> bool {
+    use DuoStatus::*;
     match phase {
-        AssessmentPhase::Before => {
-            matches!(duo_status, "introduced" | "active" | "paused" | "ended")
-        }
-        AssessmentPhase::After => matches!(duo_status, "active" | "paused" | "ended"),
+        AssessmentPhase::Before => matches!(duo_status, Introduced | Active | Paused | Ended),
+        AssessmentPhase::After => matches!(duo_status, Active | Paused | Ended),
     }
 }
 
@@ -181,7 +180,7 @@ pub async fn record_assessment(
         write_transaction(conn, |conn| {
             lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
             let d = DuoRow::get(conn, &id)?;
-            if !phase_open(a.phase, &d.status) {
+            if !phase_open(a.phase, d.status) {
                 return Err(ApiError::Conflict {
                     msg: match a.phase {
                         AssessmentPhase::Before => Msg::AssessmentBeforeNotOpen,
@@ -195,7 +194,7 @@ pub async fn record_assessment(
                 Category::Local => d.local_id.clone(),
             };
             let now = crate::db::now();
-            let found = AssessmentRow::find(conn, &d.id, a.side.as_str(), a.phase.as_str())?;
+            let found = AssessmentRow::find(conn, &d.id, a.side, a.phase)?;
             let created = found.is_none();
             let row = AssessmentRow {
                 id: found
@@ -204,8 +203,8 @@ pub async fn record_assessment(
                     .unwrap_or_else(|| Uuid::now_v7().to_string()),
                 duo_id: d.id.clone(),
                 person_id: person.clone(),
-                side: a.side.as_str().to_owned(),
-                phase: a.phase.as_str().to_owned(),
+                side: a.side,
+                phase: a.phase,
                 assessed_on,
                 french_confidence: c.french_confidence,
                 help_contacts: c.help_contacts,
@@ -254,12 +253,16 @@ fn phase_figure(values: &[f64]) -> PhaseFigure {
 
 /// One measure before and after, and the change of those who answered both (same duo, same
 /// side).
-fn measure(rows: &[Figures], side: &str, pick: impl Fn(&Figures) -> Option<i32>) -> MeasureSummary {
+fn measure(
+    rows: &[Figures],
+    side: Category,
+    pick: impl Fn(&Figures) -> Option<i32>,
+) -> MeasureSummary {
     let mut before: HashMap<&str, f64> = HashMap::new();
     let mut after: HashMap<&str, f64> = HashMap::new();
     for r in rows.iter().filter(|r| r.1 == side) {
         if let Some(v) = pick(r) {
-            let phase = if r.2 == "before" {
+            let phase = if r.2 == AssessmentPhase::Before {
                 &mut before
             } else {
                 &mut after
@@ -286,9 +289,9 @@ fn measure(rows: &[Figures], side: &str, pick: impl Fn(&Figures) -> Option<i32>)
 pub async fn summary(db: &Db) -> Result<AssessmentSummary, ApiError> {
     let rows = db.run(|conn| Ok(AssessmentRow::figures(conn)?)).await?;
     Ok(AssessmentSummary {
-        french_confidence: measure(&rows, "newcomer", |r| r.3),
-        help_contacts: measure(&rows, "newcomer", |r| r.4),
-        intercultural_understanding: measure(&rows, "local", |r| r.5),
+        french_confidence: measure(&rows, Category::Newcomer, |r| r.3),
+        help_contacts: measure(&rows, Category::Newcomer, |r| r.4),
+        intercultural_understanding: measure(&rows, Category::Local, |r| r.5),
         min_group_size: MIN_GROUP_SIZE,
     })
 }
@@ -297,37 +300,39 @@ pub async fn summary(db: &Db) -> Result<AssessmentSummary, ApiError> {
 mod tests {
     use super::*;
 
-    fn row(duo: &str, side: &str, phase: &str, fc: Option<i32>, iu: Option<i32>) -> Figures {
-        (
-            duo.into(),
-            side.into(),
-            phase.into(),
-            fc,
-            fc.map(|x| x * 2),
-            iu,
-        )
+    use AssessmentPhase::{After, Before};
+    use Category::{Local, Newcomer};
+
+    fn row(
+        duo: &str,
+        side: Category,
+        phase: AssessmentPhase,
+        fc: Option<i32>,
+        iu: Option<i32>,
+    ) -> Figures {
+        (duo.into(), side, phase, fc, fc.map(|x| x * 2), iu)
     }
 
     #[test]
     fn averages_are_withheld_below_the_group_size_and_changes_are_paired() {
         let mut rows: Vec<Figures> = (0..5)
-            .map(|i| row(&format!("d{i}"), "newcomer", "before", Some(2), None))
+            .map(|i| row(&format!("d{i}"), Newcomer, Before, Some(2), None))
             .collect();
         // Four of them answered at the end, one more only at the end.
-        rows.extend((0..4).map(|i| row(&format!("d{i}"), "newcomer", "after", Some(4), None)));
-        rows.push(row("d9", "newcomer", "after", Some(5), None));
-        rows.push(row("d0", "local", "before", None, Some(3)));
-        let s = measure(&rows, "newcomer", |r| r.3);
+        rows.extend((0..4).map(|i| row(&format!("d{i}"), Newcomer, After, Some(4), None)));
+        rows.push(row("d9", Newcomer, After, Some(5), None));
+        rows.push(row("d0", Local, Before, None, Some(3)));
+        let s = measure(&rows, Newcomer, |r| r.3);
         assert_eq!(s.before.count, 5);
         assert_eq!(s.before.average, Some(2.0));
         assert_eq!(s.after.count, 5);
         assert_eq!(s.after.average, Some(4.2));
         assert_eq!(s.paired, 4);
         assert_eq!(s.average_change, None, "four pairs: withheld");
-        let l = measure(&rows, "local", |r| r.5);
+        let l = measure(&rows, Local, |r| r.5);
         assert_eq!((l.before.count, l.before.average), (1, None));
-        rows.push(row("d4", "newcomer", "after", Some(3), None));
-        let s = measure(&rows, "newcomer", |r| r.3);
+        rows.push(row("d4", Newcomer, After, Some(3), None));
+        let s = measure(&rows, Newcomer, |r| r.3);
         assert_eq!(s.paired, 5);
         assert_eq!(s.average_change, Some(1.8));
     }
@@ -380,9 +385,9 @@ mod tests {
             }),
             ["learnt"]
         );
-        assert!(!phase_open(AssessmentPhase::After, "introduced"));
-        assert!(phase_open(AssessmentPhase::Before, "introduced"));
-        assert!(!phase_open(AssessmentPhase::Before, "declined"));
-        assert!(phase_open(AssessmentPhase::After, "ended"));
+        assert!(!phase_open(AssessmentPhase::After, DuoStatus::Introduced));
+        assert!(phase_open(AssessmentPhase::Before, DuoStatus::Introduced));
+        assert!(!phase_open(AssessmentPhase::Before, DuoStatus::Declined));
+        assert!(phase_open(AssessmentPhase::After, DuoStatus::Ended));
     }
 }

@@ -11,8 +11,8 @@ use uuid::Uuid;
 use super::{unique, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
+use crate::db::stored_id as uuid;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
-use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::staff_names;
 use crate::duo::store::BlockRow;
 use crate::error::{ApiError, Validator};
@@ -46,7 +46,7 @@ fn view(
         person_a_name: name(&r.person_a),
         person_b: uuid(&r.person_b)?,
         person_b_name: name(&r.person_b),
-        reason: parse(&r.reason)?,
+        reason: r.reason,
         note: r.note.clone(),
         created_by_name: r.created_by.as_ref().and_then(|u| staff.get(u).cloned()),
         created_at: r.created_at.and_utc(),
@@ -96,7 +96,7 @@ pub async fn create(
                 v.add("person_b", Msg::UnknownPerson);
             }
             v.finish()?;
-            let reason = BlockReason::Coordinator.as_str();
+            let reason = BlockReason::Coordinator;
             if BlockRow::between(conn, &a, &b, reason)?.is_some() {
                 return Err(ApiError::Conflict {
                     msg: Msg::PairAlreadyBlocked,
@@ -107,7 +107,7 @@ pub async fn create(
                 id: Uuid::now_v7().to_string(),
                 person_a: a.clone(),
                 person_b: b.clone(),
-                reason: reason.to_owned(),
+                reason,
                 created_by: Some(by),
                 created_at: crate::db::now(),
                 note: Some(note),
@@ -138,7 +138,7 @@ pub async fn delete(db: &Db, acting: &Acting, id: Uuid) -> Result<(), ApiError> 
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let row = BlockRow::get(conn, &id)?;
-            if row.reason != BlockReason::Coordinator.as_str() {
+            if row.reason != BlockReason::Coordinator {
                 return Err(ApiError::Conflict {
                     msg: Msg::BlockFromHistory,
                     field: None,

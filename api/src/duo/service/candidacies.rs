@@ -25,13 +25,13 @@ pub(crate) fn view(
         id: uuid(&c.id)?,
         person_id: uuid(&c.person_id)?,
         display_name: name.to_owned(),
-        side: c.side_of()?,
-        status: c.status_of()?,
+        side: c.side,
+        status: c.status,
         waiting_since: c.waiting_since.and_utc(),
         commune: commune_name.or_else(|| c.commune_id.clone()),
-        travel: c.travel_of()?,
-        gender: c.gender_of()?,
-        partner_gender: c.partner_gender_of()?,
+        travel: c.travel,
+        gender: c.gender,
+        partner_gender: c.partner_gender,
         partner_age_min: c.partner_age_min,
         partner_age_max: c.partner_age_max,
         hopes: c.hopes_of()?,
@@ -48,12 +48,7 @@ pub async fn list(
     side: Option<Category>,
 ) -> Result<Vec<Candidacy>, ApiError> {
     db.run(move |conn| {
-        let rows = store::list_candidacies(
-            conn,
-            status.map(|s| s.as_str()),
-            side.map(|s| s.as_str()),
-            coach.as_deref(),
-        )?;
+        let rows = store::list_candidacies(conn, status, side, coach.as_deref())?;
         let (communes, _) = store::communes(conn)?;
         let commune_name = |id: &Option<String>| {
             id.as_ref().and_then(|id| {
@@ -144,13 +139,13 @@ pub async fn create(
             let row = CandidacyRow {
                 id: Uuid::now_v7().to_string(),
                 person_id: person.id.clone(),
-                side: side.as_str().to_owned(),
-                status: CandidacyStatus::Waiting.as_str().to_owned(),
+                side,
+                status: CandidacyStatus::Waiting,
                 waiting_since: now,
                 commune_id: fields.commune,
-                travel: input.travel.as_str().to_owned(),
-                gender: input.gender.map(|g| g.as_str().to_owned()),
-                partner_gender: input.partner_gender.map(|g| g.as_str().to_owned()),
+                travel: input.travel,
+                gender: input.gender,
+                partner_gender: input.partner_gender,
                 partner_age_min: input.partner_age_min,
                 partner_age_max: input.partner_age_max,
                 hopes: CandidacyRow::hopes_text(&input.hopes),
@@ -207,9 +202,9 @@ pub async fn update(
             let mut row = CandidacyRow::get(conn, &id.to_string())?;
             let fields = check(conn, &input)?;
             row.commune_id = fields.commune;
-            row.travel = input.travel.as_str().to_owned();
-            row.gender = input.gender.map(|g| g.as_str().to_owned());
-            row.partner_gender = input.partner_gender.map(|g| g.as_str().to_owned());
+            row.travel = input.travel;
+            row.gender = input.gender;
+            row.partner_gender = input.partner_gender;
             row.partner_age_min = input.partner_age_min;
             row.partner_age_max = input.partner_age_max;
             row.hopes = CandidacyRow::hopes_text(&input.hopes);
@@ -219,9 +214,7 @@ pub async fn update(
                 // Only withdrawal and return to the pool are set by hand; proposals and
                 // matches follow the duos.
                 match s {
-                    CandidacyStatus::Withdrawn | CandidacyStatus::Waiting => {
-                        row.status = s.as_str().to_owned()
-                    }
+                    CandidacyStatus::Withdrawn | CandidacyStatus::Waiting => row.status = s,
                     _ => return Err(ApiError::field("status", Msg::InvalidValue)),
                 }
             }

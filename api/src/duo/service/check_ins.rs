@@ -1,13 +1,13 @@
 //! The meetings a duo reports; they feed the health of active duos.
 
 use serde_json::json;
-use shared::duo::{CheckIn, CheckInInput};
+use shared::duo::{CheckIn, CheckInInput, DuoStatus};
 use uuid::Uuid;
 
 use super::{visible_duo, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
-use crate::db::{stored as parse, stored_id as uuid, write_transaction, Db};
+use crate::db::{stored_id as uuid, write_transaction, Db};
 use crate::duo::store::CheckInRow;
 use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
@@ -19,7 +19,7 @@ fn view(c: &CheckInRow) -> Result<CheckIn, ApiError> {
         met_on: c.met_on,
         activity: c.activity.clone(),
         duration_minutes: c.duration_minutes,
-        reported_by: parse(&c.reported_by)?,
+        reported_by: c.reported_by,
         satisfaction_newcomer: c.satisfaction_newcomer,
         satisfaction_local: c.satisfaction_local,
         notes: c.notes.clone(),
@@ -66,7 +66,10 @@ pub async fn add(db: &Db, acting: &Acting, id: Uuid, c: CheckInInput) -> Result<
             v.add(f, Msg::InvalidValue);
         }
     }
-    if !matches!(d.status.as_str(), "introduced" | "active" | "paused") {
+    if !matches!(
+        d.status,
+        DuoStatus::Introduced | DuoStatus::Active | DuoStatus::Paused
+    ) {
         v.add("duo", Msg::InvalidValue);
     }
     v.finish()?;
@@ -77,7 +80,7 @@ pub async fn add(db: &Db, acting: &Acting, id: Uuid, c: CheckInInput) -> Result<
         met_on: c.met_on,
         activity: activity.unwrap_or_default(),
         duration_minutes: c.duration_minutes,
-        reported_by: c.reported_by.as_str().to_owned(),
+        reported_by: c.reported_by,
         satisfaction_newcomer: c.satisfaction_newcomer,
         satisfaction_local: c.satisfaction_local,
         notes,

@@ -38,9 +38,9 @@ pub(crate) fn view(
         newcomer_name: name(&d.newcomer_id),
         local_id: uuid(&d.local_id)?,
         local_name: name(&d.local_id),
-        status: d.status_of()?,
+        status: d.status,
         score: d.score,
-        reasons: d.reasons(lang)?,
+        reasons: d.reasons(lang),
         settings_version: d.settings_version,
         pinned: d.pinned,
         proposed_at: d.proposed_at.and_utc(),
@@ -48,7 +48,7 @@ pub(crate) fn view(
         confirmed_at: d.confirmed_at.map(|t| t.and_utc()),
         ended_at: d.ended_at.map(|t| t.and_utc()),
         reason: d.reason.clone(),
-        outcome: d.outcome_of()?,
+        outcome: d.outcome,
         health,
         both_want_to_continue: both_want_to_continue(&feedback.of(&d.id)),
         feedback: feedback.of(&d.id),
@@ -64,7 +64,7 @@ fn health_of(
     today: NaiveDate,
     lang: Lang,
 ) -> Option<DuoHealth> {
-    if d.status != "active" {
+    if d.status != DuoStatus::Active {
         return None;
     }
     let confirmed = d.confirmed_at?.date();
@@ -95,7 +95,7 @@ fn health_of(
 /// Duos with the given statuses (all when empty), with the health of active ones.
 fn with_health(
     conn: &mut DbConnection,
-    statuses: &[&str],
+    statuses: &[DuoStatus],
     coach: Option<&str>,
     lang: Lang,
 ) -> Result<Vec<Duo>, ApiError> {
@@ -126,7 +126,7 @@ pub async fn list(
     lang: Lang,
 ) -> Result<Vec<Duo>, ApiError> {
     db.run(move |conn| {
-        let statuses: Vec<&str> = status.iter().map(|s| s.as_str()).collect();
+        let statuses: Vec<DuoStatus> = status.into_iter().collect();
         with_health(conn, &statuses, coach.as_deref(), lang)
     })
     .await
@@ -135,7 +135,7 @@ pub async fn list(
 /// Active duos that need attention first: the coordinator's call list.
 pub async fn attention(db: &Db, coach: Option<String>, lang: Lang) -> Result<Vec<Duo>, ApiError> {
     let mut duos = db
-        .run(move |conn| with_health(conn, &["active"], coach.as_deref(), lang))
+        .run(move |conn| with_health(conn, &[DuoStatus::Active], coach.as_deref(), lang))
         .await?;
     let rank = |d: &Duo| match d.health.as_ref().map(|h| h.level) {
         Some(HealthLevel::Attention) => 0,
@@ -215,14 +215,14 @@ pub async fn transition(
             // state the other left.
             lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
             let mut d = DuoRow::get(conn, &id)?;
-            let from = d.status_of()?;
+            let from = d.status;
             let effects = domain::transition(from, t.to, reason, t.outcome).map_err(
                 |Refused::NotAllowed| ApiError::Conflict {
                     msg: Msg::InvalidValue,
                     field: Some("to"),
                 },
             )?;
-            d.status = t.to.as_str().to_owned();
+            d.status = t.to;
             apply(conn, &acting, &mut d, from, t.to, effects)?;
             full(conn, &d, false, lang)
         })
@@ -249,7 +249,7 @@ fn apply(
                 d.ended_at = Some(now);
                 d.reason = reason;
                 if let Some(o) = outcome {
-                    d.outcome = Some(o.as_str().to_owned());
+                    d.outcome = Some(o);
                 }
             }
             Effect::Paused { reason } => d.pause_reason = reason,
@@ -258,14 +258,14 @@ fn apply(
                     .into_iter()
                     .flatten()
                 {
-                    CandidacyRow::set_status(conn, c, status.as_str())?;
+                    CandidacyRow::set_status(conn, c, status)?;
                 }
             }
             Effect::FollowUp { days, kind } => FollowUpRow {
                 id: Uuid::now_v7().to_string(),
                 duo_id: d.id.clone(),
                 due_on: now.date() + Duration::days(days),
-                kind: kind.to_owned(),
+                kind,
                 done_at: None,
                 notes: None,
                 done_on: None,
@@ -274,20 +274,16 @@ fn apply(
                 created_by: None,
             }
             .insert(conn)?,
-            Effect::Block(reason) => store::add_block(
-                conn,
-                &d.newcomer_id,
-                &d.local_id,
-                reason.as_str(),
-                acting.by(),
-            )?,
+            Effect::Block(reason) => {
+                store::add_block(conn, &d.newcomer_id, &d.local_id, reason, acting.by())?
+            }
             Effect::Audit { with_feedback } => audit = Some(with_feedback),
         }
     }
     d.save(conn)?;
     // After the save, as before: the entry describes the stored duo.
     if let Some(with_feedback) = audit {
-        let mut details = json!({ "from": from.as_str(), "to": to.as_str(), "outcome": d.outcome });
+        let mut details = json!({ "from": from, "to": to, "outcome": d.outcome });
         if with_feedback {
             // What the decision was taken on.
             details["feedback"] = feedback::answers(conn, &d.id)?;

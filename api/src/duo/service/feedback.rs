@@ -5,15 +5,15 @@
 use std::collections::HashMap;
 
 use serde_json::json;
-use shared::duo::{ContinueWish, TrialFeedback, TrialFeedbackInput};
+use shared::duo::{ContinueWish, DuoStatus, TrialFeedback, TrialFeedbackInput};
 use shared::people::Category;
 use uuid::Uuid;
 
 use super::{today, unique, visible_duo, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
+use crate::db::stored_id as uuid;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
-use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::{staff_names, FeedbackRow};
 use crate::duo::store::DuoRow;
 use crate::error::{ApiError, Validator};
@@ -22,9 +22,9 @@ use crate::people::domain::optional_text;
 
 fn view(r: &FeedbackRow, staff: &HashMap<String, String>) -> Result<TrialFeedback, ApiError> {
     Ok(TrialFeedback {
-        side: parse(&r.side)?,
+        side: r.side,
         person_id: uuid(&r.person_id)?,
-        wants_to_continue: parse(&r.wants_to_continue)?,
+        wants_to_continue: r.wants_to_continue,
         rating: r.rating,
         notes: r.notes.clone(),
         given_on: r.given_on,
@@ -75,7 +75,7 @@ pub fn answers(conn: &mut DbConnection, duo_id: &str) -> Result<serde_json::Valu
     let rows = FeedbackRow::for_duos(conn, &[duo_id.to_owned()])?;
     Ok(rows
         .iter()
-        .map(|r| (r.side.clone(), json!(r.wants_to_continue)))
+        .map(|r| (r.side.as_str().to_owned(), json!(r.wants_to_continue)))
         .collect::<serde_json::Map<_, _>>()
         .into())
 }
@@ -120,7 +120,7 @@ pub async fn record_feedback(
             // Two staff members recording at once take turns (PostgreSQL).
             lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
             let d = DuoRow::get(conn, &id)?;
-            if d.status != "introduced" {
+            if d.status != DuoStatus::Introduced {
                 return Err(ApiError::Conflict {
                     msg: Msg::FeedbackNeedsIntroducedDuo,
                     field: Some("duo"),
@@ -134,10 +134,10 @@ pub async fn record_feedback(
                 Category::Local => d.local_id.clone(),
             };
             let now = crate::db::now();
-            let (row, created) = match FeedbackRow::find(conn, &d.id, f.side.as_str())? {
+            let (row, created) = match FeedbackRow::find(conn, &d.id, f.side)? {
                 Some(before) => {
                     let row = FeedbackRow {
-                        wants_to_continue: f.wants_to_continue.as_str().to_owned(),
+                        wants_to_continue: f.wants_to_continue,
                         rating: f.rating,
                         notes,
                         given_on,
@@ -153,8 +153,8 @@ pub async fn record_feedback(
                         id: Uuid::now_v7().to_string(),
                         duo_id: d.id.clone(),
                         person_id: person.clone(),
-                        side: f.side.as_str().to_owned(),
-                        wants_to_continue: f.wants_to_continue.as_str().to_owned(),
+                        side: f.side,
+                        wants_to_continue: f.wants_to_continue,
                         rating: f.rating,
                         notes,
                         given_on,

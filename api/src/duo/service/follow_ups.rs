@@ -6,14 +6,14 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde_json::json;
-use shared::duo::{FollowUp, FollowUpDone, FollowUpInput, FollowUpKind};
+use shared::duo::{DuoStatus, FollowUp, FollowUpDone, FollowUpInput, FollowUpKind};
 use uuid::Uuid;
 
 use super::{today, unique, visible_duo, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
+use crate::db::stored_id as uuid;
 use crate::db::{lock_rows, write_transaction, Db, DbConnection};
-use crate::db::{stored as parse, stored_id as uuid};
 use crate::duo::store::feedback::staff_names;
 use crate::duo::store::{DuoRow, FollowUpRow};
 use crate::error::{ApiError, Validator};
@@ -21,25 +21,25 @@ use crate::i18n::Msg;
 use crate::people::domain::optional_text;
 
 /// Whether the duo is running, so that its calls still matter.
-fn running(duo_status: &str) -> bool {
-    matches!(duo_status, "active" | "paused")
+fn running(duo_status: DuoStatus) -> bool {
+    matches!(duo_status, DuoStatus::Active | DuoStatus::Paused)
 }
 
 /// A call not done, due before `today`, of a running duo.
-pub fn is_overdue(r: &FollowUpRow, duo_status: &str, today: NaiveDate) -> bool {
+pub fn is_overdue(r: &FollowUpRow, duo_status: DuoStatus, today: NaiveDate) -> bool {
     r.done_at.is_none() && r.done_on.is_none() && r.due_on < today && running(duo_status)
 }
 
 fn view(
     r: &FollowUpRow,
-    duo_status: &str,
+    duo_status: DuoStatus,
     staff: &HashMap<String, String>,
     today: NaiveDate,
 ) -> Result<FollowUp, ApiError> {
     Ok(FollowUp {
         id: uuid(&r.id)?,
         due_on: r.due_on,
-        kind: parse(&r.kind)?,
+        kind: r.kind,
         notes: r.notes.clone(),
         done_on: r.done_on.or_else(|| r.done_at.map(|t| t.date())),
         done_at: r.done_at.map(|t| t.and_utc()),
@@ -55,7 +55,7 @@ pub fn follow_ups_of(conn: &mut DbConnection, d: &DuoRow) -> Result<Vec<FollowUp
     let staff = staff_names(conn, &unique(rows.iter().filter_map(|r| r.done_by.clone())))?;
     let today = today();
     rows.iter()
-        .map(|r| view(r, &d.status, &staff, today))
+        .map(|r| view(r, d.status, &staff, today))
         .collect()
 }
 
@@ -90,7 +90,7 @@ pub async fn plan(
             write_transaction(conn, |conn| {
                 lock_rows(conn, "SELECT id FROM duos WHERE id = $1 FOR UPDATE", &id)?;
                 let d = DuoRow::get(conn, &id)?;
-                if !running(&d.status) {
+                if !running(d.status) {
                     return Err(ApiError::Conflict {
                         msg: Msg::FollowUpNeedsRunningDuo,
                         field: Some("duo"),
@@ -100,7 +100,7 @@ pub async fn plan(
                     id: Uuid::now_v7().to_string(),
                     duo_id: d.id.clone(),
                     due_on: f.due_on,
-                    kind: FollowUpKind::Extra.as_str().to_owned(),
+                    kind: FollowUpKind::Extra,
                     done_at: None,
                     notes,
                     done_on: None,
@@ -121,7 +121,7 @@ pub async fn plan(
             })
         })
         .await?;
-    view(&row, &status, &HashMap::new(), today())
+    view(&row, status, &HashMap::new(), today())
 }
 
 /// Marks a call done once: the day it took place (default today; not in the future, not
@@ -185,5 +185,5 @@ pub async fn mark_done(
             })
         })
         .await?;
-    view(&row, &status, &staff, today())
+    view(&row, status, &staff, today())
 }

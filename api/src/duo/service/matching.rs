@@ -1,12 +1,12 @@
 //! Matching over the waiting pool: explained suggestions for one candidate, the optimal batch
 //! (previewed, then accepted), and proposals.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::json;
 use shared::duo::{
-    AcceptedPair, BatchPair, BatchPreview, BatchUnmatched, Duo, DuoStatus, PairRef, ScoreBreakdown,
-    Suggestion,
+    AcceptedPair, BatchPair, BatchPreview, BatchUnmatched, CandidacyStatus, Duo, DuoStatus,
+    PairRef, ScoreBreakdown, Suggestion,
 };
 use shared::people::Category;
 use shared::Lang;
@@ -17,11 +17,11 @@ use super::feedback::FeedbackIndex;
 use super::Acting;
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
-use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection};
+use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection, JsonText};
 use crate::duo::matching::pool::{self as assign, Unmatched};
 use crate::duo::matching::score::{self, Breakdown, Exclusion, Profile, Side};
 use crate::duo::pool::{load_pool, Pool};
-use crate::duo::store::{CandidacyRow, DuoRow};
+use crate::duo::store::{CandidacyRow, DuoRow, Explanation};
 use crate::error::ApiError;
 use crate::i18n::Msg;
 
@@ -98,7 +98,9 @@ pub async fn suggestions(
 ) -> Result<Vec<Suggestion>, ApiError> {
     let id = id.to_string();
     let pool = db
-        .run(move |conn| load_pool(conn, &["waiting"], std::slice::from_ref(&id)).map(|p| (p, id)))
+        .run(move |conn| {
+            load_pool(conn, &[CandidacyStatus::Waiting], std::slice::from_ref(&id)).map(|p| (p, id))
+        })
         .await?;
     let (pool, id) = pool;
     let Some(me) = pool.candidacies.iter().position(|c| c.id == id) else {
@@ -224,7 +226,9 @@ fn run_batch(pool: &Pool, pinned: &[PairRef], lang: Lang) -> Result<BatchPreview
 
 /// The optimal pairing of the whole waiting pool, with the given pins. Nothing is stored.
 pub async fn preview(db: &Db, pinned: Vec<PairRef>, lang: Lang) -> Result<BatchPreview, ApiError> {
-    let pool = db.run(|conn| load_pool(conn, &["waiting"], &[])).await?;
+    let pool = db
+        .run(|conn| load_pool(conn, &[CandidacyStatus::Waiting], &[]))
+        .await?;
     // CPU-bound: off the async workers.
     actix_web::web::block(move || run_batch(&pool, &pinned, lang))
         .await
@@ -251,7 +255,7 @@ fn propose(
             id,
         )?;
     }
-    let pool = load_pool(conn, &["waiting"], &[])?;
+    let pool = load_pool(conn, &[CandidacyStatus::Waiting], &[])?;
     let mut used = HashSet::new();
     let mut out = Vec::new();
     for (k, p) in pairs.iter().enumerate() {
@@ -284,14 +288,21 @@ fn propose(
             &pool.weights,
         );
         // The reasons in every interface language, so each reader sees them in theirs.
-        let by_lang: serde_json::Map<String, serde_json::Value> = Lang::ALL
+        let reasons_by_lang: BTreeMap<String, Vec<String>> = Lang::ALL
             .into_iter()
             .map(|lang| {
                 let r = score::explain(&pool.profiles[n], &pool.profiles[l], &pool.world, lang);
-                (lang.code().to_owned(), json!(r))
+                (lang.code().to_owned(), r)
             })
             .collect();
-        let reasons_fr = by_lang.get(Lang::Fr.code()).cloned().unwrap_or_default();
+        let explanation = Explanation {
+            breakdown: Some(serde_json::to_value(b).map_err(anyhow::Error::from)?),
+            reasons: reasons_by_lang
+                .get(Lang::Fr.code())
+                .cloned()
+                .unwrap_or_default(),
+            reasons_by_lang,
+        };
         let now = crate::db::now();
         let (nc, lc) = (&pool.candidacies[n], &pool.candidacies[l]);
         let row = DuoRow {
@@ -300,12 +311,9 @@ fn propose(
             local_id: lc.person_id.clone(),
             newcomer_candidacy_id: Some(nc.id.clone()),
             local_candidacy_id: Some(lc.id.clone()),
-            status: DuoStatus::Proposed.as_str().to_owned(),
+            status: DuoStatus::Proposed,
             score: Some((b.total * 10.0).round() / 10.0),
-            explanation: Some(
-                json!({ "breakdown": b, "reasons": reasons_fr, "reasons_by_lang": by_lang })
-                    .to_string(),
-            ),
+            explanation: Some(JsonText(explanation)),
             settings_version: Some(pool.version),
             pinned: p.pinned,
             proposed_at: now,
@@ -319,8 +327,8 @@ fn propose(
             pause_reason: None,
         };
         row.insert(conn)?;
-        CandidacyRow::set_status(conn, &nc.id, "proposed")?;
-        CandidacyRow::set_status(conn, &lc.id, "proposed")?;
+        CandidacyRow::set_status(conn, &nc.id, CandidacyStatus::Proposed)?;
+        CandidacyRow::set_status(conn, &lc.id, CandidacyStatus::Proposed)?;
         record(
             conn,
             &acting.actor,
@@ -390,7 +398,11 @@ pub async fn propose_one(
 /// the people they accompany).
 pub async fn proposals(db: &Db, coach: Option<String>, lang: Lang) -> Result<Vec<Duo>, ApiError> {
     db.run(move |conn| {
-        let rows = DuoRow::list(conn, &["proposed", "introduced"], coach.as_deref())?;
+        let rows = DuoRow::list(
+            conn,
+            &[DuoStatus::Proposed, DuoStatus::Introduced],
+            coach.as_deref(),
+        )?;
         let ids: Vec<String> = rows
             .iter()
             .flat_map(|r| [r.newcomer_id.clone(), r.local_id.clone()])

@@ -4,6 +4,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use shared::duo::AssessmentPhase;
+use shared::people::Category;
+
 use crate::db::schema::duo_assessments;
 use crate::db::DbConnection;
 
@@ -14,8 +17,8 @@ pub struct AssessmentRow {
     pub id: String,
     pub duo_id: String,
     pub person_id: String,
-    pub side: String,
-    pub phase: String,
+    pub side: Category,
+    pub phase: AssessmentPhase,
     pub assessed_on: NaiveDate,
     pub french_confidence: Option<i32>,
     pub help_contacts: Option<i32>,
@@ -45,8 +48,8 @@ impl AssessmentRow {
     pub fn find(
         conn: &mut DbConnection,
         duo: &str,
-        side: &str,
-        phase: &str,
+        side: Category,
+        phase: AssessmentPhase,
     ) -> QueryResult<Option<Self>> {
         duo_assessments::table
             .filter(duo_assessments::duo_id.eq(duo))
@@ -85,8 +88,8 @@ impl AssessmentRow {
 /// See [`AssessmentRow::figures`].
 pub type Figures = (
     String,
-    String,
-    String,
+    Category,
+    AssessmentPhase,
     Option<i32>,
     Option<i32>,
     Option<i32>,

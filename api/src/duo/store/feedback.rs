@@ -6,6 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use shared::duo::ContinueWish;
+use shared::people::Category;
+
 use crate::db::schema::{duo_feedback, users};
 use crate::db::DbConnection;
 
@@ -16,8 +19,8 @@ pub struct FeedbackRow {
     pub id: String,
     pub duo_id: String,
     pub person_id: String,
-    pub side: String,
-    pub wants_to_continue: String,
+    pub side: Category,
+    pub wants_to_continue: ContinueWish,
     pub rating: i32,
     pub notes: Option<String>,
     pub given_on: NaiveDate,
@@ -42,7 +45,7 @@ impl FeedbackRow {
     }
 
     /// The feedback of one side of a duo, if recorded.
-    pub fn find(conn: &mut DbConnection, duo: &str, side: &str) -> QueryResult<Option<Self>> {
+    pub fn find(conn: &mut DbConnection, duo: &str, side: Category) -> QueryResult<Option<Self>> {
         duo_feedback::table
             .filter(duo_feedback::duo_id.eq(duo))
             .filter(duo_feedback::side.eq(side))

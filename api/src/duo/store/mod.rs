@@ -1,5 +1,5 @@
-//! Duo2Change rows and their queries. Enum and JSON columns are read through the typed
-//! accessors below, which fail loudly on a value the code never writes.
+//! Duo2Change rows and their queries. Enum columns hold the `shared` enums and JSON columns go
+//! through `JsonText`: a value the code never writes fails loudly when the row is read.
 
 pub mod assessments;
 pub mod feedback;
@@ -7,16 +7,19 @@ mod world;
 
 pub use world::*;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::{duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups, duos, people};
-use crate::db::{stored, DbConnection};
+use crate::db::{stored, DbConnection, JsonText};
 use crate::error::ApiError;
-use shared::duo::{CandidacyStatus, DuoOutcome, DuoStatus, GenderIdentity, Hope, TravelRange};
+use shared::duo::{
+    BlockReason, CandidacyStatus, DuoOutcome, DuoStatus, FollowUpKind, GenderIdentity, Hope,
+    Reporter, TravelRange,
+};
 use shared::people::Category;
 use shared::Lang;
 
@@ -26,13 +29,13 @@ use shared::Lang;
 pub struct CandidacyRow {
     pub id: String,
     pub person_id: String,
-    pub side: String,
-    pub status: String,
+    pub side: Category,
+    pub status: CandidacyStatus,
     pub waiting_since: NaiveDateTime,
     pub commune_id: Option<String>,
-    pub travel: String,
-    pub gender: Option<String>,
-    pub partner_gender: Option<String>,
+    pub travel: TravelRange,
+    pub gender: Option<GenderIdentity>,
+    pub partner_gender: Option<GenderIdentity>,
     pub partner_age_min: Option<i32>,
     pub partner_age_max: Option<i32>,
     /// Comma-separated hopes.
@@ -52,9 +55,10 @@ pub struct DuoRow {
     pub local_id: String,
     pub newcomer_candidacy_id: Option<String>,
     pub local_candidacy_id: Option<String>,
-    pub status: String,
+    pub status: DuoStatus,
     pub score: Option<f64>,
-    pub explanation: Option<String>,
+    /// Why matching proposed the pair (none for duos made by hand or by the demo).
+    pub explanation: Option<JsonText<Explanation>>,
     pub settings_version: Option<i32>,
     pub pinned: bool,
     pub proposed_at: NaiveDateTime,
@@ -62,7 +66,7 @@ pub struct DuoRow {
     pub confirmed_at: Option<NaiveDateTime>,
     pub ended_at: Option<NaiveDateTime>,
     pub reason: Option<String>,
-    pub outcome: Option<String>,
+    pub outcome: Option<DuoOutcome>,
     pub created_by: Option<String>,
     pub updated_at: NaiveDateTime,
     /// Why the duo was last paused.
@@ -78,7 +82,7 @@ pub struct CheckInRow {
     pub met_on: NaiveDate,
     pub activity: String,
     pub duration_minutes: Option<i32>,
-    pub reported_by: String,
+    pub reported_by: Reporter,
     pub satisfaction_newcomer: Option<i32>,
     pub satisfaction_local: Option<i32>,
     pub notes: Option<String>,
@@ -93,7 +97,7 @@ pub struct FollowUpRow {
     pub id: String,
     pub duo_id: String,
     pub due_on: NaiveDate,
-    pub kind: String,
+    pub kind: FollowUpKind,
     pub done_at: Option<NaiveDateTime>,
     /// Written when the call was planned.
     pub notes: Option<String>,
@@ -111,39 +115,14 @@ pub struct BlockRow {
     pub id: String,
     pub person_a: String,
     pub person_b: String,
-    pub reason: String,
+    pub reason: BlockReason,
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     /// A coordinator's words on an explicit "do not pair".
     pub note: Option<String>,
 }
 
-/// A value of an optional enum column.
-fn stored_opt<T: std::str::FromStr>(s: Option<&str>) -> Result<Option<T>, ApiError> {
-    s.map(stored).transpose()
-}
-
 impl CandidacyRow {
-    pub fn side_of(&self) -> Result<Category, ApiError> {
-        stored(&self.side)
-    }
-
-    pub fn status_of(&self) -> Result<CandidacyStatus, ApiError> {
-        stored(&self.status)
-    }
-
-    pub fn travel_of(&self) -> Result<TravelRange, ApiError> {
-        stored(&self.travel)
-    }
-
-    pub fn gender_of(&self) -> Result<Option<GenderIdentity>, ApiError> {
-        stored_opt(self.gender.as_deref())
-    }
-
-    pub fn partner_gender_of(&self) -> Result<Option<GenderIdentity>, ApiError> {
-        stored_opt(self.partner_gender.as_deref())
-    }
-
     /// The hopes, stored comma-separated (empty when none).
     pub fn hopes_of(&self) -> Result<Vec<Hope>, ApiError> {
         self.hopes
@@ -189,13 +168,17 @@ impl CandidacyRow {
     pub fn open_for(conn: &mut DbConnection, person_id: &str) -> QueryResult<Option<CandidacyRow>> {
         duo_candidacies::table
             .filter(duo_candidacies::person_id.eq(person_id))
-            .filter(duo_candidacies::status.ne("withdrawn"))
+            .filter(duo_candidacies::status.ne(CandidacyStatus::Withdrawn))
             .select(CandidacyRow::as_select())
             .first(conn)
             .optional()
     }
 
-    pub fn set_status(conn: &mut DbConnection, id: &str, status: &str) -> QueryResult<()> {
+    pub fn set_status(
+        conn: &mut DbConnection,
+        id: &str,
+        status: CandidacyStatus,
+    ) -> QueryResult<()> {
         diesel::update(duo_candidacies::table.find(id))
             .set((
                 duo_candidacies::status.eq(status),
@@ -212,8 +195,8 @@ pub type CandidacyWithName = (CandidacyRow, String, Option<String>, Option<Strin
 /// Candidacies with their person's display fields, filtered by status and side.
 pub fn list_candidacies(
     conn: &mut DbConnection,
-    status: Option<&str>,
-    side: Option<&str>,
+    status: Option<CandidacyStatus>,
+    side: Option<Category>,
     coach: Option<&str>,
 ) -> QueryResult<Vec<CandidacyWithName>> {
     let mut q = duo_candidacies::table
@@ -221,10 +204,10 @@ pub fn list_candidacies(
         .filter(people::anonymised_at.is_null())
         .into_boxed();
     if let Some(s) = status {
-        q = q.filter(duo_candidacies::status.eq(s.to_owned()));
+        q = q.filter(duo_candidacies::status.eq(s));
     }
     if let Some(s) = side {
-        q = q.filter(duo_candidacies::side.eq(s.to_owned()));
+        q = q.filter(duo_candidacies::side.eq(s));
     }
     if let Some(c) = coach {
         q = q.filter(
@@ -252,7 +235,11 @@ pub fn blocks(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
         .load(conn)?;
     // Duos that were declined or ended badly block their pair too.
     let from_duos: Vec<(String, String)> = duos::table
-        .filter(duos::status.eq("declined").or(duos::outcome.eq("bad")))
+        .filter(
+            duos::status
+                .eq(DuoStatus::Declined)
+                .or(duos::outcome.eq(DuoOutcome::Bad)),
+        )
         .select((duos::newcomer_id, duos::local_id))
         .load(conn)?;
     pairs.extend(from_duos);
@@ -263,7 +250,7 @@ pub fn add_block(
     conn: &mut DbConnection,
     a: &str,
     b: &str,
-    reason: &str,
+    reason: BlockReason,
     by: Option<String>,
 ) -> QueryResult<()> {
     diesel::insert_into(duo_blocks::table)
@@ -271,7 +258,7 @@ pub fn add_block(
             id: uuid::Uuid::now_v7().to_string(),
             person_a: a.to_owned(),
             person_b: b.to_owned(),
-            reason: reason.to_owned(),
+            reason,
             created_by: by,
             created_at: crate::db::now(),
             note: None,
@@ -318,7 +305,7 @@ impl BlockRow {
         conn: &mut DbConnection,
         a: &str,
         b: &str,
-        reason: &str,
+        reason: BlockReason,
     ) -> QueryResult<Option<BlockRow>> {
         duo_blocks::table
             .filter(
@@ -332,32 +319,29 @@ impl BlockRow {
     }
 }
 
-/// What a proposal stored about its score: the reasons, per interface language since they
-/// were stored that way, in French only before.
-#[derive(Debug, Default, serde::Deserialize)]
-struct Explanation {
+/// What a proposal stored about its score: the score's breakdown, and the reasons per
+/// interface language since they were stored that way, in French only before. Saving a duo
+/// writes it back as read, so the breakdown is kept whole.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Explanation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<serde_json::Value>,
     #[serde(default)]
-    reasons: Vec<String>,
+    pub reasons: Vec<String>,
     #[serde(default)]
-    reasons_by_lang: HashMap<String, Vec<String>>,
+    pub reasons_by_lang: BTreeMap<String, Vec<String>>,
 }
 
 impl DuoRow {
-    pub fn status_of(&self) -> Result<DuoStatus, ApiError> {
-        stored(&self.status)
-    }
-
-    pub fn outcome_of(&self) -> Result<Option<DuoOutcome>, ApiError> {
-        stored_opt(self.outcome.as_deref())
-    }
-
     /// The reasons of the proposal in `lang` (none for duos made by hand or by the demo).
-    pub fn reasons(&self, lang: Lang) -> Result<Vec<String>, ApiError> {
-        let Some(text) = self.explanation.as_deref() else {
-            return Ok(vec![]);
+    pub fn reasons(&self, lang: Lang) -> Vec<String> {
+        let Some(JsonText(e)) = &self.explanation else {
+            return vec![];
         };
-        let mut e: Explanation = json_column("duos.explanation", text)?;
-        Ok(e.reasons_by_lang.remove(lang.code()).unwrap_or(e.reasons))
+        e.reasons_by_lang
+            .get(lang.code())
+            .unwrap_or(&e.reasons)
+            .clone()
     }
 
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
@@ -386,14 +370,12 @@ impl DuoRow {
 
     pub fn list(
         conn: &mut DbConnection,
-        statuses: &[&str],
+        statuses: &[DuoStatus],
         coach: Option<&str>,
     ) -> QueryResult<Vec<DuoRow>> {
         let mut q = duos::table.into_boxed();
         if !statuses.is_empty() {
-            q = q.filter(
-                duos::status.eq_any(statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
-            );
+            q = q.filter(duos::status.eq_any(statuses.to_vec()));
         }
         if let Some(c) = coach {
             let mine = crate::db::schema::person_coaches::table
@@ -418,7 +400,7 @@ impl DuoRow {
         diesel::select(diesel::dsl::exists(
             duos::table
                 .filter(duos::newcomer_id.eq(person).or(duos::local_id.eq(person)))
-                .filter(duos::status.ne_all(["declined", "ended"])),
+                .filter(duos::status.ne_all([DuoStatus::Declined, DuoStatus::Ended])),
         ))
         .get_result(conn)
     }

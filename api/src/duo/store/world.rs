@@ -9,7 +9,9 @@ use crate::db::schema::{
     commune_neighbours, communes, duo_settings, people, person_availability, person_languages,
     person_tags,
 };
-use crate::db::DbConnection;
+use shared::people::{FrenchLevel, LanguageLevel, Slot};
+
+use crate::db::{DbConnection, JsonText};
 use crate::duo::matching::score::Weights;
 use crate::error::ApiError;
 
@@ -96,22 +98,14 @@ pub fn commune_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(communes::table.find(id))).get_result(conn)
 }
 
-/// Decodes a JSON column. Corrupt data is an error (a logged 500), never a silent default:
-/// matching on default weights, or showing a duo without its reasons, would hide the damage.
-pub fn json_column<T: serde::de::DeserializeOwned>(
-    column: &str,
-    text: &str,
-) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| anyhow::anyhow!("corrupt JSON in {column}: {e}").into())
-}
-
-/// The latest matching weights and their version.
+/// The latest matching weights and their version. Corrupt weights are an error (a logged
+/// 500), never a silent default: matching on default weights would hide the damage.
 pub fn latest_settings(conn: &mut DbConnection) -> Result<(i32, Weights), ApiError> {
-    let (version, text): (i32, String) = duo_settings::table
+    let (version, JsonText(weights)): (i32, JsonText<Weights>) = duo_settings::table
         .order(duo_settings::version.desc())
         .select((duo_settings::version, duo_settings::weights))
         .first(conn)?;
-    Ok((version, json_column("duo_settings.weights", &text)?))
+    Ok((version, weights))
 }
 
 /// Stores `weights` as the next version.
@@ -120,7 +114,6 @@ pub fn save_settings(
     weights: &Weights,
     by: Option<String>,
 ) -> Result<i32, ApiError> {
-    let text = serde_json::to_string(weights).map_err(anyhow::Error::from)?;
     // The highest version, not the decoded latest: saving must still work over corrupt weights.
     let latest: i32 = duo_settings::table
         .select(diesel::dsl::max(duo_settings::version))
@@ -130,7 +123,7 @@ pub fn save_settings(
     diesel::insert_into(duo_settings::table)
         .values((
             duo_settings::version.eq(version),
-            duo_settings::weights.eq(text),
+            duo_settings::weights.eq(JsonText(*weights)),
             duo_settings::created_by.eq(by),
             duo_settings::created_at.eq(crate::db::now()),
         ))
@@ -144,11 +137,11 @@ pub struct PersonFacts {
     pub first_name: String,
     pub preferred_name: Option<String>,
     pub last_name: Option<String>,
-    pub french_level: Option<String>,
+    pub french_level: Option<FrenchLevel>,
     pub birth_year: Option<i32>,
     pub tags: Vec<String>,
-    pub languages: Vec<(String, String)>,
-    pub slots: Vec<String>,
+    pub languages: Vec<(String, LanguageLevel)>,
+    pub slots: Vec<Slot>,
 }
 
 /// id, first name, preferred name, last name, French level, birth year.
@@ -157,7 +150,7 @@ type FactsRow = (
     String,
     Option<String>,
     Option<String>,
-    Option<String>,
+    Option<FrenchLevel>,
     Option<i32>,
 );
 
@@ -199,7 +192,7 @@ pub fn person_facts(
             f.tags.push(t);
         }
     }
-    let langs: Vec<(String, String, String)> = person_languages::table
+    let langs: Vec<(String, String, LanguageLevel)> = person_languages::table
         .filter(person_languages::person_id.eq_any(ids))
         .select((
             person_languages::person_id,
@@ -212,7 +205,7 @@ pub fn person_facts(
             f.languages.push((l, lvl));
         }
     }
-    let slots: Vec<(String, String)> = person_availability::table
+    let slots: Vec<(String, Slot)> = person_availability::table
         .filter(person_availability::person_id.eq_any(ids))
         .select((person_availability::person_id, person_availability::slot))
         .load(conn)?;

@@ -46,11 +46,8 @@ pub async fn list_people(
         .rows
         .iter()
         .map(|r| {
-            let mut progs: Vec<Programme> = found
-                .programmes
-                .get(&r.id)
-                .map(|v| v.iter().filter_map(|p| p.parse().ok()).collect())
-                .unwrap_or_default();
+            let mut progs: Vec<Programme> =
+                found.programmes.get(&r.id).cloned().unwrap_or_default();
             progs.sort();
             summary_dto(r, progs)
         })

@@ -2,13 +2,11 @@
 //! personal is ever sent back.
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use serde::Deserialize;
 use serde_json::json;
-use shared::consent::PrivacyNotice;
+use shared::consent::{NoticeQuery, PrivacyNotice};
 use shared::people::{MembershipStatus, PersonInput, ProgrammeRole};
 use shared::signup::{SignupReceipt, SignupRequest};
 use shared::Lang;
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -30,13 +28,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(privacy_notice).service(signup);
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct NoticeQuery {
-    /// fr, en, nl or ar (default: from `Accept-Language`, else fr).
-    pub lang: Option<String>,
-}
-
 /// The current privacy notice, in one language.
 #[utoipa::path(tag = "public", params(NoticeQuery), responses(
     (status = 200, body = PrivacyNotice),
@@ -47,10 +38,8 @@ pub async fn privacy_notice(
     req: HttpRequest,
     query: Query<NoticeQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let lang = match query.0.lang.as_deref() {
-        Some(tag) => {
-            Lang::from_tag(tag).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue))?
-        }
+    let lang = match query.0.lang {
+        Some(lang) => lang,
         None => req
             .headers()
             .get("accept-language")

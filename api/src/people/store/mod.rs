@@ -14,8 +14,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 use shared::consent::{ConsentMethod, ConsentPurpose};
 use shared::people::{
-    Category, ContactChannel, FrenchLevel, LanguageLevel, MembershipStatus, PersonStatus,
-    Programme, ProgrammeRole, TagKind,
+    Category, ContactChannel, FrenchLevel, LanguageLevel, MembershipStatus, PersonSource,
+    PersonStatus, Programme, ProgrammeRole, Slot, TagKind,
 };
 use uuid::Uuid;
 
@@ -53,7 +53,7 @@ pub struct PersonRow {
     pub staff_notes: Option<String>,
     pub status: PersonStatus,
     pub possible_duplicate_of: Option<String>,
-    pub source: String,
+    pub source: PersonSource,
     pub archived: bool,
     pub anonymised_at: Option<NaiveDateTime>,
     #[serde(skip)]
@@ -87,7 +87,7 @@ pub struct PersonTagRow {
 #[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
 pub struct AvailabilityRow {
     pub person_id: String,
-    pub slot: String,
+    pub slot: Slot,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -151,24 +151,6 @@ pub struct PersonRecord {
     pub coaches: Vec<CoachRow>,
 }
 
-/// How a person record came to be.
-#[derive(Debug, Clone, Copy)]
-pub enum Source {
-    Staff,
-    PublicSignup,
-    Demo,
-}
-
-impl Source {
-    fn as_str(self) -> &'static str {
-        match self {
-            Source::Staff => "staff",
-            Source::PublicSignup => "public_signup",
-            Source::Demo => "demo",
-        }
-    }
-}
-
 impl PersonRow {
     /// The person's category for figures and mix targets, and the one Interra's five-year rule
     /// gives: a coordinator's reasoned override wins over the rule. The one place this is read.
@@ -189,7 +171,7 @@ impl PersonRow {
 
     pub fn new(
         data: &PersonData,
-        source: Source,
+        source: PersonSource,
         status: PersonStatus,
         duplicate_of: Option<String>,
         created_by: Option<String>,
@@ -219,7 +201,7 @@ impl PersonRow {
             staff_notes: None,
             status,
             possible_duplicate_of: duplicate_of,
-            source: source.as_str().to_owned(),
+            source,
             archived: false,
             anonymised_at: None,
             search_text: String::new(),
@@ -330,7 +312,7 @@ pub fn replace_children(
         diesel::insert_into(person_availability::table)
             .values(AvailabilityRow {
                 person_id: person_id.to_owned(),
-                slot: s.to_string(),
+                slot: *s,
             })
             .execute(conn)?;
     }

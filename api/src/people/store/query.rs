@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
-use shared::people::{Category, FrenchLevel, PersonStatus, Programme, ProgrammeRole, Slot};
+use shared::people::{
+    Category, FrenchLevel, MembershipStatus, PeopleSort, PersonStatus, Programme, ProgrammeRole,
+    Slot,
+};
 
 use crate::accounts::store::escape_like;
 use crate::db::schema::{
@@ -46,17 +49,16 @@ pub enum Sort {
     UpdatedDesc,
 }
 
-impl Sort {
-    pub fn parse(s: &str) -> Option<Sort> {
-        Some(match s {
-            "name" => Sort::Name,
-            "-name" => Sort::NameDesc,
-            "created" => Sort::Created,
-            "-created" => Sort::CreatedDesc,
-            "updated" => Sort::Updated,
-            "-updated" => Sort::UpdatedDesc,
-            _ => return None,
-        })
+impl From<PeopleSort> for Sort {
+    fn from(s: PeopleSort) -> Sort {
+        match s {
+            PeopleSort::Name => Sort::Name,
+            PeopleSort::NameDescending => Sort::NameDesc,
+            PeopleSort::Created => Sort::Created,
+            PeopleSort::CreatedDescending => Sort::CreatedDesc,
+            PeopleSort::Updated => Sort::Updated,
+            PeopleSort::UpdatedDescending => Sort::UpdatedDesc,
+        }
     }
 }
 
@@ -204,7 +206,7 @@ pub fn list(
             q = q.filter(
                 people::id.eq_any(
                     person_availability::table
-                        .filter(person_availability::slot.eq(slot.to_string()))
+                        .filter(person_availability::slot.eq(slot))
                         .select(person_availability::person_id),
                 ),
             );
@@ -238,14 +240,16 @@ pub fn list(
 pub fn programmes_of(
     conn: &mut DbConnection,
     ids: &[String],
-) -> QueryResult<HashMap<String, Vec<String>>> {
-    let rows: Vec<(String, String)> = memberships::table
+) -> QueryResult<HashMap<String, Vec<Programme>>> {
+    let rows: Vec<(String, Programme)> = memberships::table
         .filter(memberships::person_id.eq_any(ids))
-        .filter(memberships::status.ne_all(["withdrawn", "completed"]))
+        .filter(
+            memberships::status.ne_all([MembershipStatus::Withdrawn, MembershipStatus::Completed]),
+        )
         .select((memberships::person_id, memberships::programme))
         .distinct()
         .load(conn)?;
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    let mut map: HashMap<String, Vec<Programme>> = HashMap::new();
     for (p, prog) in rows {
         map.entry(p).or_default().push(prog);
     }

@@ -50,7 +50,7 @@ pub fn filter_from_query(get: impl Fn(&str) -> Option<String>) -> PeopleFilter {
         slot: text("slot").and_then(|v| v.parse().ok()),
         status: text("status").and_then(|v| v.parse().ok()),
         archived: text("archived").and_then(|v| v.parse().ok()),
-        sort: text("sort"),
+        sort: text("sort").and_then(|v| v.parse().ok()),
         page: text("page").and_then(|v| v.parse().ok()).filter(|p| *p > 1),
         page_size: None,
     }

@@ -25,12 +25,7 @@ pub async fn get_event(
     id: web::Path<Uuid>,
     query: Query<EventQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let lang = query
-        .0
-        .lang
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .unwrap_or(Lang::Fr);
+    let lang = query.0.lang.unwrap_or(Lang::Fr);
     let event = service::load_public(&state.db, state.public_url(), id.into_inner(), lang).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))

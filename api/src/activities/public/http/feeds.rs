@@ -107,19 +107,19 @@ pub async fn events_ics(
     let texts = recs
         .iter()
         .map(|r| {
-            let mut desc = pick(&r.row.description()?, lang.code());
+            let mut desc = pick(&r.row.description.0, lang.code());
             if let Some(reason) = &r.row.cancel_reason {
                 desc = format!("{desc}\n\n{reason}").trim().to_owned();
             }
-            Ok((pick(&r.row.title()?, lang.code()), desc))
+            (pick(&r.row.title.0, lang.code()), desc)
         })
-        .collect::<Result<Vec<(String, String)>, ApiError>>()?;
+        .collect::<Vec<(String, String)>>();
     let events: Vec<ics::IcsEvent<'_>> = recs
         .iter()
         .zip(&urls)
         .zip(&texts)
         .map(|((r, url), (title, desc))| {
-            let mut categories = vec![r.row.programme.clone()];
+            let mut categories = vec![r.row.programme.as_str().to_owned()];
             categories.extend(r.tags.iter().filter_map(|t| slugs.get(t).cloned()));
             ics::IcsEvent {
                 // Stable forever: the activity's id never changes and is never reused.

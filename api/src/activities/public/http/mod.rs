@@ -9,10 +9,7 @@ mod register;
 mod revalidate;
 
 use chrono::{Duration, Utc};
-use serde::Deserialize;
-use shared::activities::{ActivityKind, ActivityProgramme};
-use shared::Lang;
-use utoipa::IntoParams;
+use shared::activities::{EventOrdering, EventQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub use confirm::{confirm_page, confirm_submit};
@@ -26,7 +23,6 @@ pub use crate::activities::public::service::CONFIRM_PATH;
 use crate::activities::public::service::{Selection, CANCELLED_KEPT_DAYS};
 use crate::activities::store::ActivityQuery;
 use crate::error::{ApiError, Validator};
-use crate::i18n::Msg;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_events)
@@ -34,27 +30,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(events_rss)
         .service(get_event)
         .service(register_public);
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct EventQuery {
-    /// From this date (`2026-12-01`) or instant (RFC 3339); default: now.
-    pub start: Option<String>,
-    /// Until this date or instant.
-    pub end: Option<String>,
-    pub programme: Option<ActivityProgramme>,
-    pub kind: Option<ActivityKind>,
-    /// Comma-separated tag slugs (any of them).
-    pub tags: Option<String>,
-    /// Language of titles and descriptions: fr (default), en, nl, ar.
-    pub lang: Option<String>,
-    /// Only activities changed since this instant (RFC 3339).
-    pub modified_since: Option<String>,
-    /// `start` (default) or `-start`.
-    pub ordering: Option<String>,
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
 }
 
 /// The feed selection a query asks for; `default_window_days` bounds an open end.
@@ -75,19 +50,8 @@ fn selection(q: &EventQuery, default_window_days: Option<i64>) -> Result<Selecti
         None => Some(None),
     }
     .flatten();
-    let lang = match q.lang.as_deref() {
-        Some(l) => v.check("lang", Lang::from_tag(l).ok_or(Msg::InvalidValue)),
-        None => Some(Lang::Fr),
-    };
-    let descending = match q.ordering.as_deref() {
-        None | Some("start") => false,
-        Some("-start") => true,
-        Some(_) => {
-            v.add("ordering", Msg::InvalidValue);
-            false
-        }
-    };
     v.finish()?;
+    let descending = q.ordering == Some(EventOrdering::StartDescending);
     let tag_slugs: Vec<String> = q
         .tags
         .as_deref()
@@ -101,13 +65,13 @@ fn selection(q: &EventQuery, default_window_days: Option<i64>) -> Result<Selecti
         query: ActivityQuery {
             start: start.map(|t| t.naive_utc()),
             end: end.map(|t| t.naive_utc()),
-            programme: q.programme.map(|p| p.as_str().to_owned()),
-            kind: q.kind.map(|k| k.as_str().to_owned()),
+            programme: q.programme,
+            kind: q.kind,
             public_since: Some((now - Duration::days(CANCELLED_KEPT_DAYS)).naive_utc()),
             modified_since: modified.map(|t| t.naive_utc()),
             ..Default::default()
         },
-        lang: lang.unwrap_or_default(),
+        lang: q.lang.unwrap_or_default(),
         descending,
         tag_slugs,
     })

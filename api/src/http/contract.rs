@@ -215,7 +215,11 @@ fn parameters() -> Vec<(&'static str, Value)> {
         // pattern, so that `openapi::enum_schemas_list_exactly_the_serde_names` keeps checking
         // every `enum` of the document against serde.
         ("ordering", json!({ "pattern": "^-?start$" })),
-        ("sort", json!({ "pattern": "^-?(name|created|updated)$" })),
+        // Empty: the default order.
+        (
+            "sort",
+            json!({ "pattern": "^(-?(name|created|updated))?$" }),
+        ),
         ("sep", json!({ "pattern": "^(comma|semicolon)$" })),
         // `usize` (a 64-bit server): larger is refused, smaller is capped to 50.
         ("k", json!({ "maximum": u64::MAX })),

@@ -93,7 +93,7 @@ both!(
     |app: TestApp| async move {
         let admin = app.token_for(Role::Admin).await;
         let current: MatchingSettings = get_json(&app, "/api/v1/duo/settings", Some(&admin)).await;
-        let mut body = serde_json::to_value(&current).expect("settings as JSON");
+        let mut body = serde_json::to_value(current).expect("settings as JSON");
         // JSON Schema's `integer` includes 3.0; the document says `version` is an integer.
         body["version"] = json!(f64::from(current.version));
         body["threshold"] = json!(41.5);

@@ -106,6 +106,7 @@ pub struct Venue {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct VenueInput {
     pub name: String,
     #[serde(default)]
@@ -119,6 +120,7 @@ pub struct VenueInput {
 /// Create or replace an activity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ActivityInput {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub title: Multilingual,
@@ -184,6 +186,7 @@ fn yes() -> bool {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ActivityHostInput {
     pub person_id: Uuid,
     /// The host agreed to have their name shown publicly (e.g. "Amina").
@@ -211,6 +214,7 @@ pub enum Recurrence {
 /// `POST /api/v1/activities/series` body: the first session and the recurrence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SeriesInput {
     pub first: ActivityInput,
     pub recurrence: Recurrence,
@@ -368,6 +372,7 @@ pub struct Registration {
 /// `POST /api/v1/activities/{id}/registrations` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RegistrationInput {
     pub person_id: Uuid,
     /// `walk_in` for someone added at the door (attended even when full), from an hour before
@@ -379,6 +384,7 @@ pub struct RegistrationInput {
 /// `POST /api/v1/activities/{id}/registrations/{registration_id}/status` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RegistrationUpdate {
     pub status: RegistrationStatus,
 }
@@ -420,6 +426,7 @@ pub struct PublicEvent {
 /// `POST /api/v1/public/events/{id}/register` body: a person registers themselves.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PublicRegistration {
     pub first_name: String,
     #[serde(default)]

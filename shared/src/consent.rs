@@ -50,6 +50,7 @@ pub struct Consent {
 /// `POST /api/v1/people/{id}/consents` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ConsentInput {
     pub purpose: ConsentPurpose,
     pub notice_version: String,

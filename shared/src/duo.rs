@@ -77,6 +77,7 @@ pub struct Candidacy {
 /// `POST /api/v1/duo/candidates` and `PUT /api/v1/duo/candidates/{id}` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CandidacyInput {
     /// The person (ignored on update).
     pub person_id: Uuid,
@@ -140,6 +141,7 @@ pub struct Suggestion {
 /// Matching weights (admins), versioned: each proposal records the version that produced it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct MatchingSettings {
     /// Set by the server.
     #[serde(default)]
@@ -158,6 +160,7 @@ pub struct MatchingSettings {
 /// `POST /api/v1/duo/batch` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct BatchRequest {
     /// Pairs chosen by a coordinator, kept as they are: (newcomer candidacy, local candidacy).
     #[serde(default)]
@@ -166,6 +169,7 @@ pub struct BatchRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PairRef {
     pub newcomer: Uuid,
     pub local: Uuid,
@@ -204,6 +208,7 @@ pub struct BatchPreview {
 /// `POST /api/v1/duo/batch/accept` body: the pairs of a preview to turn into proposals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct BatchAccept {
     pub pairs: Vec<AcceptedPair>,
 }
@@ -211,6 +216,7 @@ pub struct BatchAccept {
 /// A pair of a batch preview to propose: (newcomer candidacy, local candidacy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AcceptedPair {
     pub newcomer: Uuid,
     pub local: Uuid,
@@ -349,6 +355,7 @@ pub struct FollowUp {
 /// `POST /api/v1/duos/{id}/follow-ups` body: plan an extra call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FollowUpInput {
     /// Today or later.
     pub due_on: NaiveDate,
@@ -360,6 +367,7 @@ pub struct FollowUpInput {
 /// `POST /api/v1/duos/{id}/follow-ups/{follow_up_id}/done` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FollowUpDone {
     /// Defaults to today (Europe/Brussels); not in the future, not before the confirmation.
     #[serde(default)]
@@ -372,6 +380,7 @@ pub struct FollowUpDone {
 /// `POST /api/v1/duos/{id}/transition` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct DuoTransition {
     pub to: DuoStatus,
     /// Required to decline or end.
@@ -408,6 +417,7 @@ pub struct CheckIn {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CheckInInput {
     pub met_on: NaiveDate,
     pub activity: String,
@@ -479,6 +489,7 @@ pub struct TrialFeedback {
 /// `POST /api/v1/duos/{id}/feedback` body: creates or replaces the feedback of one side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TrialFeedbackInput {
     pub side: Category,
     pub wants_to_continue: ContinueWish,
@@ -531,6 +542,7 @@ pub struct SelfAssessment {
 /// phase. Each side gives its own fields only (the other side's are refused).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SelfAssessmentInput {
     pub side: Category,
     pub phase: AssessmentPhase,
@@ -637,6 +649,7 @@ impl PairBlock {
 /// `POST /api/v1/duo/blocks` body: a coordinator's "do not pair".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PairBlockInput {
     pub person_a: Uuid,
     pub person_b: Uuid,
@@ -661,6 +674,7 @@ pub struct Commune {
 /// its neighbour links (a link is set on both sides).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CommuneInput {
     pub name: String,
     pub latitude: f64,

@@ -89,6 +89,7 @@ pub struct NotificationFilter {
 /// `POST /api/v1/notifications/{id}/done` body: the person was told.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NotificationDone {
     /// How or when, e.g. "phoned on Monday".
     #[serde(default)]

@@ -314,6 +314,7 @@ impl utoipa::ToSchema for Slot {}
 /// A language a person speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct LanguageSkill {
     /// ISO 639 code (`fr`, `ar`, `uk`, `prs` for Dari...).
     pub language: String,
@@ -323,6 +324,7 @@ pub struct LanguageSkill {
 /// A tag given to a person (request).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PersonTagRef {
     pub tag_id: Uuid,
     pub kind: TagKind,
@@ -341,6 +343,7 @@ pub struct PersonTag {
 /// Create or replace a person (`POST /api/v1/people`, `PUT /api/v1/people/{id}`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PersonInput {
     pub first_name: String,
     /// Optional: some people use one name.
@@ -417,6 +420,7 @@ pub struct Membership {
 /// `POST /api/v1/people/{id}/memberships` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct MembershipInput {
     pub programme: Programme,
     pub role: ProgrammeRole,
@@ -431,6 +435,7 @@ pub struct MembershipInput {
 /// `PATCH /api/v1/people/{id}/memberships/{membership_id}` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct MembershipUpdate {
     #[serde(default)]
     pub role: Option<ProgrammeRole>,
@@ -557,6 +562,7 @@ pub struct PeopleFilter {
 /// `POST /api/v1/people/{id}/coaches` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CoachAssignment {
     pub user_id: Uuid,
 }
@@ -564,6 +570,7 @@ pub struct CoachAssignment {
 /// `POST /api/v1/people/{id}/anonymise` body: the explicit confirmation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AnonymiseRequest {
     /// Must be the word `anonymise`.
     pub confirmation: String,
@@ -572,6 +579,7 @@ pub struct AnonymiseRequest {
 /// `POST /api/v1/people/anonymise` body (administrators): several people at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct BulkAnonymiseRequest {
     pub ids: Vec<Uuid>,
     /// Must be the word `anonymise`.
@@ -627,6 +635,7 @@ pub struct TextMention {
 /// `POST /api/v1/people/{id}/review` body: a coordinator's decision on a person to review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ReviewDecision {
     /// `accept` makes the person active (a distinct person); `archive` sets the record aside.
     pub decision: ReviewOutcome,

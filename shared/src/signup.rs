@@ -8,6 +8,7 @@ use crate::Lang;
 /// `POST /api/v1/public/signup` body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SignupRequest {
     pub first_name: String,
     #[serde(default)]

@@ -23,6 +23,7 @@ pub struct Tag {
 /// `POST /api/v1/tags` and `PUT /api/v1/tags/{id}` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TagInput {
     pub slug: String,
     pub category: String,
@@ -35,6 +36,7 @@ pub struct TagInput {
 /// `POST /api/v1/tags/{id}/merge` body: re-point every use of this tag to `into`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TagMerge {
     pub into: Uuid,
 }

@@ -24,6 +24,7 @@ pub struct StaffUser {
 /// `POST /api/v1/users` body (admin only).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CreateUser {
     pub email: String,
     pub display_name: String,
@@ -35,6 +36,7 @@ pub struct CreateUser {
 /// `PATCH /api/v1/users/{id}` body (admin only): only the fields present change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UpdateUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,

@@ -65,15 +65,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 }
 
 /// Parses JSON, reporting type errors against the field they concern. Before the body reaches
-/// the handler, every string is checked once here (see [`check_value`]), and a body whose type
-/// is an object must be one: serde would otherwise read `[null, null]` as a struct, field by
-/// field.
+/// the handler, every string is checked once here (see [`check_value`]), a number without a
+/// fraction is an integer whatever its spelling (`5.0`, as JSON Schema's `integer` says), and a
+/// body whose type is an object must be one: serde would otherwise read `[null, null]` as a
+/// struct, field by field.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value =
+    let mut value: serde_json::Value =
         serde_json::from_slice(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
     check_value(&value, &mut String::new())?;
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(ObjectsOnly(de)).map_err(|e| {
+    whole_numbers_as_integers(&mut value);
+    serde_path_to_error::deserialize(ObjectsOnly(value)).map_err(|e| {
         let field = e.path().to_string();
         let inner = e.into_inner();
         let reason = inner.to_string();
@@ -97,6 +98,26 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             _ => ApiError::Malformed(inner.to_string()),
         }
     })
+}
+
+/// `5.0` becomes `5`, so that an integer field reads it (a float field reads either).
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) => {
+            let whole = n
+                .as_f64()
+                .filter(|f| n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15);
+            if let Some(f) = whole {
+                // Exact: |f| < 2^53.
+                #[allow(clippy::cast_possible_truncation)]
+                let i = f as i64;
+                *n = i.into();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
+    }
 }
 
 /// Oldest and latest year a date may have. PostgreSQL cannot store chrono's whole range

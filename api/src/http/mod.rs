@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod context;
+pub mod contract;
 pub mod cors;
 pub mod extract;
 pub mod health;

@@ -14,7 +14,9 @@ use utoipa::{IntoResponses, Modify, OpenApi};
         title = "Interra API",
         description = "REST API of the Interra platform: people, activities, Duo2Change and InterLab. \
 Errors are RFC 9457 `application/problem+json` documents in the language of `Accept-Language` \
-(fr, en, nl, ar). Lists are paginated as `{count, next, previous, results}`.",
+(fr, en, nl, ar). Lists are paginated as `{count, next, previous, results}`. No text, in a body \
+or a query, may hold a NUL character (`\\u0000`), and no date may lie outside the years \
+1900–2200: either is refused with a 422 naming the field.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
     ),
     tags(
@@ -77,6 +79,7 @@ pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
     // uses `u8` or `u16`, the other types documented this way.
     if let Ok(mut value) = serde_json::to_value(&*doc) {
         widen_u32(&mut value);
+        super::contract::apply(&mut value);
         if let Ok(widened) = serde_json::from_value(value) {
             *doc = widened;
         }

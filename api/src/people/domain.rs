@@ -119,13 +119,16 @@ pub fn parse_postcode(raw: &str) -> Result<String, Msg> {
     }
 }
 
-/// Trimmed text, `None` when blank; `max` characters at most.
+/// Trimmed text, `None` when blank; `max` characters at most as sent (the document states the
+/// limit as a `maxLength`, which counts the spaces a client sends).
 pub fn optional_text(raw: Option<&str>, max: usize) -> Result<Option<String>, Msg> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) if s.chars().count() > max => Err(Msg::TooLong(max)),
-        Some(s) => Ok(Some(s.to_owned())),
+    if raw.is_some_and(|s| s.chars().count() > max) {
+        return Err(Msg::TooLong(max));
     }
+    Ok(raw
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned))
 }
 
 pub fn required_text(raw: &str, max: usize) -> Result<String, Msg> {
@@ -357,9 +360,9 @@ pub fn display_name(first: &str, last: Option<&str>, preferred: Option<&str>) ->
     }
 }
 
-/// A vocabulary slug (tags, communes): lowercase ASCII letters, digits and inner hyphens.
-pub fn parse_slug(raw: &str) -> Result<String, Msg> {
-    let s = raw.trim();
+/// A vocabulary slug (tags, communes): lowercase ASCII letters, digits and inner hyphens,
+/// exactly as sent (an identifier with spaces around it is not that identifier).
+pub fn parse_slug(s: &str) -> Result<String, Msg> {
     if s.is_empty() {
         return Err(Msg::Required);
     }

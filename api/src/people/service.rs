@@ -541,9 +541,9 @@ pub async fn history(
     .await
 }
 
-/// `confirmation` must be the confirmation word, whatever its case.
+/// `confirmation` must be the confirmation word, whatever its case (and nothing else).
 pub fn check_confirmation(word: &str) -> Result<(), ApiError> {
-    if word.trim().eq_ignore_ascii_case(CONFIRMATION_WORD) {
+    if word.eq_ignore_ascii_case(CONFIRMATION_WORD) {
         Ok(())
     } else {
         Err(ApiError::field("confirmation", Msg::ConfirmationRequired))

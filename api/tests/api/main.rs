@@ -7,6 +7,7 @@
 mod helpers;
 
 mod auth;
+mod contract;
 mod errors;
 mod health;
 mod openapi;

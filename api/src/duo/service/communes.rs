@@ -57,11 +57,8 @@ pub async fn save(
     if !(-180.0..=180.0).contains(&input.longitude) {
         v.add("longitude", Msg::Between(-180, 180));
     }
-    let mut neighbours: Vec<String> = input
-        .neighbours
-        .iter()
-        .map(|n| n.trim().to_owned())
-        .collect();
+    // Ids exactly as sent, like the commune's own id in the path.
+    let mut neighbours: Vec<String> = input.neighbours.clone();
     neighbours.sort();
     neighbours.dedup();
     if id.as_ref().is_some_and(|id| neighbours.contains(id)) {

@@ -2,19 +2,29 @@
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
+use serde::Deserialize;
 use shared::activities::PublicEvent;
 use shared::Lang;
+use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::EventQuery;
 use crate::activities::public::service;
 use crate::error::ApiError;
 use crate::http::extract::Query;
 use crate::http::openapi::PublicReadErrors;
+use crate::i18n::Msg;
 use crate::state::AppState;
 
+/// The one parameter an event page reads (the list's filters mean nothing here).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventLangQuery {
+    /// Language of the title and description: fr (default), en, nl, ar.
+    pub lang: Option<String>,
+}
+
 /// One public activity.
-#[utoipa::path(tag = "public", params(("id" = Uuid, Path), EventQuery), responses(
+#[utoipa::path(tag = "public", params(("id" = Uuid, Path), EventLangQuery), responses(
     (status = 200, body = PublicEvent),
     (status = 404, description = "Not a public activity", body = shared::Problem, content_type = "application/problem+json"),
     PublicReadErrors
@@ -23,9 +33,13 @@ use crate::state::AppState;
 pub async fn get_event(
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    query: Query<EventQuery>,
+    query: Query<EventLangQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let lang = query.0.lang.unwrap_or(Lang::Fr);
+    // An unknown language is refused as on the lists, not silently read as French.
+    let lang = match query.0.lang.as_deref() {
+        None => Lang::Fr,
+        Some(l) => Lang::from_tag(l).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue))?,
+    };
     let event = service::load_public(&state.db, state.public_url(), id.into_inner(), lang).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))

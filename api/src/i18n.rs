@@ -82,6 +82,10 @@ pub enum Msg {
     WalkInTooEarly,
     /// A registration source staff may not claim (`public` is the public form's).
     SourceNotForStaff,
+    /// An InterLab application already accepted or redirected.
+    ApplicationClosed,
+    /// A person who already carries an InterLab project.
+    AlreadyEntrepreneur,
 }
 
 impl Msg {
@@ -337,6 +341,14 @@ impl Msg {
             (BlockFromHistory, En) => "This block comes from a declined or badly ended duo: it stays.".into(),
             (BlockFromHistory, Nl) => "Deze blokkering komt van een geweigerd of slecht afgelopen duo: ze blijft.".into(),
             (BlockFromHistory, Ar) => "هذا المنع ناتج عن ثنائي مرفوض أو انتهى بشكل سيئ: يبقى قائمًا.".into(),
+            (ApplicationClosed, Fr) => "Cette candidature a déjà été acceptée ou orientée vers un partenaire.".into(),
+            (ApplicationClosed, En) => "This application has already been accepted or referred to a partner.".into(),
+            (ApplicationClosed, Nl) => "Deze aanvraag is al aanvaard of naar een partner doorverwezen.".into(),
+            (ApplicationClosed, Ar) => "تم قبول هذا الطلب أو توجيهه إلى شريك بالفعل.".into(),
+            (AlreadyEntrepreneur, Fr) => "Cette personne est déjà accompagnée par InterLab.".into(),
+            (AlreadyEntrepreneur, En) => "This person is already accompanied by InterLab.".into(),
+            (AlreadyEntrepreneur, Nl) => "Deze persoon wordt al door InterLab begeleid.".into(),
+            (AlreadyEntrepreneur, Ar) => "هذا الشخص مرافَق بالفعل من قبل إنترلاب.".into(),
         }
     }
 }

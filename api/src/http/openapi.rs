@@ -26,6 +26,7 @@ Errors are RFC 9457 `application/problem+json` documents in the language of `Acc
         (name = "activities", description = "Activities, series, registrations, waiting lists and attendance"),
         (name = "notifications", description = "Outbox of notices to people promoted from a waiting list or whose activity is cancelled: sent by email when a mail server is configured, otherwise passed on by staff"),
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
+        (name = "interlab", description = "InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts, sectors"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),

@@ -42,3 +42,7 @@ mod idempotency;
 mod notifications;
 mod public_concurrency;
 mod public_confirmation;
+
+// InterLab (issue 13).
+mod interlab;
+mod interlab_fixtures;

@@ -1,0 +1,312 @@
+//! InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts
+//! and the sector vocabulary. The method starts from a person's strengths; nothing here calls a
+//! person a "case" or a "problem".
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::people::{wire_enum, Category, LanguageSkill, MembershipStatus};
+use crate::Lang;
+
+wire_enum!(
+    /// Where an application stands in the team's review.
+    ApplicationStatus {
+        /// Not reviewed yet.
+        Pending = "pending",
+        /// Accepted: the person is an InterLab entrepreneur.
+        Accepted = "accepted",
+        /// Kept for a later cohort.
+        WaitingList = "waiting_list",
+        /// Oriented towards a partner better placed to help, with a note.
+        Redirected = "redirected",
+    }
+);
+
+wire_enum!(
+    /// What the team decides about an application.
+    ApplicationDecision {
+        Accept = "accept",
+        WaitingList = "waiting_list",
+        Redirect = "redirect",
+    }
+);
+
+wire_enum!(
+    /// How the applicant heard of InterLab.
+    HeardVia {
+        WordOfMouth = "word_of_mouth",
+        PartnerOrganisation = "partner_organisation",
+        SocialMedia = "social_media",
+        Event = "event",
+        LaGrandPoste = "la_grand_poste",
+        Other = "other",
+    }
+);
+
+wire_enum!(
+    /// How far the project has come.
+    ProjectStage {
+        Idea = "idea",
+        Validation = "validation",
+        PreparingLaunch = "preparing_launch",
+        Launched = "launched",
+        Growing = "growing",
+    }
+);
+
+wire_enum!(
+    /// The Belgian legal form the project aims at.
+    LegalForm {
+        /// Self-employed in one's own name (personne physique).
+        Independent = "independent",
+        /// Self-employed alongside a job (activité complémentaire).
+        Complementary = "complementary",
+        Srl = "srl",
+        /// Cooperative society.
+        Sc = "sc",
+        Asbl = "asbl",
+        Undecided = "undecided",
+    }
+);
+
+/// `POST /api/v1/public/interlab/apply` body: "Je veux créer mon activité".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplyRequest {
+    pub first_name: String,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    /// Email and/or phone: at least one.
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub postcode: Option<String>,
+    // Read as an option so that a missing value gets a "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
+    pub profile: Option<Category>,
+    /// For newcomers.
+    #[serde(default)]
+    pub arrival_year: Option<i32>,
+    /// The idea, in the applicant's own words (required).
+    pub idea: String,
+    /// Languages the applicant speaks (go to their record).
+    #[serde(default)]
+    pub languages: Vec<LanguageSkill>,
+    #[serde(default)]
+    pub heard_via: Option<HeardVia>,
+    /// Which partner, event or other source, in their words.
+    #[serde(default)]
+    pub heard_via_detail: Option<String>,
+    /// Language of the form (and of the privacy notice shown).
+    pub lang: Lang,
+    /// Version of the privacy notice shown with the form.
+    pub notice_version: String,
+    /// The applicant agrees to the processing described in the notice (required).
+    pub consent: bool,
+    /// Honeypot: a field hidden from people. Must stay empty.
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// `POST /api/v1/interlab/applications` body: an application the team records for someone
+/// already known (met at La Grand Poste, referred by a partner).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationInput {
+    pub person_id: Uuid,
+    /// The idea, in the person's own words.
+    pub idea: String,
+    #[serde(default)]
+    pub heard_via: Option<HeardVia>,
+    #[serde(default)]
+    pub heard_via_detail: Option<String>,
+}
+
+/// An application in the team's review queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Application {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub display_name: String,
+    /// Someone else with the same email or phone exists: the people page reviews it.
+    pub possible_duplicate: bool,
+    pub idea: String,
+    pub heard_via: Option<HeardVia>,
+    pub heard_via_detail: Option<String>,
+    pub status: ApplicationStatus,
+    /// The team's note on the decision (staff only).
+    pub decision_note: Option<String>,
+    /// The partner the person was oriented to.
+    pub partner: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by_name: Option<String>,
+    /// Set once accepted.
+    pub entrepreneur_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Filters of `GET /api/v1/interlab/applications`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ApplicationFilter {
+    /// Default: every status.
+    pub status: Option<ApplicationStatus>,
+    pub page: Option<u32>,
+    pub page_size: Option<u32>,
+}
+
+/// `POST /api/v1/interlab/applications/{id}/decision` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionInput {
+    pub decision: ApplicationDecision,
+    /// The team's note (required for a redirection).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The partner organisation (required for a redirection).
+    #[serde(default)]
+    pub partner: Option<String>,
+    /// The project and its accompaniment (required to accept).
+    #[serde(default)]
+    pub entrepreneur: Option<EntrepreneurInput>,
+}
+
+/// The answer to a decision: the application, and the entrepreneur it made when accepted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DecisionResult {
+    pub application: Application,
+    pub entrepreneur: Option<Entrepreneur>,
+}
+
+/// An entrepreneur's project and accompaniment: accepting an application and
+/// `PUT /api/v1/interlab/entrepreneurs/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EntrepreneurInput {
+    pub project_name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// A sector of the vocabulary (`GET /api/v1/interlab/sectors`).
+    #[serde(default)]
+    pub sector_id: Option<Uuid>,
+    pub stage: ProjectStage,
+    pub legal_form: LegalForm,
+    #[serde(default)]
+    pub target_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub cohort_id: Option<Uuid>,
+    /// A staff account; it then accompanies the person (and sees them as a coach).
+    #[serde(default)]
+    pub coach_id: Option<Uuid>,
+}
+
+/// The project an entrepreneur carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Project {
+    pub name: String,
+    pub description: Option<String>,
+    pub sector_id: Option<Uuid>,
+    /// The sector in the request's language.
+    pub sector_label: Option<String>,
+    pub stage: ProjectStage,
+    pub legal_form: LegalForm,
+    pub target_date: Option<NaiveDate>,
+}
+
+/// An InterLab entrepreneur: the person, their project and who accompanies them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Entrepreneur {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub display_name: String,
+    pub project: Project,
+    pub cohort_id: Option<Uuid>,
+    pub cohort_name: Option<String>,
+    pub coach_id: Option<Uuid>,
+    pub coach_name: Option<String>,
+    /// The person's InterLab membership.
+    pub membership_status: Option<MembershipStatus>,
+    pub application_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Filters of `GET /api/v1/interlab/entrepreneurs`; all combine (AND).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct EntrepreneurFilter {
+    pub cohort: Option<Uuid>,
+    pub stage: Option<ProjectStage>,
+    pub sector: Option<Uuid>,
+    /// A staff account: the entrepreneurs it coaches.
+    pub coach: Option<Uuid>,
+    pub page: Option<u32>,
+    pub page_size: Option<u32>,
+}
+
+/// A cohort: entrepreneurs who start the path together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Cohort {
+    pub id: Uuid,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    /// Entrepreneurs in the cohort (for a coach: those they accompany).
+    pub entrepreneurs: u64,
+}
+
+/// `POST /api/v1/interlab/cohorts` and `PUT /api/v1/interlab/cohorts/{id}` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CohortInput {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    #[serde(default)]
+    pub ends_on: Option<NaiveDate>,
+}
+
+wire_enum!(
+    /// InterLab's editable vocabularies.
+    TermKind {
+        /// Sectors of projects (`/interlab/sectors`).
+        Sector = "sector",
+        /// Strengths a diagnostic starts from (`/interlab/strengths`).
+        Strength = "strength",
+    }
+);
+
+/// A term of one of InterLab's vocabularies (a sector, a strength), in the four interface
+/// languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Term {
+    pub id: Uuid,
+    pub kind: TermKind,
+    /// Stable identifier within its vocabulary (`food`, `trade-skill`).
+    pub slug: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub label_nl: String,
+    pub label_ar: String,
+}
+
+/// Body of `POST` and `PUT` on `/api/v1/interlab/sectors` and `/api/v1/interlab/strengths`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TermInput {
+    pub slug: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub label_nl: String,
+    pub label_ar: String,
+}

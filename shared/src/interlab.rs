@@ -310,3 +310,147 @@ pub struct TermInput {
     pub label_nl: String,
     pub label_ar: String,
 }
+
+wire_enum!(
+    /// Where a need lies: the barriers the path unblocks.
+    NeedDomain {
+        /// French or Dutch.
+        Language = "language",
+        /// Belgian administration: BCE registration through an enterprise counter, VAT, social
+        /// insurance fund.
+        Administration = "administration",
+        /// Basic management knowledge.
+        Management = "management",
+        /// Microcredit, subsidies.
+        Financing = "financing",
+        Market = "market",
+        Premises = "premises",
+        Legal = "legal",
+        Network = "network",
+        Digital = "digital",
+        Accounting = "accounting",
+    }
+);
+
+wire_enum!(
+    NeedPriority {
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+    }
+);
+
+/// A strength named in a diagnostic (request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StrengthInput {
+    /// A term of the strength vocabulary (`GET /api/v1/interlab/strengths`).
+    pub strength_id: Uuid,
+    /// 1 (emerging) to 4 (a real asset).
+    pub level: i32,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A need named in a diagnostic (request).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedInput {
+    pub domain: NeedDomain,
+    pub priority: NeedPriority,
+    /// Where the person wants to go, in their own words.
+    #[serde(default)]
+    pub goal: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// `POST /api/v1/interlab/entrepreneurs/{id}/diagnostics` body: strengths first, then needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DiagnosticInput {
+    /// The day of the conversation (Europe/Brussels), not in the future.
+    pub held_on: NaiveDate,
+    /// At least one: the method starts from what the person brings.
+    pub strengths: Vec<StrengthInput>,
+    #[serde(default)]
+    pub needs: Vec<NeedInput>,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// A strength of a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Strength {
+    pub strength_id: Uuid,
+    /// In the request's language.
+    pub label: String,
+    pub level: i32,
+    pub note: Option<String>,
+}
+
+/// A need of a diagnostic; milestones of the path may serve it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Need {
+    pub id: Uuid,
+    pub domain: NeedDomain,
+    pub priority: NeedPriority,
+    pub goal: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A dated snapshot of an entrepreneur's strengths and needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Diagnostic {
+    pub id: Uuid,
+    pub entrepreneur_id: Uuid,
+    /// 1 for the first diagnostic, then 2, 3…
+    pub version: i32,
+    pub held_on: NaiveDate,
+    pub strengths: Vec<Strength>,
+    pub needs: Vec<Need>,
+    pub summary: Option<String>,
+    pub recorded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A strength's level in the first and the latest diagnostic (absent: not named then).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StrengthChange {
+    pub strength_id: Uuid,
+    pub label: String,
+    pub first: Option<i32>,
+    pub latest: Option<i32>,
+}
+
+/// A need's priority in the first and the latest diagnostic (absent: not a need then).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NeedChange {
+    pub domain: NeedDomain,
+    pub first: Option<NeedPriority>,
+    pub latest: Option<NeedPriority>,
+}
+
+/// The first diagnostic against the latest, strengths first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DiagnosticComparison {
+    pub first_version: i32,
+    pub latest_version: i32,
+    pub strengths: Vec<StrengthChange>,
+    pub needs: Vec<NeedChange>,
+}
+
+/// `GET /api/v1/interlab/entrepreneurs/{id}/diagnostics`: every snapshot, oldest first, and
+/// the comparison of the first and the latest (when there are two or more).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Diagnostics {
+    pub diagnostics: Vec<Diagnostic>,
+    pub comparison: Option<DiagnosticComparison>,
+}

@@ -103,6 +103,7 @@ audit_actions! {
     InterlabCohortUpdated = "interlab.cohort_updated",
     InterlabTermCreated = "interlab.term_created",
     InterlabTermUpdated = "interlab.term_updated",
+    InterlabDiagnosticRecorded = "interlab.diagnostic_recorded",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

@@ -348,7 +348,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     interlab_terms,
     interlab_cohorts,
     interlab_applications,
-    interlab_entrepreneurs
+    interlab_entrepreneurs,
+    interlab_diagnostics,
+    interlab_diagnostic_strengths,
+    interlab_diagnostic_needs
 );
 
 diesel::table! {
@@ -564,3 +567,40 @@ diesel::joinable!(interlab_applications -> people (person_id));
 diesel::joinable!(interlab_entrepreneurs -> people (person_id));
 diesel::joinable!(interlab_entrepreneurs -> interlab_cohorts (cohort_id));
 diesel::joinable!(interlab_entrepreneurs -> interlab_terms (sector_id));
+
+diesel::table! {
+    interlab_diagnostics (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        version -> Integer,
+        held_on -> Date,
+        summary -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_diagnostic_strengths (diagnostic_id, strength_id) {
+        diagnostic_id -> Text,
+        strength_id -> Text,
+        position -> Integer,
+        level -> Integer,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    interlab_diagnostic_needs (id) {
+        id -> Text,
+        diagnostic_id -> Text,
+        domain -> Text,
+        priority -> Text,
+        goal -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(interlab_diagnostics -> interlab_entrepreneurs (entrepreneur_id));
+diesel::joinable!(interlab_diagnostic_strengths -> interlab_diagnostics (diagnostic_id));
+diesel::joinable!(interlab_diagnostic_needs -> interlab_diagnostics (diagnostic_id));

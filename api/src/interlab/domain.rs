@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use shared::interlab::{
-    ApplicationDecision, ApplicationStatus, CohortInput, DecisionInput, EntrepreneurInput,
-    LegalForm, ProjectStage,
+    ApplicationDecision, ApplicationStatus, CohortInput, DecisionInput, DiagnosticInput,
+    EntrepreneurInput, LegalForm, NeedDomain, NeedPriority, ProjectStage,
 };
 use uuid::Uuid;
 
@@ -155,6 +155,135 @@ pub fn coach_may_apply(
     same(before.0, after.0) && same(before.1, after.1)
 }
 
+pub const STRENGTHS_MAX: usize = 20;
+pub const STRENGTH_NOTE_MAX: usize = 1000;
+pub const GOAL_MAX: usize = 500;
+pub const SUMMARY_MAX: usize = 4000;
+
+/// A diagnostic, checked field by field: at least one strength (the method starts from what
+/// the person brings), each named once with a level from 1 to 4, and each need's domain once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosticData {
+    pub held_on: NaiveDate,
+    /// (strength, level, note), in the order given.
+    pub strengths: Vec<(Uuid, i32, Option<String>)>,
+    /// (domain, priority, goal, note).
+    pub needs: Vec<(NeedDomain, NeedPriority, Option<String>, Option<String>)>,
+    pub summary: Option<String>,
+}
+
+impl DiagnosticData {
+    pub fn parse(input: &DiagnosticInput, today: NaiveDate) -> Result<Self, ApiError> {
+        let mut v = Validator::new();
+        if input.held_on > today {
+            v.add("held_on", Msg::DateInFuture);
+        }
+        if input.strengths.is_empty() {
+            v.add("strengths", Msg::Required);
+        }
+        if input.strengths.len() > STRENGTHS_MAX {
+            v.add("strengths", Msg::TooMany(STRENGTHS_MAX));
+        }
+        let mut strengths = Vec::new();
+        let mut seen = Vec::new();
+        for (i, s) in input.strengths.iter().enumerate() {
+            if seen.contains(&s.strength_id) {
+                v.add(&format!("strengths[{i}].strength_id"), Msg::DuplicateEntry);
+            }
+            seen.push(s.strength_id);
+            if !(1..=4).contains(&s.level) {
+                v.add(&format!("strengths[{i}].level"), Msg::Between(1, 4));
+            }
+            let note = v.check(
+                &format!("strengths[{i}].note"),
+                optional_text(s.note.as_deref(), STRENGTH_NOTE_MAX),
+            );
+            strengths.push((s.strength_id, s.level, note.flatten()));
+        }
+        let mut needs = Vec::new();
+        let mut domains = Vec::new();
+        for (i, n) in input.needs.iter().enumerate() {
+            if domains.contains(&n.domain) {
+                v.add(&format!("needs[{i}].domain"), Msg::DuplicateEntry);
+            }
+            domains.push(n.domain);
+            let goal = v.check(
+                &format!("needs[{i}].goal"),
+                optional_text(n.goal.as_deref(), GOAL_MAX),
+            );
+            let note = v.check(
+                &format!("needs[{i}].note"),
+                optional_text(n.note.as_deref(), STRENGTH_NOTE_MAX),
+            );
+            needs.push((n.domain, n.priority, goal.flatten(), note.flatten()));
+        }
+        let summary = v.check(
+            "summary",
+            optional_text(input.summary.as_deref(), SUMMARY_MAX),
+        );
+        v.finish()?;
+        Ok(DiagnosticData {
+            held_on: input.held_on,
+            strengths,
+            needs,
+            summary: summary.flatten(),
+        })
+    }
+}
+
+/// What a comparison reads of one diagnostic: strength levels in order, need priorities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub version: i32,
+    pub strengths: Vec<(String, i32)>,
+    pub needs: Vec<(NeedDomain, NeedPriority)>,
+}
+
+/// The first diagnostic against the latest, as (strength, first level, latest level) in the
+/// latest's order then the strengths only the first named, and (domain, first priority,
+/// latest priority) by domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub first_version: i32,
+    pub latest_version: i32,
+    pub strengths: Vec<(String, Option<i32>, Option<i32>)>,
+    pub needs: Vec<(NeedDomain, Option<NeedPriority>, Option<NeedPriority>)>,
+}
+
+/// Compares the first and the latest snapshot; `None` with fewer than two.
+pub fn compare(snapshots: &[Snapshot]) -> Option<Comparison> {
+    let (first, latest) = match snapshots {
+        [first, .., latest] => (first, latest),
+        _ => return None,
+    };
+    let level = |s: &Snapshot, id: &str| s.strengths.iter().find(|(k, _)| k == id).map(|(_, l)| *l);
+    let mut strengths: Vec<(String, Option<i32>, Option<i32>)> = latest
+        .strengths
+        .iter()
+        .map(|(id, l)| (id.clone(), level(first, id), Some(*l)))
+        .collect();
+    for (id, l) in &first.strengths {
+        if level(latest, id).is_none() {
+            strengths.push((id.clone(), Some(*l), None));
+        }
+    }
+    let priority =
+        |s: &Snapshot, d: NeedDomain| s.needs.iter().find(|(k, _)| *k == d).map(|(_, p)| *p);
+    let needs = NeedDomain::ALL
+        .iter()
+        .filter_map(|d| {
+            let (f, l) = (priority(first, *d), priority(latest, *d));
+            (f.is_some() || l.is_some()).then_some((*d, f, l))
+        })
+        .collect();
+    Some(Comparison {
+        first_version: first.version,
+        latest_version: latest.version,
+        strengths,
+        needs,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +417,109 @@ mod tests {
             (None, Some(&k)),
             (Some(cohort), Some(coach))
         ));
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    fn diagnostic() -> DiagnosticInput {
+        DiagnosticInput {
+            held_on: day("2027-01-10"),
+            strengths: vec![shared::interlab::StrengthInput {
+                strength_id: Uuid::from_u128(1),
+                level: 4,
+                note: Some(" Cuisinière depuis vingt ans ".into()),
+            }],
+            needs: vec![shared::interlab::NeedInput {
+                domain: NeedDomain::Administration,
+                priority: NeedPriority::High,
+                goal: Some("Ouvrir mon numéro d'entreprise".into()),
+                note: None,
+            }],
+            summary: None,
+        }
+    }
+
+    #[test]
+    fn a_diagnostic_starts_from_at_least_one_strength() {
+        let ok = DiagnosticData::parse(&diagnostic(), day("2027-01-10")).expect("valid");
+        assert_eq!(
+            ok.strengths[0].2.as_deref(),
+            Some("Cuisinière depuis vingt ans")
+        );
+        let none = DiagnosticInput {
+            strengths: vec![],
+            ..diagnostic()
+        };
+        let Err(ApiError::Validation(errors)) = DiagnosticData::parse(&none, day("2027-01-10"))
+        else {
+            panic!("a diagnostic without strengths");
+        };
+        assert_eq!(errors, vec![("strengths".to_owned(), Msg::Required)]);
+    }
+
+    #[test]
+    fn levels_are_one_to_four_and_nothing_is_named_twice_nor_dated_tomorrow() {
+        let mut input = diagnostic();
+        input.strengths.push(shared::interlab::StrengthInput {
+            strength_id: Uuid::from_u128(1),
+            level: 5,
+            note: None,
+        });
+        input.needs.push(input.needs[0].clone());
+        let Err(ApiError::Validation(errors)) = DiagnosticData::parse(&input, day("2027-01-09"))
+        else {
+            panic!("accepted");
+        };
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "held_on",
+                "strengths[1].strength_id",
+                "strengths[1].level",
+                "needs[1].domain"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_comparison_reads_the_first_and_the_latest_strengths_first() {
+        use NeedDomain as D;
+        use NeedPriority as P;
+        let first = Snapshot {
+            version: 1,
+            strengths: vec![("cook".into(), 3), ("arabic".into(), 4)],
+            needs: vec![(D::Language, P::High), (D::Administration, P::High)],
+        };
+        let middle = Snapshot {
+            version: 2,
+            ..Snapshot::default()
+        };
+        let latest = Snapshot {
+            version: 3,
+            strengths: vec![("network".into(), 2), ("cook".into(), 4)],
+            needs: vec![(D::Administration, P::Low), (D::Financing, P::Medium)],
+        };
+        assert_eq!(compare(std::slice::from_ref(&first)), None);
+        let c = compare(&[first, middle, latest]).expect("comparison");
+        assert_eq!((c.first_version, c.latest_version), (1, 3));
+        assert_eq!(
+            c.strengths,
+            vec![
+                ("network".to_owned(), None, Some(2)),
+                ("cook".to_owned(), Some(3), Some(4)),
+                ("arabic".to_owned(), Some(4), None),
+            ]
+        );
+        assert_eq!(
+            c.needs,
+            vec![
+                (D::Language, Some(P::High), None),
+                (D::Administration, Some(P::High), Some(P::Low)),
+                (D::Financing, None, Some(P::Medium)),
+            ]
+        );
     }
 }

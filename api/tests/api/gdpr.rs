@@ -360,6 +360,26 @@ both!(
             .as_str()
             .expect("entrepreneur")
             .to_owned();
+        let strengths: Value = expect_json(
+            app.get("/api/v1/interlab/strengths", Some(&token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        let diagnostic = json!({
+            "held_on": "2026-11-02",
+            "strengths": [{ "strength_id": strengths[0]["id"], "level": 4, "note": "Couturière à Damas, comme Fatimazahra" }],
+            "needs": [{ "domain": "premises", "priority": "high", "goal": "Un atelier rue Saint-Gilles", "note": "CPAS de Grâce-Hollogne" }],
+            "summary": "Lolodie a trente ans de métier.",
+        });
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}/diagnostics"),
+            Some(&token),
+            &diagnostic,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
         // A change and an export leave more traces about her.
         let mut edit = P::newcomer("Élodie", 2)
             .last_name("Vandenbroucke")

@@ -45,4 +45,5 @@ mod public_confirmation;
 
 // InterLab (issue 13).
 mod interlab;
+mod interlab_diagnostics;
 mod interlab_fixtures;

@@ -5,8 +5,10 @@
 pub mod applications;
 pub mod apply;
 pub mod cohorts;
+pub mod diagnostics;
 pub mod entrepreneurs;
 pub mod sectors;
+pub mod strengths;
 
 use shared::page::PageParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,13 +22,18 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(entrepreneurs::list_entrepreneurs)
         .service(entrepreneurs::get_entrepreneur)
         .service(entrepreneurs::update_entrepreneur)
+        .service(diagnostics::list_diagnostics)
+        .service(diagnostics::record_diagnostic)
         .service(cohorts::list_cohorts)
         .service(cohorts::create_cohort)
         .service(cohorts::get_cohort)
         .service(cohorts::update_cohort)
         .service(sectors::list_sectors)
         .service(sectors::create_sector)
-        .service(sectors::update_sector);
+        .service(sectors::update_sector)
+        .service(strengths::list_strengths)
+        .service(strengths::create_strength)
+        .service(strengths::update_strength);
 }
 
 /// Routes under `/api/v1/public/interlab`.

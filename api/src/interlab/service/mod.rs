@@ -4,6 +4,7 @@
 
 pub mod applications;
 pub mod cohorts;
+pub mod diagnostics;
 pub mod entrepreneurs;
 pub mod vocabulary;
 
@@ -70,6 +71,13 @@ fn check_coach(conn: &mut DbConnection, field: &str, id: Uuid) -> Result<(), Api
         Some(u) if u.active => Ok(()),
         _ => Err(ApiError::field(field, Msg::NotACoach)),
     }
+}
+
+/// Today in Brussels, where the team works.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Brussels)
+        .date_naive()
 }
 
 /// Sorted ids without repeats, for the name look-ups.

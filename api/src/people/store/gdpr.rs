@@ -53,6 +53,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     )
     .execute(conn)?;
     crate::interlab::store::anonymise(conn, id)?;
+    crate::interlab::store::diagnostics::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -347,6 +348,10 @@ pub fn export_tables(
     let (applications, entrepreneurs) = crate::interlab::store::export(conn, id)?;
     out.insert("interlab_applications".into(), json(applications)?);
     out.insert("interlab_entrepreneurs".into(), json(entrepreneurs)?);
+    out.insert(
+        "interlab_diagnostics".into(),
+        json(crate::interlab::store::diagnostics::export(conn, id)?)?,
+    );
     // What they were (or are to be) told about their registrations.
     out.insert(
         "notifications".into(),

@@ -1,5 +1,7 @@
 //! InterLab rows and their queries. Enum columns hold the `shared` wire enums directly.
 
+pub mod diagnostics;
+
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};

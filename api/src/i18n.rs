@@ -86,6 +86,10 @@ pub enum Msg {
     ApplicationClosed,
     /// A person who already carries an InterLab project.
     AlreadyEntrepreneur,
+    /// A milestone pointing to a need of another entrepreneur.
+    NotTheirNeed,
+    /// A need whose domain has no milestone template yet.
+    NoTemplates,
 }
 
 impl Msg {
@@ -349,6 +353,14 @@ impl Msg {
             (AlreadyEntrepreneur, En) => "This person is already accompanied by InterLab.".into(),
             (AlreadyEntrepreneur, Nl) => "Deze persoon wordt al door InterLab begeleid.".into(),
             (AlreadyEntrepreneur, Ar) => "هذا الشخص مرافَق بالفعل من قبل إنترلاب.".into(),
+            (NotTheirNeed, Fr) => "Ce besoin n'appartient pas à cette personne : choisissez l'un de ses besoins.".into(),
+            (NotTheirNeed, En) => "This need belongs to someone else: choose one of this person's needs.".into(),
+            (NotTheirNeed, Nl) => "Deze behoefte hoort bij iemand anders: kies een behoefte van deze persoon.".into(),
+            (NotTheirNeed, Ar) => "هذه الحاجة تخص شخصًا آخر: اختر إحدى حاجات هذا الشخص.".into(),
+            (NoTemplates, Fr) => "Aucun modèle d'étape pour ce domaine : ajoutez les étapes à la main.".into(),
+            (NoTemplates, En) => "No milestone template for this domain yet: add the milestones by hand.".into(),
+            (NoTemplates, Nl) => "Nog geen sjabloon voor dit domein: voeg de mijlpalen met de hand toe.".into(),
+            (NoTemplates, Ar) => "لا يوجد نموذج مراحل لهذا المجال بعد: أضف المراحل يدويًا.".into(),
         }
     }
 }

@@ -235,6 +235,8 @@ pub struct Entrepreneur {
     /// The person's InterLab membership.
     pub membership_status: Option<MembershipStatus>,
     pub application_id: Option<Uuid>,
+    /// Milestones due before today and neither done nor dropped.
+    pub overdue_milestones: u64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -249,6 +251,8 @@ pub struct EntrepreneurFilter {
     pub sector: Option<Uuid>,
     /// A staff account: the entrepreneurs it coaches.
     pub coach: Option<Uuid>,
+    /// `true`: only those with an overdue milestone; `false`: only those without.
+    pub overdue: Option<bool>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,
 }
@@ -453,4 +457,137 @@ pub struct DiagnosticComparison {
 pub struct Diagnostics {
     pub diagnostics: Vec<Diagnostic>,
     pub comparison: Option<DiagnosticComparison>,
+}
+
+wire_enum!(
+    MilestoneStatus {
+        Todo = "todo",
+        InProgress = "in_progress",
+        Done = "done",
+        /// Left aside on purpose; it no longer counts in the progress.
+        Dropped = "dropped",
+    }
+);
+
+wire_enum!(
+    /// Who carries a milestone.
+    MilestoneOwner {
+        Entrepreneur = "entrepreneur",
+        Coach = "coach",
+        Mentor = "mentor",
+    }
+);
+
+/// A milestone template of a need domain (administrators edit them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Template {
+    pub id: Uuid,
+    pub domain: NeedDomain,
+    /// Order within the domain.
+    pub position: i32,
+    pub title: String,
+    pub description: Option<String>,
+    /// Typical duration, in days.
+    pub typical_days: i32,
+    /// Suggested resources and partners.
+    pub resources: Option<String>,
+}
+
+/// `POST /api/v1/interlab/templates` and `PUT /api/v1/interlab/templates/{id}` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TemplateInput {
+    pub domain: NeedDomain,
+    #[serde(default)]
+    pub position: i32,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// 1 to 365.
+    pub typical_days: i32,
+    #[serde(default)]
+    pub resources: Option<String>,
+}
+
+/// A milestone of an entrepreneur's path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Milestone {
+    pub id: Uuid,
+    pub entrepreneur_id: Uuid,
+    /// The need it serves (one of this entrepreneur's).
+    pub need_id: Option<Uuid>,
+    /// The need's domain.
+    pub domain: Option<NeedDomain>,
+    pub template_id: Option<Uuid>,
+    pub title: String,
+    pub description: Option<String>,
+    pub due_on: Option<NaiveDate>,
+    pub owner: MilestoneOwner,
+    pub status: MilestoneStatus,
+    /// What shows it is done.
+    pub evidence: Option<String>,
+    pub completed_on: Option<NaiveDate>,
+    /// Due before today (Europe/Brussels) and neither done nor dropped.
+    pub overdue: bool,
+}
+
+/// `POST /api/v1/interlab/entrepreneurs/{id}/milestones` and `PUT …/milestones/{milestone_id}`
+/// body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MilestoneInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
+    pub owner: MilestoneOwner,
+    /// Default: `todo`.
+    #[serde(default)]
+    pub status: Option<MilestoneStatus>,
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// A need of one of this entrepreneur's diagnostics.
+    #[serde(default)]
+    pub need_id: Option<Uuid>,
+}
+
+/// `POST /api/v1/interlab/entrepreneurs/{id}/milestones/from-templates` body: the milestones
+/// of a need's domain, one after the other from `starts_on`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FromTemplates {
+    /// A need of one of this entrepreneur's diagnostics.
+    pub need_id: Uuid,
+    /// Default: today (Europe/Brussels).
+    #[serde(default)]
+    pub starts_on: Option<NaiveDate>,
+    /// Default: every template of the need's domain.
+    #[serde(default)]
+    pub template_ids: Option<Vec<Uuid>>,
+}
+
+/// Progress of one need domain (`None`: milestones that serve no need).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DomainProgress {
+    pub domain: Option<NeedDomain>,
+    pub done: u32,
+    /// Counted milestones (dropped ones are not).
+    pub total: u32,
+    /// 0 to 100.
+    pub percent: u32,
+}
+
+/// `GET /api/v1/interlab/entrepreneurs/{id}/milestones`: the path and its progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PathView {
+    /// By due date, undated last.
+    pub milestones: Vec<Milestone>,
+    pub by_domain: Vec<DomainProgress>,
+    pub overall: DomainProgress,
+    pub overdue: u32,
 }

@@ -104,6 +104,10 @@ audit_actions! {
     InterlabTermCreated = "interlab.term_created",
     InterlabTermUpdated = "interlab.term_updated",
     InterlabDiagnosticRecorded = "interlab.diagnostic_recorded",
+    InterlabTemplateCreated = "interlab.template_created",
+    InterlabTemplateUpdated = "interlab.template_updated",
+    InterlabMilestoneCreated = "interlab.milestone_created",
+    InterlabMilestoneUpdated = "interlab.milestone_updated",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

@@ -351,7 +351,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     interlab_entrepreneurs,
     interlab_diagnostics,
     interlab_diagnostic_strengths,
-    interlab_diagnostic_needs
+    interlab_diagnostic_needs,
+    interlab_templates,
+    interlab_milestones
 );
 
 diesel::table! {
@@ -604,3 +606,38 @@ diesel::table! {
 diesel::joinable!(interlab_diagnostics -> interlab_entrepreneurs (entrepreneur_id));
 diesel::joinable!(interlab_diagnostic_strengths -> interlab_diagnostics (diagnostic_id));
 diesel::joinable!(interlab_diagnostic_needs -> interlab_diagnostics (diagnostic_id));
+
+diesel::table! {
+    interlab_templates (id) {
+        id -> Text,
+        domain -> Text,
+        position -> Integer,
+        title -> Text,
+        description -> Nullable<Text>,
+        typical_days -> Integer,
+        resources -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_milestones (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        need_id -> Nullable<Text>,
+        template_id -> Nullable<Text>,
+        title -> Text,
+        description -> Nullable<Text>,
+        due_on -> Nullable<Date>,
+        owner -> Text,
+        status -> Text,
+        evidence -> Nullable<Text>,
+        completed_on -> Nullable<Date>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interlab_milestones -> interlab_entrepreneurs (entrepreneur_id));

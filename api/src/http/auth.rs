@@ -47,13 +47,17 @@ pub enum Permission {
     WriteEntrepreneurs,
     /// Review applications, manage cohorts and the sector vocabulary, reassign coaches.
     ManageInterlab,
+    /// Edit InterLab's milestone templates.
+    EditTemplates,
 }
 
 impl Permission {
     pub fn allowed(self, role: Role) -> bool {
         use Permission::*;
         match self {
-            ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching => role == Role::Admin,
+            ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
+                role == Role::Admin
+            }
             WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }

@@ -60,6 +60,8 @@ pub struct Lookups {
     pub entrepreneurs: HashMap<String, String>,
     /// Applications whose person may duplicate someone else's record.
     pub duplicates: HashMap<String, bool>,
+    /// Overdue milestones by entrepreneur id.
+    pub overdue: HashMap<String, i64>,
     pub lang: Option<Lang>,
 }
 
@@ -116,6 +118,8 @@ pub fn entrepreneur(row: &EntrepreneurRow, l: &Lookups) -> Result<Entrepreneur, 
         coach_name: row.coach_id.as_ref().and_then(|c| l.staff.get(c).cloned()),
         membership_status: l.memberships.get(&row.person_id).copied(),
         application_id: opt_uuid(row.application_id.as_ref())?,
+        overdue_milestones: u64::try_from(l.overdue.get(&row.id).copied().unwrap_or(0))
+            .unwrap_or(0),
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
     })

@@ -380,6 +380,15 @@ both!(
         )
         .await;
         assert_eq!(res.status(), StatusCode::CREATED);
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}/milestones"),
+            Some(&token),
+            &json!({ "title": "Appeler Fatimazahra", "owner": "entrepreneur", "evidence": "Vu rue Saint-Gilles" }),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
         // A change and an export leave more traces about her.
         let mut edit = P::newcomer("Élodie", 2)
             .last_name("Vandenbroucke")

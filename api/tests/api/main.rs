@@ -47,3 +47,4 @@ mod public_confirmation;
 mod interlab;
 mod interlab_diagnostics;
 mod interlab_fixtures;
+mod interlab_path;

@@ -299,7 +299,8 @@ fn enum_schemas_list_exactly_the_serde_names() {
         duo::GenderIdentity, duo::Hope, duo::DuoStatus, duo::DuoOutcome, duo::FollowUpKind,
         duo::Reporter, duo::HealthLevel, duo::ContinueWish, duo::AssessmentPhase,
         duo::BlockReason, interlab::ApplicationStatus, interlab::ApplicationDecision,
-        interlab::HeardVia, interlab::ProjectStage, interlab::LegalForm, interlab::TermKind, interlab::NeedDomain, interlab::NeedPriority;
+        interlab::HeardVia, interlab::ProjectStage, interlab::LegalForm, interlab::TermKind, interlab::NeedDomain, interlab::NeedPriority, interlab::MilestoneStatus,
+        interlab::MilestoneOwner;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

@@ -7,8 +7,10 @@ pub mod apply;
 pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
+pub mod milestones;
 pub mod sectors;
 pub mod strengths;
+pub mod templates;
 
 use shared::page::PageParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -24,6 +26,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(entrepreneurs::update_entrepreneur)
         .service(diagnostics::list_diagnostics)
         .service(diagnostics::record_diagnostic)
+        .service(milestones::get_path)
+        .service(milestones::add_milestone)
+        .service(milestones::milestones_from_templates)
+        .service(milestones::update_milestone)
         .service(cohorts::list_cohorts)
         .service(cohorts::create_cohort)
         .service(cohorts::get_cohort)
@@ -33,7 +39,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(sectors::update_sector)
         .service(strengths::list_strengths)
         .service(strengths::create_strength)
-        .service(strengths::update_strength);
+        .service(strengths::update_strength)
+        .service(templates::list_templates)
+        .service(templates::create_template)
+        .service(templates::update_template);
 }
 
 /// Routes under `/api/v1/public/interlab`.

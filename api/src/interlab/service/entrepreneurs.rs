@@ -33,6 +33,11 @@ fn views(
             &unique(rows.iter().filter_map(|r| r.cohort_id.clone())),
         )?,
         sectors: store::terms_by_id(conn, TermKind::Sector)?,
+        overdue: store::milestones::overdue_counts(
+            conn,
+            &rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            super::today(),
+        )?,
         lang: Some(lang),
         ..Lookups::default()
     };
@@ -118,9 +123,18 @@ pub async fn list(
         sector: f.sector.map(|u| u.to_string()),
         coach: f.coach.map(|u| u.to_string()),
         scope: acting.coach.clone(),
+        ids: None,
     };
     let lang = acting.lang;
+    let overdue = f.overdue;
     db.run(move |conn| {
+        let mut q = q;
+        if let Some(wanted) = overdue {
+            q.ids = Some((
+                wanted,
+                store::milestones::with_overdue(conn, super::today())?,
+            ));
+        }
         let (rows, count) = EntrepreneurRow::page(conn, &q, offset, limit)?;
         Ok((views(conn, &rows, lang)?, u64::try_from(count).unwrap_or(0)))
     })

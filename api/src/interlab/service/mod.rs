@@ -6,6 +6,7 @@ pub mod applications;
 pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
+pub mod path;
 pub mod vocabulary;
 
 use shared::auth::Role;

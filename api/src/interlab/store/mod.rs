@@ -1,6 +1,7 @@
 //! InterLab rows and their queries. Enum columns hold the `shared` wire enums directly.
 
 pub mod diagnostics;
+pub mod milestones;
 
 use std::collections::HashMap;
 
@@ -263,6 +264,8 @@ pub struct EntrepreneurQuery {
     pub coach: Option<String>,
     /// Only those this coach accompanies (object-level scope).
     pub scope: Option<String>,
+    /// Only these entrepreneurs (`true`) or all but these (`false`).
+    pub ids: Option<(bool, Vec<String>)>,
 }
 
 impl EntrepreneurRow {
@@ -319,6 +322,11 @@ impl EntrepreneurRow {
             }
             if let Some(v) = &f.coach {
                 q = q.filter(interlab_entrepreneurs::coach_id.eq(v.clone()));
+            }
+            match &f.ids {
+                Some((true, ids)) => q = q.filter(interlab_entrepreneurs::id.eq_any(ids.clone())),
+                Some((false, ids)) => q = q.filter(interlab_entrepreneurs::id.ne_all(ids.clone())),
+                None => {}
             }
             if let Some(v) = &f.scope {
                 q = q.filter(interlab_entrepreneurs::person_id.eq_any(coached_people(v)));

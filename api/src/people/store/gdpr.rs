@@ -54,6 +54,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     .execute(conn)?;
     crate::interlab::store::anonymise(conn, id)?;
     crate::interlab::store::diagnostics::anonymise(conn, id)?;
+    crate::interlab::store::milestones::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -351,6 +352,10 @@ pub fn export_tables(
     out.insert(
         "interlab_diagnostics".into(),
         json(crate::interlab::store::diagnostics::export(conn, id)?)?,
+    );
+    out.insert(
+        "interlab_milestones".into(),
+        json(crate::interlab::store::milestones::export(conn, id)?)?,
     );
     // What they were (or are to be) told about their registrations.
     out.insert(

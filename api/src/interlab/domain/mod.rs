@@ -1,4 +1,4 @@
-//! InterLab's pure rules: what a decision does to an application, what a project and a cohort
+//! InterLab's pure rules (the path's in `path`): what a decision does to an application, what a project and a cohort
 //! must hold, and what a coach may change. No database, no HTTP.
 
 use chrono::NaiveDate;
@@ -11,6 +11,9 @@ use uuid::Uuid;
 use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
 use crate::people::domain::{optional_text, required_text};
+
+mod path;
+pub use path::*;
 
 pub const IDEA_MAX: usize = 2000;
 pub const HEARD_VIA_DETAIL_MAX: usize = 200;

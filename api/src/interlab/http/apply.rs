@@ -22,7 +22,8 @@ use crate::state::AppState;
 ///
 /// Creates a person to review with their idea in the team's queue; an existing email or phone
 /// never overwrites anything (the application is flagged as a possible duplicate). The answer
-/// holds no personal data. Throttled per address, with the public sign-up.
+/// holds no personal data. Throttled per address, with the public sign-up (only accepted
+/// applications count).
 #[utoipa::path(tag = "public", request_body = ApplyRequest, responses(
     (status = 202, body = SignupReceipt),
     PublicFormErrors
@@ -33,9 +34,10 @@ pub async fn apply(
     visitor: Visitor,
     body: Json<ApplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state
+    // The sign-up's quota: only accepted applications use it up; errors give the place back.
+    let seat = state
         .signups
-        .hit(&visitor.ip)
+        .reserve(&visitor.ip)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let a = body.0;
     let receipt = SignupReceipt {
@@ -44,6 +46,7 @@ pub async fn apply(
     };
     if is_robot(a.website.as_deref()) {
         tracing::info!("interlab application honeypot filled: discarded");
+        seat.keep();
         return Ok(HttpResponse::Accepted().json(receipt));
     }
     let mut v = Validator::new();
@@ -80,5 +83,6 @@ pub async fn apply(
         lang: a.lang,
     };
     applications::apply(&state.db, form, visitor.actor).await?;
+    seat.keep();
     Ok(HttpResponse::Accepted().json(receipt))
 }

@@ -82,6 +82,14 @@ pub enum Msg {
     WalkInTooEarly,
     /// A registration source staff may not claim (`public` is the public form's).
     SourceNotForStaff,
+    /// An InterLab application already accepted or redirected.
+    ApplicationClosed,
+    /// A person who already carries an InterLab project.
+    AlreadyEntrepreneur,
+    /// A milestone pointing to a need of another entrepreneur.
+    NotTheirNeed,
+    /// A need whose domain has no milestone template yet.
+    NoTemplates,
 }
 
 impl Msg {
@@ -337,6 +345,22 @@ impl Msg {
             (BlockFromHistory, En) => "This block comes from a declined or badly ended duo: it stays.".into(),
             (BlockFromHistory, Nl) => "Deze blokkering komt van een geweigerd of slecht afgelopen duo: ze blijft.".into(),
             (BlockFromHistory, Ar) => "هذا المنع ناتج عن ثنائي مرفوض أو انتهى بشكل سيئ: يبقى قائمًا.".into(),
+            (ApplicationClosed, Fr) => "Cette candidature a déjà été acceptée ou orientée vers un partenaire.".into(),
+            (ApplicationClosed, En) => "This application has already been accepted or referred to a partner.".into(),
+            (ApplicationClosed, Nl) => "Deze aanvraag is al aanvaard of naar een partner doorverwezen.".into(),
+            (ApplicationClosed, Ar) => "تم قبول هذا الطلب أو توجيهه إلى شريك بالفعل.".into(),
+            (AlreadyEntrepreneur, Fr) => "Cette personne est déjà accompagnée par InterLab.".into(),
+            (AlreadyEntrepreneur, En) => "This person is already accompanied by InterLab.".into(),
+            (AlreadyEntrepreneur, Nl) => "Deze persoon wordt al door InterLab begeleid.".into(),
+            (AlreadyEntrepreneur, Ar) => "هذا الشخص مرافَق بالفعل من قبل إنترلاب.".into(),
+            (NotTheirNeed, Fr) => "Ce besoin n'appartient pas à cette personne : choisissez l'un de ses besoins.".into(),
+            (NotTheirNeed, En) => "This need belongs to someone else: choose one of this person's needs.".into(),
+            (NotTheirNeed, Nl) => "Deze behoefte hoort bij iemand anders: kies een behoefte van deze persoon.".into(),
+            (NotTheirNeed, Ar) => "هذه الحاجة تخص شخصًا آخر: اختر إحدى حاجات هذا الشخص.".into(),
+            (NoTemplates, Fr) => "Aucun modèle d'étape pour ce domaine : ajoutez les étapes à la main.".into(),
+            (NoTemplates, En) => "No milestone template for this domain yet: add the milestones by hand.".into(),
+            (NoTemplates, Nl) => "Nog geen sjabloon voor dit domein: voeg de mijlpalen met de hand toe.".into(),
+            (NoTemplates, Ar) => "لا يوجد نموذج مراحل لهذا المجال بعد: أضف المراحل يدويًا.".into(),
         }
     }
 }

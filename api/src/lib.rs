@@ -1,6 +1,7 @@
-//! The Interra API server. Features (`people`, `activities`, `duo`, `notify`, `accounts`) each
-//! hold their handlers (`http`), rules (`service`, `domain`) and queries (`store`); `http`, `db`
-//! and `audit` are shared by all of them. `ARCHITECTURE.md` at the repository root is the map.
+//! The Interra API server. Features (`people`, `activities`, `duo`, `interlab`, `notify`,
+//! `accounts`) each hold their handlers (`http`), rules (`service`, `domain`) and queries
+//! (`store`); `http`, `db` and `audit` are shared by all of them. `ARCHITECTURE.md` at the
+//! repository root is the map.
 
 pub mod accounts;
 pub mod activities;
@@ -14,6 +15,7 @@ pub mod error;
 pub mod housekeeping;
 pub mod http;
 pub mod i18n;
+pub mod interlab;
 pub mod notify;
 pub mod people;
 pub mod spreadsheet;

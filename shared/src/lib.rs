@@ -8,6 +8,7 @@ pub mod auth;
 pub mod consent;
 pub mod duo;
 pub mod health;
+pub mod interlab;
 pub mod lang;
 pub mod notifications;
 pub mod page;

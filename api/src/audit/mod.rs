@@ -96,6 +96,18 @@ audit_actions! {
     PersonCoachRemoved = "person.coach_removed",
     PersonExported = "person.exported",
     PersonAnonymised = "person.anonymised",
+    InterlabApplied = "interlab.applied",
+    InterlabApplicationDecided = "interlab.application_decided",
+    InterlabEntrepreneurUpdated = "interlab.entrepreneur_updated",
+    InterlabCohortCreated = "interlab.cohort_created",
+    InterlabCohortUpdated = "interlab.cohort_updated",
+    InterlabTermCreated = "interlab.term_created",
+    InterlabTermUpdated = "interlab.term_updated",
+    InterlabDiagnosticRecorded = "interlab.diagnostic_recorded",
+    InterlabTemplateCreated = "interlab.template_created",
+    InterlabTemplateUpdated = "interlab.template_updated",
+    InterlabMilestoneCreated = "interlab.milestone_created",
+    InterlabMilestoneUpdated = "interlab.milestone_updated",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

@@ -344,7 +344,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     registrations,
     idempotency_keys,
     notifications,
-    registration_confirmations
+    registration_confirmations,
+    interlab_terms,
+    interlab_cohorts,
+    interlab_applications,
+    interlab_entrepreneurs,
+    interlab_diagnostics,
+    interlab_diagnostic_strengths,
+    interlab_diagnostic_needs,
+    interlab_templates,
+    interlab_milestones
 );
 
 diesel::table! {
@@ -495,3 +504,140 @@ diesel::table! {
 
 diesel::joinable!(notifications -> people (person_id));
 diesel::joinable!(notifications -> activities (activity_id));
+
+diesel::table! {
+    interlab_terms (id) {
+        id -> Text,
+        kind -> Text,
+        slug -> Text,
+        label_fr -> Text,
+        label_en -> Text,
+        label_nl -> Text,
+        label_ar -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_cohorts (id) {
+        id -> Text,
+        name -> Text,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_applications (id) {
+        id -> Text,
+        person_id -> Text,
+        idea -> Text,
+        heard_via -> Nullable<Text>,
+        heard_via_detail -> Nullable<Text>,
+        status -> Text,
+        decision_note -> Nullable<Text>,
+        partner -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_entrepreneurs (id) {
+        id -> Text,
+        person_id -> Text,
+        application_id -> Nullable<Text>,
+        project_name -> Text,
+        project_description -> Nullable<Text>,
+        sector_id -> Nullable<Text>,
+        stage -> Text,
+        legal_form -> Text,
+        target_date -> Nullable<Date>,
+        cohort_id -> Nullable<Text>,
+        coach_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interlab_applications -> people (person_id));
+diesel::joinable!(interlab_entrepreneurs -> people (person_id));
+diesel::joinable!(interlab_entrepreneurs -> interlab_cohorts (cohort_id));
+diesel::joinable!(interlab_entrepreneurs -> interlab_terms (sector_id));
+
+diesel::table! {
+    interlab_diagnostics (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        version -> Integer,
+        held_on -> Date,
+        summary -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_diagnostic_strengths (diagnostic_id, strength_id) {
+        diagnostic_id -> Text,
+        strength_id -> Text,
+        position -> Integer,
+        level -> Integer,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    interlab_diagnostic_needs (id) {
+        id -> Text,
+        diagnostic_id -> Text,
+        domain -> Text,
+        priority -> Text,
+        goal -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(interlab_diagnostics -> interlab_entrepreneurs (entrepreneur_id));
+diesel::joinable!(interlab_diagnostic_strengths -> interlab_diagnostics (diagnostic_id));
+diesel::joinable!(interlab_diagnostic_needs -> interlab_diagnostics (diagnostic_id));
+
+diesel::table! {
+    interlab_templates (id) {
+        id -> Text,
+        domain -> Text,
+        position -> Integer,
+        title -> Text,
+        description -> Nullable<Text>,
+        typical_days -> Integer,
+        resources -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_milestones (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        need_id -> Nullable<Text>,
+        template_id -> Nullable<Text>,
+        title -> Text,
+        description -> Nullable<Text>,
+        due_on -> Nullable<Date>,
+        owner -> Text,
+        status -> Text,
+        evidence -> Nullable<Text>,
+        completed_on -> Nullable<Date>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interlab_milestones -> interlab_entrepreneurs (entrepreneur_id));

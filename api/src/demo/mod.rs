@@ -4,6 +4,7 @@
 
 mod activities;
 mod duos;
+mod interlab;
 mod people;
 mod people_data;
 
@@ -72,6 +73,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
         if !people.is_empty() {
             duos::load_duos(conn, &people)?;
             activities::load_activities(conn, &people)?;
+            interlab::load_interlab(conn, &people)?;
         }
         Ok(report)
     })

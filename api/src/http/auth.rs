@@ -41,17 +41,28 @@ pub enum Permission {
     ConfigureMatching,
     /// See and mark done the notices staff pass on themselves (coaches: their activities').
     ReadNotifications,
+    /// Read InterLab entrepreneurs and cohorts (coaches: the entrepreneurs they accompany).
+    ReadInterlab,
+    /// Change an entrepreneur's project (coaches: of the entrepreneurs they accompany).
+    WriteEntrepreneurs,
+    /// Review applications, manage cohorts and the sector vocabulary, reassign coaches.
+    ManageInterlab,
+    /// Edit InterLab's milestone templates.
+    EditTemplates,
 }
 
 impl Permission {
     pub fn allowed(self, role: Role) -> bool {
         use Permission::*;
         match self {
-            ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching => role == Role::Admin,
-            WritePeople | ManageTags | WriteActivities | ManageDuos => {
+            ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
+                role == Role::Admin
+            }
+            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
-            ReadPeople | ReadActivities | ReadDuos | ReadNotifications => true,
+            ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
+            | WriteEntrepreneurs => true,
         }
     }
 }
@@ -165,5 +176,13 @@ mod tests {
         assert!(!Permission::WritePeople.allowed(Role::Coach));
         assert!(Permission::WritePeople.allowed(Role::Coordinator));
         assert!(!Permission::ManageRetention.allowed(Role::Coordinator));
+    }
+
+    #[test]
+    fn coaches_write_their_entrepreneurs_but_do_not_run_interlab() {
+        assert!(Permission::WriteEntrepreneurs.allowed(Role::Coach));
+        assert!(!Permission::ManageInterlab.allowed(Role::Coach));
+        assert!(Permission::ManageInterlab.allowed(Role::Coordinator));
+        assert!(Permission::ManageInterlab.allowed(Role::Admin));
     }
 }

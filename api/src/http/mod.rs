@@ -20,7 +20,7 @@ pub mod spa;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{accounts, activities, audit, duo, notify, people};
+use crate::{accounts, activities, audit, duo, interlab, notify, people};
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -33,7 +33,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(
                     scope("/public")
                         .configure(activities::public::http::configure)
-                        .configure(people::http::public::configure),
+                        .configure(people::http::public::configure)
+                        .service(scope("/interlab").configure(interlab::http::configure_public)),
                 )
                 .service(scope("/auth").configure(accounts::http::auth::configure))
                 .service(scope("/users").configure(accounts::http::users::configure))
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/tags").configure(people::http::tags::configure))
                 .service(scope("/duo").configure(duo::http::configure_duo))
                 .service(scope("/duos").configure(duo::http::configure_duos))
+                .service(scope("/interlab").configure(interlab::http::configure))
                 .service(scope("/activities").configure(activities::http::activities::configure))
                 .service(scope("/venues").configure(activities::http::activities::configure_venues))
                 .service(scope("/notifications").configure(notify::http::configure)),

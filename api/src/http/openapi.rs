@@ -28,6 +28,7 @@ or a query, may hold a NUL character (`\\u0000`), and no date may lie outside th
         (name = "activities", description = "Activities, series, registrations, waiting lists and attendance"),
         (name = "notifications", description = "Outbox of notices to people promoted from a waiting list or whose activity is cancelled: sent by email when a mail server is configured, otherwise passed on by staff"),
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
+        (name = "interlab", description = "InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts, sectors"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),

@@ -7,7 +7,8 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::db::DbConnection;
-use crate::error::ApiError;
+use crate::error::{ApiError, Validator};
+use crate::i18n::Msg;
 use crate::people::domain::{intake, Intake, IntakeForm, Matched, PersonData};
 use crate::people::store::{self as people, ConsentRow, PersonRow};
 
@@ -107,5 +108,40 @@ pub fn admit_visitor(
             person: create_visitor(conn, data, consent, possible_duplicate)?,
             created: true,
         }),
+    }
+}
+
+/// A filled honeypot (a field hidden from people) is a robot: every public form answers it as
+/// usual and keeps nothing.
+pub fn is_robot(honeypot: Option<&str>) -> bool {
+    honeypot.is_some_and(|w| !w.trim().is_empty())
+}
+
+/// What every public form checks before anything is kept: the visitor agreed to the current
+/// privacy notice.
+pub fn check_consent(v: &mut Validator, consent: bool, notice_version: &str) {
+    if !consent {
+        v.add("consent", Msg::ConsentRequired);
+    }
+    if !crate::people::privacy::is_known_version(notice_version.trim()) {
+        v.add("notice_version", Msg::InvalidValue);
+    }
+}
+
+/// The person a public form describes, with the people feature's rules; its field errors go to
+/// `v` (`None` then).
+pub fn check_person(
+    v: &mut Validator,
+    input: &shared::people::PersonInput,
+) -> Result<Option<PersonData>, ApiError> {
+    match PersonData::parse(input) {
+        Ok(d) => Ok(Some(d)),
+        Err(ApiError::Validation(errors)) => {
+            for (f, m) in errors {
+                v.add(&f, m);
+            }
+            Ok(None)
+        }
+        Err(other) => Err(other),
     }
 }

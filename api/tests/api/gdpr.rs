@@ -123,6 +123,17 @@ both!(
         fill(&app, &token, other.id, coach).await;
         host_and_register(&app, &token, person.id, "Exported").await;
         host_and_register(&app, &token, other.id, "Bystander").await;
+        for who in [person.id, other.id] {
+            let res = send(
+                &app,
+                Method::POST,
+                "/api/v1/interlab/applications",
+                Some(&token),
+                &json!({ "person_id": who, "idea": "Un food truck" }),
+            )
+            .await;
+            assert_eq!(res.status(), StatusCode::CREATED);
+        }
 
         let (headers, doc) = export(&app, &token, person.id).await;
         let disposition = headers
@@ -210,6 +221,7 @@ both!(
         );
         // The person has rows in each table the application writes about people.
         for table in [
+            "interlab_applications",
             "registrations",
             "activity_hosts",
             "memberships",
@@ -224,7 +236,8 @@ both!(
                 "{table}: nothing exported"
             );
         }
-        assert_eq!(records["memberships"].as_array().map(Vec::len), Some(2));
+        // Two from `fill`, one from the InterLab application.
+        assert_eq!(records["memberships"].as_array().map(Vec::len), Some(3));
         assert_eq!(
             records["person_languages"].as_array().map(Vec::len),
             Some(2)
@@ -312,6 +325,70 @@ both!(
             "{}",
             res.text().await.unwrap_or_default()
         );
+        // InterLab holds her idea, the team's note and her project.
+        let res = send(
+            &app,
+            Method::POST,
+            "/api/v1/interlab/applications",
+            Some(&token),
+            &json!({ "person_id": person.id, "idea": "Couture avec Fatimazahra", "heard_via": "partner_organisation", "heard_via_detail": "CPAS de Grâce-Hollogne" }),
+        )
+        .await;
+        let application: Value = expect_json(res, StatusCode::CREATED).await;
+        let decision = json!({
+            "decision": "accept",
+            "entrepreneur": {
+                "project_name": "Lolodie Couture",
+                "description": "Retouches avec Fatimazahra, Rue Saint-Gilles",
+                "stage": "idea",
+                "legal_form": "independent",
+            },
+        });
+        let res = send(
+            &app,
+            Method::POST,
+            &format!(
+                "/api/v1/interlab/applications/{}/decision",
+                application["id"].as_str().expect("id")
+            ),
+            Some(&token),
+            &decision,
+        )
+        .await;
+        let decided: Value = expect_json(res, StatusCode::OK).await;
+        let entrepreneur = decided["entrepreneur"]["id"]
+            .as_str()
+            .expect("entrepreneur")
+            .to_owned();
+        let strengths: Value = expect_json(
+            app.get("/api/v1/interlab/strengths", Some(&token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        let diagnostic = json!({
+            "held_on": "2026-11-02",
+            "strengths": [{ "strength_id": strengths[0]["id"], "level": 4, "note": "Couturière à Damas, comme Fatimazahra" }],
+            "needs": [{ "domain": "premises", "priority": "high", "goal": "Un atelier rue Saint-Gilles", "note": "CPAS de Grâce-Hollogne" }],
+            "summary": "Lolodie a trente ans de métier.",
+        });
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}/diagnostics"),
+            Some(&token),
+            &diagnostic,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}/milestones"),
+            Some(&token),
+            &json!({ "title": "Appeler Fatimazahra", "owner": "entrepreneur", "evidence": "Vu rue Saint-Gilles" }),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
         // A change and an export leave more traces about her.
         let mut edit = P::newcomer("Élodie", 2)
             .last_name("Vandenbroucke")
@@ -452,6 +529,19 @@ both!(
             !find_in_database(&app, &["karimatou.signup@example.be", "+32488765432"]).is_empty()
         );
 
+        // Her InterLab project keeps its shape (stage, legal form) for the yearly figures.
+        let kept: Value = expect_json(
+            app.get(
+                &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}"),
+                Some(&token),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(kept["project"]["stage"], "idea");
+        assert_eq!(kept["project"]["legal_form"], "independent");
+        assert_eq!(kept["project"]["name"], "");
         // The record keeps its non-identifying shape for reports.
         let after = get_person(&app, &admin, person.id).await;
         assert_eq!(after.id, person.id);
@@ -462,7 +552,8 @@ both!(
         );
         assert_eq!(after.staff_notes, None);
         assert_eq!(after.category, Category::Newcomer);
-        assert_eq!(after.memberships.len(), 2);
+        // Two from `fill`, one from InterLab.
+        assert_eq!(after.memberships.len(), 3);
         assert_eq!(count_rows(&app, "memberships"), memberships_before);
         assert_eq!(after.consents.len(), 1);
         assert_eq!(

@@ -44,3 +44,9 @@ mod notifications;
 mod public_concurrency;
 mod public_confirmation;
 mod query_types;
+
+// InterLab (issue 13).
+mod interlab;
+mod interlab_diagnostics;
+mod interlab_fixtures;
+mod interlab_path;

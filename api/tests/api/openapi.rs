@@ -285,7 +285,7 @@ fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>
 /// The document spells every enum as the API does (serde's names), so a generated client works.
 #[test]
 fn enum_schemas_list_exactly_the_serde_names() {
-    use shared::{activities, consent, duo, notifications, people};
+    use shared::{activities, consent, duo, interlab, notifications, people};
     let table = enum_table!(
         wire: notifications::NotificationKind, notifications::NotificationChannel,
         notifications::NotificationStatus, consent::ConsentPurpose, consent::ConsentMethod,
@@ -298,7 +298,11 @@ fn enum_schemas_list_exactly_the_serde_names() {
         duo::TravelRange,
         duo::GenderIdentity, duo::Hope, duo::DuoStatus, duo::DuoOutcome, duo::FollowUpKind,
         duo::Reporter, duo::HealthLevel, duo::ContinueWish, duo::AssessmentPhase,
-        duo::BlockReason, activities::CsvSeparator, activities::EventOrdering, people::PeopleSort;
+        duo::BlockReason, activities::CsvSeparator, activities::EventOrdering, people::PeopleSort,
+        interlab::ApplicationStatus, interlab::ApplicationDecision,
+        interlab::HeardVia, interlab::ProjectStage, interlab::LegalForm, interlab::TermKind,
+        interlab::NeedDomain, interlab::NeedPriority, interlab::MilestoneStatus,
+        interlab::MilestoneOwner;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

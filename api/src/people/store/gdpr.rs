@@ -52,6 +52,9 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
         registration_confirmations::table.filter(registration_confirmations::person_id.eq(id)),
     )
     .execute(conn)?;
+    crate::interlab::store::anonymise(conn, id)?;
+    crate::interlab::store::diagnostics::anonymise(conn, id)?;
+    crate::interlab::store::milestones::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -342,6 +345,18 @@ pub fn export_tables(
         })
         .collect();
     out.insert("activity_hosts".into(), json(hosted)?);
+    // InterLab: their applications and their project.
+    let (applications, entrepreneurs) = crate::interlab::store::export(conn, id)?;
+    out.insert("interlab_applications".into(), json(applications)?);
+    out.insert("interlab_entrepreneurs".into(), json(entrepreneurs)?);
+    out.insert(
+        "interlab_diagnostics".into(),
+        json(crate::interlab::store::diagnostics::export(conn, id)?)?,
+    );
+    out.insert(
+        "interlab_milestones".into(),
+        json(crate::interlab::store::milestones::export(conn, id)?)?,
+    );
     // What they were (or are to be) told about their registrations.
     out.insert(
         "notifications".into(),

@@ -1,0 +1,78 @@
+//! `/interlab/cohorts`: entrepreneurs who start the path together.
+
+use actix_web::{get, post, put, web, HttpResponse};
+use shared::interlab::{Cohort, CohortInput};
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::http::auth::Permission;
+use crate::http::context::Ctx;
+use crate::http::extract::Json;
+use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
+use crate::interlab::service::{cohorts, Acting};
+use crate::state::AppState;
+
+/// Cohorts, the latest first, with their size (coaches: counting those they accompany).
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), responses(
+    (status = 200, body = Vec<Cohort>),
+    ReadErrors
+))]
+#[get("/cohorts")]
+pub async fn list_cohorts(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+) -> Result<web::Json<Vec<Cohort>>, ApiError> {
+    ctx.require(Permission::ReadInterlab)?;
+    Ok(web::Json(
+        cohorts::list(&state.db, &Acting::from(&ctx)).await?,
+    ))
+}
+
+/// Start a cohort.
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), request_body = CohortInput, responses(
+    (status = 201, body = Cohort),
+    WriteErrors
+))]
+#[post("/cohorts")]
+pub async fn create_cohort(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    body: Json<CohortInput>,
+) -> Result<HttpResponse, ApiError> {
+    ctx.require(Permission::ManageInterlab)?;
+    let c = cohorts::create(&state.db, &Acting::from(&ctx), body.0).await?;
+    Ok(HttpResponse::Created().json(c))
+}
+
+/// One cohort.
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, body = Cohort),
+    ItemErrors
+))]
+#[get("/cohorts/{id}")]
+pub async fn get_cohort(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Cohort>, ApiError> {
+    ctx.require(Permission::ReadInterlab)?;
+    let c = cohorts::get(&state.db, &Acting::from(&ctx), id.into_inner()).await?;
+    Ok(web::Json(c))
+}
+
+/// Rename a cohort or change its dates.
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = CohortInput, responses(
+    (status = 200, body = Cohort),
+    WriteErrors
+))]
+#[put("/cohorts/{id}")]
+pub async fn update_cohort(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+    body: Json<CohortInput>,
+) -> Result<web::Json<Cohort>, ApiError> {
+    ctx.require(Permission::ManageInterlab)?;
+    let c = cohorts::update(&state.db, &Acting::from(&ctx), id.into_inner(), body.0).await?;
+    Ok(web::Json(c))
+}

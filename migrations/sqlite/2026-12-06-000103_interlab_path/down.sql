@@ -1,0 +1,2 @@
+DROP TABLE interlab_milestones;
+DROP TABLE interlab_templates;

@@ -73,6 +73,7 @@ wire_enum!(
 /// `POST /api/v1/public/interlab/apply` body: "Je veux créer mon activité".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ApplyRequest {
     pub first_name: String,
     #[serde(default)]
@@ -115,6 +116,7 @@ pub struct ApplyRequest {
 /// already known (met at La Grand Poste, referred by a partner).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ApplicationInput {
     pub person_id: Uuid,
     /// The idea, in the person's own words.
@@ -163,6 +165,7 @@ pub struct ApplicationFilter {
 /// `POST /api/v1/interlab/applications/{id}/decision` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct DecisionInput {
     pub decision: ApplicationDecision,
     /// The team's note (required for a redirection).
@@ -188,6 +191,7 @@ pub struct DecisionResult {
 /// `PUT /api/v1/interlab/entrepreneurs/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct EntrepreneurInput {
     pub project_name: String,
     #[serde(default)]
@@ -272,6 +276,7 @@ pub struct Cohort {
 /// `POST /api/v1/interlab/cohorts` and `PUT /api/v1/interlab/cohorts/{id}` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CohortInput {
     pub name: String,
     pub starts_on: NaiveDate,
@@ -307,6 +312,7 @@ pub struct Term {
 /// Body of `POST` and `PUT` on `/api/v1/interlab/sectors` and `/api/v1/interlab/strengths`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TermInput {
     pub slug: String,
     pub label_fr: String,
@@ -347,6 +353,7 @@ wire_enum!(
 /// A strength named in a diagnostic (request).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct StrengthInput {
     /// A term of the strength vocabulary (`GET /api/v1/interlab/strengths`).
     pub strength_id: Uuid,
@@ -359,6 +366,7 @@ pub struct StrengthInput {
 /// A need named in a diagnostic (request).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NeedInput {
     pub domain: NeedDomain,
     pub priority: NeedPriority,
@@ -372,6 +380,7 @@ pub struct NeedInput {
 /// `POST /api/v1/interlab/entrepreneurs/{id}/diagnostics` body: strengths first, then needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct DiagnosticInput {
     /// The day of the conversation (Europe/Brussels), not in the future.
     pub held_on: NaiveDate,
@@ -497,6 +506,7 @@ pub struct Template {
 /// `POST /api/v1/interlab/templates` and `PUT /api/v1/interlab/templates/{id}` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TemplateInput {
     pub domain: NeedDomain,
     #[serde(default)]
@@ -537,6 +547,7 @@ pub struct Milestone {
 /// body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct MilestoneInput {
     pub title: String,
     #[serde(default)]
@@ -558,6 +569,7 @@ pub struct MilestoneInput {
 /// of a need's domain, one after the other from `starts_on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FromTemplates {
     /// A need of one of this entrepreneur's diagnostics.
     pub need_id: Uuid,

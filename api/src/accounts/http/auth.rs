@@ -173,12 +173,10 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.0;
-    let ip = client_ip(&req);
     let session = service::change_password(
         &state.db,
         &state.login_failures,
         actor(&req, Some(&user)),
-        &ip,
         &user,
         current_password,
         new_password,

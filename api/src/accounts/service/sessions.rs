@@ -187,13 +187,12 @@ pub async fn logout(db: &Db, actor: Actor, presented: String) -> Result<(), ApiE
 }
 
 /// Changes one's own password after checking the current one (failures count against the
-/// account like sign-in failures). Every session of the account is revoked and a new one
-/// starts for the caller.
+/// account and the caller's address, `actor.ip`, like sign-in failures). Every session of the
+/// account is revoked and a new one starts for the caller.
 pub async fn change_password(
     db: &Db,
     failures: &LoginThrottle,
     actor: Actor,
-    ip: &str,
     user: &AuthUser,
     current_password: String,
     new_password: String,
@@ -209,6 +208,8 @@ pub async fn change_password(
         }
     }
     v.finish()?;
+    let ip = actor.ip.clone().unwrap_or_default();
+    let ip = ip.as_str();
     failures
         .check(&user.email, ip)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;

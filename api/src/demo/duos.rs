@@ -37,11 +37,11 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
     let mut candidacies: Vec<Vec<String>> = vec![vec![], vec![]];
     for (side, list) in [(0usize, &newcomers), (1, &locals)] {
         for (i, (person_id, newcomer, commune)) in list.iter().enumerate() {
-            let hopes: Vec<&str> = hopes_all
+            let hopes: Vec<Hope> = hopes_all
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| (i + k) % 3 != 0)
-                .map(|(_, h)| h.as_str())
+                .map(|(_, h)| *h)
                 .collect();
             let row = CandidacyRow {
                 id: Uuid::now_v7().to_string(),
@@ -64,7 +64,7 @@ pub(super) fn load_duos(conn: &mut DbConnection, people: &[DemoPerson]) -> anyho
                 partner_gender: None,
                 partner_age_min: None,
                 partner_age_max: None,
-                hopes: hopes.join(","),
+                hopes: CandidacyRow::hopes_column(&hopes),
                 wants_french_practice: *newcomer && i % 5 != 4,
                 remarks: (i % 7 == 0).then(|| "Préfère se rencontrer en journée.".to_owned()),
                 created_at: now,

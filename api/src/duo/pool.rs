@@ -170,7 +170,7 @@ pub fn load_pool(
                 (None, None) => None,
                 (min, max) => Some((min.unwrap_or(0), max.unwrap_or(150))),
             },
-            hopes: hope_bits(&c.hopes_of()?),
+            hopes: hope_bits(&c.hopes_of()),
             waiting_days: u32::try_from((now - c.waiting_since).num_days().max(0)).unwrap_or(0),
         });
     }

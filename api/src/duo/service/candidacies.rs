@@ -34,7 +34,7 @@ pub(crate) fn view(
         partner_gender: c.partner_gender,
         partner_age_min: c.partner_age_min,
         partner_age_max: c.partner_age_max,
-        hopes: c.hopes_of()?,
+        hopes: c.hopes_of(),
         wants_french_practice: c.wants_french_practice,
         remarks: c.remarks.clone(),
     })
@@ -148,7 +148,7 @@ pub async fn create(
                 partner_gender: input.partner_gender,
                 partner_age_min: input.partner_age_min,
                 partner_age_max: input.partner_age_max,
-                hopes: CandidacyRow::hopes_text(&input.hopes),
+                hopes: CandidacyRow::hopes_column(&input.hopes),
                 wants_french_practice: input.wants_french_practice,
                 remarks: fields.remarks,
                 created_at: now,
@@ -207,7 +207,7 @@ pub async fn update(
             row.partner_gender = input.partner_gender;
             row.partner_age_min = input.partner_age_min;
             row.partner_age_max = input.partner_age_max;
-            row.hopes = CandidacyRow::hopes_text(&input.hopes);
+            row.hopes = CandidacyRow::hopes_column(&input.hopes);
             row.wants_french_practice = input.wants_french_practice;
             row.remarks = fields.remarks;
             if let Some(s) = input.status {

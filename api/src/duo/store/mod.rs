@@ -14,7 +14,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::{duo_blocks, duo_candidacies, duo_check_ins, duo_follow_ups, duos, people};
-use crate::db::{stored, DbConnection, JsonText};
+use crate::db::{DbConnection, JsonText};
 use crate::error::ApiError;
 use shared::duo::{
     BlockReason, CandidacyStatus, DuoOutcome, DuoStatus, FollowUpKind, GenderIdentity, Hope,
@@ -38,8 +38,8 @@ pub struct CandidacyRow {
     pub partner_gender: Option<GenderIdentity>,
     pub partner_age_min: Option<i32>,
     pub partner_age_max: Option<i32>,
-    /// Comma-separated hopes.
-    pub hopes: String,
+    /// What the person hopes from a duo: a JSON list, sorted, without repeats.
+    pub hopes: JsonText<Vec<Hope>>,
     pub wants_french_practice: bool,
     pub remarks: Option<String>,
     pub created_at: NaiveDateTime,
@@ -123,21 +123,17 @@ pub struct BlockRow {
 }
 
 impl CandidacyRow {
-    /// The hopes, stored comma-separated (empty when none).
-    pub fn hopes_of(&self) -> Result<Vec<Hope>, ApiError> {
-        self.hopes
-            .split(',')
-            .filter(|h| !h.is_empty())
-            .map(stored)
-            .collect()
+    /// The hopes, as read (an unknown value already failed the row's decoding).
+    pub fn hopes_of(&self) -> Vec<Hope> {
+        self.hopes.0.clone()
     }
 
-    /// The hopes as stored: sorted, without repeats, comma-separated.
-    pub fn hopes_text(hopes: &[Hope]) -> String {
-        let mut v: Vec<&str> = hopes.iter().map(|h| h.as_str()).collect();
-        v.sort_unstable();
+    /// The hopes as stored: sorted by their wire name, without repeats.
+    pub fn hopes_column(hopes: &[Hope]) -> JsonText<Vec<Hope>> {
+        let mut v = hopes.to_vec();
+        v.sort_unstable_by_key(|h| h.as_str());
         v.dedup();
-        v.join(",")
+        JsonText(v)
     }
 
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {

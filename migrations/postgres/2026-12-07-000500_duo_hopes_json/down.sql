@@ -1,0 +1,2 @@
+UPDATE duo_candidacies
+SET hopes = replace(replace(replace(replace(hopes, '[', ''), ']', ''), '"', ''), ' ', '');

@@ -1,6 +1,11 @@
 //! API calls of the accounts screen (administrators).
 
-use super::*;
+use gloo_net::http::Method;
+use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
+use shared::Page;
+use uuid::Uuid;
+
+use super::{users_query, Api, ApiError};
 
 impl Api {
     /// `GET /users` (admin).

@@ -15,15 +15,10 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use shared::auth::{ChangePasswordRequest, LoginRequest, TokenResponse};
-use shared::consent::{Consent, ConsentInput, NoticeQuery, PrivacyNotice};
-use shared::people::{
-    AnonymiseRequest, AnonymisedPerson, Membership, MembershipInput, PeopleFilter, Person,
-    PersonInput, PersonSummary, ReviewDecision,
-};
+use shared::people::PeopleFilter;
 use shared::problem::PROBLEM_CONTENT_TYPE;
-use shared::tags::Tag;
-use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
-use shared::{ErrorCode, Lang, Page, Problem};
+use shared::users::{StaffUser, UserFilter};
+use shared::{ErrorCode, Lang, Problem};
 use uuid::Uuid;
 
 use crate::i18n::common::CommonKey;

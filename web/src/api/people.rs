@@ -1,7 +1,17 @@
 //! API calls of the people screens: the list, a person, their memberships and consents, the
 //! review queue, and the vocabulary of interests as the person form reads it.
 
-use super::*;
+use gloo_net::http::Method;
+use shared::consent::{Consent, ConsentInput, NoticeQuery, PrivacyNotice};
+use shared::people::{
+    AnonymiseRequest, AnonymisedPerson, Membership, MembershipInput, PeopleFilter, Person,
+    PersonInput, PersonSummary, ReviewDecision,
+};
+use shared::tags::Tag;
+use shared::{Lang, Page};
+use uuid::Uuid;
+
+use super::{people_query, query, Api, ApiError};
 
 impl Api {
     /// `GET /people`.

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use shared::auth::Role;
-use shared::interlab::{LegalForm, MeetingInput, MilestoneOwner, NextStepInput, OutcomeInput, OutcomeKind};
+use shared::interlab::{
+    LegalForm, MeetingInput, MilestoneOwner, NextStepInput, OutcomeInput, OutcomeKind,
+};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -33,8 +35,16 @@ const MEETINGS: &[DemoMeeting] = &[
         "Très à l'aise en cuisine, moins avec les devis : l'accompagner sur les prix.",
         "Préparer une offre traiteur pour trois entreprises du quartier.",
         &[
-            ("Écrire une offre traiteur avec les prix par personne", 14, MilestoneOwner::Entrepreneur),
-            ("Présenter l'offre à la soirée réseau de La Grand Poste", 30, MilestoneOwner::Coach),
+            (
+                "Écrire une offre traiteur avec les prix par personne",
+                14,
+                MilestoneOwner::Entrepreneur,
+            ),
+            (
+                "Présenter l'offre à la soirée réseau de La Grand Poste",
+                30,
+                MilestoneOwner::Coach,
+            ),
         ],
     ),
     (
@@ -44,8 +54,16 @@ const MEETINGS: &[DemoMeeting] = &[
         "Fatiguée par les horaires ; ne pas surcharger le parcours.",
         "Statut d'indépendante complémentaire ; caisse sociale à choisir.",
         &[
-            ("Comparer deux caisses d'assurances sociales", 21, MilestoneOwner::Entrepreneur),
-            ("Demander l'accord de l'employeur pour l'activité complémentaire", 14, MilestoneOwner::Entrepreneur),
+            (
+                "Comparer deux caisses d'assurances sociales",
+                21,
+                MilestoneOwner::Entrepreneur,
+            ),
+            (
+                "Demander l'accord de l'employeur pour l'activité complémentaire",
+                14,
+                MilestoneOwner::Entrepreneur,
+            ),
         ],
     ),
     (
@@ -55,8 +73,16 @@ const MEETINGS: &[DemoMeeting] = &[
         "Réseau associatif solide ; la forme ASBL convient.",
         "Chercher un local avec la Ville ; rédiger les statuts de l'ASBL.",
         &[
-            ("Visiter le local proposé par la Ville", 21, MilestoneOwner::Entrepreneur),
-            ("Relire les statuts de l'ASBL avec un juriste bénévole", 45, MilestoneOwner::Mentor),
+            (
+                "Visiter le local proposé par la Ville",
+                21,
+                MilestoneOwner::Entrepreneur,
+            ),
+            (
+                "Relire les statuts de l'ASBL avec un juriste bénévole",
+                45,
+                MilestoneOwner::Mentor,
+            ),
         ],
     ),
     (
@@ -66,7 +92,11 @@ const MEETINGS: &[DemoMeeting] = &[
         "Le plan financier sous-estime le stock de départ.",
         "Revoir le plan financier avant de signer ; rencontrer microStart.",
         &[
-            ("Revoir le stock de départ dans le plan financier", 10, MilestoneOwner::Entrepreneur),
+            (
+                "Revoir le stock de départ dans le plan financier",
+                10,
+                MilestoneOwner::Entrepreneur,
+            ),
             ("Rendez-vous avec microStart", 30, MilestoneOwner::Coach),
         ],
     ),
@@ -76,7 +106,11 @@ const MEETINGS: &[DemoMeeting] = &[
         "Les familles m'appellent déjà, mais je ne veux pas travailler au noir.",
         "Idée claire ; le français écrit est à renforcer pour les devis.",
         "Inscription à un cours de français orienté métier.",
-        &[("S'inscrire au cours de français du CRIPEL", 14, MilestoneOwner::Entrepreneur)],
+        &[(
+            "S'inscrire au cours de français du CRIPEL",
+            14,
+            MilestoneOwner::Entrepreneur,
+        )],
     ),
 ];
 

@@ -256,7 +256,7 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
         ("OutcomeInput", "occurred_on", date()),
         ("OutcomeInput", "reason", text(1000)),
         ("OutcomeInput", "note", text(2000)),
-        ("FollowUpDoneInput", "done_on", date()),
+        ("OutcomeFollowUpDone", "done_on", date()),
     ]
 }
 

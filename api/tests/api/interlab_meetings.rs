@@ -80,12 +80,18 @@ both!(
         )
         .await;
         assert_eq!(m.held_on.to_string(), "2026-11-03");
-        let who: Vec<(Option<Uuid>, Option<Uuid>)> =
-            m.attendees.iter().map(|a| (a.person_id, a.user_id)).collect();
+        let who: Vec<(Option<Uuid>, Option<Uuid>)> = m
+            .attendees
+            .iter()
+            .map(|a| (a.person_id, a.user_id))
+            .collect();
         assert_eq!(who, [(Some(rania.person_id), None), (None, Some(coach))]);
         assert!(m.attendees[0].name.starts_with("Rania"));
         assert!(!m.attendees[1].name.is_empty());
-        assert_eq!(m.notes.as_deref(), Some("Fatiguée, deux enfants malades ce mois-ci"));
+        assert_eq!(
+            m.notes.as_deref(),
+            Some("Fatiguée, deux enfants malades ce mois-ci")
+        );
         assert!(!m.notes_hidden);
         assert_eq!(m.next_steps.len(), 2);
         assert_eq!(m.next_steps[1].index, 1);
@@ -101,10 +107,16 @@ both!(
         assert_eq!(milestone.title, "Prendre rendez-vous au guichet");
         assert_eq!(milestone.need_id, Some(need));
         assert_eq!(milestone.domain, Some(NeedDomain::Administration));
-        assert_eq!(milestone.due_on.map(|d| d.to_string()).as_deref(), Some("2026-12-15"));
+        assert_eq!(
+            milestone.due_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-15")
+        );
         let path: PathView = expect_json(
-            app.get(&format!("{ENTREPRENEURS}/{}/milestones", rania.id), Some(&token))
-                .await,
+            app.get(
+                &format!("{ENTREPRENEURS}/{}/milestones", rania.id),
+                Some(&token),
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
@@ -138,7 +150,14 @@ both!(
         changed["decisions"] = json!("Guichet d'entreprise puis caisse sociale");
         changed["next_steps"][0]["milestone_id"] = json!(milestone.id);
         let updated: Meeting = expect_json(
-            send(&app, Method::PUT, &format!("{meetings}/{}", m.id), &token, &changed).await,
+            send(
+                &app,
+                Method::PUT,
+                &format!("{meetings}/{}", m.id),
+                &token,
+                &changed,
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
@@ -149,7 +168,14 @@ both!(
         );
         changed["next_steps"][0]["milestone_id"] = json!(Uuid::new_v4());
         let p = expect_problem(
-            send(&app, Method::PUT, &format!("{meetings}/{}", m.id), &token, &changed).await,
+            send(
+                &app,
+                Method::PUT,
+                &format!("{meetings}/{}", m.id),
+                &token,
+                &changed,
+            )
+            .await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -239,7 +265,14 @@ both!(
         theirs["next_steps"][0]["milestone_id"] = json!(milestone.id);
         theirs["notes"] = Value::Null;
         expect_json::<Meeting>(
-            send(&app, Method::PUT, &format!("{meetings}/{}", m.id), &other_token, &theirs).await,
+            send(
+                &app,
+                Method::PUT,
+                &format!("{meetings}/{}", m.id),
+                &other_token,
+                &theirs,
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
@@ -253,7 +286,11 @@ both!(
         // A coach who does not accompany her: not found, whatever the route.
         let (_, stranger) = staff(&app, Role::Coach).await;
         let one = format!("{meetings}/{}", m.id);
-        expect_problem(app.get(&meetings, Some(&stranger)).await, StatusCode::NOT_FOUND).await;
+        expect_problem(
+            app.get(&meetings, Some(&stranger)).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
         for (method, path) in [
             (Method::POST, meetings.clone()),
             (Method::PUT, one.clone()),

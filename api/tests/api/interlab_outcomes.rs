@@ -5,7 +5,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use shared::auth::Role;
-use shared::interlab::{Entrepreneur, FollowUp, Outcome, OutcomeKind};
+use shared::interlab::{Entrepreneur, Outcome, OutcomeFollowUp, OutcomeKind};
 use shared::people::MembershipStatus;
 
 use crate::both;
@@ -25,7 +25,7 @@ async fn membership(app: &TestApp, token: &str, e: &Entrepreneur) -> Option<Memb
     now.membership_status
 }
 
-async fn follow_ups(app: &TestApp, token: &str, query: &str) -> Vec<FollowUp> {
+async fn follow_ups(app: &TestApp, token: &str, query: &str) -> Vec<OutcomeFollowUp> {
     expect_json(
         app.get(&format!("{FOLLOW_UPS}?{query}"), Some(token)).await,
         StatusCode::OK,
@@ -113,7 +113,7 @@ both!(
             [OutcomeKind::BusinessCreated, OutcomeKind::Paused]
         );
 
-        // Olena found a job: her follow-ups are not her coach-less neighbour's coach's.
+        // Olena (no coach) found a job: her follow-ups are the team's, not Rania's coach's.
         let job: Outcome = expect_json(
             send(
                 &app,
@@ -148,22 +148,46 @@ both!(
         // The call is made: it leaves the list of calls to make.
         let done_path = format!("{FOLLOW_UPS}/{}/done", mine[0].id);
         let p = expect_problem(
-            send(&app, Method::POST, &done_path, &coach_token, &json!({ "done_on": "2099-01-01" })).await,
+            send(
+                &app,
+                Method::POST,
+                &done_path,
+                &coach_token,
+                &json!({ "done_on": "2099-01-01" }),
+            )
+            .await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
         assert_eq!(p.field_errors("done_on").len(), 1);
         expect_problem(
-            send(&app, Method::POST, &done_path, &stranger, &json!({ "done_on": "2026-12-01" })).await,
+            send(
+                &app,
+                Method::POST,
+                &done_path,
+                &stranger,
+                &json!({ "done_on": "2026-12-01" }),
+            )
+            .await,
             StatusCode::NOT_FOUND,
         )
         .await;
-        let done: FollowUp = expect_json(
-            send(&app, Method::POST, &done_path, &coach_token, &json!({ "done_on": "2026-12-01" })).await,
+        let done: OutcomeFollowUp = expect_json(
+            send(
+                &app,
+                Method::POST,
+                &done_path,
+                &coach_token,
+                &json!({ "done_on": "2026-12-01" }),
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
-        assert_eq!(done.done_on.map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
+        assert_eq!(
+            done.done_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-01")
+        );
         assert!(!done.due);
         assert!(follow_ups(&app, &coach_token, "due_before=2026-12-31")
             .await
@@ -232,7 +256,11 @@ both!(
         );
 
         // A coach who does not accompany her: not found, whatever the route.
-        expect_problem(app.get(&outcomes, Some(&stranger)).await, StatusCode::NOT_FOUND).await;
+        expect_problem(
+            app.get(&outcomes, Some(&stranger)).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
         let body = json!({ "kind": "paused", "occurred_on": "2026-07-01" });
         for (method, path) in [
             (Method::POST, outcomes.clone()),

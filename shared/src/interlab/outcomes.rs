@@ -47,7 +47,7 @@ pub struct OutcomeInput {
 /// A follow-up call due some months after an outcome that ends the path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FollowUp {
+pub struct OutcomeFollowUp {
     pub id: Uuid,
     pub entrepreneur_id: Uuid,
     pub display_name: String,
@@ -77,7 +77,7 @@ pub struct Outcome {
     pub note: Option<String>,
     /// The entrepreneur left the path with it: follow-ups are scheduled.
     pub ends_path: bool,
-    pub follow_ups: Vec<FollowUp>,
+    pub follow_ups: Vec<OutcomeFollowUp>,
     pub recorded_by_name: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -86,7 +86,7 @@ pub struct Outcome {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct FollowUpFilter {
+pub struct OutcomeFollowUpFilter {
     /// Only those due on or before this day (default: every one).
     pub due_before: Option<NaiveDate>,
     /// `false` (default): those still to do; `true`: those done.
@@ -97,7 +97,7 @@ pub struct FollowUpFilter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct FollowUpDoneInput {
+pub struct OutcomeFollowUpDone {
     /// The day of the call, not in the future.
     pub done_on: NaiveDate,
 }

@@ -74,7 +74,10 @@ impl MeetingData {
                     .iter()
                     .any(|o| o.milestone_id == s.milestone_id)
             {
-                v.add(&format!("next_steps[{i}].milestone_id"), Msg::DuplicateEntry);
+                v.add(
+                    &format!("next_steps[{i}].milestone_id"),
+                    Msg::DuplicateEntry,
+                );
             }
             steps.push(StepData {
                 text: text.unwrap_or_default(),
@@ -201,7 +204,13 @@ mod tests {
             milestone_id: m,
         };
         let before = [step(Some(linked)), step(None)];
-        assert_eq!(unknown_link(&before, &[step(None), step(Some(linked))]), None);
-        assert_eq!(unknown_link(&before, &[step(Some(Uuid::now_v7()))]), Some(0));
+        assert_eq!(
+            unknown_link(&before, &[step(None), step(Some(linked))]),
+            None
+        );
+        assert_eq!(
+            unknown_link(&before, &[step(Some(Uuid::now_v7()))]),
+            Some(0)
+        );
     }
 }

@@ -186,7 +186,10 @@ mod tests {
     #[test]
     fn enterprise_numbers_are_checked_and_formatted() {
         // 97 - (01234567 mod 97) = 49.
-        assert_eq!(enterprise_number("0123456749").as_deref(), Ok("0123.456.749"));
+        assert_eq!(
+            enterprise_number("0123456749").as_deref(),
+            Ok("0123.456.749")
+        );
         assert_eq!(
             enterprise_number(" BE 0123.456.749 ").as_deref(),
             Ok("0123.456.749")

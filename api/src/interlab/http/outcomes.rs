@@ -2,7 +2,9 @@
 //! calls due 6 and 12 months after leaving it.
 
 use actix_web::{delete, get, post, put, web, HttpResponse};
-use shared::interlab::{FollowUp, FollowUpDoneInput, FollowUpFilter, Outcome, OutcomeInput};
+use shared::interlab::{
+    Outcome, OutcomeFollowUp, OutcomeFollowUpDone, OutcomeFollowUpFilter, OutcomeInput,
+};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -87,16 +89,16 @@ pub async fn delete_outcome(
 
 /// Follow-up calls by due date, still to do unless `done=true` (coaches: of the entrepreneurs
 /// they accompany).
-#[utoipa::path(tag = "interlab", security(("bearer" = [])), params(FollowUpFilter), responses(
-    (status = 200, body = Vec<FollowUp>),
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), params(OutcomeFollowUpFilter), responses(
+    (status = 200, body = Vec<OutcomeFollowUp>),
     ReadErrors
 ))]
 #[get("/follow-ups")]
 pub async fn list_follow_ups(
     state: web::Data<AppState>,
     ctx: Ctx,
-    query: Query<FollowUpFilter>,
-) -> Result<web::Json<Vec<FollowUp>>, ApiError> {
+    query: Query<OutcomeFollowUpFilter>,
+) -> Result<web::Json<Vec<OutcomeFollowUp>>, ApiError> {
     ctx.require(Permission::ReadInterlab)?;
     Ok(web::Json(
         outcomes::follow_up_list(&state.db, &Acting::from(&ctx), query.0).await?,
@@ -104,8 +106,8 @@ pub async fn list_follow_ups(
 }
 
 /// Mark a follow-up call made.
-#[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = FollowUpDoneInput, responses(
-    (status = 200, body = FollowUp),
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = OutcomeFollowUpDone, responses(
+    (status = 200, body = OutcomeFollowUp),
     WriteErrors
 ))]
 #[post("/follow-ups/{id}/done")]
@@ -113,8 +115,8 @@ pub async fn follow_up_done(
     state: web::Data<AppState>,
     ctx: Ctx,
     id: web::Path<Uuid>,
-    body: Json<FollowUpDoneInput>,
-) -> Result<web::Json<FollowUp>, ApiError> {
+    body: Json<OutcomeFollowUpDone>,
+) -> Result<web::Json<OutcomeFollowUp>, ApiError> {
     ctx.require(Permission::WriteEntrepreneurs)?;
     let acting = Acting::from(&ctx);
     let f = outcomes::follow_up_done(&state.db, &acting, id.into_inner(), body.0).await?;

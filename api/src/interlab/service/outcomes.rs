@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use serde_json::json;
-use shared::interlab::{FollowUp, FollowUpDoneInput, FollowUpFilter, Outcome, OutcomeInput};
+use shared::interlab::{
+    Outcome, OutcomeFollowUp, OutcomeFollowUpDone, OutcomeFollowUpFilter, OutcomeInput,
+};
 use uuid::Uuid;
 
 use super::{today, unique, visible_entrepreneur, Acting};
@@ -25,8 +27,8 @@ fn follow_up_view(
     names: &HashMap<String, String>,
     kind: shared::interlab::OutcomeKind,
     today: chrono::NaiveDate,
-) -> Result<FollowUp, ApiError> {
-    Ok(FollowUp {
+) -> Result<OutcomeFollowUp, ApiError> {
+    Ok(OutcomeFollowUp {
         id: uuid(&f.id)?,
         entrepreneur_id: uuid(&f.entrepreneur_id)?,
         display_name: names.get(&e.person_id).cloned().unwrap_or_default(),
@@ -48,8 +50,10 @@ fn views(
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let follow = store::follow_ups_of(conn, &ids)?;
     let names = crate::people::store::names(conn, std::slice::from_ref(&e.person_id))?;
-    let staff =
-        crate::audit::actor_names(conn, &unique(rows.iter().filter_map(|r| r.recorded_by.clone())))?;
+    let staff = crate::audit::actor_names(
+        conn,
+        &unique(rows.iter().filter_map(|r| r.recorded_by.clone())),
+    )?;
     let today = today();
     rows.iter()
         .map(|r| {
@@ -230,7 +234,7 @@ pub async fn delete(db: &Db, acting: &Acting, id: Uuid, outcome: Uuid) -> Result
 fn follow_up_views(
     conn: &mut DbConnection,
     rows: &[FollowUpRow],
-) -> Result<Vec<FollowUp>, ApiError> {
+) -> Result<Vec<OutcomeFollowUp>, ApiError> {
     let mut entrepreneurs = HashMap::new();
     for id in unique(rows.iter().map(|r| r.entrepreneur_id.clone())) {
         if let Some(e) = EntrepreneurRow::find(conn, &id)? {
@@ -256,8 +260,8 @@ fn follow_up_views(
 pub async fn follow_up_list(
     db: &Db,
     acting: &Acting,
-    f: FollowUpFilter,
-) -> Result<Vec<FollowUp>, ApiError> {
+    f: OutcomeFollowUpFilter,
+) -> Result<Vec<OutcomeFollowUp>, ApiError> {
     let coach = acting.coach.clone();
     db.run(move |conn| {
         let rows = store::follow_ups(
@@ -276,8 +280,8 @@ pub async fn follow_up_done(
     db: &Db,
     acting: &Acting,
     id: Uuid,
-    input: FollowUpDoneInput,
-) -> Result<FollowUp, ApiError> {
+    input: OutcomeFollowUpDone,
+) -> Result<OutcomeFollowUp, ApiError> {
     if input.done_on > today() {
         return Err(ApiError::field("done_on", Msg::DateInFuture));
     }
@@ -285,7 +289,8 @@ pub async fn follow_up_done(
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let mut row = FollowUpRow::find(conn, &id.to_string())?.ok_or(ApiError::NotFound)?;
-            let e = visible_entrepreneur(conn, acting.coach.as_deref(), uuid(&row.entrepreneur_id)?)?;
+            let e =
+                visible_entrepreneur(conn, acting.coach.as_deref(), uuid(&row.entrepreneur_id)?)?;
             row.done_on = Some(input.done_on);
             row.save(conn)?;
             audit_event(

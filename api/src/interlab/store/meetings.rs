@@ -50,7 +50,10 @@ impl MeetingRow {
     }
 
     /// An entrepreneur's meetings, the latest first.
-    pub fn of_entrepreneur(conn: &mut DbConnection, entrepreneur_id: &str) -> QueryResult<Vec<Self>> {
+    pub fn of_entrepreneur(
+        conn: &mut DbConnection,
+        entrepreneur_id: &str,
+    ) -> QueryResult<Vec<Self>> {
         interlab_meetings::table
             .filter(interlab_meetings::entrepreneur_id.eq(entrepreneur_id))
             .order((
@@ -130,13 +133,19 @@ pub fn attendees(conn: &mut DbConnection, meeting_ids: &[String]) -> QueryResult
 }
 
 /// The meetings a person attended (a mentor's, for instance), the latest first.
-pub fn meetings_attended_by(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<MeetingRow>> {
+pub fn meetings_attended_by(
+    conn: &mut DbConnection,
+    person_id: &str,
+) -> QueryResult<Vec<MeetingRow>> {
     let ids = interlab_meeting_attendees::table
         .filter(interlab_meeting_attendees::person_id.eq(person_id))
         .select(interlab_meeting_attendees::meeting_id);
     interlab_meetings::table
         .filter(interlab_meetings::id.eq_any(ids))
-        .order((interlab_meetings::held_on.desc(), interlab_meetings::id.desc()))
+        .order((
+            interlab_meetings::held_on.desc(),
+            interlab_meetings::id.desc(),
+        ))
         .select(MeetingRow::as_select())
         .load(conn)
 }
@@ -181,13 +190,15 @@ pub fn export(
 /// dates and who attended stay for the yearly figures.
 pub fn anonymise(conn: &mut DbConnection, person_id: &str) -> QueryResult<()> {
     let ids = of_person(conn, person_id)?;
-    diesel::update(interlab_meetings::table.filter(interlab_meetings::entrepreneur_id.eq_any(&ids)))
-        .set((
-            interlab_meetings::entrepreneur_words.eq(None::<String>),
-            interlab_meetings::notes.eq(None::<String>),
-            interlab_meetings::decisions.eq(None::<String>),
-            interlab_meetings::next_steps.eq(JsonText(Vec::<StepData>::new())),
-        ))
-        .execute(conn)?;
+    diesel::update(
+        interlab_meetings::table.filter(interlab_meetings::entrepreneur_id.eq_any(&ids)),
+    )
+    .set((
+        interlab_meetings::entrepreneur_words.eq(None::<String>),
+        interlab_meetings::notes.eq(None::<String>),
+        interlab_meetings::decisions.eq(None::<String>),
+        interlab_meetings::next_steps.eq(JsonText(Vec::<StepData>::new())),
+    ))
+    .execute(conn)?;
     Ok(())
 }

@@ -54,7 +54,10 @@ impl OutcomeRow {
     }
 
     /// An entrepreneur's outcomes, the latest first.
-    pub fn of_entrepreneur(conn: &mut DbConnection, entrepreneur_id: &str) -> QueryResult<Vec<Self>> {
+    pub fn of_entrepreneur(
+        conn: &mut DbConnection,
+        entrepreneur_id: &str,
+    ) -> QueryResult<Vec<Self>> {
         interlab_outcomes::table
             .filter(interlab_outcomes::entrepreneur_id.eq(entrepreneur_id))
             .order((
@@ -89,8 +92,10 @@ impl OutcomeRow {
 }
 
 pub fn delete_follow_ups(conn: &mut DbConnection, outcome_id: &str) -> QueryResult<usize> {
-    diesel::delete(interlab_follow_ups::table.filter(interlab_follow_ups::outcome_id.eq(outcome_id)))
-        .execute(conn)
+    diesel::delete(
+        interlab_follow_ups::table.filter(interlab_follow_ups::outcome_id.eq(outcome_id)),
+    )
+    .execute(conn)
 }
 
 impl FollowUpRow {
@@ -118,10 +123,16 @@ impl FollowUpRow {
 }
 
 /// Follow-ups of these outcomes, by due date.
-pub fn follow_ups_of(conn: &mut DbConnection, outcome_ids: &[String]) -> QueryResult<Vec<FollowUpRow>> {
+pub fn follow_ups_of(
+    conn: &mut DbConnection,
+    outcome_ids: &[String],
+) -> QueryResult<Vec<FollowUpRow>> {
     interlab_follow_ups::table
         .filter(interlab_follow_ups::outcome_id.eq_any(outcome_ids))
-        .order((interlab_follow_ups::due_on.asc(), interlab_follow_ups::id.asc()))
+        .order((
+            interlab_follow_ups::due_on.asc(),
+            interlab_follow_ups::id.asc(),
+        ))
         .select(FollowUpRow::as_select())
         .load(conn)
 }
@@ -153,9 +164,12 @@ pub fn follow_ups(
             .load(conn)?;
         q = q.filter(interlab_follow_ups::entrepreneur_id.eq_any(theirs));
     }
-    q.order((interlab_follow_ups::due_on.asc(), interlab_follow_ups::id.asc()))
-        .select(FollowUpRow::as_select())
-        .load(conn)
+    q.order((
+        interlab_follow_ups::due_on.asc(),
+        interlab_follow_ups::id.asc(),
+    ))
+    .select(FollowUpRow::as_select())
+    .load(conn)
 }
 
 /// The kinds of these outcomes, by id.
@@ -201,12 +215,14 @@ pub fn export(
 /// and legal forms stay for the yearly figures.
 pub fn anonymise(conn: &mut DbConnection, person_id: &str) -> QueryResult<()> {
     let ids = of_person(conn, person_id)?;
-    diesel::update(interlab_outcomes::table.filter(interlab_outcomes::entrepreneur_id.eq_any(&ids)))
-        .set((
-            interlab_outcomes::enterprise_number.eq(None::<String>),
-            interlab_outcomes::reason.eq(None::<String>),
-            interlab_outcomes::note.eq(None::<String>),
-        ))
-        .execute(conn)?;
+    diesel::update(
+        interlab_outcomes::table.filter(interlab_outcomes::entrepreneur_id.eq_any(&ids)),
+    )
+    .set((
+        interlab_outcomes::enterprise_number.eq(None::<String>),
+        interlab_outcomes::reason.eq(None::<String>),
+        interlab_outcomes::note.eq(None::<String>),
+    ))
+    .execute(conn)?;
     Ok(())
 }

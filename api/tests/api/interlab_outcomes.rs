@@ -300,3 +300,52 @@ both!(
         assert_eq!(left.len(), 1);
     }
 );
+
+both!(
+    the_demo_shows_meetings_and_outcomes,
+    |app: TestApp| async move {
+        interra_api::demo::load(&app.db).expect("demo");
+        let token = app.token_for(Role::Coordinator).await;
+        let all = entrepreneurs(&app, &token, "page_size=50").await;
+        let mut with_meetings = 0;
+        let mut kinds = Vec::new();
+        for e in &all.results {
+            let meetings: Vec<shared::interlab::Meeting> = expect_json(
+                app.get(&format!("{ENTREPRENEURS}/{}/meetings", e.id), Some(&token))
+                    .await,
+                StatusCode::OK,
+            )
+            .await;
+            if let Some(m) = meetings.first() {
+                with_meetings += 1;
+                assert!(m.next_steps[0].milestone_id.is_some(), "{m:?}");
+                assert!(m.notes.is_some());
+            }
+            let outcomes: Vec<Outcome> = expect_json(
+                app.get(&format!("{ENTREPRENEURS}/{}/outcomes", e.id), Some(&token))
+                    .await,
+                StatusCode::OK,
+            )
+            .await;
+            kinds.extend(
+                outcomes
+                    .iter()
+                    .map(|o| (o.kind, o.enterprise_number.clone())),
+            );
+        }
+        assert_eq!(with_meetings, 5);
+        kinds.sort_by_key(|(k, _)| k.as_str());
+        assert_eq!(
+            kinds,
+            [
+                (
+                    OutcomeKind::BusinessCreated,
+                    Some("0812.345.603".to_owned())
+                ),
+                (OutcomeKind::Paused, None),
+                (OutcomeKind::SalariedJob, None),
+            ]
+        );
+        assert_eq!(follow_ups(&app, &token, "").await.len(), 4);
+    }
+);

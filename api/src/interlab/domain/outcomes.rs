@@ -127,18 +127,12 @@ impl OutcomeData {
                 None
             }
         };
-        let reason = v
-            .check("reason", optional_text(input.reason.as_deref(), REASON_MAX))
-            .flatten();
-        if input.kind == OutcomeKind::Stopped
-            && reason.is_none()
-            && !input
-                .reason
-                .as_deref()
-                .is_some_and(|r| r.chars().count() > REASON_MAX)
-        {
+        let reason = v.check("reason", optional_text(input.reason.as_deref(), REASON_MAX));
+        // Valid but empty (too long is reported already).
+        if input.kind == OutcomeKind::Stopped && matches!(reason, Some(None)) {
             v.add("reason", Msg::ReasonRequired);
         }
+        let reason = reason.flatten();
         let note = v
             .check(
                 "note",

@@ -86,6 +86,10 @@ pub enum Msg {
     ApplicationClosed,
     /// A person who already carries an InterLab project.
     AlreadyEntrepreneur,
+    /// Not a valid Belgian enterprise number (BCE/KBO).
+    InvalidEnterpriseNumber,
+    /// A meeting's next step that already became a milestone.
+    StepAlreadyMilestone,
     /// A milestone pointing to a need of another entrepreneur.
     NotTheirNeed,
     /// A need whose domain has no milestone template yet.
@@ -353,6 +357,14 @@ impl Msg {
             (AlreadyEntrepreneur, En) => "This person is already accompanied by InterLab.".into(),
             (AlreadyEntrepreneur, Nl) => "Deze persoon wordt al door InterLab begeleid.".into(),
             (AlreadyEntrepreneur, Ar) => "هذا الشخص مرافَق بالفعل من قبل إنترلاب.".into(),
+            (InvalidEnterpriseNumber, Fr) => "Numéro d'entreprise invalide : dix chiffres commençant par 0 ou 1 (0123.456.749).".into(),
+            (InvalidEnterpriseNumber, En) => "Invalid enterprise number: ten digits starting with 0 or 1 (0123.456.749).".into(),
+            (InvalidEnterpriseNumber, Nl) => "Ongeldig ondernemingsnummer: tien cijfers die met 0 of 1 beginnen (0123.456.749).".into(),
+            (InvalidEnterpriseNumber, Ar) => "رقم المؤسسة غير صالح: عشرة أرقام تبدأ بـ 0 أو 1 (0123.456.749).".into(),
+            (StepAlreadyMilestone, Fr) => "Cette prochaine étape est déjà devenue une étape du parcours.".into(),
+            (StepAlreadyMilestone, En) => "This next step already became a milestone of the path.".into(),
+            (StepAlreadyMilestone, Nl) => "Deze volgende stap is al een mijlpaal van het traject geworden.".into(),
+            (StepAlreadyMilestone, Ar) => "أصبحت هذه الخطوة التالية بالفعل مرحلة من المسار.".into(),
             (NotTheirNeed, Fr) => "Ce besoin n'appartient pas à cette personne : choisissez l'un de ses besoins.".into(),
             (NotTheirNeed, En) => "This need belongs to someone else: choose one of this person's needs.".into(),
             (NotTheirNeed, Nl) => "Deze behoefte hoort bij iemand anders: kies een behoefte van deze persoon.".into(),

@@ -641,3 +641,68 @@ diesel::table! {
 }
 
 diesel::joinable!(interlab_milestones -> interlab_entrepreneurs (entrepreneur_id));
+
+diesel::table! {
+    interlab_meetings (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        held_on -> Date,
+        entrepreneur_words -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        decisions -> Nullable<Text>,
+        next_steps -> Text,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_meeting_attendees (id) {
+        id -> Text,
+        meeting_id -> Text,
+        person_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    interlab_outcomes (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        kind -> Text,
+        occurred_on -> Date,
+        legal_form -> Nullable<Text>,
+        enterprise_number -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        note -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_follow_ups (id) {
+        id -> Text,
+        entrepreneur_id -> Text,
+        outcome_id -> Text,
+        months -> Integer,
+        due_on -> Date,
+        done_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interlab_meetings -> interlab_entrepreneurs (entrepreneur_id));
+diesel::joinable!(interlab_meeting_attendees -> interlab_meetings (meeting_id));
+diesel::joinable!(interlab_outcomes -> interlab_entrepreneurs (entrepreneur_id));
+diesel::joinable!(interlab_follow_ups -> interlab_outcomes (outcome_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    interlab_meetings,
+    interlab_meeting_attendees,
+    interlab_outcomes,
+    interlab_follow_ups,
+    interlab_entrepreneurs
+);

@@ -5,6 +5,7 @@
 mod activities;
 mod duos;
 mod interlab;
+mod interlab_meetings;
 mod people;
 mod people_data;
 
@@ -74,6 +75,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             duos::load_duos(conn, &people)?;
             activities::load_activities(conn, &people)?;
             interlab::load_interlab(conn, &people)?;
+            interlab_meetings::load(conn)?;
         }
         Ok(report)
     })

@@ -236,6 +236,27 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
         ("MilestoneInput", "evidence", text(2000)),
         ("MilestoneInput", "due_on", date()),
         ("FromTemplates", "starts_on", date()),
+        ("MeetingInput", "held_on", date()),
+        (
+            "MeetingInput",
+            "attendee_person_ids",
+            json!({ "maxItems": 30, "uniqueItems": true }),
+        ),
+        (
+            "MeetingInput",
+            "attendee_user_ids",
+            json!({ "maxItems": 30, "uniqueItems": true }),
+        ),
+        ("MeetingInput", "entrepreneur_words", text(4000)),
+        ("MeetingInput", "notes", text(4000)),
+        ("MeetingInput", "decisions", text(4000)),
+        ("MeetingInput", "next_steps", json!({ "maxItems": 20 })),
+        ("NextStepInput", "text", required_text(200)),
+        ("NextStepInput", "due_on", date()),
+        ("OutcomeInput", "occurred_on", date()),
+        ("OutcomeInput", "reason", text(1000)),
+        ("OutcomeInput", "note", text(2000)),
+        ("OutcomeFollowUpDone", "done_on", date()),
     ]
 }
 
@@ -245,6 +266,7 @@ fn parameters() -> Vec<(&'static str, Value)> {
         ("start", date_or_instant()),
         ("end", date_or_instant()),
         ("modified_since", date_or_instant()),
+        ("due_before", date()),
         // `Lang::from_tag` reads the primary subtag (`fr`, `fr-BE`, `NL`).
         (
             "lang",

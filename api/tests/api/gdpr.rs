@@ -389,6 +389,38 @@ both!(
         )
         .await;
         assert_eq!(res.status(), StatusCode::CREATED);
+        // A meeting (her words, the notes, decisions, next steps) and an outcome about her.
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}/meetings"),
+            Some(&token),
+            &json!({
+                "held_on": "2026-11-03",
+                "attendee_person_ids": [person.id],
+                "entrepreneur_words": "Je veux un atelier rue Saint-Gilles",
+                "notes": "Fatimazahra l'aide le soir",
+                "decisions": "Voir le CPAS de Grâce-Hollogne",
+                "next_steps": [{ "text": "Appeler Fatimazahra pour le local" }],
+            }),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("/api/v1/interlab/entrepreneurs/{entrepreneur}/outcomes"),
+            Some(&token),
+            &json!({
+                "kind": "business_created",
+                "occurred_on": "2026-11-20",
+                "legal_form": "independent",
+                "enterprise_number": "0123 456 749",
+                "note": "Atelier ouvert avec Fatimazahra",
+            }),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
         // A change and an export leave more traces about her.
         let mut edit = P::newcomer("Élodie", 2)
             .last_name("Vandenbroucke")
@@ -439,10 +471,12 @@ both!(
             "CPAS de Grâce",
             "Fatimazahra",
             "Maghreb",
+            "0123.456.749",
         ];
         let mut before = find_in_database(&app, &needles);
         before.sort();
         for needle in [
+            "0123.456.749",
             "elodie.vandenbroucke@example.be",
             "+32470987654",
             "0470987654",

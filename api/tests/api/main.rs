@@ -49,4 +49,6 @@ mod query_types;
 mod interlab;
 mod interlab_diagnostics;
 mod interlab_fixtures;
+mod interlab_meetings;
+mod interlab_outcomes;
 mod interlab_path;

@@ -9,6 +9,11 @@ use uuid::Uuid;
 use crate::people::{wire_enum, Category, LanguageSkill, MembershipStatus};
 use crate::Lang;
 
+mod meetings;
+mod outcomes;
+pub use meetings::*;
+pub use outcomes::*;
+
 wire_enum!(
     /// Where an application stands in the team's review.
     ApplicationStatus {

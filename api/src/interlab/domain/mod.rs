@@ -12,7 +12,11 @@ use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
 use crate::people::domain::{optional_text, required_text};
 
+mod meetings;
+mod outcomes;
 mod path;
+pub use meetings::*;
+pub use outcomes::*;
 pub use path::*;
 
 pub const IDEA_MAX: usize = 2000;

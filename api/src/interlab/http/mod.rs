@@ -7,10 +7,11 @@ pub mod apply;
 pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
+pub mod meetings;
 pub mod milestones;
-pub mod sectors;
-pub mod strengths;
+pub mod outcomes;
 pub mod templates;
+pub mod vocabularies;
 
 use shared::page::PageParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -34,15 +35,26 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cohorts::create_cohort)
         .service(cohorts::get_cohort)
         .service(cohorts::update_cohort)
-        .service(sectors::list_sectors)
-        .service(sectors::create_sector)
-        .service(sectors::update_sector)
-        .service(strengths::list_strengths)
-        .service(strengths::create_strength)
-        .service(strengths::update_strength)
+        .service(vocabularies::list_sectors)
+        .service(vocabularies::create_sector)
+        .service(vocabularies::update_sector)
+        .service(vocabularies::list_strengths)
+        .service(vocabularies::create_strength)
+        .service(vocabularies::update_strength)
         .service(templates::list_templates)
         .service(templates::create_template)
-        .service(templates::update_template);
+        .service(templates::update_template)
+        .service(meetings::list_meetings)
+        .service(meetings::record_meeting)
+        .service(meetings::update_meeting)
+        .service(meetings::delete_meeting)
+        .service(meetings::next_step_milestone)
+        .service(outcomes::list_outcomes)
+        .service(outcomes::record_outcome)
+        .service(outcomes::update_outcome)
+        .service(outcomes::delete_outcome)
+        .service(outcomes::list_follow_ups)
+        .service(outcomes::follow_up_done);
 }
 
 /// Routes under `/api/v1/public/interlab`.

@@ -6,6 +6,8 @@ pub mod applications;
 pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
+pub mod meetings;
+pub mod outcomes;
 pub mod path;
 pub mod vocabulary;
 

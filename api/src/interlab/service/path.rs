@@ -20,6 +20,7 @@ use crate::interlab::domain::{
 };
 use crate::interlab::store::diagnostics::owner_of_need;
 use crate::interlab::store::milestones::{need_domains, MilestoneRow, TemplateRow};
+use crate::interlab::store::EntrepreneurRow;
 
 fn template_view(r: &TemplateRow) -> Result<Template, ApiError> {
     Ok(Template {
@@ -196,62 +197,74 @@ pub async fn save_milestone(
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let e = visible_entrepreneur(conn, acting.coach.as_deref(), id)?;
-            let need = data
-                .need_id
-                .map(|n| own_need(conn, &e.id, n, "need_id"))
-                .transpose()?;
-            let now = crate::db::now();
-            let before = match milestone {
-                Some(m) => Some(MilestoneRow::get(conn, &e.id, &m.to_string())?),
-                None => None,
-            };
-            let completed = completed_on(
-                before.as_ref().map(|b| (b.status, b.completed_on)),
-                data.status,
-                today(),
-            );
-            let row = MilestoneRow {
-                id: before
-                    .as_ref()
-                    .map(|b| b.id.clone())
-                    .unwrap_or_else(|| Uuid::now_v7().to_string()),
-                entrepreneur_id: e.id.clone(),
-                need_id: need,
-                template_id: before.as_ref().and_then(|b| b.template_id.clone()),
-                title: data.title.clone(),
-                description: data.description.clone(),
-                due_on: data.due_on,
-                owner: data.owner,
-                status: data.status,
-                evidence: data.evidence.clone(),
-                completed_on: completed,
-                created_by: before
-                    .as_ref()
-                    .map_or(Some(acting.user_id.to_string()), |b| b.created_by.clone()),
-                created_at: before.as_ref().map_or(now, |b| b.created_at),
-                updated_at: now,
-            };
-            let action = if before.is_some() {
-                row.save(conn)?;
-                AuditAction::InterlabMilestoneUpdated
-            } else {
-                row.insert(conn)?;
-                AuditAction::InterlabMilestoneCreated
-            };
-            audit_event(
-                conn,
-                &acting.actor,
-                action,
-                "interlab_entrepreneur",
-                &e.id,
-                json!({ "milestone_id": row.id, "status": row.status.as_str() }),
-            )?;
-            milestone_views(conn, &[row])?
-                .pop()
-                .ok_or(ApiError::NotFound)
+            save_milestone_in(conn, &acting, &e, milestone, &data)
         })
     })
     .await
+}
+
+/// Adds a milestone to the path of `e` (an entrepreneur the caller may see), or changes one,
+/// inside the caller's transaction: its need must be one of this entrepreneur's.
+pub(crate) fn save_milestone_in(
+    conn: &mut DbConnection,
+    acting: &Acting,
+    e: &EntrepreneurRow,
+    milestone: Option<Uuid>,
+    data: &MilestoneData,
+) -> Result<Milestone, ApiError> {
+    let need = data
+        .need_id
+        .map(|n| own_need(conn, &e.id, n, "need_id"))
+        .transpose()?;
+    let now = crate::db::now();
+    let before = match milestone {
+        Some(m) => Some(MilestoneRow::get(conn, &e.id, &m.to_string())?),
+        None => None,
+    };
+    let completed = completed_on(
+        before.as_ref().map(|b| (b.status, b.completed_on)),
+        data.status,
+        today(),
+    );
+    let row = MilestoneRow {
+        id: before
+            .as_ref()
+            .map(|b| b.id.clone())
+            .unwrap_or_else(|| Uuid::now_v7().to_string()),
+        entrepreneur_id: e.id.clone(),
+        need_id: need,
+        template_id: before.as_ref().and_then(|b| b.template_id.clone()),
+        title: data.title.clone(),
+        description: data.description.clone(),
+        due_on: data.due_on,
+        owner: data.owner,
+        status: data.status,
+        evidence: data.evidence.clone(),
+        completed_on: completed,
+        created_by: before
+            .as_ref()
+            .map_or(Some(acting.user_id.to_string()), |b| b.created_by.clone()),
+        created_at: before.as_ref().map_or(now, |b| b.created_at),
+        updated_at: now,
+    };
+    let action = if before.is_some() {
+        row.save(conn)?;
+        AuditAction::InterlabMilestoneUpdated
+    } else {
+        row.insert(conn)?;
+        AuditAction::InterlabMilestoneCreated
+    };
+    audit_event(
+        conn,
+        &acting.actor,
+        action,
+        "interlab_entrepreneur",
+        &e.id,
+        json!({ "milestone_id": row.id, "status": row.status.as_str() }),
+    )?;
+    milestone_views(conn, &[row])?
+        .pop()
+        .ok_or(ApiError::NotFound)
 }
 
 /// Generates the milestones of a need from its domain's templates, one after the other.

@@ -1,7 +1,9 @@
 //! InterLab rows and their queries. Enum columns hold the `shared` wire enums directly.
 
 pub mod diagnostics;
+pub mod meetings;
 pub mod milestones;
+pub mod outcomes;
 
 use std::collections::HashMap;
 

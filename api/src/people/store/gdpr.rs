@@ -55,6 +55,8 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     crate::interlab::store::anonymise(conn, id)?;
     crate::interlab::store::diagnostics::anonymise(conn, id)?;
     crate::interlab::store::milestones::anonymise(conn, id)?;
+    crate::interlab::store::meetings::anonymise(conn, id)?;
+    crate::interlab::store::outcomes::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -357,6 +359,12 @@ pub fn export_tables(
         "interlab_milestones".into(),
         json(crate::interlab::store::milestones::export(conn, id)?)?,
     );
+    let (meetings, attended) = crate::interlab::store::meetings::export(conn, id)?;
+    out.insert("interlab_meetings".into(), json(meetings)?);
+    out.insert("interlab_meeting_attendees".into(), json(attended)?);
+    let (outcomes, follow_ups) = crate::interlab::store::outcomes::export(conn, id)?;
+    out.insert("interlab_outcomes".into(), json(outcomes)?);
+    out.insert("interlab_follow_ups".into(), json(follow_ups)?);
     // What they were (or are to be) told about their registrations.
     out.insert(
         "notifications".into(),

@@ -18,10 +18,11 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 
 cargo build --release -q -p interra-api --bin interra
+BIN=${CARGO_TARGET_DIR:-target}/release/interra
 DATA=$(mktemp -d)
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 export INTERRA_DATA_DIR=$DATA INTERRA_LOG=warn INTERRA_BIND=127.0.0.1:0
-target/release/interra migrate >/dev/null
+"$BIN" migrate >/dev/null
 
 python3 - "$DATA/interra.db" <<'PY'
 import sqlite3, sys, uuid, json, datetime, random
@@ -50,7 +51,7 @@ db.commit()
 print(f"seeded {len(rows)} public activities")
 PY
 
-target/release/interra serve > "$DATA/serve.log" 2>&1 &
+"$BIN" serve > "$DATA/serve.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 50); do grep -q "listening on" "$DATA/serve.log" && break; sleep 0.2; done
 BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$DATA/serve.log" | head -n1)

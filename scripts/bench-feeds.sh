@@ -3,7 +3,9 @@
 # activities into a fresh SQLite database, starts the release server on a free loopback port,
 # and measures with wrk (16 connections, 10 s each): /healthz (the ceiling), the first page of
 # /api/v1/public/events, a date-range page, the .ics for the next 3 months, and a 304
-# revalidation. Prints requests/s, p50 and p99 latency, and the server's peak RSS.
+# revalidation; then the same JSON page of 50 and an .ics of about 1,000 events uncached (a
+# `modified_since` of its own per request: every request misses the feed cache and renders).
+# Prints requests/s, p50 and p99 latency, and the server's peak RSS.
 set -euo pipefail
 SCRIPT_NAME=bench-feeds
 cd "$(dirname "$0")/.."
@@ -16,10 +18,11 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 
 cargo build --release -q -p interra-api --bin interra
+BIN=${CARGO_TARGET_DIR:-target}/release/interra
 DATA=$(mktemp -d)
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 export INTERRA_DATA_DIR=$DATA INTERRA_LOG=warn INTERRA_BIND=127.0.0.1:0
-target/release/interra migrate >/dev/null
+"$BIN" migrate >/dev/null
 
 python3 - "$DATA/interra.db" <<'PY'
 import sqlite3, sys, uuid, json, datetime, random
@@ -48,7 +51,7 @@ db.commit()
 print(f"seeded {len(rows)} public activities")
 PY
 
-target/release/interra serve > "$DATA/serve.log" 2>&1 &
+"$BIN" serve > "$DATA/serve.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 50); do grep -q "listening on" "$DATA/serve.log" && break; sleep 0.2; done
 BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$DATA/serve.log" | head -n1)
@@ -57,9 +60,26 @@ ETAG=$(curl -s -D - -o /dev/null "$BASE/api/v1/public/events" | tr -d '\r' | awk
 FROM=$(date -u +%Y-%m-%d)
 TO=$(date -u -d '+3 months' +%Y-%m-%d)
 
-run() { # name, url, [header]
+# Adds a `modified_since` of its own (2020-01-01 plus a second per request) to every request.
+cat >"$DATA/uncached.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+    thread:set("tid", threads)
+    threads = threads + 1
+end
+local n = 0
+function request()
+    n = n + 1
+    local at = 1577836800 + tid * 10000000 + n
+    return wrk.format("GET", wrk.path .. "&modified_since=" .. os.date("!%Y-%m-%dT%H:%M:%SZ", at))
+end
+LUA
+
+run() { # name, url, [header | "uncached"]
     local name=$1 url=$2 out
-    if [[ -n "${3:-}" ]]; then
+    if [[ "${3:-}" == uncached ]]; then
+        out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DATA/uncached.lua" "$url")
+    elif [[ -n "${3:-}" ]]; then
         out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$3" "$url")
     else
         out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
@@ -77,4 +97,8 @@ run "events JSON, first page" "$BASE/api/v1/public/events"
 run "events JSON, date range" "$BASE/api/v1/public/events?start=$FROM&end=$TO&page=2"
 run "events.ics, next 3 months" "$BASE/api/v1/public/events.ics?start=$FROM&end=$TO"
 run "events JSON, 304 revalidation" "$BASE/api/v1/public/events" "If-None-Match: $ETAG"
+ICS_TO=$(date -u -d '+40 days' +%Y-%m-%d)
+ICS_COUNT=$(curl -s "$BASE/api/v1/public/events.ics?start=$FROM&end=$ICS_TO" | grep -c '^BEGIN:VEVENT' || true)
+run "events JSON page of 50, uncached" "$BASE/api/v1/public/events?page_size=50" uncached
+run "events.ics ($ICS_COUNT events), uncached" "$BASE/api/v1/public/events.ics?start=$FROM&end=$ICS_TO" uncached
 echo "server peak RSS: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$PID/status)"

@@ -54,6 +54,14 @@ pub enum Command {
     },
     /// Load the demo dataset into the configured database (idempotent).
     Demo,
+    /// Copy the configured SQLite database into an empty PostgreSQL database (moving to
+    /// PostgreSQL, e.g. for several instances), then check the copy (row counts, a sample of
+    /// rows compared). Stop the server first.
+    CopyDb {
+        /// The destination, postgres://user:password@host/database (must hold no table).
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +120,25 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 report.staff_created,
                 report.people_created,
                 demo::DEMO_PASSWORD
+            );
+            Ok(())
+        }
+        Command::CopyDb { to } => {
+            if !matches!(db::DatabaseUrl::parse(&to)?, db::DatabaseUrl::Postgres(_)) {
+                bail!("--to must be a postgres:// URL");
+            }
+            let source = startup::open_database(&settings)?;
+            let mut conn = source.conn()?;
+            let report = db::copy::copy_sqlite_to_postgres(&mut conn, &to)?;
+            for (table, rows) in &report.tables {
+                println!("{table:<40} {rows:>8}");
+            }
+            println!(
+                "copied {} table(s), {} row(s) into {}; row counts equal, {} sampled row(s) identical",
+                report.tables.len(),
+                report.tables.values().sum::<i64>(),
+                db::redact(&to),
+                report.sampled
             );
             Ok(())
         }

@@ -208,6 +208,9 @@ pub struct Settings {
     pub venue_forms: RateLimit,
     /// How often expired idempotency answers and sessions are removed while the server runs.
     pub housekeeping_interval: Duration,
+    /// How long an email task holds the outbox rows it claimed (several server processes
+    /// share the outbox; a killed task's rows go to another after this).
+    pub outbox_lease: Duration,
     pub retention_months: u32,
     /// Public base URL (no trailing slash); filled from the bound address when not configured.
     pub public_url: Option<String>,
@@ -340,6 +343,7 @@ impl Settings {
                 window: Duration::from_secs(3600),
             },
             housekeeping_interval: Duration::from_secs(3600),
+            outbox_lease: Duration::from_secs(300),
             retention_months: args
                 .retention_months
                 .or(file.retention_months)

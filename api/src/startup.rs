@@ -100,6 +100,7 @@ struct OutboxTask {
     mailer: crate::notify::mail::Mailer,
     public_url: String,
     wake: std::sync::Arc<tokio::sync::Notify>,
+    lease: std::time::Duration,
 }
 
 impl Application {
@@ -132,12 +133,14 @@ impl Application {
         let workers = settings.workers;
         let housekeeping = settings.housekeeping_interval;
         let mailer = settings.mail.clone();
+        let lease = settings.outbox_lease;
         let public_url = settings.public_url.clone().unwrap_or_default();
         let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
         let outbox = mailer.map(|mailer| OutboxTask {
             mailer,
             public_url,
             wake: state.outbox.clone(),
+            lease,
         });
         let mut server = HttpServer::new(move || {
             let (app, mut doc) = App::new()
@@ -221,6 +224,7 @@ impl Application {
                 o.mailer,
                 o.public_url,
                 o.wake,
+                crate::notify::outbox::Sender::new(o.lease),
             ))
         });
         let sweeper = tokio::spawn(crate::housekeeping::run(self.db.clone(), self.housekeeping));

@@ -38,20 +38,30 @@ impl AppState {
     pub fn new(settings: Settings, db: Db, openapi_json: String) -> AppState {
         AppState {
             jwt: JwtKeys::new(&settings.jwt_secret, settings.access_token_ttl),
-            login_failures: Arc::new(LoginThrottle::new(
+            // Shared by every process on a PostgreSQL database, in memory on SQLite.
+            login_failures: Arc::new(LoginThrottle::for_db(
                 settings.login_failures_per_address,
                 settings.login_delay,
+                &db,
             )),
-            login_attempts: Arc::new(RateLimiter::new(settings.login_attempts_per_ip)),
-            signups: Arc::new(FormQuota::new(
+            login_attempts: Arc::new(RateLimiter::for_db(
+                settings.login_attempts_per_ip,
+                &db,
+                "login_ip",
+            )),
+            signups: Arc::new(FormQuota::for_db(
+                "signups",
                 settings.signups_per_ip,
                 settings.venue_forms,
                 settings.venue_addresses.clone(),
+                &db,
             )),
-            registrations: Arc::new(FormQuota::new(
+            registrations: Arc::new(FormQuota::for_db(
+                "registrations",
                 settings.registrations_per_ip,
                 settings.venue_forms,
                 settings.venue_addresses.clone(),
+                &db,
             )),
             settings: Arc::new(settings),
             db,

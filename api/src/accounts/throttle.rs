@@ -9,14 +9,25 @@
 //! - An address from which the account signed in recently skips the delay (not the lock): the
 //!   owner at their usual place is not slowed down by failures from elsewhere.
 //!
-//! In memory, per process, like [`RateLimiter`]: a restart forgets the counts.
+//! Like [`RateLimiter`], in memory for a single process (SQLite; a restart forgets the counts),
+//! or in the database (`http::shared_counter`, keys hashed) when several server processes
+//! share one PostgreSQL database: the lock and the delay then hold for the whole deployment.
+//! Cost there: a check reads two counters in one round trip, a failure writes two rows, a
+//! success replaces two; small next to the password hash (tens of milliseconds).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::config::{LoginDelay, RateLimit};
-use crate::http::rate_limit::RateLimiter;
+use crate::db::Db;
+use crate::http::rate_limit::{chrono_window, RateLimiter};
+use crate::http::shared_counter as counter;
+
+/// Buckets of the shared store.
+const PAIRS: &str = "login_pair";
+const ACCOUNTS: &str = "login_account";
+const KNOWN: &str = "login_known";
 
 /// How long a successful sign-in makes its address known for the account.
 const KNOWN_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -41,6 +52,8 @@ pub struct LoginThrottle {
     failures: Mutex<HashMap<String, VecDeque<Instant>>>,
     /// Last successful sign-in per (account, address).
     known: Mutex<HashMap<String, Instant>>,
+    /// The shared store (PostgreSQL), instead of the two maps above.
+    shared: Option<Db>,
 }
 
 fn pair(email: &str, ip: &str) -> String {
@@ -53,33 +66,117 @@ fn seconds(d: Duration) -> u64 {
 }
 
 impl LoginThrottle {
+    /// Counts in this process's memory.
     pub fn new(lock: RateLimit, delay: LoginDelay) -> Self {
         LoginThrottle {
             pairs: RateLimiter::new(lock),
             delay,
             failures: Mutex::new(HashMap::new()),
             known: Mutex::new(HashMap::new()),
+            shared: None,
+        }
+    }
+
+    /// Counts in the database on PostgreSQL (every process shares the counts), in memory on
+    /// SQLite.
+    pub fn for_db(lock: RateLimit, delay: LoginDelay, db: &Db) -> Self {
+        let pairs = RateLimiter::for_db(lock, db, PAIRS);
+        LoginThrottle {
+            shared: pairs.is_shared().then(|| db.clone()),
+            pairs,
+            ..Self::new(lock, delay)
         }
     }
 
     /// `Err(seconds to wait)` when `ip` may not try to sign in to `email` now.
-    pub fn check(&self, email: &str, ip: &str) -> Result<(), u64> {
-        self.check_at(email, ip, Instant::now())
+    pub async fn check(&self, email: &str, ip: &str) -> Result<(), u64> {
+        let Some(db) = &self.shared else {
+            return self.check_at(email, ip, Instant::now());
+        };
+        let key = pair(email, ip);
+        self.pairs.check(&key).await?;
+        let known_key = counter::key_hash(KNOWN, &key);
+        let account_key = counter::key_hash(ACCOUNTS, email);
+        let rule = self.delay;
+        let seen = db
+            .run(move |conn| {
+                let now = crate::db::now();
+                let known =
+                    counter::window(conn, KNOWN, &known_key, now - chrono_window(KNOWN_FOR))?;
+                if known.count > 0 {
+                    return Ok(Duration::ZERO);
+                }
+                let w = counter::window(
+                    conn,
+                    ACCOUNTS,
+                    &account_key,
+                    now - chrono_window(rule.window),
+                )?;
+                let since_last = w
+                    .newest
+                    .and_then(|t| (now - t).to_std().ok())
+                    .unwrap_or(Duration::ZERO);
+                let failures = usize::try_from(w.count).unwrap_or(usize::MAX);
+                Ok(delay_after(failures, &rule).saturating_sub(since_last))
+            })
+            .await;
+        match seen {
+            Ok(wait) if wait.is_zero() => Ok(()),
+            Ok(wait) => Err(seconds(wait).max(1)),
+            Err(error) => {
+                tracing::warn!(%error, "sign-in throttle not read");
+                Ok(())
+            }
+        }
     }
 
     /// A wrong password (or unknown account) for `email` from `ip`.
-    pub fn failed(&self, email: &str, ip: &str) {
-        self.failed_at(email, ip, Instant::now());
+    pub async fn failed(&self, email: &str, ip: &str) {
+        let Some(db) = &self.shared else {
+            return self.failed_at(email, ip, Instant::now());
+        };
+        self.pairs.record(&pair(email, ip)).await;
+        let account_key = counter::key_hash(ACCOUNTS, email);
+        let window = self.delay.window;
+        let done = db
+            .run(move |conn| {
+                counter::record(conn, ACCOUNTS, &account_key, crate::db::now(), window)?;
+                Ok(())
+            })
+            .await;
+        if let Err(error) = done {
+            tracing::warn!(%error, "sign-in failure not counted");
+        }
     }
 
     /// A successful sign-in: the address's lock is lifted and the address becomes known.
     /// The account's failures are kept: they age out by themselves, so that an attacker does
     /// not get fresh free attempts each time the owner signs in.
-    pub fn succeeded(&self, email: &str, ip: &str) {
+    pub async fn succeeded(&self, email: &str, ip: &str) {
+        let Some(db) = &self.shared else {
+            return self.succeeded_at(email, ip, Instant::now());
+        };
         let key = pair(email, ip);
-        self.pairs.reset(&key);
+        self.pairs.reset(&key).await;
+        let known_key = counter::key_hash(KNOWN, &key);
+        let done = db
+            .run(move |conn| {
+                crate::db::write_transaction(conn, |conn| {
+                    counter::reset(conn, KNOWN, &known_key)?;
+                    counter::record(conn, KNOWN, &known_key, crate::db::now(), KNOWN_FOR)?;
+                    Ok(())
+                })
+            })
+            .await;
+        if let Err(error) = done {
+            tracing::warn!(%error, "known sign-in address not kept");
+        }
+    }
+
+    fn succeeded_at(&self, email: &str, ip: &str, now: Instant) {
+        let key = pair(email, ip);
+        self.pairs.forget(&key);
         if let Ok(mut known) = self.known.lock() {
-            let now = Instant::now();
             if known.len() >= SWEEP_THRESHOLD {
                 known.retain(|_, at| now.duration_since(*at) < KNOWN_FOR);
             }
@@ -97,7 +194,7 @@ impl LoginThrottle {
 
     fn check_at(&self, email: &str, ip: &str, now: Instant) -> Result<(), u64> {
         let key = pair(email, ip);
-        self.pairs.check(&key)?;
+        self.pairs.check_at(&key, now)?;
         if self.is_known(&key, now) {
             return Ok(());
         }
@@ -123,7 +220,7 @@ impl LoginThrottle {
     }
 
     fn failed_at(&self, email: &str, ip: &str, now: Instant) {
-        self.pairs.record(&pair(email, ip));
+        self.pairs.record_at(&pair(email, ip), now);
         let Ok(mut failures) = self.failures.lock() else {
             return;
         };
@@ -168,7 +265,7 @@ mod tests {
         };
         let t = LoginThrottle::new(lock, rule());
         let t0 = Instant::now();
-        t.succeeded("staff@x.be", "192.0.2.1");
+        t.succeeded_at("staff@x.be", "192.0.2.1", t0);
         for i in 0..5 {
             let at = t0 + Duration::from_secs(60 * i);
             assert!(t.check_at("staff@x.be", "203.0.113.9", at).is_ok());

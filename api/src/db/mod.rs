@@ -1,7 +1,10 @@
 //! Storage: one code path over SQLite and PostgreSQL (diesel `MultiConnection`), an r2d2 pool,
 //! embedded migrations, and [`Db::run`] which keeps blocking database work off the async workers.
 
+pub mod claim;
+pub mod copy;
 mod json_text;
+pub mod lock;
 pub mod schema;
 
 pub use json_text::JsonText;

@@ -370,6 +370,8 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
+        claimed_by -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
     }
 }
 
@@ -499,6 +501,8 @@ diesel::table! {
         done_at -> Nullable<Timestamp>,
         done_by -> Nullable<Text>,
         done_note -> Nullable<Text>,
+        claimed_by -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
     }
 }
 
@@ -706,3 +710,20 @@ diesel::allow_tables_to_appear_in_same_query!(
     interlab_follow_ups,
     interlab_entrepreneurs
 );
+
+diesel::table! {
+    periodic_jobs (name) {
+        name -> Text,
+        last_run_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    throttle_events (id) {
+        id -> Text,
+        bucket -> Text,
+        key_hash -> Text,
+        at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}

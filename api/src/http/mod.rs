@@ -15,6 +15,7 @@ pub mod proxy;
 pub mod rate_limit;
 pub mod route_table;
 pub mod security;
+pub mod shared_counter;
 pub mod spa;
 
 use utoipa_actix_web::scope;

@@ -43,10 +43,19 @@ impl Mailer {
         })
     }
 
-    /// Sends a plain-text email; the error says why it was not accepted.
-    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+    /// Sends a plain-text email; the error says why it was not accepted. `message_id` (the
+    /// `Message-ID` header, `<…@…>`) is the same each time one outbox entry is sent again, so
+    /// that a repeated delivery (at-least-once) can be recognised.
+    pub async fn send(
+        &self,
+        message_id: &str,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("invalid address: {e}"))?;
         let message = Message::builder()
+            .message_id(Some(message_id.to_owned()))
             .from(self.from.clone())
             .to(to)
             .subject(subject)

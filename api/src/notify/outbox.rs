@@ -2,9 +2,15 @@
 //! when a mail server is configured, polls every few seconds (and wakes at once after a change
 //! queued a notice), sends what is due, and retries with a growing delay; after
 //! [`MAX_ATTEMPTS`] failures a notice is `failed` and staff see it as theirs to pass on.
+//!
+//! Several server processes may share one database, each with its own task: a task claims the
+//! rows it sends for a lease (`db::claim`, `FOR UPDATE SKIP LOCKED` on PostgreSQL), so each is
+//! sent once. A task killed mid-batch leaves its rows to another once the lease has run out:
+//! at-least-once, the repeated email carrying the same `Message-ID`. A task does not start a
+//! send after half its lease: what is left goes back to the queue.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use chrono_tz::Europe::Brussels;
@@ -37,15 +43,46 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(30 * 4_i64.pow(exp))
 }
 
+/// One sending task: its id among the processes sharing the database, and how long a claim
+/// on an outbox row lasts.
+#[derive(Debug, Clone)]
+pub struct Sender {
+    pub id: String,
+    pub lease: Duration,
+}
+
+impl Sender {
+    pub fn new(lease: Duration) -> Sender {
+        Sender {
+            id: crate::db::claim::sender_id(),
+            lease,
+        }
+    }
+
+    /// Whether a send may still start for rows claimed at `claimed_at`.
+    fn may_send(&self, claimed_at: Instant) -> bool {
+        claimed_at.elapsed() < self.lease / 2
+    }
+}
+
+/// The `Message-ID` of the email for an outbox row: the same at every attempt.
+fn message_id(kind: &str, id: &str, public_url: &str) -> String {
+    let host = url::Url::parse(public_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "interra.local".to_owned());
+    format!("<{kind}.{id}@{host}>")
+}
+
 /// Sends due email notices until the server stops.
-pub async fn run(db: Db, mailer: Mailer, public_url: String, wake: Arc<Notify>) {
-    tracing::info!("notification emails enabled");
+pub async fn run(db: Db, mailer: Mailer, public_url: String, wake: Arc<Notify>, sender: Sender) {
+    tracing::info!(sender = %sender.id, "notification emails enabled");
     loop {
-        if let Err(e) = deliver_confirmations(&db, &mailer, &public_url).await {
+        if let Err(e) = deliver_confirmations(&db, &mailer, &public_url, &sender).await {
             tracing::warn!(error = %e, "confirmation emails round failed");
         }
         loop {
-            match deliver_due(&db, &mailer, &public_url).await {
+            match deliver_due(&db, &mailer, &public_url, &sender).await {
                 // A full batch: there may be more.
                 Ok(n) if n >= BATCH as usize => continue,
                 Ok(_) => break,
@@ -69,12 +106,19 @@ struct Draft {
     body: String,
 }
 
-/// One round: sends what is due; returns how many notices were tried.
-pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<usize, ApiError> {
+/// One round: claims what is due and sends it; returns how many notices were claimed.
+pub async fn deliver_due(
+    db: &Db,
+    mailer: &Mailer,
+    public_url: &str,
+    sender: &Sender,
+) -> Result<usize, ApiError> {
     let base = public_url.to_owned();
+    let (me, lease) = (sender.id.clone(), sender.lease);
+    let claimed_at = Instant::now();
     let drafts = db
         .run(move |conn| {
-            let rows = notifications::due(conn, BATCH)?;
+            let rows = notifications::claim_due(conn, &me, lease, BATCH)?;
             let mut out = Vec::new();
             for row in rows {
                 // One notice that cannot be written (stored text this code did not write)
@@ -89,9 +133,20 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, public_url: &str) -> Result<u
         })
         .await?;
     let tried = drafts.len();
-    for (row, draft) in drafts {
+    let mut drafts = drafts.into_iter();
+    while let Some((row, draft)) = drafts.next() {
+        if !sender.may_send(claimed_at) {
+            let left: Vec<String> = std::iter::once(row.id)
+                .chain(drafts.map(|(r, _)| r.id))
+                .collect();
+            let me = sender.id.clone();
+            db.run(move |conn| Ok(notifications::release(conn, &me, &left)?))
+                .await?;
+            break;
+        }
+        let mid = message_id("notification", &row.id, public_url);
         let result = match draft {
-            Ok(Some(d)) => mailer.send(&d.to, &d.subject, &d.body).await,
+            Ok(Some(d)) => mailer.send(&mid, &d.to, &d.subject, &d.body).await,
             // The address vanished meanwhile (edited, anonymised): nothing to send to.
             Ok(None) => Err("the person has no email address any more".to_owned()),
             Err(e) => Err(e),
@@ -149,11 +204,14 @@ pub async fn deliver_confirmations(
     db: &Db,
     mailer: &Mailer,
     public_url: &str,
+    sender: &Sender,
 ) -> Result<usize, ApiError> {
     let base = public_url.to_owned();
+    let (me, lease) = (sender.id.clone(), sender.lease);
+    let claimed_at = Instant::now();
     let drafts = db
         .run(move |conn| {
-            let rows = confirmations::due(conn, BATCH)?;
+            let rows = confirmations::claim_due(conn, &me, lease, BATCH)?;
             let mut out = Vec::new();
             for row in rows {
                 let draft = compose_confirmation(conn, &row, &base)?;
@@ -163,9 +221,20 @@ pub async fn deliver_confirmations(
         })
         .await?;
     let tried = drafts.len();
-    for (row, draft) in drafts {
+    let mut drafts = drafts.into_iter();
+    while let Some((row, draft)) = drafts.next() {
+        if !sender.may_send(claimed_at) {
+            let left: Vec<String> = std::iter::once(row.id)
+                .chain(drafts.map(|(r, _)| r.id))
+                .collect();
+            let me = sender.id.clone();
+            db.run(move |conn| Ok(confirmations::release(conn, &me, &left)?))
+                .await?;
+            break;
+        }
+        let mid = message_id("confirmation", &row.id, public_url);
         let result = match draft {
-            Some(d) => mailer.send(&d.to, &d.subject, &d.body).await,
+            Some(d) => mailer.send(&mid, &d.to, &d.subject, &d.body).await,
             None => Err("the person has no email address any more".to_owned()),
         };
         db.run(move |conn| {

@@ -81,6 +81,8 @@ pub fn enqueue(
                     notifications::done_at.eq(None::<NaiveDateTime>),
                     notifications::done_by.eq(None::<String>),
                     notifications::done_note.eq(None::<String>),
+                    notifications::claimed_by.eq(None::<String>),
+                    notifications::lease_until.eq(None::<NaiveDateTime>),
                 ))
                 .execute(conn)?;
             Ok(id)
@@ -222,19 +224,44 @@ pub fn mark_done(
     Ok(n == 1)
 }
 
-/// Email notifications due for a delivery attempt, oldest first.
-pub fn due(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<NotificationRow>> {
+/// The email notices waiting for delivery, as a queue several senders share.
+const EMAIL_QUEUE: crate::db::claim::Queue = crate::db::claim::Queue {
+    table: "notifications",
+    waiting: "status = 'pending' AND channel = 'email'",
+};
+
+/// Claims up to `limit` email notifications due for a delivery attempt for the sender `by`
+/// until its `lease` runs out (see `db::claim`: each is claimed by one sender at a time), and
+/// returns them oldest first.
+pub fn claim_due(
+    conn: &mut DbConnection,
+    by: &str,
+    lease: std::time::Duration,
+    limit: i64,
+) -> QueryResult<Vec<NotificationRow>> {
+    let ids = crate::db::claim::claim(conn, EMAIL_QUEUE, by, lease, limit)?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     notifications::table
-        .filter(notifications::status.eq(NotificationStatus::Pending))
-        .filter(notifications::channel.eq(NotificationChannel::Email))
-        .filter(notifications::next_attempt_at.le(crate::db::now()))
+        .filter(notifications::id.eq_any(ids))
         .order((
             notifications::next_attempt_at.asc(),
             notifications::id.asc(),
         ))
-        .limit(limit)
         .select(NotificationRow::as_select())
         .load(conn)
+}
+
+/// Gives back claimed notices the sender did not try (its lease was running out).
+pub fn release(conn: &mut DbConnection, by: &str, ids: &[String]) -> QueryResult<usize> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::id.eq_any(ids))
+            .filter(notifications::claimed_by.eq(by)),
+    )
+    .set(notifications::lease_until.eq(None::<NaiveDateTime>))
+    .execute(conn)
 }
 
 /// Records a delivery; false when staff handled (or withdrew) it meanwhile.
@@ -250,6 +277,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
         notifications::sent_at.eq(now),
         notifications::attempts.eq(notifications::attempts + 1),
         notifications::last_error.eq(None::<String>),
+        notifications::lease_until.eq(None::<NaiveDateTime>),
     ))
     .execute(conn)?;
     Ok(n == 1)
@@ -283,6 +311,7 @@ pub fn mark_attempt_failed(
         notifications::attempts.eq(attempts),
         notifications::last_error.eq(error),
         notifications::next_attempt_at.eq(crate::db::now() + retry_in),
+        notifications::lease_until.eq(None::<NaiveDateTime>),
     ))
     .execute(conn)?;
     Ok(Some(status))

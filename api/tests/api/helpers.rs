@@ -167,6 +167,45 @@ impl TestApp {
         Self::start(self.backend, self.settings.clone(), data_dir, guard)
     }
 
+    /// Starts a second server process on this app's database, as another instance behind a
+    /// reverse proxy would be (its own port and data folder, adjusted settings). It leaves the
+    /// database to this app.
+    pub async fn another(&self, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("tempdir");
+        let mut settings = self.settings.clone();
+        settings.bind = "127.0.0.1:0".into();
+        settings.data_dir = data_dir.path().to_path_buf();
+        settings.public_url = None;
+        adjust(&mut settings);
+        let app = Application::build(settings.clone()).expect("build application");
+        let base = format!("http://{}", app.local_addr());
+        let db = app.db().clone();
+        let server = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            base,
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .expect("client"),
+            bare: reqwest::Client::new(),
+            db,
+            settings,
+            backend: self.backend,
+            server,
+            data_dir: Some(data_dir),
+            guard: None,
+        }
+    }
+
+    /// Stops this server at once, its background tasks (email sender, housekeeping) with it,
+    /// as when its process is killed.
+    pub async fn kill(&self) {
+        self.server.stop(false).await;
+        // `run_until_stopped` aborts the background tasks once the server has stopped.
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -8,6 +8,7 @@ mod helpers;
 
 mod auth;
 mod contract;
+mod copy_db;
 mod errors;
 mod health;
 mod openapi;
@@ -40,6 +41,7 @@ mod duo_follow_ups;
 mod feeds;
 mod feeds_withdrawn;
 mod idempotency;
+mod multi_instance;
 mod notifications;
 mod public_concurrency;
 mod public_confirmation;

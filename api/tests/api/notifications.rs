@@ -270,8 +270,30 @@ pub struct Mail {
     pub data: String,
 }
 
+impl Mail {
+    /// The `Message-ID` header's value.
+    pub fn message_id(&self) -> Option<String> {
+        self.data
+            .lines()
+            .find_map(|l| {
+                l.split_once(':')
+                    .filter(|(k, _)| k.eq_ignore_ascii_case("message-id"))
+            })
+            .map(|(_, v)| v.trim().to_owned())
+    }
+}
+
 /// A minimal SMTP server on 127.0.0.1 that accepts everything and keeps the messages.
 pub async fn smtp_sink() -> (String, Arc<Mutex<Vec<Mail>>>) {
+    smtp_sink_with(Duration::ZERO, None).await
+}
+
+/// [`smtp_sink`] taking `delay` to accept each message; the message number `stall` (0-based)
+/// is kept but never answered, as when the sender dies in the middle of sending it.
+pub async fn smtp_sink_with(
+    delay: Duration,
+    stall: Option<usize>,
+) -> (String, Arc<Mutex<Vec<Mail>>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind sink");
@@ -311,10 +333,20 @@ pub async fn smtp_sink() -> (String, Arc<Mutex<Vec<Mail>>>) {
                             data.push_str(&l);
                             data.push('\n');
                         }
-                        kept.lock().expect("inbox").push(Mail {
-                            to: to.clone(),
-                            data,
-                        });
+                        let number = {
+                            let mut inbox = kept.lock().expect("inbox");
+                            inbox.push(Mail {
+                                to: to.clone(),
+                                data,
+                            });
+                            inbox.len() - 1
+                        };
+                        if stall == Some(number) {
+                            tokio::time::sleep(Duration::from_secs(3600)).await;
+                        }
+                        if !delay.is_zero() {
+                            tokio::time::sleep(delay).await;
+                        }
                         b"250 queued\r\n"
                     } else if upper == "QUIT" {
                         let _ = write.write_all(b"221 bye\r\n").await;

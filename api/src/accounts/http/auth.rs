@@ -76,6 +76,7 @@ pub async fn login(
     state
         .login_attempts
         .hit(&ip)
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let LoginRequest { email, password } = body.0;
     let session = service::login(

@@ -59,6 +59,7 @@ pub async fn login(
     v.finish()?;
     failures
         .check(&email, ip)
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
 
     let lookup = email.clone();
@@ -69,7 +70,7 @@ pub async fn login(
     let user = match user {
         Some(user) if matches && user.active => user,
         other => {
-            failures.failed(&email, ip);
+            failures.failed(&email, ip).await;
             let reason = match &other {
                 None => "unknown_email",
                 Some(u) if !u.active => "inactive",
@@ -89,7 +90,7 @@ pub async fn login(
             return Err(ApiError::InvalidCredentials);
         }
     };
-    failures.succeeded(&email, ip);
+    failures.succeeded(&email, ip).await;
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let refresh_token = tokens::start(conn, &user.id, lifetime)?;
@@ -212,11 +213,12 @@ pub async fn change_password(
     let ip = ip.as_str();
     failures
         .check(&user.email, ip)
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let id = user.id;
     let row = db.run(move |conn| UserRow::get(conn, id)).await?;
     if !verify_password(current_password, Some(row.password_hash.clone())).await? {
-        failures.failed(&user.email, ip);
+        failures.failed(&user.email, ip).await;
         return Err(ApiError::field(
             "current_password",
             Msg::WrongCurrentPassword,

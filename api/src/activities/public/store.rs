@@ -99,16 +99,40 @@ pub fn mark_confirmed(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
     Ok(n == 1)
 }
 
-/// Confirmation emails due for a delivery attempt, oldest first.
-pub fn due(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<ConfirmationRow>> {
+/// The confirmation emails waiting for delivery, as a queue several senders share.
+const EMAIL_QUEUE: crate::db::claim::Queue = crate::db::claim::Queue {
+    table: "registration_confirmations",
+    waiting: "status = 'pending' AND token IS NOT NULL",
+};
+
+/// Claims up to `limit` confirmation emails due for a delivery attempt for the sender `by`
+/// until its `lease` runs out (see `db::claim`), oldest first.
+pub fn claim_due(
+    conn: &mut DbConnection,
+    by: &str,
+    lease: std::time::Duration,
+    limit: i64,
+) -> QueryResult<Vec<ConfirmationRow>> {
+    let ids = crate::db::claim::claim(conn, EMAIL_QUEUE, by, lease, limit)?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     rc::table
-        .filter(rc::status.eq("pending"))
-        .filter(rc::token.is_not_null())
-        .filter(rc::next_attempt_at.le(crate::db::now()))
+        .filter(rc::id.eq_any(ids))
         .order((rc::next_attempt_at.asc(), rc::id.asc()))
-        .limit(limit)
         .select(ConfirmationRow::as_select())
         .load(conn)
+}
+
+/// Gives back claimed emails the sender did not try (its lease was running out).
+pub fn release(conn: &mut DbConnection, by: &str, ids: &[String]) -> QueryResult<usize> {
+    diesel::update(
+        rc::table
+            .filter(rc::id.eq_any(ids))
+            .filter(rc::claimed_by.eq(by)),
+    )
+    .set(rc::lease_until.eq(None::<NaiveDateTime>))
+    .execute(conn)
 }
 
 /// Records the email as sent: the token leaves the database (only its hash stays).
@@ -118,6 +142,7 @@ pub fn mark_sent(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
             rc::status.eq("sent"),
             rc::token.eq(None::<String>),
             rc::attempts.eq(rc::attempts + 1),
+            rc::lease_until.eq(None::<NaiveDateTime>),
         ))
         .execute(conn)
         .map(|_| ())
@@ -137,6 +162,7 @@ pub fn mark_attempt_failed(
             rc::status.eq(if give_up { "failed" } else { "pending" }),
             rc::attempts.eq(attempts),
             rc::next_attempt_at.eq(crate::db::now() + retry_in),
+            rc::lease_until.eq(None::<NaiveDateTime>),
         ))
         .execute(conn)?;
     if give_up {

@@ -38,6 +38,7 @@ pub async fn apply(
     let seat = state
         .signups
         .reserve(&visitor.ip)
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let a = body.0;
     let receipt = SignupReceipt {

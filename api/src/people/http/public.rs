@@ -78,6 +78,7 @@ pub async fn signup(
     let seat = state
         .signups
         .reserve(&client_ip(&req))
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let s = body.0;
     let receipt = SignupReceipt {

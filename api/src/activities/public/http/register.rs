@@ -49,6 +49,7 @@ pub async fn register_public(
     let seat = state
         .registrations
         .reserve(&visitor.ip)
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let id = id.into_inner().to_string();
     let r = body.0;

@@ -29,6 +29,7 @@ use crate::pages::duo::duo_page::DuoPage;
 use crate::pages::duo::pool::PoolPage;
 use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
+use crate::pages::interlab::apply::ApplyPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::people::list::{PeoplePage, ReviewPage};
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events") view=PublicAgendaPage/>
                     <Route path=path!("/events/:id") view=EventPage/>
                     <Route path=path!("/signup") view=SignupPage/>
+                    <Route path=path!("/interlab/apply") view=ApplyPage/>
                     <Route
                         path=path!("/")
                         view=|| {

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod activities;
 pub mod duo;
+pub mod interlab;
 pub mod home;
 pub mod login;
 pub mod not_found;

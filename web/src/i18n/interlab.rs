@@ -98,7 +98,7 @@ crate::catalogue! {
         OwnerIs => { fr: "Porté par : {owner}", en: "Carried by: {owner}", nl: "Gedragen door: {owner}", ar: "يتكفّل به: {owner}" },
         Required => { fr: "obligatoire", en: "required", nl: "verplicht", ar: "إلزامي" },
         Edit => { fr: "Modifier", en: "Edit", nl: "Wijzigen", ar: "تعديل" },
-        EditNamed => { fr: "Modifier « {name} »", en: "Edit “{name}”", nl: "“{name}” wijzigen", ar: "تعديل «{name}»" },
+        EditNamed => { fr: "Modifier « {name} »", en: "Edit “{name}”", nl: "Wijzigen: “{name}”", ar: "تعديل «{name}»" },
 
         // ---- public application form
         ApplyTitle => { fr: "Je veux créer mon activité", en: "I want to start my business", nl: "Ik wil mijn eigen zaak starten", ar: "أريد أن أطلق نشاطي الخاص" },
@@ -110,7 +110,7 @@ crate::catalogue! {
         LanguagesHint => { fr: "Cochez vos langues et dites votre niveau : nous trouverons des personnes qui les parlent aussi.", en: "Tick your languages and say how well you speak them: we will find people who speak them too.", nl: "Vink uw talen aan en geef uw niveau: we zoeken mensen die ze ook spreken.", ar: "اختر لغاتك وحدّد مستواك: سنبحث عن أشخاص يتحدثونها أيضًا." },
         LanguageLevelOf => { fr: "Niveau en {language}", en: "Level in {language}", nl: "Niveau in het {language}", ar: "المستوى في {language}" },
         HeardVia => { fr: "Comment avez-vous connu InterLab ?", en: "How did you hear about InterLab?", nl: "Hoe hebt u van InterLab gehoord?", ar: "كيف تعرفت على InterLab؟" },
-        HeardViaShort => { fr: "Connu·e via", en: "Heard via", nl: "Gehoord via", ar: "تعرّف علينا عبر" },
+        HeardViaIs => { fr: "Connu·e via : {how}", en: "Heard via: {how}", nl: "Gehoord via: {how}", ar: "تعرّف علينا عبر: {how}" },
         HeardViaDetail => { fr: "Précisez (partenaire, événement…)", en: "Tell us more (partner, event…)", nl: "Licht toe (partner, evenement…)", ar: "وضّح (شريك، فعالية…)" },
         SubmitApply => { fr: "Envoyer ma candidature", en: "Send my application", nl: "Mijn aanvraag versturen", ar: "إرسال طلبي" },
         ApplyDoneTitle => { fr: "Merci, votre candidature est bien arrivée", en: "Thank you, your application has arrived", nl: "Bedankt, uw aanvraag is goed aangekomen", ar: "شكرًا، وصل طلبك" },
@@ -153,6 +153,7 @@ crate::catalogue! {
         Partner => { fr: "Partenaire", en: "Partner", nl: "Partner", ar: "الشريك" },
         PartnerHint => { fr: "L'organisation la mieux placée pour aider la personne.", en: "The organisation best placed to help the person.", nl: "De organisatie die de persoon het best kan helpen.", ar: "المنظمة الأقدر على مساعدة الشخص." },
         RedirectNoteHint => { fr: "Pourquoi ce partenaire, ce qui a été dit à la personne.", en: "Why this partner, what the person was told.", nl: "Waarom deze partner, wat aan de persoon gezegd werd.", ar: "لماذا هذا الشريك وما قيل للشخص." },
+        DecisionNoteHint => { fr: "Pour l'équipe : ce qui a été dit, ce qui est convenu.", en: "For the team: what was said, what was agreed.", nl: "Voor het team: wat gezegd en afgesproken werd.", ar: "للفريق: ما قيل وما اتُّفق عليه." },
         SeeEntrepreneur => { fr: "Voir son parcours", en: "See their path", nl: "Het traject bekijken", ar: "عرض المسار" },
         ActAccept => { fr: "Accueillir dans une cohorte", en: "Welcome into a cohort", nl: "Opnemen in een groep", ar: "القبول في دفعة" },
         ActWaitingList => { fr: "Garder sur la liste d'attente", en: "Keep on the waiting list", nl: "Op de wachtlijst houden", ar: "الإبقاء في قائمة الانتظار" },
@@ -244,12 +245,13 @@ crate::catalogue! {
         Progress => { fr: "Avancement", en: "Progress", nl: "Voortgang", ar: "التقدّم" },
         Evidence => { fr: "Ce qui montre que c'est fait", en: "What shows it is done", nl: "Wat aantoont dat het klaar is", ar: "ما يثبت الإنجاز" },
         EvidenceHint => { fr: "Par exemple : numéro d'entreprise reçu, attestation, rendez-vous pris.", en: "For example: enterprise number received, certificate, appointment made.", nl: "Bijvoorbeeld: ondernemingsnummer ontvangen, attest, afspraak gemaakt.", ar: "مثلًا: استلام رقم المؤسسة، شهادة، موعد محدَّد." },
+        EvidenceIs => { fr: "Ce qui montre que c'est fait : {evidence}", en: "What shows it is done: {evidence}", nl: "Wat aantoont dat het klaar is: {evidence}", ar: "ما يثبت الإنجاز: {evidence}" },
         NeedLink => { fr: "Besoin servi", en: "Need it serves", nl: "Behoefte die het dient", ar: "الاحتياج المعني" },
         NoNeed => { fr: "Aucun", en: "None", nl: "Geen", ar: "لا شيء" },
         SaveMilestone => { fr: "Enregistrer le jalon", en: "Save the milestone", nl: "De mijlpaal opslaan", ar: "حفظ المرحلة" },
         MilestoneSaved => { fr: "Jalon enregistré.", en: "Milestone saved.", nl: "Mijlpaal opgeslagen.", ar: "تم حفظ المرحلة." },
         MarkDone => { fr: "C'est fait", en: "Mark as done", nl: "Klaar", ar: "تم الإنجاز" },
-        MarkDoneNamed => { fr: "Marquer comme fait : {name}", en: "Mark as done: {name}", nl: "Markeren als klaar: {name}", ar: "وضع علامة الإنجاز: {name}" },
+        MarkDoneNamed => { fr: "C'est fait : {name}", en: "Mark as done: {name}", nl: "Klaar: {name}", ar: "تم الإنجاز: {name}" },
         MarkedDone => { fr: "« {name} » est fait.", en: "“{name}” is done.", nl: "“{name}” is klaar.", ar: "«{name}» أُنجز." },
 
         // ---- cohorts

@@ -6,7 +6,16 @@
 //! This module holds what the screens share: the section's tabs, badges, progress bars, the
 //! labels of vocabulary terms, the coaches one may choose, and date helpers.
 
+pub mod application;
+pub mod applications;
 pub mod apply;
+pub mod cohorts;
+pub mod diagnostic_form;
+pub mod entrepreneur;
+pub mod entrepreneurs;
+pub mod path_editor;
+pub mod project_form;
+pub mod settings;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;

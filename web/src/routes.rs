@@ -341,7 +341,10 @@ mod tests {
             cohort_path(id),
         ] {
             assert!(p.starts_with("/interlab/"), "{p}");
-            assert!(p.ends_with(&id.to_string()) || p.contains(&format!("{id}/")), "{p}");
+            assert!(
+                p.ends_with(&id.to_string()) || p.contains(&format!("{id}/")),
+                "{p}"
+            );
         }
         assert!(manages_interlab(Role::Coordinator) && !manages_interlab(Role::Coach));
         assert!(edits_templates(Role::Admin) && !edits_templates(Role::Coordinator));

@@ -61,10 +61,7 @@ impl Api {
         status: Option<ApplicationStatus>,
         page: Option<u32>,
     ) -> Result<Page<Application>, ApiError> {
-        let path = format!(
-            "/interlab/applications{}",
-            applications_query(status, page)
-        );
+        let path = format!("/interlab/applications{}", applications_query(status, page));
         self.authed_json(Method::GET, &path, None).await
     }
 

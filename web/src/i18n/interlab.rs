@@ -435,14 +435,25 @@ mod tests {
     fn nobody_is_called_a_case_or_a_problem() {
         let banned = [
             // fr, en, nl, ar
-            " cas ", "cas.", "problème", " case", "problem", "geval", "probleem", "حالة", "مشكلة",
+            " cas ",
+            "cas.",
+            "problème",
+            " case",
+            "problem",
+            "geval",
+            "probleem",
+            "حالة",
+            "مشكلة",
             "مشكل",
         ];
         for &key in IlKey::ALL {
             for lang in Lang::ALL {
                 let text = format!(" {} ", t(lang, key).to_lowercase());
                 for word in banned {
-                    assert!(!text.contains(word), "{lang:?} {key:?}: {text:?} has {word:?}");
+                    assert!(
+                        !text.contains(word),
+                        "{lang:?} {key:?}: {text:?} has {word:?}"
+                    );
                 }
             }
         }
@@ -454,9 +465,15 @@ mod tests {
             assert!(!t(Lang::Fr, stage_key(*s)).is_empty());
         }
         for d in NeedDomain::ALL {
-            assert_ne!(t(Lang::Nl, domain_key(*d)), t(Lang::Nl, domain_hint_key(*d)));
+            assert_ne!(
+                t(Lang::Nl, domain_key(*d)),
+                t(Lang::Nl, domain_hint_key(*d))
+            );
         }
-        assert_eq!(t(Lang::Nl, legal_form_key(LegalForm::Asbl)), "VZW (vereniging zonder winstoogmerk)");
+        assert_eq!(
+            t(Lang::Nl, legal_form_key(LegalForm::Asbl)),
+            "VZW (vereniging zonder winstoogmerk)"
+        );
         assert_eq!(level_key(0), None);
         assert_eq!(level_key(4), Some(IlKey::Level4));
     }

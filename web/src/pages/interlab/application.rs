@@ -212,10 +212,9 @@ fn Decide(
             choosing.set(None);
             match (decision, result.entrepreneur) {
                 (Some(ApplicationDecision::Accept), Some(e)) => {
-                    status.set(Some(i18n.tf(
-                        IlKey::AcceptedMsg,
-                        &[("name", &name.get_value())],
-                    )));
+                    status.set(Some(
+                        i18n.tf(IlKey::AcceptedMsg, &[("name", &name.get_value())]),
+                    ));
                     navigate(&entrepreneur_path(e.id), NavigateOptions::default());
                 }
                 (Some(ApplicationDecision::Redirect), _) => {
@@ -338,7 +337,9 @@ mod tests {
         assert!(decisions(ApplicationStatus::Accepted).is_empty());
         assert!(decisions(ApplicationStatus::Redirected).is_empty());
         assert_eq!(decisions(ApplicationStatus::Pending).len(), 3);
-        assert!(!decisions(ApplicationStatus::WaitingList).contains(&ApplicationDecision::WaitingList));
+        assert!(
+            !decisions(ApplicationStatus::WaitingList).contains(&ApplicationDecision::WaitingList)
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@ use shared::interlab::{Cohort, CohortInput, Entrepreneur, EntrepreneurFilter, Pr
 use uuid::Uuid;
 
 use super::entrepreneur::use_id_param;
-use super::{date_value, format_date, manages, parse_date, today_in_brussels, InterlabTabs, OverdueBadge, Tab};
+use super::{
+    date_value, format_date, manages, parse_date, today_in_brussels, InterlabTabs, OverdueBadge,
+    Tab,
+};
 use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::focus_first_error;
 use crate::components::form::{use_submit, ErrorAlert, TextField};
@@ -24,7 +27,10 @@ pub fn cohort_dates(i18n: I18n, c: &Cohort) -> String {
     let lang = i18n.lang.get();
     let start = format_date(lang, c.starts_on);
     match c.ends_on {
-        Some(end) => i18n.tf(IlKey::CohortDates, &[("start", &start), ("end", &format_date(lang, end))]),
+        Some(end) => i18n.tf(
+            IlKey::CohortDates,
+            &[("start", &start), ("end", &format_date(lang, end))],
+        ),
         None => i18n.tf(IlKey::CohortFrom, &[("start", &start)]),
     }
 }
@@ -94,7 +100,10 @@ fn CohortForm(initial: Option<Cohort>, saved: Callback<Cohort>) -> impl IntoView
     let existing = initial.as_ref().map(|c| c.id);
     let name = RwSignal::new(initial.as_ref().map(|c| c.name.clone()).unwrap_or_default());
     let starts_on = RwSignal::new(date_value(Some(
-        initial.as_ref().map(|c| c.starts_on).unwrap_or_else(today_in_brussels),
+        initial
+            .as_ref()
+            .map(|c| c.starts_on)
+            .unwrap_or_else(today_in_brussels),
     )));
     let ends_on = RwSignal::new(date_value(initial.as_ref().and_then(|c| c.ends_on)));
     let errors = RwSignal::new(FormErrors::default());
@@ -308,7 +317,10 @@ mod tests {
             e("B", ProjectStage::Launched),
             e("C", ProjectStage::Idea),
         ];
-        let ideas: Vec<_> = at_stage(&list, ProjectStage::Idea).into_iter().map(|e| e.display_name).collect();
+        let ideas: Vec<_> = at_stage(&list, ProjectStage::Idea)
+            .into_iter()
+            .map(|e| e.display_name)
+            .collect();
         assert_eq!(ideas, ["A", "C"]);
         assert!(at_stage(&list, ProjectStage::Growing).is_empty());
         assert_eq!(

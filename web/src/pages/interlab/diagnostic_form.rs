@@ -74,10 +74,7 @@ struct NeedRow {
 
 /// The rows of the form, in the vocabulary's order, filled from `previous` (the latest
 /// diagnostic) when there is one.
-fn rows(
-    terms: &[Term],
-    previous: Option<&Diagnostic>,
-) -> (Vec<StrengthRow>, Vec<NeedRow>) {
+fn rows(terms: &[Term], previous: Option<&Diagnostic>) -> (Vec<StrengthRow>, Vec<NeedRow>) {
     let strengths = terms
         .iter()
         .map(|t| {
@@ -281,7 +278,11 @@ fn DiagnosticForm(e: Entrepreneur, terms: Vec<Term>, d: Diagnostics) -> impl Int
 
 /// A strength to tick, with its level (four choices) and a note once ticked.
 #[component]
-fn StrengthChoice(row: StrengthRow, term: Term, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+fn StrengthChoice(
+    row: StrengthRow,
+    term: Term,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let term = StoredValue::new(term);
     let label = move || term.with_value(|t| term_label(t, i18n.lang.get()).to_string());
@@ -289,25 +290,27 @@ fn StrengthChoice(row: StrengthRow, term: Term, #[prop(into)] error: Signal<Opti
     let note_id = format!("strength-note-{}", row.id);
     let error_id = format!("strength-error-{}", row.id);
     let (box_for, note_for, error_for) = (box_id.clone(), note_id.clone(), error_id.clone());
-    let levels = move || (1..=4)
-        .map(|n| {
-            let id = format!("level-{}-{n}", row.id);
-            let id_for = id.clone();
-            view! {
-                <label class="check level-choice" for=id_for>
-                    <input
-                        type="radio"
-                        id=id
-                        name=format!("level-{}", row.id)
-                        value=n.to_string()
-                        prop:checked=move || row.level.get() == n
-                        on:change=move |_| row.level.set(n)
-                    />
-                    <span>{move || level_key(n).map(|k| i18n.t(k)).unwrap_or_default()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let levels = move || {
+        (1..=4)
+            .map(|n| {
+                let id = format!("level-{}-{n}", row.id);
+                let id_for = id.clone();
+                view! {
+                    <label class="check level-choice" for=id_for>
+                        <input
+                            type="radio"
+                            id=id
+                            name=format!("level-{}", row.id)
+                            value=n.to_string()
+                            prop:checked=move || row.level.get() == n
+                            on:change=move |_| row.level.set(n)
+                        />
+                        <span>{move || level_key(n).map(|k| i18n.t(k)).unwrap_or_default()}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <li class="diag-row" class:is-on=move || row.on.get() class:field-invalid=move || error.with(Option::is_some)>
             <label class="check diag-name" for=box_for>
@@ -400,10 +403,19 @@ mod tests {
     #[test]
     fn every_row_error_has_a_place() {
         let names = diagnostic_fields();
-        for n in ["held_on", "strengths", "strengths[0].level", "strengths[19].note", "needs[9].goal"] {
+        for n in [
+            "held_on",
+            "strengths",
+            "strengths[0].level",
+            "strengths[19].note",
+            "needs[9].goal",
+        ] {
             assert!(names.contains(&n), "{n}");
         }
-        assert!(!names.contains(&"strengths[20].level"), "the API takes at most 20 strengths");
+        assert!(
+            !names.contains(&"strengths[20].level"),
+            "the API takes at most 20 strengths"
+        );
         // The same list every time (built once).
         assert_eq!(diagnostic_fields().as_ptr(), names.as_ptr());
     }

@@ -51,9 +51,7 @@ impl ListFilter {
                 Some("no") => Some(false),
                 _ => None,
             },
-            page: text("page")
-                .and_then(|v| v.parse().ok())
-                .filter(|p| *p > 1),
+            page: text("page").and_then(|v| v.parse().ok()).filter(|p| *p > 1),
         }
     }
 
@@ -381,7 +379,10 @@ mod tests {
             ..ListFilter::default()
         };
         assert_eq!(none.path(), "/interlab?overdue=no");
-        assert_eq!(parse("/interlab?stage=martian&cohort=nope&page=-1"), ListFilter::default());
+        assert_eq!(
+            parse("/interlab?stage=martian&cohort=nope&page=-1"),
+            ListFilter::default()
+        );
     }
 
     #[test]

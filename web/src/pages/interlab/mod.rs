@@ -248,7 +248,11 @@ pub async fn coach_choices(api: crate::api::Api) -> Vec<(Uuid, String)> {
 
 /// Sorted by name, each id once.
 pub fn dedup_people(mut list: Vec<(Uuid, String)>) -> Vec<(Uuid, String)> {
-    list.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()).then(a.0.cmp(&b.0)));
+    list.sort_by(|a, b| {
+        a.1.to_lowercase()
+            .cmp(&b.1.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
     let mut seen = std::collections::HashSet::new();
     list.retain(|(id, _)| seen.insert(*id));
     list
@@ -263,7 +267,12 @@ mod tests {
         assert_eq!(tabs_for(Role::Coach), [Tab::Entrepreneurs, Tab::Cohorts]);
         assert_eq!(
             tabs_for(Role::Coordinator),
-            [Tab::Entrepreneurs, Tab::Applications, Tab::Cohorts, Tab::Settings]
+            [
+                Tab::Entrepreneurs,
+                Tab::Applications,
+                Tab::Cohorts,
+                Tab::Settings
+            ]
         );
         assert_eq!(tabs_for(Role::Admin).len(), 4);
     }

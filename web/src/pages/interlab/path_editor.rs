@@ -10,7 +10,9 @@ use shared::interlab::{
 };
 use uuid::Uuid;
 
-use super::entrepreneur::{step_class, use_entrepreneur, use_id_param, MilestoneSummary, PathProgress};
+use super::entrepreneur::{
+    step_class, use_entrepreneur, use_id_param, MilestoneSummary, PathProgress,
+};
 use super::project_form::DynSelect;
 use super::{date_value, opt_text, parse_date, today_in_brussels, InterlabTabs};
 use crate::api::{use_api, FormErrors};
@@ -54,7 +56,10 @@ pub fn with_status(m: &Milestone, status: MilestoneStatus) -> MilestoneInput {
 
 /// Whether the one-click "done" applies.
 pub fn can_mark_done(m: &Milestone) -> bool {
-    matches!(m.status, MilestoneStatus::Todo | MilestoneStatus::InProgress)
+    matches!(
+        m.status,
+        MilestoneStatus::Todo | MilestoneStatus::InProgress
+    )
 }
 
 /// The needs a milestone may serve: those of the latest diagnostic.
@@ -72,7 +77,10 @@ pub fn need_label(lang: shared::Lang, n: &Need) -> String {
         IlKey::NeedOption,
         &[
             ("domain", t(lang, domain_key(n.domain))),
-            ("priority", &t(lang, priority_key(n.priority)).to_lowercase()),
+            (
+                "priority",
+                &t(lang, priority_key(n.priority)).to_lowercase(),
+            ),
         ],
     )
 }
@@ -223,7 +231,8 @@ fn FromTemplatesForm(
         let wanted = need.get();
         needs.get().into_iter().find(|n| n.id.to_string() == wanted)
     });
-    let offered = Signal::derive(move || templates.with_value(|t| templates_for(t, current.get().as_ref())));
+    let offered =
+        Signal::derive(move || templates.with_value(|t| templates_for(t, current.get().as_ref())));
     // Choosing a need offers every template of its domain.
     Effect::new(move |_| chosen.set(offered.get().iter().map(|t| t.id).collect()));
     let submit = use_submit(
@@ -275,7 +284,11 @@ fn FromTemplatesForm(
     };
     let need_options = Signal::derive(move || {
         let lang = i18n.lang.get();
-        needs.get().iter().map(|n| (n.id.to_string(), need_label(lang, n))).collect::<Vec<_>>()
+        needs
+            .get()
+            .iter()
+            .map(|n| (n.id.to_string(), need_label(lang, n)))
+            .collect::<Vec<_>>()
     });
     let template_error = field("template_ids");
     view! {
@@ -433,7 +446,11 @@ fn owners() -> Vec<(&'static str, Text)> {
 }
 
 fn statuses() -> Vec<(&'static str, Text)> {
-    enum_choices(MilestoneStatus::ALL, MilestoneStatus::as_str, milestone_status_key)
+    enum_choices(
+        MilestoneStatus::ALL,
+        MilestoneStatus::as_str,
+        milestone_status_key,
+    )
 }
 
 /// The need choices of a milestone's form: the latest diagnostic's, and the one it serves now
@@ -523,8 +540,14 @@ mod tests {
         assert!(can_mark_done(&m));
         let body = with_status(&m, MilestoneStatus::Done);
         assert_eq!(body.status, Some(MilestoneStatus::Done));
-        assert_eq!((body.title.as_str(), body.need_id, body.due_on), ("Numéro d'entreprise", m.need_id, m.due_on));
-        let finished = Milestone { status: MilestoneStatus::Done, ..m };
+        assert_eq!(
+            (body.title.as_str(), body.need_id, body.due_on),
+            ("Numéro d'entreprise", m.need_id, m.due_on)
+        );
+        let finished = Milestone {
+            status: MilestoneStatus::Done,
+            ..m
+        };
         assert!(!can_mark_done(&finished));
     }
 }

@@ -387,7 +387,10 @@ mod tests {
         assert_eq!(input.sector_id, Some(Uuid::from_u128(5)));
         assert_eq!(input.stage, ProjectStage::PreparingLaunch);
         assert_eq!(input.legal_form, LegalForm::Srl);
-        assert_eq!(input.target_date, chrono::NaiveDate::from_ymd_opt(2027, 4, 1));
+        assert_eq!(
+            input.target_date,
+            chrono::NaiveDate::from_ymd_opt(2027, 4, 1)
+        );
         assert_eq!(input.cohort_id, None);
         assert_eq!(input.coach_id, Some(Uuid::from_u128(9)));
     }

@@ -229,7 +229,11 @@ fn TemplateItem(
 }
 
 #[component]
-fn TemplateForm(initial: Option<Template>, saved: Callback<String>, cancel: Callback<()>) -> impl IntoView {
+fn TemplateForm(
+    initial: Option<Template>,
+    saved: Callback<String>,
+    cancel: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let existing = initial.as_ref().map(|t| t.id);
@@ -368,10 +372,16 @@ mod tests {
             ..TemplateTyped::of(None)
         };
         let body = typed.input().unwrap_or_else(|bad| panic!("{bad:?}"));
-        assert_eq!((body.title.as_str(), body.typical_days, body.position), ("Ouvrir un compte", 14, 0));
+        assert_eq!(
+            (body.title.as_str(), body.typical_days, body.position),
+            ("Ouvrir un compte", 14, 0)
+        );
         typed.typical_days = "deux".into();
         assert_eq!(typed.input(), Err(vec!["typical_days"]));
         let input = term_input(" food ", [" Alimentation", "Food", "Voeding", "تغذية "]);
-        assert_eq!((input.slug.as_str(), input.label_ar.as_str()), ("food", "تغذية"));
+        assert_eq!(
+            (input.slug.as_str(), input.label_ar.as_str()),
+            ("food", "تغذية")
+        );
     }
 }

@@ -251,7 +251,10 @@ pub fn StrengthsAndNeeds(d: Diagnostics) -> impl IntoView {
             .unwrap_or_default()
     };
     let first = name(IlKey::FirstDiagnostic, 0);
-    let latest = name(IlKey::LatestDiagnostic, d.diagnostics.len().saturating_sub(1));
+    let latest = name(
+        IlKey::LatestDiagnostic,
+        d.diagnostics.len().saturating_sub(1),
+    );
     let only = (!compare)
         .then(|| name(IlKey::OnlyDiagnostic, 0))
         .filter(|s| !s.is_empty());
@@ -303,10 +306,20 @@ mod tests {
             comparison: None,
         };
         let (s, n) = chart_rows(&d, Lang::Fr);
-        assert_eq!(s, vec![ChartRow { label: "Savoir-faire du métier".into(), first: None, latest: Some(3) }]);
+        assert_eq!(
+            s,
+            vec![ChartRow {
+                label: "Savoir-faire du métier".into(),
+                first: None,
+                latest: Some(3)
+            }]
+        );
         assert_eq!(n[0].label, "Administration belge");
         assert_eq!(n[0].latest, Some(3), "high priority is the longest bar");
-        let empty = Diagnostics { diagnostics: vec![], comparison: None };
+        let empty = Diagnostics {
+            diagnostics: vec![],
+            comparison: None,
+        };
         assert_eq!(chart_rows(&empty, Lang::Fr), (vec![], vec![]));
     }
 
@@ -332,7 +345,10 @@ mod tests {
         };
         let (s, n) = chart_rows(&d, Lang::En);
         assert_eq!((s[0].first, s[0].latest), (Some(2), Some(4)));
-        assert_eq!((n[0].label.as_str(), n[0].first, n[0].latest), ("Financing", Some(3), None));
+        assert_eq!(
+            (n[0].label.as_str(), n[0].first, n[0].latest),
+            ("Financing", Some(3), None)
+        );
     }
 
     #[test]

@@ -187,7 +187,10 @@ mod tests {
         assert_eq!(body.title, "Ouvrir un compte professionnel");
         assert_eq!(body.owner, MilestoneOwner::Entrepreneur);
         assert_eq!(body.status, Some(MilestoneStatus::Todo));
-        assert_eq!((body.due_on, body.need_id, body.evidence), (None, None, None));
+        assert_eq!(
+            (body.due_on, body.need_id, body.evidence),
+            (None, None, None)
+        );
     }
 
     #[test]

@@ -95,11 +95,23 @@ fn TermItem(
 }
 
 #[component]
-fn TermForm(kind: TermKind, initial: Option<Term>, saved: Callback<String>, cancel: Callback<()>) -> impl IntoView {
+fn TermForm(
+    kind: TermKind,
+    initial: Option<Term>,
+    saved: Callback<String>,
+    cancel: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let existing = initial.as_ref().map(|t| t.id);
-    let text = |f: fn(&Term) -> &str| RwSignal::new(initial.as_ref().map(|t| f(t).to_string()).unwrap_or_default());
+    let text = |f: fn(&Term) -> &str| {
+        RwSignal::new(
+            initial
+                .as_ref()
+                .map(|t| f(t).to_string())
+                .unwrap_or_default(),
+        )
+    };
     let slug = text(|t| &t.slug);
     let fr = text(|t| &t.label_fr);
     let en = text(|t| &t.label_en);
@@ -115,7 +127,12 @@ fn TermForm(kind: TermKind, initial: Option<Term>, saved: Callback<String>, canc
                 None => api.create_term(kind, &body).await,
             }
         },
-        move |t: Term| saved.run(i18n.tf(IlKey::TermSaved, &[("name", &term_name(&t, i18n.lang.get_untracked()))])),
+        move |t: Term| {
+            saved.run(i18n.tf(
+                IlKey::TermSaved,
+                &[("name", &term_name(&t, i18n.lang.get_untracked()))],
+            ))
+        },
     );
     let pending = submit.pending();
     let err = move |n: &'static str| Signal::derive(move || errors.with(|e| e.field(n)));

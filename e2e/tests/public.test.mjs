@@ -127,7 +127,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.equal(new URL(s.page.url()).pathname, '/events', 'no redirection to the sign-in page');
     await s.page.waitForFunction(() => document.querySelectorAll('.events li').length > 0);
     const nav = s.page.locator('nav.public-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Agenda', 'Participer', 'Espace équipe']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Agenda', 'Participer', 'Créer mon activité', 'Espace équipe']);
     assert.equal(await s.page.locator('nav.main-nav:not(.public-nav)').count(), 0, 'no staff navigation');
     assert.equal(await s.page.locator('.sign-out').count(), 0);
     const item = s.page.locator('.events li', { hasText: TITLE });
@@ -339,7 +339,7 @@ describe('public: signing up to a programme in Arabic', () => {
     await expectHeading(s.page, 'المشاركة في برنامج من برامج إنتيرا');
     await s.page.locator('#privacy-notice', { hasText: 'كيف تستخدم إنتيرا بياناتك' }).waitFor();
     assert.deepEqual(await s.page.locator('nav.public-nav a').allInnerTexts(),
-      ['الأجندة', 'شارك معنا', 'فضاء الفريق']);
+      ['الأجندة', 'شارك معنا', 'أطلق نشاطي', 'فضاء الفريق']);
     assert.equal(await s.page.locator('.hp[aria-hidden=true] #website').count(), 1);
     await checkA11y(s.page, 'public signup (Arabic)');
     await screenshots(s.page, '46-public-signup-ar');

@@ -29,6 +29,16 @@ use crate::pages::duo::duo_page::DuoPage;
 use crate::pages::duo::pool::PoolPage;
 use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
+use crate::pages::interlab::application::ApplicationPage;
+use crate::pages::interlab::applications::ApplicationsPage;
+use crate::pages::interlab::apply::ApplyPage;
+use crate::pages::interlab::cohorts::{CohortPage, CohortsPage};
+use crate::pages::interlab::diagnostic_form::DiagnosticPage;
+use crate::pages::interlab::entrepreneur::EntrepreneurPage;
+use crate::pages::interlab::entrepreneurs::EntrepreneursPage;
+use crate::pages::interlab::path_editor::PathEditorPage;
+use crate::pages::interlab::project_form::EditProjectPage;
+use crate::pages::interlab::settings::SettingsPage as InterlabSettingsPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::people::list::{PeoplePage, ReviewPage};
@@ -76,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events") view=PublicAgendaPage/>
                     <Route path=path!("/events/:id") view=EventPage/>
                     <Route path=path!("/signup") view=SignupPage/>
+                    <Route path=path!("/interlab/apply") view=ApplyPage/>
                     <Route
                         path=path!("/")
                         view=|| {
@@ -168,6 +179,40 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireAuth><SettingsPage/></RequireAuth> }
                     />
                     <Route path=path!("/duo/duos/:id") view=|| view! { <RequireAuth><DuoPage/></RequireAuth> }/>
+                    <Route path=path!("/interlab") view=|| view! { <RequireAuth><EntrepreneursPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/interlab/applications")
+                        view=|| view! { <RequireAuth><ApplicationsPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interlab/applications/:id")
+                        view=|| view! { <RequireAuth><ApplicationPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interlab/entrepreneurs/:id")
+                        view=|| view! { <RequireAuth><EntrepreneurPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interlab/entrepreneurs/:id/edit")
+                        view=|| view! { <RequireAuth><EditProjectPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interlab/entrepreneurs/:id/diagnostic")
+                        view=|| view! { <RequireAuth><DiagnosticPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interlab/entrepreneurs/:id/path")
+                        view=|| view! { <RequireAuth><PathEditorPage/></RequireAuth> }
+                    />
+                    <Route path=path!("/interlab/cohorts") view=|| view! { <RequireAuth><CohortsPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/interlab/cohorts/:id")
+                        view=|| view! { <RequireAuth><CohortPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interlab/settings")
+                        view=|| view! { <RequireAuth><InterlabSettingsPage/></RequireAuth> }
+                    />
                 </Routes>
             </main>
         </Router>

@@ -21,6 +21,8 @@ pub const ACTIVITIES_NEW: &str = "/activities/new";
 pub const EVENTS: &str = "/events";
 /// The programmes' public sign-up form (no account needed).
 pub const SIGNUP: &str = "/signup";
+/// InterLab's public application form, "Je veux créer mon activité" (no account needed).
+pub const INTERLAB_APPLY: &str = "/interlab/apply";
 
 /// An activity's public page (the address the feeds and the JSON-LD give).
 pub fn event_path(id: uuid::Uuid) -> String {
@@ -47,6 +49,10 @@ pub fn public_nav_items() -> Vec<PublicNavItem> {
             path: SIGNUP,
         },
         PublicNavItem {
+            label: PublicKey::NavCreate,
+            path: INTERLAB_APPLY,
+        },
+        PublicNavItem {
             label: PublicKey::NavTeam,
             path: LOGIN,
         },
@@ -58,6 +64,12 @@ pub const DUO_BATCH: &str = "/duo/batch";
 pub const DUO_BOARD: &str = "/duo/proposals";
 pub const DUO_ATTENTION: &str = "/duo/attention";
 pub const DUO_SETTINGS: &str = "/duo/settings";
+/// InterLab: the entrepreneurs (the section's first page).
+pub const INTERLAB: &str = "/interlab";
+pub const INTERLAB_APPLICATIONS: &str = "/interlab/applications";
+pub const INTERLAB_COHORTS: &str = "/interlab/cohorts";
+/// Milestone templates and the sector and strength vocabularies.
+pub const INTERLAB_SETTINGS: &str = "/interlab/settings";
 /// The vocabulary of interests (coordinators and admins).
 pub const PEOPLE_TAGS: &str = "/people/tags";
 /// The retention review (admins).
@@ -103,6 +115,47 @@ pub fn duo_path(id: uuid::Uuid) -> String {
     format!("{DUO}/duos/{id}")
 }
 
+/// An application to InterLab in the team's queue.
+pub fn interlab_application_path(id: uuid::Uuid) -> String {
+    format!("{INTERLAB_APPLICATIONS}/{id}")
+}
+
+/// An InterLab entrepreneur's page (project, strengths and needs, path).
+pub fn entrepreneur_path(id: uuid::Uuid) -> String {
+    format!("{INTERLAB}/entrepreneurs/{id}")
+}
+
+/// The form of an entrepreneur's project.
+pub fn entrepreneur_edit_path(id: uuid::Uuid) -> String {
+    format!("{INTERLAB}/entrepreneurs/{id}/edit")
+}
+
+/// The form of a new diagnostic (strengths first, then needs).
+pub fn diagnostic_new_path(id: uuid::Uuid) -> String {
+    format!("{INTERLAB}/entrepreneurs/{id}/diagnostic")
+}
+
+/// The path editor of an entrepreneur.
+pub fn path_editor_path(id: uuid::Uuid) -> String {
+    format!("{INTERLAB}/entrepreneurs/{id}/path")
+}
+
+/// A cohort's board.
+pub fn cohort_path(id: uuid::Uuid) -> String {
+    format!("{INTERLAB_COHORTS}/{id}")
+}
+
+/// Whether `role` reviews InterLab applications and manages cohorts, vocabularies and who
+/// coaches whom (coaches follow the entrepreneurs they accompany).
+pub fn manages_interlab(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Coordinator)
+}
+
+/// Whether `role` may change InterLab's milestone templates.
+pub fn edits_templates(role: Role) -> bool {
+    role == Role::Admin
+}
+
 /// Whether `role` may record and change people (coaches only read the people they accompany).
 pub fn writes_people(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Coordinator)
@@ -129,7 +182,7 @@ pub struct NavItem {
 }
 
 /// The navigation for `role`. Entries the role may not use are left out; sections that are
-/// not built yet (InterLab, partners, reports) are absent.
+/// not built yet (partners, reports) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
         label: CommonKey::NavHome.into(),
@@ -150,6 +203,12 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
     items.push(NavItem {
         label: VocabKey::ProgDuo2change.into(),
         path: DUO,
+        exact: false,
+    });
+    // Every staff role: coaches see the entrepreneurs they accompany.
+    items.push(NavItem {
+        label: VocabKey::ProgInterlab.into(),
+        path: INTERLAB,
         exact: false,
     });
     if role.manages_accounts() {
@@ -201,10 +260,13 @@ mod tests {
     #[test]
     fn only_admins_see_admin() {
         let admin: Vec<_> = nav_items(Role::Admin).iter().map(|i| i.path).collect();
-        assert_eq!(admin, [HOME, PEOPLE, ACTIVITIES, DUO, ADMIN_ACCOUNTS]);
+        assert_eq!(
+            admin,
+            [HOME, PEOPLE, ACTIVITIES, DUO, INTERLAB, ADMIN_ACCOUNTS]
+        );
         for role in [Role::Coordinator, Role::Coach] {
             let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES, DUO], "{role}");
+            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES, DUO, INTERLAB], "{role}");
         }
         let agenda = nav_items(Role::Coach)[2];
         assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");
@@ -268,6 +330,29 @@ mod tests {
     }
 
     #[test]
+    fn interlab_paths_live_under_the_section() {
+        let id = uuid::Uuid::nil();
+        for p in [
+            interlab_application_path(id),
+            entrepreneur_path(id),
+            entrepreneur_edit_path(id),
+            diagnostic_new_path(id),
+            path_editor_path(id),
+            cohort_path(id),
+        ] {
+            assert!(p.starts_with("/interlab/"), "{p}");
+            assert!(
+                p.ends_with(&id.to_string()) || p.contains(&format!("{id}/")),
+                "{p}"
+            );
+        }
+        assert!(manages_interlab(Role::Coordinator) && !manages_interlab(Role::Coach));
+        assert!(edits_templates(Role::Admin) && !edits_templates(Role::Coordinator));
+        // The public form may be the page a staff member signs in from.
+        assert_eq!(safe_next(Some(INTERLAB_APPLY)), INTERLAB_APPLY);
+    }
+
+    #[test]
     fn next_accepts_same_origin_paths_only() {
         assert_eq!(safe_next(Some("/admin/accounts")), "/admin/accounts");
         assert_eq!(
@@ -295,7 +380,7 @@ mod tests {
     #[test]
     fn visitors_get_the_public_pages() {
         let visitors: Vec<_> = public_nav_items().iter().map(|i| i.path).collect();
-        assert_eq!(visitors, [EVENTS, SIGNUP, LOGIN]);
+        assert_eq!(visitors, [EVENTS, SIGNUP, INTERLAB_APPLY, LOGIN]);
         // A staff member who signs in from a public page may go back to it.
         assert_eq!(
             safe_next(Some("/events?period=week")),

@@ -11,6 +11,7 @@ crate::catalogue! {
     pub enum PublicKey {
         NavAgenda => { fr: "Agenda", en: "Agenda", nl: "Agenda", ar: "الأجندة" },
         NavJoin => { fr: "Participer", en: "Take part", nl: "Deelnemen", ar: "شارك معنا" },
+        NavCreate => { fr: "Créer mon activité", en: "Start my business", nl: "Mijn zaak starten", ar: "أطلق نشاطي" },
         NavTeam => { fr: "Espace équipe", en: "Team area", nl: "Teamruimte", ar: "فضاء الفريق" },
         PublicNav => { fr: "Pages publiques", en: "Public pages", nl: "Openbare pagina's", ar: "الصفحات العامة" },
 

@@ -1,0 +1,349 @@
+// Browser tests of the InterLab screens against the demo data of `interra serve --demo` (a
+// cohort of twelve entrepreneurs, a few applications waiting, the seeded strength and sector
+// vocabularies and milestone templates): a visitor applies on the public page "Je veux créer mon
+// activité" → a coordinator welcomes the application into a cohort → records a diagnostic,
+// strengths first then needs → builds the path from templates → marks a milestone done and sees
+// the progress; then every new screen is checked with axe in French and Arabic, at 360 px and
+// 1280 px.
+//
+// Other test files share the server: these tests create their own applicant (a unique name) and
+// only change that person's project, diagnostic and path. They sign in as the second demo
+// coordinator (app.test.mjs changes the first one's password).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, DESKTOP, PHONE,
+  accessToken, checkA11y, expectHeading, launch, open, screenshots, signedIn,
+} from '../lib/harness.mjs';
+
+const COORDINATOR = 'coordinatrice.duo@demo.interra.be';
+const stamp = Date.now().toString(36);
+const LAST_NAME = `Lab${stamp}`;
+const PROJECT = `Épices du Levant ${stamp}`;
+
+function noAppErrors(session) {
+  const fatal = session.errors.filter((e) => e.startsWith('pageerror') || /panicked/.test(e));
+  assert.deepEqual(fatal, [], 'the app raised errors in the browser');
+}
+
+/** A JSON call to the API; throws with the answer on an error status. */
+async function api(method, path, token, body) {
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      'Accept-Language': 'fr',
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** What the tests learn along the way (the new entrepreneur's page…). */
+const fx = {};
+
+/** The progress line of the whole path: "N jalon(s) fait(s) sur M (P %)". */
+async function overallProgress(page) {
+  const text = await page.locator('.path-progress .overall .progress-text').innerText();
+  const m = /(\d+) jalon\(s\) fait\(s\) sur (\d+) \((\d+)/.exec(text);
+  assert.ok(m, `progress in words: ${text}`);
+  return { done: Number(m[1]), total: Number(m[2]), percent: Number(m[3]) };
+}
+
+describe('interlab: a visitor applies on the public page', () => {
+  let s;
+  before(async () => { s = await launch({ viewport: PHONE }); });
+  after(async () => { await s?.close(); });
+
+  it('interlab: "Je veux créer mon activité" is in the visitors\' navigation and sends an application', async () => {
+    await open(s.page, '/events');
+    await s.page.locator('nav.public-nav a', { hasText: 'Créer mon activité' }).click();
+    await expectHeading(s.page, 'Je veux créer mon activité');
+    assert.equal(new URL(s.page.url()).pathname, '/interlab/apply');
+    await s.page.locator('#privacy-notice', { hasText: 'Interra' }).waitFor();
+    assert.equal(await s.page.locator('.hp[aria-hidden=true] #website').count(), 1, 'a honeypot');
+    await checkA11y(s.page, 'interlab apply (phone)');
+
+    // Sent empty: the messages go under the fields.
+    await s.page.locator('.public-form button[type=submit]').click();
+    await s.page.locator('#idea-error').waitFor();
+    assert.equal(await s.page.getAttribute('#idea', 'aria-invalid'), 'true');
+    await s.page.locator('#consent-error').waitFor();
+
+    await s.page.locator('#first_name').fill('Samira');
+    await s.page.locator('#last_name').fill(LAST_NAME);
+    await s.page.locator('#profile-newcomer').check();
+    await s.page.locator('#arrival_year').fill('2023');
+    await s.page.locator('#email').fill(`samira.${stamp}@example.org`);
+    await s.page.locator('#postcode').fill('4000');
+    await s.page.locator('#idea').fill('Un traiteur syrien pour les fêtes et les entreprises, comme chez ma mère à Alep.');
+    await s.page.locator('#language-ar').check();
+    await s.page.locator('#language-level-ar').selectOption('native');
+    await s.page.locator('#language-fr').check();
+    await s.page.locator('#heard_via').selectOption('partner_organisation');
+    await s.page.locator('#heard_via_detail').fill('CPAS de Liège');
+    await s.page.locator('#consent').check();
+    await screenshots(s.page, '60-interlab-apply');
+    await s.page.locator('.public-form button[type=submit]').click();
+    const title = s.page.locator('#confirm-title');
+    await title.waitFor();
+    assert.equal((await title.innerText()).trim(), 'Merci, votre candidature est bien arrivée');
+    assert.match(await s.page.locator('.confirmation').innerText(), new RegExp(`samira\\.${stamp}@example\\.org`));
+    await checkA11y(s.page, 'interlab apply done (phone)');
+    noAppErrors(s);
+  });
+});
+
+describe('interlab: a coordinator follows the application to a path in progress', () => {
+  let s;
+  before(async () => { s = await signedIn(COORDINATOR); });
+  after(async () => { await s?.close(); });
+
+  it('interlab: opens the section from the navigation and finds the application in the queue', async () => {
+    const nav = s.page.locator('nav.main-nav');
+    await nav.locator('a', { hasText: 'InterLab' }).click();
+    await expectHeading(s.page, 'InterLab : les entrepreneur·es');
+    const table = s.page.locator('table.il-table');
+    await table.waitFor();
+    assert.ok(await table.locator('tbody tr').count() >= 12, 'the demo cohort is listed');
+    assert.equal(await s.page.locator('ul.il-cards').isVisible(), false, 'a table on a wide screen');
+    await screenshots(s.page, '61-interlab-entrepreneurs');
+
+    await s.page.locator('#filter-stage').selectOption('launched');
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('stage') === 'launched');
+    await s.page.waitForFunction(() => [...document.querySelectorAll('table.il-table tbody tr')]
+      .every((tr) => /Lancé/.test(tr.textContent)));
+    await s.page.locator('button', { hasText: 'Effacer les filtres' }).click();
+    await s.page.waitForFunction(() => new URL(location.href).search === '');
+
+    await s.page.locator('.duo-tabs a', { hasText: 'Candidatures' }).click();
+    await expectHeading(s.page, 'InterLab : les candidatures');
+    const card = s.page.locator('.il-application', { hasText: LAST_NAME });
+    await card.waitFor();
+    assert.match(await card.innerText(), /traiteur syrien/);
+    assert.match(await card.innerText(), /À examiner/);
+    await card.locator('h2 a').click();
+    await expectHeading(s.page, `Samira ${LAST_NAME}`);
+    assert.match(await s.page.locator('.il-idea').innerText(), /comme chez ma mère à Alep/);
+    assert.match(await s.page.locator('main').innerText(), /Une organisation partenaire \(CPAS de Liège\)/);
+    fx.applicationPath = new URL(s.page.url()).pathname;
+    noAppErrors(s);
+  });
+
+  it('interlab: welcomes the application into a cohort, which makes the person an entrepreneur', async () => {
+    await s.page.locator('button', { hasText: 'Accueillir dans une cohorte' }).click();
+    await s.page.locator('#project_name').waitFor();
+    // The newest cohort is chosen by default.
+    assert.notEqual(await s.page.locator('#cohort_id').inputValue(), '');
+    await s.page.locator('#decision-form button[type=submit]').click();
+    await s.page.locator('#project_name-error').waitFor();
+    assert.equal(await s.page.getAttribute('#project_name', 'aria-invalid'), 'true');
+    await checkA11y(s.page, 'interlab application decision with an error');
+    await screenshots(s.page, '62-interlab-decision');
+
+    await s.page.locator('#project_name').fill(PROJECT);
+    await s.page.locator('#description').fill('Traiteur syrien : mezzés, pâtisseries, buffets pour les fêtes.');
+    await s.page.locator('#sector_id option').nth(1).waitFor({ state: 'attached' });
+    await s.page.locator('#sector_id').selectOption({ index: 1 });
+    await s.page.locator('#stage').selectOption('idea');
+    await s.page.locator('#legal_form').selectOption('independent');
+    await s.page.locator('#coach_id').selectOption({ index: 1 });
+    await s.page.locator('#decision-form button[type=submit]').click();
+    await expectHeading(s.page, PROJECT);
+    assert.match(new URL(s.page.url()).pathname, /^\/interlab\/entrepreneurs\/[0-9a-f-]{36}$/);
+    fx.entrepreneurPath = new URL(s.page.url()).pathname;
+    const project = await s.page.locator('section[aria-labelledby=project-title]').innerText();
+    assert.match(project, new RegExp(`Samira ${LAST_NAME}`));
+    assert.match(project, /Indépendant·e \(personne physique\)/);
+    assert.match(project, /cohorte/i);
+    assert.match(await s.page.locator('section[aria-labelledby=strengths-title]').innerText(),
+      /Pas encore de diagnostic : commencez par les forces de la personne/);
+
+    // The application is closed: no decision any more.
+    await open(s.page, fx.applicationPath);
+    await s.page.locator('.badge.app-accepted').first().waitFor();
+    assert.equal(await s.page.locator('button', { hasText: 'Accueillir dans une cohorte' }).count(), 0);
+    await s.page.locator('main a', { hasText: 'Voir son parcours' }).click();
+    await expectHeading(s.page, PROJECT);
+    noAppErrors(s);
+  });
+
+  it('interlab: records a diagnostic, strengths first then needs', async () => {
+    const token = await accessToken(COORDINATOR);
+    const strengths = await api('GET', '/interlab/strengths', token);
+    const bySlug = Object.fromEntries(strengths.map((t) => [t.slug, t]));
+    fx.trade = bySlug['trade-skill'];
+    fx.languages = bySlug.languages;
+
+    await s.page.locator('main a', { hasText: 'Nouveau diagnostic' }).first().click();
+    await expectHeading(s.page, `Diagnostic : ${PROJECT}`);
+    // Strengths come before needs.
+    const order = await s.page.evaluate(() => {
+      const a = document.querySelector('fieldset.strengths-step');
+      const b = document.querySelector('fieldset.needs-step');
+      return a && b ? a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+    });
+    assert.ok(order, 'the strengths fieldset comes first');
+    assert.equal((await s.page.locator('fieldset.strengths-step legend').innerText()).trim(), '1. Ses forces');
+
+    // No strength named: the method starts from them, the form says so.
+    await s.page.locator('.diagnostic-form button[type=submit]').click();
+    await s.page.locator('#strengths-error').waitFor();
+
+    await s.page.locator(`#strength-${fx.trade.id}`).check();
+    await s.page.locator(`#level-${fx.trade.id}-4`).check();
+    await s.page.locator(`#strength-note-${fx.trade.id}`).fill('Vingt ans de cuisine familiale et de fêtes.');
+    await s.page.locator(`#strength-${fx.languages.id}`).check();
+    await s.page.locator(`#level-${fx.languages.id}-3`).check();
+    await s.page.locator('#need-administration').check();
+    await s.page.locator('#priority-administration').selectOption('high');
+    await s.page.locator('#goal-administration').fill('Être inscrite à la BCE avant le printemps.');
+    await s.page.locator('#need-financing').check();
+    await s.page.locator('#priority-financing').selectOption('medium');
+    await checkA11y(s.page, 'interlab diagnostic form');
+    await screenshots(s.page, '63-interlab-diagnostic');
+    await s.page.locator('.diagnostic-form button[type=submit]').click();
+    await expectHeading(s.page, PROJECT);
+
+    const card = s.page.locator('section[aria-labelledby=strengths-title]');
+    await card.locator('figure.chart').first().waitFor();
+    assert.match(await card.innerText(), /Un seul diagnostic pour l'instant/);
+    const table = card.locator('#strengths-chart-title ~ .table-wrap table, figure[aria-labelledby=strengths-chart-title] table');
+    const rows = await table.first().locator('tbody tr').allInnerTexts();
+    assert.ok(rows.some((r) => /Savoir-faire du métier/.test(r) && /4 · Un vrai atout/.test(r)), rows.join('\n'));
+    assert.equal(await card.locator('figure[aria-labelledby=strengths-chart-title] svg rect.bar-latest').count(), 2,
+      'one bar per strength, drawn in SVG');
+    assert.match(await card.innerText(), /Être inscrite à la BCE avant le printemps/);
+    noAppErrors(s);
+  });
+
+  it('interlab: builds the path from templates, marks a milestone done and sees the progress', async () => {
+    await s.page.locator('main a', { hasText: 'Modifier le parcours' }).first().click();
+    await expectHeading(s.page, `Le parcours : ${PROJECT}`);
+    const form = s.page.locator('form.from-templates');
+    await form.waitFor();
+    // The first need (administration) is chosen, with every template of its domain ticked.
+    assert.match(await s.page.locator('#need_id option:checked').innerText(), /Administration belge/);
+    const boxes = form.locator('input[type=checkbox]');
+    await boxes.first().waitFor();
+    const offered = await boxes.count();
+    assert.ok(offered >= 3, 'the administration templates are offered');
+    // Leave the last one out.
+    await boxes.nth(offered - 1).uncheck();
+    await form.locator('button[type=submit]').click();
+    await s.page.locator('[role=status]', { hasText: 'Jalons ajoutés au parcours.' }).waitFor();
+    const steps = s.page.locator('ol.il-timeline > li');
+    await s.page.waitForFunction((n) => document.querySelectorAll('ol.il-timeline > li').length === n, offered - 1);
+    assert.match(await steps.first().innerText(), /Choisir un guichet d'entreprise/);
+    assert.match(await steps.first().innerText(), /Pour le /);
+    let progress = await overallProgress(s.page);
+    assert.deepEqual(progress, { done: 0, total: offered - 1, percent: 0 });
+    await checkA11y(s.page, 'interlab path editor');
+    await screenshots(s.page, '64-interlab-path');
+
+    // Done in one click.
+    await steps.first().locator('button.mark-done').click();
+    await s.page.locator('[role=status]', { hasText: "« Choisir un guichet d'entreprise » est fait." }).waitFor();
+    await s.page.waitForFunction(() => /^1 jalon/.test(document.querySelector('.path-progress .overall .progress-text')?.textContent ?? ''));
+    progress = await overallProgress(s.page);
+    assert.equal(progress.done, 1);
+    assert.equal(progress.percent, Math.floor(100 / (offered - 1)));
+    assert.match(await s.page.locator('ol.il-timeline > li', { hasText: "Choisir un guichet d'entreprise" }).innerText(), /Fait le /);
+
+    // Edited freely: owner, evidence, due date.
+    const second = s.page.locator('ol.il-timeline > li', { hasText: 'Banque-Carrefour' });
+    await second.locator('button', { hasText: 'Modifier' }).click();
+    await s.page.locator('#title').waitFor();
+    await s.page.locator('#owner').selectOption('coach');
+    await s.page.locator('#status').selectOption('in_progress');
+    await s.page.locator('#evidence').fill('Rendez-vous pris au guichet le 12.');
+    await s.page.locator('.milestone-form button[type=submit]').click();
+    await s.page.locator('[role=status]', { hasText: 'Jalon enregistré.' }).waitFor();
+    await s.page.locator('ol.il-timeline > li', { hasText: 'Rendez-vous pris au guichet le 12' }).waitFor();
+    const edited = await s.page.locator('ol.il-timeline > li', { hasText: 'Banque-Carrefour' }).innerText();
+    assert.match(edited, /En cours/);
+    assert.match(edited, /Porté par : Le ou la coach/);
+    assert.match(edited, /Rendez-vous pris au guichet le 12/);
+
+    // The entrepreneur's page shows the same path and progress.
+    await s.page.locator('main a', { hasText: 'Retour à la page du projet' }).click();
+    await expectHeading(s.page, PROJECT);
+    await s.page.locator('section[aria-labelledby=path-title] .timeline').waitFor();
+    progress = await overallProgress(s.page);
+    assert.equal(progress.done, 1);
+    assert.match(await s.page.locator('.by-domain').innerText(), /Administration belge/);
+    await screenshots(s.page, '65-interlab-entrepreneur');
+    noAppErrors(s);
+  });
+
+  it('interlab: the cohort board puts the new project in the "Idée" column', async () => {
+    await s.page.locator('section[aria-labelledby=project-title] a[href^="/interlab/cohorts/"]').click();
+    await s.page.locator('.il-board').waitFor();
+    const column = s.page.locator('.board-column[aria-labelledby=stage-idea]');
+    await column.locator('li', { hasText: PROJECT }).waitFor();
+    assert.equal(await s.page.locator('.il-board .board-column').count(), 5, 'one column per stage');
+    await checkA11y(s.page, 'interlab cohort board');
+    await screenshots(s.page, '66-interlab-cohort');
+    fx.cohortPath = new URL(s.page.url()).pathname;
+    noAppErrors(s);
+  });
+
+  it('interlab: the new screens are axe-clean in French and Arabic at 360 px and 1280 px', async () => {
+    const screens = [
+      ['/interlab', 'InterLab'],
+      ['/interlab/applications', 'InterLab'],
+      [fx.applicationPath, `Samira ${LAST_NAME}`],
+      [fx.entrepreneurPath, PROJECT],
+      [`${fx.entrepreneurPath}/edit`, null],
+      [`${fx.entrepreneurPath}/diagnostic`, null],
+      [`${fx.entrepreneurPath}/path`, null],
+      ['/interlab/cohorts', 'InterLab'],
+      [fx.cohortPath, null],
+      ['/interlab/settings', null],
+    ];
+    for (const lang of ['fr', 'ar']) {
+      await s.page.locator('#lang-select').selectOption(lang);
+      await s.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      for (const viewport of [PHONE, DESKTOP]) {
+        await s.page.setViewportSize(viewport);
+        for (const [path, heading] of screens) {
+          await open(s.page, path);
+          if (heading) await expectHeading(s.page, heading);
+          // Wait for what the page loads (no spinner left).
+          await s.page.waitForFunction(() => !document.querySelector('main .loading'));
+          if (lang === 'ar') assert.equal(await s.page.evaluate(() => document.documentElement.dir), 'rtl');
+          await checkA11y(s.page, `interlab ${path} (${lang}, ${viewport.width} px)`);
+        }
+      }
+    }
+    await screenshots(s.page, '67-interlab-entrepreneur-ar');
+    await s.page.locator('#lang-select').selectOption('fr');
+    noAppErrors(s);
+  });
+});
+
+describe('interlab: the public form in Arabic', () => {
+  let s;
+  before(async () => { s = await launch({ viewport: DESKTOP }); });
+  after(async () => { await s?.close(); });
+
+  it('interlab: the application form reads right to left and is axe-clean at both widths', async () => {
+    await open(s.page, '/interlab/apply');
+    await s.page.locator('#privacy-notice', { hasText: 'Interra' }).waitFor();
+    await checkA11y(s.page, 'interlab apply (fr, 1280 px)');
+    await s.page.locator('#lang-select').selectOption('ar');
+    await s.page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expectHeading(s.page, 'أريد أن أطلق نشاطي الخاص');
+    for (const viewport of [PHONE, DESKTOP]) {
+      await s.page.setViewportSize(viewport);
+      await s.page.locator('#privacy-notice', { hasText: 'إنتيرا' }).waitFor();
+      await checkA11y(s.page, `interlab apply (ar, ${viewport.width} px)`);
+    }
+    await screenshots(s.page, '68-interlab-apply-ar');
+    noAppErrors(s);
+  });
+});

@@ -5,6 +5,7 @@
 mod activities;
 mod duos;
 mod interlab;
+mod mentoring;
 mod people;
 mod people_data;
 
@@ -38,6 +39,8 @@ const STAFF: &[(&str, &str, Role)] = &[
         "Youssef El Amrani",
         Role::Coach,
     ),
+    // Signs in as an InterLab mentor (named after the mentor it is linked to).
+    (mentoring::MENTOR_ACCOUNT, "Mentor InterLab", Role::Mentor),
 ];
 
 /// What a demo load created.
@@ -74,6 +77,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             duos::load_duos(conn, &people)?;
             activities::load_activities(conn, &people)?;
             interlab::load_interlab(conn, &people)?;
+            mentoring::load_mentoring(conn, &people)?;
         }
         Ok(report)
     })

@@ -49,4 +49,6 @@ mod query_types;
 mod interlab;
 mod interlab_diagnostics;
 mod interlab_fixtures;
+mod interlab_mentoring;
+mod interlab_office_hours;
 mod interlab_path;

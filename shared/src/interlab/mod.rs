@@ -9,6 +9,11 @@ use uuid::Uuid;
 use crate::people::{wire_enum, Category, LanguageSkill, MembershipStatus};
 use crate::Lang;
 
+mod mentoring;
+mod office_hours;
+pub use mentoring::*;
+pub use office_hours::*;
+
 wire_enum!(
     /// Where an application stands in the team's review.
     ApplicationStatus {

@@ -12,6 +12,8 @@ use crate::error::{ApiError, Validator};
 use crate::i18n::Msg;
 use crate::people::domain::{optional_text, required_text};
 
+pub mod mentoring;
+pub mod office_hours;
 mod path;
 pub use path::*;
 

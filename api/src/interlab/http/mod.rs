@@ -7,7 +7,11 @@ pub mod apply;
 pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
+pub mod mentor_feed;
+pub mod mentors;
+pub mod mentorships;
 pub mod milestones;
+pub mod office_hours;
 pub mod sectors;
 pub mod strengths;
 pub mod templates;
@@ -42,12 +46,28 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(strengths::update_strength)
         .service(templates::list_templates)
         .service(templates::create_template)
-        .service(templates::update_template);
+        .service(templates::update_template)
+        .service(mentors::list_mentors)
+        .service(mentors::create_mentor)
+        .service(mentors::get_mentor)
+        .service(mentors::update_mentor)
+        .service(mentors::rotate_mentor_feed)
+        .service(mentors::revoke_mentor_feed)
+        .service(mentors::mentor_suggestions)
+        .service(mentorships::list_mentorships)
+        .service(mentorships::create_mentorship)
+        .service(mentorships::get_mentorship)
+        .service(mentorships::update_mentorship)
+        .service(office_hours::list_office_hours)
+        .service(office_hours::create_office_hour)
+        .service(office_hours::update_office_hour)
+        .service(office_hours::book_office_hour)
+        .service(office_hours::unbook_office_hour);
 }
 
 /// Routes under `/api/v1/public/interlab`.
 pub fn configure_public(cfg: &mut ServiceConfig) {
-    cfg.service(apply::apply);
+    cfg.service(apply::apply).service(mentor_feed::mentor_feed);
 }
 
 /// Offset and limit of a page, as the store takes them.

@@ -55,6 +55,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     crate::interlab::store::anonymise(conn, id)?;
     crate::interlab::store::diagnostics::anonymise(conn, id)?;
     crate::interlab::store::milestones::anonymise(conn, id)?;
+    crate::interlab::store::mentoring::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -356,6 +357,20 @@ pub fn export_tables(
     out.insert(
         "interlab_milestones".into(),
         json(crate::interlab::store::milestones::export(conn, id)?)?,
+    );
+    // Mentoring: their directory entry, relations and office hours (as mentor or entrepreneur).
+    let mentoring = crate::interlab::store::mentoring::export(conn, id)?;
+    out.insert(
+        "interlab_mentors".into(),
+        json(mentoring.mentor.into_iter().collect())?,
+    );
+    out.insert(
+        "interlab_mentorships".into(),
+        json(mentoring.mentorships)?,
+    );
+    out.insert(
+        "interlab_office_hours".into(),
+        json(mentoring.office_hours)?,
     );
     // What they were (or are to be) told about their registrations.
     out.insert(

@@ -11,6 +11,7 @@ use shared::interlab::{
 use shared::people::LanguageLevel;
 use uuid::Uuid;
 
+use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
 use crate::interlab_fixtures::*;
 use crate::people_fixtures::{count_rows, create, staff, PersonBuilder};
@@ -133,9 +134,9 @@ both!(
         )
         .await;
         let p = expect_problem(res, StatusCode::UNPROCESSABLE_ENTITY).await;
-        let fields = fields(&p);
-        assert!(fields.contains(&"capacity".to_owned()), "{fields:?}");
-        assert!(fields.contains(&"languages[0]".to_owned()), "{fields:?}");
+        let named = fields(&p);
+        assert!(named.contains(&"capacity".to_owned()), "{named:?}");
+        assert!(named.contains(&"languages[0]".to_owned()), "{named:?}");
         assert_eq!(count_rows(&app, "interlab_mentors"), 1);
         // The same person twice: a conflict.
         let again = send(

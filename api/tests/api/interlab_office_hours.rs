@@ -10,6 +10,7 @@ use shared::interlab::{MentorFeed, OfficeHour, SlotStatus};
 use uuid::Uuid;
 
 use crate::duo_fixtures::exec;
+use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
 use crate::interlab_fixtures::*;
 use crate::interlab_mentoring::{fields, mentor, MENTORS};

@@ -196,20 +196,21 @@ pub fn create_in(
         v.add("mentor_id", Msg::ConflictOfInterest);
     }
     let open = MentorshipRow::open_of_mentor(conn, &mentor.id)?;
-    let full = !has_room(u32::try_from(open.len()).unwrap_or(u32::MAX), mentor.capacity);
-    if full && !input.override_capacity {
-        v.add("mentor_id", Msg::MentorFull(mentor.capacity));
-    }
-    v.finish()?;
     if open
         .iter()
         .any(|m| m.entrepreneur_id == input.entrepreneur_id.to_string())
     {
+        v.finish()?;
         return Err(ApiError::Conflict {
             msg: Msg::AlreadyMentoring,
             field: Some("mentor_id"),
         });
     }
+    let full = !has_room(u32::try_from(open.len()).unwrap_or(u32::MAX), mentor.capacity);
+    if full && !input.override_capacity {
+        v.add("mentor_id", Msg::MentorFull(mentor.capacity));
+    }
+    v.finish()?;
     let now = crate::db::now();
     let row = MentorshipRow {
         id: Uuid::now_v7().to_string(),

@@ -48,7 +48,11 @@ const MENTORS: &[Profile] = &[
     (
         MentorRole::Expert,
         "Fiduciaire Meuse & Associés",
-        &[NeedDomain::Accounting, NeedDomain::Administration, NeedDomain::Financing],
+        &[
+            NeedDomain::Accounting,
+            NeedDomain::Administration,
+            NeedDomain::Financing,
+        ],
         &[],
         &["fr", "nl", "en"],
         4,
@@ -57,7 +61,11 @@ const MENTORS: &[Profile] = &[
     (
         MentorRole::Mentor,
         "Coopérative de rénovation Bâti-Liège",
-        &[NeedDomain::Management, NeedDomain::Legal, NeedDomain::Network],
+        &[
+            NeedDomain::Management,
+            NeedDomain::Legal,
+            NeedDomain::Network,
+        ],
         &["construction", "crafts"],
         &["fr", "tr"],
         2,
@@ -102,7 +110,11 @@ const MENTORS: &[Profile] = &[
     (
         MentorRole::Mentor,
         "Ancienne gérante de salon de coiffure",
-        &[NeedDomain::Premises, NeedDomain::Management, NeedDomain::Market],
+        &[
+            NeedDomain::Premises,
+            NeedDomain::Management,
+            NeedDomain::Market,
+        ],
         &["beauty", "textile"],
         &["fr", "en", "ln"],
         1,
@@ -181,12 +193,14 @@ pub(super) fn load_mentoring(conn: &mut DbConnection, people: &[DemoPerson]) -> 
             },
         )?;
         if i == 0 {
-            if let Some(name) = crate::people::store::names(conn, &[row.person_id.clone()])?
-                .remove(&row.person_id)
+            if let Some(name) =
+                crate::people::store::names(conn, &[row.person_id.clone()])?.remove(&row.person_id)
             {
-                diesel::update(schema::users::table.filter(schema::users::email.eq(MENTOR_ACCOUNT)))
-                    .set(schema::users::display_name.eq(name))
-                    .execute(conn)?;
+                diesel::update(
+                    schema::users::table.filter(schema::users::email.eq(MENTOR_ACCOUNT)),
+                )
+                .set(schema::users::display_name.eq(name))
+                .execute(conn)?;
             }
         }
         mentor_ids.push(row.id.parse::<Uuid>()?);
@@ -194,7 +208,9 @@ pub(super) fn load_mentoring(conn: &mut DbConnection, people: &[DemoPerson]) -> 
     if mentor_ids.len() < 4 || entrepreneurs.len() < 6 {
         return Ok(());
     }
-    let e = |k: usize| -> anyhow::Result<Uuid> { Ok(entrepreneurs[k % entrepreneurs.len()].0.parse()?) };
+    let e = |k: usize| -> anyhow::Result<Uuid> {
+        Ok(entrepreneurs[k % entrepreneurs.len()].0.parse()?)
+    };
     let both = MentorshipPatch {
         entrepreneur_agreed: Some(true),
         mentor_agreed: Some(true),

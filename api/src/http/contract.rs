@@ -240,13 +240,21 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
         ("MentorInput", "organisation", text(200)),
         ("MentorInput", "availability", text(1000)),
         ("MentorInput", "capacity", int_range(1, 20)),
-        ("MentorInput", "languages", json!({ "minItems": 1, "maxItems": 12 })),
+        (
+            "MentorInput",
+            "languages",
+            json!({ "minItems": 1, "maxItems": 12 }),
+        ),
         ("MentorInput", "sector_ids", json!({ "maxItems": 20 })),
         ("MentorInput", "conflicts", json!({ "maxItems": 100 })),
         ("MentorPatch", "organisation", text(200)),
         ("MentorPatch", "availability", text(1000)),
         ("MentorPatch", "capacity", int_range(1, 20)),
-        ("MentorPatch", "languages", json!({ "minItems": 1, "maxItems": 12 })),
+        (
+            "MentorPatch",
+            "languages",
+            json!({ "minItems": 1, "maxItems": 12 }),
+        ),
         ("MentorPatch", "sector_ids", json!({ "maxItems": 20 })),
         ("MentorPatch", "conflicts", json!({ "maxItems": 100 })),
         ("MentorshipInput", "note", text(2000)),
@@ -301,7 +309,11 @@ fn parameters() -> Vec<(&'static str, Value)> {
 /// (path, path parameter, constraints).
 fn path_parameters() -> Vec<(&'static str, &'static str, Value)> {
     vec![
-        ("/api/v1/duo/communes/{id}", "id", json!({ "pattern": SLUG })),
+        (
+            "/api/v1/duo/communes/{id}",
+            "id",
+            json!({ "pattern": SLUG }),
+        ),
         // 256 random bits, URL-safe base64 without padding.
         (
             "/api/v1/public/interlab/mentors/feeds/{token}.ics",

@@ -403,7 +403,12 @@ both!(
             &json!({ "mentor_id": her_entry["id"], "starts_at": format!("{slot_day}T10:00"), "ends_at": format!("{slot_day}T11:00"),
                      "place": "Rue Saint-Gilles 12, chez Fatimazahra" })).await;
         assert_eq!(res.status(), StatusCode::CREATED);
-        let other_mentor = create(&app, &token, P::local("Mentor").language("fr", LanguageLevel::Native)).await;
+        let other_mentor = create(
+            &app,
+            &token,
+            P::local("Mentor").language("fr", LanguageLevel::Native),
+        )
+        .await;
         let their_entry: Value = expect_json(
             send(&app, Method::POST, "/api/v1/interlab/mentors", Some(&token),
                 &json!({ "person_id": other_mentor.id, "role": "mentor", "languages": ["fr"], "capacity": 2 })).await,
@@ -592,8 +597,8 @@ both!(
         assert_eq!(after.consents.len(), 1);
         assert_eq!(
             list(&app, &token, "").await.count,
-            1,
-            "only the applicant is current"
+            2,
+            "only the applicant and the other mentor are current"
         );
         assert_eq!(list(&app, &token, "archived=true").await.count, 1);
 

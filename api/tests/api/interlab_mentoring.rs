@@ -102,7 +102,12 @@ async fn diagnose(app: &TestApp, token: &str, e: &Entrepreneur) {
         }),
     )
     .await;
-    assert_eq!(res.status(), StatusCode::CREATED, "{}", res.text().await.unwrap_or_default());
+    assert_eq!(
+        res.status(),
+        StatusCode::CREATED,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
 }
 
 both!(
@@ -152,23 +157,51 @@ both!(
         let coach = app.create_user("coach-x@example.be", Role::Coach);
         let mentor_user = app.create_user("mentor-x@example.be", Role::Mentor);
         let path = format!("{MENTORS}/{}", m.id);
-        let bad = send(&app, Method::PATCH, &path, &token, &json!({ "account_id": coach.id })).await;
+        let bad = send(
+            &app,
+            Method::PATCH,
+            &path,
+            &token,
+            &json!({ "account_id": coach.id }),
+        )
+        .await;
         let p = expect_problem(bad, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(fields(&p)[0], "account_id");
         let linked: Mentor = expect_json(
-            send(&app, Method::PATCH, &path, &token, &json!({ "account_id": mentor_user.id, "organisation": null, "capacity": 4 })).await,
+            send(
+                &app,
+                Method::PATCH,
+                &path,
+                &token,
+                &json!({ "account_id": mentor_user.id, "organisation": null, "capacity": 4 }),
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
-        assert_eq!(linked.account_id.map(|u| u.to_string()), Some(mentor_user.id.clone()));
+        assert_eq!(
+            linked.account_id.map(|u| u.to_string()),
+            Some(mentor_user.id.clone())
+        );
         assert_eq!(linked.organisation, None);
         assert_eq!(linked.capacity, 4);
-        assert_eq!(linked.domains, vec![NeedDomain::Financing, NeedDomain::Accounting]);
+        assert_eq!(
+            linked.domains,
+            vec![NeedDomain::Financing, NeedDomain::Accounting]
+        );
         // A coach reads the directory but does not change it.
         let (_, coach_token) = staff(&app, Role::Coach).await;
-        let list: Vec<Mentor> = expect_json(app.get(MENTORS, Some(&coach_token)).await, StatusCode::OK).await;
+        let list: Vec<Mentor> =
+            expect_json(app.get(MENTORS, Some(&coach_token)).await, StatusCode::OK).await;
         assert_eq!(list.len(), 1);
-        let refused = send(&app, Method::PATCH, &path, &coach_token, &json!({ "capacity": 1 })).await;
+        let refused = send(
+            &app,
+            Method::PATCH,
+            &path,
+            &coach_token,
+            &json!({ "capacity": 1 }),
+        )
+        .await;
         expect_problem(refused, StatusCode::FORBIDDEN).await;
     }
 );
@@ -189,15 +222,37 @@ both!(
         let best = mentor(&app, &token, "Claire", json!({ "domains": ["financing", "administration"], "sector_ids": [food], "languages": ["fr", "ar"] })).await;
         let good = mentor(&app, &token, "David", json!({ "domains": ["financing"] })).await;
         let plain = mentor(&app, &token, "Emma", json!({})).await;
-        let dutch = mentor(&app, &token, "Femke", json!({ "domains": ["financing"], "languages": ["nl"] })).await;
-        let inactive = mentor(&app, &token, "Gilles", json!({ "domains": ["financing"], "active": false })).await;
-        let conflicted = mentor(&app, &token, "Hélène", json!({ "domains": ["financing"], "conflicts": [e.id] })).await;
+        let dutch = mentor(
+            &app,
+            &token,
+            "Femke",
+            json!({ "domains": ["financing"], "languages": ["nl"] }),
+        )
+        .await;
+        let inactive = mentor(
+            &app,
+            &token,
+            "Gilles",
+            json!({ "domains": ["financing"], "active": false }),
+        )
+        .await;
+        let conflicted = mentor(
+            &app,
+            &token,
+            "Hélène",
+            json!({ "domains": ["financing"], "conflicts": [e.id] }),
+        )
+        .await;
         let full = mentor(&app, &token, "Ines", json!({ "domains": ["financing", "administration"], "sector_ids": [food], "capacity": 1 })).await;
         let other = entrepreneur(&app, &token, "Omar", project("Épicerie")).await;
-        assert_eq!(propose(&app, &token, full.id, other.id).await.status(), StatusCode::CREATED);
+        assert_eq!(
+            propose(&app, &token, full.id, other.id).await.status(),
+            StatusCode::CREATED
+        );
 
         let url = format!("{ENTREPRENEURS}/{}/mentor-suggestions", e.id);
-        let s: MentorSuggestions = expect_json(app.get(&url, Some(&token)).await, StatusCode::OK).await;
+        let s: MentorSuggestions =
+            expect_json(app.get(&url, Some(&token)).await, StatusCode::OK).await;
         let ids: Vec<Uuid> = s.suggestions.iter().map(|x| x.mentor.id).collect();
         assert_eq!(ids, vec![best.id, good.id, plain.id]);
         assert_eq!(s.excluded, 4);
@@ -209,7 +264,11 @@ both!(
         let codes: Vec<SuggestionReasonCode> = top.reasons.iter().map(|r| r.code).collect();
         assert!(codes.contains(&SuggestionReasonCode::NeedDomains));
         assert!(codes.contains(&SuggestionReasonCode::Sector));
-        assert!(codes.contains(&SuggestionReasonCode::SameCommune) || codes.contains(&SuggestionReasonCode::Distance) || codes.len() >= 3);
+        assert!(
+            codes.contains(&SuggestionReasonCode::SameCommune)
+                || codes.contains(&SuggestionReasonCode::Distance)
+                || codes.len() >= 3
+        );
         // In the reader's language.
         let res = app
             .client
@@ -220,14 +279,32 @@ both!(
             .await
             .expect("request");
         let nl: MentorSuggestions = expect_json(res, StatusCode::OK).await;
-        assert!(nl.suggestions[0].reasons[0].text.starts_with("kan helpen met"), "{:?}", nl.suggestions[0].reasons);
+        assert!(
+            nl.suggestions[0].reasons[0]
+                .text
+                .starts_with("kan helpen met"),
+            "{:?}",
+            nl.suggestions[0].reasons
+        );
         // Top-k and its bounds.
-        let one: MentorSuggestions = expect_json(app.get(&format!("{url}?limit=1"), Some(&token)).await, StatusCode::OK).await;
+        let one: MentorSuggestions = expect_json(
+            app.get(&format!("{url}?limit=1"), Some(&token)).await,
+            StatusCode::OK,
+        )
+        .await;
         assert_eq!(one.suggestions.len(), 1);
-        expect_problem(app.get(&format!("{url}?limit=0"), Some(&token)).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        expect_problem(
+            app.get(&format!("{url}?limit=0"), Some(&token)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
         // Another coach's entrepreneur is out of sight.
         let (_, coach_token) = staff(&app, Role::Coach).await;
-        expect_problem(app.get(&url, Some(&coach_token)).await, StatusCode::NOT_FOUND).await;
+        expect_problem(
+            app.get(&url, Some(&coach_token)).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
     }
 );
 
@@ -250,15 +327,30 @@ both!(
         let a = entrepreneur(&app, &token, "Rania", project("Saveurs d'Alep")).await;
         let b = entrepreneur(&app, &token, "Olena", project("Atelier Couture")).await;
         let m = mentor(&app, &token, "Claire", json!({ "capacity": 1 })).await;
-        let first: Mentorship = expect_json(propose(&app, &token, m.id, a.id).await, StatusCode::CREATED).await;
+        let first: Mentorship =
+            expect_json(propose(&app, &token, m.id, a.id).await, StatusCode::CREATED).await;
         assert_eq!(first.status, MentorshipStatus::Proposed);
         // The same pair twice: a conflict.
-        expect_problem(propose(&app, &token, m.id, a.id).await, StatusCode::CONFLICT).await;
+        expect_problem(
+            propose(&app, &token, m.id, a.id).await,
+            StatusCode::CONFLICT,
+        )
+        .await;
         // Full: refused on the field, nothing stored.
-        let p = expect_problem(propose(&app, &token, m.id, b.id).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        let p = expect_problem(
+            propose(&app, &token, m.id, b.id).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
         assert_eq!(fields(&p)[0], "mentor_id");
-        let no_reason = send(&app, Method::POST, MENTORSHIPS, &token,
-            &json!({ "mentor_id": m.id, "entrepreneur_id": b.id, "override_capacity": true })).await;
+        let no_reason = send(
+            &app,
+            Method::POST,
+            MENTORSHIPS,
+            &token,
+            &json!({ "mentor_id": m.id, "entrepreneur_id": b.id, "override_capacity": true }),
+        )
+        .await;
         let p = expect_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(fields(&p)[0], "override_reason");
         assert_eq!(count_rows(&app, "interlab_mentorships"), 1);
@@ -271,26 +363,56 @@ both!(
             &json!({ "mentor_id": m.id, "entrepreneur_id": b.id, "override_capacity": true, "override_reason": "urgent" })).await;
         expect_problem(coach_override, StatusCode::UNPROCESSABLE_ENTITY).await;
         let forced: Mentorship = expect_json(
-            send(&app, Method::POST, MENTORSHIPS, &token,
+            send(
+                &app,
+                Method::POST,
+                MENTORSHIPS,
+                &token,
                 &json!({ "mentor_id": m.id, "entrepreneur_id": b.id, "override_capacity": true,
-                         "override_reason": "Seule mentore ukrainophone" })).await,
+                         "override_reason": "Seule mentore ukrainophone" }),
+            )
+            .await,
             StatusCode::CREATED,
         )
         .await;
-        assert_eq!(forced.capacity_override_reason.as_deref(), Some("Seule mentore ukrainophone"));
+        assert_eq!(
+            forced.capacity_override_reason.as_deref(),
+            Some("Seule mentore ukrainophone")
+        );
         let audit: Value = expect_json(
-            app.get("/api/v1/audit?action=interlab.mentor_capacity_overridden", Some(&app.token_for(Role::Admin).await)).await,
+            app.get(
+                "/api/v1/audit?action=interlab.mentor_capacity_overridden",
+                Some(&app.token_for(Role::Admin).await),
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
-        assert!(audit.to_string().contains("Seule mentore ukrainophone"), "{audit}");
+        assert!(
+            audit.to_string().contains("Seule mentore ukrainophone"),
+            "{audit}"
+        );
         // Active only with both agreements.
         let path = format!("{MENTORSHIPS}/{}", first.id);
-        let early = send(&app, Method::PATCH, &path, &token, &json!({ "status": "active" })).await;
+        let early = send(
+            &app,
+            Method::PATCH,
+            &path,
+            &token,
+            &json!({ "status": "active" }),
+        )
+        .await;
         let p = expect_problem(early, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(fields(&p)[0], "status");
         let half: Mentorship = expect_json(
-            send(&app, Method::PATCH, &path, &token, &json!({ "entrepreneur_agreed": true })).await,
+            send(
+                &app,
+                Method::PATCH,
+                &path,
+                &token,
+                &json!({ "entrepreneur_agreed": true }),
+            )
+            .await,
             StatusCode::OK,
         )
         .await;
@@ -299,8 +421,18 @@ both!(
         assert_eq!(active.status, MentorshipStatus::Active);
         assert!(active.started_at.is_some());
         // Ended with a reason, then final.
-        let no_reason = send(&app, Method::PATCH, &path, &token, &json!({ "status": "ended" })).await;
-        assert_eq!(fields(&expect_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY).await)[0], "end_reason");
+        let no_reason = send(
+            &app,
+            Method::PATCH,
+            &path,
+            &token,
+            &json!({ "status": "ended" }),
+        )
+        .await;
+        assert_eq!(
+            fields(&expect_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY).await)[0],
+            "end_reason"
+        );
         let ended: Mentorship = expect_json(
             send(&app, Method::PATCH, &path, &token, &json!({ "status": "ended", "end_reason": "completed", "end_note": "Objectifs atteints" })).await,
             StatusCode::OK,
@@ -308,13 +440,27 @@ both!(
         .await;
         assert_eq!(ended.status, MentorshipStatus::Ended);
         expect_problem(
-            send(&app, Method::PATCH, &path, &token, &json!({ "status": "active" })).await,
+            send(
+                &app,
+                Method::PATCH,
+                &path,
+                &token,
+                &json!({ "status": "active" }),
+            )
+            .await,
             StatusCode::CONFLICT,
         )
         .await;
         // The coach lists the relations of the entrepreneurs they accompany only.
-        let mine: Vec<Mentorship> = expect_json(app.get(MENTORSHIPS, Some(&coach_token)).await, StatusCode::OK).await;
-        assert_eq!(mine.iter().map(|m| m.entrepreneur_id).collect::<Vec<_>>(), vec![b.id]);
+        let mine: Vec<Mentorship> = expect_json(
+            app.get(MENTORSHIPS, Some(&coach_token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            mine.iter().map(|m| m.entrepreneur_id).collect::<Vec<_>>(),
+            vec![b.id]
+        );
     }
 );
 
@@ -329,29 +475,81 @@ both!(
         let user = app.create_user(email, Role::Mentor);
         let session = app.sign_in(email, crate::helpers::PASSWORD).await;
         let mt = session.access;
-        let m = mentor(&app, &token, "Claire", json!({ "account_id": user.id, "capacity": 3 })).await;
-        let r: Mentorship = expect_json(propose(&app, &token, m.id, mine.id).await, StatusCode::CREATED).await;
+        let m = mentor(
+            &app,
+            &token,
+            "Claire",
+            json!({ "account_id": user.id, "capacity": 3 }),
+        )
+        .await;
+        let r: Mentorship = expect_json(
+            propose(&app, &token, m.id, mine.id).await,
+            StatusCode::CREATED,
+        )
+        .await;
         activate(&app, &token, r.id).await;
-        assert_eq!(propose(&app, &token, m.id, proposed.id).await.status(), StatusCode::CREATED);
+        assert_eq!(
+            propose(&app, &token, m.id, proposed.id).await.status(),
+            StatusCode::CREATED
+        );
 
         // Its entrepreneur (page, path); nobody else.
         let list = entrepreneurs(&app, &mt, "").await;
-        assert_eq!(list.results.iter().map(|e| e.id).collect::<Vec<_>>(), vec![mine.id]);
-        assert_eq!(app.get(&format!("{ENTREPRENEURS}/{}", mine.id), Some(&mt)).await.status(), StatusCode::OK);
-        assert_eq!(app.get(&format!("{ENTREPRENEURS}/{}/milestones", mine.id), Some(&mt)).await.status(), StatusCode::OK);
+        assert_eq!(
+            list.results.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![mine.id]
+        );
+        assert_eq!(
+            app.get(&format!("{ENTREPRENEURS}/{}", mine.id), Some(&mt))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            app.get(
+                &format!("{ENTREPRENEURS}/{}/milestones", mine.id),
+                Some(&mt)
+            )
+            .await
+            .status(),
+            StatusCode::OK
+        );
         for e in [proposed.id, other.id] {
-            expect_problem(app.get(&format!("{ENTREPRENEURS}/{e}"), Some(&mt)).await, StatusCode::NOT_FOUND).await;
-            expect_problem(app.get(&format!("{ENTREPRENEURS}/{e}/milestones"), Some(&mt)).await, StatusCode::NOT_FOUND).await;
+            expect_problem(
+                app.get(&format!("{ENTREPRENEURS}/{e}"), Some(&mt)).await,
+                StatusCode::NOT_FOUND,
+            )
+            .await;
+            expect_problem(
+                app.get(&format!("{ENTREPRENEURS}/{e}/milestones"), Some(&mt))
+                    .await,
+                StatusCode::NOT_FOUND,
+            )
+            .await;
         }
         // Its own directory entry only.
-        assert_eq!(app.get(&format!("{MENTORS}/{}", m.id), Some(&mt)).await.status(), StatusCode::OK);
+        assert_eq!(
+            app.get(&format!("{MENTORS}/{}", m.id), Some(&mt))
+                .await
+                .status(),
+            StatusCode::OK
+        );
         let someone = mentor(&app, &token, "David", json!({})).await;
-        expect_problem(app.get(&format!("{MENTORS}/{}", someone.id), Some(&mt)).await, StatusCode::NOT_FOUND).await;
+        expect_problem(
+            app.get(&format!("{MENTORS}/{}", someone.id), Some(&mt))
+                .await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
 
         // Every staff route refuses it.
         let routes: Vec<(Method, String, Option<Value>)> = vec![
             (Method::GET, "/api/v1/people".into(), None),
-            (Method::GET, format!("/api/v1/people/{}", mine.person_id), None),
+            (
+                Method::GET,
+                format!("/api/v1/people/{}", mine.person_id),
+                None,
+            ),
             (Method::GET, "/api/v1/activities".into(), None),
             (Method::GET, "/api/v1/duo/candidates".into(), None),
             (Method::GET, "/api/v1/duos".into(), None),
@@ -363,15 +561,41 @@ both!(
             (Method::GET, COHORTS.into(), None),
             (Method::GET, MENTORS.into(), None),
             (Method::GET, MENTORSHIPS.into(), None),
-            (Method::GET, format!("{ENTREPRENEURS}/{}/mentor-suggestions", mine.id), None),
-            (Method::PUT, format!("{ENTREPRENEURS}/{}", mine.id),
-                Some(json!({ "project_name": "X", "stage": "idea", "legal_form": "undecided" }))),
-            (Method::POST, format!("{ENTREPRENEURS}/{}/milestones", mine.id),
-                Some(json!({ "title": "X", "owner": "mentor" }))),
-            (Method::POST, MENTORSHIPS.into(), Some(json!({ "mentor_id": m.id, "entrepreneur_id": other.id }))),
-            (Method::PATCH, format!("{MENTORSHIPS}/{}", r.id), Some(json!({ "status": "ended", "end_reason": "other" }))),
-            (Method::PATCH, format!("{MENTORS}/{}", m.id), Some(json!({ "capacity": 9 }))),
-            (Method::POST, COHORTS.into(), Some(json!({ "name": "X", "starts_on": "2027-01-01" }))),
+            (
+                Method::GET,
+                format!("{ENTREPRENEURS}/{}/mentor-suggestions", mine.id),
+                None,
+            ),
+            (
+                Method::PUT,
+                format!("{ENTREPRENEURS}/{}", mine.id),
+                Some(json!({ "project_name": "X", "stage": "idea", "legal_form": "undecided" })),
+            ),
+            (
+                Method::POST,
+                format!("{ENTREPRENEURS}/{}/milestones", mine.id),
+                Some(json!({ "title": "X", "owner": "mentor" })),
+            ),
+            (
+                Method::POST,
+                MENTORSHIPS.into(),
+                Some(json!({ "mentor_id": m.id, "entrepreneur_id": other.id })),
+            ),
+            (
+                Method::PATCH,
+                format!("{MENTORSHIPS}/{}", r.id),
+                Some(json!({ "status": "ended", "end_reason": "other" })),
+            ),
+            (
+                Method::PATCH,
+                format!("{MENTORS}/{}", m.id),
+                Some(json!({ "capacity": 9 })),
+            ),
+            (
+                Method::POST,
+                COHORTS.into(),
+                Some(json!({ "name": "X", "starts_on": "2027-01-01" })),
+            ),
         ];
         for (method, path, body) in routes {
             let what = format!("{method} {path}");
@@ -386,9 +610,69 @@ both!(
                 "{what}: {status}"
             );
             let text = res.text().await.unwrap_or_default();
-            assert!(!text.contains("Olena") && !text.contains("Omar"), "{what}: {text}");
+            assert!(
+                !text.contains("Olena") && !text.contains("Omar"),
+                "{what}: {text}"
+            );
         }
-        let after: Mentor = expect_json(app.get(&format!("{MENTORS}/{}", m.id), Some(&token)).await, StatusCode::OK).await;
+        let after: Mentor = expect_json(
+            app.get(&format!("{MENTORS}/{}", m.id), Some(&token)).await,
+            StatusCode::OK,
+        )
+        .await;
         assert_eq!(after.capacity, 3, "the refused change stored nothing");
+    }
+);
+
+both!(
+    the_demo_has_mentors_relations_and_a_mentor_account,
+    |app: TestApp| async move {
+        interra_api::demo::load(&app.db).expect("demo");
+        let token = app.token_for(Role::Coordinator).await;
+        let mentors: Vec<Mentor> =
+            expect_json(app.get(MENTORS, Some(&token)).await, StatusCode::OK).await;
+        assert_eq!(mentors.len(), 8);
+        let mut languages: Vec<&String> = mentors.iter().flat_map(|m| &m.languages).collect();
+        languages.sort();
+        languages.dedup();
+        assert!(languages.len() >= 6, "{languages:?}");
+        let relations: Vec<Mentorship> =
+            expect_json(app.get(MENTORSHIPS, Some(&token)).await, StatusCode::OK).await;
+        for status in [
+            MentorshipStatus::Proposed,
+            MentorshipStatus::Active,
+            MentorshipStatus::Ended,
+        ] {
+            assert!(relations.iter().any(|r| r.status == status), "{status:?}");
+        }
+        let slots: Vec<shared::interlab::OfficeHour> = expect_json(
+            app.get("/api/v1/interlab/office-hours", Some(&token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(slots.len() >= 8 && slots.iter().filter(|s| s.booking.is_some()).count() >= 3);
+        // The mentor's demo account sees the entrepreneur of its active relation.
+        let mentor = app
+            .sign_in("mentor@demo.interra.be", interra_api::demo::DEMO_PASSWORD)
+            .await;
+        assert_eq!(mentor.user.role, Role::Mentor);
+        let seen = entrepreneurs(&app, &mentor.access, "").await;
+        assert_eq!(seen.count, 1);
+        expect_problem(
+            app.get("/api/v1/people", Some(&mentor.access)).await,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+        // Suggestions for an entrepreneur of the demo, explained.
+        let s: MentorSuggestions = expect_json(
+            app.get(
+                &format!("{ENTREPRENEURS}/{}/mentor-suggestions", seen.results[0].id),
+                Some(&token),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(s.suggestions.iter().all(|x| !x.reasons.is_empty()));
     }
 );

@@ -505,7 +505,10 @@ pub fn apply_patch(
     use MentorshipStatus::*;
     let mut v = Validator::new();
     let note = v.check("note", optional_text(patch.note.as_deref(), NOTE_MAX));
-    let end_note = v.check("end_note", optional_text(patch.end_note.as_deref(), NOTE_MAX));
+    let end_note = v.check(
+        "end_note",
+        optional_text(patch.end_note.as_deref(), NOTE_MAX),
+    );
     v.finish()?;
     let mut next = current.clone();
     if patch.note.is_some() {

@@ -70,7 +70,10 @@ fn hard_constraints_leave_out_who_cannot_accompany() {
         mentors: vec![mentor(1).id],
         ..seeker()
     };
-    assert_eq!(check(&already, &mentor(1)), Err(Exclusion::AlreadyAccompanying));
+    assert_eq!(
+        check(&already, &mentor(1)),
+        Err(Exclusion::AlreadyAccompanying)
+    );
     // No language recorded: the constraint cannot be checked and is left aside.
     let silent = Seeker {
         languages: vec![],
@@ -246,7 +249,11 @@ fn a_relation_becomes_active_when_both_sides_agreed() {
     )
     .unwrap();
     assert_eq!(both.status, MentorshipStatus::Active);
-    assert_eq!(both.entrepreneur_agreed_at, Some(at(9)), "the first agreement keeps its date");
+    assert_eq!(
+        both.entrepreneur_agreed_at,
+        Some(at(9)),
+        "the first agreement keeps its date"
+    );
     assert_eq!(both.started_at, Some(at(10)));
     // Back to proposed, or withdrawing an agreement of an active relation: refused.
     let back = MentorshipPatch {
@@ -267,7 +274,10 @@ fn a_relation_ends_with_a_reason_and_then_stays_ended() {
         status: Some(MentorshipStatus::Ended),
         ..Default::default()
     };
-    assert!(apply_patch(&proposed(), &end, at(9)).is_err(), "a reason is required");
+    assert!(
+        apply_patch(&proposed(), &end, at(9)).is_err(),
+        "a reason is required"
+    );
     let declined = apply_patch(
         &proposed(),
         &MentorshipPatch {

@@ -38,7 +38,9 @@ pub fn check_slot(raw: &SlotText<'_>, now: DateTime<Utc>) -> Result<Slot, ApiErr
     let mut v = Validator::new();
     let starts = v.check("starts_at", parse_instant(raw.starts_at));
     let ends = v.check("ends_at", parse_instant(raw.ends_at));
-    let place = v.check("place", optional_text(raw.place, PLACE_MAX)).flatten();
+    let place = v
+        .check("place", optional_text(raw.place, PLACE_MAX))
+        .flatten();
     let video = v
         .check("video_url", optional_text(raw.video_url, URL_MAX))
         .flatten();
@@ -124,7 +126,10 @@ mod tests {
         )
         .unwrap();
         // Winter: Brussels is UTC+1.
-        assert_eq!(s.starts_at, Utc.with_ymd_and_hms(2027, 1, 12, 13, 0, 0).unwrap());
+        assert_eq!(
+            s.starts_at,
+            Utc.with_ymd_and_hms(2027, 1, 12, 13, 0, 0).unwrap()
+        );
         assert_eq!(s.place.as_deref(), Some("La Grand Poste"));
     }
 

@@ -3,8 +3,7 @@
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use shared::interlab::{
-    Mentor, MentorFeed, MentorFilter, MentorInput, MentorPatch, MentorSuggestions,
-    SuggestionQuery,
+    Mentor, MentorFeed, MentorFilter, MentorInput, MentorPatch, MentorSuggestions, SuggestionQuery,
 };
 use uuid::Uuid;
 
@@ -131,7 +130,7 @@ pub async fn mentor_suggestions(
     query: Query<SuggestionQuery>,
 ) -> Result<web::Json<MentorSuggestions>, ApiError> {
     ctx.require(Permission::ReadMentors)?;
-    let s = suggestions::suggestions(&state.db, &Acting::from(&ctx), id.into_inner(), query.0)
-        .await?;
+    let s =
+        suggestions::suggestions(&state.db, &Acting::from(&ctx), id.into_inner(), query.0).await?;
     Ok(web::Json(s))
 }

@@ -1,7 +1,9 @@
 //! `/interlab/office-hours`: slots mentors offer and their booking.
 
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
-use shared::interlab::{BookingInput, OfficeHour, OfficeHourFilter, OfficeHourInput, OfficeHourPatch};
+use shared::interlab::{
+    BookingInput, OfficeHour, OfficeHourFilter, OfficeHourInput, OfficeHourPatch,
+};
 use uuid::Uuid;
 
 use crate::error::ApiError;

@@ -206,7 +206,10 @@ pub fn create_in(
             field: Some("mentor_id"),
         });
     }
-    let full = !has_room(u32::try_from(open.len()).unwrap_or(u32::MAX), mentor.capacity);
+    let full = !has_room(
+        u32::try_from(open.len()).unwrap_or(u32::MAX),
+        mentor.capacity,
+    );
     if full && !input.override_capacity {
         v.add("mentor_id", Msg::MentorFull(mentor.capacity));
     }

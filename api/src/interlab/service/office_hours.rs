@@ -127,11 +127,7 @@ pub async fn list(
             mentor: f.mentor.map(|u| u.to_string()),
             entrepreneur: f.entrepreneur.map(|u| u.to_string()),
             from: Some(day_start(f.from.unwrap_or_else(today))?),
-            to: f
-                .to
-                .and_then(|d| d.succ_opt())
-                .map(day_start)
-                .transpose()?,
+            to: f.to.and_then(|d| d.succ_opt()).map(day_start).transpose()?,
             status: f.status,
             booked: f.booked,
         };
@@ -152,11 +148,7 @@ pub async fn list(
 }
 
 /// The slot `id` if the caller may change it: coordinators any, a mentor's account its own.
-fn changeable(
-    conn: &mut DbConnection,
-    acting: &Acting,
-    mentor_id: &str,
-) -> Result<(), ApiError> {
+fn changeable(conn: &mut DbConnection, acting: &Acting, mentor_id: &str) -> Result<(), ApiError> {
     match acting.role {
         Role::Admin | Role::Coordinator => Ok(()),
         Role::Mentor if own_entry(conn, acting)?.id == mentor_id => Ok(()),
@@ -329,7 +321,10 @@ pub fn book_in(
 ) -> Result<OfficeHourRow, ApiError> {
     let mut v = Validator::new();
     let note = v
-        .check("note", optional_text(input.note.as_deref(), BOOKING_NOTE_MAX))
+        .check(
+            "note",
+            optional_text(input.note.as_deref(), BOOKING_NOTE_MAX),
+        )
         .flatten();
     match visible_entrepreneur(conn, acting.coach.as_deref(), input.entrepreneur_id) {
         Ok(_) => {}

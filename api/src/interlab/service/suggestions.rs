@@ -62,9 +62,12 @@ fn open_needs(
                 .filter(|m| m.need_id.as_deref() == Some(n.id.as_str()))
                 .collect();
             serving.is_empty()
-                || serving
-                    .iter()
-                    .any(|m| matches!(m.status, MilestoneStatus::Todo | MilestoneStatus::InProgress))
+                || serving.iter().any(|m| {
+                    matches!(
+                        m.status,
+                        MilestoneStatus::Todo | MilestoneStatus::InProgress
+                    )
+                })
         })
         .map(|n| (n.domain, n.priority))
         .collect())
@@ -144,14 +147,15 @@ pub async fn suggestions(
                         .map(|s| uuid(s))
                         .collect::<Result<_, _>>()?,
                     place: place_of(&m.person_id),
-                    waiting_days: u32::try_from((today - since).num_days().max(0))
-                        .unwrap_or(0),
+                    waiting_days: u32::try_from((today - since).num_days().max(0)).unwrap_or(0),
                 })
             })
             .collect::<Result<_, ApiError>>()?;
         let (ranked, excluded) = suggest(&seeker, &candidates, limit as usize);
         let sector_label = match &e.sector_id {
-            Some(s) => TermRow::find(conn, TermKind::Sector, s)?.map(|t| dto::label(&t, acting.lang)),
+            Some(s) => {
+                TermRow::find(conn, TermKind::Sector, s)?.map(|t| dto::label(&t, acting.lang))
+            }
             None => None,
         };
         let chosen: Vec<MentorRow> = ranked.iter().map(|(i, _)| mentors[*i].clone()).collect();

@@ -3,9 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
-use shared::interlab::{
-    MentorRole, MentorshipEndReason, MentorshipStatus, NeedDomain, SlotStatus,
-};
+use shared::interlab::{MentorRole, MentorshipEndReason, MentorshipStatus, NeedDomain, SlotStatus};
 
 use crate::db::schema::{
     interlab_entrepreneurs, interlab_mentors, interlab_mentorships, interlab_office_hours, people,

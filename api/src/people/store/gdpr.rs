@@ -364,10 +364,7 @@ pub fn export_tables(
         "interlab_mentors".into(),
         json(mentoring.mentor.into_iter().collect())?,
     );
-    out.insert(
-        "interlab_mentorships".into(),
-        json(mentoring.mentorships)?,
-    );
+    out.insert("interlab_mentorships".into(), json(mentoring.mentorships)?);
     out.insert(
         "interlab_office_hours".into(),
         json(mentoring.office_hours)?,

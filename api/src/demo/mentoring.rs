@@ -194,7 +194,8 @@ pub(super) fn load_mentoring(conn: &mut DbConnection, people: &[DemoPerson]) -> 
         )?;
         if i == 0 {
             if let Some(name) =
-                crate::people::store::names(conn, &[row.person_id.clone()])?.remove(&row.person_id)
+                crate::people::store::names(conn, std::slice::from_ref(&row.person_id))?
+                    .remove(&row.person_id)
             {
                 diesel::update(
                     schema::users::table.filter(schema::users::email.eq(MENTOR_ACCOUNT)),

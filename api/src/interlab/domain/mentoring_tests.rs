@@ -171,7 +171,7 @@ fn fields() -> MentorFields {
 
 #[test]
 fn a_directory_entry_is_normalised_and_checked_field_by_field() {
-    let f = check_mentor(fields()).unwrap();
+    let f = check_mentor(fields()).expect("valid");
     assert_eq!(f.organisation, None);
     assert_eq!(f.languages, vec!["fr".to_owned(), "ar".to_owned()]);
     assert_eq!(f.domains, vec![NeedDomain::Legal, NeedDomain::Accounting]);
@@ -182,7 +182,7 @@ fn a_directory_entry_is_normalised_and_checked_field_by_field() {
         domains: vec![NeedDomain::Legal, NeedDomain::Legal],
         ..fields()
     };
-    match check_mentor(bad).unwrap_err() {
+    match check_mentor(bad).expect_err("refused") {
         ApiError::Validation(f) => {
             let names: Vec<&str> = f.iter().map(|(k, _)| k.as_str()).collect();
             assert_eq!(
@@ -202,9 +202,9 @@ fn a_directory_entry_is_normalised_and_checked_field_by_field() {
 
 fn at(h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2027, 1, 10)
-        .unwrap()
+        .expect("valid")
         .and_hms_opt(h, 0, 0)
-        .unwrap()
+        .expect("valid")
 }
 
 fn proposed() -> Relation {
@@ -235,7 +235,7 @@ fn a_relation_becomes_active_when_both_sides_agreed() {
         },
         at(9),
     )
-    .unwrap();
+    .expect("valid");
     assert_eq!(one.entrepreneur_agreed_at, Some(at(9)));
     assert!(apply_patch(&one, &activate, at(10)).is_err());
     let both = apply_patch(
@@ -247,7 +247,7 @@ fn a_relation_becomes_active_when_both_sides_agreed() {
         },
         at(10),
     )
-    .unwrap();
+    .expect("valid");
     assert_eq!(both.status, MentorshipStatus::Active);
     assert_eq!(
         both.entrepreneur_agreed_at,
@@ -287,7 +287,7 @@ fn a_relation_ends_with_a_reason_and_then_stays_ended() {
         },
         at(9),
     )
-    .unwrap();
+    .expect("valid");
     assert_eq!(declined.status, MentorshipStatus::Ended);
     assert_eq!(declined.ended_at, Some(at(9)));
     let again = MentorshipPatch {
@@ -307,7 +307,7 @@ fn a_relation_ends_with_a_reason_and_then_stays_ended() {
         },
         at(10),
     )
-    .unwrap();
+    .expect("valid");
     assert_eq!(noted.note.as_deref(), Some("À recontacter en juin"));
     // A reason without ending is a mistake.
     let stray = MentorshipPatch {

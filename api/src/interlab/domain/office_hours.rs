@@ -103,7 +103,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2027, 1, 10, 9, 0, 0).unwrap()
+        Utc.with_ymd_and_hms(2027, 1, 10, 9, 0, 0)
+            .single()
+            .expect("valid")
     }
 
     fn fields(err: ApiError) -> Vec<String> {
@@ -124,11 +126,13 @@ mod tests {
             },
             now(),
         )
-        .unwrap();
+        .expect("valid");
         // Winter: Brussels is UTC+1.
         assert_eq!(
             s.starts_at,
-            Utc.with_ymd_and_hms(2027, 1, 12, 13, 0, 0).unwrap()
+            Utc.with_ymd_and_hms(2027, 1, 12, 13, 0, 0)
+                .single()
+                .expect("valid")
         );
         assert_eq!(s.place.as_deref(), Some("La Grand Poste"));
     }
@@ -144,7 +148,7 @@ mod tests {
             },
             now(),
         )
-        .unwrap_err();
+        .expect_err("refused");
         let f = fields(err);
         assert!(f.contains(&"starts_at".to_owned()));
         assert!(f.contains(&"ends_at".to_owned()));
@@ -163,7 +167,7 @@ mod tests {
                 },
                 now(),
             )
-            .unwrap_err(),
+            .expect_err("refused"),
         );
         assert_eq!(f, vec!["place".to_owned(), "ends_at".to_owned()]);
     }

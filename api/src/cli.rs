@@ -81,7 +81,7 @@ pub enum UserCommand {
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| "expected admin, coordinator or coach".into())
+    Role::parse(s).ok_or_else(|| "expected admin, coordinator, coach or mentor".into())
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {

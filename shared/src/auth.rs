@@ -23,18 +23,22 @@ pub enum Role {
     Admin,
     /// Runs the programmes: people, activities, duos, incubation.
     Coordinator,
-    /// Mentor or facilitator: sees only the people and records they accompany.
+    /// Staff who accompany people: sees only the people and records they accompany.
     Coach,
+    /// An InterLab mentor or facilitator who signs in: sees only the entrepreneurs they are in
+    /// an active mentoring relation with, and their own office hours.
+    Mentor,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Coordinator, Role::Coach];
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Coach, Role::Mentor];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Admin => "admin",
             Role::Coordinator => "coordinator",
             Role::Coach => "coach",
+            Role::Mentor => "mentor",
         }
     }
 

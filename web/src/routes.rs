@@ -189,6 +189,10 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
         path: HOME,
         exact: true,
     }];
+    // A mentor's account sees InterLab only: no people list, no agenda, no duos.
+    if role == Role::Mentor {
+        return items;
+    }
     items.push(NavItem {
         label: CommonKey::NavPeople.into(),
         path: PEOPLE,

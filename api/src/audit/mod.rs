@@ -116,6 +116,17 @@ audit_actions! {
     InterlabTemplateUpdated = "interlab.template_updated",
     InterlabMilestoneCreated = "interlab.milestone_created",
     InterlabMilestoneUpdated = "interlab.milestone_updated",
+    InterlabMentorCreated = "interlab.mentor_created",
+    InterlabMentorUpdated = "interlab.mentor_updated",
+    InterlabMentorFeedRotated = "interlab.mentor_feed_rotated",
+    InterlabMentorFeedRevoked = "interlab.mentor_feed_revoked",
+    InterlabMentorshipProposed = "interlab.mentorship_proposed",
+    InterlabMentorshipUpdated = "interlab.mentorship_updated",
+    InterlabMentorCapacityOverridden = "interlab.mentor_capacity_overridden",
+    InterlabOfficeHourCreated = "interlab.office_hour_created",
+    InterlabOfficeHourUpdated = "interlab.office_hour_updated",
+    InterlabOfficeHourBooked = "interlab.office_hour_booked",
+    InterlabOfficeHourUnbooked = "interlab.office_hour_unbooked",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

@@ -347,6 +347,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     registration_confirmations,
     interlab_terms,
     interlab_cohorts,
+    interlab_mentors,
+    interlab_mentorships,
+    interlab_office_hours,
     interlab_applications,
     interlab_entrepreneurs,
     interlab_diagnostics,
@@ -610,6 +613,69 @@ diesel::table! {
 diesel::joinable!(interlab_diagnostics -> interlab_entrepreneurs (entrepreneur_id));
 diesel::joinable!(interlab_diagnostic_strengths -> interlab_diagnostics (diagnostic_id));
 diesel::joinable!(interlab_diagnostic_needs -> interlab_diagnostics (diagnostic_id));
+
+diesel::table! {
+    interlab_mentors (id) {
+        id -> Text,
+        person_id -> Text,
+        role -> Text,
+        organisation -> Nullable<Text>,
+        domains -> Text,
+        sector_ids -> Text,
+        languages -> Text,
+        conflicts -> Text,
+        capacity -> Integer,
+        availability -> Nullable<Text>,
+        active -> Bool,
+        user_id -> Nullable<Text>,
+        feed_token_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_mentorships (id) {
+        id -> Text,
+        mentor_id -> Text,
+        entrepreneur_id -> Text,
+        status -> Text,
+        entrepreneur_agreed_at -> Nullable<Timestamp>,
+        mentor_agreed_at -> Nullable<Timestamp>,
+        started_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        end_reason -> Nullable<Text>,
+        end_note -> Nullable<Text>,
+        note -> Nullable<Text>,
+        capacity_override_reason -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interlab_office_hours (id) {
+        id -> Text,
+        mentor_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        place -> Nullable<Text>,
+        video_url -> Nullable<Text>,
+        status -> Text,
+        entrepreneur_id -> Nullable<Text>,
+        booking_note -> Nullable<Text>,
+        booked_by -> Nullable<Text>,
+        booked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interlab_mentors -> people (person_id));
+diesel::joinable!(interlab_mentorships -> interlab_mentors (mentor_id));
+diesel::joinable!(interlab_mentorships -> interlab_entrepreneurs (entrepreneur_id));
+diesel::joinable!(interlab_office_hours -> interlab_mentors (mentor_id));
 
 diesel::table! {
     interlab_templates (id) {

@@ -6,6 +6,7 @@ mod activities;
 mod duos;
 mod interlab;
 mod interlab_meetings;
+mod mentoring;
 mod people;
 mod people_data;
 
@@ -39,6 +40,8 @@ const STAFF: &[(&str, &str, Role)] = &[
         "Youssef El Amrani",
         Role::Coach,
     ),
+    // Signs in as an InterLab mentor (named after the mentor it is linked to).
+    (mentoring::MENTOR_ACCOUNT, "Mentor InterLab", Role::Mentor),
 ];
 
 /// What a demo load created.
@@ -76,6 +79,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             activities::load_activities(conn, &people)?;
             interlab::load_interlab(conn, &people)?;
             interlab_meetings::load(conn)?;
+            mentoring::load_mentoring(conn, &people)?;
         }
         Ok(report)
     })

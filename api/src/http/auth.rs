@@ -49,11 +49,26 @@ pub enum Permission {
     ManageInterlab,
     /// Edit InterLab's milestone templates.
     EditTemplates,
+    /// Read InterLab cohorts (not mentors: they see only the entrepreneurs they accompany).
+    ReadCohorts,
+    /// Read the mentors' directory, suggestions and relations (coaches: their entrepreneurs').
+    ReadMentors,
+    /// Propose mentors and follow relations; book office hours (coaches: for the entrepreneurs
+    /// they accompany).
+    WriteMentorships,
+    /// Office hours: read the slots (mentors: their own), offer and change slots (mentors:
+    /// their own, checked by the service).
+    OfficeHours,
 }
 
 impl Permission {
     pub fn allowed(self, role: Role) -> bool {
         use Permission::*;
+        // A mentor's account: the entrepreneurs of their active relations (read, checked per
+        // record) and their own office hours; nothing else of the staff routes.
+        if role == Role::Mentor {
+            return matches!(self, ReadInterlab | OfficeHours);
+        }
         match self {
             ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
                 role == Role::Admin
@@ -62,7 +77,9 @@ impl Permission {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
-            | WriteEntrepreneurs => true,
+            | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours => {
+                true
+            }
         }
     }
 }
@@ -80,7 +97,7 @@ pub struct AuthUser {
 impl AuthUser {
     /// For roles that see only the people they accompany: their own id.
     pub fn people_scope(&self) -> Option<String> {
-        (self.role == Role::Coach).then(|| self.id.to_string())
+        matches!(self.role, Role::Coach | Role::Mentor).then(|| self.id.to_string())
     }
 
     /// Whether this role sees staff-only notes.
@@ -184,5 +201,25 @@ mod tests {
         assert!(!Permission::ManageInterlab.allowed(Role::Coach));
         assert!(Permission::ManageInterlab.allowed(Role::Coordinator));
         assert!(Permission::ManageInterlab.allowed(Role::Admin));
+    }
+
+    #[test]
+    fn a_mentor_reads_interlab_and_keeps_office_hours_only() {
+        assert!(Permission::ReadInterlab.allowed(Role::Mentor));
+        assert!(Permission::OfficeHours.allowed(Role::Mentor));
+        for p in [
+            Permission::ReadPeople,
+            Permission::ReadActivities,
+            Permission::ReadDuos,
+            Permission::ReadNotifications,
+            Permission::ReadCohorts,
+            Permission::ReadMentors,
+            Permission::WriteMentorships,
+            Permission::WriteEntrepreneurs,
+            Permission::ManageInterlab,
+            Permission::ManageAccounts,
+        ] {
+            assert!(!p.allowed(Role::Mentor), "{p:?}");
+        }
     }
 }

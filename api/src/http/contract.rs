@@ -257,6 +257,40 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
         ("OutcomeInput", "reason", text(1000)),
         ("OutcomeInput", "note", text(2000)),
         ("OutcomeFollowUpDone", "done_on", date()),
+        // InterLab mentoring (interlab/domain/mentoring.rs, office_hours.rs)
+        ("MentorInput", "organisation", text(200)),
+        ("MentorInput", "availability", text(1000)),
+        ("MentorInput", "capacity", int_range(1, 20)),
+        (
+            "MentorInput",
+            "languages",
+            json!({ "minItems": 1, "maxItems": 12 }),
+        ),
+        ("MentorInput", "sector_ids", json!({ "maxItems": 20 })),
+        ("MentorInput", "conflicts", json!({ "maxItems": 100 })),
+        ("MentorPatch", "organisation", text(200)),
+        ("MentorPatch", "availability", text(1000)),
+        ("MentorPatch", "capacity", int_range(1, 20)),
+        (
+            "MentorPatch",
+            "languages",
+            json!({ "minItems": 1, "maxItems": 12 }),
+        ),
+        ("MentorPatch", "sector_ids", json!({ "maxItems": 20 })),
+        ("MentorPatch", "conflicts", json!({ "maxItems": 100 })),
+        ("MentorshipInput", "note", text(2000)),
+        ("MentorshipInput", "override_reason", text(2000)),
+        ("MentorshipPatch", "note", text(2000)),
+        ("MentorshipPatch", "end_note", text(2000)),
+        ("OfficeHourInput", "starts_at", local_or_offset_instant()),
+        ("OfficeHourInput", "ends_at", local_or_offset_instant()),
+        ("OfficeHourInput", "place", text(300)),
+        ("OfficeHourInput", "video_url", text(500)),
+        ("OfficeHourPatch", "starts_at", local_or_offset_instant()),
+        ("OfficeHourPatch", "ends_at", local_or_offset_instant()),
+        ("OfficeHourPatch", "place", text(300)),
+        ("OfficeHourPatch", "video_url", text(500)),
+        ("BookingInput", "note", text(1000)),
     ]
 }
 
@@ -284,6 +318,8 @@ fn parameters() -> Vec<(&'static str, Value)> {
         ("sep", json!({ "pattern": "^(comma|semicolon)$" })),
         // `usize` (a 64-bit server): larger is refused, smaller is capped to 50.
         ("k", json!({ "maximum": u64::MAX })),
+        // interlab mentor suggestions: top-k.
+        ("limit", int_range(1, 20)),
         // activities/http/registrations.rs: visible ASCII, at most 200 characters.
         (
             "Idempotency-Key",
@@ -294,11 +330,19 @@ fn parameters() -> Vec<(&'static str, Value)> {
 
 /// (path, path parameter, constraints).
 fn path_parameters() -> Vec<(&'static str, &'static str, Value)> {
-    vec![(
-        "/api/v1/duo/communes/{id}",
-        "id",
-        json!({ "pattern": SLUG }),
-    )]
+    vec![
+        (
+            "/api/v1/duo/communes/{id}",
+            "id",
+            json!({ "pattern": SLUG }),
+        ),
+        // 256 random bits, URL-safe base64 without padding.
+        (
+            "/api/v1/public/interlab/mentors/feeds/{token}.ics",
+            "token",
+            json!({ "pattern": "^[A-Za-z0-9_-]{43}$" }),
+        ),
+    ]
 }
 
 /// Merges the constraints into the document (as JSON, see `openapi::finish`).

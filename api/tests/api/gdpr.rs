@@ -421,6 +421,45 @@ both!(
         )
         .await;
         assert_eq!(res.status(), StatusCode::CREATED);
+        // Mentoring: she mentors too (her entry, her slots), and another mentor accompanies her
+        // project (the relation's note, a booking's note).
+        let slot_day = (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%d");
+        let her_entry: Value = expect_json(
+            send(&app, Method::POST, "/api/v1/interlab/mentors", Some(&token),
+                &json!({ "person_id": person.id, "role": "facilitator", "languages": ["ar", "fr"], "capacity": 2,
+                         "organisation": "Atelier de Fatimazahra", "availability": "Rue Saint-Gilles, le mardi" })).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let res = send(&app, Method::POST, "/api/v1/interlab/office-hours", Some(&token),
+            &json!({ "mentor_id": her_entry["id"], "starts_at": format!("{slot_day}T10:00"), "ends_at": format!("{slot_day}T11:00"),
+                     "place": "Rue Saint-Gilles 12, chez Fatimazahra" })).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let other_mentor = create(
+            &app,
+            &token,
+            P::local("Mentor").language("fr", LanguageLevel::Native),
+        )
+        .await;
+        let their_entry: Value = expect_json(
+            send(&app, Method::POST, "/api/v1/interlab/mentors", Some(&token),
+                &json!({ "person_id": other_mentor.id, "role": "mentor", "languages": ["fr"], "capacity": 2 })).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let res = send(&app, Method::POST, "/api/v1/interlab/mentorships", Some(&token),
+            &json!({ "mentor_id": their_entry["id"], "entrepreneur_id": entrepreneur, "note": "Elle viendra avec Fatimazahra" })).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let slot: Value = expect_json(
+            send(&app, Method::POST, "/api/v1/interlab/office-hours", Some(&token),
+                &json!({ "mentor_id": their_entry["id"], "starts_at": format!("{slot_day}T14:00"), "ends_at": format!("{slot_day}T15:00"),
+                         "place": "La Grand Poste" })).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let res = send(&app, Method::PUT, &format!("/api/v1/interlab/office-hours/{}/booking", slot["id"].as_str().expect("id")), Some(&token),
+            &json!({ "entrepreneur_id": entrepreneur, "note": "Le local de Fatimazahra, rue Saint-Gilles" })).await;
+        assert_eq!(res.status(), StatusCode::OK);
         // A change and an export leave more traces about her.
         let mut edit = P::newcomer("Élodie", 2)
             .last_name("Vandenbroucke")
@@ -592,8 +631,8 @@ both!(
         assert_eq!(after.consents.len(), 1);
         assert_eq!(
             list(&app, &token, "").await.count,
-            1,
-            "only the applicant is current"
+            2,
+            "only the applicant and the other mentor are current"
         );
         assert_eq!(list(&app, &token, "archived=true").await.count, 1);
 

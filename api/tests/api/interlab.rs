@@ -646,6 +646,8 @@ enum Caller {
     Coordinator,
     /// A coach who does not accompany the entrepreneur.
     Coach,
+    /// A mentor's account with no active relation with the entrepreneur.
+    Mentor,
     Anonymous,
 }
 
@@ -658,6 +660,7 @@ both!(
         let tokens = [
             (Caller::Anonymous, None),
             (Caller::Coach, Some(app.token_for(Role::Coach).await)),
+            (Caller::Mentor, Some(app.token_for(Role::Mentor).await)),
             (Caller::Coordinator, Some(token.clone())),
             (Caller::Admin, Some(app.token_for(Role::Admin).await)),
         ];
@@ -720,6 +723,17 @@ both!(
                     S::OK,
                     S::FORBIDDEN,
                 ],
+                // Only the entrepreneurs of its active relations (none here); no cohorts.
+                Caller::Mentor => [
+                    S::FORBIDDEN,
+                    S::NOT_FOUND,
+                    S::FORBIDDEN,
+                    S::OK,
+                    S::FORBIDDEN,
+                    S::FORBIDDEN,
+                    S::FORBIDDEN,
+                    S::FORBIDDEN,
+                ],
                 Caller::Anonymous => [S::UNAUTHORIZED; 8],
             }
         };
@@ -738,7 +752,7 @@ both!(
                 assert_eq!(res.status(), status, "{what}");
                 if status.is_success() {
                     let v: Value = expect_json(res, status).await;
-                    if matches!(caller, Caller::Coach) {
+                    if matches!(caller, Caller::Coach | Caller::Mentor) {
                         assert!(
                             !v.to_string().contains("Saveurs"),
                             "{what}: another coach's entrepreneur shown"

@@ -52,5 +52,7 @@ mod interlab;
 mod interlab_diagnostics;
 mod interlab_fixtures;
 mod interlab_meetings;
+mod interlab_mentoring;
+mod interlab_office_hours;
 mod interlab_outcomes;
 mod interlab_path;

@@ -302,7 +302,8 @@ fn enum_schemas_list_exactly_the_serde_names() {
         interlab::ApplicationStatus, interlab::ApplicationDecision,
         interlab::HeardVia, interlab::ProjectStage, interlab::LegalForm, interlab::TermKind,
         interlab::NeedDomain, interlab::NeedPriority, interlab::MilestoneStatus,
-        interlab::MilestoneOwner, interlab::OutcomeKind;
+        interlab::MilestoneOwner, interlab::OutcomeKind, interlab::MentorRole, interlab::MentorshipStatus,
+        interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

@@ -61,6 +61,7 @@ enum Caller {
     Admin,
     Coordinator,
     Coach,
+    Mentor,
     Anonymous,
 }
 
@@ -69,6 +70,7 @@ both!(role_matrix_of_the_admin_routes, |app: TestApp| async move {
     let tokens = [
         (Caller::Anonymous, None),
         (Caller::Coach, Some(app.token_for(Role::Coach).await)),
+        (Caller::Mentor, Some(app.token_for(Role::Mentor).await)),
         (
             Caller::Coordinator,
             Some(app.token_for(Role::Coordinator).await),
@@ -107,7 +109,7 @@ both!(role_matrix_of_the_admin_routes, |app: TestApp| async move {
         use StatusCode as S;
         match caller {
             Caller::Admin => [S::OK, S::CREATED, S::OK, S::OK, S::OK],
-            Caller::Coordinator | Caller::Coach => [S::FORBIDDEN; 5],
+            Caller::Coordinator | Caller::Coach | Caller::Mentor => [S::FORBIDDEN; 5],
             Caller::Anonymous => [S::UNAUTHORIZED; 5],
         }
     };

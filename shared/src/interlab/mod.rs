@@ -13,6 +13,10 @@ mod meetings;
 mod outcomes;
 pub use meetings::*;
 pub use outcomes::*;
+mod mentoring;
+mod office_hours;
+pub use mentoring::*;
+pub use office_hours::*;
 
 wire_enum!(
     /// Where an application stands in the team's review.

@@ -156,6 +156,12 @@ crate::catalogue! {
             nl: "Coach",
             ar: "مرافق",
         },
+        RoleMentor => {
+            fr: "Mentor·e",
+            en: "Mentor",
+            nl: "Mentor",
+            ar: "مرشد",
+        },
     }
 }
 
@@ -165,6 +171,7 @@ pub fn role_key(role: Role) -> AuthKey {
         Role::Admin => AuthKey::RoleAdmin,
         Role::Coordinator => AuthKey::RoleCoordinator,
         Role::Coach => AuthKey::RoleCoach,
+        Role::Mentor => AuthKey::RoleMentor,
     }
 }
 

@@ -40,7 +40,7 @@ impl Acting {
         Acting {
             actor,
             user_id,
-            coach: (role == Role::Coach).then(|| user_id.to_string()),
+            coach: matches!(role, Role::Coach | Role::Mentor).then(|| user_id.to_string()),
         }
     }
 

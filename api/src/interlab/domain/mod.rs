@@ -13,6 +13,8 @@ use crate::i18n::Msg;
 use crate::people::domain::{optional_text, required_text};
 
 mod meetings;
+pub mod mentoring;
+pub mod office_hours;
 mod outcomes;
 mod path;
 pub use meetings::*;

@@ -22,7 +22,7 @@ pub async fn list_cohorts(
     state: web::Data<AppState>,
     ctx: Ctx,
 ) -> Result<web::Json<Vec<Cohort>>, ApiError> {
-    ctx.require(Permission::ReadInterlab)?;
+    ctx.require(Permission::ReadCohorts)?;
     Ok(web::Json(
         cohorts::list(&state.db, &Acting::from(&ctx)).await?,
     ))
@@ -55,7 +55,7 @@ pub async fn get_cohort(
     ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Cohort>, ApiError> {
-    ctx.require(Permission::ReadInterlab)?;
+    ctx.require(Permission::ReadCohorts)?;
     let c = cohorts::get(&state.db, &Acting::from(&ctx), id.into_inner()).await?;
     Ok(web::Json(c))
 }

@@ -8,7 +8,11 @@ pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
 pub mod meetings;
+pub mod mentor_feed;
+pub mod mentors;
+pub mod mentorships;
 pub mod milestones;
+pub mod office_hours;
 pub mod outcomes;
 pub mod templates;
 pub mod vocabularies;
@@ -54,12 +58,28 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(outcomes::update_outcome)
         .service(outcomes::delete_outcome)
         .service(outcomes::list_follow_ups)
-        .service(outcomes::follow_up_done);
+        .service(outcomes::follow_up_done)
+        .service(mentors::list_mentors)
+        .service(mentors::create_mentor)
+        .service(mentors::get_mentor)
+        .service(mentors::update_mentor)
+        .service(mentors::rotate_mentor_feed)
+        .service(mentors::revoke_mentor_feed)
+        .service(mentors::mentor_suggestions)
+        .service(mentorships::list_mentorships)
+        .service(mentorships::create_mentorship)
+        .service(mentorships::get_mentorship)
+        .service(mentorships::update_mentorship)
+        .service(office_hours::list_office_hours)
+        .service(office_hours::create_office_hour)
+        .service(office_hours::update_office_hour)
+        .service(office_hours::book_office_hour)
+        .service(office_hours::unbook_office_hour);
 }
 
 /// Routes under `/api/v1/public/interlab`.
 pub fn configure_public(cfg: &mut ServiceConfig) {
-    cfg.service(apply::apply);
+    cfg.service(apply::apply).service(mentor_feed::mentor_feed);
 }
 
 /// Offset and limit of a page, as the store takes them.

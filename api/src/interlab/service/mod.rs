@@ -7,8 +7,12 @@ pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;
 pub mod meetings;
+pub mod mentors;
+pub mod mentorships;
+pub mod office_hours;
 pub mod outcomes;
 pub mod path;
+pub mod suggestions;
 pub mod vocabulary;
 
 use shared::auth::Role;
@@ -24,8 +28,9 @@ use crate::i18n::Msg;
 use crate::interlab::store::EntrepreneurRow;
 use crate::people::store::is_coached_by;
 
-/// Who acts through the service: the audit actor, the staff id written on rows, the coach's own
-/// id when the role sees only the people it accompanies, and the language of the answer.
+/// Who acts through the service: the audit actor, the staff id written on rows, the coach's (or
+/// mentor's) own account id when the role sees only the people it accompanies, and the language
+/// of the answer.
 #[derive(Debug, Clone)]
 pub struct Acting {
     pub actor: Actor,
@@ -41,7 +46,7 @@ impl Acting {
             actor,
             user_id,
             role,
-            coach: (role == Role::Coach).then(|| user_id.to_string()),
+            coach: matches!(role, Role::Coach | Role::Mentor).then(|| user_id.to_string()),
             lang,
         }
     }
@@ -53,7 +58,8 @@ impl From<&Ctx> for Acting {
     }
 }
 
-/// An entrepreneur the coach accompanies (any for other roles); others are not found.
+/// An entrepreneur the coach accompanies, or a mentor's account accompanies in an active
+/// mentoring relation (any for other roles); others are not found.
 pub(crate) fn visible_entrepreneur(
     conn: &mut DbConnection,
     coach: Option<&str>,
@@ -61,7 +67,9 @@ pub(crate) fn visible_entrepreneur(
 ) -> Result<EntrepreneurRow, ApiError> {
     let e = EntrepreneurRow::find(conn, &id.to_string())?.ok_or(ApiError::NotFound)?;
     if let Some(coach) = coach {
-        if !is_coached_by(conn, &e.person_id, coach)? {
+        if !is_coached_by(conn, &e.person_id, coach)?
+            && !crate::interlab::store::mentoring::is_mentored_by(conn, &e.id, coach)?
+        {
             return Err(ApiError::NotFound);
         }
     }

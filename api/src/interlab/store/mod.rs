@@ -2,6 +2,7 @@
 
 pub mod diagnostics;
 pub mod meetings;
+pub mod mentoring;
 pub mod milestones;
 pub mod outcomes;
 
@@ -311,6 +312,11 @@ impl EntrepreneurRow {
         offset: i64,
         limit: i64,
     ) -> QueryResult<(Vec<EntrepreneurRow>, i64)> {
+        // A mentor's account sees the entrepreneurs of its active relations too.
+        let mentored = match &f.scope {
+            Some(v) => mentoring::mentored_by(conn, v)?,
+            None => Vec::new(),
+        };
         let build = || {
             let mut q = interlab_entrepreneurs::table.into_boxed();
             if let Some(v) = &f.cohort {
@@ -331,7 +337,11 @@ impl EntrepreneurRow {
                 None => {}
             }
             if let Some(v) = &f.scope {
-                q = q.filter(interlab_entrepreneurs::person_id.eq_any(coached_people(v)));
+                q = q.filter(
+                    interlab_entrepreneurs::person_id
+                        .eq_any(coached_people(v))
+                        .or(interlab_entrepreneurs::id.eq_any(mentored.clone())),
+                );
             }
             q
         };

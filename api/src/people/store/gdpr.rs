@@ -57,6 +57,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     crate::interlab::store::milestones::anonymise(conn, id)?;
     crate::interlab::store::meetings::anonymise(conn, id)?;
     crate::interlab::store::outcomes::anonymise(conn, id)?;
+    crate::interlab::store::mentoring::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -365,6 +366,17 @@ pub fn export_tables(
     let (outcomes, follow_ups) = crate::interlab::store::outcomes::export(conn, id)?;
     out.insert("interlab_outcomes".into(), json(outcomes)?);
     out.insert("interlab_follow_ups".into(), json(follow_ups)?);
+    // Mentoring: their directory entry, relations and office hours (as mentor or entrepreneur).
+    let mentoring = crate::interlab::store::mentoring::export(conn, id)?;
+    out.insert(
+        "interlab_mentors".into(),
+        json(mentoring.mentor.into_iter().collect())?,
+    );
+    out.insert("interlab_mentorships".into(), json(mentoring.mentorships)?);
+    out.insert(
+        "interlab_office_hours".into(),
+        json(mentoring.office_hours)?,
+    );
     // What they were (or are to be) told about their registrations.
     out.insert(
         "notifications".into(),

@@ -676,3 +676,46 @@ both!(
         assert!(s.suggestions.iter().all(|x| !x.reasons.is_empty()));
     }
 );
+
+both!(
+    a_mentor_reads_the_meetings_they_attended_and_no_other,
+    |app: TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let e = entrepreneur(&app, &token, "Rania", project("Saveurs d'Alep")).await;
+        let email = "mentor-z@example.be";
+        let user = app.create_user(email, Role::Mentor);
+        let mt = app.sign_in(email, crate::helpers::PASSWORD).await.access;
+        let m = mentor(
+            &app,
+            &token,
+            "Claire",
+            json!({ "account_id": user.id, "capacity": 3 }),
+        )
+        .await;
+        let r: Mentorship =
+            expect_json(propose(&app, &token, m.id, e.id).await, StatusCode::CREATED).await;
+        activate(&app, &token, r.id).await;
+        let meetings = format!("{ENTREPRENEURS}/{}/meetings", e.id);
+        for (day, attendees) in [("2026-11-03", json!([m.person_id])), ("2026-11-10", json!([]))] {
+            let body = json!({
+                "held_on": day,
+                "attendee_person_ids": attendees,
+                "notes": format!("Notes du {day}"),
+            });
+            let res = app
+                .send_json(Method::POST, &meetings, Some(&token), &body)
+                .await;
+            assert_eq!(res.status(), StatusCode::CREATED);
+        }
+
+        // The meeting Claire attended, with its notes; nothing of the other one.
+        let seen: Value = expect_json(app.get(&meetings, Some(&mt)).await, StatusCode::OK).await;
+        let seen = seen.as_array().expect("a list of meetings");
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert_eq!(seen[0]["held_on"], "2026-11-03");
+        assert_eq!(seen[0]["notes"], "Notes du 2026-11-03");
+        // The coordinator still reads both.
+        let all: Value = expect_json(app.get(&meetings, Some(&token)).await, StatusCode::OK).await;
+        assert_eq!(all.as_array().map(Vec::len), Some(2));
+    }
+);

@@ -19,14 +19,15 @@ use crate::interlab::domain::{
 };
 use crate::interlab::store::diagnostics::owner_of_need;
 use crate::interlab::store::meetings::{self as store, AttendeeRow, MeetingRow};
+use crate::interlab::store::mentoring::MentorRow;
 use crate::interlab::store::EntrepreneurRow;
 
-/// Whether the caller reads this meeting's notes: InterLab staff, the entrepreneur's own coach;
-/// a mentor who attended once mentors sign in (`store::meetings::attended`).
+/// Whether the caller reads this meeting's notes: InterLab staff, the entrepreneur's own coach,
+/// and a mentor, who is only ever shown the meetings they attended (`list`).
 fn sees_notes(acting: &Acting, e: &EntrepreneurRow) -> bool {
     let staff = matches!(acting.role, Role::Admin | Role::Coordinator);
     let their_coach = e.coach_id.as_deref() == Some(acting.user_id.to_string().as_str());
-    sees_meeting_notes(staff, their_coach, false)
+    sees_meeting_notes(staff, their_coach, acting.role == Role::Mentor)
 }
 
 fn views(
@@ -159,7 +160,19 @@ pub async fn list(db: &Db, acting: &Acting, id: Uuid) -> Result<Vec<Meeting>, Ap
     let acting = acting.clone();
     db.run(move |conn| {
         let e = visible_entrepreneur(conn, acting.coach.as_deref(), id)?;
-        let rows = MeetingRow::of_entrepreneur(conn, &e.id)?;
+        let mut rows = MeetingRow::of_entrepreneur(conn, &e.id)?;
+        if acting.role == Role::Mentor {
+            // A mentor reads the meetings they attended, nothing of the others.
+            let me = MentorRow::of_user(conn, &acting.user_id.to_string())?;
+            let attended: Vec<String> = match me {
+                Some(m) => store::meetings_attended_by(conn, &m.person_id)?
+                    .into_iter()
+                    .map(|r| r.id)
+                    .collect(),
+                None => Vec::new(),
+            };
+            rows.retain(|r| attended.contains(&r.id));
+        }
         views(conn, &acting, &e, &rows)
     })
     .await

@@ -21,6 +21,20 @@ pub const ACTIVITIES_NEW: &str = "/activities/new";
 pub const EVENTS: &str = "/events";
 /// The programmes' public sign-up form (no account needed).
 pub const SIGNUP: &str = "/signup";
+/// "Je propose un atelier", the public InterAct proposal form (no account needed).
+pub const PROPOSE: &str = "/propose";
+/// The coordinators' board of InterAct workshop proposals.
+pub const INTERACT: &str = "/interact";
+
+/// An InterAct proposal's page.
+pub fn proposal_path(id: uuid::Uuid) -> String {
+    format!("{INTERACT}/proposals/{id}")
+}
+
+/// An InterAct host's page.
+pub fn host_path(person_id: uuid::Uuid) -> String {
+    format!("{INTERACT}/hosts/{person_id}")
+}
 
 /// An activity's public page (the address the feeds and the JSON-LD give).
 pub fn event_path(id: uuid::Uuid) -> String {
@@ -146,6 +160,12 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
         path: ACTIVITIES,
         exact: false,
     });
+    // Every staff role: coaches see the proposals of the people they accompany.
+    items.push(NavItem {
+        label: crate::i18n::interact::InteractKey::NavInteract.into(),
+        path: INTERACT,
+        exact: false,
+    });
     // Every staff role: coaches see the candidacies and duos of the people they accompany.
     items.push(NavItem {
         label: VocabKey::ProgDuo2change.into(),
@@ -201,10 +221,13 @@ mod tests {
     #[test]
     fn only_admins_see_admin() {
         let admin: Vec<_> = nav_items(Role::Admin).iter().map(|i| i.path).collect();
-        assert_eq!(admin, [HOME, PEOPLE, ACTIVITIES, DUO, ADMIN_ACCOUNTS]);
+        assert_eq!(
+            admin,
+            [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, ADMIN_ACCOUNTS]
+        );
         for role in [Role::Coordinator, Role::Coach] {
             let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES, DUO], "{role}");
+            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO], "{role}");
         }
         let agenda = nav_items(Role::Coach)[2];
         assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");

@@ -108,6 +108,12 @@ audit_actions! {
     InterlabTemplateUpdated = "interlab.template_updated",
     InterlabMilestoneCreated = "interlab.milestone_created",
     InterlabMilestoneUpdated = "interlab.milestone_updated",
+    InteractProposed = "interact.proposed",
+    InteractProposalUpdated = "interact.proposal_updated",
+    InteractStatusChanged = "interact.status_changed",
+    InteractNoteAdded = "interact.note_added",
+    InteractAutonomyChanged = "interact.autonomy_changed",
+    InteractWorkshopCreated = "interact.workshop_created",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

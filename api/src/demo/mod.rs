@@ -4,6 +4,7 @@
 
 mod activities;
 mod duos;
+mod interact;
 mod interlab;
 mod people;
 mod people_data;
@@ -74,6 +75,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             duos::load_duos(conn, &people)?;
             activities::load_activities(conn, &people)?;
             interlab::load_interlab(conn, &people)?;
+            interact::load_interact(conn, &people)?;
         }
         Ok(report)
     })

@@ -50,3 +50,7 @@ mod interlab;
 mod interlab_diagnostics;
 mod interlab_fixtures;
 mod interlab_path;
+
+// InterAct hosts (issue 16).
+mod interact;
+mod interact_fixtures;

@@ -111,6 +111,19 @@ pub enum Msg {
     NotTheirNeed,
     /// A need whose domain has no milestone template yet.
     NoTemplates,
+    /// A step of the InterAct pipeline that does not follow the current one.
+    PipelineStepNotAllowed,
+    /// A workshop marked running before it exists.
+    RunningNeedsWorkshop,
+    /// A series created from a proposal not planned yet.
+    WorkshopNeedsPlan,
+    /// An autonomy level set outside a planned, running or paused workshop.
+    AutonomyNeedsWorkshop,
+    SameAutonomyLevel,
+    /// A co-host of the same category as the host.
+    CohostPairing,
+    /// A staff account that does not exist or is deactivated.
+    UnknownAccount,
 }
 
 impl Msg {
@@ -434,6 +447,34 @@ impl Msg {
             (NoTemplates, En) => "No milestone template for this domain yet: add the milestones by hand.".into(),
             (NoTemplates, Nl) => "Nog geen sjabloon voor dit domein: voeg de mijlpalen met de hand toe.".into(),
             (NoTemplates, Ar) => "لا يوجد نموذج مراحل لهذا المجال بعد: أضف المراحل يدويًا.".into(),
+            (PipelineStepNotAllowed, Fr) => "Cette étape ne peut pas suivre l'étape actuelle de la proposition.".into(),
+            (PipelineStepNotAllowed, En) => "This step cannot follow the proposal's current step.".into(),
+            (PipelineStepNotAllowed, Nl) => "Deze stap kan niet volgen op de huidige stap van het voorstel.".into(),
+            (PipelineStepNotAllowed, Ar) => "لا يمكن لهذه المرحلة أن تلي المرحلة الحالية للمقترح.".into(),
+            (RunningNeedsWorkshop, Fr) => "Créez d'abord l'atelier (sa série) avant de le marquer « en cours ».".into(),
+            (RunningNeedsWorkshop, En) => "Create the workshop (its series) before marking it running.".into(),
+            (RunningNeedsWorkshop, Nl) => "Maak eerst het atelier (de reeks) aan voordat u het als lopend markeert.".into(),
+            (RunningNeedsWorkshop, Ar) => "أنشئ الورشة (سلسلتها) أولًا قبل وضعها في حالة «جارية».".into(),
+            (WorkshopNeedsPlan, Fr) => "Passez d'abord la proposition à l'étape « planifiée ».".into(),
+            (WorkshopNeedsPlan, En) => "Move the proposal to \"planned\" first.".into(),
+            (WorkshopNeedsPlan, Nl) => "Zet het voorstel eerst op \"gepland\".".into(),
+            (WorkshopNeedsPlan, Ar) => "انقل المقترح أولًا إلى مرحلة «مخطَّط».".into(),
+            (AutonomyNeedsWorkshop, Fr) => "Le niveau d'autonomie se fixe pour un atelier planifié, en cours ou en pause.".into(),
+            (AutonomyNeedsWorkshop, En) => "The autonomy level is set for a planned, running or paused workshop.".into(),
+            (AutonomyNeedsWorkshop, Nl) => "Het autonomieniveau geldt voor een gepland, lopend of gepauzeerd atelier.".into(),
+            (AutonomyNeedsWorkshop, Ar) => "يُحدَّد مستوى الاستقلالية لورشة مخطَّطة أو جارية أو متوقفة مؤقتًا.".into(),
+            (SameAutonomyLevel, Fr) => "C'est déjà le niveau actuel.".into(),
+            (SameAutonomyLevel, En) => "This is already the current level.".into(),
+            (SameAutonomyLevel, Nl) => "Dit is al het huidige niveau.".into(),
+            (SameAutonomyLevel, Ar) => "هذا هو المستوى الحالي بالفعل.".into(),
+            (CohostPairing, Fr) => "Un co-animateur fait la paire : une personne nouvelle venue avec une personne locale.".into(),
+            (CohostPairing, En) => "A co-host makes a pair: a newcomer with a local.".into(),
+            (CohostPairing, Nl) => "Een co-begeleider vormt een paar: een nieuwkomer met een local.".into(),
+            (CohostPairing, Ar) => "المنشّط المشارك يشكّل ثنائيًا: وافد جديد مع شخص محلي.".into(),
+            (UnknownAccount, Fr) => "Ce compte n'existe pas ou n'est plus actif.".into(),
+            (UnknownAccount, En) => "This account does not exist or is no longer active.".into(),
+            (UnknownAccount, Nl) => "Dit account bestaat niet of is niet meer actief.".into(),
+            (UnknownAccount, Ar) => "هذا الحساب غير موجود أو لم يعد نشطًا.".into(),
         }
     }
 }

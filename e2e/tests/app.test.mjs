@@ -110,7 +110,7 @@ describe('an admin at work', () => {
     const main = s.page.locator('main');
     assert.match(await main.innerText(), /admin@demo\.interra\.be/);
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Duo2Change', 'InterLab', 'Administration']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Administration']);
     assert.equal(await nav.locator('a[aria-current=page]').innerText(), 'Accueil');
     await checkA11y(s.page, 'home');
     await screenshots(s.page, '03-home');
@@ -200,7 +200,7 @@ describe('an admin at work', () => {
     await s.page.waitForFunction(() => document.documentElement.dir === 'rtl');
     assert.equal(await s.page.getAttribute('html', 'lang'), 'ar');
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'Duo2Change', 'InterLab', 'الإدارة']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'ورشات InterAct', 'Duo2Change', 'InterLab', 'الإدارة']);
     await expectHeading(s.page, 'حسابات الفريق');
     await checkA11y(s.page, 'accounts (Arabic)');
     await screenshots(s.page, '06-accounts-ar');
@@ -256,7 +256,7 @@ describe('a coordinator', () => {
 
   it('sees no Admin entry', async () => {
     const links = await s.page.locator('nav.main-nav a').allInnerTexts();
-    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Duo2Change', 'InterLab']);
+    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab']);
     assert.equal(await s.page.locator('main a[href="/admin/accounts"]').count(), 0);
     await checkA11y(s.page, 'home (coordinator)');
   });

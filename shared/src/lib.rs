@@ -8,6 +8,7 @@ pub mod auth;
 pub mod consent;
 pub mod duo;
 pub mod health;
+pub mod interact;
 pub mod interlab;
 pub mod lang;
 pub mod notifications;

@@ -29,6 +29,10 @@ use crate::pages::duo::duo_page::DuoPage;
 use crate::pages::duo::pool::PoolPage;
 use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
+use crate::pages::interact::board::ProposalBoardPage;
+use crate::pages::interact::host::HostPage;
+use crate::pages::interact::proposal::ProposalPage;
+use crate::pages::interact::propose::ProposePage;
 use crate::pages::interlab::application::ApplicationPage;
 use crate::pages::interlab::applications::ApplicationsPage;
 use crate::pages::interlab::apply::ApplyPage;
@@ -87,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/events/:id") view=EventPage/>
                     <Route path=path!("/signup") view=SignupPage/>
                     <Route path=path!("/interlab/apply") view=ApplyPage/>
+                    <Route path=path!("/propose") view=ProposePage/>
                     <Route
                         path=path!("/")
                         view=|| {
@@ -154,6 +159,15 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/activities/:id")
                         view=|| view! { <RequireAuth><ActivityPage/></RequireAuth> }
+                    />
+                    <Route path=path!("/interact") view=|| view! { <RequireAuth><ProposalBoardPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/interact/proposals/:id")
+                        view=|| view! { <RequireAuth><ProposalPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/interact/hosts/:id")
+                        view=|| view! { <RequireAuth><HostPage/></RequireAuth> }
                     />
                     <Route path=path!("/duo") view=|| view! { <RequireAuth><PoolPage/></RequireAuth> }/>
                     <Route

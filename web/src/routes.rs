@@ -23,6 +23,20 @@ pub const EVENTS: &str = "/events";
 pub const SIGNUP: &str = "/signup";
 /// InterLab's public application form, "Je veux créer mon activité" (no account needed).
 pub const INTERLAB_APPLY: &str = "/interlab/apply";
+/// "Je propose un atelier", the public InterAct proposal form (no account needed).
+pub const PROPOSE: &str = "/propose";
+/// The coordinators' board of InterAct workshop proposals.
+pub const INTERACT: &str = "/interact";
+
+/// An InterAct proposal's page.
+pub fn proposal_path(id: uuid::Uuid) -> String {
+    format!("{INTERACT}/proposals/{id}")
+}
+
+/// An InterAct host's page.
+pub fn host_path(person_id: uuid::Uuid) -> String {
+    format!("{INTERACT}/hosts/{person_id}")
+}
 
 /// An activity's public page (the address the feeds and the JSON-LD give).
 pub fn event_path(id: uuid::Uuid) -> String {
@@ -203,6 +217,12 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
         path: ACTIVITIES,
         exact: false,
     });
+    // Every staff role: coaches see the proposals of the people they accompany.
+    items.push(NavItem {
+        label: crate::i18n::interact::InteractKey::NavInteract.into(),
+        path: INTERACT,
+        exact: false,
+    });
     // Every staff role: coaches see the candidacies and duos of the people they accompany.
     items.push(NavItem {
         label: VocabKey::ProgDuo2change.into(),
@@ -266,11 +286,23 @@ mod tests {
         let admin: Vec<_> = nav_items(Role::Admin).iter().map(|i| i.path).collect();
         assert_eq!(
             admin,
-            [HOME, PEOPLE, ACTIVITIES, DUO, INTERLAB, ADMIN_ACCOUNTS]
+            [
+                HOME,
+                PEOPLE,
+                ACTIVITIES,
+                INTERACT,
+                DUO,
+                INTERLAB,
+                ADMIN_ACCOUNTS
+            ]
         );
         for role in [Role::Coordinator, Role::Coach] {
             let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(paths, [HOME, PEOPLE, ACTIVITIES, DUO, INTERLAB], "{role}");
+            assert_eq!(
+                paths,
+                [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB],
+                "{role}"
+            );
         }
         let agenda = nav_items(Role::Coach)[2];
         assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");

@@ -127,6 +127,12 @@ audit_actions! {
     InterlabOfficeHourUpdated = "interlab.office_hour_updated",
     InterlabOfficeHourBooked = "interlab.office_hour_booked",
     InterlabOfficeHourUnbooked = "interlab.office_hour_unbooked",
+    InteractProposed = "interact.proposed",
+    InteractProposalUpdated = "interact.proposal_updated",
+    InteractStatusChanged = "interact.status_changed",
+    InteractNoteAdded = "interact.note_added",
+    InteractAutonomyChanged = "interact.autonomy_changed",
+    InteractWorkshopCreated = "interact.workshop_created",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

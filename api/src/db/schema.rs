@@ -356,7 +356,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     interlab_diagnostic_strengths,
     interlab_diagnostic_needs,
     interlab_templates,
-    interlab_milestones
+    interlab_milestones,
+    interact_proposals,
+    interact_proposal_tags,
+    interact_notes,
+    interact_workshops,
+    interact_autonomy
 );
 
 diesel::table! {
@@ -793,3 +798,74 @@ diesel::table! {
         expires_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    interact_proposals (id) {
+        id -> Text,
+        person_id -> Text,
+        title -> Text,
+        description -> Text,
+        languages -> Text,
+        availability -> Text,
+        availability_note -> Nullable<Text>,
+        needs -> Nullable<Text>,
+        wants_cohost -> Bool,
+        cohost_id -> Nullable<Text>,
+        status -> Text,
+        coordinator_id -> Nullable<Text>,
+        next_step -> Nullable<Text>,
+        next_step_on -> Nullable<Date>,
+        autonomy -> Text,
+        source -> Text,
+        created_by -> Nullable<Text>,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interact_proposal_tags (proposal_id, tag_id) {
+        proposal_id -> Text,
+        tag_id -> Text,
+    }
+}
+
+diesel::table! {
+    interact_notes (id) {
+        id -> Text,
+        proposal_id -> Text,
+        body -> Text,
+        noted_on -> Date,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interact_workshops (id) {
+        id -> Text,
+        proposal_id -> Text,
+        series_id -> Nullable<Text>,
+        activity_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interact_autonomy (id) {
+        id -> Text,
+        proposal_id -> Text,
+        level -> Text,
+        changed_on -> Date,
+        note -> Nullable<Text>,
+        changed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interact_proposal_tags -> interact_proposals (proposal_id));
+diesel::joinable!(interact_proposal_tags -> tags (tag_id));
+diesel::joinable!(interact_notes -> interact_proposals (proposal_id));
+diesel::joinable!(interact_workshops -> interact_proposals (proposal_id));
+diesel::joinable!(interact_autonomy -> interact_proposals (proposal_id));

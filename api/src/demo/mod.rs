@@ -4,6 +4,7 @@
 
 mod activities;
 mod duos;
+mod interact;
 mod interlab;
 mod interlab_meetings;
 mod mentoring;
@@ -80,6 +81,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             interlab::load_interlab(conn, &people)?;
             interlab_meetings::load(conn)?;
             mentoring::load_mentoring(conn, &people)?;
+            interact::load_interact(conn, &people)?;
         }
         Ok(report)
     })

@@ -58,6 +58,11 @@ fn int_range(min: i64, max: i64) -> Value {
     json!({ "minimum": min, "maximum": max })
 }
 
+/// Up to ten ISO 639 codes, two or three letters.
+fn language_codes() -> Value {
+    json!({ "maxItems": 10, "items": { "type": "string", "pattern": "^[A-Za-z]{2,3}$" } })
+}
+
 /// A text per language (`fr`, `en`, `nl`, `ar`), French required for titles.
 fn multilingual(max: u32, title: bool) -> Value {
     let one = if title {
@@ -291,6 +296,49 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
         ("OfficeHourPatch", "place", text(300)),
         ("OfficeHourPatch", "video_url", text(500)),
         ("BookingInput", "note", text(1000)),
+        // InterAct hosts (activities/interact/domain.rs)
+        ("PublicProposalRequest", "title", required_text(120)),
+        ("PublicProposalRequest", "description", required_text(2000)),
+        (
+            "PublicProposalRequest",
+            "passions",
+            json!({ "maxItems": 10 }),
+        ),
+        ("PublicProposalRequest", "languages", language_codes()),
+        (
+            "PublicProposalRequest",
+            "availability",
+            json!({ "maxItems": 21 }),
+        ),
+        ("PublicProposalRequest", "availability_note", text(500)),
+        ("PublicProposalRequest", "needs", text(1000)),
+        ("ProposalInput", "title", required_text(120)),
+        ("ProposalInput", "description", required_text(2000)),
+        ("ProposalInput", "passions", json!({ "maxItems": 10 })),
+        ("ProposalInput", "languages", language_codes()),
+        ("ProposalInput", "availability", json!({ "maxItems": 21 })),
+        ("ProposalInput", "availability_note", text(500)),
+        ("ProposalInput", "needs", text(1000)),
+        ("ProposalInput", "next_step", text(500)),
+        ("ProposalInput", "next_step_on", date()),
+        ("ProposalUpdate", "title", required_text(120)),
+        ("ProposalUpdate", "description", required_text(2000)),
+        ("ProposalUpdate", "passions", json!({ "maxItems": 10 })),
+        ("ProposalUpdate", "languages", language_codes()),
+        ("ProposalUpdate", "availability", json!({ "maxItems": 21 })),
+        ("ProposalUpdate", "availability_note", text(500)),
+        ("ProposalUpdate", "needs", text(1000)),
+        ("ProposalUpdate", "next_step", text(500)),
+        ("ProposalUpdate", "next_step_on", date()),
+        ("NoteInput", "body", required_text(2000)),
+        ("NoteInput", "noted_on", date()),
+        ("StatusChange", "note", text(2000)),
+        ("AutonomyInput", "changed_on", date()),
+        ("AutonomyInput", "note", text(1000)),
+        ("WorkshopInput", "starts_at", local_or_offset_instant()),
+        ("WorkshopInput", "ends_at", local_or_offset_instant()),
+        ("WorkshopInput", "capacity", int_range(1, 10_000)),
+        ("WorkshopInput", "public_name", text(100)),
     ]
 }
 

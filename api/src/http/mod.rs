@@ -35,7 +35,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     scope("/public")
                         .configure(activities::public::http::configure)
                         .configure(people::http::public::configure)
-                        .service(scope("/interlab").configure(interlab::http::configure_public)),
+                        .service(scope("/interlab").configure(interlab::http::configure_public))
+                        .service(
+                            scope("/interact")
+                                .configure(activities::interact::http::configure_public),
+                        ),
                 )
                 .service(scope("/auth").configure(accounts::http::auth::configure))
                 .service(scope("/users").configure(accounts::http::users::configure))
@@ -45,6 +49,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/duo").configure(duo::http::configure_duo))
                 .service(scope("/duos").configure(duo::http::configure_duos))
                 .service(scope("/interlab").configure(interlab::http::configure))
+                .service(scope("/interact").configure(activities::interact::http::configure))
                 .service(scope("/activities").configure(activities::http::activities::configure))
                 .service(scope("/venues").configure(activities::http::activities::configure_venues))
                 .service(scope("/notifications").configure(notify::http::configure)),

@@ -12,7 +12,7 @@ use utoipa::{IntoResponses, Modify, OpenApi};
 #[openapi(
     info(
         title = "Interra API",
-        description = "REST API of the Interra platform: people, activities, Duo2Change and InterLab. \
+        description = "REST API of the Interra platform: people, activities, InterAct hosts, Duo2Change and InterLab. \
 Errors are RFC 9457 `application/problem+json` documents in the language of `Accept-Language` \
 (fr, en, nl, ar). Lists are paginated as `{count, next, previous, results}`. No text, in a body \
 or a query, may hold a NUL character (`\\u0000`), and no date may lie outside the years \
@@ -29,6 +29,7 @@ or a query, may hold a NUL character (`\\u0000`), and no date may lie outside th
         (name = "notifications", description = "Outbox of notices to people promoted from a waiting list or whose activity is cancelled: sent by email when a mail server is configured, otherwise passed on by staff"),
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
         (name = "interlab", description = "InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts, sectors"),
+        (name = "interact", description = "InterAct hosts: workshop proposals, the coordinators' pipeline, the host's autonomy ladder and page"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),

@@ -460,6 +460,45 @@ both!(
         let res = send(&app, Method::PUT, &format!("/api/v1/interlab/office-hours/{}/booking", slot["id"].as_str().expect("id")), Some(&token),
             &json!({ "entrepreneur_id": entrepreneur, "note": "Le local de Fatimazahra, rue Saint-Gilles" })).await;
         assert_eq!(res.status(), StatusCode::OK);
+        // InterAct holds her workshop proposal, the pipeline's notes and her autonomy ladder.
+        let res = send(
+            &app,
+            Method::POST,
+            "/api/v1/interact/proposals",
+            Some(&token),
+            &json!({ "person_id": person.id, "title": "Couture avec Lolodie", "description": "Retouches avec Fatimazahra", "needs": "Une machine du CPAS de Grâce-Hollogne", "availability_note": "Rue Saint-Gilles le soir", "next_step": "Appeler Fatimazahra" }),
+        )
+        .await;
+        let proposal: Value = expect_json(res, StatusCode::CREATED).await;
+        let proposal = proposal["proposal"]["id"]
+            .as_str()
+            .expect("proposal")
+            .to_owned();
+        for (path, body) in [
+            (
+                "notes",
+                json!({ "body": "Vient avec Fatimazahra, sa soeur" }),
+            ),
+            (
+                "status",
+                json!({ "status": "talked", "note": "Rencontrée au CPAS de Grâce-Hollogne" }),
+            ),
+            ("status", json!({ "status": "planned" })),
+            (
+                "autonomy",
+                json!({ "level": "supported", "note": "Lolodie anime seule" }),
+            ),
+        ] {
+            let res = send(
+                &app,
+                Method::POST,
+                &format!("/api/v1/interact/proposals/{proposal}/{path}"),
+                Some(&token),
+                &body,
+            )
+            .await;
+            assert!(res.status().is_success(), "{path}: {}", res.status());
+        }
         // A change and an export leave more traces about her.
         let mut edit = P::newcomer("Élodie", 2)
             .last_name("Vandenbroucke")

@@ -696,7 +696,10 @@ both!(
             expect_json(propose(&app, &token, m.id, e.id).await, StatusCode::CREATED).await;
         activate(&app, &token, r.id).await;
         let meetings = format!("{ENTREPRENEURS}/{}/meetings", e.id);
-        for (day, attendees) in [("2026-11-03", json!([m.person_id])), ("2026-11-10", json!([]))] {
+        for (day, attendees) in [
+            ("2026-11-03", json!([m.person_id])),
+            ("2026-11-10", json!([])),
+        ] {
             let body = json!({
                 "held_on": day,
                 "attendee_person_ids": attendees,

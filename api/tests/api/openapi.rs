@@ -285,7 +285,7 @@ fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>
 /// The document spells every enum as the API does (serde's names), so a generated client works.
 #[test]
 fn enum_schemas_list_exactly_the_serde_names() {
-    use shared::{activities, consent, duo, interlab, notifications, people};
+    use shared::{activities, consent, duo, interact, interlab, notifications, people};
     let table = enum_table!(
         wire: notifications::NotificationKind, notifications::NotificationChannel,
         notifications::NotificationStatus, consent::ConsentPurpose, consent::ConsentMethod,
@@ -303,7 +303,8 @@ fn enum_schemas_list_exactly_the_serde_names() {
         interlab::HeardVia, interlab::ProjectStage, interlab::LegalForm, interlab::TermKind,
         interlab::NeedDomain, interlab::NeedPriority, interlab::MilestoneStatus,
         interlab::MilestoneOwner, interlab::OutcomeKind, interlab::MentorRole, interlab::MentorshipStatus,
-        interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus;
+        interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus, interact::ProposalStatus, interact::AutonomyLevel,
+        interact::ProposalSource;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

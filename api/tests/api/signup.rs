@@ -79,10 +79,20 @@ both!(
         assert_eq!(p.phone.as_deref(), Some("+32471234567"));
         assert_eq!(p.category, Category::Newcomer);
         assert_eq!(p.possible_duplicate_of, None);
+        // The message goes to the presentation; the workshop idea became an InterAct proposal.
         assert!(p
             .presentation
             .as_deref()
-            .is_some_and(|t| t.contains("Syrian cooking") && t.contains("Saturdays")));
+            .is_some_and(|t| !t.contains("Syrian cooking") && t.contains("Saturdays")));
+        assert_eq!(
+            crate::people_fixtures::count_where(
+                &app,
+                "interact_proposals",
+                "person_id",
+                &p.id.to_string()
+            ),
+            1
+        );
         assert_eq!(p.memberships.len(), 1);
         let m = &p.memberships[0];
         assert_eq!(

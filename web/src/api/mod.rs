@@ -28,6 +28,7 @@ use crate::session::{refresh_delay_secs, Session, SignedOutReason};
 pub mod accounts;
 pub mod activities;
 pub mod duo;
+pub mod interact;
 pub mod interlab;
 pub mod people;
 pub mod people_admin;

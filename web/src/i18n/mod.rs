@@ -12,6 +12,7 @@ pub mod activities;
 pub mod auth;
 pub mod common;
 pub mod duo;
+pub mod interact;
 pub mod interlab;
 pub mod people;
 pub mod people_admin;

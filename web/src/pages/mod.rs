@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod activities;
 pub mod duo;
 pub mod home;
+pub mod interact;
 pub mod interlab;
 pub mod login;
 pub mod not_found;

@@ -58,48 +58,57 @@ pub fn create_series(
     by: Option<String>,
     actor: &Actor,
 ) -> Result<Vec<ActivityRecord>, ApiError> {
-    write_transaction(conn, |conn| {
-        let f = check_input(conn, &input.first, None)?;
-        let sessions = expand(
-            f.row.starts_at.and_utc(),
-            f.row.ends_at.and_utc(),
-            &input.recurrence,
-        )
-        .map_err(|m| ApiError::field("recurrence", m))?;
-        let series_id = Uuid::now_v7().to_string();
-        let rule = serde_json::to_string(&input.recurrence)
-            .map_err(|e| anyhow::anyhow!("cannot store the recurrence: {e}"))?;
-        store::insert_series(conn, &series_id, &rule, by.clone())?;
-        let mut ids = Vec::new();
-        for (start, end) in sessions {
-            let mut row = f.row.clone();
-            row.id = Uuid::now_v7().to_string();
-            row.series_id = Some(series_id.clone());
-            // Registration windows move with each session.
-            let shift = start.naive_utc() - f.row.starts_at;
-            row.registration_opens_at = f.row.registration_opens_at.map(|t| t + shift);
-            row.registration_closes_at = f.row.registration_closes_at.map(|t| t + shift);
-            row.starts_at = start.naive_utc();
-            row.ends_at = end.naive_utc();
-            row.created_by = by.clone();
-            row.insert(conn)?;
-            store::set_links(conn, &row.id, &f.tags, &f.hosts, &f.staff)?;
-            ids.push(row.id);
-        }
-        record(
-            conn,
-            actor,
-            AuditAction::ActivitySeriesCreated,
-            "activity_series",
-            &series_id,
-            json!({ "sessions": ids.len() }),
-        )?;
-        let rows = ids
-            .iter()
-            .map(|id| ActivityRow::get(conn, id))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(store::records(conn, rows)?)
-    })
+    write_transaction(conn, |conn| create_series_in(conn, input, by, actor))
+}
+
+/// [`create_series`] inside the caller's write transaction (a series created from an InterAct
+/// proposal is linked to it in the same transaction).
+pub fn create_series_in(
+    conn: &mut DbConnection,
+    input: &SeriesInput,
+    by: Option<String>,
+    actor: &Actor,
+) -> Result<Vec<ActivityRecord>, ApiError> {
+    let f = check_input(conn, &input.first, None)?;
+    let sessions = expand(
+        f.row.starts_at.and_utc(),
+        f.row.ends_at.and_utc(),
+        &input.recurrence,
+    )
+    .map_err(|m| ApiError::field("recurrence", m))?;
+    let series_id = Uuid::now_v7().to_string();
+    let rule = serde_json::to_string(&input.recurrence)
+        .map_err(|e| anyhow::anyhow!("cannot store the recurrence: {e}"))?;
+    store::insert_series(conn, &series_id, &rule, by.clone())?;
+    let mut ids = Vec::new();
+    for (start, end) in sessions {
+        let mut row = f.row.clone();
+        row.id = Uuid::now_v7().to_string();
+        row.series_id = Some(series_id.clone());
+        // Registration windows move with each session.
+        let shift = start.naive_utc() - f.row.starts_at;
+        row.registration_opens_at = f.row.registration_opens_at.map(|t| t + shift);
+        row.registration_closes_at = f.row.registration_closes_at.map(|t| t + shift);
+        row.starts_at = start.naive_utc();
+        row.ends_at = end.naive_utc();
+        row.created_by = by.clone();
+        row.insert(conn)?;
+        store::set_links(conn, &row.id, &f.tags, &f.hosts, &f.staff)?;
+        ids.push(row.id);
+    }
+    record(
+        conn,
+        actor,
+        AuditAction::ActivitySeriesCreated,
+        "activity_series",
+        &series_id,
+        json!({ "sessions": ids.len() }),
+    )?;
+    let rows = ids
+        .iter()
+        .map(|id| ActivityRow::get(conn, id))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(store::records(conn, rows)?)
 }
 
 /// Replaces an activity. Each change calendars must see increases its `sequence`; freed seats

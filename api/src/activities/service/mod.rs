@@ -8,7 +8,7 @@ mod export;
 mod registrations;
 mod venues;
 
-pub use activities::{create, create_series, list, update};
+pub use activities::{create, create_series, create_series_in, list, update};
 pub use export::attendees;
 pub use registrations::{
     add_registration, list_registrations, notify_cancellation, promote, register, seat_answer,

@@ -132,11 +132,10 @@ pub async fn signup(
     let (Some(mut data), Some(programme), Some(role)) = (data, programme, role) else {
         return Err(anyhow::anyhow!("validated sign-up fields missing").into());
     };
-    // What they wrote goes to the presentation the team reads.
-    data.presentation = match (idea.flatten(), message.flatten()) {
-        (Some(i), Some(m)) => Some(format!("{i}\n\n{m}")),
-        (i, m) => i.or(m),
-    };
+    // Their message goes to the presentation the team reads; a workshop idea becomes an
+    // InterAct proposal at the start of the coordinators' pipeline.
+    data.presentation = message.flatten();
+    let idea = idea.flatten();
     let actor = actor(&req, None);
     let lang = s.lang;
     let version = s.notice_version.trim().to_owned();
@@ -167,6 +166,15 @@ pub async fn signup(
                     updated_at: now,
                 }
                 .insert(conn)?;
+                if let Some(idea) = &idea {
+                    crate::activities::interact::service::proposals::from_signup(
+                        conn,
+                        &actor,
+                        &row.id,
+                        idea,
+                        &[],
+                    )?;
+                }
                 audit::record(
                     conn,
                     &actor,
@@ -178,6 +186,7 @@ pub async fn signup(
                             "programme": programme.as_str(),
                             "role": role.as_str(),
                             "possible_duplicate": row.possible_duplicate_of.is_some(),
+                            "workshop_proposal": idea.is_some(),
                         }),
                     },
                 )?;

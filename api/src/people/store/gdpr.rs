@@ -58,6 +58,7 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     crate::interlab::store::meetings::anonymise(conn, id)?;
     crate::interlab::store::outcomes::anonymise(conn, id)?;
     crate::interlab::store::mentoring::anonymise(conn, id)?;
+    crate::activities::interact::store::gdpr::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -156,6 +157,10 @@ pub fn audit_entries_about(conn: &mut DbConnection, id: &str) -> QueryResult<Vec
                 .filter(duo_blocks::person_a.eq(id).or(duo_blocks::person_b.eq(id)))
                 .select(duo_blocks::id)
                 .load(conn)?,
+        ),
+        (
+            "interact_proposal",
+            crate::activities::interact::store::gdpr::proposal_ids(conn, id)?,
         ),
         (
             "notification",
@@ -377,6 +382,10 @@ pub fn export_tables(
         "interlab_office_hours".into(),
         json(mentoring.office_hours)?,
     );
+    // InterAct: the workshops they proposed, the pipeline's notes, their autonomy ladder.
+    for (table, rows) in crate::activities::interact::store::gdpr::export(conn, id)? {
+        out.insert(table, rows);
+    }
     // What they were (or are to be) told about their registrations.
     out.insert(
         "notifications".into(),

@@ -144,6 +144,8 @@ pub fn merge(conn: &mut DbConnection, from: &str, into: &str) -> QueryResult<usi
         .set(activity_tags::tag_id.eq(into))
         .execute(conn)?;
     crate::activities::store::touch_many(conn, &activities)?;
+    // Workshop proposals carrying it, too.
+    crate::activities::interact::store::merge_tag(conn, from, into)?;
     diesel::update(tags::table.find(from))
         .set(tags::merged_into.eq(into))
         .execute(conn)?;

@@ -238,6 +238,9 @@ pub fn SignupPage() -> impl IntoView {
         <section class="page public-page signup-page" aria-labelledby="page-title">
             <h1 id="page-title">{move || i18n.t(PublicKey::SignupTitle)}</h1>
             <p class="lead">{move || i18n.t(PublicKey::SignupIntro)}</p>
+            <p class="propose-link">
+                <a href=crate::routes::PROPOSE>{move || i18n.t(crate::i18n::interact::InteractKey::NavPropose)}</a>
+            </p>
             {move || match form.done.get() {
                 Some(done) => view! { <SignupConfirmation done=done form=form/> }.into_any(),
                 None => view! { <SignupFormView form=form/> }.into_any(),

@@ -36,6 +36,7 @@ pub async fn propose(
     let seat = state
         .signups
         .reserve(&visitor.ip)
+        .await
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
     let p = body.0;
     let receipt = SignupReceipt {

@@ -110,6 +110,7 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await p.setViewportSize(PHONE);
     await checkA11y(p, 'host page (Arabic, phone)');
     await screenshots(p, '84-host-ar');
+    await p.setViewportSize(DESKTOP); // the language picker is in the folded menu on a phone
     await p.locator('#lang-select').selectOption('fr');
     noAppErrors(staff);
   });

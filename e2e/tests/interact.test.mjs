@@ -119,7 +119,8 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
 // The demo coordinator sees the demo proposals at every step.
 describe('interact: the demo board', () => {
   let s;
-  before(async () => { s = await signedIn(COORDINATOR); });
+  // Not the harness's COORDINATOR: app.test.mjs changes that account's password.
+  before(async () => { s = await signedIn(DUO_COORDINATOR); });
   after(async () => { await s?.close(); });
 
   it('shows every column with the demo proposals', async () => {

@@ -110,6 +110,7 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await p.setViewportSize(PHONE);
     await checkA11y(p, 'host page (Arabic, phone)');
     await screenshots(p, '84-host-ar');
+    await p.setViewportSize(DESKTOP); // the language picker is in the folded menu on a phone
     await p.locator('#lang-select').selectOption('fr');
     noAppErrors(staff);
   });
@@ -118,7 +119,8 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
 // The demo coordinator sees the demo proposals at every step.
 describe('interact: the demo board', () => {
   let s;
-  before(async () => { s = await signedIn(COORDINATOR); });
+  // Not the harness's COORDINATOR: app.test.mjs changes that account's password.
+  before(async () => { s = await signedIn(DUO_COORDINATOR); });
   after(async () => { await s?.close(); });
 
   it('shows every column with the demo proposals', async () => {

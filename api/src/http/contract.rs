@@ -349,6 +349,8 @@ fn parameters() -> Vec<(&'static str, Value)> {
         ("end", date_or_instant()),
         ("modified_since", date_or_instant()),
         ("due_before", date()),
+        ("from", date()),
+        ("to", date()),
         // `Lang::from_tag` reads the primary subtag (`fr`, `fr-BE`, `NL`).
         (
             "lang",

@@ -356,6 +356,16 @@ both!(
             post_public(&app, &robot).await.status(),
             StatusCode::ACCEPTED
         );
+        // A robot's bad input is refused like anyone's (the fuzzing gate found it answered 202).
+        let robot_bad = shared::interact::PublicProposalRequest {
+            website: Some("http://spam.example".into()),
+            availability_note: Some("x".repeat(2000)),
+            ..public_request("Bot", "bot@example.be", "Spam")
+        };
+        assert_eq!(
+            post_public(&app, &robot_bad).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
         assert_eq!(count_rows(&app, "interact_proposals"), 0);
         assert_eq!(count_rows(&app, "people"), people_before);
         assert_eq!(board(&app, &token, "").await.count, 0);

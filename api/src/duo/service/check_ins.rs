@@ -4,7 +4,7 @@ use serde_json::json;
 use shared::duo::{CheckIn, CheckInInput, DuoStatus};
 use uuid::Uuid;
 
-use super::{visible_duo, Acting};
+use super::{today, visible_duo, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
 use crate::db::{stored_id as uuid, write_transaction, Db};
@@ -50,7 +50,7 @@ pub async fn add(db: &Db, acting: &Acting, id: Uuid, c: CheckInInput) -> Result<
     let notes = v
         .check("notes", optional_text(c.notes.as_deref(), 2000))
         .flatten();
-    if c.met_on > chrono::Utc::now().date_naive() {
+    if c.met_on > today() {
         v.add("met_on", Msg::InvalidValue);
     }
     if c.duration_minutes

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::feedback::{self, both_want_to_continue, FeedbackIndex};
 use super::follow_ups::follow_ups_of;
-use super::{visible_duo, Acting};
+use super::{today, visible_duo, Acting};
 use crate::audit::audit_event as record;
 use crate::audit::AuditAction;
 use crate::db::{lock_rows, stored_id as uuid, write_transaction, Db, DbConnection};
@@ -109,7 +109,7 @@ fn with_health(
     let check_ins = CheckInRow::for_duos(conn, &duo_ids)?;
     let follow_ups = FollowUpRow::pending_for(conn, &duo_ids)?;
     let feedback = FeedbackIndex::load(conn, &duo_ids)?;
-    let today = chrono::Utc::now().date_naive();
+    let today = today();
     rows.iter()
         .map(|r| {
             let health = health_of(r, &check_ins, &follow_ups, today, lang);
@@ -167,7 +167,7 @@ fn full(
     let health = if with_health {
         let check_ins = CheckInRow::for_duos(conn, &ids)?;
         let follow_ups = FollowUpRow::pending_for(conn, &ids)?;
-        let today = chrono::Utc::now().date_naive();
+        let today = today();
         health_of(d, &check_ins, &follow_ups, today, lang)
     } else {
         None

@@ -58,7 +58,32 @@ impl From<&Ctx> for Acting {
 
 /// Today in Brussels, where the team works.
 pub fn today() -> NaiveDate {
-    Utc::now().with_timezone(&Brussels).date_naive()
+    brussels_day(Utc::now())
+}
+
+/// The day in Brussels at an instant: between 22:00 or 23:00 UTC and midnight it is already
+/// tomorrow there (a check-in dated "today" by the web app was refused as future before).
+pub fn brussels_day(at: chrono::DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&Brussels).date_naive()
+}
+
+#[cfg(test)]
+mod day_tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn late_evening_utc_is_already_tomorrow_in_brussels() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 6, 23, 30, 0).unwrap();
+        assert_eq!(
+            super::brussels_day(at),
+            NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+        );
+        let summer = Utc.with_ymd_and_hms(2026, 7, 1, 22, 15, 0).unwrap();
+        assert_eq!(
+            super::brussels_day(summer),
+            NaiveDate::from_ymd_opt(2026, 7, 2).unwrap()
+        );
+    }
 }
 
 /// A duo the coach may see (any duo for other roles); others are not found.

@@ -43,11 +43,6 @@ pub async fn propose(
         received: true,
         message: Msg::SignupReceived.text(p.lang),
     };
-    if is_robot(p.website.as_deref()) {
-        tracing::info!("interact proposal honeypot filled: discarded");
-        seat.keep();
-        return Ok(HttpResponse::Accepted().json(receipt));
-    }
     let mut v = Validator::new();
     check_consent(&mut v, p.consent, &p.notice_version);
     let text = ProposalUpdate {
@@ -84,6 +79,13 @@ pub async fn propose(
         })
         .await?;
     v.finish()?;
+    // Checked after the fields: bad input gets its field errors whoever sends it; a robot's
+    // otherwise valid proposal is answered as usual and kept nowhere.
+    if is_robot(p.website.as_deref()) {
+        tracing::info!("interact proposal honeypot filled: discarded");
+        seat.keep();
+        return Ok(HttpResponse::Accepted().json(receipt));
+    }
     let (Some(person), Some(fields)) = (person, fields) else {
         return Err(anyhow::anyhow!("validated proposal fields missing").into());
     };

@@ -276,7 +276,11 @@ pub(crate) async fn check_in(
 
 pub(crate) fn meeting(days_ago: i64) -> CheckInInput {
     CheckInInput {
-        met_on: (Utc::now() - Duration::days(days_ago)).date_naive(),
+        // The day in Brussels, as the web app dates a meeting and the API checks it.
+        met_on: Utc::now()
+            .with_timezone(&chrono_tz::Europe::Brussels)
+            .date_naive()
+            - Duration::days(days_ago),
         activity: "Balade au parc de la Boverie".into(),
         duration_minutes: Some(90),
         reported_by: Reporter::Newcomer,

@@ -67,25 +67,6 @@ pub fn brussels_day(at: chrono::DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Brussels).date_naive()
 }
 
-#[cfg(test)]
-mod day_tests {
-    use chrono::{NaiveDate, TimeZone, Utc};
-
-    #[test]
-    fn late_evening_utc_is_already_tomorrow_in_brussels() {
-        let at = Utc.with_ymd_and_hms(2026, 12, 6, 23, 30, 0).unwrap();
-        assert_eq!(
-            super::brussels_day(at),
-            NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
-        );
-        let summer = Utc.with_ymd_and_hms(2026, 7, 1, 22, 15, 0).unwrap();
-        assert_eq!(
-            super::brussels_day(summer),
-            NaiveDate::from_ymd_opt(2026, 7, 2).unwrap()
-        );
-    }
-}
-
 /// A duo the coach may see (any duo for other roles); others are not found.
 pub(crate) fn visible_duo(
     conn: &mut DbConnection,
@@ -123,4 +104,29 @@ fn unique(ids: impl IntoIterator<Item = String>) -> Vec<String> {
     v.sort();
     v.dedup();
     v
+}
+
+#[cfg(test)]
+mod day_tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn late_evening_utc_is_already_tomorrow_in_brussels() {
+        let at = Utc
+            .with_ymd_and_hms(2026, 12, 6, 23, 30, 0)
+            .single()
+            .expect("a valid instant");
+        assert_eq!(
+            super::brussels_day(at),
+            NaiveDate::from_ymd_opt(2026, 12, 7).expect("a date")
+        );
+        let summer = Utc
+            .with_ymd_and_hms(2026, 7, 1, 22, 15, 0)
+            .single()
+            .expect("a valid instant");
+        assert_eq!(
+            super::brussels_day(summer),
+            NaiveDate::from_ymd_opt(2026, 7, 2).expect("a date")
+        );
+    }
 }

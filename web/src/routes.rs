@@ -82,6 +82,8 @@ pub const DUO_SETTINGS: &str = "/duo/settings";
 pub const INTERLAB: &str = "/interlab";
 pub const INTERLAB_APPLICATIONS: &str = "/interlab/applications";
 pub const INTERLAB_COHORTS: &str = "/interlab/cohorts";
+/// The mentors' directory.
+pub const INTERLAB_MENTORS: &str = "/interlab/mentors";
 /// Milestone templates and the sector and strength vocabularies.
 pub const INTERLAB_SETTINGS: &str = "/interlab/settings";
 /// The vocabulary of interests (coordinators and admins).

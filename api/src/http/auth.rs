@@ -59,15 +59,25 @@ pub enum Permission {
     /// Office hours: read the slots (mentors: their own), offer and change slots (mentors:
     /// their own, checked by the service).
     OfficeHours,
+    /// Record an accompaniment meeting (coaches: for the entrepreneurs they accompany; mentors:
+    /// for those of their active relations, as an attendee).
+    RecordMeetings,
+    /// Book an entrepreneur into an office hour (coaches: the entrepreneurs they accompany;
+    /// mentors: those of their active relations, into their own slots).
+    BookOfficeHours,
 }
 
 impl Permission {
     pub fn allowed(self, role: Role) -> bool {
         use Permission::*;
-        // A mentor's account: the entrepreneurs of their active relations (read, checked per
-        // record) and their own office hours; nothing else of the staff routes.
+        // A mentor's account: the entrepreneurs of their active relations (read, meetings
+        // recorded and office hours booked for them, checked per record) and their own office
+        // hours; nothing else of the staff routes.
         if role == Role::Mentor {
-            return matches!(self, ReadInterlab | OfficeHours);
+            return matches!(
+                self,
+                ReadInterlab | OfficeHours | RecordMeetings | BookOfficeHours
+            );
         }
         match self {
             ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
@@ -77,9 +87,8 @@ impl Permission {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
-            | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours => {
-                true
-            }
+            | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours
+            | RecordMeetings | BookOfficeHours => true,
         }
     }
 }
@@ -204,9 +213,13 @@ mod tests {
     }
 
     #[test]
-    fn a_mentor_reads_interlab_and_keeps_office_hours_only() {
+    fn a_mentor_reads_interlab_records_meetings_and_keeps_office_hours_only() {
         assert!(Permission::ReadInterlab.allowed(Role::Mentor));
         assert!(Permission::OfficeHours.allowed(Role::Mentor));
+        // For the entrepreneurs of its active relations, checked by the services.
+        assert!(Permission::RecordMeetings.allowed(Role::Mentor));
+        assert!(Permission::BookOfficeHours.allowed(Role::Mentor));
+        assert!(Permission::RecordMeetings.allowed(Role::Coach));
         for p in [
             Permission::ReadPeople,
             Permission::ReadActivities,

@@ -522,6 +522,29 @@ both!(
         .await;
         assert_eq!(moved.cohort_id, Some(autumn.id));
         assert_eq!(moved.coach_id, Some(other_coach));
+        // The previous coach no longer accompanies her: not here, not in the people feature.
+        expect_problem(
+            app.get(&path, Some(&coach_token)).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+        expect_problem(
+            app.get(
+                &format!("/api/v1/people/{}", moved.person_id),
+                Some(&coach_token),
+            )
+            .await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+        assert_eq!(
+            get_person(&app, &token, moved.person_id).await.coaches,
+            vec![other_coach]
+        );
+        let admin = app.token_for(Role::Admin).await;
+        let on_person = audit_of(&app, &admin, moved.person_id).await;
+        let acts = actions(&on_person);
+        assert!(acts.contains(&"person.coach_removed"), "{acts:?}");
         let bad = shared::interlab::EntrepreneurInput {
             project_name: String::new(),
             sector_id: Some(uuid::Uuid::new_v4()),

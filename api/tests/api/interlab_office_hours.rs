@@ -16,18 +16,18 @@ use crate::interlab_fixtures::*;
 use crate::interlab_mentoring::{fields, mentor, MENTORS};
 use crate::people_fixtures::{count_rows, staff};
 
-const OFFICE_HOURS: &str = "/api/v1/interlab/office-hours";
+pub const OFFICE_HOURS: &str = "/api/v1/interlab/office-hours";
 const PARALLEL: usize = 50;
 
 /// `days` from now at `hour` o'clock in Brussels, as the form takes it.
-fn at(days: i64, hour: u32) -> String {
+pub fn at(days: i64, hour: u32) -> String {
     let day = (Utc::now() + Duration::days(days))
         .with_timezone(&Brussels)
         .date_naive();
     format!("{}T{hour:02}:00", day.format("%Y-%m-%d"))
 }
 
-async fn slot(app: &TestApp, token: &str, mentor: Uuid, days: i64) -> OfficeHour {
+pub async fn slot(app: &TestApp, token: &str, mentor: Uuid, days: i64) -> OfficeHour {
     expect_json(
         send(
             app,
@@ -43,7 +43,7 @@ async fn slot(app: &TestApp, token: &str, mentor: Uuid, days: i64) -> OfficeHour
     .await
 }
 
-fn booking(id: Uuid) -> String {
+pub fn booking(id: Uuid) -> String {
     format!("{OFFICE_HOURS}/{id}/booking")
 }
 
@@ -314,8 +314,8 @@ both!(
             StatusCode::NOT_FOUND,
         )
         .await;
-        // It does not book.
-        expect_problem(
+        // It books only the entrepreneurs of its active relations (none here).
+        let p = expect_problem(
             send(
                 &app,
                 Method::PUT,
@@ -324,9 +324,10 @@ both!(
                 &json!({ "entrepreneur_id": e.id }),
             )
             .await,
-            StatusCode::FORBIDDEN,
+            StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
+        assert_eq!(fields(&p), vec!["entrepreneur_id"]);
 
         let feed: MentorFeed = expect_json(
             send(

@@ -56,6 +56,7 @@ mod interlab_mentoring;
 mod interlab_office_hours;
 mod interlab_outcomes;
 mod interlab_path;
+mod interlab_roles;
 
 // InterAct hosts (issue 16).
 mod interact;

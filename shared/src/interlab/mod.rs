@@ -254,6 +254,16 @@ pub struct Entrepreneur {
     pub updated_at: DateTime<Utc>,
 }
 
+/// A staff account that may accompany an entrepreneur, for the coach picker
+/// (`GET /api/v1/interlab/coaches`): no e-mail address, only what the choice needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoachChoice {
+    pub id: Uuid,
+    pub display_name: String,
+    pub role: crate::auth::Role,
+}
+
 /// Filters of `GET /api/v1/interlab/entrepreneurs`; all combine (AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]

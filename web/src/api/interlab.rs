@@ -10,6 +10,10 @@ use shared::interlab::{
     EntrepreneurFilter, EntrepreneurInput, FromTemplates, Milestone, MilestoneInput, PathView,
     Template, TemplateInput, Term, TermInput, TermKind,
 };
+use shared::interlab::{
+    CoachChoice, Meeting, MeetingInput, Outcome, OutcomeFollowUp, OutcomeFollowUpDone,
+    OutcomeFollowUpFilter, OutcomeInput,
+};
 use shared::signup::SignupReceipt;
 use shared::Page;
 use uuid::Uuid;
@@ -35,6 +39,11 @@ pub fn applications_query(status: Option<ApplicationStatus>, page: Option<u32>) 
         page: page.filter(|p| *p > 1),
         page_size: Some(APPLICATIONS_PAGE_SIZE),
     })
+}
+
+/// The query string (with its `?`, or empty) of `GET /interlab/follow-ups`.
+pub fn follow_ups_query(filter: &OutcomeFollowUpFilter) -> String {
+    query(filter)
 }
 
 /// The path of a vocabulary's collection.
@@ -274,6 +283,93 @@ impl Api {
         self.authed_json(
             Method::PUT,
             &format!("/interlab/templates/{id}"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `GET /interlab/coaches`: the staff who may accompany (coordinators, administrators).
+    pub async fn interlab_coaches(&self) -> Result<Vec<CoachChoice>, ApiError> {
+        self.authed_json(Method::GET, "/interlab/coaches", None)
+            .await
+    }
+
+    /// `GET /interlab/entrepreneurs/{id}/meetings`, the latest first.
+    pub async fn interlab_meetings(&self, id: Uuid) -> Result<Vec<Meeting>, ApiError> {
+        self.authed_json(
+            Method::GET,
+            &format!("/interlab/entrepreneurs/{id}/meetings"),
+            None,
+        )
+        .await
+    }
+
+    /// `POST /interlab/entrepreneurs/{id}/meetings`.
+    pub async fn record_meeting(&self, id: Uuid, body: &MeetingInput) -> Result<Meeting, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/interlab/entrepreneurs/{id}/meetings"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /interlab/entrepreneurs/{id}/meetings/{meeting}/next-steps/{index}/milestone`:
+    /// a meeting's next step becomes a milestone of the path.
+    pub async fn next_step_milestone(
+        &self,
+        id: Uuid,
+        meeting: Uuid,
+        index: u32,
+    ) -> Result<Milestone, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!(
+                "/interlab/entrepreneurs/{id}/meetings/{meeting}/next-steps/{index}/milestone"
+            ),
+            None,
+        )
+        .await
+    }
+
+    /// `GET /interlab/entrepreneurs/{id}/outcomes`.
+    pub async fn interlab_outcomes(&self, id: Uuid) -> Result<Vec<Outcome>, ApiError> {
+        self.authed_json(
+            Method::GET,
+            &format!("/interlab/entrepreneurs/{id}/outcomes"),
+            None,
+        )
+        .await
+    }
+
+    /// `POST /interlab/entrepreneurs/{id}/outcomes`.
+    pub async fn record_outcome(&self, id: Uuid, body: &OutcomeInput) -> Result<Outcome, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/interlab/entrepreneurs/{id}/outcomes"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `GET /interlab/follow-ups`: the follow-up calls after the path.
+    pub async fn interlab_follow_ups(
+        &self,
+        filter: &OutcomeFollowUpFilter,
+    ) -> Result<Vec<OutcomeFollowUp>, ApiError> {
+        let path = format!("/interlab/follow-ups{}", follow_ups_query(filter));
+        self.authed_json(Method::GET, &path, None).await
+    }
+
+    /// `POST /interlab/follow-ups/{id}/done`.
+    pub async fn interlab_follow_up_done(
+        &self,
+        id: Uuid,
+        body: &OutcomeFollowUpDone,
+    ) -> Result<OutcomeFollowUp, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/interlab/follow-ups/{id}/done"),
             Some(Self::to_json(body)?),
         )
         .await

@@ -30,6 +30,7 @@ pub mod activities;
 pub mod duo;
 pub mod interact;
 pub mod interlab;
+pub mod interlab_mentoring;
 pub mod people;
 pub mod people_admin;
 pub mod public;

@@ -14,6 +14,8 @@ pub mod common;
 pub mod duo;
 pub mod interact;
 pub mod interlab;
+pub mod interlab_follow;
+pub mod interlab_mentoring;
 pub mod people;
 pub mod people_admin;
 pub mod person;

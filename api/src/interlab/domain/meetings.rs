@@ -36,6 +36,17 @@ pub struct MeetingData {
     pub next_steps: Vec<StepData>,
 }
 
+impl MeetingData {
+    /// The same meeting with `person` among those who were there (once).
+    pub fn attended_by(&self, person: Uuid) -> MeetingData {
+        let mut out = self.clone();
+        if !out.people.contains(&person) {
+            out.people.push(person);
+        }
+        out
+    }
+}
+
 /// Each id once, at most `ATTENDEES_MAX`.
 fn ids(v: &mut Validator, field: &str, ids: &[Uuid]) {
     if ids.len() > ATTENDEES_MAX {
@@ -174,6 +185,16 @@ mod tests {
             fields,
             ["attendee_person_ids[1]", "notes", "next_steps[0].text"]
         );
+    }
+
+    #[test]
+    fn a_mentor_who_records_a_meeting_was_there_once() {
+        let mentor = Uuid::now_v7();
+        let m = MeetingData::parse(&input()).expect("valid");
+        let with = m.attended_by(mentor);
+        assert_eq!(with.people, vec![mentor]);
+        assert_eq!(with.attended_by(mentor).people, vec![mentor]);
+        assert_eq!(with.next_steps, m.next_steps);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `/interlab/entrepreneurs`: the entrepreneurs and their projects.
 
 use actix_web::{get, put, web, HttpRequest};
-use shared::interlab::{Entrepreneur, EntrepreneurFilter, EntrepreneurInput};
+use shared::interlab::{CoachChoice, Entrepreneur, EntrepreneurFilter, EntrepreneurInput};
 use shared::page::PageParams;
 use shared::Page;
 use uuid::Uuid;
@@ -78,4 +78,19 @@ pub async fn update_entrepreneur(
     ctx.require(Permission::WriteEntrepreneurs)?;
     let e = entrepreneurs::update(&state.db, &Acting::from(&ctx), id.into_inner(), body.0).await?;
     Ok(web::Json(e))
+}
+
+/// The staff accounts one may name as an entrepreneur's coach (active, not mentors' accounts),
+/// by name; for those who assign coaches (coordinators and administrators).
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), responses(
+    (status = 200, body = Vec<CoachChoice>),
+    ReadErrors
+))]
+#[get("/coaches")]
+pub async fn list_coaches(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+) -> Result<web::Json<Vec<CoachChoice>>, ApiError> {
+    ctx.require(Permission::ManageInterlab)?;
+    Ok(web::Json(entrepreneurs::coach_choices(&state.db).await?))
 }

@@ -31,7 +31,9 @@ pub async fn list_meetings(
     ))
 }
 
-/// Record a meeting: who was there, the entrepreneur's words, notes, decisions, next steps.
+/// Record a meeting: who was there, the entrepreneur's words, notes, decisions, next steps. A
+/// mentor's account records them for the entrepreneurs of its active relations, and is among
+/// those who were there.
 #[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = MeetingInput, responses(
     (status = 201, body = Meeting),
     WriteErrors
@@ -43,7 +45,7 @@ pub async fn record_meeting(
     id: web::Path<Uuid>,
     body: Json<MeetingInput>,
 ) -> Result<HttpResponse, ApiError> {
-    ctx.require(Permission::WriteEntrepreneurs)?;
+    ctx.require(Permission::RecordMeetings)?;
     let acting = Acting::from(&ctx);
     let m = meetings::save(&state.db, &acting, id.into_inner(), None, body.0).await?;
     Ok(HttpResponse::Created().json(m))

@@ -48,6 +48,23 @@ pub async fn create_mentor(
     Ok(HttpResponse::Created().json(m))
 }
 
+/// The entry of the mentor's account making the request (404 for other accounts): where a
+/// mentor finds its own slots and calendar feed.
+#[utoipa::path(tag = "interlab", security(("bearer" = [])), responses(
+    (status = 200, body = Mentor),
+    ItemErrors
+))]
+#[get("/mentors/me")]
+pub async fn my_mentor_entry(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+) -> Result<web::Json<Mentor>, ApiError> {
+    ctx.require(Permission::OfficeHours)?;
+    Ok(web::Json(
+        mentors::mine(&state.db, &Acting::from(&ctx)).await?,
+    ))
+}
+
 /// One entry (a mentor's own account: its own entry only).
 #[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 200, body = Mentor),
@@ -82,7 +99,7 @@ pub async fn update_mentor(
 }
 
 /// Make a new personal calendar feed address for the mentor (shown once); the previous one
-/// stops working.
+/// stops working. Coordinators for any mentor; a mentor's account for its own entry.
 #[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 200, body = MentorFeed),
     WriteErrors
@@ -93,12 +110,13 @@ pub async fn rotate_mentor_feed(
     ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<MentorFeed>, ApiError> {
-    ctx.require(Permission::ManageInterlab)?;
+    // Coordinators for anyone; a mentor's account for itself (checked by the service).
+    ctx.require(Permission::OfficeHours)?;
     let f = mentors::rotate_feed(&state.db, &Acting::from(&ctx), id.into_inner()).await?;
     Ok(web::Json(f))
 }
 
-/// Close the mentor's calendar feed.
+/// Close the mentor's calendar feed (coordinators, or the mentor's own account).
 #[utoipa::path(tag = "interlab", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
     (status = 204, description = "Revoked"),
     WriteErrors
@@ -109,7 +127,8 @@ pub async fn revoke_mentor_feed(
     ctx: Ctx,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    ctx.require(Permission::ManageInterlab)?;
+    // Coordinators for anyone; a mentor's account for itself (checked by the service).
+    ctx.require(Permission::OfficeHours)?;
     mentors::revoke_feed(&state.db, &Acting::from(&ctx), id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -80,7 +80,7 @@ pub async fn book_office_hour(
     id: web::Path<Uuid>,
     body: Json<BookingInput>,
 ) -> Result<web::Json<OfficeHour>, ApiError> {
-    ctx.require(Permission::WriteMentorships)?;
+    ctx.require(Permission::BookOfficeHours)?;
     let o = office_hours::book(&state.db, &Acting::from(&ctx), id.into_inner(), body.0).await?;
     Ok(web::Json(o))
 }

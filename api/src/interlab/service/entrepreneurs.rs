@@ -1,7 +1,10 @@
 //! Entrepreneurs: the list with its filters, one entrepreneur, and changes to their project.
 
 use serde_json::json;
-use shared::interlab::{Entrepreneur, EntrepreneurFilter, EntrepreneurInput, TermKind};
+use shared::auth::Role;
+use shared::interlab::{
+    CoachChoice, Entrepreneur, EntrepreneurFilter, EntrepreneurInput, TermKind,
+};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -109,6 +112,59 @@ pub(crate) fn accompany(
     )
 }
 
+/// The coach an entrepreneur had stops accompanying the person when InterLab names another
+/// one (or none): the relation InterLab made ends with the role that made it, audited like any
+/// removal, so the previous coach no longer sees the person here nor in the people feature.
+fn release_previous_coach(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    person_id: &str,
+    previous: Option<&str>,
+    next: Option<&str>,
+) -> Result<(), ApiError> {
+    let Some(previous) = previous.filter(|p| Some(*p) != next) else {
+        return Ok(());
+    };
+    if CoachRow::remove(conn, person_id, previous)? > 0 {
+        audit_event(
+            conn,
+            actor,
+            AuditAction::PersonCoachRemoved,
+            "person",
+            person_id,
+            json!({ "user_id": previous, "via": "interlab" }),
+        )?;
+    }
+    Ok(())
+}
+
+/// At most this many accounts in the coach picker (a small team: far more than it has).
+const COACH_CHOICES_MAX: i64 = 500;
+
+/// The active staff accounts that may accompany an entrepreneur (mentors' accounts do not), by
+/// name: the coach picker of those who assign coaches.
+pub async fn coach_choices(db: &Db) -> Result<Vec<CoachChoice>, ApiError> {
+    db.run(move |conn| {
+        let query = crate::accounts::store::UserQuery {
+            q: None,
+            role: None,
+            active: Some(true),
+        };
+        let (rows, _) = crate::accounts::store::UserRow::list(conn, &query, 0, COACH_CHOICES_MAX)?;
+        rows.into_iter()
+            .filter(|u| u.role != Role::Mentor)
+            .map(|u| {
+                Ok(CoachChoice {
+                    id: crate::db::stored_id(&u.id)?,
+                    display_name: u.display_name,
+                    role: u.role,
+                })
+            })
+            .collect()
+    })
+    .await
+}
+
 /// One page of entrepreneurs by project name (coaches: those they accompany), and the total.
 pub async fn list(
     db: &Db,
@@ -196,10 +252,17 @@ pub async fn update(
             row.legal_form = data.legal_form;
             row.target_date = data.target_date;
             row.cohort_id = cohort;
-            row.coach_id = coach;
+            let previous_coach = std::mem::replace(&mut row.coach_id, coach);
             if !changed.is_empty() {
                 row.updated_at = crate::db::now();
                 row.save(conn)?;
+                release_previous_coach(
+                    conn,
+                    &acting.actor,
+                    &row.person_id,
+                    previous_coach.as_deref(),
+                    row.coach_id.as_deref(),
+                )?;
                 accompany(conn, &acting.actor, &row)?;
                 // Field names only: the project's words stay out of the audit log.
                 audit_event(

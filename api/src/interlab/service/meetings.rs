@@ -191,6 +191,19 @@ pub fn save_in(
         Some(m) => Some(MeetingRow::get(conn, &e.id, &m.to_string())?),
         None => None,
     };
+    let with_mentor;
+    let data = if acting.role == Role::Mentor {
+        // A mentor's account records new meetings only, and was there: it reads what it wrote.
+        if before.is_some() {
+            return Err(ApiError::Forbidden);
+        }
+        let me =
+            MentorRow::of_user(conn, &acting.user_id.to_string())?.ok_or(ApiError::Forbidden)?;
+        with_mentor = data.attended_by(uuid(&me.person_id)?);
+        &with_mentor
+    } else {
+        data
+    };
     let notes = sees_notes(acting, &e);
     check_references(
         conn,

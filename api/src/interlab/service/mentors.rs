@@ -113,6 +113,29 @@ pub async fn get(db: &Db, acting: &Acting, id: Uuid) -> Result<Mentor, ApiError>
     .await
 }
 
+/// The entry of the mentor's account acting (not found for other accounts).
+pub async fn mine(db: &Db, acting: &Acting) -> Result<Mentor, ApiError> {
+    let acting = acting.clone();
+    db.run(move |conn| {
+        let row = own_entry(conn, &acting)?;
+        one(conn, &row, acting.lang)
+    })
+    .await
+}
+
+/// Who may make or close a mentor's feed: coordinators and administrators for anyone, a
+/// mentor's account for its own entry (others are out of its sight).
+fn may_manage_feed(acting: &Acting, row: &MentorRow) -> Result<(), ApiError> {
+    match acting.role {
+        Role::Admin | Role::Coordinator => Ok(()),
+        Role::Mentor if row.user_id.as_deref() == Some(acting.user_id.to_string().as_str()) => {
+            Ok(())
+        }
+        Role::Mentor => Err(ApiError::NotFound),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
 fn one(conn: &mut DbConnection, row: &MentorRow, lang: Lang) -> Result<Mentor, ApiError> {
     views(conn, std::slice::from_ref(row), lang)?
         .pop()
@@ -315,10 +338,12 @@ fn new_token() -> (String, String) {
 
 /// Makes a new personal feed address; the previous one stops working at once.
 pub async fn rotate_feed(db: &Db, acting: &Acting, id: Uuid) -> Result<MentorFeed, ApiError> {
+    let acting = acting.clone();
     let actor = acting.actor.clone();
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let mut row = MentorRow::get(conn, &id.to_string())?;
+            may_manage_feed(&acting, &row)?;
             let (token, hash) = new_token();
             row.feed_token_hash = Some(hash);
             row.updated_at = crate::db::now();
@@ -341,10 +366,12 @@ pub async fn rotate_feed(db: &Db, acting: &Acting, id: Uuid) -> Result<MentorFee
 
 /// Closes the personal feed.
 pub async fn revoke_feed(db: &Db, acting: &Acting, id: Uuid) -> Result<(), ApiError> {
+    let acting = acting.clone();
     let actor = acting.actor.clone();
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let mut row = MentorRow::get(conn, &id.to_string())?;
+            may_manage_feed(&acting, &row)?;
             row.feed_token_hash = None;
             row.updated_at = crate::db::now();
             row.save(conn)?;

@@ -338,6 +338,10 @@ pub fn book_in(
         &id.to_string(),
     )?;
     let slot = OfficeHourRow::get(conn, &id.to_string())?;
+    // A mentor's account books into its own slots only; the others are out of its sight.
+    if acting.role == Role::Mentor && own_entry(conn, acting)?.id != slot.mentor_id {
+        return Err(ApiError::NotFound);
+    }
     may_book(
         slot.status,
         slot.starts_at.and_utc(),

@@ -1,6 +1,8 @@
 //! An entrepreneur's page: the project and who accompanies it, strengths and needs with the
 //! chart comparing the first and the latest diagnostic, the path as a timeline with its
-//! progress per domain and overall (overdue milestones marked), and the diagnostics recorded.
+//! progress per domain and overall (overdue milestones marked), the diagnostics recorded, the
+//! accompaniment meetings (`meetings.rs`), the mentors (`mentors.rs`) and the outcomes of the
+//! path (`outcomes.rs`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -18,9 +20,15 @@ use crate::routes::{
 };
 
 mod chart;
+mod meetings;
+mod mentors;
+mod outcomes;
 mod path;
 
 pub use chart::*;
+pub use meetings::MeetingsSection;
+pub use mentors::{is_full, MentorsSection};
+pub use outcomes::OutcomesSection;
 pub use path::*;
 
 /// The `id` of the address, as a memo.
@@ -75,6 +83,8 @@ fn EntrepreneurView(e: Entrepreneur) -> impl IntoView {
         async move { api.interlab_diagnostics(id).await }
     });
     let path = LocalResource::new(move || async move { api.interlab_path(id).await });
+    let for_meetings = e.clone();
+    let path_changed = Callback::new(move |()| path.refetch());
     view! {
         <div class="page-head">
             <div>
@@ -115,6 +125,10 @@ fn EntrepreneurView(e: Entrepreneur) -> impl IntoView {
                     }.into_any()
                 })}
             </section>
+            <MeetingsSection e=for_meetings path_changed=path_changed/>
+            // A mentor's account does not read the directory.
+            {(super::current_role() != Some(shared::auth::Role::Mentor)).then(|| view! { <MentorsSection id=id/> })}
+            <OutcomesSection id=id/>
         </div>
     }
 }

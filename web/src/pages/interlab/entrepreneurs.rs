@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use shared::interlab::{Entrepreneur, EntrepreneurFilter, ProjectStage, TermKind};
 use uuid::Uuid;
 
+use super::follow_ups::FollowUpsDue;
 use super::{
     coach_choices, manages, sorted_terms, term_label, InterlabTabs, OverdueBadge, StageBadge, Tab,
 };
@@ -252,6 +253,8 @@ pub fn EntrepreneursPage() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            // Mentors follow their own relations, not the programme's calls.
+            {(super::current_role() != Some(shared::auth::Role::Mentor)).then(|| view! { <FollowUpsDue/> })}
         </section>
     }
 }

@@ -13,6 +13,8 @@ pub mod cohorts;
 pub mod diagnostic_form;
 pub mod entrepreneur;
 pub mod entrepreneurs;
+pub mod follow_ups;
+pub mod mentors;
 pub mod path_editor;
 pub mod project_form;
 pub mod settings;
@@ -23,7 +25,6 @@ use shared::auth::Role;
 use shared::interlab::{
     ApplicationStatus, DomainProgress, EntrepreneurFilter, MilestoneStatus, ProjectStage, Term,
 };
-use shared::users::UserFilter;
 use shared::Lang;
 use uuid::Uuid;
 
@@ -33,7 +34,7 @@ use crate::locale::use_i18n;
 use crate::pages::duo::bar_step;
 use crate::routes::{
     edits_templates, manages_interlab, INTERLAB, INTERLAB_APPLICATIONS, INTERLAB_COHORTS,
-    INTERLAB_SETTINGS,
+    INTERLAB_MENTORS, INTERLAB_SETTINGS,
 };
 
 pub use crate::pages::duo::{format_date, today_in_brussels};
@@ -74,6 +75,7 @@ pub enum Tab {
     Entrepreneurs,
     Applications,
     Cohorts,
+    Mentors,
     Settings,
 }
 
@@ -83,16 +85,18 @@ impl Tab {
             Tab::Entrepreneurs => INTERLAB,
             Tab::Applications => INTERLAB_APPLICATIONS,
             Tab::Cohorts => INTERLAB_COHORTS,
+            Tab::Mentors => INTERLAB_MENTORS,
             Tab::Settings => INTERLAB_SETTINGS,
         }
     }
 
-    fn label(self) -> IlKey {
+    fn label(self) -> crate::i18n::Text {
         match self {
-            Tab::Entrepreneurs => IlKey::TabEntrepreneurs,
-            Tab::Applications => IlKey::TabApplications,
-            Tab::Cohorts => IlKey::TabCohorts,
-            Tab::Settings => IlKey::TabSettings,
+            Tab::Entrepreneurs => IlKey::TabEntrepreneurs.into(),
+            Tab::Applications => IlKey::TabApplications.into(),
+            Tab::Cohorts => IlKey::TabCohorts.into(),
+            Tab::Mentors => crate::i18n::interlab_mentoring::IlmKey::TabMentors.into(),
+            Tab::Settings => IlKey::TabSettings.into(),
         }
     }
 }
@@ -105,6 +109,10 @@ pub fn tabs_for(role: Role) -> Vec<Tab> {
         tabs.push(Tab::Applications);
     }
     tabs.push(Tab::Cohorts);
+    // A mentor's account does not read the directory.
+    if role != Role::Mentor {
+        tabs.push(Tab::Mentors);
+    }
     if manages_interlab(role) || edits_templates(role) {
         tabs.push(Tab::Settings);
     }
@@ -213,19 +221,15 @@ pub fn ProgressLine(p: DomainProgress, #[prop(into)] label: Signal<String>) -> i
     }
 }
 
-/// Staff who may coach, with their names: the active accounts for administrators; for others
-/// (who may not list accounts) the coaches of the entrepreneurs they see, and themselves.
+/// Staff who may coach, with their names: for those who assign coaches (coordinators and
+/// administrators) the API's coach picker; for others the coaches of the entrepreneurs they
+/// see, and themselves.
 pub async fn coach_choices(api: crate::api::Api) -> Vec<(Uuid, String)> {
     let me = api.session.user();
     let mut out: Vec<(Uuid, String)> = Vec::new();
-    if me.as_ref().is_some_and(|u| u.role.manages_accounts()) {
-        let filter = UserFilter {
-            active: Some(true),
-            page_size: Some(shared::page::MAX_PAGE_SIZE),
-            ..UserFilter::default()
-        };
-        if let Ok(page) = api.list_users(&filter).await {
-            out.extend(page.results.into_iter().map(|u| (u.id, u.display_name)));
+    if me.as_ref().is_some_and(|u| manages_interlab(u.role)) {
+        if let Ok(list) = api.interlab_coaches().await {
+            out.extend(list.into_iter().map(|c| (c.id, c.display_name)));
         }
     } else {
         let filter = EntrepreneurFilter {
@@ -264,17 +268,21 @@ mod tests {
 
     #[test]
     fn coaches_see_their_entrepreneurs_and_cohorts_only() {
-        assert_eq!(tabs_for(Role::Coach), [Tab::Entrepreneurs, Tab::Cohorts]);
+        assert_eq!(
+            tabs_for(Role::Coach),
+            [Tab::Entrepreneurs, Tab::Cohorts, Tab::Mentors]
+        );
         assert_eq!(
             tabs_for(Role::Coordinator),
             [
                 Tab::Entrepreneurs,
                 Tab::Applications,
                 Tab::Cohorts,
+                Tab::Mentors,
                 Tab::Settings
             ]
         );
-        assert_eq!(tabs_for(Role::Admin).len(), 4);
+        assert_eq!(tabs_for(Role::Admin).len(), 5);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 // vocabularies and milestone templates): a visitor applies on the public page "Je veux créer mon
 // activité" → a coordinator welcomes the application into a cohort → records a diagnostic,
 // strengths first then needs → builds the path from templates → marks a milestone done and sees
-// the progress; then every new screen is checked with axe in French and Arabic, at 360 px and
-// 1280 px.
+// the progress → records a meeting whose next step becomes a milestone → records an outcome
+// and makes its follow-up call from the list; then every new screen is checked with axe in
+// French and Arabic, at 360 px and 1280 px.
 //
 // Other test files share the server: these tests create their own applicant (a unique name) and
 // only change that person's project, diagnostic and path. They sign in as the second demo
@@ -280,6 +281,59 @@ describe('interlab: a coordinator follows the application to a path in progress'
     noAppErrors(s);
   });
 
+  it('interlab: records a meeting with a next step and makes the step a milestone in one click', async () => {
+    await s.page.locator('section[aria-labelledby=meetings-title]').waitFor();
+    const card = s.page.locator('section[aria-labelledby=meetings-title]');
+    await card.locator('button', { hasText: 'Nouvelle rencontre' }).click();
+    await s.page.locator('form.meeting-form #held_on').waitFor();
+    // Today by default, the entrepreneur and the one who writes ticked.
+    assert.match(await s.page.locator('#held_on').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(await s.page.locator('#attendee-person').isChecked(), true);
+    assert.equal(await s.page.locator('#attendee-me').isChecked(), true);
+
+    // A date without words: the step is refused before anything is sent.
+    const due = new Date(Date.now() + 21 * 86400000).toISOString().slice(0, 10);
+    await s.page.locator('#step-due-0').fill(due);
+    await s.page.locator('form.meeting-form button[type=submit]').click();
+    await s.page.locator('#step-text-0-error').waitFor();
+    assert.equal(await s.page.getAttribute('#step-text-0', 'aria-invalid'), 'true');
+    await checkA11y(s.page, 'interlab meeting form with an error');
+
+    await s.page.locator('#entrepreneur_words').fill('Je veux cuisiner pour les mariages, pas seulement pour les fêtes.');
+    await s.page.locator('#notes').fill('Très motivée ; hésite encore sur le local.');
+    await s.page.locator('#decisions').fill('Tester trois buffets avant de louer un local.');
+    await s.page.locator('#step-text-0').fill('Ouvrir un compte bancaire professionnel');
+    await s.page.locator('#step-owner-0').selectOption('entrepreneur');
+    await s.page.locator('button.add-step').click();
+    await s.page.locator('#step-text-1').fill('Présenter un traiteur partenaire');
+    await s.page.locator('#step-owner-1').selectOption('coach');
+    await screenshots(s.page, '69-interlab-meeting-form');
+    await s.page.locator('form.meeting-form button[type=submit]').click();
+    await card.locator('[role=status]', { hasText: 'Rencontre enregistrée.' }).waitFor();
+    const meeting = card.locator('ul.meetings > li.meeting').first();
+    await meeting.waitFor();
+    const text = await meeting.innerText();
+    assert.match(text, /Rencontre du /);
+    assert.match(text, new RegExp(`Présent·es : .*Samira ${LAST_NAME}`));
+    assert.match(text, /pas seulement pour les fêtes/);
+    assert.match(text, /hésite encore sur le local/, 'the team reads the notes');
+    assert.match(text, /Tester trois buffets/);
+    assert.equal(await meeting.locator('li.next-step-item').count(), 2);
+
+    // The first step becomes a milestone of the path, in one click.
+    const before = (await overallProgress(s.page)).total;
+    await meeting.locator('button.make-milestone', { hasText: 'En faire un jalon' }).first().click();
+    await card.locator('[role=status]', { hasText: '« Ouvrir un compte bancaire professionnel » est maintenant un jalon du parcours.' }).waitFor();
+    await s.page.locator('section[aria-labelledby=path-title] ol.il-timeline > li', { hasText: 'Ouvrir un compte bancaire professionnel' }).waitFor();
+    await s.page.waitForFunction((n) => new RegExp(`sur ${n + 1} `).test(document.querySelector('.path-progress .overall .progress-text')?.textContent ?? ''), before);
+    const first = card.locator('li.next-step-item', { hasText: 'Ouvrir un compte bancaire professionnel' });
+    await first.locator('.badge', { hasText: 'Jalon du parcours' }).waitFor();
+    assert.equal(await first.locator('button.make-milestone').count(), 0, 'no second milestone from the same step');
+    await checkA11y(s.page, 'interlab entrepreneur with a meeting');
+    await screenshots(s.page, '70-interlab-meeting');
+    noAppErrors(s);
+  });
+
   it('interlab: the cohort board puts the new project in the "Idée" column', async () => {
     await s.page.locator('section[aria-labelledby=project-title] a[href^="/interlab/cohorts/"]').click();
     await s.page.locator('.il-board').waitFor();
@@ -289,6 +343,59 @@ describe('interlab: a coordinator follows the application to a path in progress'
     await checkA11y(s.page, 'interlab cohort board');
     await screenshots(s.page, '66-interlab-cohort');
     fx.cohortPath = new URL(s.page.url()).pathname;
+    noAppErrors(s);
+  });
+
+  it('interlab: records an outcome and finds its follow-up call on the list when it is due', async () => {
+    await open(s.page, fx.entrepreneurPath);
+    await expectHeading(s.page, PROJECT);
+    const card = s.page.locator('section[aria-labelledby=outcomes-title]');
+    assert.match(await card.innerText(), /Pas encore d'aboutissement noté/);
+    await card.locator('button', { hasText: 'Noter un aboutissement' }).click();
+    await s.page.locator('form.outcome-form #kind').waitFor();
+    // Nothing chosen: the form says so.
+    await s.page.locator('form.outcome-form button[type=submit]').click();
+    await s.page.locator('#kind-error').waitFor();
+
+    // A business created seven months ago: its 6-month call is due today.
+    const occurred = new Date(Date.now() - 210 * 86400000).toISOString().slice(0, 10);
+    await s.page.locator('#kind').selectOption('business_created');
+    await s.page.locator('#legal_form').waitFor();
+    await s.page.locator('#occurred_on').fill(occurred);
+    await s.page.locator('#legal_form').selectOption('independent');
+    // A wrong check digit: the API's message goes under the field.
+    await s.page.locator('#enterprise_number').fill('0123.456.700');
+    await s.page.locator('form.outcome-form button[type=submit]').click();
+    await s.page.locator('#enterprise_number-error').waitFor();
+    assert.equal(await s.page.getAttribute('#enterprise_number', 'aria-invalid'), 'true');
+    await checkA11y(s.page, 'interlab outcome form with an error');
+    await s.page.locator('#enterprise_number').fill('0123.456.749');
+    await s.page.locator('#note').fill('Premier buffet vendu à une entreprise du quartier.');
+    await s.page.locator('form.outcome-form button[type=submit]').click();
+    await card.locator('[role=status]', { hasText: 'Aboutissement enregistré.' }).waitFor();
+    const outcome = card.locator('ul.outcomes > li.outcome').first();
+    await outcome.waitFor();
+    const text = await outcome.innerText();
+    assert.match(text, /Activité créée, le /);
+    assert.match(text, /0123\.456\.749/);
+    assert.match(text, /Appel de suivi à 6 mois/);
+    assert.match(text, /Appel de suivi à 12 mois/);
+    await screenshots(s.page, '71-interlab-outcome');
+
+    // Staff see the call on the entrepreneurs' list, and mark it made.
+    await open(s.page, '/interlab');
+    const calls = s.page.locator('section[aria-labelledby=follow-ups-title]');
+    const mine = calls.locator('li.follow-up', { hasText: LAST_NAME });
+    await mine.waitFor();
+    assert.match(await mine.innerText(), /6 mois après « Activité créée »/);
+    await checkA11y(s.page, 'interlab follow-up calls');
+    await mine.locator('button.mark-called').click();
+    await calls.locator('[role=status]', { hasText: 'Appel de suivi noté.' }).waitFor();
+    await s.page.waitForFunction((name) => ![...document.querySelectorAll('.il-follow-ups li.follow-up')]
+      .some((li) => li.textContent.includes(name)), LAST_NAME);
+    await open(s.page, fx.entrepreneurPath);
+    await expectHeading(s.page, PROJECT);
+    await s.page.locator('section[aria-labelledby=outcomes-title] li.follow-up', { hasText: 'appel fait le' }).waitFor();
     noAppErrors(s);
   });
 

@@ -59,6 +59,8 @@ pub enum Permission {
     /// Office hours: read the slots (mentors: their own), offer and change slots (mentors:
     /// their own, checked by the service).
     OfficeHours,
+    /// Partner organisations, their contacts and their API clients.
+    ManagePartners,
 }
 
 impl Permission {
@@ -73,7 +75,8 @@ impl Permission {
             ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
                 role == Role::Admin
             }
-            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab => {
+            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab
+            | ManagePartners => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab

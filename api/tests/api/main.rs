@@ -57,6 +57,10 @@ mod interlab_office_hours;
 mod interlab_outcomes;
 mod interlab_path;
 
+// Partner organisations and the partner API (issue 14).
+mod partner_referrals;
+mod partners;
+
 // InterAct hosts (issue 16).
 mod interact;
 mod interact_fixtures;

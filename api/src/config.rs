@@ -203,6 +203,8 @@ pub struct Settings {
     pub signups_per_ip: RateLimit,
     /// Accepted public registrations per client address.
     pub registrations_per_ip: RateLimit,
+    /// Calls of the partner API per client (the token endpoint included, per client id).
+    pub partner_calls_per_client: RateLimit,
     /// The venue's own addresses, and their allowance per public form.
     pub venue_addresses: AddressList,
     pub venue_forms: RateLimit,
@@ -326,6 +328,10 @@ impl Settings {
             registrations_per_ip: RateLimit {
                 max: 10,
                 window: Duration::from_secs(3600),
+            },
+            partner_calls_per_client: RateLimit {
+                max: 120,
+                window: Duration::from_secs(60),
             },
             venue_addresses: AddressList::parse(
                 args.venue_addresses

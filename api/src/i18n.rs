@@ -62,6 +62,10 @@ pub enum Msg {
     /// An office-hour slot already booked.
     SlotTaken,
     SlotCancelled,
+    /// Another organisation already has this name.
+    OrganisationNameTaken,
+    /// An API client already revoked.
+    ClientRevoked,
     SlotPast,
     /// A sign-in account that is not a mentor's.
     NotAMentorAccount,
@@ -319,6 +323,14 @@ impl Msg {
             (SlotCancelled, En) => "This slot is cancelled.".into(),
             (SlotCancelled, Nl) => "Dit tijdslot is geannuleerd.".into(),
             (SlotCancelled, Ar) => "هذا الموعد ملغى.".into(),
+            (OrganisationNameTaken, Fr) => "Une organisation porte déjà ce nom.".into(),
+            (OrganisationNameTaken, En) => "An organisation already has this name.".into(),
+            (OrganisationNameTaken, Nl) => "Er bestaat al een organisatie met deze naam.".into(),
+            (OrganisationNameTaken, Ar) => "توجد منظمة تحمل هذا الاسم بالفعل.".into(),
+            (ClientRevoked, Fr) => "Ce client API est révoqué.".into(),
+            (ClientRevoked, En) => "This API client is revoked.".into(),
+            (ClientRevoked, Nl) => "Deze API-client is ingetrokken.".into(),
+            (ClientRevoked, Ar) => "تم إلغاء عميل واجهة البرمجة هذا.".into(),
             (SlotPast, Fr) => "Ce créneau est passé.".into(),
             (SlotPast, En) => "This slot is in the past.".into(),
             (SlotPast, Nl) => "Dit tijdslot ligt in het verleden.".into(),

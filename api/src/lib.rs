@@ -17,6 +17,7 @@ pub mod http;
 pub mod i18n;
 pub mod interlab;
 pub mod notify;
+pub mod partners;
 pub mod people;
 pub mod spreadsheet;
 pub mod startup;

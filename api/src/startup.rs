@@ -183,6 +183,7 @@ impl Application {
             .wrap(from_fn(undeclared_methods))
             .wrap(from_fn(invalidate_feeds))
             .wrap(from_fn(request_context))
+            .wrap(from_fn(crate::http::partner::rate_limit_headers))
             .wrap(from_fn(crate::http::cors::public_cors))
             .wrap(from_fn(crate::http::security::security_headers))
             .wrap(Compress::default())

@@ -7,6 +7,7 @@ use crate::accounts::throttle::LoginThrottle;
 use crate::activities::feeds::cache::FeedCache;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::http::partner::PartnerKeys;
 use crate::http::rate_limit::{FormQuota, RateLimiter};
 use crate::http::route_table::ApiRoutes;
 
@@ -14,6 +15,10 @@ use crate::http::route_table::ApiRoutes;
 pub struct AppState {
     pub db: Db,
     pub jwt: JwtKeys,
+    /// Partner access tokens (a key of their own, derived from the JWT secret).
+    pub partner_jwt: PartnerKeys,
+    /// Calls of the partner API, per client.
+    pub partner_calls: Arc<RateLimiter>,
     pub settings: Arc<Settings>,
     /// Wrong passwords: locks per (account, address), delays per account.
     pub login_failures: Arc<LoginThrottle>,
@@ -38,6 +43,12 @@ impl AppState {
     pub fn new(settings: Settings, db: Db, openapi_json: String) -> AppState {
         AppState {
             jwt: JwtKeys::new(&settings.jwt_secret, settings.access_token_ttl),
+            partner_jwt: PartnerKeys::new(&settings.jwt_secret),
+            partner_calls: Arc::new(RateLimiter::for_db(
+                settings.partner_calls_per_client,
+                &db,
+                "partner_client",
+            )),
             // Shared by every process on a PostgreSQL database, in memory on SQLite.
             login_failures: Arc::new(LoginThrottle::for_db(
                 settings.login_failures_per_address,

@@ -83,6 +83,11 @@ fn fallback_error(status: u16) -> ApiError {
     }
 }
 
+/// Marks an error response written in a format a standard prescribes (OAuth 2.0's token
+/// errors, RFC 6749 §5.2): [`request_context`] keeps it instead of rendering a problem.
+#[derive(Debug, Clone, Copy)]
+pub struct OwnErrorFormat;
+
 /// Request id, language, problem rendering and the access log line, around every request.
 pub async fn request_context(
     req: ServiceRequest,
@@ -115,13 +120,14 @@ pub async fn request_context(
             None => {
                 // A problem already, or a page the server rendered to explain itself (a
                 // used confirmation link): kept as it is.
-                let explained = res
-                    .headers()
-                    .get(header::CONTENT_TYPE)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| {
-                        v.starts_with(PROBLEM_CONTENT_TYPE) || v.starts_with("text/html")
-                    });
+                let explained = res.response().extensions().contains::<OwnErrorFormat>()
+                    || res
+                        .headers()
+                        .get(header::CONTENT_TYPE)
+                        .and_then(|v| v.to_str().ok())
+                        .is_some_and(|v| {
+                            v.starts_with(PROBLEM_CONTENT_TYPE) || v.starts_with("text/html")
+                        });
                 if explained {
                     None
                 } else {

@@ -133,6 +133,18 @@ audit_actions! {
     InteractNoteAdded = "interact.note_added",
     InteractAutonomyChanged = "interact.autonomy_changed",
     InteractWorkshopCreated = "interact.workshop_created",
+    OrganisationCreated = "organisation.created",
+    OrganisationUpdated = "organisation.updated",
+    OrganisationContactSet = "organisation.contact_set",
+    OrganisationContactRemoved = "organisation.contact_removed",
+    ApiClientCreated = "api_client.created",
+    ApiClientRotated = "api_client.rotated",
+    ApiClientRevoked = "api_client.revoked",
+    PartnerTokenIssued = "partner.token_issued",
+    PartnerTokenRefused = "partner.token_refused",
+    PartnerCall = "partner.call",
+    ReferralReceived = "referral.received",
+    ReferralReviewed = "referral.reviewed",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

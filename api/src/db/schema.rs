@@ -869,3 +869,83 @@ diesel::joinable!(interact_proposal_tags -> tags (tag_id));
 diesel::joinable!(interact_notes -> interact_proposals (proposal_id));
 diesel::joinable!(interact_workshops -> interact_proposals (proposal_id));
 diesel::joinable!(interact_autonomy -> interact_proposals (proposal_id));
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        name -> Text,
+        kind -> Text,
+        street -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        commune -> Nullable<Text>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        agreement_start -> Nullable<Date>,
+        agreement_end -> Nullable<Date>,
+        data_sharing_signed -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organisation_people (organisation_id, person_id) {
+        organisation_id -> Text,
+        person_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Text,
+        organisation_id -> Text,
+        name -> Text,
+        scopes -> Text,
+        secret_hash -> Text,
+        previous_secret_hash -> Nullable<Text>,
+        previous_valid_until -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(organisation_people -> organisations (organisation_id));
+diesel::joinable!(organisation_people -> people (person_id));
+diesel::joinable!(api_clients -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    organisation_people,
+    people,
+    api_clients
+);
+
+diesel::table! {
+    referrals (id) {
+        id -> Text,
+        organisation_id -> Text,
+        client_id -> Text,
+        programme -> Text,
+        first_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        languages -> Text,
+        note -> Nullable<Text>,
+        consent_collected_by -> Text,
+        consent_at -> Timestamp,
+        notice_version -> Text,
+        status -> Text,
+        person_id -> Nullable<Text>,
+        staff_note -> Nullable<Text>,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(referrals -> organisations (organisation_id));
+diesel::allow_tables_to_appear_in_same_query!(referrals, organisations);

@@ -65,6 +65,8 @@ pub enum Permission {
     /// Book an entrepreneur into an office hour (coaches: the entrepreneurs they accompany;
     /// mentors: those of their active relations, into their own slots).
     BookOfficeHours,
+    /// Partner organisations, their contacts and their API clients.
+    ManagePartners,
 }
 
 impl Permission {
@@ -83,7 +85,8 @@ impl Permission {
             ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
                 role == Role::Admin
             }
-            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab => {
+            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab
+            | ManagePartners => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod health;
 pub mod openapi;
 pub mod paging;
+pub mod partner;
 pub mod proxy;
 pub mod rate_limit;
 pub mod route_table;
@@ -21,7 +22,7 @@ pub mod spa;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{accounts, activities, audit, duo, interlab, notify, people};
+use crate::{accounts, activities, audit, duo, interlab, notify, partners, people};
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -52,6 +53,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/interact").configure(activities::interact::http::configure))
                 .service(scope("/activities").configure(activities::http::activities::configure))
                 .service(scope("/venues").configure(activities::http::activities::configure_venues))
-                .service(scope("/notifications").configure(notify::http::configure)),
+                .service(scope("/notifications").configure(notify::http::configure))
+                .service(scope("/organisations").configure(partners::http::configure_organisations))
+                .service(scope("/referrals").configure(partners::http::configure_referrals))
+                .service(scope("/oauth").configure(partners::http::configure_oauth))
+                .service(scope("/partner").configure(partners::http::configure_partner)),
         );
 }

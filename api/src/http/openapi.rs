@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes,
+    SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
 use utoipa::{IntoResponses, Modify, OpenApi};
 
@@ -30,6 +33,8 @@ or a query, may hold a NUL character (`\\u0000`), and no date may lie outside th
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
         (name = "interlab", description = "InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts, sectors"),
         (name = "interact", description = "InterAct hosts: workshop proposals, the coordinators' pipeline, the host's autonomy ladder and page"),
+        (name = "partners", description = "Partner organisations, their contacts and their API clients (coordinators)"),
+        (name = "partner", description = "The partner API: OAuth 2.0 client credentials (`/api/v1/oauth/token`), then a bearer token with scopes; see docs/partners.md"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),
@@ -61,6 +66,31 @@ impl Modify for SecurityAddon {
                     ))
                     .build(),
             ),
+        );
+        // Partner tokens: the client credentials grant. Each partner route names its scope.
+        let scopes = shared::partners::Scope::ALL.iter().map(|s| {
+            let what = match s {
+                shared::partners::Scope::EventsRead => "Read the agenda of public events",
+                shared::partners::Scope::ReferralsRead => {
+                    "Read the referrals the organisation made"
+                }
+                shared::partners::Scope::ReferralsWrite => "Refer a person to a programme",
+                shared::partners::Scope::TrainingsRegister => {
+                    "Register the organisation's staff to trainings"
+                }
+                shared::partners::Scope::WebhooksManage => "Register and manage webhook endpoints",
+            };
+            (s.as_str(), what)
+        });
+        components.add_security_scheme(
+            "oauth2",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/oauth/token",
+                    Scopes::from_iter(scopes),
+                ))],
+                "Partner access token (10 minutes) from the client credentials grant; it reaches only /api/v1/partner/... routes.",
+            )),
         );
         components.add_security_scheme(
             "refresh_cookie",

@@ -156,6 +156,70 @@ impl RateLimiter {
         }
     }
 
+    /// The allowance of each key.
+    pub fn limit(&self) -> RateLimit {
+        self.limit
+    }
+
+    /// Like [`RateLimiter::hit`], for answers that tell the caller where it stands (the
+    /// `RateLimit-*` headers): `Ok((remaining, seconds until the window frees a call))`, or
+    /// `Err(seconds to wait)`.
+    pub async fn hit_counted(&self, key: &str) -> Result<(u64, u64), u64> {
+        let window = self.limit.window;
+        let max = self.limit.max as u64;
+        match &self.store {
+            Store::Memory(hits) => {
+                let now = Instant::now();
+                self.check_at(key, now)?;
+                self.record_at(key, now);
+                let Ok(hits) = hits.lock() else {
+                    return Ok((max.saturating_sub(1), window.as_secs().max(1)));
+                };
+                let q = hits.get(key);
+                let used = q.map_or(1, |q| q.len() as u64);
+                let oldest = q.and_then(|q| q.front().copied()).unwrap_or(now);
+                let reset = window.saturating_sub(now.duration_since(oldest));
+                Ok((max.saturating_sub(used), reset.as_secs().max(1)))
+            }
+            Store::Shared { db, bucket } => {
+                let (limit, bucket, hash) = (self.limit, *bucket, counter::key_hash(bucket, key));
+                let outcome = db
+                    .run(move |conn| {
+                        write_transaction(conn, |conn| {
+                            counter::lock_key(conn, &hash)?;
+                            let now = crate::db::now();
+                            let w = counter::window(
+                                conn,
+                                bucket,
+                                &hash,
+                                now - chrono_window(limit.window),
+                            )?;
+                            let wait = shared_wait(limit.window, w.oldest);
+                            if w.count >= limit.max as i64 {
+                                return Ok(Err(wait));
+                            }
+                            counter::record(conn, bucket, &hash, now, limit.window)?;
+                            let used = u64::try_from(w.count).unwrap_or(0) + 1;
+                            let reset = if w.oldest.is_some() {
+                                wait
+                            } else {
+                                limit.window.as_secs().max(1)
+                            };
+                            Ok(Ok((max.saturating_sub(used), reset)))
+                        })
+                    })
+                    .await;
+                match outcome {
+                    Ok(done) => done,
+                    Err(error) => {
+                        tracing::warn!(%error, "throttling counter not written");
+                        Ok((max, window.as_secs().max(1)))
+                    }
+                }
+            }
+        }
+    }
+
     /// Takes back the latest event of `key` (a reserved submission that was refused); `event`
     /// is what [`RateLimiter::hit`] returned. Does not wait for the shared store.
     pub fn release(&self, key: &str, event: Option<String>) {

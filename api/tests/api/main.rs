@@ -58,6 +58,10 @@ mod interlab_outcomes;
 mod interlab_path;
 mod interlab_roles;
 
+// Partner organisations and the partner API (issue 14).
+mod partner_referrals;
+mod partners;
+
 // InterAct hosts (issue 16).
 mod interact;
 mod interact_fixtures;

@@ -59,6 +59,10 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     crate::interlab::store::outcomes::anonymise(conn, id)?;
     crate::interlab::store::mentoring::anonymise(conn, id)?;
     crate::activities::interact::store::gdpr::anonymise(conn, id)?;
+    // Who they worked for at a partner organisation.
+    crate::partners::store::remove_affiliations_of(conn, id)?;
+    // Partners' referrals that became them.
+    crate::partners::referral_store::anonymise(conn, id)?;
     // Free text about the person in Duo2Change records; the duos keep their shape.
     diesel::update(duo_candidacies::table.filter(duo_candidacies::person_id.eq(id)))
         .set(duo_candidacies::remarks.eq(None::<String>))
@@ -386,6 +390,28 @@ pub fn export_tables(
     for (table, rows) in crate::activities::interact::store::gdpr::export(conn, id)? {
         out.insert(table, rows);
     }
+    // Partner organisations they are affiliated to, with their role there.
+    out.insert(
+        "organisation_people".into(),
+        serde_json::Value::Array(
+            crate::partners::store::affiliations_of(conn, id)?
+                .into_iter()
+                .map(|(organisation_id, organisation_name, role)| {
+                    serde_json::json!({
+                        "organisation_id": organisation_id,
+                        "organisation_name": organisation_name,
+                        "person_id": id,
+                        "role": role,
+                    })
+                })
+                .collect(),
+        ),
+    );
+    // Partners' referrals that became them.
+    out.insert(
+        "referrals".into(),
+        json(crate::partners::referral_store::of_person(conn, id)?)?,
+    );
     // What they were (or are to be) told about their registrations.
     out.insert(
         "notifications".into(),

@@ -18,6 +18,7 @@ pub mod problem;
 pub mod query;
 pub mod schema_org;
 pub mod signup;
+pub mod staff;
 pub mod tags;
 pub mod users;
 

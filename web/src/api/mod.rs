@@ -33,6 +33,7 @@ pub mod interlab;
 pub mod people;
 pub mod people_admin;
 pub mod public;
+pub mod team;
 
 /// Prefix of every API path (same origin as the app).
 pub const API_BASE: &str = "/api/v1";

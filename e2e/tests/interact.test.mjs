@@ -1,19 +1,36 @@
-// Browser tests of the InterAct hosts screens: a visitor proposes a workshop on the public form
-// "Je propose un atelier" (French, then the form in Arabic at 360 px), a coordinator moves the
-// proposal to "planned" on its page and creates the series from it, and the host's page shows
-// the workshop and their level. Axe-clean in French and Arabic, at 360 px and 1280 px.
+// Browser tests of the InterAct hosts screens: a visitor finds "Proposer un atelier" in the
+// public navigation and proposes a workshop (French, then the form in Arabic at 360 px) with
+// the week's times that suit them, a coordinator sees those times, pairs a co-host through the
+// people search (a newcomer with a local: a second newcomer is refused), moves the proposal to
+// "planned" and creates the series from it, and the host's page shows the workshop and their
+// level. Axe-clean in French and Arabic, at 360 px and 1280 px.
 //
 // Other test files share the server: the proposal here has a unique title and host.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  COORDINATOR, DESKTOP, PHONE,
-  checkA11y, expectHeading, launch, open, screenshots, signedIn,
+  BASE_URL, DESKTOP, PHONE,
+  accessToken, checkA11y, expectHeading, launch, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 const DUO_COORDINATOR = 'coordinatrice.duo@demo.interra.be';
 const stamp = Date.now().toString(36);
 const title = `Pizza ${stamp}`;
+
+async function api(method, path, token, body) {
+  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
 
 function noAppErrors(session) {
   const fatal = session.errors.filter((e) => e.startsWith('pageerror') || /panicked/.test(e));
@@ -23,7 +40,14 @@ function noAppErrors(session) {
 describe('interact: from a visitor\'s proposal to a workshop', () => {
   let visitor;
   let staff;
+  // Two people who might co-host with the visitor (a newcomer): another newcomer, a local.
+  const family = `Binome${stamp}`;
   before(async () => {
+    const token = await accessToken(DUO_COORDINATOR);
+    await api('POST', '/people', token, {
+      first_name: 'Nadia', last_name: family, profile: 'newcomer', arrival_year: 2024,
+    });
+    await api('POST', '/people', token, { first_name: 'Lotte', last_name: family, profile: 'local' });
     visitor = await launch({ viewport: PHONE });
   });
   after(async () => {
@@ -31,13 +55,22 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await staff?.close();
   });
 
-  it('the public form reads right to left in Arabic at 360 px', async () => {
-    await open(visitor.page, '/propose');
+  it('the public navigation leads to the form, which reads right to left in Arabic at 360 px', async () => {
+    await open(visitor.page, '/events');
+    const link = visitor.page.locator('nav.public-nav a', { hasText: 'Proposer un atelier' });
+    await link.click();
     await expectHeading(visitor.page, 'Je propose un atelier');
+    assert.equal(new URL(visitor.page.url()).pathname, '/propose');
     await checkA11y(visitor.page, 'propose a workshop (French, phone)');
     await visitor.page.locator('#lang-select').selectOption('ar');
     await visitor.page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expectHeading(visitor.page, 'أقترح ورشة');
+    await visitor.page.locator('nav.public-nav a', { hasText: 'اقترح ورشة' }).waitFor();
+    for (const [lang, label] of [['en', 'Propose a workshop'], ['nl', 'Een atelier voorstellen']]) {
+      await visitor.page.locator('#lang-select').selectOption(lang);
+      await visitor.page.locator('nav.public-nav a', { hasText: label }).waitFor();
+    }
+    await visitor.page.locator('#lang-select').selectOption('ar');
     await visitor.page.locator('#privacy-notice').waitFor();
     await checkA11y(visitor.page, 'propose a workshop (Arabic, phone)');
     await screenshots(visitor.page, '80-propose-ar');
@@ -50,6 +83,10 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await p.locator('#title').fill(title);
     await p.locator('#description').fill('La pâte, la sauce, la cuisson au four : comme à Naples.');
     await p.locator('#languages').fill('fr, it');
+    // When they are available: a weekly grid, and a free note.
+    await p.locator('#slot-sat_afternoon').check();
+    await p.locator('#slot-sun_morning').check();
+    await p.locator('#availability_note').fill('Pas pendant le ramadan');
     await p.locator('#wants_cohost').check();
     await p.locator('#first_name').fill('Samir');
     await p.locator('#last_name').fill(`Hote${stamp}`);
@@ -75,6 +112,22 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await screenshots(p, '81-proposals-board');
     await card.locator('a').click();
     await expectHeading(p, title);
+    // The week's times the visitor ticked, and their note.
+    const ticked = p.locator('#proposal-availability td.slot-on');
+    assert.equal(await ticked.count(), 2);
+    assert.match(await p.locator('dl.facts').innerText(), /Pas pendant le ramadan/);
+    // A co-host from the people search: another newcomer is refused, a local is paired.
+    const search = p.locator('#cohost-search-q');
+    await search.fill(family);
+    await p.locator('.picks li', { hasText: 'Nadia' }).locator('button').click();
+    await p.locator('#arrange-save').click();
+    await p.locator('#arrange-error').waitFor();
+    await p.locator('.picks li', { hasText: 'Lotte' }).locator('button').click();
+    await p.locator('#cohost-current', { hasText: 'Lotte' }).waitFor();
+    await p.locator('#slot-wed_evening').check();
+    await p.locator('#arrange-save').click();
+    await p.locator('dl.facts dd', { hasText: `Lotte ${family}` }).waitFor();
+    assert.equal(await p.locator('#proposal-availability td.slot-on').count(), 3);
     await p.locator('#move-talked').click();
     await p.locator('#proposal-status', { hasText: 'Discutée' }).waitFor();
     await p.locator('#move-planned').click();

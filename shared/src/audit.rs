@@ -1,6 +1,6 @@
 //! The audit trail: who did what to which record, and when.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -31,7 +31,12 @@ pub struct AuditFilter {
     pub entity_type: Option<String>,
     pub entity_id: Option<String>,
     pub actor_id: Option<Uuid>,
+    /// One of the actions the API records (`GET /api/v1/audit/actions`); any other is refused.
     pub action: Option<String>,
+    /// Entries from this day (Brussels time, inclusive).
+    pub from: Option<NaiveDate>,
+    /// Entries until this day (Brussels time, inclusive).
+    pub to: Option<NaiveDate>,
     /// 1-based page number.
     pub page: Option<u32>,
     /// Items per page (default 50, at most 200).

@@ -20,6 +20,7 @@ pub mod query;
 pub mod referrals;
 pub mod schema_org;
 pub mod signup;
+pub mod staff;
 pub mod tags;
 pub mod users;
 

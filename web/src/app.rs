@@ -20,6 +20,7 @@ use crate::pages::activities::agenda::AgendaPage;
 use crate::pages::activities::attendance::AttendancePage;
 use crate::pages::activities::form::{EditActivityPage, NewActivityPage};
 use crate::pages::activities::page::ActivityPage;
+use crate::pages::audit::AuditPage;
 use crate::pages::duo::attention::AttentionPage;
 use crate::pages::duo::batch::BatchPage;
 use crate::pages::duo::board::BoardPage;
@@ -128,6 +129,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/admin/retention")
                         view=|| view! { <RequireAuth admin_only=true><RetentionPage/></RequireAuth> }
+                    />
+                    <Route
+                        path=path!("/admin/audit")
+                        view=|| view! { <RequireAuth admin_only=true><AuditPage/></RequireAuth> }
                     />
                     <Route
                         path=path!("/people/new")

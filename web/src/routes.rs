@@ -50,7 +50,8 @@ pub struct PublicNavItem {
     pub path: &'static str,
 }
 
-/// The visitors' navigation: the agenda, the sign-up form, and the team's sign-in page.
+/// The visitors' navigation: the agenda, the sign-up form, the InterAct workshop proposal,
+/// the InterLab application, and the team's sign-in page.
 pub fn public_nav_items() -> Vec<PublicNavItem> {
     use crate::i18n::public::PublicKey;
     vec![
@@ -61,6 +62,10 @@ pub fn public_nav_items() -> Vec<PublicNavItem> {
         PublicNavItem {
             label: PublicKey::NavJoin,
             path: SIGNUP,
+        },
+        PublicNavItem {
+            label: PublicKey::NavPropose,
+            path: PROPOSE,
         },
         PublicNavItem {
             label: PublicKey::NavCreate,
@@ -90,6 +95,8 @@ pub const INTERLAB_SETTINGS: &str = "/interlab/settings";
 pub const PEOPLE_TAGS: &str = "/people/tags";
 /// The retention review (admins).
 pub const ADMIN_RETENTION: &str = "/admin/retention";
+/// The audit log (admins).
+pub const ADMIN_AUDIT: &str = "/admin/audit";
 
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
@@ -418,7 +425,7 @@ mod tests {
     #[test]
     fn visitors_get_the_public_pages() {
         let visitors: Vec<_> = public_nav_items().iter().map(|i| i.path).collect();
-        assert_eq!(visitors, [EVENTS, SIGNUP, INTERLAB_APPLY, LOGIN]);
+        assert_eq!(visitors, [EVENTS, SIGNUP, PROPOSE, INTERLAB_APPLY, LOGIN]);
         // A staff member who signs in from a public page may go back to it.
         assert_eq!(
             safe_next(Some("/events?period=week")),

@@ -1,12 +1,14 @@
 //! The audit trail, readable by administrators.
 
 use actix_web::{get, web, HttpRequest};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Europe::Brussels;
 use shared::audit::{AuditEntry, AuditFilter};
 use shared::page::PageParams;
 use shared::Page;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::audit::{self, AuditQuery, AuditRow};
+use crate::audit::{self, AuditAction, AuditQuery, AuditRow};
 use crate::error::ApiError;
 use crate::http::auth::Permission;
 use crate::http::context::Ctx;
@@ -16,7 +18,17 @@ use crate::http::paging::page_links;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_audit);
+    cfg.service(list_actions).service(list_audit);
+}
+
+/// UTC instant of midnight in Brussels at the start of `day` (the earlier one when the clocks
+/// go back; none is skipped at midnight in Brussels).
+fn brussels_midnight(day: NaiveDate) -> Result<NaiveDateTime, ApiError> {
+    Brussels
+        .from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.naive_utc())
+        .ok_or_else(|| anyhow::anyhow!("no midnight in Brussels on {day}").into())
 }
 
 fn to_dto(row: AuditRow) -> Result<AuditEntry, ApiError> {
@@ -54,11 +66,33 @@ pub async fn list_audit(
         page: f.page,
         page_size: f.page_size,
     };
+    let action = match f.action.as_deref() {
+        None => None,
+        Some(text) => Some(
+            AuditAction::parse(text).ok_or_else(|| ApiError::InvalidValue {
+                field: "action".into(),
+                reason: "not an action the API records (GET /api/v1/audit/actions)".into(),
+            })?,
+        ),
+    };
+    let from = f.from.map(brussels_midnight).transpose()?;
+    let before = match f.to {
+        None => None,
+        Some(day) => {
+            let next = day.succ_opt().ok_or_else(|| ApiError::InvalidValue {
+                field: "to".into(),
+                reason: "out of range".into(),
+            })?;
+            Some(brussels_midnight(next)?)
+        }
+    };
     let q = AuditQuery {
         entity_type: f.entity_type,
         entity_id: f.entity_id,
         actor_id: f.actor_id.map(|a| a.to_string()),
-        action: f.action,
+        action,
+        from,
+        before,
     };
     let offset = i64::try_from(params.offset()).unwrap_or(i64::MAX);
     let limit = i64::from(params.page_size());
@@ -74,4 +108,17 @@ pub async fn list_audit(
         previous,
         results: rows.into_iter().map(to_dto).collect::<Result<_, _>>()?,
     }))
+}
+
+/// Every action the API records, for the audit screen's filter.
+#[utoipa::path(tag = "audit", security(("bearer" = [])), responses(
+    (status = 200, body = Vec<String>),
+    ReadErrors
+))]
+#[get("/actions")]
+pub async fn list_actions(ctx: Ctx) -> Result<web::Json<Vec<&'static str>>, ApiError> {
+    ctx.require(Permission::ReadAudit)?;
+    Ok(web::Json(
+        AuditAction::ALL.iter().map(|a| a.as_str()).collect(),
+    ))
 }

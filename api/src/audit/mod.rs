@@ -42,6 +42,11 @@ macro_rules! audit_actions {
                     $(AuditAction::$variant => $text),+
                 }
             }
+
+            /// The action stored as `text`, if the code records it.
+            pub fn parse(text: &str) -> Option<AuditAction> {
+                AuditAction::ALL.iter().copied().find(|a| a.as_str() == text)
+            }
         }
     };
 }
@@ -188,7 +193,11 @@ pub struct AuditQuery {
     pub entity_type: Option<String>,
     pub entity_id: Option<String>,
     pub actor_id: Option<String>,
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
+    /// Entries at or after this instant (UTC).
+    pub from: Option<NaiveDateTime>,
+    /// Entries before this instant (UTC).
+    pub before: Option<NaiveDateTime>,
 }
 
 /// One page of entries, newest first, and the total count.
@@ -209,8 +218,14 @@ pub fn list(
         if let Some(v) = &filter.actor_id {
             q = q.filter(audit_log::actor_id.eq(v.clone()));
         }
-        if let Some(v) = &filter.action {
-            q = q.filter(audit_log::action.eq(v.clone()));
+        if let Some(v) = filter.action {
+            q = q.filter(audit_log::action.eq(v.as_str()));
+        }
+        if let Some(v) = filter.from {
+            q = q.filter(audit_log::occurred_at.ge(v));
+        }
+        if let Some(v) = filter.before {
+            q = q.filter(audit_log::occurred_at.lt(v));
         }
         q
     };
@@ -289,6 +304,9 @@ mod action_tests {
         for a in AuditAction::ALL {
             assert!(seen.insert(a.as_str()), "{a:?} repeats a text");
             assert!(a.as_str().contains('.'), "{a:?}");
+            assert_eq!(AuditAction::parse(a.as_str()), Some(*a));
         }
+        assert_eq!(AuditAction::parse("person"), None);
+        assert_eq!(AuditAction::parse("Person.created"), None);
     }
 }

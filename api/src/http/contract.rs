@@ -380,6 +380,9 @@ fn parameters() -> Vec<(&'static str, Value)> {
             json!({ "pattern": "^(-?(name|created|updated))?$" }),
         ),
         ("sep", json!({ "pattern": "^(comma|semicolon)$" })),
+        // audit/http.rs: the actions the code records (`AuditAction`), listed by
+        // `GET /api/v1/audit/actions`.
+        ("action", json!({ "pattern": audit_actions() })),
         // `usize` (a 64-bit server): larger is refused, smaller is capped to 50.
         ("k", json!({ "maximum": u64::MAX })),
         // interlab mentor suggestions: top-k.
@@ -390,6 +393,15 @@ fn parameters() -> Vec<(&'static str, Value)> {
             json!({ "minLength": 1, "maxLength": 200, "pattern": "^[!-~]([ -~]*[!-~])?$" }),
         ),
     ]
+}
+
+/// `^(auth\.login|...)$`: every audit action's text, dots escaped.
+fn audit_actions() -> String {
+    let names: Vec<String> = crate::audit::AuditAction::ALL
+        .iter()
+        .map(|a| a.as_str().replace('.', "\\."))
+        .collect();
+    format!("^({})$", names.join("|"))
 }
 
 /// (path, path parameter, constraints).

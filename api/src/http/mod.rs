@@ -44,6 +44,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 )
                 .service(scope("/auth").configure(accounts::http::auth::configure))
                 .service(scope("/users").configure(accounts::http::users::configure))
+                .service(scope("/staff").configure(accounts::http::staff::configure))
                 .service(scope("/audit").configure(audit::http::configure))
                 .service(scope("/people").configure(people::http::configure))
                 .service(scope("/tags").configure(people::http::tags::configure))

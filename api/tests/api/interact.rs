@@ -1025,12 +1025,33 @@ both!(
     |app: TestApp| async move {
         let token = app.token_for(Role::Coordinator).await;
         let amina = create(&app, &token, P::newcomer("Amina", 2).last_name("Benkirane")).await;
-        // Her names are in the pipeline's texts only: the series' texts are the staff's, listed
-        // (not rewritten) when she is anonymised.
-        let id = running(&app, &token, amina.id, "Cuisine marocaine")
+        // The workshop's title names her, and "create the series" copied it to every session.
+        let id = running(&app, &token, amina.id, "La cuisine d'Amina Benkirane")
             .await
             .proposal
             .id;
+        // Another host's proposal, whose notes name her: listed for its authors, not rewritten.
+        let sofie = create(&app, &token, P::local("Sofie")).await;
+        let other = create_proposal(&app, &token, &staff_input(sofie.id, "Tricot")).await;
+        let other = other.proposal.id;
+        let res = send(
+            &app,
+            Method::POST,
+            &format!("{PROPOSALS}/{other}/notes"),
+            &token,
+            &json!({ "body": "Co-animation possible avec Amina Benkirane" }),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = send(
+            &app,
+            Method::PUT,
+            &format!("{PROPOSALS}/{other}"),
+            &token,
+            &json!({ "title": "Tricot", "description": "Tricoter ensemble", "next_step": "Appeler Amina" }),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
         let res = send(
             &app,
             Method::POST,
@@ -1084,8 +1105,54 @@ both!(
         )
         .await;
         assert_eq!(res.status(), StatusCode::OK);
+        let done: Value = res.json().await.expect("json");
+        let mut found: Vec<(String, String, String)> = done["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| {
+                let s = |k: &str| m[k].as_str().unwrap_or_default().to_owned();
+                (s("object_type"), s("object_id"), s("field"))
+            })
+            .collect();
+        found.sort();
+        let other = other.to_string();
+        assert_eq!(
+            found,
+            [
+                (
+                    "interact_proposal".into(),
+                    other.clone(),
+                    "next_step".into()
+                ),
+                ("interact_proposal".into(), other.clone(), "notes".into()),
+            ],
+            "{done}"
+        );
+        // The texts she wrote or that were written about her workshop are gone, the sessions'
+        // copied title too; the other host's texts stay, theirs to edit.
         let left = crate::people_fixtures::find_in_database(&app, &["Benkirane", "Khadija"]);
-        assert!(left.is_empty(), "{left:?}");
+        assert!(
+            left.len() == 1 && left[0].contains("interact_notes.body"),
+            "{left:?}"
+        );
+        let sessions: Value = expect_json(
+            app.get(
+                "/api/v1/activities?programme=interact&page_size=200",
+                Some(&token),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        let titles: Vec<String> = sessions["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|a| a["title"]["fr"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert!(!titles.is_empty());
+        assert!(titles.iter().all(|t| t == "Atelier InterAct"), "{titles:?}");
         // The shape stays for the figures.
         let d = get_proposal(&app, &token, id).await;
         assert_eq!(d.proposal.status, ProposalStatus::Running);

@@ -65,3 +65,6 @@ mod partners;
 // InterAct hosts (issue 16).
 mod interact;
 mod interact_fixtures;
+
+// The team's tools (issue 19): the staff directory, the audit filters.
+mod team;

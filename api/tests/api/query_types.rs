@@ -108,8 +108,15 @@ fn every_query_type_reads_back_what_the_web_app_writes() {
         entity_id: Some(ID.to_string()),
         actor_id: Some(ID),
         action: Some("person.updated".into()),
+        from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
         page: Some(2),
         page_size: Some(100),
+    });
+    round_trip(shared::staff::StaffFilter {
+        role: Some(Role::Coach),
+        page: Some(2),
+        page_size: Some(20),
     });
     round_trip(UserFilter {
         q: Some("marie dupont".into()),

@@ -54,6 +54,7 @@ wire_enum!(
         Duo = "duo",
         DuoCandidacy = "duo_candidacy",
         DuoBlock = "duo_block",
+        InteractProposal = "interact_proposal",
     }
 );
 

@@ -20,6 +20,7 @@ pub mod people;
 pub mod people_admin;
 pub mod person;
 pub mod public;
+pub mod team;
 pub mod vocabulary;
 
 /// A key of one of the catalogues (each declared with [`catalogue!`](crate::catalogue) in its

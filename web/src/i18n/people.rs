@@ -238,6 +238,12 @@ crate::catalogue! {
             nl: "Paar om niet voor te stellen (Duo2Change)",
             ar: "ثنائي لا يُقترح (Duo2Change)",
         },
+        MentionProposal => {
+            fr: "Proposition d'atelier InterAct",
+            en: "InterAct workshop proposal",
+            nl: "InterAct-workshopvoorstel",
+            ar: "اقتراح ورشة InterAct",
+        },
         PersonArchived => {
             fr: "Fiche archivée.",
             en: "Record archived.",

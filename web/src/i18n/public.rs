@@ -12,6 +12,7 @@ crate::catalogue! {
         NavAgenda => { fr: "Agenda", en: "Agenda", nl: "Agenda", ar: "الأجندة" },
         NavJoin => { fr: "Participer", en: "Take part", nl: "Deelnemen", ar: "شارك معنا" },
         NavCreate => { fr: "Créer mon activité", en: "Start my business", nl: "Mijn zaak starten", ar: "أطلق نشاطي" },
+        NavPropose => { fr: "Proposer un atelier", en: "Propose a workshop", nl: "Een atelier voorstellen", ar: "اقترح ورشة" },
         NavTeam => { fr: "Espace équipe", en: "Team area", nl: "Teamruimte", ar: "فضاء الفريق" },
         PublicNav => { fr: "Pages publiques", en: "Public pages", nl: "Openbare pagina's", ar: "الصفحات العامة" },
 

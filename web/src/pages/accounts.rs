@@ -103,6 +103,7 @@ pub fn AccountsPage() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="page-title">
+            <crate::pages::admin_nav::AdminNav/>
             <div class="page-head">
                 <div>
                     <h1 id="page-title">{move || i18n.t(AccountsKey::AccountsTitle)}</h1>

@@ -2,6 +2,8 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod admin_nav;
+pub mod audit;
 pub mod duo;
 pub mod home;
 pub mod interact;

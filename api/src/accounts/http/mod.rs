@@ -1,4 +1,5 @@
-//! Handlers of `/auth` and `/users`.
+//! Handlers of `/auth`, `/users` and `/staff`.
 
 pub mod auth;
+pub mod staff;
 pub mod users;

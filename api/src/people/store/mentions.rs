@@ -8,7 +8,8 @@ use shared::people::MentionedIn;
 
 use crate::db::schema::{
     activities, duo_assessments, duo_blocks, duo_candidacies, duo_check_ins, duo_feedback,
-    duo_follow_ups, duos, notifications, people,
+    duo_follow_ups, duos, interact_autonomy, interact_notes, interact_proposals, notifications,
+    people,
 };
 use crate::db::DbConnection;
 
@@ -174,5 +175,56 @@ pub fn free_texts(conn: &mut DbConnection, except: &[String]) -> QueryResult<Vec
     for (duo, learnt) in rows.into_iter().filter(|r| ids.contains(&r.0)) {
         push(&mut out, Duo, &duo, "assessments.learnt", learnt);
     }
+    interact_texts(conn, except, &mut out)?;
     Ok(out)
+}
+
+/// The InterAct pipeline's texts (a proposal's words and the coordinators' notes), except those
+/// of proposals hosted by the people anonymised, which are wiped with them.
+fn interact_texts(
+    conn: &mut DbConnection,
+    except: &[String],
+    out: &mut Vec<FreeText>,
+) -> QueryResult<()> {
+    use MentionedIn::InteractProposal as P;
+    type ProposalTexts = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<ProposalTexts> = interact_proposals::table
+        .filter(interact_proposals::person_id.ne_all(except))
+        .select((
+            interact_proposals::id,
+            interact_proposals::title,
+            interact_proposals::description,
+            interact_proposals::availability_note,
+            interact_proposals::needs,
+            interact_proposals::next_step,
+        ))
+        .load(conn)?;
+    let ids: std::collections::HashSet<String> = rows.iter().map(|r| r.0.clone()).collect();
+    for (id, title, description, availability, needs, next_step) in rows {
+        push(out, P, &id, "title", Some(title));
+        push(out, P, &id, "description", Some(description));
+        push(out, P, &id, "availability_note", availability);
+        push(out, P, &id, "needs", needs);
+        push(out, P, &id, "next_step", next_step);
+    }
+    let rows: Vec<(String, String)> = interact_notes::table
+        .select((interact_notes::proposal_id, interact_notes::body))
+        .load(conn)?;
+    for (id, body) in rows.into_iter().filter(|r| ids.contains(&r.0)) {
+        push(out, P, &id, "notes", Some(body));
+    }
+    let rows: Vec<(String, Option<String>)> = interact_autonomy::table
+        .select((interact_autonomy::proposal_id, interact_autonomy::note))
+        .load(conn)?;
+    for (id, note) in rows.into_iter().filter(|r| ids.contains(&r.0)) {
+        push(out, P, &id, "autonomy.note", note);
+    }
+    Ok(())
 }

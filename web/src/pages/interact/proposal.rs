@@ -12,6 +12,8 @@ use crate::components::load::{load_page, PageHeadings};
 use crate::components::StatusMessage;
 use crate::i18n::interact::{level_key, status_key, InteractKey};
 use crate::locale::{use_i18n, use_page_title};
+use crate::pages::interact::arrange::Arrangement;
+use crate::pages::people::person::AvailabilityTable;
 use crate::routes::{activity_path, host_path, INTERACT};
 
 /// The steps a proposal may take next (the API's pipeline; `running` once a workshop exists).
@@ -76,6 +78,7 @@ fn ProposalView(
         .user()
         .is_some_and(|u| crate::routes::writes_people(u.role));
     let p = d.proposal.clone();
+    let arrangement = p.clone();
     let id = p.id;
     let state = p.status;
     let level = p.autonomy;
@@ -209,10 +212,15 @@ fn ProposalView(
                 <dt>{move || i18n.t(InteractKey::Languages)}</dt>
                 <dd>{p.languages.join(", ")}</dd>
                 {p.needs.clone().map(|c| view! { <dt>{move || i18n.t(InteractKey::Needs)}</dt><dd><bdi>{c.clone()}</bdi></dd> })}
-                {p.availability_note.clone().map(|c| view! { <dt>{move || i18n.t(InteractKey::AvailabilityLabel)}</dt><dd><bdi>{c.clone()}</bdi></dd> })}
+                {p.availability_note.clone().map(|c| view! { <dt>{move || i18n.t(InteractKey::AvailabilityNote)}</dt><dd><bdi>{c.clone()}</bdi></dd> })}
                 {p.next_step.clone().map(|c| view! { <dt>{move || i18n.t(InteractKey::NextStep)}</dt><dd><bdi>{c.clone()}</bdi></dd> })}
             </dl>
+            <h3 id="availability-title">{move || i18n.t(InteractKey::Availability)}</h3>
+            <div class="table-scroll" id="proposal-availability">
+                <AvailabilityTable slots=p.availability.clone()/>
+            </div>
         </section>
+        {writes.then(|| view! { <Arrangement p=arrangement.clone() reload=reload/> })}
         {writes.then(|| view! {
             <section class="card" aria-labelledby="steps-title">
                 <h2 id="steps-title">{move || i18n.t(InteractKey::Pipeline)}</h2>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use shared::interact::{Passion, PublicProposalRequest};
-use shared::people::Category;
+use shared::people::{Category, Slot};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -16,18 +16,19 @@ use crate::i18n::interact::InteractKey;
 use crate::i18n::person::PersonKey;
 use crate::i18n::public::PublicKey;
 use crate::locale::{use_i18n, use_page_title};
-use crate::pages::people::person_form::{opt_text, opt_year};
+use crate::pages::people::person_form::{opt_text, opt_year, AvailabilityGrid};
 use crate::pages::public::{
     explain, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent, StaffNote,
 };
 use crate::routes::EVENTS;
 
 /// The form's inputs, by the names the API uses for its field errors.
-pub const FIELDS: [&str; 16] = [
+pub const FIELDS: [&str; 17] = [
     "title",
     "description",
     "passions",
     "languages",
+    "availability",
     "availability_note",
     "needs",
     "first_name",
@@ -60,6 +61,7 @@ struct ProposeForm {
     description: RwSignal<String>,
     passions: RwSignal<Vec<Uuid>>,
     languages: RwSignal<String>,
+    availability: RwSignal<Vec<Slot>>,
     availability_note: RwSignal<String>,
     needs: RwSignal<String>,
     wants_cohost: RwSignal<bool>,
@@ -85,6 +87,7 @@ impl ProposeForm {
             description: text(),
             passions: RwSignal::new(vec![]),
             languages: text(),
+            availability: RwSignal::new(vec![]),
             availability_note: text(),
             needs: text(),
             wants_cohost: RwSignal::new(false),
@@ -119,7 +122,7 @@ impl ProposeForm {
             description: self.description.get_untracked(),
             passions: self.passions.get_untracked(),
             languages: codes(&self.languages.get_untracked()),
-            availability: vec![],
+            availability: self.availability.get_untracked(),
             availability_note: opt_text(&self.availability_note.get_untracked()),
             needs: opt_text(&self.needs.get_untracked()),
             wants_cohost: self.wants_cohost.get_untracked(),
@@ -242,10 +245,16 @@ fn ProposeFormView(form: ProposeForm) -> impl IntoView {
                     </div>
                     {move || err("passions").get().map(|m| view! { <p class="field-error">{m}</p> })}
                 </details>
-                <div class="form-grid">
-                    <TextField id="languages" label=InteractKey::LanguagesLabel hint=InteractKey::LanguagesHint value=form.languages error=err("languages")/>
-                    <TextField id="availability_note" label=InteractKey::AvailabilityLabel hint=PublicKey::Optional value=form.availability_note error=err("availability_note")/>
-                </div>
+                <TextField id="languages" label=InteractKey::LanguagesLabel hint=InteractKey::LanguagesHint value=form.languages error=err("languages")/>
+                <fieldset class="availability-field" aria-describedby="availability-hint">
+                    <legend>{move || i18n.t(InteractKey::AvailabilityLabel)}</legend>
+                    <p class="hint" id="availability-hint">{move || i18n.t(InteractKey::AvailabilityHint)}</p>
+                    <div class="table-scroll">
+                        <AvailabilityGrid value=form.availability/>
+                    </div>
+                    {move || err("availability").get().map(|m| view! { <p class="field-error">{m}</p> })}
+                </fieldset>
+                <TextField id="availability_note" label=InteractKey::AvailabilityNoteLabel hint=PublicKey::Optional value=form.availability_note error=err("availability_note")/>
                 <TextAreaField rows=2 id="needs" label=InteractKey::NeedsLabel hint=PublicKey::Optional value=form.needs error=err("needs")/>
                 <label class="check" for="wants_cohost">
                     <input

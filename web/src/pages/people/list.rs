@@ -12,6 +12,7 @@ use shared::people::{
     ReviewOutcome,
 };
 use shared::Page;
+use uuid::Uuid;
 
 use crate::api::{people_query, use_api};
 use crate::components::form::ErrorAlert;
@@ -25,6 +26,7 @@ use crate::i18n::vocabulary::category_key;
 use crate::i18n::vocabulary::programme_key;
 use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
+use crate::pages::people::bulk::{BulkBar, SelectBox};
 use crate::routes::{person_path, writes_people, PEOPLE, PEOPLE_NEW, PEOPLE_REVIEW};
 
 pub const PAGE_SIZE: u32 = 20;
@@ -110,6 +112,21 @@ pub fn PeoplePage() -> impl IntoView {
         });
     };
     let has_filters = move || filter.with(|f| *f != PeopleFilter::default());
+    // Bulk work (coordinators and admins): the people selected, kept across pages.
+    let selected = RwSignal::new(Vec::<Uuid>::new());
+    let bulk_status = RwSignal::new(None::<String>);
+    let on_page = Signal::derive(move || {
+        people
+            .get()
+            .and_then(Result::ok)
+            .map(|p| {
+                p.results
+                    .iter()
+                    .map(|x| (x.id, x.display_name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
 
     view! {
         <section class="page" aria-labelledby="page-title">
@@ -263,7 +280,13 @@ pub fn PeoplePage() -> impl IntoView {
                 </Show>
             </form>
 
-            {move || load_state(people.get(), move || people.refetch(), |result| view! { <PeopleList result=result filter=filter show=show/> }.into_any())}
+            {can_write.then(|| view! {
+                <StatusMessage message=bulk_status/>
+                <BulkBar selected=selected page=on_page status=bulk_status/>
+            })}
+            {move || load_state(people.get(), move || people.refetch(), move |result| view! {
+                <PeopleList result=result filter=filter show=show selected=can_write.then_some(selected)/>
+            }.into_any())}
         </section>
     }
 }
@@ -349,6 +372,8 @@ fn PeopleList(
     result: Page<PersonSummary>,
     filter: Memo<PeopleFilter>,
     show: Callback<PeopleFilter>,
+    /// The bulk selection, for those who may assign coaches.
+    selected: Option<RwSignal<Vec<Uuid>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let page = filter.get_untracked().page.unwrap_or(1);
@@ -383,6 +408,7 @@ fn PeopleList(
             view! {
                 <li class="person card">
                     <div class="person-main">
+                        {selected.map(|s| view! { <SelectBox person=p.clone() selected=s/> })}
                         <h2 class="person-name">
                             <a href=href><bdi>{p.display_name.clone()}</bdi></a>
                         </h2>

@@ -2,6 +2,7 @@
 //! archive, anonymise, memberships, consents) and history, the person form (create, edit,
 //! duplicate check), the vocabulary of interests and the retention review.
 
+pub mod bulk;
 pub mod history;
 pub mod list;
 pub mod person;

@@ -36,9 +36,11 @@ use crate::pages::people::list::PersonBadges;
 use crate::routes::{person_edit_path, person_path, writes_people, PEOPLE};
 
 mod actions;
+mod coaches;
 mod mentions;
 
 use actions::*;
+pub use coaches::coach_filter;
 pub use mentions::Mentions;
 
 /// The word the API wants as the anonymisation confirmation.
@@ -149,6 +151,7 @@ fn PersonView(
     let error = RwSignal::new(None::<String>);
     let archived = person.archived;
     let anonymised = person.anonymised;
+    let assigned_coaches = person.coaches.clone();
 
     let archive = Action::new_local(move |to: &bool| {
         let to = *to;
@@ -420,6 +423,7 @@ fn PersonView(
                 {consents}
                 {(can_write && !anonymised).then(|| view! { <AddConsent id=id status=status reload=reload/> })}
             </section>
+            {(can_write && !anonymised).then(|| view! { <coaches::Coaches id=id assigned=assigned_coaches.clone() status=status reload=reload/> })}
             <section class="card" aria-labelledby="presentation-title">
                 <h2 id="presentation-title">{move || i18n.t(PersonKey::Presentation)}</h2>
                 <p class="prewrap">{or_dash(i18n, p.presentation.clone())}</p>

@@ -33,6 +33,7 @@ use crate::routes::{person_path, PEOPLE};
 mod parts;
 
 use parts::*;
+pub use parts::{AvailabilityGrid, AvailabilityGridProps};
 
 /// The inputs of the form, by the names the API uses for its field errors.
 pub const FIELDS: [&str; 20] = [

@@ -5,7 +5,7 @@
 use shared::people::{MentionedIn, TextMention};
 
 use super::*;
-use crate::routes::{activity_edit_path, duo_candidate_edit_path, duo_path, DUO};
+use crate::routes::{activity_edit_path, duo_candidate_edit_path, duo_path, proposal_path, DUO};
 
 /// Where to edit a text, and how to name the record.
 fn target(m: &TextMention) -> (PeopleKey, String) {
@@ -18,6 +18,7 @@ fn target(m: &TextMention) -> (PeopleKey, String) {
             duo_candidate_edit_path(m.object_id),
         ),
         MentionedIn::DuoBlock => (PeopleKey::MentionBlock, DUO.to_owned()),
+        MentionedIn::InteractProposal => (PeopleKey::MentionProposal, proposal_path(m.object_id)),
     }
 }
 

@@ -232,7 +232,7 @@ pub(super) fn TagPicker(
 
 /// The week as a grid of check boxes, one per day and part of the day.
 #[component]
-pub(super) fn AvailabilityGrid(value: RwSignal<Vec<Slot>>) -> impl IntoView {
+pub fn AvailabilityGrid(value: RwSignal<Vec<Slot>>) -> impl IntoView {
     let i18n = use_i18n();
     let rows = Weekday::ALL
         .iter()

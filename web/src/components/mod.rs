@@ -1,5 +1,6 @@
 //! Small building blocks shared by the pages.
 
+pub mod admin_tabs;
 pub mod dom;
 pub mod form;
 pub mod load;

@@ -499,14 +499,14 @@ mod tests {
     }
 
     #[test]
-    fn the_confirmation_word_is_the_same_everywhere() {
-        // The bulk form reuses the person page's confirmation label, which names the word the
-        // API expects in every language.
+    fn the_confirmation_word_is_named_in_each_language() {
+        // The bulk form reuses the person page's confirmation label, which names the word of
+        // the reader's language (issue 19: not the Latin word "anonymise" everywhere).
+        use crate::i18n::people::PeopleKey;
         for lang in Lang::ALL {
-            assert!(
-                t(lang, crate::i18n::people::PeopleKey::AnonymiseConfirmLabel)
-                    .contains("anonymise")
-            );
+            assert!(t(lang, PeopleKey::AnonymiseConfirmLabel).contains("{word}"));
         }
+        assert_eq!(t(Lang::Fr, PeopleKey::AnonymiseWord), "anonymiser");
+        assert_ne!(t(Lang::Ar, PeopleKey::AnonymiseWord), "anonymise");
     }
 }

@@ -224,7 +224,7 @@ fn create_user(settings: &Settings, email: &str, name: &str, role: Role) -> anyh
         email: email.to_owned(),
         display_name: name.to_owned(),
         role,
-        password: secret,
+        password: Some(secret),
     };
     let created = actix_web::rt::System::new().block_on(accounts::service::create_user(
         &db,

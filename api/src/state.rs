@@ -5,11 +5,19 @@ use std::sync::Arc;
 use crate::accounts::jwt::JwtKeys;
 use crate::accounts::throttle::LoginThrottle;
 use crate::activities::feeds::cache::FeedCache;
+use crate::config::RateLimit;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::http::partner::PartnerKeys;
 use crate::http::rate_limit::{FormQuota, RateLimiter};
 use crate::http::route_table::ApiRoutes;
+
+/// "Forgot my password" requests one address may make (each account gets at most
+/// `accounts::domain::RESETS_PER_HOUR` links an hour besides).
+const RESETS_PER_ADDRESS: RateLimit = RateLimit {
+    max: 10,
+    window: std::time::Duration::from_secs(3600),
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -23,6 +31,8 @@ pub struct AppState {
     /// Wrong passwords: locks per (account, address), delays per account.
     pub login_failures: Arc<LoginThrottle>,
     pub login_attempts: Arc<RateLimiter>,
+    /// "Forgot my password" requests per client address.
+    pub password_resets: Arc<RateLimiter>,
     /// Quotas of the public forms, one each.
     pub signups: Arc<FormQuota>,
     pub registrations: Arc<FormQuota>,
@@ -59,6 +69,11 @@ impl AppState {
                 settings.login_attempts_per_ip,
                 &db,
                 "login_ip",
+            )),
+            password_resets: Arc::new(RateLimiter::for_db(
+                RESETS_PER_ADDRESS,
+                &db,
+                "password_reset_ip",
             )),
             signups: Arc::new(FormQuota::for_db(
                 "signups",

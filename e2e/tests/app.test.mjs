@@ -149,6 +149,8 @@ describe('an admin at work', () => {
     await s.page.locator('#email').fill(newEmail);
     await s.page.locator('#display_name').fill(newName);
     await s.page.locator('#role').selectOption('coordinator');
+    // An invitation link is the default; here the admin types an initial password.
+    await s.page.locator('#invite').uncheck();
     await s.page.locator('#password').fill('short');
     await s.page.locator('#new-account button[type=submit]').click();
 
@@ -170,6 +172,7 @@ describe('an admin at work', () => {
     await s.page.locator('button[aria-controls=new-account]').click();
     await s.page.locator('#email').fill(newEmail);
     await s.page.locator('#display_name').fill(`${newName} bis`);
+    await s.page.locator('#invite').uncheck();
     await s.page.locator('#password').fill('another-long-passphrase-2026');
     await s.page.locator('#new-account button[type=submit]').click();
     await s.page.locator('#email-error').waitFor();

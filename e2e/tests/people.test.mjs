@@ -222,7 +222,14 @@ describe('people: recording, correcting, reviewing', () => {
     await withdraw.waitFor();
     await checkA11y(s.page, 'person with a consent');
     await screenshots(s.page, '17-person-new');
+    // One click only asks (issue 19): which consent, with "Oui, retirer" / "Garder".
     await withdraw.click();
+    const confirm = s.page.locator('button[aria-label="Oui, retirer le consentement : Photos"]');
+    await confirm.waitFor();
+    assert.equal(await s.page.locator('main li', { hasText: 'Retiré le' }).count(), 0, 'nothing withdrawn yet');
+    await s.page.waitForFunction(() => document.activeElement?.id?.startsWith('confirm-withdraw-'));
+    await checkA11y(s.page, 'person, consent withdrawal asked');
+    await confirm.click();
     await s.page.locator('main [role=status]', { hasText: 'Consentement retiré' }).waitFor();
     await s.page.locator('main li', { hasText: 'Retiré le' }).waitFor();
   });

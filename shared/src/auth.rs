@@ -99,3 +99,27 @@ pub struct ChangePasswordRequest {
     pub current_password: String,
     pub new_password: String,
 }
+
+/// Path of the web page a password link opens (`/reset-password?token=…`).
+pub const RESET_PAGE: &str = "/reset-password";
+
+/// `POST /api/v1/auth/password-reset` body: "forgot my password".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    pub email: String,
+    /// Language of the email (the page's language).
+    #[serde(default)]
+    pub lang: crate::Lang,
+}
+
+/// `POST /api/v1/auth/password-reset/confirm` body: the link's token and the new password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetConfirm {
+    pub token: String,
+    /// At least 12 characters, not a common one.
+    pub new_password: String,
+}

@@ -47,6 +47,7 @@ use crate::pages::interlab::project_form::EditProjectPage;
 use crate::pages::interlab::settings::SettingsPage as InterlabSettingsPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::people::list::{PeoplePage, ReviewPage};
 use crate::pages::people::person::PersonPage;
 use crate::pages::people::person_form::{EditPersonPage, NewPersonPage};
@@ -88,6 +89,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                    <Route path=path!("/reset-password") view=ResetPasswordPage/>
                     // Public pages: no account needed.
                     <Route path=path!("/events") view=PublicAgendaPage/>
                     <Route path=path!("/events/:id") view=EventPage/>

@@ -11,6 +11,7 @@ use crate::i18n::Text;
 
 pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
+pub const FORGOT_PASSWORD: &str = "/forgot-password";
 pub const ADMIN_ACCOUNTS: &str = "/admin/accounts";
 pub const PEOPLE: &str = "/people";
 pub const PEOPLE_NEW: &str = "/people/new";

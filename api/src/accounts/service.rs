@@ -14,7 +14,9 @@ use crate::db::{write_transaction, Db};
 use crate::error::{ApiError, UniqueViolationExt, Validator};
 use crate::i18n::Msg;
 
+mod password_links;
 mod sessions;
+pub use password_links::{create_link, request_reset, reset_password, NewLink};
 pub use sessions::{change_password, login, logout, refresh, Session};
 
 /// Where an account was created from, kept in the audit entry.
@@ -25,7 +27,8 @@ pub enum Via {
 }
 
 /// Creates a staff account after checking the email, the name and the password policy (all
-/// field errors at once); 409 on `email` when the address is taken.
+/// field errors at once); 409 on `email` when the address is taken. Without a password the
+/// account gets a random one nobody knows: its owner chooses theirs through an invitation link.
 pub async fn create_user(
     db: &Db,
     actor: Actor,
@@ -41,11 +44,17 @@ pub async fn create_user(
     let mut v = Validator::new();
     let email = v.check("email", Email::parse(&email));
     let name = v.check("display_name", DisplayName::parse(&display_name));
-    if let Err(msgs) = password::check_policy(&new_password, email.as_ref().map(Email::as_str)) {
-        for m in msgs {
-            v.add("password", m);
+    let new_password = match new_password {
+        Some(p) => {
+            if let Err(msgs) = password::check_policy(&p, email.as_ref().map(Email::as_str)) {
+                for m in msgs {
+                    v.add("password", m);
+                }
+            }
+            p
         }
-    }
+        None => crate::accounts::tokens::generate().0,
+    };
     v.finish()?;
     let (Some(email), Some(name)) = (email, name) else {
         return Err(anyhow::anyhow!("validated fields missing").into());

@@ -16,7 +16,7 @@ use crate::db::{self, DbConnection};
 use crate::error::ApiError;
 
 /// A fresh random token (256 bits, URL-safe) and its hash.
-fn generate() -> (String, String) {
+pub(crate) fn generate() -> (String, String) {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);

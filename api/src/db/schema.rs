@@ -345,6 +345,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     notifications,
     registration_confirmations,
+    password_links,
     interlab_terms,
     interlab_cohorts,
     interlab_mentors,
@@ -363,6 +364,26 @@ diesel::allow_tables_to_appear_in_same_query!(
     interact_workshops,
     interact_autonomy
 );
+
+diesel::table! {
+    password_links (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        token_hash -> Text,
+        token -> Nullable<Text>,
+        lang -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
 
 diesel::table! {
     registration_confirmations (id) {

@@ -92,6 +92,11 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
             json!({ "minLength": 1, "pattern": NON_BLANK }),
         ),
         ("LoginRequest", "password", json!({ "minLength": 1 })),
+        (
+            "PasswordResetRequest",
+            "email",
+            json!({ "minLength": 1, "pattern": NON_BLANK }),
+        ),
         // tags (people/http/tags.rs)
         ("TagInput", "slug", json!({ "pattern": SLUG })),
         ("TagInput", "category", json!({ "pattern": SLUG })),

@@ -20,6 +20,11 @@ use shared::notifications::{NotificationKind, NotificationStatus};
 use shared::Lang;
 use tokio::sync::Notify;
 
+use shared::auth::RESET_PAGE;
+use shared::users::PasswordLinkPurpose;
+
+use crate::accounts::store::password_links::{self, PasswordLinkRow};
+use crate::accounts::store::UserRow;
 use crate::activities::dto::pick;
 use crate::activities::public::service::CONFIRM_PATH;
 use crate::activities::public::store::{self as confirmations, ConfirmationRow};
@@ -80,6 +85,9 @@ pub async fn run(db: Db, mailer: Mailer, public_url: String, wake: Arc<Notify>, 
     loop {
         if let Err(e) = deliver_confirmations(&db, &mailer, &public_url, &sender).await {
             tracing::warn!(error = %e, "confirmation emails round failed");
+        }
+        if let Err(e) = deliver_password_links(&db, &mailer, &public_url, &sender).await {
+            tracing::warn!(error = %e, "password link emails round failed");
         }
         loop {
             match deliver_due(&db, &mailer, &public_url, &sender).await {
@@ -250,6 +258,101 @@ pub async fn deliver_confirmations(
         .await?;
     }
     Ok(tried)
+}
+
+/// Sends due password links (one round). Repeated failures drop the link: no one else may
+/// receive it.
+pub async fn deliver_password_links(
+    db: &Db,
+    mailer: &Mailer,
+    public_url: &str,
+    sender: &Sender,
+) -> Result<usize, ApiError> {
+    let base = public_url.to_owned();
+    let (me, lease) = (sender.id.clone(), sender.lease);
+    let claimed_at = Instant::now();
+    let drafts = db
+        .run(move |conn| {
+            let rows = password_links::claim_due(conn, &me, lease, BATCH)?;
+            let mut out = Vec::new();
+            for row in rows {
+                let draft = compose_password_link(conn, &row, &base)?;
+                out.push((row, draft));
+            }
+            Ok(out)
+        })
+        .await?;
+    let tried = drafts.len();
+    let mut drafts = drafts.into_iter();
+    while let Some((row, draft)) = drafts.next() {
+        if !sender.may_send(claimed_at) {
+            let left: Vec<String> = std::iter::once(row.id)
+                .chain(drafts.map(|(r, _)| r.id))
+                .collect();
+            let me = sender.id.clone();
+            db.run(move |conn| Ok(password_links::release(conn, &me, &left)?))
+                .await?;
+            break;
+        }
+        let mid = message_id("password", &row.id, public_url);
+        let result = match draft {
+            Some(d) => mailer.send(&mid, &d.to, &d.subject, &d.body).await,
+            None => Err("the account is gone or inactive".to_owned()),
+        };
+        db.run(move |conn| {
+            match result {
+                Ok(()) => password_links::mark_sent(conn, &row.id)?,
+                Err(e) => {
+                    tracing::warn!(link = %row.id, error = %e, "password link email not sent");
+                    password_links::mark_attempt_failed(conn, &row, backoff(row.attempts + 1))?;
+                }
+            }
+            Ok(())
+        })
+        .await?;
+    }
+    Ok(tried)
+}
+
+/// The email carrying a password link, in the language it was asked in; `None` when the
+/// account is gone or inactive.
+fn compose_password_link(
+    conn: &mut DbConnection,
+    row: &PasswordLinkRow,
+    base: &str,
+) -> Result<Option<Draft>, ApiError> {
+    let Some(token) = row.token.as_deref() else {
+        return Ok(None);
+    };
+    let Some(user) = UserRow::find(conn, crate::db::stored_id(&row.user_id)?)?.filter(|u| u.active)
+    else {
+        return Ok(None);
+    };
+    let lang = Lang::from_tag(&row.lang).unwrap_or(Lang::Fr);
+    let t = |text: Text| text.text(lang);
+    let (subject, ask, ignore) = match row.purpose {
+        PasswordLinkPurpose::Reset => (
+            Text::ResetSubject,
+            Text::ResetAsk,
+            format!("{}\n\n", t(Text::ResetIgnore)),
+        ),
+        PasswordLinkPurpose::Invitation => (Text::InviteSubject, Text::InviteAsk, String::new()),
+    };
+    let (until_day, until) = local(row.expires_at);
+    let body = format!(
+        "{} {},\n\n{}\n{base}{RESET_PAGE}?token={token}\n\n{} {until_day} {until} ({}).\n\n{ignore}{}\n",
+        t(Text::Hello),
+        user.display_name,
+        t(ask),
+        t(Text::ConfirmUntil),
+        t(Text::TimeZone),
+        t(Text::Signature),
+    );
+    Ok(Some(Draft {
+        to: user.email,
+        subject: t(subject).to_owned(),
+        body,
+    }))
 }
 
 /// The email carrying a confirmation link, in the form's language; `None` without an address.

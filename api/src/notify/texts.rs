@@ -23,6 +23,13 @@ pub enum Text {
     /// Before the link's expiry date.
     ConfirmUntil,
     ConfirmIgnore,
+    ResetSubject,
+    /// A reset link follows.
+    ResetAsk,
+    ResetIgnore,
+    InviteSubject,
+    /// An invitation link follows.
+    InviteAsk,
 }
 
 impl Text {
@@ -94,6 +101,26 @@ impl Text {
             (ConfirmIgnore, En) => "If it was not you, ignore this message: nothing has changed for you.",
             (ConfirmIgnore, Nl) => "Was u het niet? Negeer dan dit bericht: er is niets veranderd voor u.",
             (ConfirmIgnore, Ar) => "إذا لم تكن أنت، فتجاهل هذه الرسالة: لم يتغير شيء بالنسبة إليك.",
+            (ResetSubject, Fr) => "Choisir un nouveau mot de passe pour Interra",
+            (ResetSubject, En) => "Choose a new password for Interra",
+            (ResetSubject, Nl) => "Kies een nieuw wachtwoord voor Interra",
+            (ResetSubject, Ar) => "اختيار كلمة مرور جديدة لـ Interra",
+            (ResetAsk, Fr) => "Pour choisir un nouveau mot de passe pour votre compte Interra, ouvrez ce lien (il ne sert qu'une fois) :",
+            (ResetAsk, En) => "To choose a new password for your Interra account, open this link (it works once):",
+            (ResetAsk, Nl) => "Open deze link om een nieuw wachtwoord voor uw Interra-account te kiezen (hij werkt één keer):",
+            (ResetAsk, Ar) => "لاختيار كلمة مرور جديدة لحسابك في Interra، افتح هذا الرابط (يعمل مرة واحدة):",
+            (ResetIgnore, Fr) => "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.",
+            (ResetIgnore, En) => "If you did not ask for this, ignore this message: your password stays the same.",
+            (ResetIgnore, Nl) => "Hebt u niets gevraagd? Negeer dan dit bericht: uw wachtwoord blijft hetzelfde.",
+            (ResetIgnore, Ar) => "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.",
+            (InviteSubject, Fr) => "Votre compte Interra vous attend",
+            (InviteSubject, En) => "Your Interra account is ready",
+            (InviteSubject, Nl) => "Uw Interra-account staat klaar",
+            (InviteSubject, Ar) => "حسابك في Interra جاهز",
+            (InviteAsk, Fr) => "Un compte Interra a été créé pour vous. Choisissez votre mot de passe avec ce lien (il ne sert qu'une fois) :",
+            (InviteAsk, En) => "An Interra account was created for you. Choose your password with this link (it works once):",
+            (InviteAsk, Nl) => "Er werd een Interra-account voor u aangemaakt. Kies uw wachtwoord met deze link (hij werkt één keer):",
+            (InviteAsk, Ar) => "أُنشئ لك حساب في Interra. اختر كلمة المرور عبر هذا الرابط (يعمل مرة واحدة):",
         }
     }
 }

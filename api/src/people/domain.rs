@@ -13,12 +13,29 @@ use crate::accounts::domain::Email;
 use crate::error::Validator;
 use crate::i18n::Msg;
 
-/// Lower-case, accent-free form used for search (`Élodie` → `elodie`).
+/// Lower-case, accent-free form used for search (`Élodie` → `elodie`), the way people type on
+/// a keyboard without those letters: letters that are not a base letter with an accent
+/// (Turkish dotless `ı`, Polish `ł`, Nordic `ø`...) become the letter typed instead (`Yılmaz` →
+/// `yilmaz`). Migration `2026-12-08-000501_search_fold` applies the same to stored rows.
 pub fn fold(s: &str) -> String {
-    s.nfd()
+    let mut out = String::with_capacity(s.len());
+    for c in s
+        .nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
-        .collect()
+    {
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' | 'ð' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The words of a text, folded (`Marie-Élise, merci` → `marie`, `elise`, `merci`).
@@ -446,6 +463,16 @@ mod tests {
     #[test]
     fn search_text_ignores_accents_and_case() {
         assert_eq!(fold("Élodie Müller-Ça"), "elodie muller-ca");
+    }
+
+    #[test]
+    fn search_text_folds_letters_people_type_differently() {
+        assert_eq!(fold("Yılmaz"), "yilmaz");
+        assert_eq!(fold("İSTANBUL"), "istanbul");
+        assert_eq!(
+            fold("Łukasz Søren Œuvre Straße"),
+            "lukasz soren oeuvre strasse"
+        );
     }
 
     fn base() -> PersonInput {

@@ -883,3 +883,42 @@ both!(
         update_activity(&app, &token, a.id, &again).await;
     }
 );
+
+both!(
+    public_receipt_says_places_are_held_for_the_mix,
+    |app: crate::helpers::TestApp| async move {
+        // Issue 19: capacity 4, half for newcomers; three locals register. The third waits
+        // while 2 places are free: they are held for newcomers, the activity is not "full".
+        let token = app.token_for(Role::Coordinator).await;
+        let mut input = upcoming("Atelier mixte", 6, Some(4));
+        input.min_newcomer_percent = Some(50);
+        let a = create_activity(&app, &token, &input).await;
+        let path = format!("{EVENTS}/{}/register", a.id);
+        let mut receipts = Vec::new();
+        for (n, name) in ["Luc", "Lea", "Lou"].into_iter().enumerate() {
+            let form = public_form(name, &format!("local{n}.mix@example.org"));
+            let res = send_with(&app, Method::POST, &path, None, &[], Some(&form)).await;
+            let r: PublicRegistrationReceipt = expect_json(res, StatusCode::ACCEPTED).await;
+            receipts.push(r);
+        }
+        assert_eq!(receipts[1].status, RegistrationStatus::Registered);
+        assert_eq!(receipts[2].status, RegistrationStatus::Waitlisted);
+        let message = &receipts[2].message;
+        assert!(message.contains("held"), "{message}");
+        assert!(!message.contains("full"), "{message}");
+
+        // Once really full, the receipt says so.
+        let mut one = upcoming("Atelier complet", 6, Some(1));
+        one.min_newcomer_percent = None;
+        let b = create_activity(&app, &token, &one).await;
+        let path = format!("{EVENTS}/{}/register", b.id);
+        for (n, name) in ["Ana", "Bob"].into_iter().enumerate() {
+            let form = public_form(name, &format!("full{n}@example.org"));
+            let res = send_with(&app, Method::POST, &path, None, &[], Some(&form)).await;
+            let r: PublicRegistrationReceipt = expect_json(res, StatusCode::ACCEPTED).await;
+            if n == 1 {
+                assert!(r.message.contains("full"), "{}", r.message);
+            }
+        }
+    }
+);

@@ -16,6 +16,8 @@ mod security_headers;
 mod storage;
 mod throttling;
 mod users;
+// Password links (issue 19).
+mod password_reset;
 
 // People (issue 4).
 mod erasure;

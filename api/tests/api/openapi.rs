@@ -316,7 +316,7 @@ fn enum_schemas_list_exactly_the_serde_names() {
         interlab::MilestoneOwner, interlab::OutcomeKind, interlab::MentorRole, interlab::MentorshipStatus,
         interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus, interact::ProposalStatus, interact::AutonomyLevel,
         interact::ProposalSource, partners::OrganisationKind, partners::Scope,
-        referrals::ReferralStatus;
+        referrals::ReferralStatus, shared::users::PasswordLinkPurpose;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

@@ -1372,3 +1372,38 @@ both!(
         );
     }
 );
+
+both!(
+    search_folds_letters_as_people_type_them,
+    |app: TestApp| async move {
+        // Issue 19: a coordinator types "yilmaz" on a keyboard without the Turkish dotless ı.
+        let token = app.token_for(Role::Coordinator).await;
+        create(
+            &app,
+            &token,
+            P::local("Ayşe")
+                .last_name("Yılmaz")
+                .email("ayse.y@example.be"),
+        )
+        .await;
+        create(
+            &app,
+            &token,
+            P::local("Łukasz")
+                .last_name("Nowak")
+                .email("lukasz.n@example.be"),
+        )
+        .await;
+        for q in ["yilmaz", "Yilmaz", "YILMAZ", "Yılmaz", "ayse yil"] {
+            assert_eq!(
+                names(&app, &token, &[("q", q)]).await,
+                vec!["Ayşe Yılmaz".to_owned()],
+                "{q}"
+            );
+        }
+        assert_eq!(
+            names(&app, &token, &[("q", "lukasz")]).await,
+            vec!["Łukasz Nowak".to_owned()]
+        );
+    }
+);

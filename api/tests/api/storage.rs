@@ -21,7 +21,7 @@ both!(a_restart_keeps_data, |app: TestApp| async move {
         email: "kept@example.be".into(),
         display_name: "Kept Across Restarts".into(),
         role: Role::Coordinator,
-        password: "survives every restart".into(),
+        password: Some("survives every restart".into()),
     };
     let res = app
         .send_json(Method::POST, "/api/v1/users", Some(&admin.access), &body)

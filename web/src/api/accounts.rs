@@ -1,7 +1,10 @@
 //! API calls of the accounts screen (administrators).
 
 use gloo_net::http::Method;
-use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
+use shared::auth::{PasswordResetConfirm, PasswordResetRequest};
+use shared::users::{
+    CreatePasswordLink, CreateUser, PasswordLink, StaffUser, UpdateUser, UserFilter,
+};
 use shared::Page;
 use uuid::Uuid;
 
@@ -31,5 +34,50 @@ impl Api {
             .await?;
         self.session.update_user(user.clone());
         Ok(user)
+    }
+
+    /// `POST /users/{id}/password-link` (admin).
+    pub async fn create_password_link(
+        &self,
+        id: Uuid,
+        body: &CreatePasswordLink,
+    ) -> Result<PasswordLink, ApiError> {
+        self.authed_json(
+            Method::POST,
+            &format!("/users/{id}/password-link"),
+            Some(Self::to_json(body)?),
+        )
+        .await
+    }
+
+    /// `POST /auth/password-reset` (no account needed): 202 whatever the address.
+    pub async fn forgot_password(&self, body: &PasswordResetRequest) -> Result<(), ApiError> {
+        let json = Self::to_json(body)?;
+        let resp = self
+            .send(Method::POST, "/auth/password-reset", Some(&json), None)
+            .await?;
+        if resp.ok() {
+            Ok(())
+        } else {
+            Err(Self::error_of(resp).await)
+        }
+    }
+
+    /// `POST /auth/password-reset/confirm` (the link's token stands for the account).
+    pub async fn reset_password(&self, body: &PasswordResetConfirm) -> Result<(), ApiError> {
+        let json = Self::to_json(body)?;
+        let resp = self
+            .send(
+                Method::POST,
+                "/auth/password-reset/confirm",
+                Some(&json),
+                None,
+            )
+            .await?;
+        if resp.ok() {
+            Ok(())
+        } else {
+            Err(Self::error_of(resp).await)
+        }
     }
 }

@@ -160,6 +160,18 @@ crate::catalogue! {
             nl: "Accounts filteren",
             ar: "تصفية الحسابات",
         },
+        FilterPeople => {
+            fr: "Filtrer les personnes",
+            en: "Filter people",
+            nl: "Personen filteren",
+            ar: "تصفية الأشخاص",
+        },
+        FilterActivities => {
+            fr: "Filtrer les activités",
+            en: "Filter activities",
+            nl: "Activiteiten filteren",
+            ar: "تصفية الأنشطة",
+        },
         Search => {
             fr: "Rechercher (nom ou e-mail)",
             en: "Search (name or email)",

@@ -198,7 +198,7 @@ crate::catalogue! {
         RecordedBy => { fr: "par {name}", en: "by {name}", nl: "door {name}", ar: "بواسطة {name}" },
         PathTitle => { fr: "Le parcours", en: "The path", nl: "Het traject", ar: "المسار" },
         Overall => { fr: "Tout le parcours", en: "The whole path", nl: "Het hele traject", ar: "المسار كاملًا" },
-        ProgressText => { fr: "{done} jalon(s) fait(s) sur {total} ({percent} %)", en: "{done} of {total} milestones done ({percent}%)", nl: "{done} van {total} mijlpalen klaar ({percent}%)", ar: "أُنجز {done} من {total} مراحل ({percent}٪)" },
+        ProgressText => { fr: "{done} {done?jalon fait|jalons faits} sur {total} ({percent} %)", en: "{done} of {total} milestones done ({percent}%)", nl: "{done} van {total} mijlpalen klaar ({percent}%)", ar: "أُنجز {done} من {total} مراحل ({percent}٪)" },
         ByDomain => { fr: "Par domaine", en: "By domain", nl: "Per domein", ar: "حسب المجال" },
         NoMilestones => { fr: "Pas encore de jalon dans le parcours.", en: "No milestone in the path yet.", nl: "Nog geen mijlpaal in het traject.", ar: "لا توجد مراحل في المسار بعد." },
         OverdueSummary => { fr: "Jalons en retard : {count}", en: "Overdue milestones: {count}", nl: "Mijlpalen te laat: {count}", ar: "المراحل المتأخرة: {count}" },

@@ -16,6 +16,7 @@ pub mod interact;
 pub mod interlab;
 pub mod interlab_follow;
 pub mod interlab_mentoring;
+pub mod password;
 pub mod people;
 pub mod people_admin;
 pub mod person;
@@ -120,9 +121,75 @@ pub fn t(lang: Lang, key: impl Into<Text>) -> &'static str {
     key.into().get(lang)
 }
 
-/// The message for `key` in `lang`, with each `{name}` placeholder replaced by its value.
+/// The message for `key` in `lang`, with its placeholders filled ([`fill_in`]).
 pub fn tf(lang: Lang, key: impl Into<Text>, args: &[(&str, &str)]) -> String {
-    fill(t(lang, key), args)
+    fill_in(lang, t(lang, key), args)
+}
+
+/// Whether `n` takes the singular in `lang`: 0 and 1 in French, 1 in English and Dutch (Arabic
+/// messages are phrased so that no noun agrees with a number: "عدد الأنشطة: {count}").
+pub fn singular(lang: Lang, n: i64) -> bool {
+    match lang {
+        Lang::Fr => n == 0 || n == 1,
+        _ => n == 1,
+    }
+}
+
+/// Whether French elides `de`/`que` before `word` (`d'Anne`, `qu'Omar`).
+fn elides(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| "aeiouéèêëàâäîïôöûüAEIOUÉÈÊËÀÂÄÎÏÔÖÛÜ".contains(c))
+}
+
+/// Fills `template` in `lang`: `{name}` becomes its value; `{name?one|other}` the form that
+/// agrees with the number `name` (`{count} {count?rencontre|rencontres}`); in French, `de` and
+/// `que` before a value starting with a vowel elide (`l'inscription d'Anne`). A placeholder
+/// without a value stays as it is.
+pub fn fill_in(lang: Lang, template: &str, args: &[(&str, &str)]) -> String {
+    let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &after[..close];
+        rest = &after[close + 1..];
+        match inner.split_once('?') {
+            Some((name, forms)) => {
+                let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+                match value(name).and_then(|v| v.trim().parse::<i64>().ok()) {
+                    Some(n) if singular(lang, n) => out.push_str(one),
+                    Some(_) => out.push_str(other),
+                    None => out.push_str(&format!("{{{inner}}}")),
+                }
+            }
+            None => match value(inner) {
+                Some(v) => {
+                    if lang == Lang::Fr && elides(v) {
+                        for (word, short) in [("de ", "d'"), ("De ", "D'"), ("que ", "qu'")] {
+                            let starts_word = out.len() == word.len()
+                                || out[..out.len().saturating_sub(word.len())]
+                                    .ends_with([' ', '(', '\u{a0}']);
+                            if out.ends_with(word) && starts_word {
+                                out.truncate(out.len() - word.len());
+                                out.push_str(short);
+                                break;
+                            }
+                        }
+                    }
+                    out.push_str(v);
+                }
+                None => out.push_str(&format!("{{{inner}}}")),
+            },
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The checks every catalogue passes (call from the catalogue's tests): no empty message, the
@@ -135,8 +202,11 @@ pub fn check_catalogue<K: Message + PartialEq>(all: &[K], same_everywhere: &[K],
             .split('{')
             .skip(1)
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            // `{count?form|forms}` agrees with `{count}`: the same placeholder.
+            .map(|p| p.split_once('?').map_or(p, |(name, _)| name))
             .collect();
         out.sort_unstable();
+        out.dedup();
         out
     }
     for &key in all {
@@ -161,15 +231,6 @@ pub fn check_catalogue<K: Message + PartialEq>(all: &[K], same_everywhere: &[K],
             "{lang:?} repeats French for {identical:?}"
         );
     }
-}
-
-/// Replaces `{name}` placeholders in `template`.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
 }
 
 /// A tag's label in `lang`.
@@ -210,6 +271,43 @@ mod tests {
         assert_eq!(
             tf(Lang::Fr, auth::AuthKey::HomeGreeting, &[("name", "Amina")]),
             "Bonjour, Amina"
+        );
+    }
+
+    #[test]
+    fn numbers_agree_and_french_elides_before_a_vowel() {
+        let days = "il y a {days} {days?jour|jours}";
+        assert_eq!(fill_in(Lang::Fr, days, &[("days", "1")]), "il y a 1 jour");
+        assert_eq!(fill_in(Lang::Fr, days, &[("days", "0")]), "il y a 0 jour");
+        assert_eq!(fill_in(Lang::Fr, days, &[("days", "3")]), "il y a 3 jours");
+        let en = "{days} {days?day|days} ago";
+        assert_eq!(fill_in(Lang::En, en, &[("days", "0")]), "0 days ago");
+        assert_eq!(fill_in(Lang::En, en, &[("days", "1")]), "1 day ago");
+        let of = "L'inscription de {name} est annulée.";
+        assert_eq!(
+            fill_in(Lang::Fr, of, &[("name", "Anne")]),
+            "L'inscription d'Anne est annulée."
+        );
+        assert_eq!(
+            fill_in(Lang::Fr, of, &[("name", "Émile")]),
+            "L'inscription d'Émile est annulée."
+        );
+        assert_eq!(
+            fill_in(Lang::Fr, of, &[("name", "Karim")]),
+            "L'inscription de Karim est annulée."
+        );
+        // Only the word "de", not a word ending in "de".
+        assert_eq!(
+            fill_in(Lang::Fr, "Aide {name}", &[("name", "Anne")]),
+            "Aide Anne"
+        );
+        assert_eq!(
+            fill_in(Lang::En, "Role of {name}", &[("name", "Anne")]),
+            "Role of Anne"
+        );
+        assert_eq!(
+            tf(Lang::Fr, accounts::AccountsKey::RoleOf, &[("name", "Anne")]),
+            "Rôle d'Anne"
         );
     }
 

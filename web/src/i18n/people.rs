@@ -89,9 +89,9 @@ crate::catalogue! {
             ar: "السجلات التي تحتاج إلى مراجعة فقط",
         },
         PeopleCount => {
-            fr: "{count} personne(s)",
-            en: "{count} person(s)",
-            nl: "{count} perso(o)n(en)",
+            fr: "{count} {count?personne|personnes}",
+            en: "{count} {count?person|people}",
+            nl: "{count} {count?persoon|personen}",
             ar: "عدد الأشخاص: {count}",
         },
         NoPeople => {
@@ -179,10 +179,16 @@ crate::catalogue! {
             ar: "يمحو نهائيًا البيانات التي تعرّف بالشخص وكل النصوص الحرة. لا يمكن التراجع عن ذلك.",
         },
         AnonymiseConfirmLabel => {
-            fr: "Pour confirmer, tapez le mot « anonymise »",
-            en: "To confirm, type the word “anonymise”",
-            nl: "Typ het woord „anonymise” om te bevestigen",
-            ar: "للتأكيد، اكتب كلمة «anonymise»",
+            fr: "Pour confirmer, tapez le mot « {word} »",
+            en: "To confirm, type the word “{word}”",
+            nl: "Typ het woord „{word}” om te bevestigen",
+            ar: "للتأكيد، اكتب كلمة «{word}»",
+        },
+        AnonymiseWord => {
+            fr: "anonymiser",
+            en: "anonymise",
+            nl: "anonimiseren",
+            ar: "إخفاء",
         },
         AnonymiseSubmit => {
             fr: "Anonymiser définitivement",
@@ -417,6 +423,30 @@ crate::catalogue! {
             en: "Withdraw",
             nl: "Intrekken",
             ar: "سحب",
+        },
+        WithdrawAsk => {
+            fr: "Retirer le consentement « {name} » ? La personne ne sera plus contactée pour cela.",
+            en: "Withdraw the consent “{name}”? The person will no longer be contacted for it.",
+            nl: "Toestemming „{name}” intrekken? De persoon wordt er niet meer voor gecontacteerd.",
+            ar: "سحب الموافقة «{name}»؟ لن يُتواصل مع الشخص لهذا الغرض بعد الآن.",
+        },
+        WithdrawConfirm => {
+            fr: "Oui, retirer",
+            en: "Yes, withdraw",
+            nl: "Ja, intrekken",
+            ar: "نعم، اسحب",
+        },
+        WithdrawConfirmNamed => {
+            fr: "Oui, retirer le consentement : {name}",
+            en: "Yes, withdraw consent: {name}",
+            nl: "Ja, intrekken: toestemming {name}",
+            ar: "نعم، اسحب الموافقة: {name}",
+        },
+        KeepConsent => {
+            fr: "Garder",
+            en: "Keep it",
+            nl: "Behouden",
+            ar: "الإبقاء عليها",
         },
         ConsentWithdrawnDone => {
             fr: "Consentement retiré.",

@@ -344,9 +344,9 @@ crate::catalogue! {
             ar: "اختر…",
         },
         MergeWarning => {
-            fr: "Toutes les utilisations de « {from} » — {count} personne(s) et les activités qui le portent — passeront à « {into} », puis « {from} » disparaîtra du vocabulaire. Cette opération ne peut pas être annulée.",
-            en: "Every use of “{from}” — {count} person(s) and the activities carrying it — will be re-pointed to “{into}”, then “{from}” leaves the vocabulary. This cannot be undone.",
-            nl: "Elk gebruik van „{from}” — {count} persoon/personen en de activiteiten die de tag dragen — gaat over naar „{into}”, daarna verdwijnt „{from}” uit de woordenlijst. Dit kan niet ongedaan worden gemaakt.",
+            fr: "Toutes les utilisations de « {from} » — {count} {count?personne|personnes} et les activités qui le portent — passeront à « {into} », puis « {from} » disparaîtra du vocabulaire. Cette opération ne peut pas être annulée.",
+            en: "Every use of “{from}” — {count} {count?person|people} and the activities carrying it — will be re-pointed to “{into}”, then “{from}” leaves the vocabulary. This cannot be undone.",
+            nl: "Elk gebruik van „{from}” — {count} {count?persoon|personen} en de activiteiten die de tag dragen — gaat over naar „{into}”, daarna verdwijnt „{from}” uit de woordenlijst. Dit kan niet ongedaan worden gemaakt.",
             ar: "ستُحوَّل كل استعمالات «{from}» — {count} شخص والأنشطة التي تحمله — إلى «{into}»، ثم يختفي «{from}» من المفردات. لا يمكن التراجع عن ذلك.",
         },
         MergeConfirm => {
@@ -356,9 +356,9 @@ crate::catalogue! {
             ar: "نعم، حوّل كل الاستعمالات وادمج",
         },
         TagMerged => {
-            fr: "« {from} » a été fusionné dans « {into} », désormais porté par {count} personne(s).",
-            en: "“{from}” was merged into “{into}”, now carried by {count} person(s).",
-            nl: "„{from}” is samengevoegd met „{into}”, nu gedragen door {count} persoon/personen.",
+            fr: "« {from} » a été fusionné dans « {into} », désormais porté par {count} {count?personne|personnes}.",
+            en: "“{from}” was merged into “{into}”, now carried by {count} {count?person|people}.",
+            nl: "„{from}” is samengevoegd met „{into}”, nu gedragen door {count} {count?persoon|personen}.",
             ar: "تم دمج «{from}» في «{into}»، ويحمله الآن {count} شخص.",
         },
         CatArts => { fr: "Arts", en: "Arts", nl: "Kunst", ar: "الفنون" },
@@ -499,14 +499,14 @@ mod tests {
     }
 
     #[test]
-    fn the_confirmation_word_is_the_same_everywhere() {
-        // The bulk form reuses the person page's confirmation label, which names the word the
-        // API expects in every language.
+    fn the_confirmation_word_is_named_in_each_language() {
+        // The bulk form reuses the person page's confirmation label, which names the word of
+        // the reader's language (issue 19: not the Latin word "anonymise" everywhere).
+        use crate::i18n::people::PeopleKey;
         for lang in Lang::ALL {
-            assert!(
-                t(lang, crate::i18n::people::PeopleKey::AnonymiseConfirmLabel)
-                    .contains("anonymise")
-            );
+            assert!(t(lang, PeopleKey::AnonymiseConfirmLabel).contains("{word}"));
         }
+        assert_eq!(t(Lang::Fr, PeopleKey::AnonymiseWord), "anonymiser");
+        assert_ne!(t(Lang::Ar, PeopleKey::AnonymiseWord), "anonymise");
     }
 }

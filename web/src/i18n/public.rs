@@ -34,9 +34,9 @@ crate::catalogue! {
         PeriodMonth => { fr: "Ce mois-ci", en: "This month", nl: "Deze maand", ar: "هذا الشهر" },
         PeriodNextMonth => { fr: "Le mois prochain", en: "Next month", nl: "Volgende maand", ar: "الشهر القادم" },
         EventCount => {
-            fr: "{count} activité(s)",
-            en: "{count} activity(ies)",
-            nl: "{count} activiteit(en)",
+            fr: "{count} {count?activité|activités}",
+            en: "{count} {count?activity|activities}",
+            nl: "{count} {count?activiteit|activiteiten}",
             ar: "عدد الأنشطة: {count}",
         },
         NoEvents => {
@@ -102,7 +102,7 @@ crate::catalogue! {
             ar: "الأماكن المتبقية: {count}",
         },
         PlacesLeftOf => {
-            fr: "{count} place(s) libre(s) sur {capacity}",
+            fr: "{count} {count?place libre|places libres} sur {capacity}",
             en: "{count} of {capacity} places free",
             nl: "{count} van {capacity} plaatsen vrij",
             ar: "{count} من أصل {capacity} مكان شاغر",

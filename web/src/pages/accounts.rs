@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use shared::auth::Role;
 use shared::page::PageParams;
-use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
+use shared::users::{
+    CreatePasswordLink, CreateUser, PasswordLink, PasswordLinkPurpose, StaffUser, UpdateUser,
+    UserFilter,
+};
 use shared::Page;
 use uuid::Uuid;
 
@@ -19,10 +22,22 @@ use crate::i18n::accounts::AccountsKey;
 use crate::i18n::auth::role_key;
 use crate::i18n::auth::AuthKey;
 use crate::i18n::common::CommonKey;
+use crate::i18n::password::PasswordKey;
 use crate::locale::{use_i18n, use_page_title};
+use crate::pages::password::LinkMade;
 
 const PAGE_SIZE: u32 = 20;
 const CREATE_FIELDS: [&str; 4] = ["email", "display_name", "role", "password"];
+
+/// A password link to make: the account, its name for the message, and what for.
+#[derive(Clone)]
+struct LinkRequest {
+    id: Uuid,
+    name: String,
+    purpose: PasswordLinkPurpose,
+}
+
+type LinkAction = Action<LinkRequest, (String, Result<PasswordLink, ApiError>)>;
 
 /// One change to an account: its id, the change, and its name for the confirmation message.
 #[derive(Clone)]
@@ -79,6 +94,28 @@ pub fn AccountsPage() -> impl IntoView {
         None => {}
     });
 
+    // Password links: the last one made, emailed or to pass on.
+    let made = RwSignal::new(None::<(String, PasswordLink)>);
+    let send_link: LinkAction = Action::new_local(move |r: &LinkRequest| {
+        let r = r.clone();
+        let body = CreatePasswordLink {
+            purpose: r.purpose,
+            lang: i18n.lang.get_untracked(),
+        };
+        async move { (r.name, api.create_password_link(r.id, &body).await) }
+    });
+    Effect::new(move |_| match send_link.value().get() {
+        Some((name, Ok(link))) => {
+            page_error.set(None);
+            made.set(Some((name, link)));
+        }
+        Some((_, Err(err))) => {
+            made.set(None);
+            page_error.set(Some(err.message(i18n.lang.get_untracked())));
+        }
+        None => {}
+    });
+
     let show_create = RwSignal::new(false);
     let created_version = RwSignal::new(0_u32);
 
@@ -127,15 +164,24 @@ pub fn AccountsPage() -> impl IntoView {
 
             <StatusMessage message=status/>
             <ErrorAlert message=page_error on_dismiss=move || page_error.set(None)/>
+            {move || made.get().map(|(name, link)| view! { <LinkMade name link/> })}
 
             <div id="new-account">
                 <Show when=move || show_create.get()>
                     <CreateAccount
-                        on_done=move |email: String| {
+                        on_done=move |user: StaffUser, invite: bool| {
                             show_create.set(false);
                             page_error.set(None);
-                            status.set(Some(i18n.tf(AccountsKey::AccountCreated, &[("email", &email)])));
+                            made.set(None);
+                            status.set(Some(i18n.tf(AccountsKey::AccountCreated, &[("email", &user.email)])));
                             created_version.update(|v| *v += 1);
+                            if invite {
+                                send_link.dispatch(LinkRequest {
+                                    id: user.id,
+                                    name: user.display_name,
+                                    purpose: PasswordLinkPurpose::Invitation,
+                                });
+                            }
                         }
                         on_cancel=move || show_create.set(false)
                     />
@@ -189,7 +235,7 @@ pub fn AccountsPage() -> impl IntoView {
                 </div>
             </form>
 
-            {move || load_state(users.get(), move || users.refetch(), |result| view! { <AccountList result=result page=page update=update/> }.into_any())}
+            {move || load_state(users.get(), move || users.refetch(), |result| view! { <AccountList result=result page=page update=update send_link=send_link/> }.into_any())}
         </section>
     }
 }
@@ -199,6 +245,7 @@ fn AccountList(
     result: Page<StaffUser>,
     page: RwSignal<u32>,
     update: Action<Change, (String, Result<StaffUser, ApiError>)>,
+    send_link: LinkAction,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
@@ -213,6 +260,7 @@ fn AccountList(
     let has_next = result.next.is_some();
     let count = result.count;
     let busy = update.pending();
+    let linking = send_link.pending();
 
     if result.results.is_empty() {
         return view! {
@@ -232,6 +280,7 @@ fn AccountList(
             let current_role = user.role;
             let active = user.active;
             let (name2, name3, name4, name5) = (name.clone(), name.clone(), name.clone(), name.clone());
+            let (name6, name7) = (name.clone(), name.clone());
             let chosen_role = RwSignal::new(current_role);
             let last_login = user.last_login_at;
             view! {
@@ -314,6 +363,23 @@ fn AccountList(
                         <span class=if active { "badge badge-active" } else { "badge badge-inactive" }>
                             {move || i18n.t(if active { AccountsKey::Active } else { AccountsKey::Inactive })}
                         </span>
+                        {(!is_me && active).then(|| view! {
+                        <button
+                            type="button"
+                            class="button send-reset"
+                            disabled=move || linking.get()
+                            aria-label=move || i18n.tf(PasswordKey::SendResetTo, &[("name", &name6)])
+                            on:click=move |_| {
+                                send_link.dispatch(LinkRequest {
+                                    id,
+                                    name: name7.clone(),
+                                    purpose: PasswordLinkPurpose::Reset,
+                                });
+                            }
+                        >
+                            {move || i18n.t(PasswordKey::SendReset)}
+                        </button>
+                        })}
                         {(!is_me).then(|| view! {
                         <button
                             type="button"
@@ -360,7 +426,8 @@ fn AccountList(
 
 #[component]
 fn CreateAccount(
-    on_done: impl Fn(String) + Send + Sync + 'static,
+    /// The account created, and whether to send it an invitation.
+    on_done: impl Fn(StaffUser, bool) + Send + Sync + 'static,
     on_cancel: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -369,13 +436,15 @@ fn CreateAccount(
     let display_name = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Coach);
     let password = RwSignal::new(String::new());
+    // Inviting is the default: nobody types a colleague's password for them.
+    let invite = RwSignal::new(true);
     let errors = RwSignal::new(FormErrors::default());
 
     let create = use_submit(
         errors,
         &CREATE_FIELDS,
         move |body: CreateUser| async move { api.create_user(&body).await },
-        move |user| on_done(user.email),
+        move |user| on_done(user, invite.get_untracked()),
     );
     let pending = create.pending();
 
@@ -385,7 +454,7 @@ fn CreateAccount(
             email: email.get_untracked().trim().to_string(),
             display_name: display_name.get_untracked().trim().to_string(),
             role: role.get_untracked(),
-            password: password.get_untracked(),
+            password: (!invite.get_untracked()).then(|| password.get_untracked()),
         });
     };
     let role_error = Signal::derive(move || errors.with(|e| e.field("role")));
@@ -441,16 +510,29 @@ fn CreateAccount(
                     </select>
                     {move || role_error.get().map(|m| view! { <p class="field-error" id="role-error">{m}</p> })}
                 </div>
-                <TextField
-                    id="password"
-                    label=AccountsKey::InitialPassword
-                    value=password
-                    input_type="password"
-                    autocomplete="new-password"
-                    hint=AuthKey::PasswordHint
-                    required=true
-                    error=Signal::derive(move || errors.with(|e| e.field("password")))
-                />
+                <div class="field">
+                    <label class="check" for="invite">
+                        <input
+                            id="invite"
+                            type="checkbox"
+                            prop:checked=move || invite.get()
+                            on:change=move |ev| invite.set(event_target_checked(&ev))
+                        />
+                        {move || i18n.t(PasswordKey::InviteInstead)}
+                    </label>
+                </div>
+                <Show when=move || !invite.get()>
+                    <TextField
+                        id="password"
+                        label=AccountsKey::InitialPassword
+                        value=password
+                        input_type="password"
+                        autocomplete="new-password"
+                        hint=AuthKey::PasswordHint
+                        required=true
+                        error=Signal::derive(move || errors.with(|e| e.field("password")))
+                    />
+                </Show>
                 <div class="actions">
                     <button type="submit" class="button primary" disabled=move || pending.get()>
                         {move || if pending.get() { i18n.t(CommonKey::Creating) } else { i18n.t(AccountsKey::CreateAccount) }}

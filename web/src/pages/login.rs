@@ -13,9 +13,10 @@ use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
 use crate::i18n::auth::AuthKey;
 use crate::i18n::common::CommonKey;
+use crate::i18n::password::PasswordKey;
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::public::VisitorLinks;
-use crate::routes::safe_next;
+use crate::routes::{safe_next, FORGOT_PASSWORD};
 use crate::session::{SignedOutReason, Status};
 
 const FIELDS: [&str; 2] = ["email", "password"];
@@ -111,6 +112,7 @@ pub fn LoginPage() -> impl IntoView {
                         if pending.get() { i18n.t(AuthKey::SigningIn) } else { i18n.t(AuthKey::SignIn) }
                     }}
                 </button>
+                <p class="forgot"><a href=FORGOT_PASSWORD>{move || i18n.t(PasswordKey::ForgotLink)}</a></p>
             </form>
             <VisitorLinks/>
         </section>

@@ -10,5 +10,6 @@ pub mod interact;
 pub mod interlab;
 pub mod login;
 pub mod not_found;
+pub mod password;
 pub mod people;
 pub mod public;

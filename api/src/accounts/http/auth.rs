@@ -2,7 +2,10 @@
 
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use shared::auth::{ChangePasswordRequest, LoginRequest, TokenResponse, AUTH_PATH, REFRESH_COOKIE};
+use shared::auth::{
+    ChangePasswordRequest, LoginRequest, PasswordResetConfirm, PasswordResetRequest, TokenResponse,
+    AUTH_PATH, REFRESH_COOKIE,
+};
 use shared::users::StaffUser;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -12,7 +15,9 @@ use crate::error::ApiError;
 use crate::http::auth::{client_ip, AuthUser};
 use crate::http::context::actor;
 use crate::http::extract::Json;
-use crate::http::openapi::{CookieErrors, ItemErrors, LoginErrors, PasswordErrors};
+use crate::http::openapi::{
+    CookieErrors, ItemErrors, LoginErrors, PasswordErrors, PublicFormErrors,
+};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -20,7 +25,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(refresh)
         .service(logout)
         .service(me)
-        .service(change_password);
+        .service(change_password)
+        .service(request_password_reset)
+        .service(confirm_password_reset);
 }
 
 fn refresh_cookie(state: &AppState, token: String) -> Cookie<'static> {
@@ -185,4 +192,64 @@ pub async fn change_password(
     )
     .await?;
     token_response(&state, session)
+}
+
+/// "Forgot my password": emails a single-use reset link, valid one hour, to the address when
+/// it is an active account's and a mail server is configured.
+///
+/// The answer is the same whether the address exists or not. Requests are throttled per client
+/// address (429), and each account gets at most three links an hour.
+#[utoipa::path(tag = "auth", request_body = PasswordResetRequest, responses(
+    (status = 202, description = "If the address is an account's, a link is on its way"),
+    PublicFormErrors
+))]
+#[post("/password-reset")]
+pub async fn request_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<PasswordResetRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let ip = client_ip(&req);
+    state
+        .password_resets
+        .hit(&ip)
+        .await
+        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    let PasswordResetRequest { email, lang } = body.0;
+    let mail = state.settings.mail.is_some();
+    service::request_reset(&state.db, actor(&req, None), &email, lang, mail).await?;
+    if mail {
+        state.outbox.notify_one();
+    }
+    Ok(HttpResponse::Accepted().finish())
+}
+
+/// Choose a new password with a reset or invitation link's token.
+///
+/// The link is used up; every session of the account ends (signed in elsewhere, one must sign
+/// in again). An unknown, used or expired link is a 422 on `token`.
+#[utoipa::path(tag = "auth", request_body = PasswordResetConfirm, responses(
+    (status = 204, description = "Password set; sign in with it"),
+    PublicFormErrors
+))]
+#[post("/password-reset/confirm")]
+pub async fn confirm_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: Json<PasswordResetConfirm>,
+) -> Result<HttpResponse, ApiError> {
+    let ip = client_ip(&req);
+    state
+        .login_attempts
+        .hit(&ip)
+        .await
+        .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
+    let PasswordResetConfirm {
+        token,
+        new_password,
+    } = body.0;
+    service::reset_password(&state.db, actor(&req, None), &token, new_password).await?;
+    Ok(HttpResponse::NoContent()
+        .insert_header(("Cache-Control", "no-store"))
+        .finish())
 }

@@ -1,8 +1,11 @@
 //! Staff accounts, managed by administrators.
 
 use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use shared::auth::RESET_PAGE;
 use shared::page::PageParams;
-use shared::users::{CreateUser, StaffUser, UpdateUser, UserFilter};
+use shared::users::{
+    CreatePasswordLink, CreateUser, PasswordLink, StaffUser, UpdateUser, UserFilter,
+};
 use shared::Page;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -21,7 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_users)
         .service(create_user)
         .service(get_user)
-        .service(update_user);
+        .service(update_user)
+        .service(create_password_link);
 }
 
 /// List staff accounts.
@@ -119,4 +123,42 @@ pub async fn update_user(
     ctx.require(Permission::ManageAccounts)?;
     let row = service::update_user(&state.db, ctx.actor, id.into_inner(), body.0).await?;
     Ok(web::Json(row.to_dto()?))
+}
+
+/// Send a colleague a password link: a reset, or an invitation to choose their first password.
+///
+/// With a mail server the link is emailed to the account's address; without one the answer
+/// holds the link for the administrator to pass on. Either way it is single use, valid an hour
+/// (reset) or a week (invitation), and replaces the account's earlier links. 409 for an
+/// inactive account.
+#[utoipa::path(tag = "users", security(("bearer" = [])), params(("id" = Uuid, Path, description = "Account id")), request_body = CreatePasswordLink, responses(
+    (status = 201, body = PasswordLink),
+    WriteErrors
+))]
+#[post("/{id}/password-link")]
+pub async fn create_password_link(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+    body: Json<CreatePasswordLink>,
+) -> Result<HttpResponse, ApiError> {
+    ctx.require(Permission::ManageAccounts)?;
+    let CreatePasswordLink { purpose, lang } = body.0;
+    let mail = state.settings.mail.is_some();
+    let made =
+        service::create_link(&state.db, ctx.actor, id.into_inner(), purpose, lang, mail).await?;
+    if mail {
+        state.outbox.notify_one();
+    }
+    let link = made
+        .token
+        .map(|t| format!("{}{RESET_PAGE}?token={t}", state.public_url()));
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(PasswordLink {
+            purpose,
+            emailed: mail,
+            link,
+            expires_at: made.row.expires_at.and_utc(),
+        }))
 }

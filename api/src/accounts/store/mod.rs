@@ -1,5 +1,6 @@
 //! Staff account rows and their queries.
 
+pub mod password_links;
 pub mod refresh_tokens;
 
 use chrono::NaiveDateTime;

@@ -202,6 +202,19 @@ pub fn register_visitor(
     })
 }
 
+/// Whether the activity still has free places (below its capacity): a visitor waitlisted then
+/// waits because the places are held for the mix target, not because it is full.
+pub fn places_free(conn: &mut DbConnection, activity_id: &str) -> Result<bool, ApiError> {
+    let activity = ActivityRow::get(conn, activity_id)?;
+    let Some(capacity) = activity.capacity else {
+        return Ok(true);
+    };
+    let counts = store::counts(conn, &[activity_id.to_owned()])?
+        .remove(activity_id)
+        .unwrap_or_default();
+    Ok(i64::from(counts.registered + counts.attended) < i64::from(capacity))
+}
+
 /// Where confirmation links point: a page the server renders (see `http::security`).
 pub const CONFIRM_PATH: &str = "/confirm/registration";
 

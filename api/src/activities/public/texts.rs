@@ -9,6 +9,8 @@ pub enum Text {
     Registered,
     /// The receipt of a public registration that went to the waiting list.
     Waitlisted,
+    /// The same while places are free but held for the other group (the mix target).
+    WaitlistedHeld,
     AgendaHeading,
     AgendaEmpty,
     /// Next to a full activity in the embedded agenda.
@@ -40,6 +42,10 @@ impl Text {
             (Waitlisted, En) => "Thank you! The activity is full: you are on the waiting list. We will let you know if a place frees up.",
             (Waitlisted, Nl) => "Dank u! De activiteit is volzet: u staat op de wachtlijst. We laten het u weten als er een plaats vrijkomt.",
             (Waitlisted, Ar) => "شكرًا! النشاط مكتمل: أنت على قائمة الانتظار. سنخبرك إذا أصبح هناك مكان شاغر.",
+            (WaitlistedHeld, Fr) => "Merci ! Les places restantes sont réservées pour que le groupe mélange nouveaux·elles arrivant·es et habitant·es d'ici : vous êtes sur la liste d'attente. Nous vous préviendrons si une place se libère pour vous.",
+            (WaitlistedHeld, En) => "Thank you! The remaining places are held so that the group mixes newcomers and local residents: you are on the waiting list. We will let you know if a place frees up for you.",
+            (WaitlistedHeld, Nl) => "Dank u! De overige plaatsen zijn voorbehouden zodat de groep nieuwkomers en inwoners van hier mengt: u staat op de wachtlijst. We laten het u weten als er een plaats voor u vrijkomt.",
+            (WaitlistedHeld, Ar) => "شكرًا! الأماكن المتبقية محجوزة ليجمع الفريق بين القادمين الجدد والسكان المحليين: أنت على قائمة الانتظار. سنخبرك إذا أصبح هناك مكان شاغر لك.",
             (AgendaHeading, Fr) => "Prochaines activités d'Interra",
             (AgendaHeading, En) => "Upcoming Interra activities",
             (AgendaHeading, Nl) => "Komende activiteiten van Interra",

@@ -125,7 +125,7 @@ pub fn AgendaPage() -> impl IntoView {
                 aria-labelledby="agenda-filters-title"
                 on:submit=move |ev| ev.prevent_default()
             >
-                <h2 id="agenda-filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
+                <h2 id="agenda-filters-title" class="visually-hidden">{move || i18n.t(CommonKey::FilterActivities)}</h2>
                 <FilterSelect
                     id="filter-programme"
                     label=PersonKey::Programme

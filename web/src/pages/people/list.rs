@@ -149,7 +149,7 @@ pub fn PeoplePage() -> impl IntoView {
             </div>
 
             <form class="filters card people-filters" role="search" on:submit=on_search aria-labelledby="filters-title">
-                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::FilterPeople)}</h2>
                 <div class="field filter-wide">
                     <label for="filter-q">{move || i18n.t(CommonKey::Search)}</label>
                     <div class="inline">
@@ -399,11 +399,18 @@ fn PeopleList(
         .into_iter()
         .map(|p| {
             let href = person_path(p.id);
-            let contact = [p.email.clone(), p.phone.clone()]
+            // Each contact isolated and left to right: a phone number scrambles in Arabic
+            // otherwise.
+            let contacts: Vec<String> = [p.email.clone(), p.phone.clone()]
                 .into_iter()
                 .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
+                .collect();
+            let contact = contacts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| view! { {(i > 0).then_some(" · ")}<bdi dir="ltr">{c.clone()}</bdi> })
+                .collect_view();
+            let has_contact = !contacts.is_empty();
             let p2 = p.clone();
             view! {
                 <li class="person card">
@@ -414,7 +421,7 @@ fn PeopleList(
                         </h2>
                         <PersonBadges category=p.category status=p.status archived=p.archived/>
                     </div>
-                    {(!contact.is_empty()).then(|| view! { <p class="muted small"><bdi>{contact}</bdi></p> })}
+                    {has_contact.then(|| view! { <p class="muted small contact">{contact}</p> })}
                     <p class="muted small">{move || summary_line(&p2, i18n)}</p>
                 </li>
             }

@@ -3,7 +3,7 @@
 //! confirmation).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::consent::{ConsentInput, ConsentMethod, ConsentPurpose};
 use shared::people::{
     AnonymiseRequest, DayPart, MembershipInput, MembershipStatus, Person, PersonStatus, Programme,
@@ -32,6 +32,7 @@ use crate::i18n::vocabulary::purpose_key;
 use crate::i18n::vocabulary::tag_kind_key;
 use crate::i18n::vocabulary::weekday_key;
 use crate::locale::{use_i18n, use_page_title, I18n};
+use crate::pages::duo::format_date;
 use crate::pages::people::list::PersonBadges;
 use crate::routes::{person_edit_path, person_path, writes_people, PEOPLE};
 
@@ -43,12 +44,15 @@ use actions::*;
 pub use coaches::coach_filter;
 pub use mentions::Mentions;
 
-/// The word the API wants as the anonymisation confirmation.
+/// The word the API wants as the anonymisation confirmation (the person types the word of
+/// their language, `PeopleKey::AnonymiseWord`; the page then sends this one).
 pub const CONFIRMATION_WORD: &str = "anonymise";
 
-/// Whether the typed confirmation is the expected word (spaces and case forgiven).
-pub fn confirmation_ok(typed: &str) -> bool {
-    typed.trim().eq_ignore_ascii_case(CONFIRMATION_WORD)
+/// Whether the typed confirmation is the word of `lang` (or the API's own word), spaces and
+/// case forgiven.
+pub fn confirmation_ok(lang: Lang, typed: &str) -> bool {
+    let typed = typed.trim().to_lowercase();
+    typed == crate::i18n::t(lang, PeopleKey::AnonymiseWord) || typed == CONFIRMATION_WORD
 }
 
 /// The export's file name: no personal data in it, only the record's id.
@@ -75,6 +79,17 @@ fn download(name: &str, text: &str) -> Option<()> {
     Some(())
 }
 
+/// A value written left to right whatever the page's direction (a phone number, an email, a
+/// postcode): digits and `+` have no direction of their own and scramble in Arabic otherwise.
+fn or_dash_ltr(i18n: I18n, v: Option<String>) -> impl IntoView {
+    match v.filter(|s| !s.trim().is_empty()) {
+        Some(s) => view! { <bdi dir="ltr">{s}</bdi> }.into_any(),
+        None => {
+            view! { <span class="muted">{move || i18n.t(CommonKey::NotProvided)}</span> }.into_any()
+        }
+    }
+}
+
 fn or_dash(i18n: I18n, v: Option<String>) -> impl IntoView {
     match v.filter(|s| !s.trim().is_empty()) {
         Some(s) => view! { <bdi>{s}</bdi> }.into_any(),
@@ -97,10 +112,13 @@ pub fn PersonPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     // After an anonymisation: the texts elsewhere that still name the person.
     let mentions = RwSignal::new(Vec::<TextMention>::new());
+    let query = use_query_map();
     Effect::new(move |_| {
         id.track();
         latest.set(None);
-        status.set(None);
+        // Arriving from the form after saving: say so.
+        let saved = query.with_untracked(|q| q.get("saved").is_some());
+        status.set(saved.then(|| i18n.t(PeopleKey::PersonSaved).to_string()));
         mentions.set(vec![]);
     });
     let person = LocalResource::new(move || {
@@ -252,8 +270,7 @@ fn PersonView(
             .iter()
             .map(|m| {
                 let (prog, role, st) = (m.programme, m.role, m.status);
-                let start = m.started_on.to_string();
-                let end = m.ended_on.map(|d| d.to_string());
+                let (started, ended) = (m.started_on, m.ended_on);
                 view! {
                     <li>
                         <strong>{move || i18n.t(programme_key(prog))}</strong>
@@ -262,9 +279,14 @@ fn PersonView(
                         " "
                         <span class="badge">{move || i18n.t(membership_status_key(st))}</span>
                         <span class="muted small block">
-                            {move || match &end {
-                                Some(end) => i18n.tf(PeopleKey::MembershipDates, &[("start", &start), ("end", end)]),
-                                None => i18n.tf(PeopleKey::MembershipSince, &[("start", &start)]),
+                            {move || {
+                                // Dates as the reader writes them, not ISO.
+                                let lang = i18n.lang.get();
+                                let start = format_date(lang, started);
+                                match ended {
+                                    Some(end) => i18n.tf(PeopleKey::MembershipDates, &[("start", &start), ("end", &format_date(lang, end))]),
+                                    None => i18n.tf(PeopleKey::MembershipSince, &[("start", &start)]),
+                                }
                             }}
                         </span>
                     </li>
@@ -286,6 +308,8 @@ fn PersonView(
         None => {}
     });
     let withdrawing = withdraw.pending();
+    // Withdrawing takes a second, explicit click: which consent is asked once more.
+    let confirming = RwSignal::new(None::<Uuid>);
     let consents = if p.consents.is_empty() {
         view! { <p class="muted">{move || i18n.t(PeopleKey::NoConsents)}</p> }.into_any()
     } else {
@@ -315,15 +339,46 @@ fn PersonView(
                             <span class="small block">{move || i18n.tf(PeopleKey::ConsentWithdrawn, &[("date", &i18n.date(&w))])}</span>
                         })}
                         {(withdrawn.is_none() && can_write && !anonymised).then(|| view! {
-                            <button
-                                type="button"
-                                class="button small-button withdraw-consent"
-                                disabled=move || withdrawing.get()
-                                aria-label=move || i18n.tf(PeopleKey::WithdrawNamed, &[("name", i18n.t(purpose_key(purpose)))])
-                                on:click=move |_| { withdraw.dispatch(cid); }
+                            <Show
+                                when=move || confirming.get() == Some(cid)
+                                fallback=move || view! {
+                                    <button
+                                        type="button"
+                                        class="button small-button withdraw-consent"
+                                        disabled=move || withdrawing.get()
+                                        aria-label=move || i18n.tf(PeopleKey::WithdrawNamed, &[("name", i18n.t(purpose_key(purpose)))])
+                                        on:click=move |_| {
+                                            confirming.set(Some(cid));
+                                            let id = format!("confirm-withdraw-{cid}");
+                                            request_animation_frame(move || { crate::components::dom::focus_id(&id); });
+                                        }
+                                    >
+                                        {move || i18n.t(PeopleKey::Withdraw)}
+                                    </button>
+                                }
                             >
-                                {move || i18n.t(PeopleKey::Withdraw)}
-                            </button>
+                                <span class="confirm-withdraw" role="group" aria-label=move || i18n.tf(PeopleKey::WithdrawAsk, &[("name", i18n.t(purpose_key(purpose)))])>
+                                    <span class="small">{move || i18n.tf(PeopleKey::WithdrawAsk, &[("name", i18n.t(purpose_key(purpose)))])}</span>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="button danger small-button"
+                                        id=format!("confirm-withdraw-{cid}")
+                                        disabled=move || withdrawing.get()
+                                        aria-label=move || i18n.tf(PeopleKey::WithdrawConfirmNamed, &[("name", i18n.t(purpose_key(purpose)))])
+                                        on:click=move |_| {
+                                            confirming.set(None);
+                                            withdraw.dispatch(cid);
+                                        }
+                                    >
+                                        {move || i18n.t(PeopleKey::WithdrawConfirm)}
+                                    </button>
+                                    " "
+                                    <button type="button" class="button small-button" on:click=move |_| confirming.set(None)>
+                                        {move || i18n.t(PeopleKey::KeepConsent)}
+                                    </button>
+                                </span>
+                            </Show>
                         })}
                     </li>
                 }
@@ -377,14 +432,14 @@ fn PersonView(
             <section class="card" aria-labelledby="contact-title">
                 <h2 id="contact-title">{move || i18n.t(PersonKey::ContactDetails)}</h2>
                 <dl class="facts">
-                    <div><dt>{move || i18n.t(CommonKey::Email)}</dt><dd>{or_dash(i18n, p.email.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(PersonKey::Phone)}</dt><dd>{or_dash(i18n, p.phone.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(CommonKey::Email)}</dt><dd>{or_dash_ltr(i18n, p.email.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Phone)}</dt><dd>{or_dash_ltr(i18n, p.phone.clone())}</dd></div>
                     <div>
                         <dt>{move || i18n.t(PersonKey::PreferredChannel)}</dt>
                         <dd>{move || channel.map(|c| i18n.t(channel_key(c))).unwrap_or_else(|| i18n.t(CommonKey::NotProvided))}</dd>
                     </div>
                     <div><dt>{move || i18n.t(PersonKey::Street)}</dt><dd>{or_dash(i18n, p.street.clone())}</dd></div>
-                    <div><dt>{move || i18n.t(PersonKey::Postcode)}</dt><dd>{or_dash(i18n, p.postcode.clone())}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Postcode)}</dt><dd>{or_dash_ltr(i18n, p.postcode.clone())}</dd></div>
                     <div><dt>{move || i18n.t(PersonKey::Commune)}</dt><dd>{or_dash(i18n, p.commune.clone())}</dd></div>
                 </dl>
             </section>
@@ -491,11 +546,16 @@ mod tests {
 
     #[test]
     fn anonymising_needs_the_exact_word() {
-        assert!(confirmation_ok("anonymise"));
-        assert!(confirmation_ok("  Anonymise "));
-        assert!(!confirmation_ok("anonymize"));
-        assert!(!confirmation_ok(""));
-        assert!(!confirmation_ok("yes"));
+        assert!(confirmation_ok(Lang::Fr, "anonymise"));
+        assert!(confirmation_ok(Lang::Fr, "  Anonymise "));
+        assert!(!confirmation_ok(Lang::Fr, "anonymize"));
+        assert!(!confirmation_ok(Lang::Fr, ""));
+        // Each language its own word.
+        assert!(confirmation_ok(Lang::Fr, "ANONYMISER"));
+        assert!(confirmation_ok(Lang::Nl, "anonimiseren"));
+        assert!(confirmation_ok(Lang::Ar, "إخفاء"));
+        assert!(!confirmation_ok(Lang::En, "anonimiseren"));
+        assert!(!confirmation_ok(Lang::Fr, "yes"));
     }
 
     #[test]

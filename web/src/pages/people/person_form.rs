@@ -248,7 +248,13 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                 None => api.create_person(&input).await,
             }
         },
-        move |p| navigate(&person_path(p.id), Default::default()),
+        // The person's page says it was saved (`?saved=1`).
+        move |p| {
+            navigate(
+                &format!("{}?saved=1", person_path(p.id)),
+                Default::default(),
+            )
+        },
     )
     .on_refused(move |err| {
         // A possible duplicate: the form offers to open it or to confirm a distinct person.

@@ -20,7 +20,7 @@ use crate::i18n::people::PeopleKey;
 use crate::i18n::vocabulary::category_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::people::person::{confirmation_ok, Mentions, CONFIRMATION_WORD};
-use crate::routes::{person_path, PEOPLE};
+use crate::routes::person_path;
 
 /// A date (without the time) in Brussels, e.g. `12 mars 2022` in French.
 pub fn format_date(lang: Lang, dt: &DateTime<Utc>) -> String {
@@ -130,8 +130,11 @@ pub fn RetentionPage() -> impl IntoView {
         None => {}
     });
     let pending = run.pending();
-    let can_submit =
-        move || !pending.get() && !chosen.with(Vec::is_empty) && confirmation_ok(&typed.get());
+    let can_submit = move || {
+        !pending.get()
+            && !chosen.with(Vec::is_empty)
+            && confirmation_ok(i18n.lang.get(), &typed.get())
+    };
 
     view! {
         <section class="page retention" aria-labelledby="page-title">
@@ -173,7 +176,7 @@ pub fn RetentionPage() -> impl IntoView {
                         }
                     >
                         <div class="field">
-                            <label for="bulk-confirm">{move || i18n.t(PeopleKey::AnonymiseConfirmLabel)}</label>
+                            <label for="bulk-confirm">{move || i18n.tf(PeopleKey::AnonymiseConfirmLabel, &[("word", i18n.t(PeopleKey::AnonymiseWord))])}</label>
                             <input
                                 id="bulk-confirm"
                                 type="text"

@@ -190,7 +190,7 @@ pub fn AgendaPage() -> impl IntoView {
             </div>
 
             <form class="filters card agenda-filters" role="search" aria-labelledby="filters-title" on:submit=|ev| ev.prevent_default()>
-                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::Filters)}</h2>
+                <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::FilterActivities)}</h2>
                 <div class="field">
                     <label for="filter-programme">{move || i18n.t(PersonKey::Programme)}</label>
                     <select

@@ -15,8 +15,14 @@ use crate::i18n::Msg;
 use crate::people::domain::PersonData;
 use crate::state::AppState;
 
-fn receipt(status: RegistrationStatus, lang: shared::Lang) -> PublicRegistrationReceipt {
+/// The receipt; `held`: waitlisted while places are free, held for the mix target.
+fn receipt(
+    status: RegistrationStatus,
+    held: bool,
+    lang: shared::Lang,
+) -> PublicRegistrationReceipt {
     let text = match status {
+        RegistrationStatus::Waitlisted if held => Text::WaitlistedHeld,
         RegistrationStatus::Waitlisted => Text::Waitlisted,
         _ => Text::Registered,
     };
@@ -56,7 +62,11 @@ pub async fn register_public(
     let lang = r.lang;
     if r.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         seat.keep();
-        return Ok(HttpResponse::Accepted().json(receipt(RegistrationStatus::Registered, lang)));
+        return Ok(HttpResponse::Accepted().json(receipt(
+            RegistrationStatus::Registered,
+            false,
+            lang,
+        )));
     }
     let mut v = Validator::new();
     if !r.consent {
@@ -91,12 +101,16 @@ pub async fn register_public(
         lang,
     };
     let actor = visitor.actor;
-    let status = state
+    let (status, held) = state
         .db
-        .run(move |conn| service::register_visitor(conn, &id, &form, &actor))
+        .run(move |conn| {
+            let status = service::register_visitor(conn, &id, &form, &actor)?;
+            let held = status == RegistrationStatus::Waitlisted && service::places_free(conn, &id)?;
+            Ok((status, held))
+        })
         .await?;
     seat.keep();
     // A confirmation email may be waiting.
     state.outbox.notify_one();
-    Ok(HttpResponse::Accepted().json(receipt(status, lang)))
+    Ok(HttpResponse::Accepted().json(receipt(status, held, lang)))
 }

@@ -28,6 +28,7 @@ pub(super) fn Registrations(
     let i18n = use_i18n();
     let api = use_api();
     let id = activity.id;
+    let capacity = activity.capacity;
     let list = RwSignal::new(None::<Result<Vec<Registration>, ApiError>>);
     let load = move || {
         spawn_local(async move {
@@ -107,12 +108,25 @@ pub(super) fn Registrations(
             Ok((outcome, after)) => {
                 error.set(None);
                 confirming.set(None);
+                // Places still free after a waitlisting: they are held for the mix target.
+                let free_places = match (&after, capacity) {
+                    (Ok(a), Some(c)) => {
+                        let taken = a.iter().filter(|r| r.status.holds_place()).count();
+                        usize::try_from(c).is_ok_and(|c| taken < c)
+                    }
+                    _ => false,
+                };
                 list.set(Some(after));
                 counts_changed.update(|n| *n += 1);
                 let message = match outcome {
                     Outcome::Registered(name, r) if r.status == RegistrationStatus::Waitlisted => {
+                        let key = match (free_places, r.category) {
+                            (false, _) => ActKey::NowWaitlisted,
+                            (true, Category::Local) => ActKey::NowWaitlistedHeldForNewcomers,
+                            (true, Category::Newcomer) => ActKey::NowWaitlistedHeldForLocals,
+                        };
                         i18n.tf(
-                            ActKey::NowWaitlisted,
+                            key,
                             &[
                                 ("name", &name),
                                 ("position", &r.waitlist_position.unwrap_or(0).to_string()),
@@ -336,7 +350,7 @@ pub(super) fn ToNotify(
                     let href = format!("tel:{}", p.replace(' ', ""));
                     view! {
                         <span class="notice-contact">
-                            {move || i18n.t(ActKey::NoticePhone)} " " <a href=href><bdi>{p}</bdi></a>
+                            {move || i18n.t(ActKey::NoticePhone)} " " <a href=href><bdi dir="ltr">{p}</bdi></a>
                         </span>
                     }
                 });

@@ -225,20 +225,20 @@ pub(super) fn Anonymise(
                 class="form"
                 on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
-                    if confirmation_ok(&typed.get_untracked()) {
+                    if confirmation_ok(i18n.lang.get_untracked(), &typed.get_untracked()) {
                         run.dispatch(());
                     }
                 }
             >
                 <div class="field">
-                    <label for="anonymise-confirm">{move || i18n.t(PeopleKey::AnonymiseConfirmLabel)}</label>
+                    <label for="anonymise-confirm">{move || i18n.tf(PeopleKey::AnonymiseConfirmLabel, &[("word", i18n.t(PeopleKey::AnonymiseWord))])}</label>
                     <input id="anonymise-confirm" type="text" autocomplete="off" spellcheck="false" bind:value=typed/>
                 </div>
                 <div class="actions">
                     <button
                         type="submit"
                         class="button danger"
-                        disabled=move || pending.get() || !confirmation_ok(&typed.get())
+                        disabled=move || pending.get() || !confirmation_ok(i18n.lang.get(), &typed.get())
                     >
                         {move || i18n.t(PeopleKey::AnonymiseSubmit)}
                     </button>

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod interlab;
 pub mod notify;
 pub mod people;
+pub mod reports;
 pub mod spreadsheet;
 pub mod startup;
 pub mod state;

@@ -16,6 +16,7 @@ pub mod page;
 pub mod people;
 pub mod problem;
 pub mod query;
+pub mod reports;
 pub mod schema_org;
 pub mod signup;
 pub mod tags;

@@ -59,6 +59,10 @@ pub enum Permission {
     /// Office hours: read the slots (mentors: their own), offer and change slots (mentors:
     /// their own, checked by the service).
     OfficeHours,
+    /// The organisation-wide reports (issue 17): never coaches, mentors or partners.
+    ReadReports,
+    /// The home page: what needs the user this week (coaches: only what they accompany).
+    ReadHome,
 }
 
 impl Permission {
@@ -73,13 +77,13 @@ impl Permission {
             ManageAccounts | ReadAudit | ManageRetention | ConfigureMatching | EditTemplates => {
                 role == Role::Admin
             }
-            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab => {
+            WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab
+            | ReadReports => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
-            | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours => {
-                true
-            }
+            | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours
+            | ReadHome => true,
         }
     }
 }

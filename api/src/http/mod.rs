@@ -21,7 +21,7 @@ pub mod spa;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{accounts, activities, audit, duo, interlab, notify, people};
+use crate::{accounts, activities, audit, duo, interlab, notify, people, reports};
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -52,6 +52,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/interact").configure(activities::interact::http::configure))
                 .service(scope("/activities").configure(activities::http::activities::configure))
                 .service(scope("/venues").configure(activities::http::activities::configure_venues))
-                .service(scope("/notifications").configure(notify::http::configure)),
+                .service(scope("/notifications").configure(notify::http::configure))
+                .service(scope("/reports").configure(reports::http::configure))
+                .service(scope("/home").configure(reports::http::configure_home)),
         );
 }

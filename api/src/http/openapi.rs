@@ -30,6 +30,7 @@ or a query, may hold a NUL character (`\\u0000`), and no date may lie outside th
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
         (name = "interlab", description = "InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts, sectors"),
         (name = "interact", description = "InterAct hosts: workshop proposals, the coordinators' pipeline, the host's autonomy ladder and page"),
+        (name = "reports", description = "Impact reports per programme and period with small-count suppression (CSV, XLSX, the yearly report), and the signed-in user's home page"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),

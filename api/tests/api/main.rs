@@ -60,3 +60,6 @@ mod interlab_path;
 // InterAct hosts (issue 16).
 mod interact;
 mod interact_fixtures;
+
+// Reports and the home page (issue 17).
+mod reports;

@@ -285,7 +285,7 @@ fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>
 /// The document spells every enum as the API does (serde's names), so a generated client works.
 #[test]
 fn enum_schemas_list_exactly_the_serde_names() {
-    use shared::{activities, consent, duo, interact, interlab, notifications, people};
+    use shared::{activities, consent, duo, interact, interlab, notifications, people, reports};
     let table = enum_table!(
         wire: notifications::NotificationKind, notifications::NotificationChannel,
         notifications::NotificationStatus, consent::ConsentPurpose, consent::ConsentMethod,
@@ -304,7 +304,7 @@ fn enum_schemas_list_exactly_the_serde_names() {
         interlab::NeedDomain, interlab::NeedPriority, interlab::MilestoneStatus,
         interlab::MilestoneOwner, interlab::OutcomeKind, interlab::MentorRole, interlab::MentorshipStatus,
         interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus, interact::ProposalStatus, interact::AutonomyLevel,
-        interact::ProposalSource;
+        interact::ProposalSource, reports::ReportGroup, reports::ReportUnit;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

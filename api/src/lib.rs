@@ -19,6 +19,7 @@ pub mod interlab;
 pub mod notify;
 pub mod partners;
 pub mod people;
+pub mod reports;
 pub mod spreadsheet;
 pub mod startup;
 pub mod state;

@@ -18,6 +18,7 @@ pub mod people;
 pub mod problem;
 pub mod query;
 pub mod referrals;
+pub mod reports;
 pub mod schema_org;
 pub mod signup;
 pub mod staff;

@@ -67,6 +67,10 @@ pub enum Permission {
     BookOfficeHours,
     /// Partner organisations, their contacts and their API clients.
     ManagePartners,
+    /// The organisation-wide reports (issue 17): never coaches, mentors or partners.
+    ReadReports,
+    /// The home page: what needs the user this week (coaches: only what they accompany).
+    ReadHome,
 }
 
 impl Permission {
@@ -86,12 +90,14 @@ impl Permission {
                 role == Role::Admin
             }
             WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab
-            | ManagePartners => {
+            | ManagePartners
+            | ReadReports => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
             | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours
-            | RecordMeetings | BookOfficeHours => true,
+            | RecordMeetings | BookOfficeHours
+            | ReadHome => true,
         }
     }
 }

@@ -388,6 +388,10 @@ fn parameters() -> Vec<(&'static str, Value)> {
         // audit/http.rs: the actions the code records (`AuditAction`), listed by
         // `GET /api/v1/audit/actions`.
         ("action", json!({ "pattern": audit_actions() })),
+        // reports: a calendar period (`reports::domain::period`).
+        ("year", int_range(1900, 2200)),
+        ("quarter", int_range(1, 4)),
+        ("month", int_range(1, 12)),
         // `usize` (a 64-bit server): larger is refused, smaller is capped to 50.
         ("k", json!({ "maximum": u64::MAX })),
         // interlab mentor suggestions: top-k.

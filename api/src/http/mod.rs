@@ -22,7 +22,7 @@ pub mod spa;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{accounts, activities, audit, duo, interlab, notify, partners, people};
+use crate::{accounts, activities, audit, duo, interlab, notify, partners, people, reports};
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -58,6 +58,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/organisations").configure(partners::http::configure_organisations))
                 .service(scope("/referrals").configure(partners::http::configure_referrals))
                 .service(scope("/oauth").configure(partners::http::configure_oauth))
-                .service(scope("/partner").configure(partners::http::configure_partner)),
+                .service(scope("/partner").configure(partners::http::configure_partner))
+                .service(scope("/reports").configure(reports::http::configure))
+                .service(scope("/home").configure(reports::http::configure_home)),
         );
 }

@@ -35,6 +35,7 @@ or a query, may hold a NUL character (`\\u0000`), and no date may lie outside th
         (name = "interact", description = "InterAct hosts: workshop proposals, the coordinators' pipeline, the host's autonomy ladder and page"),
         (name = "partners", description = "Partner organisations, their contacts and their API clients (coordinators)"),
         (name = "partner", description = "The partner API: OAuth 2.0 client credentials (`/api/v1/oauth/token`), then a bearer token with scopes; see docs/partners.md"),
+        (name = "reports", description = "Impact reports per programme and period with small-count suppression (CSV, XLSX, the yearly report), and the signed-in user's home page"),
         (name = "public", description = "Public endpoints (no account): sign-up, privacy notice"),
         (name = "operations", description = "Health and readiness probes"),
     ),

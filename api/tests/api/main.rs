@@ -70,3 +70,5 @@ mod interact_fixtures;
 
 // The team's tools (issue 19): the staff directory, the audit filters.
 mod team;
+// Reports and the home page (issue 17).
+mod reports;

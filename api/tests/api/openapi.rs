@@ -296,6 +296,7 @@ fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>
 fn enum_schemas_list_exactly_the_serde_names() {
     use shared::{
         activities, consent, duo, interact, interlab, notifications, partners, people, referrals,
+        reports,
     };
     let table = enum_table!(
         wire: notifications::NotificationKind, notifications::NotificationChannel,
@@ -316,7 +317,8 @@ fn enum_schemas_list_exactly_the_serde_names() {
         interlab::MilestoneOwner, interlab::OutcomeKind, interlab::MentorRole, interlab::MentorshipStatus,
         interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus, interact::ProposalStatus, interact::AutonomyLevel,
         interact::ProposalSource, partners::OrganisationKind, partners::Scope,
-        referrals::ReferralStatus, shared::users::PasswordLinkPurpose;
+        referrals::ReferralStatus, shared::users::PasswordLinkPurpose, reports::ReportGroup,
+        reports::ReportUnit;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

@@ -1,0 +1,99 @@
+//! The yearly report on a generated dataset of 50,000 people, 500,000 registrations and 5,000
+//! duos (issue 17, target: under 500 ms on SQLite and on PostgreSQL). A benchmark, not a test:
+//! run by `scripts/bench-reports.sh`, which prints the figures. PostgreSQL is measured when
+//! `INTERRA_BENCH_POSTGRES_URL` (a maintenance database, e.g.
+//! `postgres://postgres@127.0.0.1:5432/postgres`) is set; a database of its own is created and
+//! dropped.
+
+use std::time::Instant;
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use interra_api::db::{DatabaseUrl, Db};
+use interra_api::reports::domain::period::{Asked, Period};
+use interra_api::reports::sample::{generate, Scale};
+use interra_api::reports::service;
+
+const YEAR: i32 = 2025;
+
+fn scale() -> Scale {
+    let n = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    Scale {
+        people: n("BENCH_PEOPLE", 50_000),
+        registrations: n("BENCH_REGISTRATIONS", 500_000),
+        duos: n("BENCH_DUOS", 5_000),
+    }
+}
+
+fn measure(label: &str, url: &str) -> anyhow::Result<()> {
+    let db = Db::open(&DatabaseUrl::parse(url)?, 2)?;
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    let s = scale();
+    let started = Instant::now();
+    generate(&mut conn, s, YEAR, 2026)?;
+    if label == "PostgreSQL" {
+        conn.batch_execute("ANALYZE")?;
+    }
+    eprintln!(
+        "{label}: generated {} people, {} registrations, {} duos in {:.1} s",
+        s.people,
+        s.registrations,
+        s.duos,
+        started.elapsed().as_secs_f64()
+    );
+    let period = Period::resolve(
+        Asked {
+            year: Some(YEAR),
+            ..Asked::default()
+        },
+        chrono::NaiveDate::from_ymd_opt(YEAR, 6, 1).unwrap_or_default(),
+    )
+    .map_err(|(f, _)| anyhow::anyhow!("period: {f}"))?;
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let report = service::summary(&mut conn, period).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(report);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{label}: yearly report, all programmes: median {:.0} ms (min {:.0}, max {:.0}) over {} runs",
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        times.len()
+    );
+    Ok(())
+}
+
+fn main() -> anyhow::Result<()> {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: only measure when
+    // asked to.
+    if !std::env::args().any(|a| a == "--bench") {
+        return Ok(());
+    }
+    let dir = tempfile::tempdir()?;
+    measure(
+        "SQLite",
+        &format!("sqlite://{}", dir.path().join("bench.db").display()),
+    )?;
+    if let Ok(admin) = std::env::var("INTERRA_BENCH_POSTGRES_URL") {
+        let name = format!("interra_bench_{}", uuid::Uuid::new_v4().simple());
+        let mut c = PgConnection::establish(&admin)?;
+        c.batch_execute(&format!("CREATE DATABASE \"{name}\""))?;
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        let done = measure("PostgreSQL", &format!("{base}/{name}"));
+        c.batch_execute(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))?;
+        done?;
+    } else {
+        println!("PostgreSQL: skipped (set INTERRA_BENCH_POSTGRES_URL)");
+    }
+    Ok(())
+}

@@ -69,6 +69,19 @@ impl DisplayName {
     }
 }
 
+/// How long a password link stays valid: an hour for a reset (it arrives at once and is
+/// followed at once), a week for an invitation (a new colleague may not read their mail today).
+pub fn link_lifetime(purpose: shared::users::PasswordLinkPurpose) -> chrono::Duration {
+    match purpose {
+        shared::users::PasswordLinkPurpose::Reset => chrono::Duration::hours(1),
+        shared::users::PasswordLinkPurpose::Invitation => chrono::Duration::days(7),
+    }
+}
+
+/// "Forgot my password" links made for one account per hour at most (beyond, the answer is the
+/// same and nothing is sent: nobody can flood a colleague's mailbox).
+pub const RESETS_PER_HOUR: i64 = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,16 +117,3 @@ mod tests {
         assert_eq!(DisplayName::parse(&"x".repeat(101)), Err(Msg::TooLong(100)));
     }
 }
-
-/// How long a password link stays valid: an hour for a reset (it arrives at once and is
-/// followed at once), a week for an invitation (a new colleague may not read their mail today).
-pub fn link_lifetime(purpose: shared::users::PasswordLinkPurpose) -> chrono::Duration {
-    match purpose {
-        shared::users::PasswordLinkPurpose::Reset => chrono::Duration::hours(1),
-        shared::users::PasswordLinkPurpose::Invitation => chrono::Duration::days(7),
-    }
-}
-
-/// "Forgot my password" links made for one account per hour at most (beyond, the answer is the
-/// same and nothing is sent: nobody can flood a colleague's mailbox).
-pub const RESETS_PER_HOUR: i64 = 3;

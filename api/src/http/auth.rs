@@ -90,14 +90,12 @@ impl Permission {
                 role == Role::Admin
             }
             WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab
-            | ManagePartners
-            | ReadReports => {
+            | ManagePartners | ReadReports => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
             | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours
-            | RecordMeetings | BookOfficeHours
-            | ReadHome => true,
+            | RecordMeetings | BookOfficeHours | ReadHome => true,
         }
     }
 }

@@ -18,7 +18,7 @@ fn new_user(email: &str, role: Role) -> CreateUser {
         email: email.into(),
         display_name: format!("New {email}"),
         role,
-        password: "un jardin partagé à Droixhe".into(),
+        password: Some("un jardin partagé à Droixhe".into()),
     }
 }
 

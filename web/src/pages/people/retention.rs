@@ -139,7 +139,6 @@ pub fn RetentionPage() -> impl IntoView {
     view! {
         <section class="page retention" aria-labelledby="page-title">
             <crate::pages::admin_nav::AdminNav/>
-            <p class="back"><a href=PEOPLE>{move || i18n.t(PeopleKey::BackToPeople)}</a></p>
             <h1 id="page-title">{move || i18n.t(PaKey::RetentionTitle)}</h1>
             <p class="lead">{move || i18n.t(PaKey::RetentionIntro)}</p>
             <StatusMessage message=status/>

@@ -246,8 +246,8 @@ describe('activities: a coordinator runs a workshop series', () => {
 
   it('cancels a registration and shows who the waiting list promoted', async () => {
     const main = s.page.locator('main');
-    await s.page.locator(`button[aria-label="Annuler l'inscription de ${name('Alia')}"]`).click();
-    await s.page.locator(`button[aria-label="Confirmer l'annulation de l'inscription de ${name('Alia')}"]`).click();
+    await s.page.locator(`button[aria-label="Annuler l'inscription d'${name('Alia')}"]`).click();
+    await s.page.locator(`button[aria-label="Confirmer l'annulation de l'inscription d'${name('Alia')}"]`).click();
     const notice = main.locator('[role=status]', { hasText: 'passe de la liste d\'attente aux inscrit·es' });
     await notice.waitFor();
     assert.match(await notice.innerText(), new RegExp(`${name('Alia')} est annulée.*${name('Carla')} passe`));
@@ -315,7 +315,8 @@ describe('activities: a coordinator runs a workshop series', () => {
     await open(s.page, `/activities/${now.id}/attendance`);
     await expectHeading(s.page, 'Feuille de présence');
     const main = s.page.locator('main');
-    const row = (given) => main.locator(`[role=group][aria-label="Présence de ${name(given)}"]`);
+    // French elides « de » before a vowel (« Présence d'Eli »).
+    const row = (given) => main.locator(`[role=group][aria-label="Présence ${/^[AEIOUÉ]/.test(given) ? "d'" : 'de '}${name(given)}"]`);
     await row('Bruno').waitFor();
     await main.locator('.att-tally', { hasText: 'À pointer : 2' }).waitFor();
     for (const box of await main.locator('.att-button').all()) {

@@ -359,7 +359,7 @@ describe('Duo2Change, as a coordinator', () => {
     assert.match(text, /primo-arrivant·e 4\/5/);
     assert.match(text, /habitant·e 5\/5/);
     assert.match(text, /Ils se revoient samedi/);
-    await s.page.locator('section[aria-labelledby=health-title]', { hasText: '1 rencontre(s) en 4 semaines' }).waitFor();
+    await s.page.locator('section[aria-labelledby=health-title]', { hasText: '1 rencontre en 4 semaines' }).waitFor();
     await screenshots(s.page, '44-duo-check-in');
     noAppErrors(s);
   });
@@ -394,7 +394,7 @@ describe('Duo2Change, as a coordinator', () => {
     await s.page.locator(`#pair-${fx.nbCand.id}-${fx.lbCand.id}`).check();
     assert.equal(await accept.innerText(), 'Accepter les paires cochées (1)');
     await accept.click();
-    await s.page.locator('main [role=status]', { hasText: '1 proposition(s) créée(s).' }).waitFor();
+    await s.page.locator('main [role=status]', { hasText: '1 proposition créée.' }).waitFor();
     const waitingAfter = (await api('GET', '/duo/candidates?status=waiting', fx.token)).length;
     assert.equal(waitingAfter, waitingBefore - 2, 'only the accepted pair left the pool');
     await s.page.locator('main a', { hasText: 'Voir les propositions' }).click();

@@ -118,6 +118,8 @@ describe('everyday: password links', () => {
     await row.locator('button.send-reset').click();
     const made = p.locator('.password-link', { hasText: colleagueName });
     await made.waitFor();
+    // The invitation's panel is still there until the new link replaces it.
+    await p.waitForFunction((old) => document.querySelector('#password-link')?.value !== old, invitation);
     const link = await p.locator('#password-link').inputValue();
     assert.notEqual(link, invitation, 'a new link');
     assert.ok(link.startsWith(BASE_URL) || link.startsWith('http'), link);

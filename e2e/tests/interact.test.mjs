@@ -46,8 +46,9 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     const token = await accessToken(DUO_COORDINATOR);
     await api('POST', '/people', token, {
       first_name: 'Nadia', last_name: family, profile: 'newcomer', arrival_year: 2024,
+      email: `nadia-${stamp}@e2e.interra.be`,
     });
-    await api('POST', '/people', token, { first_name: 'Lotte', last_name: family, profile: 'local' });
+    await api('POST', '/people', token, { first_name: 'Lotte', last_name: family, profile: 'local', email: `lotte-${stamp}@e2e.interra.be` });
     visitor = await launch({ viewport: PHONE });
   });
   after(async () => {

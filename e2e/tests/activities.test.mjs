@@ -247,7 +247,7 @@ describe('activities: a coordinator runs a workshop series', () => {
   it('cancels a registration and shows who the waiting list promoted', async () => {
     const main = s.page.locator('main');
     await s.page.locator(`button[aria-label="Annuler l'inscription d'${name('Alia')}"]`).click();
-    await s.page.locator(`button[aria-label="Confirmer l'annulation de l'inscription d'${name('Alia')}"]`).click();
+    await s.page.locator(`button[aria-label="Oui, annuler l'inscription d'${name('Alia')}"]`).click();
     const notice = main.locator('[role=status]', { hasText: 'passe de la liste d\'attente aux inscrit·es' });
     await notice.waitFor();
     assert.match(await notice.innerText(), new RegExp(`${name('Alia')} est annulée.*${name('Carla')} passe`));

@@ -172,11 +172,13 @@ pub fn fill_in(lang: Lang, template: &str, args: &[(&str, &str)]) -> String {
                 Some(v) => {
                     if lang == Lang::Fr && elides(v) {
                         for (word, short) in [("de ", "d'"), ("De ", "D'"), ("que ", "qu'")] {
-                            let starts_word = out.len() == word.len()
-                                || out[..out.len().saturating_sub(word.len())]
-                                    .ends_with([' ', '(', '\u{a0}']);
-                            if out.ends_with(word) && starts_word {
-                                out.truncate(out.len() - word.len());
+                            // `strip_suffix` cuts on a character boundary, whatever letter the
+                            // text ends with.
+                            let Some(before) = out.strip_suffix(word) else {
+                                continue;
+                            };
+                            if before.is_empty() || before.ends_with([' ', '(', '\u{a0}']) {
+                                out.truncate(before.len());
                                 out.push_str(short);
                                 break;
                             }
@@ -271,6 +273,33 @@ mod tests {
         assert_eq!(
             tf(Lang::Fr, auth::AuthKey::HomeGreeting, &[("name", "Amina")]),
             "Bonjour, Amina"
+        );
+    }
+
+    #[test]
+    fn elision_never_cuts_inside_a_letter() {
+        // Text ending in an accented letter before a placeholder panicked ("not a char
+        // boundary") and left a coach's activity page loading for ever.
+        let letters = ["é", "a", " ", "d", "e"];
+        let mut prefixes = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = prefixes
+                .iter()
+                .flat_map(|p| letters.iter().map(move |l| format!("{p}{l}")))
+                .collect();
+            prefixes.extend(longer);
+        }
+        for prefix in prefixes {
+            let filled = fill_in(Lang::Fr, &format!("{prefix}{{name}}"), &[("name", "Eli")]);
+            assert!(filled.ends_with("Eli"), "{prefix:?} gave {filled:?}");
+        }
+        assert_eq!(
+            fill_in(Lang::Fr, "Idée de {name}", &[("name", "Omar")]),
+            "Idée d'Omar"
+        );
+        assert_eq!(
+            fill_in(Lang::Fr, "éaa{name}", &[("name", "Anne")]),
+            "éaaAnne"
         );
     }
 

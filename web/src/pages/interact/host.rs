@@ -200,7 +200,7 @@ fn HostView(h: Host, status: RwSignal<Option<String>>, reload: Callback<()>) -> 
         </section>
         <section class="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{move || i18n.t(InteractKey::Timeline)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="timeline-title">
                 <table>
                     <thead><tr>
                         <th scope="col">{move || i18n.t(InteractKey::Month)}</th>

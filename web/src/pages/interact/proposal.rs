@@ -216,7 +216,7 @@ fn ProposalView(
                 {p.next_step.clone().map(|c| view! { <dt>{move || i18n.t(InteractKey::NextStep)}</dt><dd><bdi>{c.clone()}</bdi></dd> })}
             </dl>
             <h3 id="availability-title">{move || i18n.t(InteractKey::Availability)}</h3>
-            <div class="table-scroll" id="proposal-availability">
+            <div class="table-scroll" id="proposal-availability" tabindex="0" role="region" aria-labelledby="availability-title">
                 <AvailabilityTable slots=p.availability.clone()/>
             </div>
         </section>

@@ -80,7 +80,7 @@ describe('people admin: a coordinator reads a person history', () => {
     await s.page.locator('#commune').fill('Chaudfontaine');
     await s.page.locator('#email').fill(`lea-nouvelle-${stamp}@example.org`);
     await s.page.locator('main form button[type=submit]').click();
-    await s.page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    await s.page.waitForURL(/\/people\/[0-9a-f-]{36}\?saved=1$/);
     await expectHeading(s.page, `Léa Historique${stamp}`);
 
     const updated = history.locator('li.history-entry', { hasText: 'Fiche modifiée' });

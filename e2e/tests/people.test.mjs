@@ -192,7 +192,7 @@ describe('people: recording, correcting, reviewing', () => {
     await s.page.locator('#commune').fill('Herstal');
     await s.page.locator('#postcode').fill('4040');
     await s.page.locator('main form button[type=submit]').click();
-    await s.page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    await s.page.waitForURL(/\/people\/[0-9a-f-]{36}\?saved=1$/);
     await expectHeading(s.page, `Zoé ${lastName}`);
     await s.page.locator('main h2', { hasText: 'Coordonnées' }).waitFor();
     const text = await s.page.locator('main').innerText();

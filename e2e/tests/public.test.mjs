@@ -127,7 +127,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.equal(new URL(s.page.url()).pathname, '/events', 'no redirection to the sign-in page');
     await s.page.waitForFunction(() => document.querySelectorAll('.events li').length > 0);
     const nav = s.page.locator('nav.public-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Agenda', 'Participer', 'Créer mon activité', 'Espace équipe']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Agenda', 'Participer', 'Proposer un atelier', 'Créer mon activité', 'Espace équipe']);
     assert.equal(await s.page.locator('nav.main-nav:not(.public-nav)').count(), 0, 'no staff navigation');
     assert.equal(await s.page.locator('.sign-out').count(), 0);
     const item = s.page.locator('.events li', { hasText: TITLE });
@@ -198,7 +198,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.match(text, /A2/);
     assert.match(text, /Gratuit/);
     assert.match(text, /rez-de-chaussée/);
-    assert.match(text, /5 place\(s\) libre\(s\) sur 5/);
+    assert.match(text, /5 places libres sur 5/);
     assert.match(await s.page.locator('.event-about').innerText(), /coudre un sac/);
     // The schema.org description is in the page's HTML (for crawlers that run no script).
     const html = await (await fetch(`${BASE_URL}/events/${state.activity.id}`)).text();
@@ -268,7 +268,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.doesNotMatch(confirmation, /2023/);
     assert.equal(await s.page.locator('.public-form').count(), 0, 'the form gives way to the confirmation');
     // The places left follow.
-    await s.page.locator('.event-facts', { hasText: '4 place(s) libre(s) sur 5' }).waitFor();
+    await s.page.locator('.event-facts', { hasText: '4 places libres sur 5' }).waitFor();
     await checkA11y(s.page, 'public event, registered');
     await screenshots(s.page, '43-public-event-registered');
 
@@ -339,7 +339,7 @@ describe('public: signing up to a programme in Arabic', () => {
     await expectHeading(s.page, 'المشاركة في برنامج من برامج إنتيرا');
     await s.page.locator('#privacy-notice', { hasText: 'كيف تستخدم إنتيرا بياناتك' }).waitFor();
     assert.deepEqual(await s.page.locator('nav.public-nav a').allInnerTexts(),
-      ['الأجندة', 'شارك معنا', 'أطلق نشاطي', 'فضاء الفريق']);
+      ['الأجندة', 'شارك معنا', 'اقترح ورشة', 'أطلق نشاطي', 'فضاء الفريق']);
     assert.equal(await s.page.locator('.hp[aria-hidden=true] #website').count(), 1);
     await checkA11y(s.page, 'public signup (Arabic)');
     await screenshots(s.page, '46-public-signup-ar');

@@ -58,7 +58,7 @@ describe('team: coaches and the audit log', () => {
     for (const [i, given] of ['Amal', 'Bert', 'Chloé'].entries()) {
       people[given] = await api('POST', '/people', token, {
         first_name: given, last_name: family, profile: i % 2 ? 'local' : 'newcomer',
-        arrival_year: i % 2 ? null : 2024,
+        arrival_year: i % 2 ? null : 2024, email: `${given.toLowerCase()}-${family.toLowerCase()}@e2e.interra.be`,
       });
     }
     staff = await signedIn(DUO_COORDINATOR, { viewport: DESKTOP });

@@ -47,10 +47,10 @@ async function api(method, path, token, body) {
 /** What the tests learn along the way (the new entrepreneur's page…). */
 const fx = {};
 
-/** The progress line of the whole path: "N jalon(s) fait(s) sur M (P %)". */
+/** The progress line of the whole path: "N jalon(s) fait(s) sur M (P %)", singular or plural. */
 async function overallProgress(page) {
   const text = await page.locator('.path-progress .overall .progress-text').innerText();
-  const m = /(\d+) jalon\(s\) fait\(s\) sur (\d+) \((\d+)/.exec(text);
+  const m = /(\d+) jalons? faits? sur (\d+) \((\d+)/.exec(text);
   assert.ok(m, `progress in words: ${text}`);
   return { done: Number(m[1]), total: Number(m[2]), percent: Number(m[3]) };
 }

@@ -32,7 +32,7 @@ crate::catalogue! {
         MeetingOn => { fr: "Rencontre du {date}", en: "Meeting of {date}", nl: "Gesprek van {date}", ar: "لقاء يوم {date}" },
         Attendees => { fr: "Présent·es : {names}", en: "There: {names}", nl: "Aanwezig: {names}", ar: "الحاضرون: {names}" },
         MakeMilestone => { fr: "En faire un jalon", en: "Make it a milestone", nl: "Er een mijlpaal van maken", ar: "تحويلها إلى مرحلة" },
-        MakeMilestoneNamed => { fr: "Faire de « {name} » un jalon du parcours", en: "Make “{name}” a milestone of the path", nl: "Maak van ‘{name}’ een mijlpaal van het traject", ar: "جعل «{name}» مرحلة في المسار" },
+        MakeMilestoneNamed => { fr: "En faire un jalon : « {name} »", en: "Make it a milestone: “{name}”", nl: "Er een mijlpaal van maken: ‘{name}’", ar: "تحويلها إلى مرحلة: «{name}»" },
         OnThePath => { fr: "Jalon du parcours", en: "On the path", nl: "Mijlpaal van het traject", ar: "مرحلة في المسار" },
         BecameMilestone => { fr: "« {name} » est maintenant un jalon du parcours.", en: "“{name}” is now a milestone of the path.", nl: "‘{name}’ is nu een mijlpaal van het traject.", ar: "«{name}» صارت الآن مرحلة في المسار." },
 

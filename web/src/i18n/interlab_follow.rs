@@ -64,7 +64,7 @@ crate::catalogue! {
         NoFollowUpsDue => { fr: "Aucun appel de suivi à faire aujourd'hui.", en: "No follow-up call due today.", nl: "Vandaag geen opvolgingsgesprek te doen.", ar: "لا توجد مكالمة متابعة مستحقة اليوم." },
         FollowUpDue => { fr: "{months} mois après « {kind} », pour le {date}", en: "{months} months after “{kind}”, due {date}", nl: "{months} maanden na ‘{kind}’, tegen {date}", ar: "بعد {months} أشهر من «{kind}»، قبل {date}" },
         MarkCalled => { fr: "Appel fait", en: "Call done", nl: "Gebeld", ar: "تمت المكالمة" },
-        MarkCalledNamed => { fr: "Appel de suivi de {name} fait aujourd'hui", en: "Follow-up call with {name} done today", nl: "Opvolgingsgesprek met {name} vandaag gedaan", ar: "تمت مكالمة متابعة {name} اليوم" },
+        MarkCalledNamed => { fr: "Appel fait : {name}, aujourd'hui", en: "Call done: {name}, today", nl: "Gebeld: {name}, vandaag", ar: "تمت المكالمة: {name}، اليوم" },
         CalledSaved => { fr: "Appel de suivi noté.", en: "Follow-up call noted.", nl: "Opvolgingsgesprek genoteerd.", ar: "تم تسجيل مكالمة المتابعة." },
     }
 }

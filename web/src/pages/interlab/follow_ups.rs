@@ -57,7 +57,7 @@ pub fn FollowUpsDue() -> impl IntoView {
                 if calls.is_empty() {
                     return view! { <p class="muted">{move || i18n.t(IlfKey::NoFollowUpsDue)}</p> }.into_any();
                 }
-                calls.into_iter().map(|f| {
+                view! { <ul class="follow-up-list">{calls.into_iter().map(|f| {
                     let (fid, months, due_on, kind) = (f.id, f.months, f.due_on, f.outcome_kind);
                     let name = f.display_name.clone();
                     view! {
@@ -84,7 +84,7 @@ pub fn FollowUpsDue() -> impl IntoView {
                             </button>
                         </li>
                     }
-                }).collect_view().into_any()
+                }).collect_view()}</ul> }.into_any()
             })}
         </section>
     }

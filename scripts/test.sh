@@ -11,6 +11,14 @@ SCRIPT_NAME=test
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
+# CI builds once from a clean clone on a machine whose disk it shares with the session: no
+# incremental caches (several GB the run never reuses) and line tables instead of full debug
+# info (backtraces keep their file and line) keep the target dir small. Set only under CI so a
+# developer's own `cargo test` keeps reusing their build.
+if [[ -n "${CI:-}" ]]; then
+    export CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=line-tables-only
+fi
+
 ensure_native_deps
 export INTERRA_TEST_POSTGRES_URL
 INTERRA_TEST_POSTGRES_URL=$(ensure_postgres)

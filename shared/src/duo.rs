@@ -8,6 +8,9 @@ use crate::people::{wire_enum, Category};
 
 wire_enum!(
     CandidacyStatus {
+        /// From a public sign-up: a coordinator completes it (travel, hopes, preferences)
+        /// before it enters the pool; matching never uses it.
+        ToComplete = "to_complete",
         Waiting = "waiting",
         Proposed = "proposed",
         Matched = "matched",

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
-use shared::activities::{Recurrence, RegistrationStatus};
-use shared::people::Category;
+use shared::activities::{ActivityProgramme, Recurrence, RegistrationStatus};
+use shared::people::{Category, Programme, ProgrammeRole};
 
 use crate::i18n::Msg;
 
@@ -191,6 +191,18 @@ mod walk_in_tests {
             walk_in_open(start, at(7 * 24 * 60)),
             "attendance sheets typed in later"
         );
+    }
+}
+
+/// The programme membership a registration to an activity of `programme` stands for: trainees
+/// in a training, participants elsewhere; none for activities outside the four programmes.
+pub fn membership_for(programme: ActivityProgramme) -> Option<(Programme, ProgrammeRole)> {
+    match programme {
+        ActivityProgramme::Interact => Some((Programme::Interact, ProgrammeRole::Participant)),
+        ActivityProgramme::Duo2change => Some((Programme::Duo2change, ProgrammeRole::Participant)),
+        ActivityProgramme::Training => Some((Programme::Training, ProgrammeRole::Trainee)),
+        ActivityProgramme::Interlab => Some((Programme::Interlab, ProgrammeRole::Participant)),
+        ActivityProgramme::Other => None,
     }
 }
 

@@ -170,6 +170,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    commune_postcodes (postcode) {
+        postcode -> Text,
+        commune_id -> Text,
+    }
+}
+
+diesel::table! {
     duo_candidacies (id) {
         id -> Text,
         person_id -> Text,

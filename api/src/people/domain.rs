@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use chrono::Datelike;
 use shared::people::{
-    Category, ContactChannel, FrenchLevel, LanguageSkill, PersonInput, PersonTagRef, Slot,
+    Category, ContactChannel, FrenchLevel, LanguageSkill, MembershipStatus, PersonInput,
+    PersonTagRef, Slot,
 };
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -437,6 +438,32 @@ pub fn intake(form: IntakeForm, matched: Option<Matched>) -> Intake {
     }
 }
 
+/// What taking part in a programme (a registration, a duo candidacy, a confirmed duo) does to
+/// the person's membership of that programme in that role, so that the programme filters find
+/// everyone who takes part, not only those a coordinator enrolled by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participation {
+    /// The membership already says it.
+    Keep,
+    /// A new membership with this status (none yet, or the last one ended: its history stays).
+    Start(MembershipStatus),
+    /// The applied membership becomes active.
+    Activate,
+}
+
+/// `current`: the status of the person's latest membership of the programme in that role.
+/// `started`: whether taking part means the person is in (a seat, a duo) or still waits for
+/// it (a candidacy in the pool). A paused membership stays paused: a coordinator decided it.
+pub fn participation(current: Option<MembershipStatus>, started: bool) -> Participation {
+    use MembershipStatus as S;
+    let fresh = if started { S::Active } else { S::Applied };
+    match current {
+        None | Some(S::Completed) | Some(S::Withdrawn) => Participation::Start(fresh),
+        Some(S::Applied) if started => Participation::Activate,
+        Some(S::Applied) | Some(S::Active) | Some(S::Paused) => Participation::Keep,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,5 +582,29 @@ mod tests {
                 }
             );
         }
+    }
+
+    #[test]
+    fn taking_part_starts_or_activates_a_membership_once() {
+        use MembershipStatus as S;
+        assert_eq!(participation(None, true), Participation::Start(S::Active));
+        assert_eq!(participation(None, false), Participation::Start(S::Applied));
+        assert_eq!(
+            participation(Some(S::Applied), true),
+            Participation::Activate
+        );
+        assert_eq!(participation(Some(S::Applied), false), Participation::Keep);
+        assert_eq!(participation(Some(S::Active), true), Participation::Keep);
+        assert_eq!(participation(Some(S::Active), false), Participation::Keep);
+        assert_eq!(participation(Some(S::Paused), true), Participation::Keep);
+        // Someone who left and comes back starts again; the ended membership stays as history.
+        assert_eq!(
+            participation(Some(S::Withdrawn), true),
+            Participation::Start(S::Active)
+        );
+        assert_eq!(
+            participation(Some(S::Completed), false),
+            Participation::Start(S::Applied)
+        );
     }
 }

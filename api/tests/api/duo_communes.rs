@@ -129,3 +129,18 @@ both!(
         );
     }
 );
+
+both!(
+    liege_and_seraing_are_neighbours,
+    |app: TestApp| async move {
+        // They share a border; a list drawn only by the distance between centroids missed it.
+        let coordinator = app.token_for(Role::Coordinator).await;
+        let list: Vec<Commune> = get_json(&app, COMMUNES, Some(&coordinator)).await;
+        assert!(find(&list, "liege")
+            .neighbours
+            .contains(&"seraing".to_owned()));
+        assert!(find(&list, "seraing")
+            .neighbours
+            .contains(&"liege".to_owned()));
+    }
+);

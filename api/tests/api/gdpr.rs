@@ -236,8 +236,8 @@ both!(
                 "{table}: nothing exported"
             );
         }
-        // Two from `fill`, one from the InterLab application.
-        assert_eq!(records["memberships"].as_array().map(Vec::len), Some(3));
+        // Two from `fill`, one from the InterLab application, one from the registration.
+        assert_eq!(records["memberships"].as_array().map(Vec::len), Some(4));
         assert_eq!(
             records["person_languages"].as_array().map(Vec::len),
             Some(2)
@@ -664,8 +664,8 @@ both!(
         );
         assert_eq!(after.staff_notes, None);
         assert_eq!(after.category, Category::Newcomer);
-        // Two from `fill`, one from InterLab.
-        assert_eq!(after.memberships.len(), 3);
+        // Two from `fill`, one from InterLab, one from the registration.
+        assert_eq!(after.memberships.len(), 4);
         assert_eq!(count_rows(&app, "memberships"), memberships_before);
         assert_eq!(after.consents.len(), 1);
         assert_eq!(

@@ -17,6 +17,7 @@ crate::catalogue! {
         TabSettings => { fr: "Pondérations", en: "Weights", nl: "Gewichten", ar: "الأوزان" },
 
         // ---- states and choices
+        CandToComplete => { fr: "À compléter", en: "To complete", nl: "Aan te vullen", ar: "بحاجة إلى استكمال" },
         CandWaiting => { fr: "En attente", en: "Waiting", nl: "Wachtend", ar: "في الانتظار" },
         CandProposed => { fr: "Proposé·e", en: "Proposed", nl: "Voorgesteld", ar: "مقترَح" },
         CandMatched => { fr: "En duo", en: "In a duo", nl: "In een duo", ar: "ضمن ثنائي" },
@@ -78,6 +79,8 @@ crate::catalogue! {
         WaitingAtLeast => { fr: "En attente depuis au moins", en: "Waiting for at least", nl: "Wacht al minstens", ar: "في الانتظار منذ على الأقل" },
         AnyWait => { fr: "Peu importe", en: "Any time", nl: "Maakt niet uit", ar: "أي مدة" },
         DaysOrMore => { fr: "{days} jours", en: "{days} days", nl: "{days} dagen", ar: "{days} يومًا" },
+        ToCompleteNotice => { fr: "{count} {count?inscription publique attend|inscriptions publiques attendent} d'être complétée{count?|s} avant d'entrer dans le pool.", en: "{count} public {count?sign-up waits|sign-ups wait} to be completed before entering the pool.", nl: "{count} publieke {count?inschrijving wacht|inschrijvingen wachten} om aangevuld te worden voor ze in de pool komen.", ar: "عدد التسجيلات العامة التي تنتظر الاستكمال قبل دخول المجموعة: {count}" },
+        CompleteHint => { fr: "Inscription reçue par le formulaire public : vérifiez la commune, la distance, les souhaits et les préférences, puis enregistrez « En attente » pour la faire entrer dans le pool.", en: "Sign-up received through the public form: check the commune, distance, hopes and preferences, then save as “Waiting” to put it in the pool.", nl: "Inschrijving via het publieke formulier: controleer de gemeente, de afstand, de wensen en voorkeuren en sla op als „Wachtend” om ze in de pool te zetten.", ar: "تسجيل وصل عبر الاستمارة العامة: تحقّق من البلدية والمسافة والرغبات والتفضيلات، ثم احفظ بحالة «في الانتظار» لإدخاله إلى المجموعة." },
         CandidateCount => { fr: "{count} {count?candidature|candidatures}", en: "{count} {count?candidacy|candidacies}", nl: "{count} {count?kandidatuur|kandidaturen}", ar: "عدد الترشيحات: {count}" },
         NoCandidates => { fr: "Personne ici avec ces critères.", en: "Nobody here with these filters.", nl: "Niemand met deze filters.", ar: "لا أحد هنا بهذه المعايير." },
         OpenCandidacy => { fr: "Ouvrir une candidature", en: "Open a candidacy", nl: "Kandidatuur openen", ar: "فتح ترشيح" },
@@ -384,6 +387,7 @@ crate::catalogue! {
 /// The catalogue key naming a candidacy's state.
 pub fn candidacy_status_key(s: CandidacyStatus) -> DuoKey {
     match s {
+        CandidacyStatus::ToComplete => DuoKey::CandToComplete,
         CandidacyStatus::Waiting => DuoKey::CandWaiting,
         CandidacyStatus::Proposed => DuoKey::CandProposed,
         CandidacyStatus::Matched => DuoKey::CandMatched,

@@ -400,6 +400,9 @@ pub fn register(
     };
     ActivityRow::touch(conn, &activity.id)?;
     crate::people::store::touch(conn, &person.id)?;
+    if let Some((programme, role)) = activity::membership_for(activity.programme) {
+        crate::people::store::take_part(conn, &person.id, programme, role, true)?;
+    }
     record(
         conn,
         actor,

@@ -1,8 +1,8 @@
 //! Candidacies: who waits in the pool, with which preferences.
 
 use serde_json::json;
-use shared::duo::{Candidacy, CandidacyInput, CandidacyStatus};
-use shared::people::Category;
+use shared::duo::{Candidacy, CandidacyInput, CandidacyStatus, TravelRange};
+use shared::people::{Category, Programme, ProgrammeRole};
 use uuid::Uuid;
 
 use super::{visible_candidacy, Acting};
@@ -155,6 +155,13 @@ pub async fn create(
                 updated_at: now,
             };
             row.insert(conn)?;
+            crate::people::store::take_part(
+                conn,
+                &person.id,
+                Programme::Duo2change,
+                ProgrammeRole::DuoCandidate,
+                false,
+            )?;
             record(
                 conn,
                 &actor,
@@ -172,6 +179,49 @@ pub async fn create(
         })
     })
     .await
+}
+
+/// A Duo2Change public sign-up: a candidacy for a coordinator to complete (travel, hopes,
+/// preferences are not asked on the public form), with the commune of the postcode given.
+/// Call inside the sign-up's write transaction; the person is new (the sign-up never reuses a
+/// record), so there is no open candidacy to collide with.
+pub fn from_signup(
+    conn: &mut DbConnection,
+    actor: &crate::audit::Actor,
+    person: &PersonRow,
+) -> Result<(), ApiError> {
+    let commune_id = match person.postcode.as_deref() {
+        Some(code) => store::commune_of_postcode(conn, code)?,
+        None => None,
+    };
+    let now = crate::db::now();
+    let row = CandidacyRow {
+        id: Uuid::now_v7().to_string(),
+        person_id: person.id.clone(),
+        side: person.category()?,
+        status: CandidacyStatus::ToComplete,
+        waiting_since: now,
+        commune_id,
+        travel: TravelRange::Neighbours,
+        gender: None,
+        partner_gender: None,
+        partner_age_min: None,
+        partner_age_max: None,
+        hopes: CandidacyRow::hopes_column(&[]),
+        wants_french_practice: false,
+        remarks: None,
+        created_at: now,
+        updated_at: now,
+    };
+    row.insert(conn)?;
+    record(
+        conn,
+        actor,
+        AuditAction::DuoCandidacyCreated,
+        "person",
+        &person.id,
+        json!({ "candidacy": row.id, "side": row.side, "status": row.status }),
+    )
 }
 
 fn name_of(conn: &mut DbConnection, person_id: &str) -> Result<String, ApiError> {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use serde_json::json;
 use shared::duo::{Duo, DuoHealth, DuoStatus, DuoTransition, HealthLevel};
+use shared::people::{Programme, ProgrammeRole};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -244,7 +245,18 @@ fn apply(
     for effect in effects {
         match effect {
             Effect::Introduced => d.introduced_at = Some(now),
-            Effect::Confirmed => d.confirmed_at = Some(now),
+            Effect::Confirmed => {
+                d.confirmed_at = Some(now);
+                for person in [&d.newcomer_id, &d.local_id] {
+                    crate::people::store::take_part(
+                        conn,
+                        person,
+                        Programme::Duo2change,
+                        ProgrammeRole::DuoCandidate,
+                        true,
+                    )?;
+                }
+            }
             Effect::Closed { reason, outcome } => {
                 d.ended_at = Some(now);
                 d.reason = reason;

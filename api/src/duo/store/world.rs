@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use crate::db::schema::{
-    commune_neighbours, communes, duo_settings, people, person_availability, person_languages,
-    person_tags,
+    commune_neighbours, commune_postcodes, communes, duo_settings, people, person_availability,
+    person_languages, person_tags,
 };
 use shared::people::{FrenchLevel, LanguageLevel, Slot};
 
@@ -43,6 +43,15 @@ pub fn communes(conn: &mut DbConnection) -> QueryResult<CommuneMap> {
         ))
         .load(conn)?;
     Ok((rows, links))
+}
+
+/// The commune a Belgian postcode belongs to, when it is one of ours.
+pub fn commune_of_postcode(conn: &mut DbConnection, postcode: &str) -> QueryResult<Option<String>> {
+    commune_postcodes::table
+        .filter(commune_postcodes::postcode.eq(postcode))
+        .select(commune_postcodes::commune_id)
+        .first(conn)
+        .optional()
 }
 
 /// Creates or replaces a commune and sets its neighbours on both sides; true when created.

@@ -166,6 +166,9 @@ pub async fn signup(
                     updated_at: now,
                 }
                 .insert(conn)?;
+                if role == ProgrammeRole::DuoCandidate {
+                    crate::duo::service::candidacies::from_signup(conn, &actor, &row)?;
+                }
                 if let Some(idea) = &idea {
                     crate::activities::interact::service::proposals::from_signup(
                         conn,

@@ -500,6 +500,58 @@ impl MembershipRow {
     }
 }
 
+/// Keeps the person's membership of `programme` as `role` in step with what they take part in
+/// (rule: `domain::participation`). Call inside the write transaction of the registration,
+/// candidacy or duo that prompts it.
+pub fn take_part(
+    conn: &mut DbConnection,
+    person_id: &str,
+    programme: Programme,
+    role: ProgrammeRole,
+    started: bool,
+) -> Result<(), ApiError> {
+    use crate::people::domain::{participation, Participation};
+    let latest = memberships::table
+        .filter(memberships::person_id.eq(person_id))
+        .filter(memberships::programme.eq(programme))
+        .filter(memberships::role.eq(role))
+        .order((memberships::created_at.desc(), memberships::id.desc()))
+        .select(MembershipRow::as_select())
+        .first(conn)
+        .optional()?;
+    match (
+        participation(latest.as_ref().map(|m| m.status), started),
+        latest,
+    ) {
+        (Participation::Keep, _) => {}
+        (Participation::Activate, Some(mut m)) => {
+            m.status = MembershipStatus::Active;
+            m.save(conn)?;
+        }
+        (Participation::Activate, None) | (Participation::Start(_), _) => {
+            let status = if started {
+                MembershipStatus::Active
+            } else {
+                MembershipStatus::Applied
+            };
+            let now = crate::db::now();
+            MembershipRow {
+                id: Uuid::now_v7().to_string(),
+                person_id: person_id.to_owned(),
+                programme,
+                role,
+                status,
+                started_on: now.date(),
+                ended_on: None,
+                created_at: now,
+                updated_at: now,
+            }
+            .insert(conn)?;
+        }
+    }
+    Ok(())
+}
+
 impl ConsentRow {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
         diesel::insert_into(consents::table)

@@ -176,7 +176,10 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
         .collect();
 
     let waiting: Vec<(Category, NaiveDateTime)> = duo_candidacies::table
-        .filter(duo_candidacies::status.eq(CandidacyStatus::Waiting))
+        // A public sign-up waits from the day it came in, before a coordinator completes it.
+        .filter(
+            duo_candidacies::status.eq_any([CandidacyStatus::Waiting, CandidacyStatus::ToComplete]),
+        )
         .filter(duo_candidacies::waiting_since.lt(end))
         .select((duo_candidacies::side, duo_candidacies::waiting_since))
         .load(conn)?;

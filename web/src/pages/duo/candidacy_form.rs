@@ -84,7 +84,11 @@ impl Draft {
             hopes: c.hopes.clone(),
             practice: c.wants_french_practice,
             remarks: c.remarks.clone().unwrap_or_default(),
-            status: c.status.as_str().to_string(),
+            // Saving a public sign-up puts it in the pool, unless "withdrawn" is chosen.
+            status: match c.status {
+                CandidacyStatus::ToComplete => CandidacyStatus::Waiting.as_str().to_string(),
+                s => s.as_str().to_string(),
+            },
         }
     }
 
@@ -211,7 +215,7 @@ fn CandidacyForm(
     let status_editable = initial.as_ref().is_some_and(|c| {
         matches!(
             c.status,
-            CandidacyStatus::Waiting | CandidacyStatus::Withdrawn
+            CandidacyStatus::ToComplete | CandidacyStatus::Waiting | CandidacyStatus::Withdrawn
         )
     });
     let person = RwSignal::new(
@@ -331,6 +335,9 @@ fn CandidacyForm(
             })}
         </h1>
         <DuoTabs current=None/>
+        {initial.as_ref().filter(|c| c.status == CandidacyStatus::ToComplete).map(|_| view! {
+            <p class="notice" role="note">{move || i18n.t(DuoKey::CompleteHint)}</p>
+        })}
         <ErrorAlert message=Signal::derive(move || errors.with(|e| e.general())) on_dismiss=move || errors.update(|e| e.dismiss_general())/>
         <form class="form card candidacy-form" novalidate on:submit=on_submit>
             {editing.is_none().then(|| view! { <PersonPicker person=person error=err("person_id")/> })}
@@ -581,6 +588,29 @@ mod tests {
         // Hopes in a stable order.
         assert_eq!(input.hopes, vec![Hope::Conversation, Hope::Sport]);
         assert_eq!(input.remarks.as_deref(), Some("Le soir"));
+        assert_eq!(input.status, Some(CandidacyStatus::Waiting));
+    }
+
+    #[test]
+    fn completing_a_public_sign_up_puts_it_in_the_pool() {
+        let c = Candidacy {
+            id: Uuid::from_u128(1),
+            person_id: Uuid::from_u128(2),
+            display_name: "Nour".into(),
+            side: Category::Newcomer,
+            status: CandidacyStatus::ToComplete,
+            waiting_since: Utc::now(),
+            commune: Some("seraing".into()),
+            travel: TravelRange::Neighbours,
+            gender: None,
+            partner_gender: None,
+            partner_age_min: None,
+            partner_age_max: None,
+            hopes: vec![],
+            wants_french_practice: false,
+            remarks: None,
+        };
+        let input = Draft::from_candidacy(&c, &communes()).input(c.person_id, true);
         assert_eq!(input.status, Some(CandidacyStatus::Waiting));
     }
 

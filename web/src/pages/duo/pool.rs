@@ -140,6 +140,30 @@ pub fn PoolPage() -> impl IntoView {
         async move { api.duo_candidates(f.status, f.side).await }
     });
 
+    // Public sign-ups wait outside the pool until a coordinator completes them.
+    let to_complete = LocalResource::new(move || async move {
+        api.duo_candidates(Some(CandidacyStatus::ToComplete), None)
+            .await
+            .map(|list| list.len())
+            .unwrap_or(0)
+    });
+    let to_complete_notice = move || {
+        let n = to_complete.get().unwrap_or(0);
+        let showing = filter.with(|f| f.status == Some(CandidacyStatus::ToComplete));
+        (manages && n > 0 && !showing).then(|| {
+            let path = PoolFilter {
+                status: Some(CandidacyStatus::ToComplete),
+                ..PoolFilter::default()
+            }
+            .path();
+            view! {
+                <p class="notice" role="status">
+                    <a href=path>{move || i18n.tf(DuoKey::ToCompleteNotice, &[("count", &n.to_string())])}</a>
+                </p>
+            }
+        })
+    };
+
     let status_value = move || {
         filter.with(|f| {
             f.status
@@ -163,6 +187,7 @@ pub fn PoolPage() -> impl IntoView {
                 })}
             </div>
             <DuoTabs current=Some(Tab::Pool)/>
+            {to_complete_notice}
 
             <form class="filters card duo-filters" role="search" aria-labelledby="pool-filters-title"
                 on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>

@@ -823,3 +823,32 @@ both!(
         assert!(again.partner_clients.is_empty());
     }
 );
+
+both!(
+    two_instances_deliver_each_message_once,
+    with no_background_sender(2),
+    |app: TestApp| async move {
+        let coord = app.token_for(Role::Coordinator).await;
+        let (_, token) = partner(
+            &app,
+            &coord,
+            "CPAS",
+            &["referrals:write", "webhooks:manage"],
+        )
+        .await;
+        let rx = Receiver::start(200).await;
+        register(&app, &token, &rx.url, &["referral.status_changed"]).await;
+        for _ in 0..6 {
+            referral_changed(&app, &token, &coord).await;
+        }
+        // Two senders (as two server processes would run) share the outbox at once.
+        let one = WebhookSender::new(&app.settings).expect("sender");
+        let two = WebhookSender::new(&app.settings).expect("sender");
+        let (a, b) = tokio::join!(deliver_due(&app.db, &one), deliver_due(&app.db, &two));
+        let claimed = a.expect("round") + b.expect("round");
+        assert_eq!(claimed, 6);
+        assert_eq!(round(&app).await, 0);
+        assert_eq!(rx.hits().len(), 6);
+        assert_eq!(rx.delivered().len(), 6);
+    }
+);

@@ -121,6 +121,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 report.people_created,
                 demo::DEMO_PASSWORD
             );
+            print_partner_clients(&report);
             Ok(())
         }
         Command::CopyDb { to } => {
@@ -146,6 +147,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// The demo partner clients' credentials, printed by the load that created them (only a hash
+/// is kept: a later load cannot show them again).
+fn print_partner_clients(report: &demo::DemoReport) {
+    let lines = report.partner_lines();
+    if !lines.is_empty() {
+        println!("Demo partner API clients (secrets shown this once; token at POST /api/v1/oauth/token):");
+        for l in lines {
+            println!("  {l}");
+        }
+    }
+}
+
 fn serve(settings: Settings, with_demo: bool) -> anyhow::Result<()> {
     if with_demo && settings.production {
         bail!("--demo is refused in production mode");
@@ -160,6 +173,7 @@ coordinator@demo.interra.be or coach@demo.interra.be with the password {}",
             report.people_created,
             demo::DEMO_PASSWORD
         );
+        print_partner_clients(&report);
     }
     bootstrap_admin(&db, settings.production)?;
     actix_web::rt::System::new().block_on(async move {

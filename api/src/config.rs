@@ -213,6 +213,12 @@ pub struct Settings {
     /// How long an email task holds the outbox rows it claimed (several server processes
     /// share the outbox; a killed task's rows go to another after this).
     pub outbox_lease: Duration,
+    /// Partner webhooks: how often the sender looks for due deliveries (`None`: no background
+    /// sender; tests run rounds themselves), the delays between retries, and how long one
+    /// attempt may take.
+    pub webhook_poll: Option<Duration>,
+    pub webhook_retry_delays: Vec<Duration>,
+    pub webhook_timeout: Duration,
     pub retention_months: u32,
     /// Public base URL (no trailing slash); filled from the bound address when not configured.
     pub public_url: Option<String>,
@@ -350,6 +356,9 @@ impl Settings {
             },
             housekeeping_interval: Duration::from_secs(3600),
             outbox_lease: Duration::from_secs(300),
+            webhook_poll: Some(Duration::from_secs(2)),
+            webhook_retry_delays: crate::partners::webhook_rules::RETRY_DELAYS.to_vec(),
+            webhook_timeout: Duration::from_secs(10),
             retention_months: args
                 .retention_months
                 .or(file.retention_months)

@@ -47,6 +47,12 @@ pub enum Msg {
     ConfirmationRequired,
     /// An `Idempotency-Key` already used for another request.
     IdempotencyKeyReused,
+    /// A webhook URL that is not `https://` (or plain `http://` to loopback outside production).
+    WebhookHttpsRequired,
+    /// A webhook URL on a private, loopback or link-local network (production mode).
+    WebhookAddressRefused,
+    /// A replay on a disabled webhook endpoint.
+    WebhookEndpointDisabled,
     SlugTaken,
     InvalidSlug,
     MergeIntoItself,
@@ -285,6 +291,18 @@ impl Msg {
             (IdempotencyKeyReused, En) => "This key was already used for another request: use a new key.".into(),
             (IdempotencyKeyReused, Nl) => "Deze sleutel is al gebruikt voor een ander verzoek: gebruik een nieuwe sleutel.".into(),
             (IdempotencyKeyReused, Ar) => "استُخدم هذا المفتاح لطلب آخر: استخدم مفتاحًا جديدًا.".into(),
+            (WebhookHttpsRequired, Fr) => "Adresse https:// requise.".into(),
+            (WebhookHttpsRequired, En) => "An https:// address is required.".into(),
+            (WebhookHttpsRequired, Nl) => "Een https://-adres is vereist.".into(),
+            (WebhookHttpsRequired, Ar) => "يلزم عنوان يبدأ بـ https://.".into(),
+            (WebhookAddressRefused, Fr) => "Cette adresse est sur un réseau privé ou local : elle n'est pas acceptée.".into(),
+            (WebhookAddressRefused, En) => "This address is on a private or local network: it is not accepted.".into(),
+            (WebhookAddressRefused, Nl) => "Dit adres ligt op een privé- of lokaal netwerk: het wordt niet aanvaard.".into(),
+            (WebhookAddressRefused, Ar) => "هذا العنوان على شبكة خاصة أو محلية: لا يُقبل.".into(),
+            (WebhookEndpointDisabled, Fr) => "Ce point de réception est désactivé : réactivez-le d'abord.".into(),
+            (WebhookEndpointDisabled, En) => "This endpoint is disabled: enable it first.".into(),
+            (WebhookEndpointDisabled, Nl) => "Dit eindpunt is uitgeschakeld: schakel het eerst weer in.".into(),
+            (WebhookEndpointDisabled, Ar) => "نقطة الاستقبال هذه معطّلة: فعّلها أولًا.".into(),
             (SlugTaken, Fr) => "Cet identifiant est déjà utilisé.".into(),
             (SlugTaken, En) => "This identifier is already used.".into(),
             (SlugTaken, Nl) => "Deze identificatie is al in gebruik.".into(),

@@ -94,6 +94,11 @@ pub struct Application {
     outbox: Option<OutboxTask>,
     /// How often expired idempotency answers and sessions are removed.
     housekeeping: std::time::Duration,
+    /// The webhook sender and its polling period (`None`: no background sender).
+    webhooks: Option<(
+        crate::partners::webhook_sender::WebhookSender,
+        std::time::Duration,
+    )>,
 }
 
 struct OutboxTask {
@@ -135,6 +140,13 @@ impl Application {
         let mailer = settings.mail.clone();
         let lease = settings.outbox_lease;
         let public_url = settings.public_url.clone().unwrap_or_default();
+        let webhooks = match settings.webhook_poll {
+            Some(poll) => Some((
+                crate::partners::webhook_sender::WebhookSender::new(&settings)?,
+                poll,
+            )),
+            None => None,
+        };
         let state = web::Data::new(AppState::new(settings, db.clone(), openapi_json()?));
         let outbox = mailer.map(|mailer| OutboxTask {
             mailer,
@@ -200,6 +212,7 @@ impl Application {
             db,
             outbox,
             housekeeping,
+            webhooks,
         })
     }
 
@@ -229,7 +242,17 @@ impl Application {
             ))
         });
         let sweeper = tokio::spawn(crate::housekeeping::run(self.db.clone(), self.housekeeping));
+        let hooks = self.webhooks.map(|(sender, poll)| {
+            tokio::spawn(crate::partners::webhook_sender::run(
+                self.db.clone(),
+                sender,
+                poll,
+            ))
+        });
         let result = self.server.await;
+        if let Some(h) = hooks {
+            h.abort();
+        }
         if let Some(t) = task {
             t.abort();
         }

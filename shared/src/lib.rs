@@ -24,6 +24,7 @@ pub mod signup;
 pub mod staff;
 pub mod tags;
 pub mod users;
+pub mod webhooks;
 
 pub use lang::Lang;
 pub use page::Page;

@@ -153,6 +153,12 @@ audit_actions! {
     PartnerCall = "partner.call",
     ReferralReceived = "referral.received",
     ReferralReviewed = "referral.reviewed",
+    WebhookEndpointCreated = "webhook.endpoint_created",
+    WebhookEndpointUpdated = "webhook.endpoint_updated",
+    WebhookEndpointDeleted = "webhook.endpoint_deleted",
+    WebhookSecretRotated = "webhook.secret_rotated",
+    WebhookEndpointDisabled = "webhook.endpoint_disabled",
+    WebhookDeliveryReplayed = "webhook.delivery_replayed",
 }
 
 /// Who acted, from where; attached to every audit entry of a request.

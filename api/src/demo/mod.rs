@@ -8,6 +8,7 @@ mod interact;
 mod interlab;
 mod interlab_meetings;
 mod mentoring;
+pub mod partners;
 mod people;
 mod people_data;
 
@@ -50,6 +51,23 @@ const STAFF: &[(&str, &str, Role)] = &[
 pub struct DemoReport {
     pub staff_created: usize,
     pub people_created: usize,
+    /// Demo partner API clients created by this load, with their secrets (shown once).
+    pub partner_clients: Vec<partners::DemoClient>,
+}
+
+impl DemoReport {
+    /// The lines that show the partner clients' credentials (printed once, at creation).
+    pub fn partner_lines(&self) -> Vec<String> {
+        self.partner_clients
+            .iter()
+            .map(|c| {
+                format!(
+                    "partner {}: client_id={} client_secret={}",
+                    c.organisation, c.client_id, c.client_secret
+                )
+            })
+            .collect()
+    }
 }
 
 pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
@@ -73,6 +91,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             UserRow::new((*email).into(), (*name).into(), *role, h).insert(conn)?;
             report.staff_created += 1;
         }
+        report.partner_clients = partners::load(conn)?;
         let people = people::load_people(conn)?;
         report.people_created = people.len();
         if !people.is_empty() {

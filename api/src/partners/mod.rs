@@ -13,3 +13,6 @@ pub mod referral_rules;
 pub mod referral_store;
 pub mod service;
 pub mod store;
+pub mod webhook_rules;
+pub mod webhook_sender;
+pub mod webhook_store;

@@ -39,6 +39,7 @@ pub fn create(
         f.row.created_by = by;
         f.row.insert(conn)?;
         store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
+        crate::partners::service::webhooks::activity_changed(conn, None, &f.row, true)?;
         record(
             conn,
             actor,
@@ -94,6 +95,7 @@ pub fn create_series_in(
         row.created_by = by.clone();
         row.insert(conn)?;
         store::set_links(conn, &row.id, &f.tags, &f.hosts, &f.staff)?;
+        crate::partners::service::webhooks::activity_changed(conn, None, &row, true)?;
         ids.push(row.id);
     }
     record(
@@ -125,13 +127,16 @@ pub fn update(
         let before = ActivityRow::get(conn, id)?;
         let mut f = check_input(conn, input, Some(&before))?;
         check_capacity(conn, &before, &f.row)?;
-        if meaningful_change(&before, &f.row) {
+        let changed = meaningful_change(&before, &f.row);
+        if changed {
             f.row.sequence = before.sequence + 1;
         }
         let cancelled_now =
             before.status != ActivityStatus::Cancelled && f.row.status == ActivityStatus::Cancelled;
         f.row.save(conn)?;
         store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
+        // Partners' webhooks hear of agenda changes in this transaction (the outbox).
+        crate::partners::service::webhooks::activity_changed(conn, Some(&before), &f.row, changed)?;
         record(
             conn,
             actor,

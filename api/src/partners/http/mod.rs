@@ -7,6 +7,7 @@ pub mod organisations;
 pub mod partner;
 pub mod referrals;
 pub mod review;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -21,7 +22,8 @@ pub fn configure_organisations(cfg: &mut ServiceConfig) {
         .service(clients::list_clients)
         .service(clients::create_client)
         .service(clients::rotate_client)
-        .service(clients::revoke_client);
+        .service(clients::revoke_client)
+        .service(webhooks::organisation_webhooks);
 }
 
 /// Routes under `/api/v1/oauth`.
@@ -34,7 +36,15 @@ pub fn configure_partner(cfg: &mut ServiceConfig) {
     cfg.service(partner::me)
         .service(referrals::refer)
         .service(referrals::list_referrals)
-        .service(referrals::get_referral);
+        .service(referrals::get_referral)
+        .service(webhooks::create_webhook)
+        .service(webhooks::list_webhooks)
+        .service(webhooks::get_webhook)
+        .service(webhooks::update_webhook)
+        .service(webhooks::delete_webhook)
+        .service(webhooks::rotate_webhook_secret)
+        .service(webhooks::list_deliveries)
+        .service(webhooks::replay_delivery);
 }
 
 /// Routes under `/api/v1/referrals`: the team's review queue.

@@ -4,3 +4,4 @@ pub mod clients;
 pub mod organisations;
 pub mod referrals;
 pub mod tokens;
+pub mod webhooks;

@@ -225,6 +225,13 @@ pub fn decide(
             row.staff_note = note.clone();
         }
         row.save(conn)?;
+        // The organisation's webhooks hear of it in this transaction (the outbox).
+        crate::partners::service::webhooks::enqueue(
+            conn,
+            shared::webhooks::WebhookEventType::ReferralStatusChanged,
+            Some(row.organisation_id.as_str()),
+            json!({ "referral_id": row.id }),
+        )?;
         audit::record(
             conn,
             actor,

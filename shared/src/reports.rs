@@ -164,6 +164,10 @@ pub struct Home {
     pub applications: Vec<HomeItem>,
     /// InterLab milestones past their due date, not done.
     pub milestones_overdue: Vec<HomeItem>,
+    /// InterLab follow-up calls (6 and 12 months after an entrepreneur left the path) due by
+    /// the end of the week and not made: the entrepreneur and the project, the due date.
+    #[serde(default)]
+    pub interlab_follow_ups_due: Vec<HomeItem>,
 }
 
 /// `GET /api/v1/reports/yearly`: the funders' yearly report, the data of a print-styled page

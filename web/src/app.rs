@@ -42,6 +42,7 @@ use crate::pages::interlab::diagnostic_form::DiagnosticPage;
 use crate::pages::interlab::entrepreneur::EntrepreneurPage;
 use crate::pages::interlab::entrepreneurs::EntrepreneursPage;
 use crate::pages::interlab::mentors::MentorsPage;
+use crate::pages::interlab::office_hours::OfficeHoursPage;
 use crate::pages::interlab::path_editor::PathEditorPage;
 use crate::pages::interlab::project_form::EditProjectPage;
 use crate::pages::interlab::settings::SettingsPage as InterlabSettingsPage;
@@ -233,6 +234,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireAuth><CohortPage/></RequireAuth> }
                     />
                     <Route path=path!("/interlab/mentors") view=|| view! { <RequireAuth><MentorsPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/interlab/office-hours")
+                        view=|| view! { <RequireAuth><OfficeHoursPage/></RequireAuth> }
+                    />
                     <Route
                         path=path!("/interlab/settings")
                         view=|| view! { <RequireAuth><InterlabSettingsPage/></RequireAuth> }

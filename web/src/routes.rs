@@ -90,6 +90,8 @@ pub const INTERLAB_APPLICATIONS: &str = "/interlab/applications";
 pub const INTERLAB_COHORTS: &str = "/interlab/cohorts";
 /// The mentors' directory.
 pub const INTERLAB_MENTORS: &str = "/interlab/mentors";
+/// The mentors' office hours, week by week, and their booking.
+pub const INTERLAB_OFFICE_HOURS: &str = "/interlab/office-hours";
 /// Milestone templates and the sector and strength vocabularies.
 pub const INTERLAB_SETTINGS: &str = "/interlab/settings";
 /// The vocabulary of interests (coordinators and admins).

@@ -135,6 +135,8 @@ audit_actions! {
     InterlabOfficeHourUpdated = "interlab.office_hour_updated",
     InterlabOfficeHourBooked = "interlab.office_hour_booked",
     InterlabOfficeHourUnbooked = "interlab.office_hour_unbooked",
+    InterlabCohortActivityLinked = "interlab.cohort_activity_linked",
+    InterlabCohortActivityUnlinked = "interlab.cohort_activity_unlinked",
     InteractProposed = "interact.proposed",
     InteractProposalUpdated = "interact.proposal_updated",
     InteractStatusChanged = "interact.status_changed",

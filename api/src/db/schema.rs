@@ -1018,3 +1018,19 @@ diesel::table! {
 
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
 diesel::allow_tables_to_appear_in_same_query!(webhook_deliveries, webhook_endpoints);
+
+diesel::table! {
+    interlab_cohort_activities (cohort_id, activity_id) {
+        cohort_id -> Text,
+        activity_id -> Text,
+        linked_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(interlab_cohort_activities -> interlab_cohorts (cohort_id));
+diesel::joinable!(interlab_cohort_activities -> activities (activity_id));
+diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, interlab_cohorts);
+diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, activities);
+diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, registrations);
+diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, interlab_entrepreneurs);

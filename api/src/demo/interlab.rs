@@ -196,6 +196,20 @@ pub(super) fn load_interlab(conn: &mut DbConnection, people: &[DemoPerson]) -> a
         };
         applications::decide_in(conn, &acting, application.id.parse()?, &decision)?;
     }
+    // The programme's networking evenings and trainings are the cohort's.
+    let interlab_activities: Vec<String> = schema::activities::table
+        .filter(schema::activities::programme.eq("interlab"))
+        .select(schema::activities::id)
+        .load(conn)?;
+    for a in interlab_activities {
+        crate::interlab::store::cohort_activities::link(
+            conn,
+            &cohort.id,
+            &a,
+            &coordinator.to_string(),
+            crate::db::now(),
+        )?;
+    }
     for (idea, decision) in QUEUE {
         let Some(person) = people.next() else {
             return Ok(());

@@ -96,6 +96,37 @@ fn item(id: &str, label: String, detail: Option<String>, link: String) -> Option
     })
 }
 
+/// InterLab's follow-up calls due by `by` and not made (a coach: those of the entrepreneurs
+/// they accompany), read through the InterLab store: "Name – Project", the due date, the
+/// entrepreneur's page (where the outcome and its calls are).
+fn interlab_follow_ups_due(
+    conn: &mut crate::db::DbConnection,
+    by: chrono::NaiveDate,
+    coach: Option<&str>,
+) -> Result<Vec<HomeItem>, ApiError> {
+    use crate::interlab::store::{mentoring::project_names, outcomes};
+    let calls = outcomes::follow_ups(conn, false, Some(by), coach)?;
+    let mut ids: Vec<String> = calls.iter().map(|c| c.entrepreneur_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    let projects = project_names(conn, &ids)?;
+    let people: Vec<String> = projects.values().map(|(p, _)| p.clone()).collect();
+    let names = crate::people::store::names(conn, &people)?;
+    Ok(calls
+        .iter()
+        .filter_map(|c| {
+            let (person, project) = projects.get(&c.entrepreneur_id)?;
+            let who = names.get(person).cloned().unwrap_or_default();
+            item(
+                &c.id,
+                format!("{who} – {project}"),
+                Some(c.due_on.to_string()),
+                format!("/interlab/entrepreneurs/{}", c.entrepreneur_id),
+            )
+        })
+        .collect())
+}
+
 /// What needs `user` this week (a coach: only what they accompany).
 pub async fn home(db: &Db, user: &AuthUser, lang: Lang) -> Result<Home, ApiError> {
     let coach = user.people_scope();
@@ -135,6 +166,7 @@ pub async fn home(db: &Db, user: &AuthUser, lang: Lang) -> Result<Home, ApiError
                 Vec::new()
             };
             let milestones = store::home::milestones_overdue(conn, today, coach)?;
+            let calls = interlab_follow_ups_due(conn, sunday, coach)?;
             let mut person_ids: Vec<String> = waiting.iter().map(|w| w.0.clone()).collect();
             person_ids.extend(follow_ups.iter().flat_map(|f| [f.2.clone(), f.3.clone()]));
             person_ids.extend(signups.iter().cloned());
@@ -209,6 +241,7 @@ pub async fn home(db: &Db, user: &AuthUser, lang: Lang) -> Result<Home, ApiError
                         )
                     })
                     .collect(),
+                interlab_follow_ups_due: calls,
             })
         })
         .await?;

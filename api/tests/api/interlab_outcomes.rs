@@ -138,6 +138,34 @@ both!(
         let mine = follow_ups(&app, &coach_token, "due_before=2026-12-31").await;
         assert_eq!(mine.len(), 1);
         assert_eq!(mine[0].project_name, "Saveurs d'Alep");
+
+        // The calls due reach the coach's home page too (and the team's), with the project.
+        let rania_page = format!("/interlab/entrepreneurs/{}", rania.id);
+        let home: shared::reports::Home = expect_json(
+            app.get("/api/v1/home", Some(&coach_token)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(!home.interlab_follow_ups_due.is_empty());
+        assert!(
+            home.interlab_follow_ups_due
+                .iter()
+                .all(|i| i.link == rania_page),
+            "only the entrepreneurs the coach accompanies: {:?}",
+            home.interlab_follow_ups_due
+        );
+        let call = &home.interlab_follow_ups_due[0];
+        assert_eq!(
+            call.label,
+            format!("{} – Saveurs d'Alep", rania.display_name)
+        );
+        assert_eq!(call.detail.as_deref(), Some("2026-11-30"));
+        let team: shared::reports::Home =
+            expect_json(app.get("/api/v1/home", Some(&token)).await, StatusCode::OK).await;
+        assert!(team
+            .interlab_follow_ups_due
+            .iter()
+            .any(|i| i.link == rania_page));
         let (_, stranger) = staff(&app, Role::Coach).await;
         assert!(follow_ups(&app, &stranger, "").await.is_empty());
         let res = app

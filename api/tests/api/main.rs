@@ -53,6 +53,7 @@ mod query_types;
 
 // InterLab (issue 13).
 mod interlab;
+mod interlab_cohorts;
 mod interlab_diagnostics;
 mod interlab_fixtures;
 mod interlab_meetings;

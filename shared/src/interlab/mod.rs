@@ -17,6 +17,8 @@ mod mentoring;
 mod office_hours;
 pub use mentoring::*;
 pub use office_hours::*;
+mod cohort_activities;
+pub use cohort_activities::*;
 
 wire_enum!(
     /// Where an application stands in the team's review.

@@ -31,6 +31,7 @@ pub mod duo;
 pub mod interact;
 pub mod interlab;
 pub mod interlab_mentoring;
+pub mod interlab_office;
 pub mod people;
 pub mod people_admin;
 pub mod public;

@@ -16,6 +16,7 @@ pub mod interact;
 pub mod interlab;
 pub mod interlab_follow;
 pub mod interlab_mentoring;
+pub mod interlab_office;
 pub mod password;
 pub mod people;
 pub mod people_admin;

@@ -3,6 +3,7 @@
 //! people feature's coach relation) is decided here, in one place.
 
 pub mod applications;
+pub mod cohort_activities;
 pub mod cohorts;
 pub mod diagnostics;
 pub mod entrepreneurs;

@@ -1,5 +1,6 @@
 //! InterLab rows and their queries. Enum columns hold the `shared` wire enums directly.
 
+pub mod cohort_activities;
 pub mod diagnostics;
 pub mod meetings;
 pub mod mentoring;
@@ -158,7 +159,7 @@ impl CohortRow {
 }
 
 /// The people `coach` accompanies (the people feature's coach relation), as a subquery.
-fn coached_people(
+pub(crate) fn coached_people(
     coach: &str,
 ) -> diesel::dsl::Select<
     diesel::dsl::Filter<person_coaches::table, diesel::dsl::Eq<person_coaches::user_id, String>>,

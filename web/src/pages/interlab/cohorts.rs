@@ -280,6 +280,7 @@ fn CohortBoard(c: Cohort, status: RwSignal<Option<String>>, reload: Callback<()>
             }).collect_view();
             view! { <div class="board il-board">{columns}</div> }.into_any()
         })}
+        <super::cohort_activities::CohortActivitiesCard cohort=id/>
     }
 }
 

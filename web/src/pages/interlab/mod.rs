@@ -9,12 +9,14 @@
 pub mod application;
 pub mod applications;
 pub mod apply;
+pub mod cohort_activities;
 pub mod cohorts;
 pub mod diagnostic_form;
 pub mod entrepreneur;
 pub mod entrepreneurs;
 pub mod follow_ups;
 pub mod mentors;
+pub mod office_hours;
 pub mod path_editor;
 pub mod project_form;
 pub mod settings;
@@ -34,7 +36,7 @@ use crate::locale::use_i18n;
 use crate::pages::duo::bar_step;
 use crate::routes::{
     edits_templates, manages_interlab, INTERLAB, INTERLAB_APPLICATIONS, INTERLAB_COHORTS,
-    INTERLAB_MENTORS, INTERLAB_SETTINGS,
+    INTERLAB_MENTORS, INTERLAB_OFFICE_HOURS, INTERLAB_SETTINGS,
 };
 
 pub use crate::pages::duo::{format_date, today_in_brussels};
@@ -76,6 +78,7 @@ pub enum Tab {
     Applications,
     Cohorts,
     Mentors,
+    OfficeHours,
     Settings,
 }
 
@@ -86,6 +89,7 @@ impl Tab {
             Tab::Applications => INTERLAB_APPLICATIONS,
             Tab::Cohorts => INTERLAB_COHORTS,
             Tab::Mentors => INTERLAB_MENTORS,
+            Tab::OfficeHours => INTERLAB_OFFICE_HOURS,
             Tab::Settings => INTERLAB_SETTINGS,
         }
     }
@@ -96,6 +100,7 @@ impl Tab {
             Tab::Applications => IlKey::TabApplications.into(),
             Tab::Cohorts => IlKey::TabCohorts.into(),
             Tab::Mentors => crate::i18n::interlab_mentoring::IlmKey::TabMentors.into(),
+            Tab::OfficeHours => crate::i18n::interlab_office::IloKey::TabOfficeHours.into(),
             Tab::Settings => IlKey::TabSettings.into(),
         }
     }
@@ -113,6 +118,8 @@ pub fn tabs_for(role: Role) -> Vec<Tab> {
     if role != Role::Mentor {
         tabs.push(Tab::Mentors);
     }
+    // Everyone books or offers office hours (a mentor's account: its own slots).
+    tabs.push(Tab::OfficeHours);
     if manages_interlab(role) || edits_templates(role) {
         tabs.push(Tab::Settings);
     }
@@ -270,7 +277,12 @@ mod tests {
     fn coaches_see_their_entrepreneurs_and_cohorts_only() {
         assert_eq!(
             tabs_for(Role::Coach),
-            [Tab::Entrepreneurs, Tab::Cohorts, Tab::Mentors]
+            [
+                Tab::Entrepreneurs,
+                Tab::Cohorts,
+                Tab::Mentors,
+                Tab::OfficeHours
+            ]
         );
         assert_eq!(
             tabs_for(Role::Coordinator),
@@ -279,10 +291,11 @@ mod tests {
                 Tab::Applications,
                 Tab::Cohorts,
                 Tab::Mentors,
+                Tab::OfficeHours,
                 Tab::Settings
             ]
         );
-        assert_eq!(tabs_for(Role::Admin).len(), 5);
+        assert_eq!(tabs_for(Role::Admin).len(), 6);
     }
 
     #[test]

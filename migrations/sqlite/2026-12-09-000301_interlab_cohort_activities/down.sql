@@ -1,0 +1,1 @@
+DROP TABLE interlab_cohort_activities;

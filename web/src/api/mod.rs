@@ -34,6 +34,7 @@ pub mod interlab_mentoring;
 pub mod people;
 pub mod people_admin;
 pub mod public;
+pub mod reports;
 pub mod team;
 
 /// Prefix of every API path (same origin as the app).

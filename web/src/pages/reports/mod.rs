@@ -17,7 +17,6 @@ use crate::components::load::load_state;
 use crate::components::{Forbidden, StatusMessage};
 use crate::i18n::common::CommonKey;
 use crate::i18n::reports::{figure_label, group_label, RepKey};
-use crate::i18n::t;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{reads_reports, yearly_report_path};
 use charts::{Figure, LineChart, TableChart};
@@ -501,6 +500,7 @@ pub fn period_words(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::t;
 
     #[test]
     fn the_period_reads_in_words() {

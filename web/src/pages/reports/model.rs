@@ -170,7 +170,7 @@ pub fn format_number(lang: Lang, v: f64, decimals: usize) -> String {
         out.push('-');
     }
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(*c);

@@ -106,14 +106,20 @@ describe('an admin at work', () => {
   });
   after(async () => { await s?.close(); });
 
-  it('sees a useful home page', async () => {
+  it('sees a useful home page, and the account on its own page', async () => {
     const main = s.page.locator('main');
-    assert.match(await main.innerText(), /admin@demo\.interra\.be/);
+    await s.page.locator('.home-grid').waitFor();
+    assert.match(await main.innerText(), /Semaine du /);
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Administration']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Rapports', 'Administration']);
     assert.equal(await nav.locator('a[aria-current=page]').innerText(), 'Accueil');
     await checkA11y(s.page, 'home');
     await screenshots(s.page, '03-home');
+    await s.page.locator('a.account-link').click();
+    await expectHeading(s.page, 'Mon compte');
+    assert.match(await main.innerText(), /admin@demo\.interra\.be/);
+    await s.page.locator('nav.main-nav a', { hasText: 'Accueil' }).click();
+    await expectHeading(s.page, 'Bonjour');
   });
 
   it('navigates to the accounts screen', async () => {
@@ -203,7 +209,7 @@ describe('an admin at work', () => {
     await s.page.waitForFunction(() => document.documentElement.dir === 'rtl');
     assert.equal(await s.page.getAttribute('html', 'lang'), 'ar');
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'ورشات InterAct', 'Duo2Change', 'InterLab', 'الإدارة']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'ورشات InterAct', 'Duo2Change', 'InterLab', 'التقارير', 'الإدارة']);
     await expectHeading(s.page, 'حسابات الفريق');
     await checkA11y(s.page, 'accounts (Arabic)');
     await screenshots(s.page, '06-accounts-ar');
@@ -259,7 +265,7 @@ describe('a coordinator', () => {
 
   it('sees no Admin entry', async () => {
     const links = await s.page.locator('nav.main-nav a').allInnerTexts();
-    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab']);
+    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Rapports']);
     assert.equal(await s.page.locator('main a[href="/admin/accounts"]').count(), 0);
     await checkA11y(s.page, 'home (coordinator)');
   });
@@ -270,14 +276,14 @@ describe('a coordinator', () => {
     await checkA11y(s.page, 'forbidden');
   });
 
-  it('changes their password (a wrong current one is refused)', async () => {
-    await open(s.page, '/');
+  it('changes their password on their account page (a wrong current one is refused)', async () => {
+    await open(s.page, '/account');
     await s.page.locator('#current_password').fill('not-my-password-at-all');
     await s.page.locator('#new_password').fill('calm-river-stone-2026');
     await s.page.locator('#new_password').press('Enter');
     await s.page.locator('main .alert-error, #current_password-error').first().waitFor();
-    assert.equal(new URL(s.page.url()).pathname, '/', 'a wrong current password does not end the session');
-    await checkA11y(s.page, 'home, password error');
+    assert.equal(new URL(s.page.url()).pathname, '/account', 'a wrong current password does not end the session');
+    await checkA11y(s.page, 'account, password error');
 
     await s.page.locator('#current_password').fill(PASSWORD);
     await s.page.locator('#new_password').fill('calm-river-stone-2026');

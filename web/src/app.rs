@@ -15,6 +15,7 @@ use crate::components::dom::element;
 use crate::i18n::auth::role_key;
 use crate::i18n::common::CommonKey;
 use crate::locale::{apply_to_document, load_lang, save_lang, use_i18n, I18n};
+use crate::pages::account::AccountPage;
 use crate::pages::accounts::AccountsPage;
 use crate::pages::activities::agenda::AgendaPage;
 use crate::pages::activities::attendance::AttendancePage;
@@ -57,7 +58,9 @@ use crate::pages::people::tags::TagsPage;
 use crate::pages::public::agenda::AgendaPage as PublicAgendaPage;
 use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
-use crate::routes::{nav_items, public_nav_items, EVENTS, HOME};
+use crate::pages::reports::yearly::YearlyReportPage;
+use crate::pages::reports::ReportsPage;
+use crate::routes::{nav_items, public_nav_items, ACCOUNT, EVENTS, HOME};
 use crate::session::{Session, Status};
 
 #[component]
@@ -107,6 +110,12 @@ pub fn App() -> impl IntoView {
                                 </RequireAuth>
                             }
                         }
+                    />
+                    <Route path=path!("/account") view=|| view! { <RequireAuth><AccountPage/></RequireAuth> }/>
+                    <Route path=path!("/reports") view=|| view! { <RequireAuth><ReportsPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/reports/yearly")
+                        view=|| view! { <RequireAuth><YearlyReportPage/></RequireAuth> }
                     />
                     <Route
                         path=path!("/admin/accounts")
@@ -317,6 +326,9 @@ fn Header() -> impl IntoView {
                     <bdi class="who-name">{u.display_name.clone()}</bdi>
                     <span class="who-role">{move || i18n.t(role_key(u.role))}</span>
                 </p>
+                <a href=ACCOUNT class="button account-link">
+                    {move || i18n.t(crate::i18n::home::HomeKey::AccountLink)}
+                </a>
                 <button
                     type="button"
                     class="button sign-out"

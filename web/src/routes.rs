@@ -100,6 +100,22 @@ pub const PEOPLE_TAGS: &str = "/people/tags";
 pub const ADMIN_RETENTION: &str = "/admin/retention";
 /// The audit log (admins).
 pub const ADMIN_AUDIT: &str = "/admin/audit";
+/// The signed-in user's account (their details and password).
+pub const ACCOUNT: &str = "/account";
+/// The impact reports (coordinators and admins).
+pub const REPORTS: &str = "/reports";
+/// The funders' yearly report, print-styled (`?year=`).
+pub const REPORTS_YEARLY: &str = "/reports/yearly";
+
+/// The yearly report's page for `year`.
+pub fn yearly_report_path(year: i32) -> String {
+    format!("{REPORTS_YEARLY}?year={year}")
+}
+
+/// Whether `role` reads the organisation-wide reports (coaches see their own home page only).
+pub fn reads_reports(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Coordinator)
+}
 
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
@@ -208,7 +224,7 @@ pub struct NavItem {
 }
 
 /// The navigation for `role`. Entries the role may not use are left out; sections that are
-/// not built yet (partners, reports) are absent.
+/// not built yet (partners) are absent.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
         label: CommonKey::NavHome.into(),
@@ -247,6 +263,13 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
         path: INTERLAB,
         exact: false,
     });
+    if reads_reports(role) {
+        items.push(NavItem {
+            label: crate::i18n::reports::RepKey::NavReports.into(),
+            path: REPORTS,
+            exact: false,
+        });
+    }
     if role.manages_accounts() {
         items.push(NavItem {
             label: CommonKey::NavAdmin.into(),
@@ -305,17 +328,25 @@ mod tests {
                 INTERACT,
                 DUO,
                 INTERLAB,
+                REPORTS,
                 ADMIN_ACCOUNTS
             ]
         );
-        for role in [Role::Coordinator, Role::Coach] {
-            let paths: Vec<_> = nav_items(role).iter().map(|i| i.path).collect();
-            assert_eq!(
-                paths,
-                [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB],
-                "{role}"
-            );
-        }
+        let coordinator: Vec<_> = nav_items(Role::Coordinator)
+            .iter()
+            .map(|i| i.path)
+            .collect();
+        assert_eq!(
+            coordinator,
+            [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB, REPORTS]
+        );
+        // Coaches get no organisation-wide report.
+        let coach: Vec<_> = nav_items(Role::Coach).iter().map(|i| i.path).collect();
+        assert_eq!(coach, [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB]);
+        assert!(reads_reports(Role::Coordinator) && !reads_reports(Role::Coach));
+        assert!(!reads_reports(Role::Mentor));
+        assert_eq!(yearly_report_path(2026), "/reports/yearly?year=2026");
+        assert_eq!(safe_next(Some(REPORTS)), REPORTS);
         let agenda = nav_items(Role::Coach)[2];
         assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");
     }

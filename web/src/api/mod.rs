@@ -35,6 +35,7 @@ pub mod interlab_office;
 pub mod people;
 pub mod people_admin;
 pub mod public;
+pub mod reports;
 pub mod team;
 
 /// Prefix of every API path (same origin as the app).

@@ -12,6 +12,7 @@ pub mod activities;
 pub mod auth;
 pub mod common;
 pub mod duo;
+pub mod home;
 pub mod interact;
 pub mod interlab;
 pub mod interlab_follow;
@@ -22,6 +23,7 @@ pub mod people;
 pub mod people_admin;
 pub mod person;
 pub mod public;
+pub mod reports;
 pub mod team;
 pub mod vocabulary;
 

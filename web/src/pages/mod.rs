@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod account;
 pub mod accounts;
 pub mod activities;
 pub mod admin_nav;
@@ -13,3 +14,4 @@ pub mod not_found;
 pub mod password;
 pub mod people;
 pub mod public;
+pub mod reports;

@@ -44,6 +44,7 @@ const LISTS = [
   ['home-follow-ups', 'follow_ups_due'],
   ['home-signups', 'signups'],
   ['home-milestones', 'milestones_overdue'],
+  ['home-interlab-calls', 'interlab_follow_ups_due'],
 ];
 
 describe('reports: a coordinator', () => {

@@ -50,6 +50,8 @@ crate::catalogue! {
         Applications => { fr: "Candidatures InterLab à examiner", en: "InterLab applications to review", nl: "InterLab-kandidaturen te bekijken", ar: "طلبات InterLab للمراجعة" },
         NoApplications => { fr: "Aucune candidature en attente.", en: "No application waiting.", nl: "Geen kandidatuur in afwachting.", ar: "لا يوجد طلب في الانتظار." },
         Milestones => { fr: "Jalons InterLab en retard", en: "InterLab milestones overdue", nl: "Achterstallige InterLab-mijlpalen", ar: "مراحل InterLab المتأخرة" },
+        InterlabCalls => { fr: "Appels de suivi InterLab à faire", en: "InterLab follow-up calls due", nl: "InterLab-opvolgingsgesprekken te doen", ar: "مكالمات متابعة InterLab المستحقة" },
+        NoInterlabCalls => { fr: "Aucun appel de suivi à faire.", en: "No follow-up call due.", nl: "Geen opvolgingsgesprek te doen.", ar: "لا توجد مكالمة متابعة مستحقة." },
         NoMilestones => { fr: "Aucun jalon en retard.", en: "No milestone overdue.", nl: "Geen achterstallige mijlpaal.", ar: "لا توجد مرحلة متأخرة." },
         DueOn => { fr: "pour le {date}", en: "due {date}", nl: "tegen {date}", ar: "قبل {date}" },
         ItemsCount => { fr: "Éléments : {count}", en: "Items: {count}", nl: "Items: {count}", ar: "العناصر: {count}" },

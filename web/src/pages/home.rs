@@ -29,6 +29,7 @@ pub fn all_clear(home: &Home) -> bool {
         && home.signups.is_empty()
         && home.applications.is_empty()
         && home.milestones_overdue.is_empty()
+        && home.interlab_follow_ups_due.is_empty()
 }
 
 /// An item's link, when it is a path of this app (anything else goes home).
@@ -113,6 +114,7 @@ fn Week(role: Role) -> impl IntoView {
                         <ItemCard id="home-signups" title=HomeKey::Signups empty=HomeKey::NoSignups items=h.signups/>
                         {applications}
                         <ItemCard id="home-milestones" title=HomeKey::Milestones empty=HomeKey::NoMilestones items=h.milestones_overdue/>
+                        <ItemCard id="home-interlab-calls" title=HomeKey::InterlabCalls empty=HomeKey::NoInterlabCalls items=h.interlab_follow_ups_due/>
                     </div>
                 }
                 .into_any()
@@ -257,8 +259,13 @@ mod tests {
             signups: Vec::new(),
             applications: Vec::new(),
             milestones_overdue: Vec::new(),
+            interlab_follow_ups_due: Vec::new(),
         };
         assert!(all_clear(&home));
+        home.interlab_follow_ups_due
+            .push(item("/interlab/entrepreneurs"));
+        assert!(!all_clear(&home));
+        home.interlab_follow_ups_due.clear();
         home.signups.push(item("/people/review"));
         assert!(!all_clear(&home));
     }

@@ -334,9 +334,7 @@ describe('interlab: a coordinator follows the application to a path in progress'
     noAppErrors(s);
   });
 
-  // todo: written and its fixes built, but not yet run in a browser (the WebAssembly build did not
-  // finish before the end of the session). Remove `todo` once it passes.
-  it('interlab: proposes a suggested mentor and starts the relation once both agree', { todo: true }, async () => {
+  it('interlab: proposes a suggested mentor and starts the relation once both agree', async () => {
     const card = s.page.locator('section[aria-labelledby=mentors-title]');
     const first = card.locator('ul.suggestions > li.suggestion').first();
     await first.waitFor();
@@ -355,9 +353,7 @@ describe('interlab: a coordinator follows the application to a path in progress'
     noAppErrors(s);
   });
 
-  // todo: written and its fixes built, but not yet run in a browser (the WebAssembly build did not
-  // finish before the end of the session). Remove `todo` once it passes.
-  it('interlab: offers an office hour for the mentor, books the entrepreneur into it, and a slot just taken says so', { todo: true }, async () => {
+  it('interlab: offers an office hour for the mentor, books the entrepreneur into it, and a slot just taken says so', async () => {
     await s.page.locator('.duo-tabs a', { hasText: 'Permanences' }).first().click();
     await expectHeading(s.page, 'InterLab : les permanences des mentors');
     await s.page.locator('#week-title').waitFor();
@@ -425,9 +421,7 @@ describe('interlab: a coordinator follows the application to a path in progress'
     noAppErrors(s);
   });
 
-  // todo: written and its fixes built, but not yet run in a browser (the WebAssembly build did not
-  // finish before the end of the session). Remove `todo` once it passes.
-  it('interlab: the cohort page lists its activities with each entrepreneur\'s attendance', { todo: true }, async () => {
+  it('interlab: the cohort page lists its activities with each entrepreneur\'s attendance', async () => {
     await open(s.page, fx.entrepreneurPath);
     await expectHeading(s.page, PROJECT);
     await s.page.locator('section[aria-labelledby=project-title] a[href^="/interlab/cohorts/"]').click();
@@ -457,9 +451,7 @@ describe('interlab: a coordinator follows the application to a path in progress'
     noAppErrors(s);
   });
 
-  // todo: written and its fixes built, but not yet run in a browser (the WebAssembly build did not
-  // finish before the end of the session). Remove `todo` once it passes.
-  it('interlab: records an outcome and finds its follow-up call on the list when it is due', { todo: true }, async () => {
+  it('interlab: records an outcome and finds its follow-up call on the list when it is due', async () => {
     await open(s.page, fx.entrepreneurPath);
     await expectHeading(s.page, PROJECT);
     const card = s.page.locator('section[aria-labelledby=outcomes-title]');
@@ -512,9 +504,7 @@ describe('interlab: a coordinator follows the application to a path in progress'
     noAppErrors(s);
   });
 
-  // todo: written and its fixes built, but not yet run in a browser (the WebAssembly build did not
-  // finish before the end of the session). Remove `todo` once it passes.
-  it('interlab: the new screens are axe-clean in French and Arabic at 360 px and 1280 px', { todo: true }, async () => {
+  it('interlab: the new screens are axe-clean in French and Arabic at 360 px and 1280 px', async () => {
     const screens = [
       ['/interlab', 'InterLab'],
       ['/interlab/applications', 'InterLab'],
@@ -559,9 +549,7 @@ describe('interlab: a mentor signs in to its own office hours', () => {
   });
   after(async () => { await s?.close(); });
 
-  // todo: written and its fixes built, but not yet run in a browser (the WebAssembly build did not
-  // finish before the end of the session). Remove `todo` once it passes.
-  it('interlab: a mentor books its own free slot for the entrepreneur it accompanies and makes, then closes, its calendar address', { todo: true }, async () => {
+  it('interlab: a mentor books its own free slot for the entrepreneur it accompanies and makes, then closes, its calendar address', async () => {
     await open(s.page, '/interlab/office-hours');
     await expectHeading(s.page, 'InterLab : les permanences des mentors');
     // No mentor to choose: its own slots only.

@@ -380,6 +380,12 @@ describe('Duo2Change, as a coordinator', () => {
     await s.page.locator('#unmatched-title').waitFor();
     await s.page.locator('.preview', { hasText: 'Seuil' }).waitFor();
     await s.page.locator('.preview', { hasText: "Rien n'est encore proposé" }).waitFor();
+    // Scores in words a coordinator understands: the average pair out of 100, the settings
+    // used as a link — not a sum of scores nor a bare version number.
+    const summary = await s.page.locator('.preview dl.summary').innerText();
+    assert.match(summary, /Score moyen des paires\s+\d{1,3}\/100/);
+    assert.doesNotMatch(summary, /Score total|Version des pondérations/);
+    await s.page.locator('.preview dl.summary a[href="/duo/settings"]', { hasText: /^Version \d+$/ }).waitFor();
     const still = await api('GET', `/duo/candidates/${fx.nbCand.id}`, fx.token);
     assert.equal(still.status, 'waiting', 'a preview proposes nothing');
     await checkA11y(s.page, 'duo batch preview');
@@ -458,13 +464,21 @@ describe('Duo2Change, as a coordinator', () => {
     assert.match(await item.innerText(), new RegExp(urgent.local_name));
     assert.ok(await item.locator('.reasons li').count() >= 1, 'the reasons are given');
     assert.match(await item.innerText(), /appel de suivi en retard|rencontre/);
+    // The call list gives the numbers to call, as links that dial.
+    for (const [name, phone] of [[urgent.newcomer_name, urgent.newcomer_phone], [urgent.local_name, urgent.local_phone]]) {
+      if (!phone) continue;
+      const line = item.locator('.duo-phones li', { hasText: name });
+      assert.equal(await line.locator('a').getAttribute('href'), `tel:${phone.replace(/[^0-9+]/g, '')}`);
+      assert.equal((await line.locator('a').innerText()).trim(), phone);
+    }
+    assert.ok(urgent.newcomer_phone || urgent.local_phone, 'the demo people of that duo have a phone');
     // Needing attention comes before everything else.
     const order = await s.page.locator('section.attention-group h2').evaluateAll((hs) => hs.map((h) => h.id));
     assert.deepEqual(order, ['level-attention', 'level-watch', 'level-good']);
     await checkA11y(s.page, 'duo attention dashboard');
     await screenshots(s.page, '47-duo-attention');
 
-    await item.locator('a').click();
+    await item.locator('h3 a').click();
     await expectHeading(s.page, urgent.newcomer_name);
     await s.page.locator('.health-card-attention').waitFor();
     noAppErrors(s);

@@ -7,8 +7,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
-  ADMIN, COACH, PHONE, SCREENSHOTS,
-  checkA11y, expectHeading, open, screenshots, signedIn,
+  ADMIN, BASE_URL, COACH, DESKTOP, PHONE, SCREENSHOTS,
+  accessToken, checkA11y, expectHeading, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 function noAppErrors(session) {
@@ -295,6 +295,72 @@ describe('people: a coach', () => {
     await s.page.locator('main .count, main .empty').first().waitFor();
     assert.equal(await s.page.locator('main a', { hasText: 'Nouvelle personne' }).count(), 0);
     await checkA11y(s.page, 'people (coach)');
+    noAppErrors(s);
+  });
+});
+
+describe('people: the whole person on one page', () => {
+  let s;
+  let token;
+  before(async () => {
+    s = await signedIn(ADMIN);
+    token = await accessToken(ADMIN);
+  });
+  after(async () => { await s?.close(); });
+
+  async function api(path) {
+    const res = await fetch(`${BASE_URL}/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(res.status, 200, path);
+    return res.json();
+  }
+
+  it('shows registrations with attendance and the duo, each linking to its page, axe-clean in French and Arabic', async () => {
+    // A newcomer of an active demo duo: their page lists that duo with the partner's name.
+    const duos = await api('/duos?status=active');
+    assert.ok(duos.length > 0, 'the demo has active duos');
+    const duo = duos[0];
+    const seen = await api(`/people/${duo.newcomer_id}/participation`);
+    const p = s.page;
+    await open(p, `/people/${duo.newcomer_id}`);
+    const card = p.locator('section.participation');
+    await card.locator('h2', { hasText: 'Participation aux programmes' }).waitFor();
+    const duoLink = card.locator(`a[href="/duo/duos/${duo.id}"]`);
+    await duoLink.waitFor();
+    assert.equal((await duoLink.innerText()).trim(), `Duo avec ${duo.local_name}`);
+    assert.equal(await card.locator(`a[href="/people/${duo.local_id}"]`).count(), 1);
+    // Every registration the API knows, each a link to its activity, and the attendance summary.
+    assert.equal(await card.locator('a[href^="/activities/"]').count(), seen.registrations.length + seen.hosted.length);
+    if (seen.registrations.length > 0) {
+      const summary = await card.locator('.attendance-summary').innerText();
+      assert.match(summary, new RegExp(`^${seen.registrations.length} inscriptions? : ${seen.attended} présences?`));
+    }
+    await checkA11y(p, 'person page with participation');
+    await screenshots(p, '14-person-participation');
+
+    for (const lang of ['ar', 'fr']) {
+      await p.locator('#lang-select').selectOption(lang);
+      await p.waitForFunction((l) => document.documentElement.lang === l, lang);
+      for (const viewport of [PHONE, DESKTOP]) {
+        await p.setViewportSize(viewport);
+        await card.locator('h2').waitFor();
+        await checkA11y(p, `person participation (${lang}, ${viewport.width} px)`);
+      }
+    }
+    await duoLink.click();
+    await p.waitForURL((u) => u.pathname === `/duo/duos/${duo.id}`);
+    noAppErrors(s);
+  });
+
+  it('says so when someone takes part in nothing yet', async () => {
+    const p = s.page;
+    await open(p, '/people/new');
+    const stamp = Date.now().toString(36);
+    await p.locator('#first_name').fill(`Nadia ${stamp}`);
+    await p.locator('#profile').selectOption('local');
+    await p.locator('#email').fill(`nadia-${stamp}@example.org`);
+    await p.locator('main form button[type=submit]').click();
+    await p.waitForURL((u) => /^\/people\/[0-9a-f-]{36}$/.test(u.pathname));
+    await p.locator('section.participation p', { hasText: 'Ne participe encore à aucune activité ni à aucun programme.' }).waitFor();
     noAppErrors(s);
   });
 });

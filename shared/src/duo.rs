@@ -309,6 +309,12 @@ pub struct Duo {
     /// (`GET /duos/{id}` only; empty in lists).
     #[serde(default)]
     pub timeline: Vec<DuoStep>,
+    /// The newcomer's and the local's phone numbers, for the call list (`GET /duos/attention`
+    /// only, and only for people the reader may read: a coach gets those they accompany).
+    #[serde(default)]
+    pub newcomer_phone: Option<String>,
+    #[serde(default)]
+    pub local_phone: Option<String>,
 }
 
 /// One step of a duo's life: the state it reached, when and by whom.

@@ -13,6 +13,7 @@ pub mod interlab;
 pub mod lang;
 pub mod notifications;
 pub mod page;
+pub mod participation;
 pub mod partners;
 pub mod people;
 pub mod problem;

@@ -72,6 +72,20 @@ pub async fn get(db: &Db, scope: Scope, id: Uuid) -> Result<PersonRecord, ApiErr
     db.run(move |conn| load_visible(conn, &scope, id)).await
 }
 
+/// What a person takes part in across the programmes, for whoever may read the person.
+pub async fn participation(
+    db: &Db,
+    scope: Scope,
+    id: Uuid,
+) -> Result<shared::participation::PersonParticipation, ApiError> {
+    db.run(move |conn| {
+        let rec = load_visible(conn, &scope, id)?;
+        let coach = scope.coach();
+        people::participation::participation(conn, &rec.row.id, coach.as_deref())
+    })
+    .await
+}
+
 /// A page of people matching a filter, with each one's programmes.
 pub struct Listing {
     pub rows: Vec<PersonRow>,

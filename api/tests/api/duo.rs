@@ -965,3 +965,68 @@ both!(
         preview(&app, &admin, vec![]).await;
     }
 );
+
+/// Sets a person's phone straight in the database (the form's full input is not the point).
+fn set_phone(app: &crate::helpers::TestApp, person: uuid::Uuid, phone: &str) {
+    use diesel::RunQueryDsl;
+    let sql = format!("UPDATE people SET phone = '{phone}' WHERE id = '{person}'");
+    let mut conn = app.db.conn().expect("conn");
+    let n = match &mut *conn {
+        interra_api::db::DbConnection::Sqlite(c) => diesel::sql_query(&sql).execute(c),
+        interra_api::db::DbConnection::Postgres(c) => diesel::sql_query(&sql).execute(c),
+    }
+    .expect("update phone");
+    assert_eq!(n, 1);
+}
+
+both!(
+    the_call_list_gives_the_phone_numbers_the_reader_may_see,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let (coach_id, coach) = account(&app, Role::Coach).await;
+        let p = pool(&app, &token).await;
+        set_phone(&app, p.amina.person, "0470 12 34 56");
+        set_phone(&app, p.marc.person, "+32 4 222 33 44");
+        let res = app
+            .send_json(
+                Method::POST,
+                &format!("/api/v1/people/{}/coaches", p.amina.person),
+                Some(&token),
+                &shared::people::CoachAssignment { user_id: coach_id },
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        let (am, bc) = two_active(&app, &token, &p).await;
+
+        let all: Vec<Duo> = get_json(&app, "/api/v1/duos/attention", Some(&token)).await;
+        let duo = all
+            .iter()
+            .find(|d| d.id == am)
+            .expect("Amina and Marc's duo");
+        assert_eq!(duo.newcomer_phone.as_deref(), Some("0470 12 34 56"));
+        assert_eq!(duo.local_phone.as_deref(), Some("+32 4 222 33 44"));
+        // Bilal and Claire have no phone: nothing made up.
+        let other = all
+            .iter()
+            .find(|d| d.id == bc)
+            .expect("Bilal and Claire's duo");
+        assert_eq!(
+            (
+                other.newcomer_phone.as_deref(),
+                other.local_phone.as_deref()
+            ),
+            (None, None)
+        );
+
+        // The coach accompanies Amina only: her number, not Marc's.
+        let theirs: Vec<Duo> = get_json(&app, "/api/v1/duos/attention", Some(&coach)).await;
+        assert_eq!(theirs.len(), 1);
+        assert_eq!(theirs[0].newcomer_phone.as_deref(), Some("0470 12 34 56"));
+        assert_eq!(theirs[0].local_phone, None);
+        // Elsewhere (the list, the duo page) no phone travels.
+        let listed: Vec<Duo> = get_json(&app, "/api/v1/duos", Some(&token)).await;
+        assert!(listed
+            .iter()
+            .all(|d| d.newcomer_phone.is_none() && d.local_phone.is_none()));
+    }
+);

@@ -47,6 +47,7 @@ mod idempotency;
 mod memberships;
 mod multi_instance;
 mod notifications;
+mod participation;
 mod public_concurrency;
 mod public_confirmation;
 mod query_types;

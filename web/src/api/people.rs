@@ -29,6 +29,15 @@ impl Api {
             .await
     }
 
+    /// `GET /people/{id}/participation`.
+    pub async fn person_participation(
+        &self,
+        id: Uuid,
+    ) -> Result<shared::participation::PersonParticipation, ApiError> {
+        self.authed_json(Method::GET, &format!("/people/{id}/participation"), None)
+            .await
+    }
+
     /// `POST /people`.
     pub async fn create_person(&self, body: &PersonInput) -> Result<Person, ApiError> {
         self.authed_json(Method::POST, "/people", Some(Self::to_json(body)?))

@@ -55,6 +55,8 @@ pub(crate) fn view(
         feedback: feedback.of(&d.id),
         follow_ups: vec![],
         timeline: vec![],
+        newcomer_phone: None,
+        local_phone: None,
     })
 }
 
@@ -136,7 +138,20 @@ pub async fn list(
 /// Active duos that need attention first: the coordinator's call list.
 pub async fn attention(db: &Db, coach: Option<String>, lang: Lang) -> Result<Vec<Duo>, ApiError> {
     let mut duos = db
-        .run(move |conn| with_health(conn, &[DuoStatus::Active], coach.as_deref(), lang))
+        .run(move |conn| {
+            let mut duos = with_health(conn, &[DuoStatus::Active], coach.as_deref(), lang)?;
+            // The call list is for calling: the phone numbers of the people the reader may read.
+            let ids: Vec<String> = duos
+                .iter()
+                .flat_map(|d| [d.newcomer_id.to_string(), d.local_id.to_string()])
+                .collect();
+            let phones = crate::people::store::phones(conn, &ids, coach.as_deref())?;
+            for d in &mut duos {
+                d.newcomer_phone = phones.get(&d.newcomer_id.to_string()).cloned();
+                d.local_phone = phones.get(&d.local_id.to_string()).cloned();
+            }
+            Ok::<_, ApiError>(duos)
+        })
         .await?;
     let rank = |d: &Duo| match d.health.as_ref().map(|h| h.level) {
         Some(HealthLevel::Attention) => 0,

@@ -18,6 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(gdpr::retention_review)
         .service(gdpr::anonymise_people)
         .service(people::get_person)
+        .service(people::person_participation)
         .service(people::update_person)
         .service(people::archive_person)
         .service(people::restore_person)

@@ -2,6 +2,7 @@
 
 use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use shared::page::PageParams;
+use shared::participation::PersonParticipation;
 use shared::people::{PeopleFilter, Person, PersonInput, PersonSummary, Programme, ReviewDecision};
 use shared::Page;
 use uuid::Uuid;
@@ -100,6 +101,25 @@ pub async fn get_person(
         ctx.lang,
         ctx.user.sees_staff_notes(),
     )?))
+}
+
+/// What a person takes part in, across the four programmes: registrations and attendance,
+/// workshops they lead, Duo2Change candidacies and duos, InterLab projects, partner
+/// organisations. Readable by whoever may read the person (coaches: the people they accompany,
+/// 404 otherwise); a duo partner a coach does not accompany stays unnamed.
+#[utoipa::path(tag = "people", security(("bearer" = [])), params(("id" = Uuid, Path)), responses(
+    (status = 200, body = PersonParticipation),
+    ItemErrors
+))]
+#[get("/{id}/participation")]
+pub async fn person_participation(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<PersonParticipation>, ApiError> {
+    ctx.require(Permission::ReadPeople)?;
+    let out = service::participation(&state.db, scope(&ctx), id.into_inner()).await?;
+    Ok(web::Json(out))
 }
 
 /// Replace a person's profile (every field of the form).

@@ -3,6 +3,7 @@
 
 mod gdpr;
 pub mod mentions;
+pub mod participation;
 mod query;
 pub mod vocabulary;
 
@@ -627,6 +628,29 @@ pub fn touch(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
 }
 
 /// Display names of people by id (for lists of registrations, candidacies, duos, blocks).
+/// The phone numbers of `ids` that have one; with `coach`, only of the people they accompany.
+pub fn phones(
+    conn: &mut DbConnection,
+    ids: &[String],
+    coach: Option<&str>,
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    let mut q = people::table
+        .filter(people::id.eq_any(ids))
+        .filter(people::phone.is_not_null())
+        .select((people::id, people::phone.assume_not_null()))
+        .into_boxed();
+    if let Some(coach) = coach {
+        q = q.filter(
+            people::id.eq_any(
+                person_coaches::table
+                    .filter(person_coaches::user_id.eq(coach.to_owned()))
+                    .select(person_coaches::person_id),
+            ),
+        );
+    }
+    Ok(q.load::<(String, String)>(conn)?.into_iter().collect())
+}
+
 pub fn names(
     conn: &mut DbConnection,
     ids: &[String],

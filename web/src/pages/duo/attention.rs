@@ -83,6 +83,41 @@ pub fn AttentionPage() -> impl IntoView {
     }
 }
 
+/// A `tel:` address for a number as people write it (`0470 12 34 56` → `tel:0470123456`).
+pub fn tel_href(phone: &str) -> String {
+    let dial: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{dial}")
+}
+
+/// Who to call, for the people whose number the reader may see.
+#[component]
+fn Phones(list: Vec<(String, Option<String>)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items: Vec<_> = list
+        .into_iter()
+        .filter_map(|(name, phone)| phone.map(|p| (name, p)))
+        .collect();
+    (!items.is_empty()).then(|| {
+        let lines = items
+            .into_iter()
+            .map(|(name, phone)| {
+                let href = tel_href(&phone);
+                view! {
+                    <li>
+                        {move || i18n.tf(DuoKey::PhoneOf, &[("name", &name)])}
+                        " "
+                        <a href=href><bdi dir="ltr">{phone}</bdi></a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="plain duo-phones">{lines}</ul> }
+    })
+}
+
 #[component]
 fn AttentionItem(d: Duo) -> impl IntoView {
     let i18n = use_i18n();
@@ -96,6 +131,7 @@ fn AttentionItem(d: Duo) -> impl IntoView {
                     <bdi>{d.local_name.clone()}</bdi>
                 </a>
             </h3>
+            <Phones list=vec![(d.newcomer_name.clone(), d.newcomer_phone.clone()), (d.local_name.clone(), d.local_phone.clone())]/>
             {health.map(|h| {
                 let meetings = h.meetings_last_4_weeks;
                 let since = h.days_since_last_meeting;
@@ -103,10 +139,15 @@ fn AttentionItem(d: Duo) -> impl IntoView {
                 let show_reasons = h.level != HealthLevel::Good;
                 view! {
                     <p class="attention-meta">
-                        <HealthBadge level=h.level/>
+                        <HealthBadge health=h.clone()/>
                         <span class="muted small">
                             {move || {
-                                let mut parts = vec![i18n.tf(DuoKey::MeetingsExpected, &[("count", &meetings.to_string())])];
+                                // Before the first meeting, "no meeting yet" says it all.
+                                let mut parts: Vec<String> = since
+                                    .is_some()
+                                    .then(|| i18n.tf(DuoKey::MeetingsExpected, &[("count", &meetings.to_string())]))
+                                    .into_iter()
+                                    .collect();
                                 parts.push(match since {
                                     Some(0) => i18n.t(DuoKey::LastMeetingToday).to_string(),
                                     Some(d) => i18n.tf(DuoKey::LastMeetingDaysAgo, &[("days", &d.to_string())]),
@@ -131,6 +172,12 @@ mod tests {
     use super::*;
     use chrono::Utc;
     use shared::duo::{DuoHealth, DuoStatus};
+
+    #[test]
+    fn a_phone_number_dials_without_its_spaces() {
+        assert_eq!(tel_href("0470 12 34 56"), "tel:0470123456");
+        assert_eq!(tel_href("+32 470/12.34.56"), "tel:+32470123456");
+    }
     use uuid::Uuid;
 
     fn duo(n: u128, level: Option<HealthLevel>) -> Duo {
@@ -154,6 +201,8 @@ mod tests {
             both_want_to_continue: false,
             follow_ups: vec![],
             timeline: vec![],
+            newcomer_phone: None,
+            local_phone: None,
             pinned: false,
             health: level.map(|level| DuoHealth {
                 level,

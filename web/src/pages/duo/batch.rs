@@ -12,7 +12,9 @@ use shared::duo::{
 use shared::people::Category;
 use uuid::Uuid;
 
-use super::{format_number, manages_duos, BreakdownDetails, DuoTabs, Reasons, ScoreTotal, Tab};
+use super::{
+    format_number, manages_duos, score_text, BreakdownDetails, DuoTabs, Reasons, ScoreTotal, Tab,
+};
 use crate::api::use_api;
 use crate::components::{Forbidden, Loading, StatusMessage};
 
@@ -302,6 +304,11 @@ fn PinForm(
     }
 }
 
+/// The average score of the pairs found, none when there is no pair.
+pub fn average_score(total: f64, pairs: usize) -> Option<f64> {
+    (pairs > 0).then(|| total / pairs as f64)
+}
+
 #[component]
 fn Preview(
     preview: BatchPreview,
@@ -315,7 +322,8 @@ fn Preview(
     let i18n = use_i18n();
     let pair_count = preview.pairs.len();
     let unmatched_count = preview.unmatched.len();
-    let total = format_number(preview.total_score);
+    // The sum of every pair's score means nothing to a coordinator: the average pair does.
+    let average = average_score(preview.total_score, pair_count).map(score_text);
     let version = preview.settings_version;
     let threshold = settings.map(|s| format_number(s.threshold));
     let all: BTreeSet<(Uuid, Uuid)> = preview.pairs.iter().map(|p| key_of(&pair_ref(p))).collect();
@@ -347,11 +355,19 @@ fn Preview(
             <dl class="facts summary">
                 <div><dt>{move || i18n.t(DuoKey::PairsFound)}</dt><dd>{pair_count}</dd></div>
                 <div><dt>{move || i18n.t(DuoKey::Unmatched)}</dt><dd>{unmatched_count}</dd></div>
-                <div><dt>{move || i18n.t(DuoKey::TotalScore)}</dt><dd>{total}</dd></div>
+                {average.map(|a| view! {
+                    <div>
+                        <dt>{move || i18n.t(DuoKey::AverageScore)}</dt>
+                        <dd>{move || i18n.tf(DuoKey::ScoreOutOf, &[("score", &a)])} <span class="muted small block">{move || i18n.t(DuoKey::ScoreMeaning)}</span></dd>
+                    </div>
+                })}
                 {threshold.map(|t| view! {
                     <div><dt>{move || i18n.t(DuoKey::Threshold)}</dt><dd>{move || i18n.tf(DuoKey::ThresholdValue, &[("threshold", &t)])}</dd></div>
                 })}
-                <div><dt>{move || i18n.t(DuoKey::WeightsVersion)}</dt><dd>{version}</dd></div>
+                <div>
+                    <dt>{move || i18n.t(DuoKey::WeightsVersion)}</dt>
+                    <dd><a href=crate::routes::DUO_SETTINGS>{move || i18n.tf(DuoKey::WeightsVersionN, &[("version", &version.to_string())])}</a></dd>
+                </div>
             </dl>
         </section>
         <section class="card" aria-labelledby="pairs-title">
@@ -477,6 +493,16 @@ fn UnmatchedList(list: Vec<BatchUnmatched>) -> impl IntoView {
 mod tests {
     use super::*;
     use shared::duo::{ScoreBreakdown, Suggestion};
+
+    #[test]
+    fn the_summary_gives_the_average_pair_not_the_sum() {
+        assert_eq!(average_score(838.9, 12), Some(838.9 / 12.0));
+        assert_eq!(
+            average_score(838.9, 12).map(score_text).as_deref(),
+            Some("70")
+        );
+        assert_eq!(average_score(0.0, 0), None);
+    }
 
     fn side(id: u128, name: &str) -> Suggestion {
         Suggestion {

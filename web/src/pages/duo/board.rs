@@ -139,7 +139,7 @@ pub fn DuoCard(d: Duo) -> impl IntoView {
                     <span class="muted">{move || i18n.tf(when_key, &[("date", &format_day(i18n.lang.get(), &w))])}</span>
                 })}
             </p>
-            {d.health.as_ref().map(|h| view! { <HealthBadge level=h.level/> })}
+            {d.health.clone().map(|h| view! { <HealthBadge health=h/> })}
         </li>
     }
 }
@@ -171,6 +171,8 @@ mod tests {
             both_want_to_continue: false,
             follow_ups: vec![],
             timeline: vec![],
+            newcomer_phone: None,
+            local_phone: None,
             pinned: false,
             health: None,
         }

@@ -206,7 +206,7 @@ fn DuoView(d: Duo, status: RwSignal<Option<String>>, reload: Callback<()>) -> im
                 </h1>
                 <span class="badges">
                     <DuoBadge status=state/>
-                    {health.as_ref().map(|h| view! { <HealthBadge level=h.level/> })}
+                    {health.clone().map(|h| view! { <HealthBadge health=h/> })}
                     {d.score.map(|s| view! { <ScoreTotal total=s/> })}
                 </span>
             </div>
@@ -378,7 +378,7 @@ fn HealthCard(h: DuoHealth) -> impl IntoView {
     view! {
         <section class=format!("card health-card health-card-{}", level.as_str()) aria-labelledby="health-title">
             <h2 id="health-title">{move || i18n.t(DuoKey::Health)}</h2>
-            <p><HealthBadge level=level/></p>
+            <p><HealthBadge health=h.clone()/></p>
             {(level != HealthLevel::Good).then(|| view! {
                 <h3 class="small-heading">{move || i18n.t(DuoKey::Why)}</h3>
                 <Reasons reasons=h.reasons.clone()/>
@@ -497,6 +497,8 @@ mod tests {
             health: None,
             follow_ups: vec![],
             timeline: vec![],
+            newcomer_phone: None,
+            local_phone: None,
         }
     }
 

@@ -21,7 +21,8 @@ pub mod trial_feedback;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use shared::duo::{
-    CandidacyStatus, DuoStatus, HealthLevel, MatchingSettings, ScoreBreakdown, TravelRange,
+    CandidacyStatus, DuoHealth, DuoStatus, HealthLevel, MatchingSettings, ScoreBreakdown,
+    TravelRange,
 };
 use shared::Lang;
 
@@ -339,18 +340,29 @@ pub fn DuoBadge(status: DuoStatus) -> impl IntoView {
     }
 }
 
+/// The words of a duo's health badge. A duo doing well by the rules but without any meeting yet
+/// (confirmed days ago) has "just started", never "doing well" next to "0 meetings".
+pub fn health_label(h: &DuoHealth) -> (DuoKey, &'static str) {
+    match h.level {
+        HealthLevel::Good if h.meetings_last_4_weeks == 0 => (DuoKey::HealthStarting, "starting"),
+        level => (health_key(level), level.as_str()),
+    }
+}
+
 #[component]
-pub fn HealthBadge(level: HealthLevel) -> impl IntoView {
+pub fn HealthBadge(health: DuoHealth) -> impl IntoView {
     let i18n = use_i18n();
-    let icon = match level {
+    let (key, class) = health_label(&health);
+    let icon = match health.level {
+        HealthLevel::Good if class == "starting" => "○",
         HealthLevel::Good => "●",
         HealthLevel::Watch => "▲",
         HealthLevel::Attention => "■",
     };
     view! {
-        <span class=format!("badge health-{}", level.as_str())>
+        <span class=format!("badge health-{class}")>
             <span aria-hidden="true">{icon}" "</span>
-            {move || i18n.t(health_key(level))}
+            {move || i18n.t(key)}
         </span>
     }
 }
@@ -466,6 +478,33 @@ pub fn parse_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn health(level: HealthLevel, meetings: u32) -> DuoHealth {
+        DuoHealth {
+            level,
+            meetings_last_4_weeks: meetings,
+            days_since_last_meeting: (meetings > 0).then_some(3),
+            satisfaction_trend: None,
+            overdue_follow_up: None,
+            reasons: vec![],
+        }
+    }
+
+    #[test]
+    fn a_duo_without_meetings_has_just_started_not_doing_well() {
+        assert_eq!(
+            health_label(&health(HealthLevel::Good, 0)).0,
+            DuoKey::HealthStarting
+        );
+        assert_eq!(
+            health_label(&health(HealthLevel::Good, 3)).0,
+            DuoKey::HealthGood
+        );
+        assert_eq!(
+            health_label(&health(HealthLevel::Attention, 0)).0,
+            DuoKey::HealthAttention
+        );
+    }
     use chrono::TimeZone;
 
     #[test]

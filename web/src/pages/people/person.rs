@@ -39,6 +39,7 @@ use crate::routes::{person_edit_path, person_path, writes_people, PEOPLE};
 mod actions;
 mod coaches;
 mod mentions;
+mod participation;
 
 use actions::*;
 pub use coaches::coach_filter;
@@ -490,6 +491,7 @@ fn PersonView(
                 </section>
             })}
         </div>
+        <participation::Participation id=id/>
         <crate::pages::people::history::PersonHistory id=id/>
         {(can_write && !anonymised).then(|| view! { <Anonymise id=id latest=latest status=status mentions=mentions/> })}
     }

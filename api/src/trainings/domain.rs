@@ -377,7 +377,11 @@ mod tests {
     #[test]
     fn sessions_must_lie_within_the_course_in_brussels_days() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-        let t = |y, mo, da, h| Utc.with_ymd_and_hms(y, mo, da, h, 0, 0).single().expect("instant");
+        let t = |y, mo, da, h| {
+            Utc.with_ymd_and_hms(y, mo, da, h, 0, 0)
+                .single()
+                .expect("instant")
+        };
         let (from, to) = (d("2027-02-01"), d("2027-02-10"));
         assert!(within_course(from, to, t(2027, 2, 1, 8), t(2027, 2, 1, 11)));
         // 23:30 UTC on 31 January is already 1 February in Brussels.

@@ -457,3 +457,78 @@ pub fn courses_of_module(conn: &mut DbConnection, module: &str) -> QueryResult<V
         .select(training_courses::id)
         .load(conn)
 }
+
+/// A person's training records for their GDPR export: (table, rows). Hashes stay out.
+pub fn export(
+    conn: &mut DbConnection,
+    person: &str,
+) -> QueryResult<Vec<(&'static str, Vec<serde_json::Value>)>> {
+    use serde_json::json;
+    let registrations = training_registrations::table
+        .filter(training_registrations::person_id.eq(person))
+        .select(TraineeRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|t| {
+            json!({
+                "id": t.id, "course_id": t.course_id, "person_id": t.person_id,
+                "organisation_id": t.organisation_id, "source": t.source,
+                "cancelled_at": t.cancelled_at, "created_at": t.created_at,
+            })
+        })
+        .collect();
+    let certificates = training_certificates::table
+        .filter(training_certificates::person_id.eq(person))
+        .select(CertificateRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|c| {
+            json!({
+                "id": c.id, "course_id": c.course_id, "person_id": c.person_id, "code": c.code,
+                "language": c.language, "minutes": c.minutes, "issued_at": c.issued_at,
+                "revoked_at": c.revoked_at, "revoke_reason": c.revoke_reason,
+            })
+        })
+        .collect();
+    let evaluations = training_evaluations::table
+        .filter(training_evaluations::person_id.eq(person))
+        .select(EvaluationRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|e| {
+            json!({
+                "id": e.id, "course_id": e.course_id, "person_id": e.person_id,
+                "satisfaction": e.satisfaction, "useful": e.useful, "objectives": e.objectives.0,
+                "answered_at": e.answered_at,
+            })
+        })
+        .collect();
+    Ok(vec![
+        ("training_registrations", registrations),
+        ("training_certificates", certificates),
+        ("training_evaluations", evaluations),
+    ])
+}
+
+/// Anonymisation: their certificates stop being confirmed (revoked), their evaluation links stop
+/// working and their free text goes; registrations and ratings stay for the figures.
+pub fn anonymise(conn: &mut DbConnection, person: &str) -> QueryResult<()> {
+    let now = crate::db::now();
+    diesel::update(
+        training_certificates::table
+            .filter(training_certificates::person_id.eq(person))
+            .filter(training_certificates::revoked_at.is_null()),
+    )
+    .set((
+        training_certificates::revoked_at.eq(Some(now)),
+        training_certificates::revoke_reason.eq(Some("anonymised")),
+    ))
+    .execute(conn)?;
+    diesel::update(training_evaluations::table.filter(training_evaluations::person_id.eq(person)))
+        .set((
+            training_evaluations::token_hash.eq(None::<String>),
+            training_evaluations::useful.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

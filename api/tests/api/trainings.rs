@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use shared::activities::{Activity, ActivityProgramme, RegistrationStatus};
 use shared::auth::Role;
 use shared::trainings::{
-    CertificateCheck, CertificateSummary, Course, Module, PartnerRegistration, Trainee,
-    TraineeStatus,
+    CertificateCheck, CertificateSummary, Course, EvaluationForm, EvaluationLink,
+    EvaluationResults, Module, PartnerRegistration, Trainee, TraineeStatus,
 };
 use uuid::Uuid;
 
@@ -669,5 +669,106 @@ both!(
         )
         .await;
         assert_eq!(done.status, TraineeStatus::Cancelled);
+    }
+);
+
+both!(
+    evaluations_through_personal_links_are_withheld_under_five_answers,
+    |app: TestApp| async move {
+        let coord = app.token_for(Role::Coordinator).await;
+        let m = module(&app, &coord, "Les bases", None).await;
+        let c = course(&app, &coord, m.id).await;
+        let mut people = Vec::new();
+        for name in ["Amina", "Luc", "Olena", "Rania", "Marc"] {
+            let p = create(&app, &coord, P::local(name)).await;
+            let res = register(&app, &coord, c.id, json!({ "person_id": p.id })).await;
+            assert_eq!(res.status(), StatusCode::CREATED);
+            people.push(p);
+        }
+        let links: Vec<EvaluationLink> = expect_json(
+            app.send_json(
+                Method::POST,
+                &format!("{COURSES}/{}/evaluations/links", c.id),
+                Some(&coord),
+                &json!({}),
+            )
+            .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(links.len(), 5);
+        let token = |l: &EvaluationLink| l.url.rsplit('/').next().expect("token").to_owned();
+        let public = |t: &str| format!("/api/v1/public/evaluations/{t}");
+        let form: EvaluationForm = expect_json(
+            app.get(&public(&token(&links[0])), None).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(form.objectives.len(), 2);
+        assert!(!form.answered);
+        let answer = |s: i32| {
+            json!({
+                "satisfaction": s, "useful": "Les jeux de rôle",
+                "objectives": [{ "before": 2, "after": 4 }, { "before": 1, "after": 3 }],
+            })
+        };
+        // Out of range or a rating missing: refused field by field, nothing stored.
+        let p = expect_problem(
+            app.send_json(
+                Method::POST,
+                &public(&token(&links[0])),
+                None,
+                &json!({ "satisfaction": 9, "objectives": [{ "before": 2, "after": 4 }] }),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert!(!p.field_errors("satisfaction").is_empty());
+        assert!(!p.field_errors("objectives").is_empty());
+        for (i, l) in links.iter().take(4).enumerate() {
+            let res = app
+                .send_json(
+                    Method::POST,
+                    &public(&token(l)),
+                    None,
+                    &answer(2 + i as i32),
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::NO_CONTENT);
+        }
+        let res = app
+            .send_json(Method::POST, &public(&token(&links[0])), None, &answer(5))
+            .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        let res = app.get(&public("not-a-link"), None).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+        // Four answers: only their number.
+        let results = format!("{COURSES}/{}/evaluations", c.id);
+        let r: EvaluationResults =
+            expect_json(app.get(&results, Some(&coord)).await, StatusCode::OK).await;
+        assert_eq!((r.answers, r.withheld), (4, true));
+        assert!(r.satisfaction.is_none() && r.useful.is_empty());
+        // The fifth, entered by staff from a paper form: the results show.
+        let mut paper = answer(5);
+        paper["person_id"] = json!(people[4].id);
+        let r: EvaluationResults = expect_json(
+            app.send_json(Method::POST, &results, Some(&coord), &paper)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!((r.answers, r.withheld), (5, false));
+        assert_eq!(r.satisfaction, Some(3.8));
+        assert_eq!(r.distribution, Some(vec![0, 1, 1, 1, 2]));
+        assert_eq!((r.objectives[0].before, r.objectives[0].after), (2.0, 4.0));
+        let per_module: EvaluationResults = expect_json(
+            app.get(&format!("{MODULES}/{}/evaluations", m.id), Some(&coord))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(per_module.answers, 5);
     }
 );

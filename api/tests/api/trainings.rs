@@ -772,3 +772,47 @@ both!(
         assert_eq!(per_module.answers, 5);
     }
 );
+
+both!(
+    the_demo_holds_two_modules_run_with_certificates_and_evaluations,
+    |app: TestApp| async move {
+        interra_api::demo::load(&app.db).expect("demo");
+        let coord = app.token_for(Role::Coordinator).await;
+        let modules: Vec<Module> =
+            expect_json(app.get(MODULES, Some(&coord)).await, StatusCode::OK).await;
+        assert_eq!(modules.len(), 2);
+        let courses: Vec<Course> =
+            expect_json(app.get(COURSES, Some(&coord)).await, StatusCode::OK).await;
+        assert_eq!(courses.len(), 2);
+        for c in &courses {
+            let all = trainees(&app, &coord, c.id).await;
+            assert!(all.iter().any(|t| t.certificate.is_some()), "{all:?}");
+            // The last trainee missed a session: no certificate below the rule.
+            assert!(all.iter().any(|t| !t.completed && t.certificate.is_none()));
+        }
+        let partner_course = courses
+            .iter()
+            .find(|c| c.open_to_partners)
+            .expect("partners");
+        let staff = trainees(&app, &coord, partner_course.id).await;
+        let orgs: std::collections::BTreeSet<_> = staff
+            .iter()
+            .filter_map(|t| t.organisation_name.clone())
+            .collect();
+        assert_eq!(orgs.len(), 2, "{orgs:?}");
+        let basics = courses
+            .iter()
+            .find(|c| !c.open_to_partners)
+            .expect("basics");
+        let r: EvaluationResults = expect_json(
+            app.get(
+                &format!("{COURSES}/{}/evaluations", basics.id),
+                Some(&coord),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(!r.withheld && r.answers == 6, "{r:?}");
+    }
+);

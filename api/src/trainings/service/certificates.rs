@@ -67,73 +67,70 @@ pub fn issue_in(
     actor: &Actor,
     lang: Lang,
 ) -> Result<Vec<CertificateSummary>, ApiError> {
-    {
-        let l = load(conn, &course.to_string())?;
-        if !l.module.certificate {
-            return Err(ApiError::Conflict {
-                msg: Msg::NoCertificate,
-                field: None,
-            });
-        }
-        let trainees = super::trainees::statuses(conn, &l)?;
-        let language = input.language.unwrap_or_default();
-        let mut out = Vec::new();
-        match input.person_id {
-            Some(p) => {
-                let p = p.to_string();
-                let (t, _) = trainees
-                    .iter()
-                    .find(|(t, s)| t.person_id == p && *s != TraineeStatus::Cancelled)
-                    .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
-                let (attended, done, missing) = super::trainees::completion_of(conn, &l, &p)?;
-                if !done {
-                    return Err(ApiError::field(
-                        "person_id",
-                        Msg::HoursMissing(pdf::hours_text(missing.max(1), lang)),
-                    ));
-                }
-                let existing = CertificateRow::of_course(conn, &l.course.id)?
-                    .into_iter()
-                    .find(|c| c.person_id == p);
-                if existing.as_ref().is_some_and(|c| c.revoked_at.is_none()) {
-                    return Err(ApiError::Conflict {
-                        msg: Msg::DuplicateEntry,
-                        field: Some("person_id"),
-                    });
-                }
-                out.push(issue_one(
-                    conn, &l, t, attended, language, by, actor, existing,
-                )?);
-            }
-            None => {
-                let held: Vec<CertificateRow> = CertificateRow::of_course(conn, &l.course.id)?;
-                for (t, s) in &trainees {
-                    if *s == TraineeStatus::Cancelled {
-                        continue;
-                    }
-                    let existing = held.iter().find(|c| c.person_id == t.person_id).cloned();
-                    if existing.as_ref().is_some_and(|c| c.revoked_at.is_none()) {
-                        continue;
-                    }
-                    let (attended, done, _) =
-                        super::trainees::completion_of(conn, &l, &t.person_id)?;
-                    if done {
-                        out.push(issue_one(
-                            conn,
-                            &l,
-                            t,
-                            attended,
-                            language,
-                            by.clone(),
-                            actor,
-                            existing,
-                        )?);
-                    }
-                }
-            }
-        }
-        Ok(out)
+    let l = load(conn, &course.to_string())?;
+    if !l.module.certificate {
+        return Err(ApiError::Conflict {
+            msg: Msg::NoCertificate,
+            field: None,
+        });
     }
+    let trainees = super::trainees::statuses(conn, &l)?;
+    let language = input.language.unwrap_or_default();
+    let mut out = Vec::new();
+    match input.person_id {
+        Some(p) => {
+            let p = p.to_string();
+            let (t, _) = trainees
+                .iter()
+                .find(|(t, s)| t.person_id == p && *s != TraineeStatus::Cancelled)
+                .ok_or_else(|| ApiError::field("person_id", Msg::NotFound))?;
+            let (attended, done, missing) = super::trainees::completion_of(conn, &l, &p)?;
+            if !done {
+                return Err(ApiError::field(
+                    "person_id",
+                    Msg::HoursMissing(pdf::hours_text(missing.max(1), lang)),
+                ));
+            }
+            let existing = CertificateRow::of_course(conn, &l.course.id)?
+                .into_iter()
+                .find(|c| c.person_id == p);
+            if existing.as_ref().is_some_and(|c| c.revoked_at.is_none()) {
+                return Err(ApiError::Conflict {
+                    msg: Msg::DuplicateEntry,
+                    field: Some("person_id"),
+                });
+            }
+            out.push(issue_one(
+                conn, &l, t, attended, language, by, actor, existing,
+            )?);
+        }
+        None => {
+            let held: Vec<CertificateRow> = CertificateRow::of_course(conn, &l.course.id)?;
+            for (t, s) in &trainees {
+                if *s == TraineeStatus::Cancelled {
+                    continue;
+                }
+                let existing = held.iter().find(|c| c.person_id == t.person_id).cloned();
+                if existing.as_ref().is_some_and(|c| c.revoked_at.is_none()) {
+                    continue;
+                }
+                let (attended, done, _) = super::trainees::completion_of(conn, &l, &t.person_id)?;
+                if done {
+                    out.push(issue_one(
+                        conn,
+                        &l,
+                        t,
+                        attended,
+                        language,
+                        by.clone(),
+                        actor,
+                        existing,
+                    )?);
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -156,61 +156,59 @@ pub fn create_in(
         }
     }
     v.finish()?;
-    {
-        let now = crate::db::now();
-        let course = CourseRow {
-            id: Uuid::now_v7().to_string(),
-            module_id: module.id.clone(),
-            starts_on: input.starts_on,
-            ends_on: input.ends_on,
-            open_to_partners: input.open_to_partners,
-            created_by: by.clone(),
-            created_at: now,
-            updated_at: now,
+    let now = crate::db::now();
+    let course = CourseRow {
+        id: Uuid::now_v7().to_string(),
+        module_id: module.id.clone(),
+        starts_on: input.starts_on,
+        ends_on: input.ends_on,
+        open_to_partners: input.open_to_partners,
+        created_by: by.clone(),
+        created_at: now,
+        updated_at: now,
+    };
+    course.insert(conn)?;
+    for (start, end) in &sessions {
+        let activity = ActivityInput {
+            title: module.title.0.clone(),
+            description: module.description.0.clone(),
+            programme: Some(ActivityProgramme::Training),
+            kind: Some(ActivityKind::Training),
+            starts_at: start.to_rfc3339(),
+            ends_at: end.to_rfc3339(),
+            venue_id: input.venue_id,
+            online_url: input.online_url.clone(),
+            capacity: module.max_group_size,
+            registration_opens_at: None,
+            registration_closes_at: None,
+            languages: module.languages.0.clone(),
+            french_level: None,
+            free: true,
+            accessibility_notes: None,
+            tags: vec![],
+            hosts: vec![],
+            staff: vec![],
+            visibility: Some(if input.public {
+                Visibility::Public
+            } else {
+                Visibility::Internal
+            }),
+            status: Some(ActivityStatus::Published),
+            cancel_reason: None,
+            min_newcomer_percent: None,
+            min_local_percent: None,
         };
-        course.insert(conn)?;
-        for (start, end) in &sessions {
-            let activity = ActivityInput {
-                title: module.title.0.clone(),
-                description: module.description.0.clone(),
-                programme: Some(ActivityProgramme::Training),
-                kind: Some(ActivityKind::Training),
-                starts_at: start.to_rfc3339(),
-                ends_at: end.to_rfc3339(),
-                venue_id: input.venue_id,
-                online_url: input.online_url.clone(),
-                capacity: module.max_group_size,
-                registration_opens_at: None,
-                registration_closes_at: None,
-                languages: module.languages.0.clone(),
-                french_level: None,
-                free: true,
-                accessibility_notes: None,
-                tags: vec![],
-                hosts: vec![],
-                staff: vec![],
-                visibility: Some(if input.public {
-                    Visibility::Public
-                } else {
-                    Visibility::Internal
-                }),
-                status: Some(ActivityStatus::Published),
-                cancel_reason: None,
-                min_newcomer_percent: None,
-                min_local_percent: None,
-            };
-            let rec = crate::activities::service::create_in(conn, &activity, by.clone(), actor)?;
-            store::link_session(conn, &course.id, &rec.row.id)?;
-        }
-        audit_event(
-            conn,
-            actor,
-            AuditAction::TrainingCourseCreated,
-            "training_course",
-            &course.id,
-            json!({ "module": module.id, "sessions": sessions.len() }),
-        )?;
-        let l = load(conn, &course.id)?;
-        course_dto(conn, &l, lang)
+        let rec = crate::activities::service::create_in(conn, &activity, by.clone(), actor)?;
+        store::link_session(conn, &course.id, &rec.row.id)?;
     }
+    audit_event(
+        conn,
+        actor,
+        AuditAction::TrainingCourseCreated,
+        "training_course",
+        &course.id,
+        json!({ "module": module.id, "sessions": sessions.len() }),
+    )?;
+    let l = load(conn, &course.id)?;
+    course_dto(conn, &l, lang)
 }

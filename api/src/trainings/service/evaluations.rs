@@ -148,29 +148,27 @@ pub fn enter_in(
     actor: &Actor,
     lang: Lang,
 ) -> Result<EvaluationResults, ApiError> {
-    {
-        let l = load(conn, &course.to_string())?;
-        let person = input
-            .person_id
-            .ok_or_else(|| ApiError::field("person_id", Msg::Required))?
-            .to_string();
-        let trainee = super::trainees::statuses(conn, &l)?
-            .into_iter()
-            .any(|(t, s)| t.person_id == person && s != TraineeStatus::Cancelled);
-        if !trainee {
-            return Err(ApiError::field("person_id", Msg::NotFound));
-        }
-        let row = match EvaluationRow::find(conn, &l.course.id, &person)? {
-            Some(r) => r,
-            None => {
-                let r = new_row(&l.course.id, &person);
-                r.insert(conn)?;
-                r
-            }
-        };
-        answer_row(conn, &row, &l.module, input, Some(by), actor)?;
-        results_of(conn, &l.module, std::slice::from_ref(&l.course.id), lang)
+    let l = load(conn, &course.to_string())?;
+    let person = input
+        .person_id
+        .ok_or_else(|| ApiError::field("person_id", Msg::Required))?
+        .to_string();
+    let trainee = super::trainees::statuses(conn, &l)?
+        .into_iter()
+        .any(|(t, s)| t.person_id == person && s != TraineeStatus::Cancelled);
+    if !trainee {
+        return Err(ApiError::field("person_id", Msg::NotFound));
     }
+    let row = match EvaluationRow::find(conn, &l.course.id, &person)? {
+        Some(r) => r,
+        None => {
+            let r = new_row(&l.course.id, &person);
+            r.insert(conn)?;
+            r
+        }
+    };
+    answer_row(conn, &row, &l.module, input, Some(by), actor)?;
+    results_of(conn, &l.module, std::slice::from_ref(&l.course.id), lang)
 }
 
 /// What a personal link shows; an unknown link is not found.

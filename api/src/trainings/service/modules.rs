@@ -107,18 +107,16 @@ pub fn create_in(
     actor: &Actor,
 ) -> Result<Module, ApiError> {
     let row = row_from(input, Uuid::now_v7().to_string(), by)?;
-    {
-        row.insert(conn)?;
-        audit_event(
-            conn,
-            actor,
-            AuditAction::TrainingModuleCreated,
-            "training_module",
-            &row.id,
-            json!({ "minutes": row.minutes }),
-        )?;
-        module_dto(&row, 0)
-    }
+    row.insert(conn)?;
+    audit_event(
+        conn,
+        actor,
+        AuditAction::TrainingModuleCreated,
+        "training_module",
+        &row.id,
+        json!({ "minutes": row.minutes }),
+    )?;
+    module_dto(&row, 0)
 }
 
 pub fn update(

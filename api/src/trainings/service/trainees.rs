@@ -362,67 +362,63 @@ pub fn mark_in(
     input: &AttendanceInput,
     actor: &Actor,
 ) -> Result<Vec<Trainee>, ApiError> {
-    {
-        let l = load(conn, &course.to_string())?;
-        let trainees: Vec<String> = TraineeRow::of_course(conn, &l.course.id)?
-            .into_iter()
-            .filter(|t| t.cancelled_at.is_none())
-            .map(|t| t.person_id)
-            .collect();
-        let mut v = crate::error::Validator::new();
-        let mut todo = Vec::new();
-        for (i, m) in input.marks.iter().enumerate() {
-            let session = m.session_id.to_string();
-            if !l.held().any(|s| s.activity_id == session) {
-                v.add(&format!("marks.{i}.session_id"), Msg::NotFound);
-                continue;
-            }
-            let person = m.person_id.to_string();
-            if !trainees.contains(&person) {
-                v.add(&format!("marks.{i}.person_id"), Msg::NotFound);
-                continue;
-            }
-            if !matches!(
-                m.status,
-                RegistrationStatus::Attended
-                    | RegistrationStatus::Absent
-                    | RegistrationStatus::Excused
-            ) {
-                v.add(&format!("marks.{i}.status"), Msg::InvalidValue);
-                continue;
-            }
-            todo.push((i, session, person, m.status));
+    let l = load(conn, &course.to_string())?;
+    let trainees: Vec<String> = TraineeRow::of_course(conn, &l.course.id)?
+        .into_iter()
+        .filter(|t| t.cancelled_at.is_none())
+        .map(|t| t.person_id)
+        .collect();
+    let mut v = crate::error::Validator::new();
+    let mut todo = Vec::new();
+    for (i, m) in input.marks.iter().enumerate() {
+        let session = m.session_id.to_string();
+        if !l.held().any(|s| s.activity_id == session) {
+            v.add(&format!("marks.{i}.session_id"), Msg::NotFound);
+            continue;
         }
-        v.finish()?;
-        for (i, session, person, status) in todo {
-            activities::lock_activity(conn, &session)?;
-            let activity = ActivityRow::get(conn, &session)?;
-            let Some(r) = RegistrationRow::find(conn, &session, &person)? else {
-                return Err(ApiError::field(
-                    &format!("marks.{i}.person_id"),
-                    Msg::NotFound,
-                ));
-            };
-            if r.status == status {
-                continue;
-            }
-            // A person still waiting for a seat who came anyway is recorded as there.
-            if !crate::activities::domain::may_change(r.status, status) {
-                return Err(ApiError::field(
-                    &format!("marks.{i}.status"),
-                    Msg::InvalidValue,
-                ));
-            }
-            activities::change_status_in(conn, &activity, &r, status, actor)?;
+        let person = m.person_id.to_string();
+        if !trainees.contains(&person) {
+            v.add(&format!("marks.{i}.person_id"), Msg::NotFound);
+            continue;
         }
-        audit_event(
-            conn,
-            actor,
-            AuditAction::TrainingAttendance,
-            "training_course",
-            &l.course.id,
-            json!({ "marks": input.marks.len() }),
-        )?;
-        views(conn, &l, None, None)
+        if !matches!(
+            m.status,
+            RegistrationStatus::Attended | RegistrationStatus::Absent | RegistrationStatus::Excused
+        ) {
+            v.add(&format!("marks.{i}.status"), Msg::InvalidValue);
+            continue;
+        }
+        todo.push((i, session, person, m.status));
     }
+    v.finish()?;
+    for (i, session, person, status) in todo {
+        activities::lock_activity(conn, &session)?;
+        let activity = ActivityRow::get(conn, &session)?;
+        let Some(r) = RegistrationRow::find(conn, &session, &person)? else {
+            return Err(ApiError::field(
+                &format!("marks.{i}.person_id"),
+                Msg::NotFound,
+            ));
+        };
+        if r.status == status {
+            continue;
+        }
+        // A person still waiting for a seat who came anyway is recorded as there.
+        if !crate::activities::domain::may_change(r.status, status) {
+            return Err(ApiError::field(
+                &format!("marks.{i}.status"),
+                Msg::InvalidValue,
+            ));
+        }
+        activities::change_status_in(conn, &activity, &r, status, actor)?;
+    }
+    audit_event(
+        conn,
+        actor,
+        AuditAction::TrainingAttendance,
+        "training_course",
+        &l.course.id,
+        json!({ "marks": input.marks.len() }),
+    )?;
+    views(conn, &l, None, None)
 }

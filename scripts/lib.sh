@@ -45,7 +45,8 @@ apt_ensure() {
 ensure_native_deps() {
     command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs)"
     if command -v dpkg >/dev/null; then
-        apt_ensure libpq-dev pkg-config
+        # poppler-utils: pdftotext, with which the tests read the training certificates' PDFs.
+        apt_ensure libpq-dev pkg-config poppler-utils
     fi
 }
 

@@ -136,6 +136,15 @@ pub enum Msg {
     CohostPairing,
     /// A staff account that does not exist or is deactivated.
     UnknownAccount,
+    /// A certificate asked for a trainee below the module's attendance rule: the hours missing,
+    /// already written in the language (`1,5`).
+    HoursMissing(String),
+    /// A course session outside the course's dates.
+    SessionOutsideCourse,
+    /// A module that issues no certificate.
+    NoCertificate,
+    /// A person not affiliated to the organisation named.
+    NotAffiliated,
 }
 
 impl Msg {
@@ -511,6 +520,22 @@ impl Msg {
             (UnknownAccount, En) => "This account does not exist or is no longer active.".into(),
             (UnknownAccount, Nl) => "Dit account bestaat niet of is niet meer actief.".into(),
             (UnknownAccount, Ar) => "هذا الحساب غير موجود أو لم يعد نشطًا.".into(),
+            (HoursMissing(h), Fr) => format!("Présence insuffisante pour l'attestation : il manque {h} h."),
+            (HoursMissing(h), En) => format!("Not enough attendance for the certificate: {h} h missing."),
+            (HoursMissing(h), Nl) => format!("Onvoldoende aanwezigheid voor het attest: er ontbreekt {h} u."),
+            (HoursMissing(h), Ar) => format!("الحضور غير كافٍ للحصول على الشهادة: تنقص {h} ساعة."),
+            (SessionOutsideCourse, Fr) => "La séance doit avoir lieu entre les dates de la formation.".into(),
+            (SessionOutsideCourse, En) => "The session must take place within the course's dates.".into(),
+            (SessionOutsideCourse, Nl) => "De sessie moet binnen de data van de opleiding vallen.".into(),
+            (SessionOutsideCourse, Ar) => "يجب أن تُعقد الجلسة بين تاريخي التكوين.".into(),
+            (NoCertificate, Fr) => "Ce module ne délivre pas d'attestation.".into(),
+            (NoCertificate, En) => "This module issues no certificate.".into(),
+            (NoCertificate, Nl) => "Deze module reikt geen attest uit.".into(),
+            (NoCertificate, Ar) => "هذه الوحدة لا تمنح شهادة.".into(),
+            (NotAffiliated, Fr) => "Cette personne n'est pas rattachée à cette organisation.".into(),
+            (NotAffiliated, En) => "This person is not affiliated to this organisation.".into(),
+            (NotAffiliated, Nl) => "Deze persoon is niet verbonden aan deze organisatie.".into(),
+            (NotAffiliated, Ar) => "هذا الشخص غير منتسب إلى هذه المنظمة.".into(),
         }
     }
 }

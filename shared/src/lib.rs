@@ -24,6 +24,7 @@ pub mod schema_org;
 pub mod signup;
 pub mod staff;
 pub mod tags;
+pub mod trainings;
 pub mod users;
 pub mod webhooks;
 

@@ -1034,3 +1034,104 @@ diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, interl
 diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, activities);
 diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, registrations);
 diesel::allow_tables_to_appear_in_same_query!(interlab_cohort_activities, interlab_entrepreneurs);
+
+diesel::table! {
+    training_modules (id) {
+        id -> Text,
+        title -> Text,
+        description -> Text,
+        objectives -> Text,
+        minutes -> Integer,
+        audience -> Text,
+        languages -> Text,
+        prerequisites -> Nullable<Text>,
+        max_group_size -> Nullable<Integer>,
+        certificate -> Bool,
+        min_attendance_percent -> Integer,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_courses (id) {
+        id -> Text,
+        module_id -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        open_to_partners -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_course_sessions (course_id, activity_id) {
+        course_id -> Text,
+        activity_id -> Text,
+    }
+}
+
+diesel::table! {
+    training_registrations (id) {
+        id -> Text,
+        course_id -> Text,
+        person_id -> Text,
+        organisation_id -> Nullable<Text>,
+        source -> Text,
+        registered_by -> Nullable<Text>,
+        cancelled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    training_certificates (id) {
+        id -> Text,
+        course_id -> Text,
+        person_id -> Text,
+        code -> Text,
+        code_hash -> Text,
+        language -> Text,
+        minutes -> Integer,
+        issued_by -> Nullable<Text>,
+        issued_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<Text>,
+        revoke_reason -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(training_courses -> training_modules (module_id));
+diesel::joinable!(training_course_sessions -> training_courses (course_id));
+diesel::joinable!(training_course_sessions -> activities (activity_id));
+diesel::joinable!(training_registrations -> training_courses (course_id));
+diesel::joinable!(training_certificates -> training_courses (course_id));
+diesel::allow_tables_to_appear_in_same_query!(training_courses, training_modules);
+diesel::allow_tables_to_appear_in_same_query!(training_course_sessions, training_courses);
+diesel::allow_tables_to_appear_in_same_query!(training_course_sessions, activities);
+diesel::allow_tables_to_appear_in_same_query!(training_registrations, training_courses);
+diesel::allow_tables_to_appear_in_same_query!(training_registrations, people);
+diesel::allow_tables_to_appear_in_same_query!(training_certificates, training_courses);
+diesel::allow_tables_to_appear_in_same_query!(training_certificates, people);
+
+diesel::table! {
+    training_evaluations (id) {
+        id -> Text,
+        course_id -> Text,
+        person_id -> Text,
+        token_hash -> Nullable<Text>,
+        satisfaction -> Nullable<Integer>,
+        useful -> Nullable<Text>,
+        objectives -> Text,
+        entered_by -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(training_evaluations -> training_courses (course_id));
+diesel::allow_tables_to_appear_in_same_query!(training_evaluations, training_courses);

@@ -11,6 +11,7 @@ mod mentoring;
 pub mod partners;
 mod people;
 mod people_data;
+mod trainings;
 
 use diesel::prelude::*;
 use shared::auth::Role;
@@ -101,6 +102,7 @@ pub fn load(db: &Db) -> anyhow::Result<DemoReport> {
             interlab_meetings::load(conn)?;
             mentoring::load_mentoring(conn, &people)?;
             interact::load_interact(conn, &people)?;
+            trainings::load_trainings(conn, &people)?;
         }
         Ok(report)
     })

@@ -71,6 +71,11 @@ pub enum Permission {
     ReadReports,
     /// The home page: what needs the user this week (coaches: only what they accompany).
     ReadHome,
+    /// Read the training catalogue and courses (coaches: only the trainees they accompany).
+    ReadTrainings,
+    /// Write modules and courses, register trainees, take attendance, issue and revoke
+    /// certificates.
+    ManageTrainings,
 }
 
 impl Permission {
@@ -90,12 +95,12 @@ impl Permission {
                 role == Role::Admin
             }
             WritePeople | ManageTags | WriteActivities | ManageDuos | ManageInterlab
-            | ManagePartners | ReadReports => {
+            | ManagePartners | ReadReports | ManageTrainings => {
                 matches!(role, Role::Admin | Role::Coordinator)
             }
             ReadPeople | ReadActivities | ReadDuos | ReadNotifications | ReadInterlab
             | WriteEntrepreneurs | ReadCohorts | ReadMentors | WriteMentorships | OfficeHours
-            | RecordMeetings | BookOfficeHours | ReadHome => true,
+            | RecordMeetings | BookOfficeHours | ReadHome | ReadTrainings => true,
         }
     }
 }

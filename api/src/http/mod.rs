@@ -22,7 +22,9 @@ pub mod spa;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{accounts, activities, audit, duo, interlab, notify, partners, people, reports};
+use crate::{
+    accounts, activities, audit, duo, interlab, notify, partners, people, reports, trainings,
+};
 
 /// Registers every documented route.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -37,6 +39,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
                         .configure(activities::public::http::configure)
                         .configure(people::http::public::configure)
                         .service(scope("/interlab").configure(interlab::http::configure_public))
+                        .service(
+                            scope("/certificates").configure(trainings::http::configure_public),
+                        )
+                        .service(
+                            scope("/evaluations")
+                                .configure(trainings::http::configure_public_evaluations),
+                        )
                         .service(
                             scope("/interact")
                                 .configure(activities::interact::http::configure_public),
@@ -58,7 +67,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(scope("/organisations").configure(partners::http::configure_organisations))
                 .service(scope("/referrals").configure(partners::http::configure_referrals))
                 .service(scope("/oauth").configure(partners::http::configure_oauth))
-                .service(scope("/partner").configure(partners::http::configure_partner))
+                .service(
+                    scope("/partner")
+                        .configure(partners::http::configure_partner)
+                        .configure(trainings::http::configure_partner),
+                )
+                .service(scope("/trainings").configure(trainings::http::configure))
                 .service(scope("/reports").configure(reports::http::configure))
                 .service(scope("/home").configure(reports::http::configure_home)),
         );

@@ -33,6 +33,7 @@ or a query, may hold a NUL character (`\\u0000`), and no date may lie outside th
         (name = "duo2change", description = "Duo2Change: candidates, explained matching, duos and their follow-up"),
         (name = "interlab", description = "InterLab, the inclusive incubator: applications, entrepreneurs and their projects, cohorts, sectors"),
         (name = "interact", description = "InterAct hosts: workshop proposals, the coordinators' pipeline, the host's autonomy ladder and page"),
+        (name = "trainings", description = "Intercultural trainings: the catalogue of modules, courses whose sessions are activities, trainees, attendance and completion, certificates of attendance"),
         (name = "partners", description = "Partner organisations, their contacts and their API clients (coordinators)"),
         (name = "partner", description = "The partner API: OAuth 2.0 client credentials (`/api/v1/oauth/token`), then a bearer token with scopes; see docs/partners.md"),
         (name = "reports", description = "Impact reports per programme and period with small-count suppression (CSV, XLSX, the yearly report), and the signed-in user's home page"),

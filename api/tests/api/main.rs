@@ -67,6 +67,7 @@ mod interlab_roles;
 // Partner organisations and the partner API (issue 14).
 mod partner_referrals;
 mod partners;
+mod trainings;
 mod webhooks;
 
 // InterAct hosts (issue 16).

@@ -302,7 +302,7 @@ fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>
 fn enum_schemas_list_exactly_the_serde_names() {
     use shared::{
         activities, consent, duo, interact, interlab, notifications, partners, people, referrals,
-        reports, webhooks,
+        reports, trainings, webhooks,
     };
     let table = enum_table!(
         wire: notifications::NotificationKind, notifications::NotificationChannel,
@@ -324,7 +324,8 @@ fn enum_schemas_list_exactly_the_serde_names() {
         interlab::MentorshipEndReason, interlab::SuggestionReasonCode, interlab::SlotStatus, interact::ProposalStatus, interact::AutonomyLevel,
         interact::ProposalSource, partners::OrganisationKind, partners::Scope,
         referrals::ReferralStatus, shared::users::PasswordLinkPurpose, reports::ReportGroup,
-        reports::ReportUnit, webhooks::WebhookEventType, webhooks::WebhookDeliveryStatus;
+        reports::ReportUnit, webhooks::WebhookEventType, webhooks::WebhookDeliveryStatus,
+        trainings::Audience, trainings::TraineeStatus, trainings::TraineeSource;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");

@@ -17,7 +17,7 @@ const REFERRALS: &str = "/api/v1/partner/referrals";
 const QUEUE: &str = "/api/v1/referrals";
 
 /// An organisation with one client of these scopes; returns the organisation and a token.
-async fn partner(
+pub async fn partner(
     app: &TestApp,
     staff: &str,
     name: &str,

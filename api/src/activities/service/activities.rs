@@ -34,22 +34,31 @@ pub fn create(
     by: Option<String>,
     actor: &Actor,
 ) -> Result<ActivityRecord, ApiError> {
-    write_transaction(conn, |conn| {
-        let mut f = check_input(conn, input, None)?;
-        f.row.created_by = by;
-        f.row.insert(conn)?;
-        store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
-        crate::partners::service::webhooks::activity_changed(conn, None, &f.row, true)?;
-        record(
-            conn,
-            actor,
-            AuditAction::ActivityCreated,
-            "activity",
-            &f.row.id,
-            json!({ "status": f.row.status }),
-        )?;
-        load_one(conn, &f.row.id)
-    })
+    write_transaction(conn, |conn| create_in(conn, input, by, actor))
+}
+
+/// [`create`] inside the caller's write transaction (a training course creates its sessions
+/// with the course).
+pub fn create_in(
+    conn: &mut DbConnection,
+    input: &ActivityInput,
+    by: Option<String>,
+    actor: &Actor,
+) -> Result<ActivityRecord, ApiError> {
+    let mut f = check_input(conn, input, None)?;
+    f.row.created_by = by;
+    f.row.insert(conn)?;
+    store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
+    crate::partners::service::webhooks::activity_changed(conn, None, &f.row, true)?;
+    record(
+        conn,
+        actor,
+        AuditAction::ActivityCreated,
+        "activity",
+        &f.row.id,
+        json!({ "status": f.row.status }),
+    )?;
+    load_one(conn, &f.row.id)
 }
 
 /// Creates a series: the first session repeated by the recurrence, each session an activity.

@@ -8,11 +8,11 @@ mod export;
 mod registrations;
 mod venues;
 
-pub use activities::{create, create_series, create_series_in, list, update};
+pub use activities::{create, create_in, create_series, create_series_in, list, update};
 pub use export::attendees;
 pub use registrations::{
-    add_registration, list_registrations, notify_cancellation, promote, register, seat_answer,
-    set_registration_status, Idempotency, RegistrationView,
+    add_registration, change_status_in, list_registrations, notify_cancellation, promote, register,
+    seat_answer, set_registration_status, Idempotency, RegistrationView,
 };
 pub use venues::{create_venue, list_venues};
 

@@ -142,7 +142,6 @@ pub fn set_registration_status(
     to: RegistrationStatus,
     actor: &Actor,
 ) -> Result<(RegistrationView, bool), ApiError> {
-    use RegistrationStatus::*;
     write_transaction(conn, |conn| {
         lock_activity(conn, id)?;
         let rec = load_managed(conn, user, id)?;
@@ -150,33 +149,7 @@ pub fn set_registration_status(
             .into_iter()
             .find(|r| r.id == rid)
             .ok_or(ApiError::NotFound)?;
-        let from = r.status;
-        if !activity::may_change(from, to) {
-            return Err(ApiError::Conflict {
-                msg: Msg::InvalidValue,
-                field: Some("status"),
-            });
-        }
-        RegistrationRow::set_status(conn, &r.id, to, false)?;
-        record(
-            conn,
-            actor,
-            AuditAction::RegistrationStatus,
-            "registration",
-            &r.id,
-            json!({ "from": from, "to": to }),
-        )?;
-        if to == Cancelled {
-            // Someone promoted who then says no: the seat news is no longer true.
-            notifications::withdraw(
-                conn,
-                NotificationKind::Promoted,
-                std::slice::from_ref(&r.id),
-            )?;
-        }
-        let queued =
-            to == Cancelled && from.holds_place() && !promote(conn, &rec.row, actor)?.is_empty();
-        ActivityRow::touch(conn, id)?;
+        let queued = change_status_in(conn, &rec.row, &r, to, actor)?;
         let regs = RegistrationRow::for_activity(conn, id)?;
         let position = regs
             .iter()
@@ -198,6 +171,48 @@ pub fn set_registration_status(
             queued,
         ))
     })
+}
+
+/// Cancels a registration (promoting whoever waits into the freed seat) or records
+/// attendance, inside the caller's write transaction and under the activity's lock. Returns
+/// whether promotion notices were queued. A change the registration cannot make (a waiting
+/// person marked present...) is a conflict on `status`.
+pub fn change_status_in(
+    conn: &mut DbConnection,
+    activity: &ActivityRow,
+    r: &RegistrationRow,
+    to: RegistrationStatus,
+    actor: &Actor,
+) -> Result<bool, ApiError> {
+    use RegistrationStatus::*;
+    let from = r.status;
+    if !activity::may_change(from, to) {
+        return Err(ApiError::Conflict {
+            msg: Msg::InvalidValue,
+            field: Some("status"),
+        });
+    }
+    RegistrationRow::set_status(conn, &r.id, to, false)?;
+    record(
+        conn,
+        actor,
+        AuditAction::RegistrationStatus,
+        "registration",
+        &r.id,
+        json!({ "from": from, "to": to }),
+    )?;
+    if to == Cancelled {
+        // Someone promoted who then says no: the seat news is no longer true.
+        notifications::withdraw(
+            conn,
+            NotificationKind::Promoted,
+            std::slice::from_ref(&r.id),
+        )?;
+    }
+    let queued =
+        to == Cancelled && from.holds_place() && !promote(conn, activity, actor)?.is_empty();
+    ActivityRow::touch(conn, &activity.id)?;
+    Ok(queued)
 }
 
 /// The waiting-list position of one registration, if it waits.

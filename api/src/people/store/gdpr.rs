@@ -59,6 +59,8 @@ pub fn anonymise(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     crate::interlab::store::outcomes::anonymise(conn, id)?;
     crate::interlab::store::mentoring::anonymise(conn, id)?;
     crate::activities::interact::store::gdpr::anonymise(conn, id)?;
+    // Their certificates stop being confirmed; their evaluation links and free text go.
+    crate::trainings::store::anonymise(conn, id)?;
     // Who they worked for at a partner organisation.
     crate::partners::store::remove_affiliations_of(conn, id)?;
     // Partners' referrals that became them.
@@ -407,6 +409,10 @@ pub fn export_tables(
                 .collect(),
         ),
     );
+    // Trainings: their registrations, certificates and evaluations.
+    for (table, rows) in crate::trainings::store::export(conn, id)? {
+        out.insert(table.into(), serde_json::Value::Array(rows));
+    }
     // Partners' referrals that became them.
     out.insert(
         "referrals".into(),

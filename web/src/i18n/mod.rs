@@ -18,6 +18,7 @@ pub mod interlab;
 pub mod interlab_follow;
 pub mod interlab_mentoring;
 pub mod interlab_office;
+pub mod partners;
 pub mod password;
 pub mod people;
 pub mod people_admin;

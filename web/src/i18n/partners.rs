@@ -95,7 +95,7 @@ crate::catalogue! {
         SecretTitle => { fr: "Le secret de « {name} »", en: "The secret of “{name}”", nl: "Het geheim van ‘{name}’", ar: "سر «{name}»" },
         SecretWarning => { fr: "Copiez ce secret maintenant : il ne sera plus jamais affiché. Interra n'en garde qu'une empreinte. Si vous le perdez, donnez-en un nouveau.", en: "Copy this secret now: it will never be shown again. Interra keeps only a fingerprint of it. If you lose it, issue a new one.", nl: "Kopieer dit geheim nu: het wordt nooit meer getoond. Interra bewaart er alleen een vingerafdruk van. Verliest u het, geef dan een nieuw.", ar: "انسخوا هذا السر الآن: لن يُعرض مرة أخرى أبدًا. لا تحتفظ إنتيرا إلا ببصمته. إن فقدتموه، أصدروا سرًا جديدًا." },
         ClientId => { fr: "Identifiant (client_id)", en: "Identifier (client_id)", nl: "Identificatie (client_id)", ar: "المعرّف (client_id)" },
-        ClientSecret => { fr: "Secret (client_secret)", en: "Secret (client_secret)", nl: "Geheim (client_secret)", ar: "السر (client_secret)" },
+        ClientSecret => { fr: "Secret (client_secret)", en: "Client secret (client_secret)", nl: "Geheim (client_secret)", ar: "السر (client_secret)" },
         Copy => { fr: "Copier", en: "Copy", nl: "Kopiëren", ar: "نسخ" },
         CopyNamed => { fr: "Copier : {what}", en: "Copy: {what}", nl: "Kopiëren: {what}", ar: "نسخ: {what}" },
         Copied => { fr: "Copié dans le presse-papiers.", en: "Copied to the clipboard.", nl: "Gekopieerd naar het klembord.", ar: "تم النسخ إلى الحافظة." },
@@ -275,7 +275,8 @@ mod tests {
     #[test]
     fn the_catalogue_is_complete_and_translated() {
         // Loanwords and names that read the same: "Partners" (nl), "Organisations" (en), the
-        // status with its count, "Association", "Incubator", "Message", "Programme", "E-mail".
+        // status with its count, "Association", "Incubator", "Message", "Programme", "E-mail",
+        // "{count} organisations" (en).
         check_catalogue(
             PtKey::ALL,
             &[
@@ -294,6 +295,7 @@ mod tests {
                 PtKey::TabOrganisations,
                 PtKey::NavPartners,
                 PtKey::Name,
+                PtKey::OrgCount,
             ],
             0,
         );

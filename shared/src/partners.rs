@@ -193,6 +193,8 @@ pub struct PartnerIdentity {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct OrganisationFilter {
+    /// Text search over the name, the commune and the general email address (case ignored).
+    pub q: Option<String>,
     pub kind: Option<OrganisationKind>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,

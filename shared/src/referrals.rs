@@ -96,7 +96,8 @@ pub struct Referral {
 }
 
 /// `POST /api/v1/referrals/{id}/status` body: the team's review step. Accepting names the
-/// existing person it is (`person_id`), or creates a new record from the referral.
+/// person record it is (`person_id`): someone already on record, or the record the team just
+/// created from the referral (`POST /api/v1/people`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -49,6 +49,10 @@ use crate::pages::interlab::project_form::EditProjectPage;
 use crate::pages::interlab::settings::SettingsPage as InterlabSettingsPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::partners::organisation::OrganisationPage;
+use crate::pages::partners::organisations::{NewOrganisationPage, OrganisationsPage};
+use crate::pages::partners::referral::ReferralPage;
+use crate::pages::partners::referrals::ReferralsPage;
 use crate::pages::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::people::list::{PeoplePage, ReviewPage};
 use crate::pages::people::person::PersonPage;
@@ -113,6 +117,17 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/account") view=|| view! { <RequireAuth><AccountPage/></RequireAuth> }/>
                     <Route path=path!("/reports") view=|| view! { <RequireAuth><ReportsPage/></RequireAuth> }/>
+                    <Route path=path!("/partners") view=|| view! { <RequireAuth><OrganisationsPage/></RequireAuth> }/>
+                    <Route path=path!("/partners/new") view=|| view! { <RequireAuth><NewOrganisationPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/partners/organisations/:id")
+                        view=|| view! { <RequireAuth><OrganisationPage/></RequireAuth> }
+                    />
+                    <Route path=path!("/partners/referrals") view=|| view! { <RequireAuth><ReferralsPage/></RequireAuth> }/>
+                    <Route
+                        path=path!("/partners/referrals/:id")
+                        view=|| view! { <RequireAuth><ReferralPage/></RequireAuth> }
+                    />
                     <Route
                         path=path!("/reports/yearly")
                         view=|| view! { <RequireAuth><YearlyReportPage/></RequireAuth> }

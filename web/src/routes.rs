@@ -112,6 +112,28 @@ pub fn yearly_report_path(year: i32) -> String {
     format!("{REPORTS_YEARLY}?year={year}")
 }
 
+/// The partner organisations (the partner section's first page).
+pub const ORGANISATIONS: &str = "/partners";
+/// The form of a new partner organisation.
+pub const ORGANISATIONS_NEW: &str = "/partners/new";
+/// The review queue of partners' referrals.
+pub const REFERRALS: &str = "/partners/referrals";
+
+/// A partner organisation's page (contacts, API clients, webhooks).
+pub fn organisation_path(id: uuid::Uuid) -> String {
+    format!("{ORGANISATIONS}/organisations/{id}")
+}
+
+/// A referral in the review queue.
+pub fn referral_path(id: uuid::Uuid) -> String {
+    format!("{REFERRALS}/{id}")
+}
+
+/// Whether `role` works with partner organisations, their API access and their referrals.
+pub fn manages_partners(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Coordinator)
+}
+
 /// Whether `role` reads the organisation-wide reports (coaches see their own home page only).
 pub fn reads_reports(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Coordinator)
@@ -223,8 +245,7 @@ pub struct NavItem {
     pub exact: bool,
 }
 
-/// The navigation for `role`. Entries the role may not use are left out; sections that are
-/// not built yet (partners) are absent.
+/// The navigation for `role`. Entries the role may not use are left out.
 pub fn nav_items(role: Role) -> Vec<NavItem> {
     let mut items = vec![NavItem {
         label: CommonKey::NavHome.into(),
@@ -263,6 +284,13 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
         path: INTERLAB,
         exact: false,
     });
+    if manages_partners(role) {
+        items.push(NavItem {
+            label: crate::i18n::partners::PtKey::NavPartners.into(),
+            path: ORGANISATIONS,
+            exact: false,
+        });
+    }
     if reads_reports(role) {
         items.push(NavItem {
             label: crate::i18n::reports::RepKey::NavReports.into(),
@@ -328,6 +356,7 @@ mod tests {
                 INTERACT,
                 DUO,
                 INTERLAB,
+                ORGANISATIONS,
                 REPORTS,
                 ADMIN_ACCOUNTS
             ]
@@ -338,8 +367,19 @@ mod tests {
             .collect();
         assert_eq!(
             coordinator,
-            [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB, REPORTS]
+            [
+                HOME,
+                PEOPLE,
+                ACTIVITIES,
+                INTERACT,
+                DUO,
+                INTERLAB,
+                ORGANISATIONS,
+                REPORTS
+            ]
         );
+        assert!(manages_partners(Role::Coordinator) && !manages_partners(Role::Coach));
+        assert!(!manages_partners(Role::Mentor));
         // Coaches get no organisation-wide report.
         let coach: Vec<_> = nav_items(Role::Coach).iter().map(|i| i.path).collect();
         assert_eq!(coach, [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB]);
@@ -429,6 +469,22 @@ mod tests {
         assert!(edits_templates(Role::Admin) && !edits_templates(Role::Coordinator));
         // The public form may be the page a staff member signs in from.
         assert_eq!(safe_next(Some(INTERLAB_APPLY)), INTERLAB_APPLY);
+    }
+
+    #[test]
+    fn partner_paths_live_under_the_section() {
+        let id = uuid::Uuid::nil();
+        for p in [
+            organisation_path(id),
+            referral_path(id),
+            ORGANISATIONS_NEW.to_string(),
+            REFERRALS.to_string(),
+        ] {
+            assert!(p.starts_with("/partners/"), "{p}");
+        }
+        // The new organisation's form is not read as an organisation's page.
+        assert_ne!(organisation_path(id), ORGANISATIONS_NEW);
+        assert_eq!(safe_next(Some(REFERRALS)), REFERRALS);
     }
 
     #[test]

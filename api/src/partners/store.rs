@@ -4,8 +4,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use shared::partners::{OrganisationKind, Scope};
 
+use crate::accounts::store::escape_like;
 use crate::db::schema::{api_clients, organisation_people, organisations, people};
 use crate::db::{DbConnection, JsonText};
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+diesel::define_sql_function!(
+    #[sql_name = "lower"]
+    fn lower_opt(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>
+);
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = organisations, treat_none_as_null = true)]
@@ -90,15 +97,29 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Organisatio
         .optional()
 }
 
-/// Organisations by name, optionally of one kind; with the total count.
+/// Organisations by name, optionally of one kind and matching a text (name, commune, email;
+/// case ignored, through `lower()`: ASCII letters only on SQLite); with the total count.
 pub fn list(
     conn: &mut DbConnection,
+    text: Option<&str>,
     kind: Option<OrganisationKind>,
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Vec<OrganisationRow>, i64)> {
+    let pattern = text.map(|t| format!("%{}%", escape_like(&t.to_lowercase())));
     let filtered = || {
         let mut q = organisations::table.into_boxed();
+        if let Some(p) = &pattern {
+            q = q.filter(
+                lower(organisations::name)
+                    .like(p.clone())
+                    .escape('\\')
+                    .or(lower_opt(organisations::commune)
+                        .like(p.clone())
+                        .escape('\\'))
+                    .or(lower_opt(organisations::email).like(p.clone()).escape('\\')),
+            );
+        }
         if let Some(kind) = kind {
             q = q.filter(organisations::kind.eq(kind));
         }

@@ -65,6 +65,7 @@ mod interlab_path;
 mod interlab_roles;
 
 // Partner organisations and the partner API (issue 14).
+mod partner_fixtures;
 mod partner_referrals;
 mod partners;
 mod trainings;

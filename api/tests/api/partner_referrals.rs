@@ -4,70 +4,16 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use shared::auth::Role;
-use shared::partners::{ApiClientSecret, OAuthToken, Organisation};
 use shared::referrals::{PartnerReferral, Referral, ReferralStatus};
 use shared::Page;
 
 use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
+use crate::partner_fixtures::partner;
 use crate::people_fixtures::{create, PersonBuilder as P, NOTICE};
 
-const ORGS: &str = "/api/v1/organisations";
 const REFERRALS: &str = "/api/v1/partner/referrals";
 const QUEUE: &str = "/api/v1/referrals";
-
-/// An organisation with one client of these scopes; returns the organisation and a token.
-pub async fn partner(
-    app: &TestApp,
-    staff: &str,
-    name: &str,
-    scopes: &[&str],
-) -> (Organisation, String) {
-    let o: Organisation = expect_json(
-        app.send_json(
-            Method::POST,
-            ORGS,
-            Some(staff),
-            &json!({ "name": name, "kind": "cpas" }),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let c: ApiClientSecret = expect_json(
-        app.send_json(
-            Method::POST,
-            &format!("{ORGS}/{}/clients", o.id),
-            Some(staff),
-            &json!({ "name": "server", "scopes": scopes }),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs([
-            ("grant_type", "client_credentials"),
-            ("client_id", c.client.id.as_str()),
-            ("client_secret", c.client_secret.as_str()),
-        ])
-        .finish();
-    let t: OAuthToken = expect_json(
-        app.bare
-            .post(app.url("/api/v1/oauth/token"))
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
-            .body(body)
-            .send()
-            .await
-            .expect("token"),
-        StatusCode::OK,
-    )
-    .await;
-    (o, t.access_token)
-}
 
 fn referral(first_name: &str, email: &str) -> Value {
     json!({

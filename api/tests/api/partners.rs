@@ -15,10 +15,9 @@ use shared::{ErrorCode, Page};
 
 use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
+use crate::partner_fixtures::{token_in_body, ORGS, TOKEN};
 use crate::people_fixtures::{create, PersonBuilder as P};
 
-const ORGS: &str = "/api/v1/organisations";
-const TOKEN: &str = "/api/v1/oauth/token";
 const ME: &str = "/api/v1/partner/me";
 
 fn org(name: &str, kind: &str) -> Value {
@@ -66,33 +65,6 @@ async fn create_client(
         Some("no-store")
     );
     expect_json(res, StatusCode::CREATED).await
-}
-
-/// `POST /oauth/token` with the client in the form.
-async fn token_in_body(
-    app: &TestApp,
-    id: &str,
-    secret: &str,
-    scope: Option<&str>,
-) -> reqwest::Response {
-    let mut form = vec![
-        ("grant_type", "client_credentials"),
-        ("client_id", id),
-        ("client_secret", secret),
-    ];
-    if let Some(s) = scope {
-        form.push(("scope", s));
-    }
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(form)
-        .finish();
-    app.bare
-        .post(app.url(TOKEN))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .expect("request")
 }
 
 /// `POST /oauth/token` with HTTP Basic client authentication.
@@ -200,6 +172,24 @@ both!(
         )
         .await;
         assert_eq!(cpas.count, 1);
+        // A text search over names (case ignored; `%` and `_` are plain characters), with the
+        // kind filter.
+        for (query, count) in [
+            ("q=SCHOOL", 1),
+            ("q=partenaire", 9),
+            ("q=partenaire&kind=cpas", 1),
+            ("q=%25", 0),
+            ("q=_", 3),
+            ("q=%20", 9),
+            ("q=nobody", 0),
+        ] {
+            let found: Page<Organisation> = expect_json(
+                app.get(&format!("{ORGS}?{query}"), Some(&coord)).await,
+                StatusCode::OK,
+            )
+            .await;
+            assert_eq!(found.count, count, "{query}");
+        }
         let o = cpas.results[0].clone();
         assert_eq!(o.kind, OrganisationKind::Cpas);
         assert!(o.data_sharing_signed);

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::activity_fixtures::in_days;
 use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
-use crate::partner_referrals::partner;
+use crate::partner_fixtures::partner;
 use crate::people_fixtures::{count_rows, create, staff, PersonBuilder as P};
 
 const MODULES: &str = "/api/v1/trainings/modules";

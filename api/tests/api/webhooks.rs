@@ -19,7 +19,6 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use shared::activities::ActivityStatus;
 use shared::auth::Role;
-use shared::partners::{ApiClientSecret, OAuthToken, Organisation};
 use shared::webhooks::{WebhookDelivery, WebhookEndpoint, WebhookEndpointSecret};
 use shared::Page;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -27,9 +26,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use crate::activity_fixtures::{create_activity, upcoming, update_activity};
 use crate::both;
 use crate::helpers::{expect_json, expect_problem, TestApp};
+use crate::partner_fixtures::{partner, token_in_body, ORGS};
 use crate::people_fixtures::NOTICE;
 
-const ORGS: &str = "/api/v1/organisations";
 const HOOKS: &str = "/api/v1/partner/webhooks";
 const ALL_TYPES: [&str; 5] = [
     "referral.status_changed",
@@ -218,59 +217,6 @@ print(len(data["cases"]))
         String::from_utf8_lossy(&out.stdout).trim(),
         hits.len().to_string()
     );
-}
-
-/// An organisation with one client of these scopes; returns the organisation and a token.
-async fn partner(
-    app: &TestApp,
-    staff: &str,
-    name: &str,
-    scopes: &[&str],
-) -> (Organisation, String) {
-    let o: Organisation = expect_json(
-        app.send_json(
-            Method::POST,
-            ORGS,
-            Some(staff),
-            &json!({ "name": name, "kind": "cpas" }),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let c: ApiClientSecret = expect_json(
-        app.send_json(
-            Method::POST,
-            &format!("{ORGS}/{}/clients", o.id),
-            Some(staff),
-            &json!({ "name": "server", "scopes": scopes }),
-        )
-        .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs([
-            ("grant_type", "client_credentials"),
-            ("client_id", c.client.id.as_str()),
-            ("client_secret", c.client_secret.as_str()),
-        ])
-        .finish();
-    let t: OAuthToken = expect_json(
-        app.bare
-            .post(app.url("/api/v1/oauth/token"))
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
-            .body(body)
-            .send()
-            .await
-            .expect("token"),
-        StatusCode::OK,
-    )
-    .await;
-    (o, t.access_token)
 }
 
 async fn register(app: &TestApp, token: &str, url: &str, types: &[&str]) -> WebhookEndpointSecret {
@@ -550,6 +496,22 @@ both!(
         assert!(staff
             .iter()
             .any(|e| e.disabled_reason.as_deref().unwrap_or_default().contains("three days")));
+        // ... and each endpoint's recent deliveries, but only under its own organisation.
+        let staff_log = format!("{ORGS}/{}/webhooks/{}/deliveries", org.id, b.endpoint.id);
+        let seen: Page<WebhookDelivery> =
+            expect_json(app.get(&staff_log, Some(&coord)).await, StatusCode::OK).await;
+        assert_eq!(seen.count, 2);
+        assert_eq!(
+            seen.results.iter().map(|d| d.id).collect::<Vec<_>>(),
+            log_b.iter().map(|d| d.id).collect::<Vec<_>>()
+        );
+        assert!(seen.results.iter().any(|d| d.attempts == 3 && d.response_status == Some(500)));
+        let (other, _) = partner(&app, &coord, "Commune", &["events:read"]).await;
+        let elsewhere = format!("{ORGS}/{}/webhooks/{}/deliveries", other.id, b.endpoint.id);
+        assert_eq!(app.get(&elsewhere, Some(&coord)).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(app.get(&staff_log, Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+        let coach = app.token_for(Role::Coach).await;
+        assert_eq!(app.get(&staff_log, Some(&coach)).await.status(), StatusCode::FORBIDDEN);
 
         // Nothing is queued for a disabled endpoint, and a replay waits for it to be on again.
         referral_changed(&app, &token, &coord).await;
@@ -798,24 +760,7 @@ both!(
         assert!(names.iter().any(|n| n.starts_with("CPAS")));
         assert_eq!(report.partner_lines().len(), 3);
         for c in &report.partner_clients {
-            let body = form_urlencoded::Serializer::new(String::new())
-                .extend_pairs([
-                    ("grant_type", "client_credentials"),
-                    ("client_id", c.client_id.as_str()),
-                    ("client_secret", c.client_secret.as_str()),
-                ])
-                .finish();
-            let res = app
-                .bare
-                .post(app.url("/api/v1/oauth/token"))
-                .header(
-                    reqwest::header::CONTENT_TYPE,
-                    "application/x-www-form-urlencoded",
-                )
-                .body(body)
-                .send()
-                .await
-                .expect("token");
+            let res = token_in_body(&app, &c.client_id, &c.client_secret, None).await;
             assert_eq!(res.status(), StatusCode::OK, "{}", c.organisation);
         }
         // A second load creates nothing and so shows no secret.

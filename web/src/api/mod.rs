@@ -32,6 +32,7 @@ pub mod interact;
 pub mod interlab;
 pub mod interlab_mentoring;
 pub mod interlab_office;
+pub mod partners;
 pub mod people;
 pub mod people_admin;
 pub mod public;
@@ -117,6 +118,13 @@ impl FormErrors {
             }
         }
         out.general = Some(general.join(" "));
+        out
+    }
+
+    /// One input's message found by the browser itself (nothing was sent).
+    pub fn local(field: &str, message: &str) -> FormErrors {
+        let mut out = FormErrors::default();
+        out.fields.insert(field.to_string(), message.to_string());
         out
     }
 

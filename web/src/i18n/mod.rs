@@ -19,6 +19,7 @@ pub mod interlab_follow;
 pub mod interlab_mentoring;
 pub mod interlab_office;
 pub mod participation;
+pub mod partners;
 pub mod password;
 pub mod people;
 pub mod people_admin;

@@ -11,6 +11,7 @@ pub mod interact;
 pub mod interlab;
 pub mod login;
 pub mod not_found;
+pub mod partners;
 pub mod password;
 pub mod people;
 pub mod public;

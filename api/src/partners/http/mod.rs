@@ -23,7 +23,8 @@ pub fn configure_organisations(cfg: &mut ServiceConfig) {
         .service(clients::create_client)
         .service(clients::rotate_client)
         .service(clients::revoke_client)
-        .service(webhooks::organisation_webhooks);
+        .service(webhooks::organisation_webhooks)
+        .service(webhooks::organisation_deliveries);
 }
 
 /// Routes under `/api/v1/oauth`.

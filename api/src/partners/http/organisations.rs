@@ -20,7 +20,8 @@ fn organisation(v: &OrganisationView) -> Result<Organisation, ApiError> {
     dto::organisation(&v.row, &v.contacts)
 }
 
-/// Partner organisations by name, optionally of one kind (contacts are on each one's page).
+/// Partner organisations by name, optionally of one kind or matching a text (name, commune,
+/// email); contacts are on each one's page.
 #[utoipa::path(tag = "partners", security(("bearer" = [])), params(OrganisationFilter), responses(
     (status = 200, body = Page<Organisation>),
     ReadErrors
@@ -41,7 +42,7 @@ pub async fn list_organisations(
     let (offset, limit) = (params.offset(), params.page_size());
     let (rows, count) = state
         .db
-        .run(move |conn| service::list(conn, f.kind, offset, limit))
+        .run(move |conn| service::list(conn, f.q.as_deref(), f.kind, offset, limit))
         .await?;
     let results = rows
         .iter()

@@ -324,3 +324,40 @@ pub async fn organisation_webhooks(
         .collect::<Result<Vec<_>, _>>()
         .map(web::Json)
 }
+
+/// The deliveries of one of an organisation's endpoints, newest first (the team's view: status,
+/// attempts, the last answer or error, the next attempt).
+#[utoipa::path(tag = "partners", security(("bearer" = [])), params(("id" = Uuid, Path), ("webhook_id" = Uuid, Path), PageParams), responses(
+    (status = 200, body = Page<WebhookDelivery>, example = json!({"count": 1, "next": null, "previous": null, "results": [delivery_example()]})),
+    ItemErrors
+))]
+#[get("/{id}/webhooks/{webhook_id}/deliveries")]
+pub async fn organisation_deliveries(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    ctx: Ctx,
+    ids: web::Path<(Uuid, Uuid)>,
+    query: Query<PageParams>,
+) -> Result<web::Json<Page<WebhookDelivery>>, ApiError> {
+    ctx.require(Permission::ManagePartners)?;
+    let params = query.0;
+    let offset = i64::try_from(params.offset()).unwrap_or(i64::MAX);
+    let limit = i64::from(params.page_size());
+    let (org, id) = ids.into_inner();
+    let (org, id) = (org.to_string(), id.to_string());
+    let (rows, count) = state
+        .db
+        .run(move |conn| service::organisation_deliveries(conn, &org, &id, offset, limit))
+        .await?;
+    let count = u64::try_from(count).unwrap_or(0);
+    let (next, previous) = page_links(&req, &params, count);
+    Ok(web::Json(Page {
+        count,
+        next,
+        previous,
+        results: rows
+            .iter()
+            .map(service::delivery_view)
+            .collect::<Result<Vec<_>, _>>()?,
+    }))
+}

@@ -37,14 +37,18 @@ pub fn view(conn: &mut DbConnection, id: &str) -> Result<OrganisationView, ApiEr
     Ok(OrganisationView { row, contacts })
 }
 
+/// Organisations by name; `text` (trimmed, ignored when empty) searches names, communes and
+/// addresses.
 pub fn list(
     conn: &mut DbConnection,
+    text: Option<&str>,
     kind: Option<OrganisationKind>,
     offset: u64,
     limit: u32,
 ) -> Result<(Vec<OrganisationRow>, u64), ApiError> {
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-    let (rows, count) = store::list(conn, kind, offset, i64::from(limit))?;
+    let text = text.map(str::trim).filter(|t| !t.is_empty());
+    let (rows, count) = store::list(conn, text, kind, offset, i64::from(limit))?;
     Ok((rows, u64::try_from(count).unwrap_or(0)))
 }
 

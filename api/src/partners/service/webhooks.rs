@@ -339,6 +339,21 @@ pub fn of_organisation(
     Ok(store::endpoints_of(conn, organisation_id)?)
 }
 
+/// The team's view of one of an organisation's endpoints: its deliveries, newest first (an
+/// endpoint of another organisation is not found).
+pub fn organisation_deliveries(
+    conn: &mut DbConnection,
+    organisation_id: &str,
+    id: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<DeliveryRow>, i64), ApiError> {
+    let endpoint = store::find_endpoint(conn, id)?
+        .filter(|e| e.organisation_id == organisation_id)
+        .ok_or(ApiError::NotFound)?;
+    Ok(store::deliveries_of(conn, &endpoint.id, offset, limit)?)
+}
+
 /// Turns an endpoint off with its reason; its waiting deliveries fail. Saves nothing of the
 /// endpoint itself (the caller does).
 fn disable_in(

@@ -151,7 +151,7 @@ pub(super) fn load_trainings(conn: &mut DbConnection, people: &[DemoPerson]) -> 
         .take(4)
         .filter_map(|(id, _, _)| id.parse().ok())
         .collect();
-    let orgs = crate::partners::store::list(conn, None, 0, 10)?.0;
+    let orgs = crate::partners::store::list(conn, None, None, 0, 10)?.0;
     let org = |name: &str| orgs.iter().find(|o| o.name == name).map(|o| o.id.clone());
     let staff: Vec<(Uuid, Option<String>, &str)> = locals
         .iter()

@@ -189,7 +189,7 @@ pub fn programmes(
            FROM activities a WHERE {held} AND {programmes} \
          ), \
          r AS ( \
-           SELECT r.activity_id, \
+           SELECT s.id AS activity_id, \
              SUM(CASE WHEN r.status = '{attended}' AND r.category = '{newcomer}' \
                THEN 1 ELSE 0 END) AS att_n, \
              SUM(CASE WHEN r.status = '{attended}' AND r.category = '{local}' \
@@ -198,7 +198,7 @@ pub fn programmes(
              SUM(CASE WHEN r.status IN ('{registered}', '{attended}', '{absent}') \
                THEN 1 ELSE 0 END) AS holding, \
              SUM(CASE WHEN r.promoted_at IS NOT NULL THEN 1 ELSE 0 END) AS promoted \
-           FROM s JOIN registrations r ON r.activity_id = s.id GROUP BY r.activity_id \
+           FROM s JOIN registrations r ON r.activity_id = s.id GROUP BY s.id \
          ), \
          h AS ( \
            SELECT ah.activity_id, \

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Benchmark of the public agenda (issue: Activities, "Performance"): seeds 10,000 public
-# activities into a fresh SQLite database, starts the release server on a free loopback port,
-# and measures with wrk (16 connections, 10 s each): /healthz (the ceiling), the first page of
-# /api/v1/public/events, a date-range page, the .ics for the next 3 months, and a 304
-# revalidation; then the same JSON page of 50 and an .ics of about 1,000 events uncached (a
-# `modified_since` of its own per request: every request misses the feed cache and renders).
-# Prints requests/s, p50 and p99 latency, and the server's peak RSS.
+# Benchmark of the public agenda (issues: Activities, "Performance"; 20, "Cache misses"): seeds
+# 10,000 public activities into a fresh SQLite database, starts the release server on a free
+# loopback port, and measures with wrk (16 connections, 10 s each): /healthz (the ceiling), the
+# first page of /api/v1/public/events, a date-range page, the .ics for the next 3 months, and a
+# 304 revalidation; then the same JSON page of 50 and an .ics of about 1,000 events uncached,
+# each request missing the feed cache and rendering: a `modified_since` of its own (a partner's
+# poll), or a query parameter of its own (a new query string). The same again on PostgreSQL
+# (the SQLite database copied with `interra copy-db`) when it answers on 127.0.0.1:5432 or
+# INTERRA_BENCH_POSTGRES_URL names a maintenance database.
+# Prints requests/s, p50 and p99 latency, and the CPU time per request of the server process
+# (from /proc, user + system, over the whole run: what a request costs, whatever else runs on
+# the machine), and on PostgreSQL that of the database's backends too; then the server's peak
+# RSS. Not a test: nothing fails on a slow machine.
 set -euo pipefail
 SCRIPT_NAME=bench-feeds
 cd "$(dirname "$0")/.."
@@ -16,11 +22,23 @@ command -v wrk >/dev/null || apt_ensure wrk
 command -v python3 >/dev/null || die "python3 is needed to seed the database"
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
+if [[ -z "${INTERRA_BENCH_POSTGRES_URL:-}" ]] && command -v pg_isready >/dev/null \
+    && pg_isready -q -h 127.0.0.1 -p 5432; then
+    INTERRA_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
+fi
 
 cargo build --release -q -p interra-api --bin interra
 BIN=${CARGO_TARGET_DIR:-target}/release/interra
 DATA=$(mktemp -d)
-trap 'kill "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
+PID=""
+PG_DB=""
+cleanup() {
+    [[ -n "$PID" ]] && kill "$PID" 2>/dev/null
+    [[ -n "$PG_DB" ]] && psql -q "$INTERRA_BENCH_POSTGRES_URL" \
+        -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)" >/dev/null 2>&1
+    rm -rf "$DATA"
+}
+trap cleanup EXIT
 export INTERRA_DATA_DIR=$DATA INTERRA_LOG=warn INTERRA_BIND=127.0.0.1:0
 "$BIN" migrate >/dev/null
 
@@ -51,17 +69,25 @@ db.commit()
 print(f"seeded {len(rows)} public activities")
 PY
 
-"$BIN" serve > "$DATA/serve.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 50); do grep -q "listening on" "$DATA/serve.log" && break; sleep 0.2; done
-BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$DATA/serve.log" | head -n1)
-[[ -n "$BASE" ]] || die "server did not start: $(cat "$DATA/serve.log")"
-ETAG=$(curl -s -D - -o /dev/null "$BASE/api/v1/public/events" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
-FROM=$(date -u +%Y-%m-%d)
-TO=$(date -u -d '+3 months' +%Y-%m-%d)
+CLK_TCK=$(getconf CLK_TCK)
+# CPU ticks (user + system) of the given processes, added up.
+ticks() {
+    local total=0 pid
+    for pid in "$@"; do
+        [[ -r /proc/$pid/stat ]] || continue
+        total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+# The PostgreSQL backends serving the benchmark's database (the pool's connections).
+backends() {
+    [[ -n "$PG_DB" ]] || return 0
+    psql -At "$INTERRA_BENCH_POSTGRES_URL" \
+        -c "SELECT pid FROM pg_stat_activity WHERE datname = '$PG_DB'" 2>/dev/null || true
+}
 
-# Adds a `modified_since` of its own (2020-01-01 plus a second per request) to every request.
-cat >"$DATA/uncached.lua" <<'LUA'
+# A `modified_since` of its own (2020-01-01 plus a second per request) on every request.
+cat >"$DATA/modified.lua" <<'LUA'
 local threads = 0
 function setup(thread)
     thread:set("tid", threads)
@@ -74,31 +100,86 @@ function request()
     return wrk.format("GET", wrk.path .. "&modified_since=" .. os.date("!%Y-%m-%dT%H:%M:%SZ", at))
 end
 LUA
+# A parameter of its own (ignored by the API) on every request: a query string never seen.
+cat >"$DATA/unique.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+    thread:set("tid", threads)
+    threads = threads + 1
+end
+local n = 0
+function request()
+    n = n + 1
+    return wrk.format("GET", wrk.path .. "&bench=" .. tid .. "-" .. n)
+end
+LUA
 
-run() { # name, url, [header | "uncached"]
-    local name=$1 url=$2 out
-    if [[ "${3:-}" == uncached ]]; then
-        out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$DATA/uncached.lua" "$url")
-    elif [[ -n "${3:-}" ]]; then
-        out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$3" "$url")
-    else
-        out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
-    fi
-    local rps p50 p99
+run() { # name, url, [header | "modified" | "unique"]
+    local name=$1 url=$2 out args=()
+    case "${3:-}" in
+        modified | unique) args=(-s "$DATA/$3.lua") ;;
+        "") ;;
+        *) args=(-H "$3") ;;
+    esac
+    local pids
+    mapfile -t pids < <(backends)
+    local before db_before
+    before=$(ticks "$PID")
+    db_before=$(ticks "${pids[@]}")
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "${args[@]}" "$url")
+    local cpu db
+    cpu=$(($(ticks "$PID") - before))
+    db=$(($(ticks "${pids[@]}") - db_before))
+    local rps p50 p99 n
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
     p50=$(awk '$1=="50%"{print $2}' <<<"$out")
     p99=$(awk '$1=="99%"{print $2}' <<<"$out")
-    printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99"
+    n=$(awk '/requests in/{print $1}' <<<"$out")
+    local per dbper=""
+    per=$(awk -v t="$cpu" -v n="$n" -v hz="$CLK_TCK" 'BEGIN{printf "%.3f", n ? t * 1000 / hz / n : 0}')
+    if [[ -n "$PG_DB" ]]; then
+        dbper=$(awk -v t="$db" -v n="$n" -v hz="$CLK_TCK" 'BEGIN{printf "   + database %.3f ms", n ? t * 1000 / hz / n : 0}')
+    fi
+    printf '%-40s %9s req/s  p50 %8s  p99 %8s  CPU %s ms/req%s\n' \
+        "$name" "$rps" "$p50" "$p99" "$per" "$dbper"
 }
 
-echo "== public agenda benchmark: 10,000 public activities, $CONNECTIONS connections, $DURATION each"
-run "/healthz (ceiling)" "$BASE/healthz"
-run "events JSON, first page" "$BASE/api/v1/public/events"
-run "events JSON, date range" "$BASE/api/v1/public/events?start=$FROM&end=$TO&page=2"
-run "events.ics, next 3 months" "$BASE/api/v1/public/events.ics?start=$FROM&end=$TO"
-run "events JSON, 304 revalidation" "$BASE/api/v1/public/events" "If-None-Match: $ETAG"
-ICS_TO=$(date -u -d '+40 days' +%Y-%m-%d)
-ICS_COUNT=$(curl -s "$BASE/api/v1/public/events.ics?start=$FROM&end=$ICS_TO" | grep -c '^BEGIN:VEVENT' || true)
-run "events JSON page of 50, uncached" "$BASE/api/v1/public/events?page_size=50" uncached
-run "events.ics ($ICS_COUNT events), uncached" "$BASE/api/v1/public/events.ics?start=$FROM&end=$ICS_TO" uncached
-echo "server peak RSS: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$PID/status)"
+measure() { # label
+    "$BIN" serve >"$DATA/serve.log" 2>&1 &
+    PID=$!
+    for _ in $(seq 1 50); do grep -q "listening on" "$DATA/serve.log" && break; sleep 0.2; done
+    BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$DATA/serve.log" | head -n1)
+    [[ -n "$BASE" ]] || die "server did not start: $(cat "$DATA/serve.log")"
+    local etag from to ics_to ics_count
+    etag=$(curl -s -D - -o /dev/null "$BASE/api/v1/public/events" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+    from=$(date -u +%Y-%m-%d)
+    to=$(date -u -d '+3 months' +%Y-%m-%d)
+    ics_to=$(date -u -d '+40 days' +%Y-%m-%d)
+    ics_count=$(curl -s "$BASE/api/v1/public/events.ics?start=$from&end=$ics_to" | grep -c '^BEGIN:VEVENT' || true)
+    echo "== $1: public agenda, 10,000 public activities, $CONNECTIONS connections, $DURATION each (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    run "/healthz (ceiling)" "$BASE/healthz"
+    run "events JSON, first page" "$BASE/api/v1/public/events"
+    run "events JSON, date range" "$BASE/api/v1/public/events?start=$from&end=$to&page=2"
+    run "events.ics, next 3 months" "$BASE/api/v1/public/events.ics?start=$from&end=$to"
+    run "events JSON, 304 revalidation" "$BASE/api/v1/public/events" "If-None-Match: $etag"
+    run "events JSON page of 50, uncached poll" "$BASE/api/v1/public/events?page_size=50" modified
+    run "events JSON page of 50, uncached query" "$BASE/api/v1/public/events?page_size=50" unique
+    run "events.ics ($ics_count events), uncached poll" "$BASE/api/v1/public/events.ics?start=$from&end=$ics_to" modified
+    run "events.ics ($ics_count events), uncached query" "$BASE/api/v1/public/events.ics?start=$from&end=$ics_to" unique
+    echo "server peak RSS: $(awk '/VmHWM/{printf "%.0f MiB", $2/1024}' /proc/$PID/status)"
+    kill "$PID"
+    wait "$PID" 2>/dev/null || true
+    PID=""
+}
+
+measure SQLite
+if [[ -n "${INTERRA_BENCH_POSTGRES_URL:-}" ]]; then
+    PG_DB="interra_bench_feeds_$$"
+    psql -q "$INTERRA_BENCH_POSTGRES_URL" -c "CREATE DATABASE \"$PG_DB\"" >/dev/null
+    PG_URL="${INTERRA_BENCH_POSTGRES_URL%/*}/$PG_DB"
+    "$BIN" copy-db --to "$PG_URL" >/dev/null
+    psql -q "$PG_URL" -c "ANALYZE" >/dev/null
+    INTERRA_DATABASE_URL=$PG_URL measure PostgreSQL
+else
+    echo "PostgreSQL: skipped (none on 127.0.0.1:5432; set INTERRA_BENCH_POSTGRES_URL)"
+fi

@@ -3,7 +3,8 @@
 //! run by `scripts/bench-reports.sh`, which prints the figures. PostgreSQL is measured when
 //! `INTERRA_BENCH_POSTGRES_URL` (a maintenance database, e.g.
 //! `postgres://postgres@127.0.0.1:5432/postgres`) is set; a database of its own is created and
-//! dropped.
+//! dropped. `BENCH_KEEP=1` keeps both databases (their addresses printed) to read the queries'
+//! plans (`EXPLAIN QUERY PLAN` in `sqlite3`, `EXPLAIN ANALYZE` in `psql`).
 
 use std::time::Instant;
 
@@ -79,18 +80,25 @@ fn main() -> anyhow::Result<()> {
     if !std::env::args().any(|a| a == "--bench") {
         return Ok(());
     }
+    let keep = std::env::var("BENCH_KEEP").is_ok_and(|v| v == "1");
     let dir = tempfile::tempdir()?;
-    measure(
-        "SQLite",
-        &format!("sqlite://{}", dir.path().join("bench.db").display()),
-    )?;
+    let sqlite = dir.path().join("bench.db");
+    measure("SQLite", &format!("sqlite://{}", sqlite.display()))?;
+    if keep {
+        let kept = dir.keep();
+        println!("SQLite: kept {}", kept.join("bench.db").display());
+    }
     if let Ok(admin) = std::env::var("INTERRA_BENCH_POSTGRES_URL") {
         let name = format!("interra_bench_{}", uuid::Uuid::new_v4().simple());
         let mut c = PgConnection::establish(&admin)?;
         c.batch_execute(&format!("CREATE DATABASE \"{name}\""))?;
         let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
         let done = measure("PostgreSQL", &format!("{base}/{name}"));
-        c.batch_execute(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))?;
+        if keep && done.is_ok() {
+            println!("PostgreSQL: kept {base}/{name}");
+        } else {
+            c.batch_execute(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))?;
+        }
         done?;
     } else {
         println!("PostgreSQL: skipped (set INTERRA_BENCH_POSTGRES_URL)");

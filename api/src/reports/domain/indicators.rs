@@ -1,57 +1,65 @@
-//! The indicators' arithmetic, on plain facts the store reads: who was reached, sessions,
-//! duos, InterLab. Every count of people goes through [`super::tables`], which suppresses.
+//! The indicators' arithmetic, on facts the store reads: counts the database made (who was
+//! reached, per breakdown; each programme's sessions and registrations) and the few rows of the
+//! small tables (duos, candidacies, entrepreneurs). Every count of people goes through
+//! [`super::tables`], which suppresses.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDateTime};
-use shared::activities::RegistrationStatus as Rs;
-use shared::people::Category;
 use shared::reports::{ReportGroup, ReportSection, ReportTable, ReportUnit};
 
 use super::period::Period;
 use super::tables::{mean, measure, people, people_list, percent, things, Breakdown, UNKNOWN};
 
-/// A person's aggregate facts (never a name).
-#[derive(Debug, Clone)]
-pub struct PersonFacts {
-    pub category: Category,
-    pub created_at: NaiveDateTime,
-    pub birth_year: Option<i32>,
-    pub gender: Option<String>,
-    pub commune: Option<String>,
-    pub origin_region: Option<String>,
-    pub languages: Vec<String>,
+/// The people reached in the period (attended a session, were in a running duo, or were
+/// accompanied by InterLab), counted by the database: for each breakdown, the values as stored
+/// and how many people have each. Every person is in exactly one row of each breakdown but
+/// the languages (one row per language they speak).
+#[derive(Debug, Clone, Default)]
+pub struct ReachedFacts {
+    /// By category (`newcomer`, `local`: the coordinator's override, else the profile).
+    pub category: Vec<(Option<String>, u64)>,
+    /// Added to the platform in the period (`true`) or before or after it.
+    pub new: Vec<(bool, u64)>,
+    pub birth_year: Vec<(Option<i32>, u64)>,
+    pub gender: Vec<(Option<String>, u64)>,
+    pub commune: Vec<(Option<String>, u64)>,
+    pub origin_region: Vec<(Option<String>, u64)>,
+    pub language: Vec<(Option<String>, u64)>,
 }
 
-/// An activity scheduled in the period and not cancelled.
-#[derive(Debug, Clone)]
-pub struct SessionFacts {
-    pub id: String,
-    pub series_id: Option<String>,
-    pub programme: shared::activities::ActivityProgramme,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub capacity: Option<i32>,
-    pub min_newcomer_percent: Option<i32>,
-    pub min_local_percent: Option<i32>,
-    /// The categories of its hosts.
-    pub hosts: Vec<Category>,
-}
-
-/// A registration to one of those sessions.
-#[derive(Debug, Clone)]
-pub struct RegistrationFacts {
-    pub activity_id: String,
-    pub person_id: String,
-    pub category: Category,
-    pub status: Rs,
-    pub promoted: bool,
+/// One programme's sessions held in the period (published) and their registrations, counted by
+/// the database.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgrammeFacts {
+    pub sessions: u64,
+    /// Distinct series (a session outside any series is a workshop of its own).
+    pub workshops: u64,
+    /// Sessions by the categories of their hosts (the rest had no host).
+    pub led_by_newcomer: u64,
+    pub led_by_local: u64,
+    pub led_by_both: u64,
+    /// Distinct people who attended, each once, by category (`newcomer` when they attended
+    /// under both categories in the period).
+    pub participants: Vec<(String, u64)>,
+    /// Registrations attended and absent.
+    pub attended: u64,
+    pub absent: u64,
+    /// Registrations holding a place (registered, attended, absent) in sessions with a capacity.
+    pub taken: u64,
+    /// The sessions' capacities, added up.
+    pub capacity: u64,
+    /// Registrations promoted from the waiting list.
+    pub promoted: u64,
+    /// Every attended registration's session duration, added up.
+    pub attended_hours: f64,
+    /// Sessions with a mix target: met by who attended, and the others.
+    pub mix_met: u64,
+    pub mix_missed: u64,
 }
 
 #[derive(Debug, Clone)]
 pub struct DuoFacts {
-    pub newcomer_id: String,
-    pub local_id: String,
     pub status: shared::duo::DuoStatus,
     pub proposed_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
@@ -72,28 +80,19 @@ pub struct ConfidenceChange {
     pub after: i32,
 }
 
-#[derive(Debug, Clone)]
-pub struct EntrepreneurFacts {
-    pub person_id: String,
-    pub stage: shared::interlab::ProjectStage,
-    pub created_at: NaiveDateTime,
-    /// An accompaniment meeting or the start of the path falls in the period.
-    pub accompanied: bool,
-}
-
 /// Everything a report is computed from, read for one period.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
-    pub people: HashMap<String, PersonFacts>,
-    pub sessions: Vec<SessionFacts>,
-    pub registrations: Vec<RegistrationFacts>,
+    pub reached: ReachedFacts,
+    pub interact: ProgrammeFacts,
+    pub training: ProgrammeFacts,
     /// Duos touching the period (proposed, confirmed, active or ended in it).
     pub duos: Vec<DuoFacts>,
     /// Candidacies waiting now, since before the end of the period.
     pub waiting: Vec<CandidacyFacts>,
     pub confidence: Vec<ConfidenceChange>,
-    /// Entrepreneurs whose path started before the end of the period.
-    pub entrepreneurs: Vec<EntrepreneurFacts>,
+    /// The stages of the entrepreneurs whose path started before the end of the period.
+    pub entrepreneurs: Vec<shared::interlab::ProjectStage>,
     pub milestones_done: u64,
     /// Outcomes recorded in the period, by kind.
     pub outcomes: Vec<shared::interlab::OutcomeKind>,
@@ -124,16 +123,26 @@ pub fn text_key(v: Option<&str>) -> String {
     }
 }
 
-fn category_key(c: Category) -> &'static str {
-    c.as_str()
-}
-
 fn count(keys: impl IntoIterator<Item = String>) -> BTreeMap<String, u64> {
     let mut m: BTreeMap<String, u64> = BTreeMap::new();
     for k in keys {
         *m.entry(k).or_default() += 1;
     }
     m
+}
+
+/// Adds up counts under their keys (stored values that differ only by case or spaces are one
+/// key).
+fn sum_by<K>(rows: &[(K, u64)], key: impl Fn(&K) -> String) -> BTreeMap<String, u64> {
+    let mut m: BTreeMap<String, u64> = BTreeMap::new();
+    for (k, n) in rows {
+        *m.entry(key(k)).or_default() += n;
+    }
+    m
+}
+
+fn text_counts(rows: &[(Option<String>, u64)]) -> BTreeMap<String, u64> {
+    sum_by(rows, |k| text_key(k.as_deref()))
 }
 
 fn in_period(t: NaiveDateTime, (start, end): (NaiveDateTime, NaiveDateTime)) -> bool {
@@ -151,11 +160,11 @@ pub fn report(p: Period, facts: &Facts, now: NaiveDateTime) -> Vec<ReportSection
     vec![
         ReportSection {
             group: ReportGroup::Everyone,
-            tables: everyone(p, facts, utc),
+            tables: everyone(p, &facts.reached),
         },
         ReportSection {
             group: ReportGroup::Interact,
-            tables: activities(facts, shared::activities::ActivityProgramme::Interact),
+            tables: activities(&facts.interact),
         },
         ReportSection {
             group: ReportGroup::Duo2change,
@@ -163,7 +172,7 @@ pub fn report(p: Period, facts: &Facts, now: NaiveDateTime) -> Vec<ReportSection
         },
         ReportSection {
             group: ReportGroup::Training,
-            tables: activities(facts, shared::activities::ActivityProgramme::Training),
+            tables: activities(&facts.training),
         },
         ReportSection {
             group: ReportGroup::Interlab,
@@ -172,219 +181,98 @@ pub fn report(p: Period, facts: &Facts, now: NaiveDateTime) -> Vec<ReportSection
     ]
 }
 
-/// The people reached: attended a session, were in a running duo, or were accompanied by
-/// InterLab in the period.
-pub fn reached(facts: &Facts, utc: (NaiveDateTime, NaiveDateTime)) -> BTreeSet<String> {
-    let mut ids: BTreeSet<String> = facts
-        .registrations
-        .iter()
-        .filter(|r| r.status == Rs::Attended)
-        .map(|r| r.person_id.clone())
-        .collect();
-    for d in facts.duos.iter().filter(|d| active_in(d, utc)) {
-        ids.insert(d.newcomer_id.clone());
-        ids.insert(d.local_id.clone());
-    }
-    ids.extend(
-        facts
-            .entrepreneurs
-            .iter()
-            .filter(|e| e.accompanied)
-            .map(|e| e.person_id.clone()),
-    );
-    ids
-}
-
-fn everyone(p: Period, facts: &Facts, utc: (NaiveDateTime, NaiveDateTime)) -> Vec<ReportTable> {
-    let ids = reached(facts, utc);
-    let persons: Vec<&PersonFacts> = ids.iter().filter_map(|id| facts.people.get(id)).collect();
+fn everyone(p: Period, r: &ReachedFacts) -> Vec<ReportTable> {
     let year = p.to.year();
-    let newness = count(persons.iter().map(|f| {
-        if in_period(f.created_at, utc) {
-            "new".to_owned()
-        } else {
-            "returning".to_owned()
-        }
-    }));
+    let by_category = text_counts(&r.category);
+    let total: u64 = by_category.values().sum();
+    let newness = sum_by(&r.new, |new| {
+        if *new { "new" } else { "returning" }.to_owned()
+    });
     let mut tables = people(
         "reached",
-        persons.len() as u64,
+        total,
         vec![
-            Breakdown::fixed(
-                "reached_by_category",
-                ["newcomer", "local"],
-                &count(persons.iter().map(|f| category_key(f.category).to_owned())),
-            ),
+            Breakdown::fixed("reached_by_category", ["newcomer", "local"], &by_category),
             Breakdown::fixed("reached_new_or_returning", ["new", "returning"], &newness),
             Breakdown::fixed(
                 "reached_by_age",
                 AGE_BANDS,
-                &count(
-                    persons
-                        .iter()
-                        .map(|f| age_band(f.birth_year, year).to_owned()),
-                ),
+                &sum_by(&r.birth_year, |b| age_band(*b, year).to_owned()),
             ),
-            Breakdown::free(
-                "reached_by_gender",
-                &count(persons.iter().map(|f| text_key(f.gender.as_deref()))),
-            ),
-            Breakdown::free(
-                "reached_by_commune",
-                &count(persons.iter().map(|f| text_key(f.commune.as_deref()))),
-            ),
-            Breakdown::free(
-                "reached_by_origin",
-                &count(persons.iter().map(|f| text_key(f.origin_region.as_deref()))),
-            ),
+            Breakdown::free("reached_by_gender", &text_counts(&r.gender)),
+            Breakdown::free("reached_by_commune", &text_counts(&r.commune)),
+            Breakdown::free("reached_by_origin", &text_counts(&r.origin_region)),
         ],
     );
     tables.push(people_list(
         "reached_by_language",
-        &count(persons.iter().flat_map(|f| {
-            f.languages
-                .iter()
-                .map(|l| text_key(Some(l)))
-                .collect::<BTreeSet<_>>()
-        })),
+        &text_counts(&r.language),
     ));
     tables
 }
 
-/// InterAct's or the trainings' figures (the same arithmetic on the programme's sessions).
-pub fn activities(
-    facts: &Facts,
-    programme: shared::activities::ActivityProgramme,
-) -> Vec<ReportTable> {
-    let sessions: HashMap<&str, &SessionFacts> = facts
+/// InterAct's or the trainings' figures (the same arithmetic on the programme's counts).
+pub fn activities(f: &ProgrammeFacts) -> Vec<ReportTable> {
+    let led_none = f
         .sessions
-        .iter()
-        .filter(|s| s.programme == programme)
-        .map(|s| (s.id.as_str(), s))
-        .collect();
-    let regs: Vec<&RegistrationFacts> = facts
-        .registrations
-        .iter()
-        .filter(|r| sessions.contains_key(r.activity_id.as_str()))
-        .collect();
-    let series: HashSet<&str> = sessions
-        .values()
-        .map(|s| s.series_id.as_deref().unwrap_or(s.id.as_str()))
-        .collect();
-    let led_by = count(sessions.values().map(|s| {
-        let n = s.hosts.contains(&Category::Newcomer);
-        let l = s.hosts.contains(&Category::Local);
-        match (n, l) {
-            (true, true) => "both",
-            (true, false) => "newcomer",
-            (false, true) => "local",
-            (false, false) => "none",
-        }
-        .to_owned()
-    }));
+        .saturating_sub(f.led_by_newcomer + f.led_by_local + f.led_by_both);
     let mut tables = vec![
-        things("workshops_held", series.len() as u64, Vec::new()),
+        things("workshops_held", f.workshops, Vec::new()),
         things(
             "sessions_by_host",
-            sessions.len() as u64,
-            ["newcomer", "local", "both", "none"]
-                .iter()
-                .map(|k| ((*k).to_owned(), led_by.get(*k).copied().unwrap_or(0)))
-                .collect(),
+            f.sessions,
+            vec![
+                ("newcomer".into(), f.led_by_newcomer),
+                ("local".into(), f.led_by_local),
+                ("both".into(), f.led_by_both),
+                ("none".into(), led_none),
+            ],
         ),
     ];
-    // Participants: distinct people who attended, by the category of their registration.
-    let mut participants: HashMap<&str, Category> = HashMap::new();
-    let mut hours = 0.0;
-    let (mut attended, mut absent, mut taken, mut promoted) = (0u64, 0u64, 0u64, 0u64);
-    let mut per_session: HashMap<&str, (u64, u64)> = HashMap::new();
-    for r in &regs {
-        let s = sessions[r.activity_id.as_str()];
-        if r.promoted {
-            promoted += 1;
-        }
-        match r.status {
-            Rs::Attended => {
-                attended += 1;
-                participants.insert(&r.person_id, r.category);
-                hours += (s.ends_at - s.starts_at).num_minutes().max(0) as f64 / 60.0;
-                let e = per_session.entry(s.id.as_str()).or_default();
-                match r.category {
-                    Category::Newcomer => e.0 += 1,
-                    Category::Local => e.1 += 1,
-                }
-            }
-            Rs::Absent => absent += 1,
-            _ => {}
-        }
-        if matches!(r.status, Rs::Registered | Rs::Attended | Rs::Absent) && s.capacity.is_some() {
-            taken += 1;
-        }
-    }
+    let participants = sum_by(&f.participants, Clone::clone);
+    let n: u64 = participants.values().sum();
     tables.extend(people(
         "participants",
-        participants.len() as u64,
+        n,
         vec![Breakdown::fixed(
             "participants_by_category",
             ["newcomer", "local"],
-            &count(participants.values().map(|c| category_key(*c).to_owned())),
+            &participants,
         )],
     ));
-    let n = participants.len() as u64;
     tables.push(measure(
         "participant_hours",
         ReportUnit::Hours,
-        Some(hours),
+        Some(f.attended_hours),
         n,
     ));
+    let seen = f.attended + f.absent;
     tables.push(measure(
         "attendance_rate",
         ReportUnit::Percent,
-        percent(attended, attended + absent),
-        attended + absent,
+        percent(f.attended, seen),
+        seen,
     ));
     tables.push(measure(
         "no_show_rate",
         ReportUnit::Percent,
-        percent(absent, attended + absent),
-        attended + absent,
+        percent(f.absent, seen),
+        seen,
     ));
-    let capacity: u64 = sessions
-        .values()
-        .filter_map(|s| s.capacity)
-        .map(|c| c.max(0) as u64)
-        .sum();
     tables.push(measure(
         "fill_rate",
         ReportUnit::Percent,
-        percent(taken, capacity),
-        taken,
+        percent(f.taken, f.capacity),
+        f.taken,
     ));
-    // The mix against the session's targets, on who attended.
-    let (mut met, mut missed) = (0u64, 0u64);
-    for s in sessions.values() {
-        if s.min_newcomer_percent.is_none() && s.min_local_percent.is_none() {
-            continue;
-        }
-        let (nc, lc) = per_session.get(s.id.as_str()).copied().unwrap_or((0, 0));
-        let ok = |part: u64, min: Option<i32>| {
-            min.is_none_or(|m| percent(part, nc + lc).is_some_and(|p| p >= f64::from(m)))
-        };
-        if ok(nc, s.min_newcomer_percent) && ok(lc, s.min_local_percent) {
-            met += 1;
-        } else {
-            missed += 1;
-        }
-    }
     tables.push(things(
         "mix_targets",
-        met + missed,
-        vec![("met".into(), met), ("missed".into(), missed)],
+        f.mix_met + f.mix_missed,
+        vec![("met".into(), f.mix_met), ("missed".into(), f.mix_missed)],
     ));
-    tables.extend(people("waiting_list_promotions", promoted, Vec::new()));
+    tables.extend(people("waiting_list_promotions", f.promoted, Vec::new()));
     tables
 }
-
 fn duos(
     facts: &Facts,
     utc: (NaiveDateTime, NaiveDateTime),
@@ -495,12 +383,7 @@ fn interlab(facts: &Facts) -> Vec<ReportTable> {
         vec![Breakdown::fixed(
             "entrepreneurs_by_stage",
             ProjectStage::ALL.iter().map(|s| s.as_str()),
-            &count(
-                facts
-                    .entrepreneurs
-                    .iter()
-                    .map(|e| e.stage.as_str().to_owned()),
-            ),
+            &count(facts.entrepreneurs.iter().map(|s| s.as_str().to_owned())),
         )],
     );
     tables.push(things("milestones_done", facts.milestones_done, Vec::new()));
@@ -530,6 +413,56 @@ mod tests {
         assert_eq!(age_band(Some(1976), 2026), "36_50");
         assert_eq!(age_band(Some(1961), 2026), "51_65");
         assert_eq!(age_band(Some(1960), 2026), "over_65");
+    }
+
+    #[test]
+    fn a_programme_s_rates_and_hosts_come_from_its_counts() {
+        let f = ProgrammeFacts {
+            sessions: 10,
+            workshops: 4,
+            led_by_newcomer: 3,
+            led_by_local: 2,
+            led_by_both: 1,
+            participants: vec![("newcomer".into(), 12), ("local".into(), 8)],
+            attended: 30,
+            absent: 10,
+            taken: 45,
+            capacity: 60,
+            promoted: 6,
+            attended_hours: 61.25,
+            mix_met: 2,
+            mix_missed: 1,
+        };
+        let tables = activities(&f);
+        let total = |key: &str| {
+            tables
+                .iter()
+                .find(|t| t.key == key)
+                .and_then(|t| t.total.as_ref())
+                .and_then(|c| c.value)
+        };
+        let hosts = tables.iter().find(|t| t.key == "sessions_by_host");
+        let none = hosts.and_then(|t| t.rows.iter().find(|c| c.key == "none"));
+        assert_eq!(none.and_then(|c| c.value), Some(4.0));
+        assert_eq!(total("participants_by_category"), Some(20.0));
+        assert_eq!(total("attendance_rate"), Some(75.0));
+        assert_eq!(total("no_show_rate"), Some(25.0));
+        assert_eq!(total("fill_rate"), Some(75.0));
+        assert_eq!(total("participant_hours"), Some(61.3));
+        assert_eq!(total("mix_targets"), Some(3.0));
+        assert_eq!(total("waiting_list_promotions"), Some(6.0));
+    }
+
+    #[test]
+    fn stored_values_that_differ_by_case_are_one_key() {
+        let by = text_counts(&[
+            (Some("Liège".into()), 7),
+            (Some(" liège".into()), 2),
+            (None, 3),
+            (Some(" ".into()), 1),
+        ]);
+        assert_eq!(by.get("liège"), Some(&9));
+        assert_eq!(by.get(UNKNOWN), Some(&4));
     }
 
     #[test]

@@ -1,54 +1,28 @@
-//! The facts a report is computed from, read for one period in a few queries (no per-person
-//! query: the yearly report of a large dataset stays one pass over each table).
+//! The facts a report is computed from, read for one period in a few queries: the large
+//! tables (people, registrations, sessions) counted by the database (`counts`), the small ones
+//! (duos, candidacies, assessments, InterLab) read as rows. No per-person query, and no person
+//! or registration row loaded.
 
+mod counts;
 pub mod home;
 
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use shared::activities::{ActivityProgramme, ActivityStatus, RegistrationStatus};
 use shared::duo::{AssessmentPhase, CandidacyStatus, DuoOutcome, DuoStatus};
 use shared::interlab::{MilestoneStatus, OutcomeKind, ProjectStage};
 use shared::people::Category;
 
 use crate::db::schema::{
-    activities, activity_hosts, duo_assessments, duo_candidacies, duos, interlab_entrepreneurs,
-    interlab_meetings, interlab_milestones, interlab_outcomes, people, person_languages,
-    registrations,
+    duo_assessments, duo_candidacies, duos, interlab_entrepreneurs, interlab_milestones,
+    interlab_outcomes,
 };
 use crate::db::DbConnection;
-use crate::reports::domain::indicators::{
-    CandidacyFacts, ConfidenceChange, DuoFacts, EntrepreneurFacts, Facts, PersonFacts,
-    RegistrationFacts, SessionFacts,
-};
+use crate::reports::domain::indicators::{CandidacyFacts, ConfidenceChange, DuoFacts, Facts};
 use crate::reports::domain::period::Period;
 
-type PersonRow = (
-    String,
-    Category,
-    Option<Category>,
-    NaiveDateTime,
-    Option<i32>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-type SessionRow = (
-    String,
-    Option<String>,
-    ActivityProgramme,
-    NaiveDateTime,
-    NaiveDateTime,
-    Option<i32>,
-    Option<i32>,
-    Option<i32>,
-);
-
 type DuoRow = (
-    String,
-    String,
     DuoStatus,
     NaiveDateTime,
     Option<NaiveDateTime>,
@@ -59,98 +33,19 @@ type DuoRow = (
 /// Reads everything the report of `period` needs.
 pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
     let (start, end) = period.utc();
+    let (interact, training) = counts::programmes(conn, period)?;
     let mut facts = Facts {
-        people: people_facts(conn)?,
+        reached: counts::reached(conn, period)?,
+        interact,
+        training,
         ..Facts::default()
     };
-
-    // Sessions scheduled in the period, not cancelled (drafts never took place either).
-    let sessions: Vec<SessionRow> = activities::table
-        .filter(activities::starts_at.ge(start))
-        .filter(activities::starts_at.lt(end))
-        .filter(activities::status.eq(ActivityStatus::Published))
-        .select((
-            activities::id,
-            activities::series_id,
-            activities::programme,
-            activities::starts_at,
-            activities::ends_at,
-            activities::capacity,
-            activities::min_newcomer_percent,
-            activities::min_local_percent,
-        ))
-        .load(conn)?;
-    let hosts: Vec<(String, String)> = activity_hosts::table
-        .inner_join(activities::table)
-        .filter(activities::starts_at.ge(start))
-        .filter(activities::starts_at.lt(end))
-        .select((activity_hosts::activity_id, activity_hosts::person_id))
-        .load(conn)?;
-    let mut hosts_of: HashMap<String, Vec<Category>> = HashMap::new();
-    for (activity, person) in hosts {
-        if let Some(p) = facts.people.get(&person) {
-            hosts_of.entry(activity).or_default().push(p.category);
-        }
-    }
-    facts.sessions = sessions
-        .into_iter()
-        .map(
-            |(id, series_id, programme, starts_at, ends_at, capacity, mn, ml)| {
-                let hosts = hosts_of.remove(&id).unwrap_or_default();
-                SessionFacts {
-                    id,
-                    series_id,
-                    programme,
-                    starts_at,
-                    ends_at,
-                    capacity,
-                    min_newcomer_percent: mn,
-                    min_local_percent: ml,
-                    hosts,
-                }
-            },
-        )
-        .collect();
-
-    let regs: Vec<(
-        String,
-        String,
-        Category,
-        RegistrationStatus,
-        Option<NaiveDateTime>,
-    )> = registrations::table
-        .inner_join(activities::table)
-        .filter(activities::starts_at.ge(start))
-        .filter(activities::starts_at.lt(end))
-        .filter(activities::status.eq(ActivityStatus::Published))
-        .select((
-            registrations::activity_id,
-            registrations::person_id,
-            registrations::category,
-            registrations::status,
-            registrations::promoted_at,
-        ))
-        .load(conn)?;
-    facts.registrations = regs
-        .into_iter()
-        .map(
-            |(activity_id, person_id, category, status, promoted_at)| RegistrationFacts {
-                activity_id,
-                person_id,
-                category,
-                status,
-                promoted: promoted_at.is_some(),
-            },
-        )
-        .collect();
 
     // Duos touching the period: proposed before its end and not ended before its start.
     let duo_rows: Vec<DuoRow> = duos::table
         .filter(duos::proposed_at.lt(end))
         .filter(duos::ended_at.is_null().or(duos::ended_at.ge(start)))
         .select((
-            duos::newcomer_id,
-            duos::local_id,
             duos::status,
             duos::proposed_at,
             duos::confirmed_at,
@@ -161,16 +56,12 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
     facts.duos = duo_rows
         .into_iter()
         .map(
-            |(newcomer_id, local_id, status, proposed_at, confirmed_at, ended_at, outcome)| {
-                DuoFacts {
-                    newcomer_id,
-                    local_id,
-                    status,
-                    proposed_at,
-                    confirmed_at,
-                    ended_at,
-                    outcome,
-                }
+            |(status, proposed_at, confirmed_at, ended_at, outcome)| DuoFacts {
+                status,
+                proposed_at,
+                confirmed_at,
+                ended_at,
+                outcome,
             },
         )
         .collect();
@@ -192,7 +83,10 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
         .collect();
 
     facts.confidence = confidence(conn, period)?;
-    facts.entrepreneurs = entrepreneurs(conn, period, end)?;
+    facts.entrepreneurs = interlab_entrepreneurs::table
+        .filter(interlab_entrepreneurs::created_at.lt(end))
+        .select(interlab_entrepreneurs::stage)
+        .load::<ProjectStage>(conn)?;
     facts.milestones_done = interlab_milestones::table
         .filter(interlab_milestones::status.eq(MilestoneStatus::Done))
         .filter(interlab_milestones::completed_on.ge(period.from))
@@ -206,49 +100,6 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
         .select(interlab_outcomes::kind)
         .load::<OutcomeKind>(conn)?;
     Ok(facts)
-}
-
-/// Every person's aggregate facts (anonymised people included: what reports count stays).
-fn people_facts(conn: &mut DbConnection) -> QueryResult<HashMap<String, PersonFacts>> {
-    let rows: Vec<PersonRow> = people::table
-        .select((
-            people::id,
-            people::profile,
-            people::category_override,
-            people::created_at,
-            people::birth_year,
-            people::gender,
-            people::commune,
-            people::origin_region,
-        ))
-        .load(conn)?;
-    let mut languages: HashMap<String, Vec<String>> = HashMap::new();
-    for (person, language) in person_languages::table
-        .select((person_languages::person_id, person_languages::language))
-        .load::<(String, String)>(conn)?
-    {
-        languages.entry(person).or_default().push(language);
-    }
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, profile, over, created_at, birth_year, gender, commune, origin)| {
-                let languages = languages.remove(&id).unwrap_or_default();
-                (
-                    id,
-                    PersonFacts {
-                        category: over.unwrap_or(profile),
-                        created_at,
-                        birth_year,
-                        gender,
-                        commune,
-                        origin_region: origin,
-                        languages,
-                    },
-                )
-            },
-        )
-        .collect())
 }
 
 /// The newcomers' French confidence before and after, for duos whose "after" is dated in the
@@ -285,41 +136,6 @@ fn confidence(conn: &mut DbConnection, period: Period) -> QueryResult<Vec<Confid
                 before: *b,
                 after: a,
             })
-        })
-        .collect())
-}
-
-/// Entrepreneurs whose path started before the end of the period; `accompanied` when it
-/// started in the period or a meeting was held in it.
-fn entrepreneurs(
-    conn: &mut DbConnection,
-    period: Period,
-    end: NaiveDateTime,
-) -> QueryResult<Vec<EntrepreneurFacts>> {
-    let (start, _) = period.utc();
-    let rows: Vec<(String, String, ProjectStage, NaiveDateTime)> = interlab_entrepreneurs::table
-        .filter(interlab_entrepreneurs::created_at.lt(end))
-        .select((
-            interlab_entrepreneurs::id,
-            interlab_entrepreneurs::person_id,
-            interlab_entrepreneurs::stage,
-            interlab_entrepreneurs::created_at,
-        ))
-        .load(conn)?;
-    let met: std::collections::HashSet<String> = interlab_meetings::table
-        .filter(interlab_meetings::held_on.ge(period.from))
-        .filter(interlab_meetings::held_on.le(period.to))
-        .select(interlab_meetings::entrepreneur_id)
-        .load::<String>(conn)?
-        .into_iter()
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(|(id, person_id, stage, created_at)| EntrepreneurFacts {
-            person_id,
-            stage,
-            created_at,
-            accompanied: created_at >= start || met.contains(&id),
         })
         .collect())
 }

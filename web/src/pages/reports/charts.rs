@@ -57,12 +57,23 @@ fn tone(i: usize) -> String {
 }
 
 /// A breakdown: its chart and its data table. `open`: the table is shown as it is (the
-/// printed report) rather than folded under "See the data table".
+/// printed report) rather than folded under "See the data table". `context`: the id of the
+/// element naming the programme, read before the title in the scrollable table's name, so
+/// that two programmes' tables of the same breakdown are distinct regions on one page.
 #[component]
-pub fn TableChart(id: String, table: ReportTable, #[prop(optional)] open: bool) -> impl IntoView {
+pub fn TableChart(
+    id: String,
+    table: ReportTable,
+    #[prop(optional)] open: bool,
+    #[prop(optional, into)] context: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let title_id = format!("{id}-title");
     let labelled = title_id.clone();
+    let region = match context {
+        Some(c) => format!("{c} {title_id}"),
+        None => title_id.clone(),
+    };
     let key = StoredValue::new(table.key.clone());
     let title = move || title_of(i18n.lang.get(), &key.get_value());
     let all_hidden = table.rows.iter().all(|c| c.suppressed || c.value.is_none());
@@ -74,7 +85,7 @@ pub fn TableChart(id: String, table: ReportTable, #[prop(optional)] open: bool) 
             ChartKind::Bars => bars_view(&table).into_any(),
         }
     };
-    let data = data_table(&table, title_id.clone());
+    let data = data_table(&table, region);
     let data = if open {
         data.into_any()
     } else {
@@ -176,7 +187,7 @@ fn mix_view(table: &ReportTable) -> impl IntoView {
     }
 }
 
-fn data_table(table: &ReportTable, title_id: String) -> impl IntoView {
+fn data_table(table: &ReportTable, labelled: String) -> impl IntoView {
     let i18n = use_i18n();
     let unit = table.unit;
     let partition = table.partition;
@@ -217,7 +228,7 @@ fn data_table(table: &ReportTable, title_id: String) -> impl IntoView {
         }
     });
     view! {
-        <div class="table-wrap" role="region" tabindex="0" aria-labelledby=title_id>
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby=labelled>
             <table class="report-table">
                 <thead>
                     <tr>

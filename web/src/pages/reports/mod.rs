@@ -108,9 +108,16 @@ pub fn KeyFigures(figures: Vec<(ReportCell, shared::reports::ReportUnit)>) -> im
     view! { <ul class="key-figures">{items}</ul> }
 }
 
-/// One programme's figures: key figures, then each breakdown's chart.
+/// One programme's figures: key figures, then each breakdown's chart. `heading`: the id of the
+/// element naming the programme; it starts the names of the section's regions, which would
+/// otherwise repeat from one programme to the next on the printed report (every programme
+/// has its "Key figures").
 #[component]
-pub fn SectionBody(section: ReportSection, #[prop(optional)] open: bool) -> impl IntoView {
+pub fn SectionBody(
+    section: ReportSection,
+    heading: String,
+    #[prop(optional)] open: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let group = section.group.as_str();
     let figures = key_figures(&section);
@@ -118,12 +125,15 @@ pub fn SectionBody(section: ReportSection, #[prop(optional)] open: bool) -> impl
         .into_iter()
         .map(|table| {
             let id = format!("{group}-{}", table.key);
-            view! { <TableChart id table=table.clone() open/> }
+            view! { <TableChart id table=table.clone() open context=heading.clone()/> }
         })
         .collect_view();
     let figures_id = format!("{group}-figures");
     let details_id = format!("{group}-details");
-    let (figures_ref, details_ref) = (figures_id.clone(), details_id.clone());
+    let (figures_ref, details_ref) = (
+        format!("{heading} {figures_id}"),
+        format!("{heading} {details_id}"),
+    );
     view! {
         <section class="report-block" aria-labelledby=figures_ref>
             <h3 id=figures_id>{move || i18n.t(RepKey::KeyFigures)}</h3>
@@ -443,7 +453,7 @@ fn ReportView(
                     hidden=move || tab.get() != g
                 >
                     <h2 class="visually-hidden">{move || i18n.t(group_label(g))}</h2>
-                    <SectionBody section=s/>
+                    <SectionBody section=s heading=format!("tab-{}", g.as_str())/>
                     {trend}
                 </div>
             }

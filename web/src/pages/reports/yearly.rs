@@ -97,11 +97,11 @@ fn YearlyBody(report: YearlyReport) -> impl IntoView {
         .map(|s| {
             let g = s.group;
             let id = format!("yearly-{}", g.as_str());
-            let labelled = id.clone();
+            let (labelled, heading) = (id.clone(), id.clone());
             view! {
                 <section class="report-section" aria-labelledby=labelled>
                     <h2 id=id>{move || i18n.t(group_label(g))}</h2>
-                    <SectionBody section=s open=true/>
+                    <SectionBody section=s heading open=true/>
                 </section>
             }
         })

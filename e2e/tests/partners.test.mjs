@@ -171,7 +171,7 @@ describe('partners: the team gives a partner access, the partner refers, the tea
     await p.locator('#client-name').fill(CLIENT_NAME);
     await p.locator('#new-client button[type=submit]').click();
     await p.locator('#scopes-error').waitFor();
-    for (const scope of ['events-read', 'referrals-read', 'referrals-write', 'webhooks-manage']) {
+    for (const scope of ['events-read', 'referrals-read', 'referrals-write', 'trainings-register', 'webhooks-manage']) {
       await p.locator(`#scope-${scope}`).check();
     }
     await p.locator('#new-client button[type=submit]').click();
@@ -203,7 +203,7 @@ describe('partners: the team gives a partner access, the partner refers, the tea
       headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'client_credentials',
-        scope: 'events:read referrals:read referrals:write webhooks:manage',
+        scope: 'events:read referrals:read referrals:write trainings:register webhooks:manage',
       }),
     });
     const token = await res.json();
@@ -211,7 +211,7 @@ describe('partners: the team gives a partner access, the partner refers, the tea
     assert.equal(token.token_type, 'Bearer');
     assert.ok(token.expires_in > 0);
     assert.deepEqual(token.scope.split(' ').sort(),
-      ['events:read', 'referrals:read', 'referrals:write', 'webhooks:manage']);
+      ['events:read', 'referrals:read', 'referrals:write', 'trainings:register', 'webhooks:manage']);
     fx.token = token.access_token;
     // A wrong secret: RFC 6749 §5.2.
     const wrong = await fetch(`${BASE_URL}/api/v1/oauth/token`, {
@@ -320,6 +320,40 @@ describe('partners: the team gives a partner access, the partner refers, the tea
     assert.deepEqual(Object.keys(seen.body).sort(),
       ['created_at', 'id', 'programme', 'status', 'status_changed_at']);
     assert.equal(JSON.stringify(seen.body).includes('préfère'), false, "the team's note stays with the team");
+  });
+
+  it('partners: the partner registers one of its staff to a training, as docs/partners.md §6 says', async () => {
+    // Its own staff (the demo affiliates two people to the CPAS), then the courses open to them.
+    const staff = await partner('GET', '/partner/trainings/staff');
+    assert.equal(staff.status, 200);
+    assert.ok(staff.body.length >= 1, 'the CPAS has staff in the demo');
+    assert.ok(staff.body.every((m) => m.person_id && m.name && m.role));
+    const courses = await partner('GET', '/partner/trainings');
+    assert.equal(courses.status, 200);
+    assert.ok(courses.body.length >= 1, 'a course is open to partner staff');
+    const course = courses.body[0];
+    // Someone not yet registered to that course (the demo registered some already).
+    const mine = await partner('GET', '/partner/trainings/registrations');
+    const taken = new Set(mine.body.filter((r) => r.course_id === course.id && r.status !== 'cancelled').map((r) => r.person_id));
+    const member = staff.body.find((m) => !taken.has(m.person_id));
+    assert.ok(member, 'a staff member to register');
+    const made = await partner('POST', `/partner/trainings/${course.id}/registrations`,
+      { person_id: member.person_id }, { 'Idempotency-Key': `e2e-training-${stamp}` });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    assert.ok(['registered', 'waitlisted'].includes(made.body.status));
+    // The same request again: the first answer, nothing new.
+    const again = await partner('POST', `/partner/trainings/${course.id}/registrations`,
+      { person_id: member.person_id }, { 'Idempotency-Key': `e2e-training-${stamp}` });
+    assert.equal(again.body.id, made.body.id);
+    const listed = await partner('GET', '/partner/trainings/registrations');
+    assert.ok(listed.body.some((r) => r.id === made.body.id));
+    // Someone who is not its staff (here, nobody at all): refused on the field, as anyone else.
+    const stranger = await partner('POST', `/partner/trainings/${course.id}/registrations`,
+      { person_id: '00000000-0000-4000-8000-000000000000' });
+    assert.equal(stranger.status, 422);
+    const cancelled = await partner('DELETE', `/partner/trainings/${course.id}/registrations/${made.body.id}`);
+    assert.equal(cancelled.status, 200);
+    assert.equal(cancelled.body.status, 'cancelled');
   });
 
   it('partners: the team sees the partner\'s webhook and its deliveries, read-only', async () => {

@@ -264,6 +264,17 @@ pub struct CourseFilter {
     pub module_id: Option<Uuid>,
 }
 
+/// One of the partner organisation's own staff (`GET /partner/trainings/staff`): whom the
+/// partner may register, with what it needs to choose and nothing more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerStaffMember {
+    pub person_id: Uuid,
+    pub name: String,
+    /// Their role at the organisation, as the team recorded it.
+    pub role: String,
+}
+
 /// A partner registers one of its own staff (a person affiliated to the organisation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

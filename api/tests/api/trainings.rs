@@ -8,7 +8,7 @@ use shared::activities::{Activity, ActivityProgramme, RegistrationStatus};
 use shared::auth::Role;
 use shared::trainings::{
     CertificateCheck, CertificateSummary, Course, EvaluationForm, EvaluationLink,
-    EvaluationResults, Module, PartnerRegistration, Trainee, TraineeStatus,
+    EvaluationResults, Module, PartnerRegistration, PartnerStaffMember, Trainee, TraineeStatus,
 };
 use uuid::Uuid;
 
@@ -570,6 +570,33 @@ both!(
         .await;
         assert_eq!(open.iter().map(|c| c.id).collect::<Vec<_>>(), [c.id]);
         let path = |course: Uuid| format!("/api/v1/partner/trainings/{course}/registrations");
+
+        // Whom it may register: its own staff, with their role, and nobody else.
+        let staff: Vec<PartnerStaffMember> = expect_json(
+            app.get("/api/v1/partner/trainings/staff", Some(&cpas_token))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            staff,
+            [PartnerStaffMember {
+                person_id: sophie.id,
+                name: "Sophie Renard".into(),
+                role: "Assistante sociale".into(),
+            }]
+        );
+        let none: Vec<PartnerStaffMember> = expect_json(
+            app.get("/api/v1/partner/trainings/staff", Some(&other_token))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(none.is_empty());
+        let res = app
+            .get("/api/v1/partner/trainings/staff", Some(&no_scope))
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
         // Scope, token kind and course are checked.
         let res = app

@@ -50,5 +50,6 @@ pub fn configure_partner(cfg: &mut ServiceConfig) {
     cfg.service(partner::list_open_courses)
         .service(partner::register_staff)
         .service(partner::list_registrations)
+        .service(partner::list_staff)
         .service(partner::cancel_registration);
 }

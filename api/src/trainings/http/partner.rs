@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use shared::partners::Scope;
-use shared::trainings::{Course, PartnerRegistration, PartnerTraineeInput};
+use shared::trainings::{Course, PartnerRegistration, PartnerStaffMember, PartnerTraineeInput};
 use uuid::Uuid;
 
 use crate::activities::service::Idempotency;
@@ -74,6 +74,26 @@ pub async fn register_staff(
     Ok(HttpResponse::build(status)
         .content_type("application/json")
         .body(body))
+}
+
+/// The organisation's own staff (the people the team affiliated to it), with their role there:
+/// the `person_id`s it may register. Nobody else's data.
+#[utoipa::path(tag = "partner", security(("oauth2" = ["trainings:register"])), responses(
+    (status = 200, body = Vec<PartnerStaffMember>),
+    ReadErrors
+))]
+#[get("/trainings/staff")]
+pub async fn list_staff(
+    state: web::Data<AppState>,
+    partner: Partner,
+) -> Result<web::Json<Vec<PartnerStaffMember>>, ApiError> {
+    partner.require(Scope::TrainingsRegister)?;
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| service::staff(conn, &partner))
+            .await?,
+    ))
 }
 
 /// The organisation's registrations, the latest first: place, hours attended, completion.

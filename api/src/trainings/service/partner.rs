@@ -1,7 +1,9 @@
 //! The partner side (scope `trainings:register`): courses open to partner staff, and the
 //! organisation's registrations of its own staff, made through the same rules as the team's.
 
-use shared::trainings::{PartnerRegistration, PartnerTraineeInput, TraineeSource};
+use shared::trainings::{
+    PartnerRegistration, PartnerStaffMember, PartnerTraineeInput, TraineeSource,
+};
 use shared::Lang;
 use uuid::Uuid;
 
@@ -102,6 +104,27 @@ pub fn register(
         }
         Ok((201, body))
     })
+}
+
+/// The organisation's own staff, by first name: the people it may register.
+pub fn staff(
+    conn: &mut DbConnection,
+    partner: &Partner,
+) -> Result<Vec<PartnerStaffMember>, ApiError> {
+    crate::partners::store::contacts(conn, &partner.organisation_id)?
+        .into_iter()
+        .map(|c| {
+            Ok(PartnerStaffMember {
+                person_id: stored_id(&c.person_id)?,
+                name: crate::people::domain::display_name(
+                    &c.first_name,
+                    c.last_name.as_deref(),
+                    c.preferred_name.as_deref(),
+                ),
+                role: c.role,
+            })
+        })
+        .collect()
 }
 
 /// The organisation's registrations, the latest first.

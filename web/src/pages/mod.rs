@@ -15,3 +15,4 @@ pub mod password;
 pub mod people;
 pub mod public;
 pub mod reports;
+pub mod trainings;

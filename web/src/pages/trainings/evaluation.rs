@@ -52,6 +52,9 @@ pub fn evaluation_request(
     }
 }
 
+/// One answer on the 1–5 scale, blank until chosen.
+type Level = RwSignal<Option<i32>>;
+
 /// An element id from a field name (`objectives.0.before` → `objectives-0-before`).
 fn dom_id(field: &str) -> String {
     field.replace('.', "-")
@@ -107,7 +110,7 @@ fn Questionnaire(token: String, form: EvaluationForm, done: RwSignal<bool>) -> i
     } = form;
     let satisfaction = RwSignal::new(None::<i32>);
     let useful = RwSignal::new(String::new());
-    let ratings: Vec<(RwSignal<Option<i32>>, RwSignal<Option<i32>>)> = objectives
+    let ratings: Vec<(Level, Level)> = objectives
         .iter()
         .map(|_| (RwSignal::new(None), RwSignal::new(None)))
         .collect();
@@ -124,7 +127,7 @@ fn Questionnaire(token: String, form: EvaluationForm, done: RwSignal<bool>) -> i
             done.set(true);
             focus_id_later("page-title");
         }
-        Some(Err(err)) if matches!(err, ApiError::Problem(ref p) if p.status == 409) => {
+        Some(Err(ApiError::Problem(p))) if p.status == 409 => {
             done.set(true);
             focus_id_later("page-title");
         }

@@ -91,11 +91,11 @@ describe('trainings: the team runs a course and issues certificates', () => {
   it('registers a participant and a partner staff member, and takes attendance', async () => {
     participant = (await api('/people', {
       method: 'POST', token, expect: 201,
-      body: { first_name: 'Amina', last_name: `Benali${stamp}`, profile: 'newcomer' },
+      body: { first_name: 'Amina', last_name: `Benali${stamp}`, email: `amina-${stamp}@example.org`, profile: 'newcomer', arrival_year: 2024 },
     })).json;
     staffMember = (await api('/people', {
       method: 'POST', token, expect: 201,
-      body: { first_name: 'Sophie', last_name: `Renard${stamp}`, profile: 'local' },
+      body: { first_name: 'Sophie', last_name: `Renard${stamp}`, email: `sophie-${stamp}@example.org`, profile: 'local' },
     })).json;
     const cpas = (await api('/organisations', {
       method: 'POST', token, expect: 201, body: { name: `CPAS ${stamp}`, kind: 'cpas' },

@@ -64,6 +64,8 @@ use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
 use crate::pages::reports::yearly::YearlyReportPage;
 use crate::pages::reports::ReportsPage;
+use crate::pages::trainings::certificate::CertificatePage;
+use crate::pages::trainings::evaluation::EvaluationPage;
 use crate::routes::{nav_items, public_nav_items, ACCOUNT, EVENTS, HOME};
 use crate::session::{Session, Status};
 
@@ -105,6 +107,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signup") view=SignupPage/>
                     <Route path=path!("/interlab/apply") view=ApplyPage/>
                     <Route path=path!("/propose") view=ProposePage/>
+                    // The addresses printed on the certificates and sent with evaluation links.
+                    <Route path=path!("/certificates") view=CertificatePage/>
+                    <Route path=path!("/certificates/:code") view=CertificatePage/>
+                    <Route path=path!("/evaluations/:token") view=EvaluationPage/>
                     <Route
                         path=path!("/")
                         view=|| {

@@ -26,6 +26,15 @@ pub const SIGNUP: &str = "/signup";
 pub const INTERLAB_APPLY: &str = "/interlab/apply";
 /// "Je propose un atelier", the public InterAct proposal form (no account needed).
 pub const PROPOSE: &str = "/propose";
+/// The public check of a training certificate (no account needed); the certificates print
+/// `/certificates/{code}`.
+pub const CERTIFICATES: &str = "/certificates";
+
+/// The public check of the certificate with this verification code.
+pub fn certificate_path(code: &str) -> String {
+    format!("{CERTIFICATES}/{}", encode_component(code))
+}
+
 /// The coordinators' board of InterAct workshop proposals.
 pub const INTERACT: &str = "/interact";
 
@@ -526,6 +535,15 @@ mod tests {
             event_path(uuid::Uuid::nil()),
             "/events/00000000-0000-0000-0000-000000000000"
         );
+    }
+
+    #[test]
+    fn certificates_are_checked_at_the_printed_address() {
+        assert_eq!(
+            certificate_path("7K3QD-M2XPA-9VBNE-H4RTW"),
+            "/certificates/7K3QD-M2XPA-9VBNE-H4RTW"
+        );
+        assert_eq!(certificate_path("a/b"), "/certificates/a%2Fb");
     }
 
     #[test]

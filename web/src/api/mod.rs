@@ -38,6 +38,7 @@ pub mod people_admin;
 pub mod public;
 pub mod reports;
 pub mod team;
+pub mod trainings;
 
 /// Prefix of every API path (same origin as the app).
 pub const API_BASE: &str = "/api/v1";

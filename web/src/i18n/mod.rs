@@ -27,6 +27,7 @@ pub mod person;
 pub mod public;
 pub mod reports;
 pub mod team;
+pub mod trainings;
 pub mod vocabulary;
 
 /// A key of one of the catalogues (each declared with [`catalogue!`](crate::catalogue) in its

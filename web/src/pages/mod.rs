@@ -16,3 +16,4 @@ pub mod password;
 pub mod people;
 pub mod public;
 pub mod reports;
+pub mod trainings;

@@ -331,12 +331,24 @@ describe('partners: the team gives a partner access, the partner refers, the tea
     const courses = await partner('GET', '/partner/trainings');
     assert.equal(courses.status, 200);
     assert.ok(courses.body.length >= 1, 'a course is open to partner staff');
-    const course = courses.body[0];
-    // Someone not yet registered to that course (the demo registered some already).
+    // A course and a staff member not registered to it yet (the demo registered some already);
+    // failing that, one of the organisation's registrations is cancelled first (every seat freed).
     const mine = await partner('GET', '/partner/trainings/registrations');
-    const taken = new Set(mine.body.filter((r) => r.course_id === course.id && r.status !== 'cancelled').map((r) => r.person_id));
-    const member = staff.body.find((m) => !taken.has(m.person_id));
-    assert.ok(member, 'a staff member to register');
+    const active = mine.body.filter((r) => r.status !== 'cancelled');
+    let course;
+    let member;
+    for (const c of courses.body) {
+      member = staff.body.find((m) => !active.some((r) => r.course_id === c.id && r.person_id === m.person_id));
+      if (member) { course = c; break; }
+    }
+    if (!member) {
+      const r = active[0];
+      const undone = await partner('DELETE', `/partner/trainings/${r.course_id}/registrations/${r.id}`);
+      assert.equal(undone.status, 200);
+      course = courses.body.find((c) => c.id === r.course_id);
+      member = staff.body.find((m) => m.person_id === r.person_id);
+    }
+    assert.ok(course && member, 'a staff member to register');
     const made = await partner('POST', `/partner/trainings/${course.id}/registrations`,
       { person_id: member.person_id }, { 'Idempotency-Key': `e2e-training-${stamp}` });
     assert.equal(made.status, 201, JSON.stringify(made.body));

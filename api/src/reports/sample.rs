@@ -215,6 +215,7 @@ fn write(
     let mut sessions = Vec::with_capacity(sessions_n);
     let mut rows = Vec::with_capacity(sessions_n);
     let mut hosts = Vec::new();
+    let mut trainings = Vec::new();
     for _ in 0..sessions_n {
         let aid = id(rng);
         let programme = match rng.gen_range(0..10) {
@@ -259,6 +260,9 @@ fn write(
             ts(starts),
             ts(starts),
         ));
+        if programme == "training" {
+            trainings.push((aid.clone(), starts, ends));
+        }
         if programme == "interact" && rng.gen_bool(0.6) {
             let host = &people[rng.gen_range(0..people.len())].0;
             hosts.push(format!("({}, {})", text(&aid), text(host)));
@@ -276,6 +280,9 @@ fn write(
 
     // Registrations: distinct people per session.
     let mut rows = Vec::with_capacity(scale.registrations);
+    let training_ids: std::collections::HashSet<&str> =
+        trainings.iter().map(|t| t.0.as_str()).collect();
+    let mut trained: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     let per = scale.registrations.div_ceil(sessions.len());
     let mut left = scale.registrations;
     for aid in &sessions {
@@ -294,6 +301,10 @@ fn write(
                 18 => "cancelled",
                 _ => "excused",
             };
+            if training_ids.contains(aid.as_str()) && !matches!(status, "waitlisted" | "cancelled")
+            {
+                trained.entry(aid.as_str()).or_default().push(k);
+            }
             let promoted = if rng.gen_bool(0.05) {
                 "'2025-06-01 10:00:00'"
             } else {
@@ -318,6 +329,8 @@ fn write(
          promoted_at, created_at, updated_at)",
         &rows,
     )?;
+
+    write_trainings(conn, rng, &people, &trainings, &trained)?;
 
     // Duos, their self-assessments, waiting candidacies.
     let newcomers: Vec<&String> = people.iter().filter(|p| p.1).map(|p| &p.0).collect();
@@ -478,4 +491,156 @@ fn write(
         &outcomes,
     )?;
     Ok(Generated { people })
+}
+
+/// Trainings: the training sessions in start order, three to a course, one module; the people
+/// registered to a course's sessions are its trainees (some withdrawn, some partner staff of
+/// four organisations); certificates (some revoked) and evaluations for some of them.
+fn write_trainings(
+    conn: &mut DbConnection,
+    rng: &mut StdRng,
+    people: &[(String, bool)],
+    sessions: &[(String, NaiveDateTime, NaiveDateTime)],
+    registered: &std::collections::HashMap<&str, Vec<usize>>,
+) -> anyhow::Result<()> {
+    if sessions.is_empty() {
+        return Ok(());
+    }
+    let stamp = "'2025-01-01 00:00:00'";
+    let orgs: Vec<String> = ["cpas", "association", "language_school", "company"]
+        .iter()
+        .map(|_| id(rng))
+        .collect();
+    let rows: Vec<String> = orgs
+        .iter()
+        .zip(["cpas", "association", "language_school", "company"])
+        .map(|(o, kind)| {
+            let name = format!("Partenaire {kind}");
+            format!(
+                "({}, {}, {}, FALSE, {stamp}, {stamp})",
+                text(o),
+                text(&name),
+                text(kind)
+            )
+        })
+        .collect();
+    insert(
+        conn,
+        "organisations (id, name, kind, data_sharing_signed, created_at, updated_at)",
+        &rows,
+    )?;
+    let module = id(rng);
+    insert(
+        conn,
+        "training_modules (id, title, description, objectives, minutes, audience, languages, \
+         certificate, min_attendance_percent, created_at, updated_at)",
+        &[format!(
+            "({}, '{{\"fr\":\"Module\"}}', '{{\"fr\":\"\"}}', '[]', 180, 'everyone', '[\"fr\"]', \
+             TRUE, 80, {stamp}, {stamp})",
+            text(&module)
+        )],
+    )?;
+    let mut ordered: Vec<&(String, NaiveDateTime, NaiveDateTime)> = sessions.iter().collect();
+    ordered.sort_by_key(|s| s.1);
+    let (mut courses, mut links, mut trainees, mut certificates, mut evaluations) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for group in ordered.chunks(3) {
+        let cid = id(rng);
+        let (first, last) = (group[0].1, group[group.len() - 1].2);
+        courses.push(format!(
+            "({}, {}, {}, {}, TRUE, {stamp}, {stamp})",
+            text(&cid),
+            text(&module),
+            date(first.date()),
+            date(last.date()),
+        ));
+        let mut who = std::collections::BTreeSet::new();
+        for (aid, _, _) in group.iter().copied() {
+            links.push(format!("({}, {})", text(&cid), text(aid)));
+            who.extend(registered.get(aid.as_str()).into_iter().flatten().copied());
+        }
+        for k in who {
+            let pid = &people[k].0;
+            let withdrawn = rng.gen_bool(0.1);
+            let org = if rng.gen_bool(0.3) {
+                text(&orgs[rng.gen_range(0..orgs.len())])
+            } else {
+                "NULL".into()
+            };
+            trainees.push(format!(
+                "({}, {}, {}, {}, 'staff', {}, {stamp}, {stamp})",
+                text(&id(rng)),
+                text(&cid),
+                text(pid),
+                org,
+                if withdrawn { stamp } else { "NULL" },
+            ));
+            if !withdrawn && rng.gen_bool(0.4) {
+                let revoked = rng.gen_bool(0.1);
+                certificates.push(format!(
+                    "({}, {}, {}, {}, {}, 'fr', 180, {}, {})",
+                    text(&id(rng)),
+                    text(&cid),
+                    text(pid),
+                    text(&id(rng)),
+                    text(&id(rng)),
+                    ts(last + Duration::days(1)),
+                    if revoked {
+                        ts(last + Duration::days(2))
+                    } else {
+                        "NULL".into()
+                    },
+                ));
+            }
+            if !withdrawn && rng.gen_bool(0.5) {
+                let satisfaction = if rng.gen_bool(0.9) {
+                    rng.gen_range(1..=5).to_string()
+                } else {
+                    "NULL".into()
+                };
+                let answered = if rng.gen_bool(0.9) {
+                    ts(last + Duration::days(2))
+                } else {
+                    "NULL".into()
+                };
+                evaluations.push(format!(
+                    "({}, {}, {}, {}, '[]', {}, {stamp})",
+                    text(&id(rng)),
+                    text(&cid),
+                    text(pid),
+                    satisfaction,
+                    answered,
+                ));
+            }
+        }
+    }
+    insert(
+        conn,
+        "training_courses (id, module_id, starts_on, ends_on, open_to_partners, created_at, \
+         updated_at)",
+        &courses,
+    )?;
+    insert(
+        conn,
+        "training_course_sessions (course_id, activity_id)",
+        &links,
+    )?;
+    insert(
+        conn,
+        "training_registrations (id, course_id, person_id, organisation_id, source, \
+         cancelled_at, created_at, updated_at)",
+        &trainees,
+    )?;
+    insert(
+        conn,
+        "training_certificates (id, course_id, person_id, code, code_hash, language, minutes, \
+         issued_at, revoked_at)",
+        &certificates,
+    )?;
+    insert(
+        conn,
+        "training_evaluations (id, course_id, person_id, satisfaction, objectives, answered_at, \
+         created_at)",
+        &evaluations,
+    )
 }

@@ -49,11 +49,12 @@ pub fn summary(conn: &mut DbConnection, period: Period) -> Result<ReportSummary,
 }
 
 /// The keys of the yearly report's key figures, in their order.
-pub const HIGHLIGHTS: [&str; 8] = [
+pub const HIGHLIGHTS: [&str; 9] = [
     "reached",
     "participants",
     "sessions_by_host",
     "participant_hours",
+    "trainees",
     "duos_active",
     "candidates_waiting",
     "entrepreneurs",

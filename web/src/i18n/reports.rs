@@ -127,6 +127,13 @@ crate::catalogue! {
         TmilestonesDone => { fr: "Jalons atteints", en: "Milestones reached", nl: "Behaalde mijlpalen", ar: "المراحل المنجزة" },
         Toutcomes => { fr: "Aboutissements", en: "Outcomes", nl: "Resultaten", ar: "النتائج" },
         ToutcomesByKind => { fr: "Aboutissements, par type", en: "Outcomes, by kind", nl: "Resultaten, per soort", ar: "النتائج حسب النوع" },
+        TcoursesHeld => { fr: "Sessions de formation données", en: "Training courses held", nl: "Gegeven opleidingsreeksen", ar: "الدورات التدريبية المنعقدة" },
+        Ttrainees => { fr: "Personnes formées", en: "Trainees", nl: "Opgeleide personen", ar: "المتدربون" },
+        TtraineesByAudience => { fr: "Personnes formées, par public (participant·es et personnel des partenaires, par type d'organisation)", en: "Trainees, by audience (participants and partner staff, by kind of organisation)", nl: "Opgeleide personen, per doelgroep (deelnemers en personeel van partners, per soort organisatie)", ar: "المتدربون حسب الفئة (المشاركون وموظفو الشركاء حسب نوع المنظمة)" },
+        TcourseCompletionRate => { fr: "Taux de réussite des formations (présence suffisante)", en: "Training completion rate (enough attendance)", nl: "Voltooiingsgraad van de opleidingen (voldoende aanwezigheid)", ar: "نسبة إتمام التدريبات (حضور كافٍ)" },
+        TcertificatesIssued => { fr: "Attestations délivrées", en: "Certificates issued", nl: "Uitgereikte attesten", ar: "الشهادات المسلَّمة" },
+        TevaluationSatisfactionMean => { fr: "Satisfaction moyenne des formations (de 1 à 5)", en: "Average training satisfaction (1 to 5)", nl: "Gemiddelde tevredenheid over de opleidingen (1 tot 5)", ar: "متوسط الرضا عن التدريبات (من 1 إلى 5)" },
+        Rparticipant => { fr: "Participant·es", en: "Participants", nl: "Deelnemers", ar: "المشاركون" },
 
         Rnew => { fr: "Nouvelles personnes", en: "New people", nl: "Nieuwe personen", ar: "أشخاص جدد" },
         Rreturning => { fr: "Personnes qui reviennent", en: "Returning people", nl: "Terugkerende personen", ar: "أشخاص عائدون" },
@@ -200,6 +207,12 @@ pub fn table_label(key: &str) -> Option<RepKey> {
         "milestones_done" => K::TmilestonesDone,
         "outcomes" => K::Toutcomes,
         "outcomes_by_kind" => K::ToutcomesByKind,
+        "courses_held" => K::TcoursesHeld,
+        "trainees" => K::Ttrainees,
+        "trainees_by_audience" => K::TtraineesByAudience,
+        "course_completion_rate" => K::TcourseCompletionRate,
+        "certificates_issued" => K::TcertificatesIssued,
+        "evaluation_satisfaction_mean" => K::TevaluationSatisfactionMean,
         _ => return None,
     })
 }
@@ -230,6 +243,15 @@ pub fn row_label(table: &str, row: &str) -> Option<Text> {
             }
             .into(),
         );
+    }
+    if table == "trainees_by_audience" {
+        if row == "participant" {
+            return Some(K::Rparticipant.into());
+        }
+        let kind = shared::partners::OrganisationKind::ALL
+            .iter()
+            .find(|k| k.as_str() == row)?;
+        return Some(crate::i18n::partners::kind_key(*kind).into());
     }
     if let Some(s) = ProjectStage::ALL.iter().find(|s| s.as_str() == row) {
         return Some(crate::i18n::interlab::stage_key(*s).into());
@@ -292,6 +314,10 @@ mod tests {
             "french_confidence_change",
             "entrepreneurs_by_stage",
             "outcomes_by_kind",
+            "trainees_by_audience",
+            "course_completion_rate",
+            "certificates_issued",
+            "evaluation_satisfaction_mean",
         ] {
             assert!(table_label(key).is_some(), "{key}");
         }
@@ -312,6 +338,13 @@ mod tests {
         assert_eq!(label("reached_by_age", "18_25"), Some("18 à 25 ans"));
         assert_eq!(label("entrepreneurs_by_stage", "idea"), Some("Idée"));
         assert_eq!(label("reached_by_commune", "liège"), None);
+        assert_eq!(
+            label("trainees_by_audience", "cpas"),
+            Some(t(
+                Lang::Fr,
+                crate::i18n::partners::kind_key(shared::partners::OrganisationKind::Cpas)
+            ))
+        );
         assert_eq!(
             label("reached_by_commune", "unknown"),
             Some("Non renseigné")

@@ -80,12 +80,45 @@ pub struct ConfidenceChange {
     pub after: i32,
 }
 
+/// The trainings' own facts: courses, trainees, completion, certificates and evaluations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrainingFacts {
+    /// Courses with a session held in the period.
+    pub courses: u64,
+    /// The trainees of those courses (registrations not withdrawn), each person once, by
+    /// audience: [`PARTICIPANT`] or the kind of the partner organisation they came for.
+    pub trainees: Vec<(String, u64)>,
+    /// Registrations (not withdrawn) to courses that ended in the period, and those of them
+    /// that met the module's attendance rule.
+    pub finished: u64,
+    pub completed: u64,
+    /// Certificates issued in the period and not revoked.
+    pub certificates: u64,
+    /// The satisfaction (1–5) of the evaluations answered in the period.
+    pub satisfaction: Vec<i32>,
+}
+
+/// The audience of a trainee who came on their own, not as a partner's staff.
+pub const PARTICIPANT: &str = "participant";
+
+/// A trainee's audience from the organisations of their registrations (`None`: on their own):
+/// partner staff when any registration is on an organisation's behalf (the first kind in
+/// alphabetical order, so a person counts once and always the same way).
+pub fn audience<'a>(organisation_kinds: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    organisation_kinds
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or_else(|| PARTICIPANT.to_owned(), str::to_owned)
+}
+
 /// Everything a report is computed from, read for one period.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub reached: ReachedFacts,
     pub interact: ProgrammeFacts,
     pub training: ProgrammeFacts,
+    pub trainings: TrainingFacts,
     /// Duos touching the period (proposed, confirmed, active or ended in it).
     pub duos: Vec<DuoFacts>,
     /// Candidacies waiting now, since before the end of the period.
@@ -172,7 +205,7 @@ pub fn report(p: Period, facts: &Facts, now: NaiveDateTime) -> Vec<ReportSection
         },
         ReportSection {
             group: ReportGroup::Training,
-            tables: activities(&facts.training),
+            tables: trainings(&facts.training, &facts.trainings),
         },
         ReportSection {
             group: ReportGroup::Interlab,
@@ -273,6 +306,41 @@ pub fn activities(f: &ProgrammeFacts) -> Vec<ReportTable> {
     tables.extend(people("waiting_list_promotions", f.promoted, Vec::new()));
     tables
 }
+/// The trainings: courses and trainees first, the sessions' figures (the same arithmetic as
+/// InterAct's), then completion, certificates and satisfaction.
+fn trainings(sessions: &ProgrammeFacts, t: &TrainingFacts) -> Vec<ReportTable> {
+    use shared::partners::OrganisationKind;
+    let mut tables = vec![things("courses_held", t.courses, Vec::new())];
+    // One breakdown (participants and each kind of partner staff), so that no hidden cell
+    // can be recomputed from a second, coarser breakdown of the same trainees.
+    let by_audience = sum_by(&t.trainees, Clone::clone);
+    tables.extend(people(
+        "trainees",
+        by_audience.values().sum(),
+        vec![Breakdown::fixed(
+            "trainees_by_audience",
+            std::iter::once(PARTICIPANT).chain(OrganisationKind::ALL.iter().map(|k| k.as_str())),
+            &by_audience,
+        )],
+    ));
+    tables.extend(activities(sessions));
+    tables.push(measure(
+        "course_completion_rate",
+        ReportUnit::Percent,
+        percent(t.completed, t.finished),
+        t.finished,
+    ));
+    tables.extend(people("certificates_issued", t.certificates, Vec::new()));
+    let scores: Vec<f64> = t.satisfaction.iter().map(|s| f64::from(*s)).collect();
+    tables.push(measure(
+        "evaluation_satisfaction_mean",
+        ReportUnit::Score,
+        mean(&scores),
+        scores.len() as u64,
+    ));
+    tables
+}
+
 fn duos(
     facts: &Facts,
     utc: (NaiveDateTime, NaiveDateTime),
@@ -451,6 +519,61 @@ mod tests {
         assert_eq!(total("participant_hours"), Some(61.3));
         assert_eq!(total("mix_targets"), Some(3.0));
         assert_eq!(total("waiting_list_promotions"), Some(6.0));
+    }
+
+    #[test]
+    fn trainees_count_once_and_as_partner_staff_when_they_came_for_a_partner() {
+        assert_eq!(audience([None, None]), PARTICIPANT);
+        assert_eq!(
+            audience([None, Some("cpas"), Some("association")]),
+            "association"
+        );
+        assert_eq!(audience(std::iter::empty()), PARTICIPANT);
+    }
+
+    #[test]
+    fn training_figures() {
+        let t = TrainingFacts {
+            courses: 3,
+            trainees: vec![
+                ("participant".into(), 12),
+                ("cpas".into(), 6),
+                ("association".into(), 2),
+            ],
+            finished: 16,
+            completed: 12,
+            certificates: 11,
+            satisfaction: vec![5, 4, 4, 3, 5],
+        };
+        let tables = trainings(&ProgrammeFacts::default(), &t);
+        let get = |key: &str| tables.iter().find(|t| t.key == key).unwrap();
+        let total = |key: &str| get(key).total.as_ref().and_then(|c| c.value);
+        assert_eq!(total("courses_held"), Some(3.0));
+        assert_eq!(total("trainees_by_audience"), Some(20.0));
+        let audience = get("trainees_by_audience");
+        // The 2 association staff are hidden among the zeros of the other kinds (20 − 12 − 6
+        // leaves 2 to spread over nine hidden cells); the participants and CPAS staff show.
+        let shown: Vec<(&str, f64)> = audience
+            .rows
+            .iter()
+            .filter_map(|c| Some((c.key.as_str(), c.value?)))
+            .collect();
+        assert_eq!(shown, [("participant", 12.0), ("cpas", 6.0)]);
+        assert_eq!(audience.rows.iter().filter(|c| c.suppressed).count(), 8);
+        assert_eq!(total("course_completion_rate"), Some(75.0));
+        assert_eq!(total("certificates_issued"), Some(11.0));
+        assert_eq!(total("evaluation_satisfaction_mean"), Some(4.2));
+        // Fewer than 5 answers: no mean.
+        let few = TrainingFacts {
+            satisfaction: vec![5, 5],
+            ..t
+        };
+        let tables = trainings(&ProgrammeFacts::default(), &few);
+        let mean = tables
+            .iter()
+            .find(|t| t.key == "evaluation_satisfaction_mean")
+            .and_then(|t| t.total.clone());
+        assert!(mean.is_some_and(|c| c.suppressed && c.value.is_none()));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The facts a report is computed from, read for one period in a few queries: the large
 //! tables (people, registrations, sessions) counted by the database (`counts`), the small ones
-//! (duos, candidacies, assessments, InterLab) read as rows. No per-person query, and no person
-//! or registration row loaded.
+//! (duos, candidacies, assessments, trainings, InterLab) read as rows. No per-person query,
+//! and no person or registration row loaded.
 
 mod counts;
 pub mod home;
+mod trainings;
 
 use std::collections::HashMap;
 
@@ -38,6 +39,7 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
         reached: counts::reached(conn, period)?,
         interact,
         training,
+        trainings: trainings::facts(conn, period)?,
         ..Facts::default()
     };
 

@@ -53,6 +53,11 @@ use crate::pages::partners::organisation::OrganisationPage;
 use crate::pages::partners::organisations::{NewOrganisationPage, OrganisationsPage};
 use crate::pages::partners::referral::ReferralPage;
 use crate::pages::partners::referrals::ReferralsPage;
+use crate::pages::trainings::catalogue::CataloguePage;
+use crate::pages::trainings::course::CoursePage;
+use crate::pages::trainings::course_form::NewCoursePage;
+use crate::pages::trainings::module::ModulePage;
+use crate::pages::trainings::module_form::{EditModulePage, NewModulePage};
 use crate::pages::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::people::list::{PeoplePage, ReviewPage};
 use crate::pages::people::person::PersonPage;
@@ -123,6 +128,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/account") view=|| view! { <RequireAuth><AccountPage/></RequireAuth> }/>
                     <Route path=path!("/reports") view=|| view! { <RequireAuth><ReportsPage/></RequireAuth> }/>
+                    <Route path=path!("/trainings") view=|| view! { <RequireAuth><CataloguePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/new") view=|| view! { <RequireAuth><NewModulePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/:id") view=|| view! { <RequireAuth><ModulePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/:id/edit") view=|| view! { <RequireAuth><EditModulePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/:id/courses/new") view=|| view! { <RequireAuth><NewCoursePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/courses/:id") view=|| view! { <RequireAuth><CoursePage/></RequireAuth> }/>
                     <Route path=path!("/partners") view=|| view! { <RequireAuth><OrganisationsPage/></RequireAuth> }/>
                     <Route path=path!("/partners/new") view=|| view! { <RequireAuth><NewOrganisationPage/></RequireAuth> }/>
                     <Route

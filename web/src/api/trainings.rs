@@ -116,7 +116,11 @@ impl Api {
     }
 
     /// `DELETE /trainings/courses/{id}/registrations/{registration_id}`: withdraw.
-    pub async fn withdraw_trainee(&self, id: Uuid, registration: Uuid) -> Result<Trainee, ApiError> {
+    pub async fn withdraw_trainee(
+        &self,
+        id: Uuid,
+        registration: Uuid,
+    ) -> Result<Trainee, ApiError> {
         let path = format!("/trainings/courses/{id}/registrations/{registration}");
         self.authed_json(Method::DELETE, &path, None).await
     }

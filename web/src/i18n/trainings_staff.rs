@@ -51,7 +51,7 @@ crate::catalogue! {
         PastCourses => { fr: "Cours passés", en: "Past courses", nl: "Afgelopen cursussen", ar: "الدورات السابقة" },
         NoCourses => { fr: "Aucun cours.", en: "No course.", nl: "Geen cursus.", ar: "لا توجد دورة." },
         CourseSeats => {
-            fr: "{registered} inscrit·es · {waitlisted} en attente",
+            fr: "{registered} {registered?inscrit·e|inscrit·es} · {waitlisted} en attente",
             en: "{registered} registered · {waitlisted} waiting",
             nl: "{registered} ingeschreven · {waitlisted} wachtend",
             ar: "{registered} مسجّلون · {waitlisted} في الانتظار",

@@ -71,7 +71,8 @@ pub fn CataloguePage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ModuleFilter::from_query(|n| q.get(n))));
     let navigate = use_navigate();
-    let show = Callback::new(move |f: ModuleFilter| navigate(&f.path(), NavigateOptions::default()));
+    let show =
+        Callback::new(move |f: ModuleFilter| navigate(&f.path(), NavigateOptions::default()));
     let text = RwSignal::new(filter.get_untracked().q.unwrap_or_default());
     let modules = LocalResource::new(move || {
         let _lang = i18n.lang.get();
@@ -82,7 +83,11 @@ pub fn CataloguePage() -> impl IntoView {
         async move { api.training_courses(None).await }
     });
     let audience_value = move || {
-        filter.with(|f| f.audience.map(|a| a.as_str().to_string()).unwrap_or_default())
+        filter.with(|f| {
+            f.audience
+                .map(|a| a.as_str().to_string())
+                .unwrap_or_default()
+        })
     };
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -195,7 +195,10 @@ fn CourseForm(m: Module) -> impl IntoView {
             .iter()
             .filter_map(|s| parse_date(&s.date.get_untracked()))
             .collect();
-        let date_of = |field: &'static str, sig: RwSignal<String>, fallback: Option<chrono::NaiveDate>, bad: &mut Vec<&'static str>| {
+        let date_of = |field: &'static str,
+                       sig: RwSignal<String>,
+                       fallback: Option<chrono::NaiveDate>,
+                       bad: &mut Vec<&'static str>| {
             let text = sig.get_untracked();
             if text.trim().is_empty() {
                 if fallback.is_none() {
@@ -327,11 +330,24 @@ fn SessionRow(
         format!("session-{key}-start"),
         format!("session-{key}-end"),
     );
-    let (start_err_id, end_err_id) = (format!("session-{key}-start-error"), format!("session-{key}-end-error"));
-    let (se1, se2, ee1, ee2) = (start_err_id.clone(), start_err_id.clone(), end_err_id.clone(), end_err_id.clone());
+    let (start_err_id, end_err_id) = (
+        format!("session-{key}-start-error"),
+        format!("session-{key}-end-error"),
+    );
+    let (se1, se2, ee1, ee2) = (
+        start_err_id.clone(),
+        start_err_id.clone(),
+        end_err_id.clone(),
+        end_err_id.clone(),
+    );
     let heading_id = format!("session-{key}-title");
     let heading_id2 = heading_id.clone();
-    let input = move |id: String, kind: &'static str, value: RwSignal<String>, label: TsKey, end: bool, err_id: String| {
+    let input = move |id: String,
+                      kind: &'static str,
+                      value: RwSignal<String>,
+                      label: TsKey,
+                      end: bool,
+                      err_id: String| {
         view! {
             <div class="field" class:field-invalid=move || message(end).is_some()>
                 <label for=id.clone()>{move || i18n.t(label)}</label>
@@ -372,7 +388,10 @@ mod tests {
         assert_eq!(s.starts_at, "2027-02-01T09:00");
         assert_eq!(s.ends_at, "2027-02-01T12:30");
         assert_eq!(session_times("", "09:00", "12:00").err(), Some(vec![false]));
-        assert_eq!(session_times("2027-02-01", "9h", "x").err(), Some(vec![false, true]));
+        assert_eq!(
+            session_times("2027-02-01", "9h", "x").err(),
+            Some(vec![false, true])
+        );
     }
 
     #[test]

@@ -105,7 +105,10 @@ pub struct ModuleDraft {
 impl ModuleDraft {
     pub fn new(m: Option<&Module>) -> ModuleDraft {
         let text = |ml: Option<&Multilingual>, l: Lang| {
-            RwSignal::new(ml.and_then(|ml| ml.get(l.code()).cloned()).unwrap_or_default())
+            RwSignal::new(
+                ml.and_then(|ml| ml.get(l.code()).cloned())
+                    .unwrap_or_default(),
+            )
         };
         let title = m.map(|m| &m.title);
         let description = m.map(|m| &m.description);
@@ -146,7 +149,9 @@ impl ModuleDraft {
             TEXT_LANGS
                 .iter()
                 .zip(signals.iter())
-                .filter_map(|(l, s)| opt_text(&s.get_untracked()).map(|t| (l.code().to_string(), t)))
+                .filter_map(|(l, s)| {
+                    opt_text(&s.get_untracked()).map(|t| (l.code().to_string(), t))
+                })
                 .collect()
         };
         let hours_text = self.hours.get_untracked();
@@ -170,7 +175,11 @@ impl ModuleDraft {
                 n
             }
         };
-        let max_group_size = int("max_group_size", self.max_group_size.get_untracked(), &mut bad);
+        let max_group_size = int(
+            "max_group_size",
+            self.max_group_size.get_untracked(),
+            &mut bad,
+        );
         let min_attendance_percent = int(
             "min_attendance_percent",
             self.min_attendance.get_untracked(),
@@ -233,14 +242,10 @@ pub fn ModuleFields(
         })
     };
     let cert_err = err("certificate");
-    let open_translations = TEXT_LANGS
-        .iter()
-        .enumerate()
-        .skip(1)
-        .any(|(i, _)| {
-            !draft.titles[i].get_untracked().is_empty()
-                || !draft.descriptions[i].get_untracked().is_empty()
-        });
+    let open_translations = TEXT_LANGS.iter().enumerate().skip(1).any(|(i, _)| {
+        !draft.titles[i].get_untracked().is_empty()
+            || !draft.descriptions[i].get_untracked().is_empty()
+    });
     view! {
         <TextField id="title-fr" label=TsKey::TitleFr value=draft.titles[0] required=true autocomplete="off" error=err("title.fr")/>
         <TextAreaField id="description-fr" label=TsKey::DescriptionFr value=draft.descriptions[0] error=err("description.fr")/>
@@ -412,7 +417,13 @@ mod tests {
         for f in MODULE_FIELDS {
             assert!(seen.insert(f), "{f}");
         }
-        for f in ["title.fr", "hours", "audience", "min_attendance_percent", "objectives.11"] {
+        for f in [
+            "title.fr",
+            "hours",
+            "audience",
+            "min_attendance_percent",
+            "objectives.11",
+        ] {
             assert!(MODULE_FIELDS.contains(&f), "{f}");
         }
     }

@@ -35,10 +35,9 @@ pub fn CertificatesCard(ctx: CourseCtx) -> impl IntoView {
             .await
         },
         move |issued: Vec<CertificateSummary>| {
-            ctx.status.set(Some(i18n.tf(
-                TsKey::IssuedCount,
-                &[("count", &issued.len().to_string())],
-            )));
+            ctx.status.set(Some(
+                i18n.tf(TsKey::IssuedCount, &[("count", &issued.len().to_string())]),
+            ));
             ctx.trainees.refetch();
         },
     );
@@ -58,6 +57,7 @@ pub fn CertificatesCard(ctx: CourseCtx) -> impl IntoView {
         Some(Err(e)) => errors.set(FormErrors::from_error(&e, &[], i18n.lang.get_untracked())),
         None => {}
     });
+    let downloading = download.pending();
     if !manages() {
         return ().into_any();
     }
@@ -86,7 +86,7 @@ pub fn CertificatesCard(ctx: CourseCtx) -> impl IntoView {
                                 {move || i18n.t(TsKey::IssueAll)}
                             </button>
                             <button type="button" class="button" id="download-all"
-                                disabled=move || download.pending().get()
+                                disabled=move || downloading.get()
                                 on:click=move |_| { ctx.status.set(None); download.dispatch(()); }>
                                 {move || i18n.t(TsKey::DownloadAll)}
                             </button>

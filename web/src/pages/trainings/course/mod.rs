@@ -21,9 +21,7 @@ use crate::i18n::trainings_staff::TsKey;
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::pages::activities::brussels_input;
 use crate::pages::duo::format_day;
-use crate::routes::{
-    activity_attendance_path, activity_path, training_module_path, TRAININGS,
-};
+use crate::routes::{activity_attendance_path, activity_path, training_module_path, TRAININGS};
 
 /// What the course's cards share: the course, its module, its trainees (reloaded after each
 /// change) and the page's status line.
@@ -51,7 +49,10 @@ pub fn session_label(i18n: I18n, n: usize, s: &CourseSession) -> String {
 
 /// `09:00` of an instant, in Brussels.
 pub fn clock(dt: &chrono::DateTime<chrono::Utc>) -> String {
-    brussels_input(dt).get(11..16).unwrap_or_default().to_string()
+    brussels_input(dt)
+        .get(11..16)
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[component]
@@ -85,19 +86,14 @@ pub fn CoursePage() -> impl IntoView {
                 data.get(),
                 move || data.refetch(),
                 PageHeadings { failed: TsKey::CourseLoadFailed.into(), not_found: Some(TsKey::CourseNotFound.into()) },
-                move |(c, m)| view! { <CourseView c=c m=m status=status reload=Callback::new(move |()| data.refetch())/> }.into_any(),
+                move |(c, m)| view! { <CourseView c=c m=m status=status/> }.into_any(),
             )}
         </section>
     }
 }
 
 #[component]
-fn CourseView(
-    c: Course,
-    m: Module,
-    status: RwSignal<Option<String>>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn CourseView(c: Course, m: Module, status: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
     let id = c.id;
@@ -105,6 +101,9 @@ fn CourseView(
         let _lang = i18n.lang.get();
         async move { api.course_trainees(id).await }
     });
+    // The seats taken and waiting, read again after each registration or withdrawal without
+    // drawing the page again (a form half filled stays as it is).
+    let figures = LocalResource::new(move || async move { api.training_course(id).await });
     let ctx = CourseCtx {
         id,
         course: StoredValue::new(c.clone()),
@@ -113,11 +112,25 @@ fn CourseView(
         status,
         reload: Callback::new(move |()| {
             trainees.refetch();
-            reload.run(());
+            figures.refetch();
         }),
     };
     let (starts_on, ends_on) = (c.starts_on, c.ends_on);
-    let (registered, waitlisted, capacity) = (c.registered, c.waitlisted, c.capacity);
+    let capacity = c.capacity;
+    let initial = (c.registered, c.waitlisted);
+    let seats = move || {
+        let (registered, waitlisted) = figures
+            .get()
+            .and_then(Result::ok)
+            .map_or(initial, |f| (f.registered, f.waitlisted));
+        i18n.tf(
+            TsKey::CourseSeats,
+            &[
+                ("registered", &registered.to_string()),
+                ("waitlisted", &waitlisted.to_string()),
+            ],
+        )
+    };
     let hours = hours_text(c.hours);
     let module_id = c.module_id;
     view! {
@@ -130,7 +143,7 @@ fn CourseView(
                     {move || i18n.tf(TsKey::CourseHours, &[("hours", &hours)])}
                 </p>
                 <p class="badges">
-                    <span class="badge">{move || i18n.tf(TsKey::CourseSeats, &[("registered", &registered.to_string()), ("waitlisted", &waitlisted.to_string())])}</span>
+                    <span class="badge course-seats">{seats}</span>
                     {capacity.map(|cap| view! { <span class="badge">{move || i18n.tf(TsKey::CourseCapacity, &[("capacity", &cap.to_string())])}</span> })}
                     {c.open_to_partners.then(|| view! { <span class="badge badge-category">{move || i18n.t(TsKey::OpenToPartnersBadge)}</span> })}
                 </p>

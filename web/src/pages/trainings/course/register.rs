@@ -108,7 +108,9 @@ fn PartnerStaff(
     });
     let contacts = move || match org.get().flatten() {
         None => ().into_any(),
-        Some(Err(e)) => view! { <p class="field-error">{e.message(i18n.lang.get())}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="field-error">{e.message(i18n.lang.get())}</p> }.into_any()
+        }
         Some(Ok(o)) if o.contacts.is_empty() => {
             view! { <p class="muted">{move || i18n.t(TsKey::NoContacts)}</p> }.into_any()
         }

@@ -108,16 +108,14 @@ fn TraineeCard(ctx: CourseCtx, t: Trainee) -> impl IntoView {
             .await
         },
         move |issued: Vec<CertificateSummary>| {
-            ctx.status.set(Some(i18n.tf(
-                TsKey::IssuedCount,
-                &[("count", &issued.len().to_string())],
-            )));
+            ctx.status.set(Some(
+                i18n.tf(TsKey::IssuedCount, &[("count", &issued.len().to_string())]),
+            ));
             ctx.trainees.refetch();
         },
     );
-    let busy = Signal::derive(move || {
-        mark.pending().get() || withdraw.pending().get() || issue.pending().get()
-    });
+    let pending = [mark.pending(), withdraw.pending(), issue.pending()];
+    let busy = Signal::derive(move || pending.iter().any(Memo::get));
     let may_mark = manages() && status == TraineeStatus::Registered;
     let marks = course
         .sessions
@@ -278,6 +276,7 @@ fn CertificateLine(ctx: CourseCtx, c: CertificateSummary, name: String) -> impl 
         Some(Err(e)) => errors.set(FormErrors::from_error(&e, &[], i18n.lang.get_untracked())),
         None => {}
     });
+    let downloading = download.pending();
     let reason_id = format!("revoke-reason-{cert_id}");
     let reason_err = Signal::derive(move || errors.with(|e| e.field("reason")));
     let (n1, n2) = (name.clone(), name);
@@ -296,7 +295,7 @@ fn CertificateLine(ctx: CourseCtx, c: CertificateSummary, name: String) -> impl 
             {(!revoked).then(|| view! {
                 <div class="actions">
                     <button type="button" class="button small-button download-one"
-                        disabled=move || download.pending().get()
+                        disabled=move || downloading.get()
                         aria-label=move || i18n.tf(TsKey::DownloadOneNamed, &[("name", &n1)])
                         on:click=move |_| { ctx.status.set(None); download.dispatch(()); }>
                         {move || i18n.t(TsKey::DownloadOne)}
@@ -337,8 +336,14 @@ mod tests {
     #[test]
     fn marks_read_in_words() {
         assert_eq!(mark_key(None), TsKey::MarkNone);
-        assert_eq!(mark_key(Some(RegistrationStatus::Registered)), TsKey::MarkNone);
-        assert_eq!(mark_key(Some(RegistrationStatus::Attended)), TsKey::MarkAttended);
+        assert_eq!(
+            mark_key(Some(RegistrationStatus::Registered)),
+            TsKey::MarkNone
+        );
+        assert_eq!(
+            mark_key(Some(RegistrationStatus::Attended)),
+            TsKey::MarkAttended
+        );
         let mut seen = std::collections::HashSet::new();
         for m in MARKS {
             assert!(seen.insert(mark_key(Some(m))));

@@ -354,6 +354,9 @@ mod tests {
                 TsKey::DownloadOne,
                 TsKey::ModuleCount,
                 TsKey::Description,
+                TsKey::SatisfactionField,
+                TsKey::SessionDate,
+                TsKey::EvalLevel,
             ],
             0,
         );

@@ -90,7 +90,7 @@ describe('activities: a coordinator runs a workshop series', () => {
 
   it('opens the agenda from the navigation: upcoming activities by day', async () => {
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Partenaires', 'Rapports']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports']);
     await nav.locator('a', { hasText: 'Agenda' }).click();
     await expectHeading(s.page, 'Agenda');
     assert.equal(new URL(s.page.url()).pathname, '/activities');

@@ -111,7 +111,7 @@ describe('an admin at work', () => {
     await s.page.locator('.home-grid').waitFor();
     assert.match(await main.innerText(), /Semaine du /);
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Partenaires', 'Rapports', 'Administration']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports', 'Administration']);
     assert.equal(await nav.locator('a[aria-current=page]').innerText(), 'Accueil');
     await checkA11y(s.page, 'home');
     await screenshots(s.page, '03-home');
@@ -265,7 +265,7 @@ describe('a coordinator', () => {
 
   it('sees no Admin entry', async () => {
     const links = await s.page.locator('nav.main-nav a').allInnerTexts();
-    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Partenaires', 'Rapports']);
+    assert.deepEqual(links, ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports']);
     assert.equal(await s.page.locator('main a[href="/admin/accounts"]').count(), 0);
     await checkA11y(s.page, 'home (coordinator)');
   });

@@ -89,7 +89,7 @@ describe('Duo2Change, as a coordinator', () => {
 
   it('opens the duo pool from the navigation: both sides, waiting time, filters', async () => {
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Partenaires', 'Rapports']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports']);
     await nav.locator('a', { hasText: 'Duo2Change' }).click();
     await expectHeading(s.page, 'Duo2Change : les candidat·es');
     assert.equal(new URL(s.page.url()).pathname, '/duo');

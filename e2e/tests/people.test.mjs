@@ -30,7 +30,7 @@ describe('people: finding and opening a person', () => {
 
   it('lists people from the navigation, a page at a time', async () => {
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Partenaires', 'Rapports', 'Administration']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports', 'Administration']);
     await nav.locator('a', { hasText: 'Personnes' }).click();
     await expectHeading(s.page, 'Personnes');
     assert.equal(new URL(s.page.url()).pathname, '/people');

@@ -107,7 +107,7 @@ describe('reports: a coordinator', () => {
   it('reports: opens the reports, reads a chart and its table, changes the period', async () => {
     const p = s.page;
     const nav = p.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Partenaires', 'Rapports']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports']);
     await nav.locator('a', { hasText: 'Rapports' }).click();
     await expectHeading(p, "Rapports d'impact");
     await p.locator('.period-shown', { hasText: String(YEAR) }).waitFor();

@@ -1,17 +1,23 @@
-// Browser tests of the trainings (issue 15). The team's steps (a module, a course of two
-// sessions, a participant and a partner's staff member registered, attendance, certificates
-// issued and downloaded) go through the API as the demo administrator: the staff screens are
-// not built yet. What a visitor does is tested in the browser: checking a certificate through
-// the public page its PDF points to (genuine, mistyped, then revoked), and answering the
-// end-of-course questionnaire behind a personal link — in French and Arabic, at phone and
-// desktop widths, axe-clean.
+// Browser tests of the trainings (issue 15). In the browser, a coordinator creates a module
+// (the API's field messages first, for an empty form), plans a course of two sessions,
+// registers a participant (people search) and a partner's staff member (chosen among the
+// people affiliated to the organisation), takes attendance per session, issues the
+// certificates, downloads one and all of them (PDF files), and opens one through the public
+// check page its code links to; the catalogue and the course page are axe-clean in French and
+// Arabic at phone and desktop widths, with no sideways scroll on the phone. Only the people and
+// the organisation are set up through the API. What a visitor does is tested in the browser
+// too: checking a certificate (genuine, mistyped, then revoked) and answering the
+// end-of-course questionnaire behind a personal link.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   ADMIN, BASE_URL, DESKTOP, PHONE,
-  accessToken, checkA11y, expectHeading, launch, open,
+  accessToken, checkA11y, expectHeading, launch, open, signedIn,
 } from '../lib/harness.mjs';
 
+// The second demo coordinator (app.test.mjs changes the first one's password).
+const COORDINATOR = 'coordinatrice.duo@demo.interra.be';
 const stamp = Date.now().toString(36);
 const MODULE = `Communication interculturelle ${stamp}`;
 
@@ -46,49 +52,58 @@ async function setLang(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
+/** The page fits the window's width: nothing scrolls sideways. */
+async function noSidewaysScroll(page, screen) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, width: window.innerWidth,
+  }));
+  assert.ok(scroll <= width, `${screen}: the page is ${scroll}px wide in a ${width}px window`);
+}
+
+/** axe in French and Arabic at the desktop's and the phone's widths, `ready` visible each
+ *  time. The language is switched at the desktop's width (on a phone it is in the menu). */
+async function a11yEverywhere(page, name, ready) {
+  for (const lang of ['fr', 'ar']) {
+    await page.setViewportSize(DESKTOP);
+    if (lang !== 'fr') {
+      await setLang(page, lang);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    }
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await ready(lang).waitFor();
+      await checkA11y(page, `${name} ${lang} ${viewport.width}`);
+      if (viewport === PHONE) await noSidewaysScroll(page, `${name} ${lang} 360`);
+    }
+  }
+  await page.setViewportSize(DESKTOP);
+  await setLang(page, 'fr');
+}
+
+/** Picks a select's option and waits for the call it makes and the reload that follows. */
+async function markAttended(page, select, courseId) {
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/trainings/courses/${courseId}/attendance`)
+      && r.request().method() === 'PUT'),
+    page.waitForResponse((r) => r.url().endsWith(`/trainings/courses/${courseId}/registrations`)
+      && r.request().method() === 'GET'),
+    select.selectOption('attended'),
+  ]);
+}
+
 let token;
 let course;
 let participant;
 let staffMember;
 let certificates;
 
-describe('trainings: the team runs a course and issues certificates', () => {
+describe('trainings: a coordinator runs a course in the browser', () => {
+  let s;
+  let cpas;
   before(async () => {
     token = await accessToken(ADMIN);
-  });
-
-  it('creates a module and a course of two sessions', async () => {
-    const module = (await api('/trainings/modules', {
-      method: 'POST', token, expect: 201,
-      body: {
-        title: { fr: MODULE, ar: `التواصل بين الثقافات ${stamp}` },
-        description: { fr: 'Deux matinées pour se comprendre.' },
-        objectives: ['Reconnaître ses filtres culturels', "Pratiquer l'écoute active"],
-        hours: 6,
-        audience: 'everyone',
-        languages: ['fr'],
-      },
-    })).json;
-    const [d1, d2] = [brusselsDay(10), brusselsDay(17)];
-    course = (await api('/trainings/courses', {
-      method: 'POST', token, expect: 201,
-      body: {
-        module_id: module.id,
-        starts_on: d1,
-        ends_on: d2,
-        sessions: [
-          { starts_at: `${d1}T09:00`, ends_at: `${d1}T12:00` },
-          { starts_at: `${d2}T09:00`, ends_at: `${d2}T12:00` },
-        ],
-        public: false,
-        open_to_partners: true,
-      },
-    })).json;
-    assert.equal(course.sessions.length, 2);
-    assert.equal(course.hours, 6);
-  });
-
-  it('registers a participant and a partner staff member, and takes attendance', async () => {
+    // The people and the organisation exist before: the team's screens for them are tested
+    // elsewhere.
     participant = (await api('/people', {
       method: 'POST', token, expect: 201,
       body: { first_name: 'Amina', last_name: `Benali${stamp}`, email: `amina-${stamp}@example.org`, profile: 'newcomer', arrival_year: 2024 },
@@ -97,39 +112,150 @@ describe('trainings: the team runs a course and issues certificates', () => {
       method: 'POST', token, expect: 201,
       body: { first_name: 'Sophie', last_name: `Renard${stamp}`, email: `sophie-${stamp}@example.org`, profile: 'local' },
     })).json;
-    const cpas = (await api('/organisations', {
-      method: 'POST', token, expect: 201, body: { name: `CPAS ${stamp}`, kind: 'cpas' },
+    // Named to come first in the list of organisations, sorted by name.
+    cpas = (await api('/organisations', {
+      method: 'POST', token, expect: 201, body: { name: `AAA CPAS ${stamp}`, kind: 'cpas' },
     })).json;
     await api(`/organisations/${cpas.id}/contacts/${staffMember.id}`, {
       method: 'PUT', token, expect: 200, body: { role: 'Assistante sociale' },
     });
-    await api(`/trainings/courses/${course.id}/registrations`, {
-      method: 'POST', token, expect: 201, body: { person_id: participant.id },
-    });
-    const partnerTrainee = (await api(`/trainings/courses/${course.id}/registrations`, {
-      method: 'POST', token, expect: 201, body: { person_id: staffMember.id, organisation_id: cpas.id },
-    })).json;
-    assert.equal(partnerTrainee.display_name.includes('Sophie'), true);
-    const marks = course.sessions.flatMap((s) => [participant, staffMember]
-      .map((p) => ({ session_id: s.activity_id, person_id: p.id, status: 'attended' })));
-    const trainees = (await api(`/trainings/courses/${course.id}/attendance`, {
-      method: 'PUT', token, expect: 200, body: { marks },
-    })).json;
-    assert.equal(trainees.length, 2);
-    assert.ok(trainees.every((t) => t.completed && t.hours_attended === 6), JSON.stringify(trainees));
+    s = await signedIn(COORDINATOR);
+  });
+  after(async () => {
+    if (s) await s.close();
   });
 
-  it('issues the certificates and downloads one and all as PDF', async () => {
-    certificates = (await api(`/trainings/courses/${course.id}/certificates`, {
-      method: 'POST', token, expect: 201, body: { language: 'fr' },
-    })).json;
-    assert.equal(certificates.length, 2);
-    const one = await api(`/trainings/certificates/${certificates[0].id}`, { token, expect: 200 });
-    assert.match(one.headers.get('content-type'), /application\/pdf/);
-    assert.equal(one.bytes.subarray(0, 5).toString(), '%PDF-');
-    const all = await api(`/trainings/courses/${course.id}/certificates`, { token, expect: 200 });
-    assert.equal(all.bytes.subarray(0, 5).toString(), '%PDF-');
-    assert.ok(all.bytes.length > one.bytes.length, 'the whole course holds more than one certificate');
+  it('opens the catalogue from the navigation and creates a module (field errors first)', async () => {
+    const p = s.page;
+    await p.locator('nav.main-nav a', { hasText: 'Formations' }).click();
+    await expectHeading(p, 'Formations interculturelles');
+    await p.locator('#modules-title').waitFor();
+    await a11yEverywhere(p, 'catalogue', (lang) => p.locator('main h1', {
+      hasText: lang === 'ar' ? 'التكوينات بين الثقافات' : 'Formations interculturelles',
+    }));
+    await p.getByRole('link', { name: 'Nouveau module' }).click();
+    await expectHeading(p, 'Nouveau module');
+    // Sent empty: the API's messages under the title, the hours and the audience.
+    await p.getByRole('button', { name: 'Enregistrer le module' }).click();
+    await p.locator('#title-fr-error').waitFor();
+    await p.locator('#hours-error').waitFor();
+    await p.locator('#audience-error').waitFor();
+    assert.equal(await p.locator('#title-fr').getAttribute('aria-invalid'), 'true');
+    await p.locator('#title-fr').fill(MODULE);
+    await p.locator('#description-fr').fill('Deux matinées pour se comprendre.');
+    await p.locator('#objectives').fill("Reconnaître ses filtres culturels\nPratiquer l'écoute active");
+    await p.locator('#hours').fill('6');
+    await p.locator('#audience').selectOption('everyone');
+    await p.locator('#languages').fill('fr, ar');
+    await p.locator('#max_group_size').fill('12');
+    await p.getByRole('button', { name: 'Enregistrer le module' }).click();
+    await expectHeading(p, MODULE);
+    assert.match(new URL(p.url()).pathname, /^\/trainings\/modules\/[0-9a-f-]{36}$/);
+    const facts = await p.locator('.facts').innerText();
+    assert.match(facts, /6 h/);
+    assert.match(facts, /80 % des heures/);
+    noAppErrors(s);
+  });
+
+  it('plans a course of two sessions', async () => {
+    const p = s.page;
+    await p.getByRole('link', { name: 'Planifier un cours' }).click();
+    await expectHeading(p, 'Planifier un cours');
+    // Past days: attendance is taken for sessions that took place.
+    const [d1, d2] = [brusselsDay(-8), brusselsDay(-1)];
+    await p.locator('#session-0-date').fill(d1);
+    await p.locator('#session-0-start').fill('09:00');
+    await p.locator('#session-0-end').fill('12:00');
+    await p.locator('#session-1-date').fill(d2);
+    await p.locator('#session-1-start').fill('09:00');
+    await p.locator('#session-1-end').fill('12:00');
+    await p.getByRole('button', { name: 'Créer le cours' }).click();
+    await expectHeading(p, MODULE);
+    const id = new URL(p.url()).pathname.match(/^\/trainings\/courses\/([0-9a-f-]{36})$/)?.[1];
+    assert.ok(id, p.url());
+    course = (await api(`/trainings/courses/${id}`, { token, expect: 200 })).json;
+    assert.equal(course.sessions.length, 2);
+    assert.equal(course.hours, 6);
+    // Each session links to its activity page and its phone attendance sheet.
+    const sessions = p.locator('.session-list li');
+    assert.equal(await sessions.count(), 2);
+    assert.equal(await p.getByRole('link', { name: 'Feuille de présence de la séance 2' }).getAttribute('href'),
+      `/activities/${course.sessions[1].activity_id}/attendance`);
+    assert.equal(await p.getByRole('link', { name: 'Page de la séance 1' }).getAttribute('href'),
+      `/activities/${course.sessions[0].activity_id}`);
+    noAppErrors(s);
+  });
+
+  it('registers a participant and a partner staff member, and takes attendance', async () => {
+    const p = s.page;
+    await p.locator('#trainee-search-q').fill(`Benali${stamp}`);
+    await p.getByRole('button', { name: `Inscrire Amina Benali${stamp}` }).click();
+    await p.locator('.status-slot', { hasText: 'est inscrit·e' }).waitFor();
+    await p.locator('li.trainee-card', { hasText: `Benali${stamp}` }).waitFor();
+    // The course's figures follow (and the page is not drawn again under the next form).
+    await p.locator('.page-head .badge', { hasText: '1 inscrit' }).waitFor();
+    await p.locator('#trainee-organisation').selectOption({ label: `AAA CPAS ${stamp}` });
+    await p.getByRole('button', { name: `Inscrire Sophie Renard${stamp}` }).click();
+    const staffCard = p.locator('li.trainee-card', { hasText: `Renard${stamp}` });
+    await staffCard.waitFor();
+    assert.match(await staffCard.innerText(), new RegExp(`Personnel partenaire · AAA CPAS ${stamp}`));
+    const participantCard = p.locator('li.trainee-card', { hasText: `Benali${stamp}` });
+    assert.match(await participantCard.innerText(), /Participant·e/);
+    for (const name of [`Benali${stamp}`, `Renard${stamp}`]) {
+      for (const n of [0, 1]) {
+        const select = p.locator('li.trainee-card', { hasText: name }).locator('select').nth(n);
+        await markAttended(p, select, course.id);
+      }
+    }
+    for (const card of [participantCard, staffCard]) {
+      await card.locator('.completed', { hasText: 'Formation terminée' }).waitFor();
+      assert.match(await card.innerText(), /6 h suivies sur 6 h/);
+    }
+    const trainees = (await api(`/trainings/courses/${course.id}/registrations`, { token, expect: 200 })).json;
+    assert.equal(trainees.length, 2);
+    assert.ok(trainees.every((t) => t.completed && t.hours_attended === 6), JSON.stringify(trainees));
+    assert.equal(trainees.find((t) => t.person_id === staffMember.id).organisation_id, cpas.id);
+    await a11yEverywhere(p, 'course', (lang) => p.locator('#trainees-title', {
+      hasText: lang === 'ar' ? 'المشاركون والحضور' : 'Participant·es et présences',
+    }));
+    noAppErrors(s);
+  });
+
+  it('issues the certificates, downloads one and all as PDF, and checks one on the public page', async () => {
+    const p = s.page;
+    await p.locator('#issue-all').click();
+    await p.locator('.status-slot', { hasText: 'Attestations délivrées : 2.' }).waitFor();
+    const participantCard = p.locator('li.trainee-card', { hasText: `Benali${stamp}` });
+    await participantCard.locator('.certificate-code').waitFor();
+    const [all] = await Promise.all([
+      p.waitForEvent('download'),
+      p.locator('#download-all').click(),
+    ]);
+    assert.match(all.suggestedFilename(), /^attestations-[0-9a-f-]{36}\.pdf$/);
+    const allBytes = fs.readFileSync(await all.path());
+    assert.equal(allBytes.subarray(0, 5).toString(), '%PDF-');
+    const [one] = await Promise.all([
+      p.waitForEvent('download'),
+      participantCard.getByRole('button', { name: `Télécharger l'attestation d'Amina Benali${stamp} (PDF)` }).click(),
+    ]);
+    assert.match(one.suggestedFilename(), /^attestation-[0-9A-Z-]{23}\.pdf$/);
+    const oneBytes = fs.readFileSync(await one.path());
+    assert.equal(oneBytes.subarray(0, 5).toString(), '%PDF-');
+    assert.ok(allBytes.length > oneBytes.length, 'the whole course holds more than one certificate');
+    const trainees = (await api(`/trainings/courses/${course.id}/registrations`, { token, expect: 200 })).json;
+    certificates = [participant, staffMember]
+      .map((who) => trainees.find((t) => t.person_id === who.id).certificate);
+    assert.ok(certificates.every((c) => c && !c.revoked), JSON.stringify(trainees));
+    // The code links to the public check, which confirms the certificate.
+    await participantCard.locator('.certificate-code').click();
+    await expectHeading(p, 'Vérifier une attestation');
+    assert.equal(new URL(p.url()).pathname, `/certificates/${certificates[0].code}`);
+    const verdict = p.locator('.verdict');
+    await verdict.locator('h2', { hasText: 'Attestation authentique' }).waitFor();
+    const text = await verdict.innerText();
+    assert.ok(text.includes(MODULE), text);
+    assert.ok(text.includes(`Benali${stamp}`), text);
+    noAppErrors(s);
   });
 });
 

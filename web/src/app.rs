@@ -64,8 +64,13 @@ use crate::pages::public::event::EventPage;
 use crate::pages::public::signup::SignupPage;
 use crate::pages::reports::yearly::YearlyReportPage;
 use crate::pages::reports::ReportsPage;
+use crate::pages::trainings::catalogue::CataloguePage;
 use crate::pages::trainings::certificate::CertificatePage;
+use crate::pages::trainings::course::CoursePage;
+use crate::pages::trainings::course_form::NewCoursePage;
 use crate::pages::trainings::evaluation::EvaluationPage;
+use crate::pages::trainings::module::ModulePage;
+use crate::pages::trainings::module_form::{EditModulePage, NewModulePage};
 use crate::routes::{nav_items, public_nav_items, ACCOUNT, EVENTS, HOME};
 use crate::session::{Session, Status};
 
@@ -123,6 +128,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/account") view=|| view! { <RequireAuth><AccountPage/></RequireAuth> }/>
                     <Route path=path!("/reports") view=|| view! { <RequireAuth><ReportsPage/></RequireAuth> }/>
+                    <Route path=path!("/trainings") view=|| view! { <RequireAuth><CataloguePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/new") view=|| view! { <RequireAuth><NewModulePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/:id") view=|| view! { <RequireAuth><ModulePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/:id/edit") view=|| view! { <RequireAuth><EditModulePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/modules/:id/courses/new") view=|| view! { <RequireAuth><NewCoursePage/></RequireAuth> }/>
+                    <Route path=path!("/trainings/courses/:id") view=|| view! { <RequireAuth><CoursePage/></RequireAuth> }/>
                     <Route path=path!("/partners") view=|| view! { <RequireAuth><OrganisationsPage/></RequireAuth> }/>
                     <Route path=path!("/partners/new") view=|| view! { <RequireAuth><NewOrganisationPage/></RequireAuth> }/>
                     <Route

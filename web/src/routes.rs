@@ -148,6 +148,37 @@ pub fn reads_reports(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Coordinator)
 }
 
+/// The trainings: the catalogue of modules and the courses.
+pub const TRAININGS: &str = "/trainings";
+/// The form of a new module of the catalogue.
+pub const TRAININGS_NEW_MODULE: &str = "/trainings/modules/new";
+
+/// A module's page (details, courses, evaluations).
+pub fn training_module_path(id: uuid::Uuid) -> String {
+    format!("{TRAININGS}/modules/{id}")
+}
+
+/// A module's edit form.
+pub fn training_module_edit_path(id: uuid::Uuid) -> String {
+    format!("{TRAININGS}/modules/{id}/edit")
+}
+
+/// The form of a new course of a module.
+pub fn new_course_path(module: uuid::Uuid) -> String {
+    format!("{TRAININGS}/modules/{module}/courses/new")
+}
+
+/// A course's page (sessions, trainees, attendance, certificates, evaluations).
+pub fn training_course_path(id: uuid::Uuid) -> String {
+    format!("{TRAININGS}/courses/{id}")
+}
+
+/// Whether `role` writes modules and courses, registers trainees, takes attendance and issues
+/// certificates (the API's `ManageTrainings`; every staff role but mentors reads them).
+pub fn manages_trainings(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Coordinator)
+}
+
 /// A person's page.
 pub fn person_path(id: uuid::Uuid) -> String {
     format!("{PEOPLE}/{id}")
@@ -293,6 +324,12 @@ pub fn nav_items(role: Role) -> Vec<NavItem> {
         path: INTERLAB,
         exact: false,
     });
+    // Every staff role (the API's `ReadTrainings`): coaches see the trainees they accompany.
+    items.push(NavItem {
+        label: crate::i18n::trainings_staff::TsKey::NavTrainings.into(),
+        path: TRAININGS,
+        exact: false,
+    });
     if manages_partners(role) {
         items.push(NavItem {
             label: crate::i18n::partners::PtKey::NavPartners.into(),
@@ -365,6 +402,7 @@ mod tests {
                 INTERACT,
                 DUO,
                 INTERLAB,
+                TRAININGS,
                 ORGANISATIONS,
                 REPORTS,
                 ADMIN_ACCOUNTS
@@ -383,6 +421,7 @@ mod tests {
                 INTERACT,
                 DUO,
                 INTERLAB,
+                TRAININGS,
                 ORGANISATIONS,
                 REPORTS
             ]
@@ -391,13 +430,34 @@ mod tests {
         assert!(!manages_partners(Role::Mentor));
         // Coaches get no organisation-wide report.
         let coach: Vec<_> = nav_items(Role::Coach).iter().map(|i| i.path).collect();
-        assert_eq!(coach, [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB]);
+        assert_eq!(
+            coach,
+            [HOME, PEOPLE, ACTIVITIES, INTERACT, DUO, INTERLAB, TRAININGS]
+        );
+        assert!(manages_trainings(Role::Coordinator) && !manages_trainings(Role::Coach));
         assert!(reads_reports(Role::Coordinator) && !reads_reports(Role::Coach));
         assert!(!reads_reports(Role::Mentor));
         assert_eq!(yearly_report_path(2026), "/reports/yearly?year=2026");
         assert_eq!(safe_next(Some(REPORTS)), REPORTS);
         let agenda = nav_items(Role::Coach)[2];
         assert_eq!(agenda.label.get(shared::Lang::Fr), "Agenda");
+    }
+
+    #[test]
+    fn training_paths() {
+        let id = uuid::Uuid::from_u128(1);
+        assert_eq!(training_module_path(id), format!("/trainings/modules/{id}"));
+        assert_eq!(
+            training_module_edit_path(id),
+            format!("/trainings/modules/{id}/edit")
+        );
+        assert_eq!(
+            new_course_path(id),
+            format!("/trainings/modules/{id}/courses/new")
+        );
+        assert_eq!(training_course_path(id), format!("/trainings/courses/{id}"));
+        // The new module's form is not read as a module's page.
+        assert_ne!(training_module_path(id), TRAININGS_NEW_MODULE);
     }
 
     #[test]

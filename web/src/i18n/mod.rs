@@ -28,6 +28,7 @@ pub mod public;
 pub mod reports;
 pub mod team;
 pub mod trainings;
+pub mod trainings_staff;
 pub mod vocabulary;
 
 /// A key of one of the catalogues (each declared with [`catalogue!`](crate::catalogue) in its

@@ -130,7 +130,7 @@ async fn reminders_the_day_before(backend: Backend) {
     // Staff see who cannot be reached by e-mail.
     let list = trainees(&app, &coord, c.id).await;
     let reach: BTreeMap<_, _> = list.iter().map(|t| (t.person_id, t.has_email)).collect();
-    assert_eq!(reach[&luc.id], false);
+    assert!(!reach[&luc.id]);
     assert!(reach[&amina.id] && reach[&zoe.id]);
 
     let first = c.sessions[0].clone();

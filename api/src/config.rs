@@ -205,6 +205,9 @@ pub struct Settings {
     pub registrations_per_ip: RateLimit,
     /// Calls of the partner API per client (the token endpoint included, per client id).
     pub partner_calls_per_client: RateLimit,
+    /// Lookups of the public trainings links (certificate checks, evaluation links) per client
+    /// address, whatever they find.
+    pub public_lookups_per_ip: RateLimit,
     /// The venue's own addresses, and their allowance per public form.
     pub venue_addresses: AddressList,
     pub venue_forms: RateLimit,
@@ -338,6 +341,12 @@ impl Settings {
             partner_calls_per_client: RateLimit {
                 max: 120,
                 window: Duration::from_secs(60),
+            },
+            // An employer checking a pile of certificates, a trainee coming back to the
+            // questionnaire: far below; a script trying codes: stopped.
+            public_lookups_per_ip: RateLimit {
+                max: 60,
+                window: Duration::from_secs(600),
             },
             venue_addresses: AddressList::parse(
                 args.venue_addresses

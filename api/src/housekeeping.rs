@@ -1,7 +1,8 @@
 //! Periodic clean-up while the server runs (also once at start-up): answers kept for retried
 //! requests expire after a day (they quote people), and so do sessions that expired a day ago.
 //! With several server processes on one database the round runs under the job lock of
-//! `db::lock` (a PostgreSQL advisory lock): one process at a time, about once per period.
+//! `db::lock` (a PostgreSQL advisory lock): one process at a time, about once per period. The
+//! training reminders are queued on the same beat, under their own job lock.
 
 use std::time::Duration;
 
@@ -26,7 +27,9 @@ pub fn round(conn: &mut DbConnection, every: Duration) -> Result<Option<(usize, 
     crate::db::lock::run_periodic(conn, JOB, every, sweep)
 }
 
-/// Runs [`round`] every `every` until the server stops.
+/// Runs [`round`] every `every` until the server stops, and with it the round of training
+/// reminders (`trainings::service::reminders`, its own job lock; due from 10:00 the day
+/// before a session, so a round an hour late still sends them the day before).
 pub async fn run(db: Db, every: Duration) {
     let mut ticks = tokio::time::interval(every.max(Duration::from_millis(10)));
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -44,6 +47,15 @@ pub async fn run(db: Db, every: Duration) {
                 );
             }
             Err(error) => tracing::warn!(%error, "housekeeping round failed"),
+        }
+        let now = chrono::Utc::now();
+        match db
+            .run(move |conn| crate::trainings::service::reminders::round(conn, every, now))
+            .await
+        {
+            Ok(None | Some(0)) => {}
+            Ok(Some(queued)) => tracing::info!(queued, "training reminders queued"),
+            Err(error) => tracing::warn!(%error, "training reminders round failed"),
         }
     }
 }

@@ -145,6 +145,10 @@ pub enum Msg {
     NoCertificate,
     /// A person not affiliated to the organisation named.
     NotAffiliated,
+    /// Attendance taken for a session that has not started yet.
+    SessionNotStarted,
+    /// A course session removed although attendance was taken in it.
+    SessionHasAttendance,
 }
 
 impl Msg {
@@ -536,6 +540,14 @@ impl Msg {
             (NotAffiliated, En) => "This person is not affiliated to this organisation.".into(),
             (NotAffiliated, Nl) => "Deze persoon is niet verbonden aan deze organisatie.".into(),
             (NotAffiliated, Ar) => "هذا الشخص غير منتسب إلى هذه المنظمة.".into(),
+            (SessionNotStarted, Fr) => "La présence se note une fois la séance commencée.".into(),
+            (SessionNotStarted, En) => "Attendance can be taken once the session has started.".into(),
+            (SessionNotStarted, Nl) => "Aanwezigheid wordt genoteerd zodra de sessie begonnen is.".into(),
+            (SessionNotStarted, Ar) => "يُسجَّل الحضور بعد بدء الجلسة.".into(),
+            (SessionHasAttendance, Fr) => "Cette séance a déjà des présences notées : elle ne peut pas être supprimée.".into(),
+            (SessionHasAttendance, En) => "Attendance was already taken in this session: it cannot be removed.".into(),
+            (SessionHasAttendance, Nl) => "Voor deze sessie werd al aanwezigheid genoteerd: ze kan niet verwijderd worden.".into(),
+            (SessionHasAttendance, Ar) => "سُجِّل الحضور في هذه الجلسة: لا يمكن حذفها.".into(),
         }
     }
 }

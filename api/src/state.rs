@@ -33,6 +33,8 @@ pub struct AppState {
     pub login_attempts: Arc<RateLimiter>,
     /// "Forgot my password" requests per client address.
     pub password_resets: Arc<RateLimiter>,
+    /// Lookups of the public trainings links per client address.
+    pub public_lookups: Arc<RateLimiter>,
     /// Quotas of the public forms, one each.
     pub signups: Arc<FormQuota>,
     pub registrations: Arc<FormQuota>,
@@ -74,6 +76,11 @@ impl AppState {
                 RESETS_PER_ADDRESS,
                 &db,
                 "password_reset_ip",
+            )),
+            public_lookups: Arc::new(RateLimiter::for_db(
+                settings.public_lookups_per_ip,
+                &db,
+                "public_lookup_ip",
             )),
             signups: Arc::new(FormQuota::for_db(
                 "signups",

@@ -1,5 +1,5 @@
 //! The notification outbox: people who must hear about a change to their registration
-//! (promoted from a waiting list, activity cancelled), by email or through a staff member.
+//! (promoted from a waiting list, activity cancelled, a training session tomorrow), by email or through a staff member.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,8 @@ wire_enum!(
         Promoted = "promoted",
         /// The activity (or session) they registered or waited for is cancelled.
         ActivityCancelled = "activity_cancelled",
+        /// A session they hold a seat in is tomorrow (trainings: sent the day before).
+        Reminder = "reminder",
     }
 );
 

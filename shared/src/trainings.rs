@@ -131,6 +131,49 @@ pub struct CourseInput {
     pub open_to_partners: bool,
 }
 
+/// A session of a course being edited: an existing one named by its `activity_id` (moved
+/// when its times change), or a new one without.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SessionEdit {
+    #[serde(default)]
+    pub activity_id: Option<Uuid>,
+    /// Europe/Brussels local time (`2027-02-01T09:00`) or RFC 3339.
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+/// `PATCH /api/v1/trainings/courses/{id}`: what is given changes, what is absent stays. Every
+/// session stays within the course's dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CourseUpdate {
+    /// The title of the course's sessions, `{"fr": ..., "nl": ..., "en": ..., "ar": ...}`;
+    /// French required.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub title: Option<Multilingual>,
+    #[serde(default)]
+    pub starts_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub ends_on: Option<NaiveDate>,
+    /// Sessions shown in the public agenda and feeds.
+    #[serde(default)]
+    pub public: Option<bool>,
+    /// The sessions' venue.
+    #[serde(default)]
+    pub venue_id: Option<Uuid>,
+    #[serde(default)]
+    pub open_to_partners: Option<bool>,
+    /// The course's sessions as they must be (one to twenty): one left out is removed (it is
+    /// cancelled, and refused once attendance was taken in it); one without `activity_id` is
+    /// added, with every trainee registered to it (a seat or the waiting list).
+    #[serde(default)]
+    pub sessions: Option<Vec<SessionEdit>>,
+}
+
 /// A session of a course (an activity).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -140,6 +140,7 @@ audit_actions! {
     TrainingModuleCreated = "training.module_created",
     TrainingModuleUpdated = "training.module_updated",
     TrainingCourseCreated = "training.course_created",
+    TrainingCourseUpdated = "training.course_updated",
     TrainingRegistered = "training.registered",
     TrainingWithdrawn = "training.withdrawn",
     TrainingAttendance = "training.attendance",

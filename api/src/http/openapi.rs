@@ -300,6 +300,10 @@ error_set!(
     PublicReadErrors: 422, 500
 );
 error_set!(
+    /// Errors of public reads throttled per client address.
+    PublicLookupErrors: 422, 429, 500
+);
+error_set!(
     /// Errors of probes.
     ProbeErrors: 503
 );

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use anyhow::Context;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{AsyncTransport, Message, Tokio1Executor};
 
@@ -53,21 +53,57 @@ impl Mailer {
         subject: &str,
         body: &str,
     ) -> Result<(), String> {
+        self.send_with(message_id, to, subject, body, None).await
+    }
+
+    /// [`Mailer::send`] with a file attached after the text (`multipart/mixed`).
+    pub async fn send_with(
+        &self,
+        message_id: &str,
+        to: &str,
+        subject: &str,
+        body: &str,
+        attachment: Option<&Attachment>,
+    ) -> Result<(), String> {
         let to: Mailbox = to.parse().map_err(|e| format!("invalid address: {e}"))?;
-        let message = Message::builder()
+        let builder = Message::builder()
             .message_id(Some(message_id.to_owned()))
             .from(self.from.clone())
             .to(to)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
-            .map_err(|e| format!("cannot build the message: {e}"))?;
+            .subject(subject);
+        let message = match attachment {
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(body.to_owned()),
+            Some(a) => {
+                let kind = ContentType::parse(a.content_type)
+                    .map_err(|e| format!("invalid attachment type: {e}"))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(body.to_owned()))
+                        .singlepart(
+                            lettre::message::Attachment::new(a.filename.clone())
+                                .body(a.body.clone(), kind),
+                        ),
+                )
+            }
+        }
+        .map_err(|e| format!("cannot build the message: {e}"))?;
         self.transport
             .send(message)
             .await
             .map(|_| ())
             .map_err(|e| e.to_string())
     }
+}
+
+/// A file sent with an email (a reminder's calendar invitation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    /// Its MIME type, e.g. `text/calendar; charset=utf-8; method=PUBLISH`.
+    pub content_type: &'static str,
+    pub body: String,
 }
 
 /// The sender: an address or `Name <address>`.

@@ -26,13 +26,15 @@ use shared::users::PasswordLinkPurpose;
 use crate::accounts::store::password_links::{self, PasswordLinkRow};
 use crate::accounts::store::UserRow;
 use crate::activities::dto::pick;
+use crate::activities::feeds::ics::calendar;
+use crate::activities::public::dto::{ics_event, ics_texts};
 use crate::activities::public::service::CONFIRM_PATH;
 use crate::activities::public::store::{self as confirmations, ConfirmationRow};
 use crate::activities::service::load_one;
 use crate::audit::{Actor, AuditAction};
 use crate::db::{Db, DbConnection};
 use crate::error::ApiError;
-use crate::notify::mail::Mailer;
+use crate::notify::mail::{Attachment, Mailer};
 use crate::notify::store::{self as notifications, NotificationRow, MAX_ATTEMPTS};
 use crate::notify::texts::Text;
 use crate::people::store::PersonRow;
@@ -112,6 +114,8 @@ struct Draft {
     to: String,
     subject: String,
     body: String,
+    /// A reminder's calendar invitation.
+    attachment: Option<Attachment>,
 }
 
 /// One round: claims what is due and sends it; returns how many notices were claimed.
@@ -154,7 +158,11 @@ pub async fn deliver_due(
         }
         let mid = message_id("notification", &row.id, public_url);
         let result = match draft {
-            Ok(Some(d)) => mailer.send(&mid, &d.to, &d.subject, &d.body).await,
+            Ok(Some(d)) => {
+                mailer
+                    .send_with(&mid, &d.to, &d.subject, &d.body, d.attachment.as_ref())
+                    .await
+            }
             // The address vanished meanwhile (edited, anonymised): nothing to send to.
             Ok(None) => Err("the person has no email address any more".to_owned()),
             Err(e) => Err(e),
@@ -352,6 +360,7 @@ fn compose_password_link(
         to: user.email,
         subject: t(subject).to_owned(),
         body,
+        attachment: None,
     }))
 }
 
@@ -395,6 +404,7 @@ fn compose_confirmation(
         to: email,
         subject: format!("{} {title}", t(Text::ConfirmSubject)),
         body,
+        attachment: None,
     }))
 }
 
@@ -421,10 +431,7 @@ fn compose(
     let Some(email) = person.email.clone().filter(|e| !e.trim().is_empty()) else {
         return Ok(None);
     };
-    let lang = notifications::preferred_lang(conn, &person.id)?
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .unwrap_or(Lang::Fr);
+    let lang = notifications::person_lang(conn, &person.id)?;
     let rec = load_one(conn, &row.activity_id)?;
     let a = &rec.row;
     let title = pick(&a.title.0, lang.code());
@@ -448,15 +455,22 @@ fn compose(
     );
     let t = |text: Text| text.text(lang);
     let mut body = format!("{} {name},\n\n", t(Text::Hello));
-    let subject = if row.kind == NotificationKind::Promoted {
-        body.push_str(&t(Text::Promoted).replace("{title}", &title));
-        format!("{} {title}", t(Text::PromotedSubject))
-    } else {
-        body.push_str(&t(Text::Cancelled).replace("{title}", &title));
-        if let Some(reason) = &a.cancel_reason {
-            body.push_str(&format!("\n{} {reason}", t(Text::Reason)));
+    let subject = match row.kind {
+        NotificationKind::Promoted => {
+            body.push_str(&t(Text::Promoted).replace("{title}", &title));
+            format!("{} {title}", t(Text::PromotedSubject))
         }
-        format!("{} {title}", t(Text::CancelledSubject))
+        NotificationKind::ActivityCancelled => {
+            body.push_str(&t(Text::Cancelled).replace("{title}", &title));
+            if let Some(reason) = &a.cancel_reason {
+                body.push_str(&format!("\n{} {reason}", t(Text::Reason)));
+            }
+            format!("{} {title}", t(Text::CancelledSubject))
+        }
+        NotificationKind::Reminder => {
+            body.push_str(&t(Text::Reminder).replace("{title}", &title));
+            format!("{} {title}", t(Text::ReminderSubject))
+        }
     };
     body.push_str(&format!(
         "\n\n{} {when} ({})",
@@ -466,17 +480,32 @@ fn compose(
     if let Some(p) = place {
         body.push_str(&format!("\n{} {p}", t(Text::Place)));
     }
-    if let Some(u) = url {
+    if let Some(u) = &url {
         body.push_str(&format!("\n{} {u}", t(Text::More)));
     }
-    if row.kind == NotificationKind::Promoted {
+    if matches!(
+        row.kind,
+        NotificationKind::Promoted | NotificationKind::Reminder
+    ) {
         body.push_str(&format!("\n\n{}", t(Text::CannotCome)));
     }
     body.push_str(&format!("\n\n{}\n", t(Text::Signature)));
+    let attachment = (row.kind == NotificationKind::Reminder).then(|| {
+        // The public feed's event (same UID): a calendar that has both keeps one.
+        let texts = ics_texts(&rec, lang);
+        let page = url.clone().unwrap_or_default();
+        let event = ics_event(&rec, &texts, &page, vec![a.programme.as_str().to_owned()]);
+        Attachment {
+            filename: "invitation.ics".to_owned(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH",
+            body: calendar(&texts.0, std::slice::from_ref(&event)),
+        }
+    });
     Ok(Some(Draft {
         to: email,
         subject,
         body,
+        attachment,
     }))
 }
 

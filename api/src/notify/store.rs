@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use shared::notifications::{NotificationChannel, NotificationKind, NotificationStatus};
 use uuid::Uuid;
 
-use crate::db::schema::{consents, notifications, people};
+use crate::db::schema::{consents, notifications, people, person_languages};
 use crate::db::DbConnection;
 
 /// Deliveries tried before an email notification is given up and handed to staff.
@@ -113,6 +113,27 @@ pub fn enqueue(
     }
 }
 
+/// Queues the notice of `kind` about `registration_id` unless one was ever queued (a reminder
+/// is sent once, whatever became of it). Returns the new row's id, `None` when there was one.
+/// Call inside a write transaction; the unique (registration, kind) pair backs it up.
+pub fn enqueue_once(
+    conn: &mut DbConnection,
+    kind: NotificationKind,
+    activity_id: &str,
+    registration_id: &str,
+    person_id: &str,
+) -> QueryResult<Option<String>> {
+    let exists: i64 = notifications::table
+        .filter(notifications::registration_id.eq(registration_id))
+        .filter(notifications::kind.eq(kind))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(None);
+    }
+    enqueue(conn, kind, activity_id, registration_id, person_id).map(Some)
+}
+
 /// Withdraws undelivered notices of `kind` about these registrations (the news they carry no
 /// longer holds: the promoted person cancelled, or the activity was cancelled meanwhile).
 pub fn withdraw(
@@ -127,6 +148,21 @@ pub fn withdraw(
             .filter(notifications::status.eq_any(OPEN)),
     )
     .execute(conn)
+}
+
+/// Undelivered notices of `kind` on these activities, oldest first.
+pub fn open_on(
+    conn: &mut DbConnection,
+    kind: NotificationKind,
+    activity_ids: &[String],
+) -> QueryResult<Vec<NotificationRow>> {
+    notifications::table
+        .filter(notifications::kind.eq(kind))
+        .filter(notifications::activity_id.eq_any(activity_ids))
+        .filter(notifications::status.eq_any(OPEN))
+        .order((notifications::created_at.asc(), notifications::id.asc()))
+        .select(NotificationRow::as_select())
+        .load(conn)
 }
 
 pub fn get(conn: &mut DbConnection, id: &str) -> QueryResult<Option<NotificationRow>> {
@@ -329,6 +365,40 @@ pub fn preferred_lang(conn: &mut DbConnection, person_id: &str) -> QueryResult<O
     Ok(lang.filter(|l| matches!(l.as_str(), "fr" | "en" | "nl" | "ar")))
 }
 
+/// The language to write to a person in: the one of the privacy notice they last read, else
+/// the language of the platform they speak best (French first on a tie), else French.
+pub fn person_lang(conn: &mut DbConnection, person_id: &str) -> QueryResult<shared::Lang> {
+    if let Some(l) = preferred_lang(conn, person_id)?
+        .as_deref()
+        .and_then(shared::Lang::from_tag)
+    {
+        return Ok(l);
+    }
+    let spoken: Vec<(String, shared::people::LanguageLevel)> = person_languages::table
+        .filter(person_languages::person_id.eq(person_id))
+        .select((person_languages::language, person_languages::level))
+        .load(conn)?;
+    Ok(best_spoken(&spoken).unwrap_or(shared::Lang::Fr))
+}
+
+/// Of the languages a person speaks, the platform's they speak best (in the order fr, nl, en,
+/// ar on a tie).
+pub fn best_spoken(spoken: &[(String, shared::people::LanguageLevel)]) -> Option<shared::Lang> {
+    use shared::Lang::*;
+    [Fr, Nl, En, Ar]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(order, lang)| {
+            spoken
+                .iter()
+                .filter(|(code, _)| code.eq_ignore_ascii_case(lang.code()))
+                .map(|(_, level)| ((*level, std::cmp::Reverse(order)), lang))
+                .max_by_key(|(rank, _)| *rank)
+        })
+        .max_by_key(|(rank, _)| *rank)
+        .map(|(_, lang)| lang)
+}
+
 /// A person's outbox entries when they are anonymised: undelivered ones go (there is no one to
 /// tell any more), and delivery errors, which may quote the address, are wiped.
 pub fn forget_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<()> {
@@ -354,4 +424,26 @@ pub fn of_person(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<No
         .order(notifications::created_at.asc())
         .select(NotificationRow::as_select())
         .load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::people::LanguageLevel::*;
+    use shared::Lang;
+
+    #[test]
+    fn the_best_spoken_language_of_the_platform_is_chosen() {
+        let s = |v: &[(&str, shared::people::LanguageLevel)]| {
+            best_spoken(
+                &v.iter()
+                    .map(|(c, l)| ((*c).to_owned(), *l))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(s(&[("ar", Native), ("fr", Intermediate)]), Some(Lang::Ar));
+        assert_eq!(s(&[("en", Fluent), ("fr", Fluent)]), Some(Lang::Fr));
+        assert_eq!(s(&[("ti", Native), ("nl", Basic)]), Some(Lang::Nl));
+        assert_eq!(s(&[("ti", Native)]), None);
+    }
 }

@@ -30,6 +30,9 @@ pub enum Text {
     InviteSubject,
     /// An invitation link follows.
     InviteAsk,
+    ReminderSubject,
+    /// A session of `{title}` is tomorrow; the calendar invitation is attached.
+    Reminder,
 }
 
 impl Text {
@@ -121,6 +124,14 @@ impl Text {
             (InviteAsk, En) => "An Interra account was created for you. Choose your password with this link (it works once):",
             (InviteAsk, Nl) => "Er werd een Interra-account voor u aangemaakt. Kies uw wachtwoord met deze link (hij werkt één keer):",
             (InviteAsk, Ar) => "أُنشئ لك حساب في Interra. اختر كلمة المرور عبر هذا الرابط (يعمل مرة واحدة):",
+            (ReminderSubject, Fr) => "Rappel, c'est demain :",
+            (ReminderSubject, En) => "Reminder, it is tomorrow:",
+            (ReminderSubject, Nl) => "Herinnering, het is morgen:",
+            (ReminderSubject, Ar) => "تذكير، غدًا:",
+            (Reminder, Fr) => "Nous vous rappelons la séance de demain de la formation « {title} ». L'invitation jointe l'ajoute à votre agenda.",
+            (Reminder, En) => "A reminder of tomorrow's session of the training “{title}”. The attached invitation adds it to your calendar.",
+            (Reminder, Nl) => "Een herinnering aan de sessie van morgen van de opleiding “{title}”. Met de bijgevoegde uitnodiging zet u ze in uw agenda.",
+            (Reminder, Ar) => "نذكّرك بجلسة الغد من التدريب «{title}». تضيفها الدعوة المرفقة إلى تقويمك.",
         }
     }
 }

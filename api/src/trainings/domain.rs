@@ -116,6 +116,29 @@ pub fn within_course(
     first >= starts_on && last <= ends_on
 }
 
+/// From this hour (Brussels) the day before a session, its reminders go out: nobody is
+/// written to at night, and the day's later registrations still get theirs.
+pub const REMINDER_HOUR: u32 = 10;
+
+/// The sessions whose reminders are due at `now`: those starting on the next day in Brussels,
+/// once it is [`REMINDER_HOUR`] there. The day's start and end (exclusive) in UTC.
+pub fn reminder_window(now: DateTime<Utc>) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    use chrono::{TimeZone, Timelike};
+    let local = now.with_timezone(&Brussels);
+    if local.hour() < REMINDER_HOUR {
+        return None;
+    }
+    let tomorrow = local.date_naive().succ_opt()?;
+    // Midnight always exists in Brussels (the clocks change at 2 and 3 o'clock).
+    let midnight = |d: NaiveDate| {
+        Brussels
+            .from_local_datetime(&d.and_hms_opt(0, 0, 0)?)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    };
+    Some((midnight(tomorrow)?, midnight(tomorrow.succ_opt()?)?))
+}
+
 /// A trainee's place from their registrations to the course's sessions (those not cancelled):
 /// withdrawn when the course registration is; registered once they hold a place in every
 /// session; waiting otherwise.
@@ -505,6 +528,23 @@ mod tests {
         assert_eq!(
             fields,
             ["satisfaction", "objectives", "objectives.0.before"]
+        );
+    }
+
+    #[test]
+    fn reminders_go_out_the_day_before_from_ten_in_brussels() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap_or_default();
+        // 09:30 in Brussels (CET): too early.
+        assert_eq!(reminder_window(at("2026-03-28T08:30:00Z")), None);
+        // 10:30: the next day, which is 23 hours long (summer time starts).
+        assert_eq!(
+            reminder_window(at("2026-03-28T09:30:00Z")),
+            Some((at("2026-03-28T23:00:00Z"), at("2026-03-29T22:00:00Z")))
+        );
+        // 23:59 in Brussels (CEST) is still the day before.
+        assert_eq!(
+            reminder_window(at("2026-06-30T21:59:00Z")),
+            Some((at("2026-06-30T22:00:00Z"), at("2026-07-01T22:00:00Z")))
         );
     }
 }

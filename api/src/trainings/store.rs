@@ -82,6 +82,8 @@ pub struct CertificateRow {
 #[derive(Debug, Clone)]
 pub struct SessionRow {
     pub activity_id: String,
+    /// The module's title when the course was planned, or the course's own since.
+    pub title: Multilingual,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     pub status: ActivityStatus,
@@ -174,6 +176,36 @@ impl CourseRow {
     }
 }
 
+/// Updates a course's dates and partner opening.
+pub fn set_course_fields(
+    conn: &mut DbConnection,
+    id: &str,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    open_to_partners: bool,
+) -> QueryResult<()> {
+    diesel::update(training_courses::table.find(id))
+        .set((
+            training_courses::starts_on.eq(starts_on),
+            training_courses::ends_on.eq(ends_on),
+            training_courses::open_to_partners.eq(open_to_partners),
+            training_courses::updated_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// A session removed from its course (the activity stays, cancelled).
+pub fn unlink_session(conn: &mut DbConnection, course: &str, activity: &str) -> QueryResult<()> {
+    diesel::delete(
+        training_course_sessions::table
+            .filter(training_course_sessions::course_id.eq(course))
+            .filter(training_course_sessions::activity_id.eq(activity)),
+    )
+    .execute(conn)
+    .map(drop)
+}
+
 pub fn link_session(conn: &mut DbConnection, course: &str, activity: &str) -> QueryResult<()> {
     diesel::insert_into(training_course_sessions::table)
         .values((
@@ -186,8 +218,10 @@ pub fn link_session(conn: &mut DbConnection, course: &str, activity: &str) -> Qu
 
 /// A course's sessions in start order.
 pub fn sessions(conn: &mut DbConnection, course: &str) -> QueryResult<Vec<SessionRow>> {
+    #[allow(clippy::type_complexity)]
     let rows: Vec<(
         String,
+        JsonText<Multilingual>,
         NaiveDateTime,
         NaiveDateTime,
         ActivityStatus,
@@ -198,6 +232,7 @@ pub fn sessions(conn: &mut DbConnection, course: &str) -> QueryResult<Vec<Sessio
         .order((activities::starts_at.asc(), activities::id.asc()))
         .select((
             activities::id,
+            activities::title,
             activities::starts_at,
             activities::ends_at,
             activities::status,
@@ -207,8 +242,9 @@ pub fn sessions(conn: &mut DbConnection, course: &str) -> QueryResult<Vec<Sessio
     Ok(rows
         .into_iter()
         .map(
-            |(activity_id, starts_at, ends_at, status, capacity)| SessionRow {
+            |(activity_id, title, starts_at, ends_at, status, capacity)| SessionRow {
                 activity_id,
+                title: title.0,
                 starts_at,
                 ends_at,
                 status,
@@ -216,6 +252,22 @@ pub fn sessions(conn: &mut DbConnection, course: &str) -> QueryResult<Vec<Sessio
             },
         )
         .collect())
+}
+
+/// Sessions of courses (course, activity) held (published) and starting in `[from, to)`.
+pub fn sessions_starting(
+    conn: &mut DbConnection,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> QueryResult<Vec<(String, String)>> {
+    training_course_sessions::table
+        .inner_join(activities::table)
+        .filter(activities::starts_at.ge(from))
+        .filter(activities::starts_at.lt(to))
+        .filter(activities::status.eq(ActivityStatus::Published))
+        .order((activities::starts_at.asc(), activities::id.asc()))
+        .select((training_course_sessions::course_id, activities::id))
+        .load(conn)
 }
 
 /// The registrations of these people to these activities: (activity, person, status).

@@ -68,6 +68,7 @@ mod interlab_roles;
 mod partner_fixtures;
 mod partner_referrals;
 mod partners;
+mod training_sessions;
 mod trainings;
 mod webhooks;
 

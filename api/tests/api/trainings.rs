@@ -18,10 +18,10 @@ use crate::helpers::{expect_json, expect_problem, TestApp};
 use crate::partner_fixtures::partner;
 use crate::people_fixtures::{count_rows, create, staff, PersonBuilder as P};
 
-const MODULES: &str = "/api/v1/trainings/modules";
-const COURSES: &str = "/api/v1/trainings/courses";
+pub const MODULES: &str = "/api/v1/trainings/modules";
+pub const COURSES: &str = "/api/v1/trainings/courses";
 
-fn module_body(title: &str, group: Option<i32>) -> Value {
+pub fn module_body(title: &str, group: Option<i32>) -> Value {
     json!({
         "title": { "fr": title, "ar": "التواصل بين الثقافات" },
         "description": { "fr": "Deux matinées pour se comprendre." },
@@ -33,7 +33,7 @@ fn module_body(title: &str, group: Option<i32>) -> Value {
     })
 }
 
-async fn module(app: &TestApp, token: &str, title: &str, group: Option<i32>) -> Module {
+pub async fn module(app: &TestApp, token: &str, title: &str, group: Option<i32>) -> Module {
     expect_json(
         app.send_json(
             Method::POST,
@@ -48,7 +48,7 @@ async fn module(app: &TestApp, token: &str, title: &str, group: Option<i32>) -> 
 }
 
 /// Two sessions of three hours, 10 and 17 days from now, open to partners.
-fn course_body(module: Uuid) -> Value {
+pub fn course_body(module: Uuid) -> Value {
     json!({
         "module_id": module,
         "starts_on": in_days(10, "00:00")[..10],
@@ -62,7 +62,7 @@ fn course_body(module: Uuid) -> Value {
     })
 }
 
-async fn course(app: &TestApp, token: &str, module: Uuid) -> Course {
+pub async fn course(app: &TestApp, token: &str, module: Uuid) -> Course {
     expect_json(
         app.send_json(Method::POST, COURSES, Some(token), &course_body(module))
             .await,
@@ -71,7 +71,36 @@ async fn course(app: &TestApp, token: &str, module: Uuid) -> Course {
     .await
 }
 
-async fn register(app: &TestApp, token: &str, course: Uuid, body: Value) -> reqwest::Response {
+/// The same two sessions, 17 and 10 days ago: attendance can be taken.
+pub fn past_course_body(module: Uuid) -> Value {
+    json!({
+        "module_id": module,
+        "starts_on": in_days(-17, "00:00")[..10],
+        "ends_on": in_days(-10, "00:00")[..10],
+        "sessions": [
+            { "starts_at": in_days(-17, "09:00"), "ends_at": in_days(-17, "12:00") },
+            { "starts_at": in_days(-10, "09:00"), "ends_at": in_days(-10, "12:00") },
+        ],
+        "public": true,
+        "open_to_partners": true,
+    })
+}
+
+pub async fn past_course(app: &TestApp, token: &str, module: Uuid) -> Course {
+    expect_json(
+        app.send_json(
+            Method::POST,
+            COURSES,
+            Some(token),
+            &past_course_body(module),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await
+}
+
+pub async fn register(app: &TestApp, token: &str, course: Uuid, body: Value) -> reqwest::Response {
     app.send_json(
         Method::POST,
         &format!("{COURSES}/{course}/registrations"),
@@ -81,7 +110,7 @@ async fn register(app: &TestApp, token: &str, course: Uuid, body: Value) -> reqw
     .await
 }
 
-async fn trainees(app: &TestApp, token: &str, course: Uuid) -> Vec<Trainee> {
+pub async fn trainees(app: &TestApp, token: &str, course: Uuid) -> Vec<Trainee> {
     expect_json(
         app.get(&format!("{COURSES}/{course}/registrations"), Some(token))
             .await,
@@ -90,7 +119,7 @@ async fn trainees(app: &TestApp, token: &str, course: Uuid) -> Vec<Trainee> {
     .await
 }
 
-async fn mark(
+pub async fn mark(
     app: &TestApp,
     token: &str,
     c: &Course,
@@ -341,7 +370,7 @@ both!(
             None,
         )
         .await;
-        let c = course(&app, &coord, m.id).await;
+        let c = past_course(&app, &coord, m.id).await;
         let amina = create(&app, &coord, P::newcomer("Amina", 2).last_name("Benali")).await;
         let t: Trainee = expect_json(
             register(&app, &coord, c.id, json!({ "person_id": amina.id })).await,

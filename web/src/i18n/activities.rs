@@ -288,6 +288,7 @@ crate::catalogue! {
         },
         NoticePromoted => { fr: "A obtenu une place (sortie de la liste d'attente)", en: "Got a place (off the waiting list)", nl: "Heeft een plaats gekregen (van de wachtlijst)", ar: "حصل على مكان (خرج من قائمة الانتظار)" },
         NoticeCancelled => { fr: "L'activité est annulée", en: "The activity is cancelled", nl: "De activiteit is geannuleerd", ar: "أُلغي النشاط" },
+        NoticeReminder => { fr: "Rappel : une séance de formation demain", en: "Reminder: a training session tomorrow", nl: "Herinnering: morgen een opleidingssessie", ar: "تذكير: جلسة تدريب غدًا" },
         NoticeEmailFailed => { fr: "L'e-mail n'a pas pu être envoyé.", en: "The email could not be sent.", nl: "De e-mail kon niet worden verzonden.", ar: "تعذّر إرسال البريد الإلكتروني." },
         NoticeNoContact => { fr: "Ni téléphone ni e-mail connu", en: "No known phone or email", nl: "Geen telefoon of e-mail bekend", ar: "لا هاتف ولا بريد إلكتروني معروف" },
         NoticePhone => { fr: "Téléphone :", en: "Phone:", nl: "Telefoon:", ar: "الهاتف:" },

@@ -15,8 +15,15 @@ pub struct IcsEvent<'a> {
     pub sequence: i32,
     pub cancelled: bool,
     pub location: Option<String>,
+    /// The event's page; empty: none (an internal activity has no public page).
     pub url: &'a str,
     pub categories: Vec<String>,
+}
+
+/// The UID of an activity's event, stable forever: the activity's id never changes and is
+/// never reused. Every calendar Interra writes about an activity uses it.
+pub fn uid(activity_id: &str) -> String {
+    format!("{activity_id}@interra.be")
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
@@ -251,10 +258,12 @@ fn event(out: &mut String, e: &IcsEvent<'_>) {
         l.text(loc);
         l.end();
     }
-    let mut l = Line::start(out);
-    l.raw("URL:");
-    l.raw(e.url);
-    l.end();
+    if !e.url.is_empty() {
+        let mut l = Line::start(out);
+        l.raw("URL:");
+        l.raw(e.url);
+        l.end();
+    }
     if !e.categories.is_empty() {
         let mut l = Line::start(out);
         l.raw("CATEGORIES:");
@@ -351,7 +360,9 @@ mod tests {
         if let Some(loc) = &e.location {
             push_line(&mut out, &format!("LOCATION:{}", escape(loc)));
         }
-        push_line(&mut out, &format!("URL:{}", e.url));
+        if !e.url.is_empty() {
+            push_line(&mut out, &format!("URL:{}", e.url));
+        }
         if !e.categories.is_empty() {
             let cats: Vec<String> = e.categories.iter().map(|c| escape(c)).collect();
             push_line(&mut out, &format!("CATEGORIES:{}", cats.join(",")));

@@ -9,6 +9,7 @@ use shared::Lang;
 
 use crate::activities::domain::local_rfc3339;
 use crate::activities::dto::{languages, pick, venue_dto};
+use crate::activities::feeds::ics;
 use crate::activities::public::service::shown_cancelled;
 use crate::activities::store::ActivityRecord;
 use crate::db::stored_id as uuid;
@@ -68,4 +69,43 @@ pub fn public_event(
         registration_open: r.registration_open(Utc::now()),
         updated_at: r.updated_at.and_utc(),
     })
+}
+
+/// An activity's title and calendar description in `lang` (French where missing): the
+/// description followed by the cancellation's reason, if any.
+pub fn ics_texts(rec: &ActivityRecord, lang: Lang) -> (String, String) {
+    let mut desc = pick(&rec.row.description.0, lang.code());
+    if let Some(reason) = &rec.row.cancel_reason {
+        desc = format!("{desc}\n\n{reason}").trim().to_owned();
+    }
+    (pick(&rec.row.title.0, lang.code()), desc)
+}
+
+/// An activity as a calendar event, the same wherever it is written (the public feed, a
+/// training reminder's attachment): one UID per activity, so that a calendar that has it from
+/// both knows it is one event.
+pub fn ics_event<'a>(
+    rec: &ActivityRecord,
+    texts: &'a (String, String),
+    url: &'a str,
+    categories: Vec<String>,
+) -> ics::IcsEvent<'a> {
+    let r = &rec.row;
+    ics::IcsEvent {
+        uid: ics::uid(&r.id),
+        summary: &texts.0,
+        description: &texts.1,
+        start: r.starts_at.and_utc(),
+        end: r.ends_at.and_utc(),
+        updated: r.updated_at.and_utc(),
+        sequence: r.sequence,
+        cancelled: shown_cancelled(r),
+        location: rec
+            .venue
+            .as_ref()
+            .map(|v| v.address())
+            .or_else(|| r.online_url.clone()),
+        url,
+        categories,
+    }
 }

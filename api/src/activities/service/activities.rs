@@ -131,40 +131,93 @@ pub fn update(
     input: &ActivityInput,
     actor: &Actor,
 ) -> Result<(ActivityRecord, bool), ApiError> {
-    write_transaction(conn, |conn| {
-        lock_activity(conn, id)?;
-        let before = ActivityRow::get(conn, id)?;
-        let mut f = check_input(conn, input, Some(&before))?;
-        check_capacity(conn, &before, &f.row)?;
-        let changed = meaningful_change(&before, &f.row);
-        if changed {
-            f.row.sequence = before.sequence + 1;
-        }
-        let cancelled_now =
-            before.status != ActivityStatus::Cancelled && f.row.status == ActivityStatus::Cancelled;
-        f.row.save(conn)?;
-        store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
-        // Partners' webhooks hear of agenda changes in this transaction (the outbox).
-        crate::partners::service::webhooks::activity_changed(conn, Some(&before), &f.row, changed)?;
-        record(
-            conn,
-            actor,
-            AuditAction::ActivityUpdated,
-            "activity",
-            &f.row.id,
-            json!({ "status": f.row.status, "sequence": f.row.sequence }),
-        )?;
-        // More places (or looser mix targets) go to the waiting list first, in order:
-        // otherwise the next newcomer to register would overtake those already waiting.
-        let queued = if f.row.status != ActivityStatus::Cancelled {
-            !promote(conn, &f.row, actor)?.is_empty()
-        } else if cancelled_now && f.row.ends_at > crate::db::now() {
-            !notify_cancellation(conn, &f.row.id, actor)?.is_empty()
-        } else {
-            false
-        };
-        Ok((load_one(conn, id)?, queued))
-    })
+    write_transaction(conn, |conn| update_in(conn, id, input, actor))
+}
+
+/// [`update`] inside the caller's write transaction (a training course's sessions).
+pub fn update_in(
+    conn: &mut DbConnection,
+    id: &str,
+    input: &ActivityInput,
+    actor: &Actor,
+) -> Result<(ActivityRecord, bool), ApiError> {
+    lock_activity(conn, id)?;
+    let before = ActivityRow::get(conn, id)?;
+    let mut f = check_input(conn, input, Some(&before))?;
+    check_capacity(conn, &before, &f.row)?;
+    let changed = meaningful_change(&before, &f.row);
+    if changed {
+        f.row.sequence = before.sequence + 1;
+    }
+    let cancelled_now =
+        before.status != ActivityStatus::Cancelled && f.row.status == ActivityStatus::Cancelled;
+    f.row.save(conn)?;
+    store::set_links(conn, &f.row.id, &f.tags, &f.hosts, &f.staff)?;
+    // Partners' webhooks hear of agenda changes in this transaction (the outbox).
+    crate::partners::service::webhooks::activity_changed(conn, Some(&before), &f.row, changed)?;
+    record(
+        conn,
+        actor,
+        AuditAction::ActivityUpdated,
+        "activity",
+        &f.row.id,
+        json!({ "status": f.row.status, "sequence": f.row.sequence }),
+    )?;
+    // More places (or looser mix targets) go to the waiting list first, in order:
+    // otherwise the next newcomer to register would overtake those already waiting.
+    let queued = if f.row.status != ActivityStatus::Cancelled {
+        !promote(conn, &f.row, actor)?.is_empty()
+    } else if cancelled_now && f.row.ends_at > crate::db::now() {
+        !notify_cancellation(conn, &f.row.id, actor)?.is_empty()
+    } else {
+        false
+    };
+    Ok((load_one(conn, id)?, queued))
+}
+
+/// An activity as the input that would leave it unchanged (to change a few fields of it).
+pub fn input_of(rec: &ActivityRecord) -> ActivityInput {
+    let r = &rec.row;
+    let instant = |t: chrono::NaiveDateTime| t.and_utc().to_rfc3339();
+    ActivityInput {
+        title: r.title.0.clone(),
+        description: r.description.0.clone(),
+        programme: Some(r.programme),
+        kind: Some(r.kind),
+        starts_at: instant(r.starts_at),
+        ends_at: instant(r.ends_at),
+        venue_id: r.venue_id.as_deref().and_then(|v| v.parse().ok()),
+        online_url: r.online_url.clone(),
+        capacity: r.capacity,
+        registration_opens_at: r.registration_opens_at.map(instant),
+        registration_closes_at: r.registration_closes_at.map(instant),
+        languages: r
+            .languages
+            .split(',')
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        french_level: r.french_level,
+        free: r.free,
+        accessibility_notes: r.accessibility_notes.clone(),
+        tags: rec.tags.iter().filter_map(|t| t.parse().ok()).collect(),
+        hosts: rec
+            .hosts
+            .iter()
+            .filter_map(|(id, _, public)| {
+                Some(shared::activities::ActivityHostInput {
+                    person_id: id.parse().ok()?,
+                    public_name: public.clone(),
+                })
+            })
+            .collect(),
+        staff: rec.staff.iter().filter_map(|s| s.parse().ok()).collect(),
+        visibility: Some(r.visibility),
+        status: Some(r.status),
+        cancel_reason: r.cancel_reason.clone(),
+        min_newcomer_percent: r.min_newcomer_percent,
+        min_local_percent: r.min_local_percent,
+    }
 }
 
 /// The validated fields of an activity (times in UTC).

@@ -8,7 +8,9 @@ mod export;
 mod registrations;
 mod venues;
 
-pub use activities::{create, create_in, create_series, create_series_in, list, update};
+pub use activities::{
+    create, create_in, create_series, create_series_in, input_of, list, update, update_in,
+};
 pub use export::attendees;
 pub use registrations::{
     add_registration, change_status_in, list_registrations, notify_cancellation, promote, register,

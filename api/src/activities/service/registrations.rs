@@ -202,12 +202,11 @@ pub fn change_status_in(
         json!({ "from": from, "to": to }),
     )?;
     if to == Cancelled {
-        // Someone promoted who then says no: the seat news is no longer true.
-        notifications::withdraw(
-            conn,
-            NotificationKind::Promoted,
-            std::slice::from_ref(&r.id),
-        )?;
+        // Someone promoted who then says no: the seat news is no longer true, and there is
+        // nothing to remind them of.
+        for kind in [NotificationKind::Promoted, NotificationKind::Reminder] {
+            notifications::withdraw(conn, kind, std::slice::from_ref(&r.id))?;
+        }
     }
     let queued =
         to == Cancelled && from.holds_place() && !promote(conn, activity, actor)?.is_empty();
@@ -308,6 +307,7 @@ pub fn notify_cancellation(
     let ids: Vec<String> = regs.iter().map(|r| r.id.clone()).collect();
     // A seat offered in an activity that will not take place is no news any more.
     notifications::withdraw(conn, NotificationKind::Promoted, &ids)?;
+    notifications::withdraw(conn, NotificationKind::Reminder, &ids)?;
     let mut out = Vec::new();
     for r in &regs {
         out.push(notifications::enqueue(

@@ -1,8 +1,8 @@
 //! `/trainings/courses`: runs of a module, their trainees and attendance.
 
-use actix_web::{delete, get, post, put, web, HttpResponse};
+use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 use shared::trainings::{
-    AttendanceInput, Course, CourseFilter, CourseInput, Trainee, TraineeInput,
+    AttendanceInput, Course, CourseFilter, CourseInput, CourseUpdate, Trainee, TraineeInput,
 };
 use uuid::Uuid;
 
@@ -12,7 +12,7 @@ use crate::http::context::Ctx;
 use crate::http::extract::{Json, Query};
 use crate::http::openapi::{ItemErrors, ReadErrors, WriteErrors};
 use crate::state::AppState;
-use crate::trainings::service::{courses as service, trainees};
+use crate::trainings::service::{course_edit, courses as service, trainees};
 
 /// Courses, the latest first, with their sessions and how many trainees hold a seat or wait.
 #[utoipa::path(tag = "trainings", security(("bearer" = [])), params(CourseFilter), responses(
@@ -60,6 +60,35 @@ pub async fn create_course(
         .run(move |conn| service::create(conn, &body.0, by, &actor, lang))
         .await?;
     Ok(HttpResponse::Created().json(c))
+}
+
+/// Edit a course (coordinators): its title, dates, publicity, venue, partner opening, and its
+/// sessions added, moved or removed (`sessions` lists them as they must be). No session
+/// outside the course's dates; a session in which attendance was taken cannot be removed; a
+/// removed session is cancelled (whoever was registered hears of it); a new one registers
+/// every trainee. All or nothing, field by field.
+#[utoipa::path(tag = "trainings", security(("bearer" = [])), params(("id" = Uuid, Path)), request_body(content = CourseUpdate, example = json!({
+    "title": {"fr": "Communication interculturelle — session de printemps"}, "public": false,
+    "sessions": [{"activity_id": "0193b1c2-7d4e-7a00-9c1b-2f4a5e6d7c8b", "starts_at": "2027-02-01T13:00", "ends_at": "2027-02-01T16:00"}, {"starts_at": "2027-02-08T09:00", "ends_at": "2027-02-08T12:00"}]
+})), responses(
+    (status = 200, body = Course),
+    WriteErrors
+))]
+#[patch("/courses/{id}")]
+pub async fn update_course(
+    state: web::Data<AppState>,
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+    body: Json<CourseUpdate>,
+) -> Result<web::Json<Course>, ApiError> {
+    ctx.require(Permission::ManageTrainings)?;
+    let (id, actor, lang) = (id.into_inner(), ctx.actor.clone(), ctx.lang);
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| course_edit::update(conn, id, &body.0, &actor, lang))
+            .await?,
+    ))
 }
 
 /// One course.

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::http::auth::Permission;
 use crate::http::context::{Ctx, Visitor};
 use crate::http::extract::Json;
-use crate::http::openapi::{ItemErrors, PublicFormErrors, PublicReadErrors, WriteErrors};
+use crate::http::openapi::{ItemErrors, PublicFormErrors, PublicLookupErrors, WriteErrors};
 use crate::state::AppState;
 use crate::trainings::service::evaluations as service;
 
@@ -111,11 +111,11 @@ pub async fn make_links(
 }
 
 /// The questionnaire behind a personal link: the module and its objectives, and whether it was
-/// answered. An unknown link: 404.
+/// answered. An unknown link: 404. Throttled per client address.
 #[utoipa::path(tag = "public", params(("token" = String, Path)), responses(
     (status = 200, body = EvaluationForm),
     (status = 404, description = "Unknown link", content_type = "application/problem+json", body = shared::Problem),
-    PublicReadErrors
+    PublicLookupErrors
 ))]
 #[get("/{token}")]
 pub async fn evaluation_form(
@@ -123,6 +123,7 @@ pub async fn evaluation_form(
     visitor: Visitor,
     token: web::Path<String>,
 ) -> Result<web::Json<EvaluationForm>, ApiError> {
+    super::throttle_lookup(&state, &visitor.ip).await?;
     let (token, lang) = (token.into_inner(), visitor.lang);
     Ok(web::Json(
         state
@@ -132,7 +133,8 @@ pub async fn evaluation_form(
     ))
 }
 
-/// Answer the questionnaire through a personal link (once; again: 409).
+/// Answer the questionnaire through a personal link (once; again: 409). Throttled per client
+/// address, with the questionnaire's reads.
 #[utoipa::path(tag = "public", params(("token" = String, Path)), request_body = EvaluationInput, responses(
     (status = 204, description = "Thank you"),
     (status = 404, description = "Unknown link", content_type = "application/problem+json", body = shared::Problem),
@@ -146,6 +148,7 @@ pub async fn submit_evaluation(
     token: web::Path<String>,
     body: Json<EvaluationInput>,
 ) -> Result<HttpResponse, ApiError> {
+    super::throttle_lookup(&state, &visitor.ip).await?;
     let (token, actor) = (token.into_inner(), visitor.actor);
     state
         .db

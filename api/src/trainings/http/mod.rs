@@ -10,6 +10,22 @@ pub mod public;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Counts one lookup of a public trainings link (a certificate's code, an evaluation's token)
+/// from `ip`, found or not: 429 once the address has used its allowance, across instances on
+/// PostgreSQL. Codes are unguessable anyway; this keeps a script from trying them by the
+/// million and from loading the database.
+pub(crate) async fn throttle_lookup(state: &AppState, ip: &str) -> Result<(), ApiError> {
+    state
+        .public_lookups
+        .hit(ip)
+        .await
+        .map(drop)
+        .map_err(|retry_after| ApiError::RateLimited { retry_after })
+}
+
 /// Routes under `/api/v1/trainings`.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(modules::list_modules)
@@ -19,6 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(courses::list_courses)
         .service(courses::create_course)
         .service(courses::get_course)
+        .service(courses::update_course)
         .service(courses::list_trainees)
         .service(courses::add_trainee)
         .service(courses::withdraw_trainee)

@@ -56,7 +56,11 @@ pub fn course_dto(conn: &mut DbConnection, l: &Loaded, lang: Lang) -> Result<Cou
     Ok(Course {
         id: stored_id(&l.course.id)?,
         module_id: stored_id(&l.module.id)?,
-        title: pick(&l.module.title.0, lang.code()),
+        // The sessions carry the course's title (the module's unless it was edited).
+        title: pick(
+            l.held().next().map_or(&l.module.title.0, |s| &s.title),
+            lang.code(),
+        ),
         starts_on: l.course.starts_on,
         ends_on: l.course.ends_on,
         open_to_partners: l.course.open_to_partners,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::json;
 use shared::activities::{RegistrationSource, RegistrationStatus};
+use shared::notifications::NotificationKind;
 use shared::trainings::{AttendanceInput, Trainee, TraineeInput, TraineeSource, TraineeStatus};
 use uuid::Uuid;
 
@@ -16,6 +17,7 @@ use crate::audit::{audit_event, Actor, AuditAction};
 use crate::db::{stored_id, write_transaction, DbConnection};
 use crate::error::ApiError;
 use crate::i18n::Msg;
+use crate::notify::store as notifications;
 use crate::people::store::PersonRow;
 use crate::trainings::domain::{self, minutes_to_hours};
 use crate::trainings::store::{self, CertificateRow, TraineeRow};
@@ -120,7 +122,10 @@ pub fn views(
             .collect();
     let mut emails = HashMap::new();
     for p in &people {
-        let has = PersonRow::find(conn, stored_id(p)?)?.is_some_and(|p| p.email.is_some());
+        // The rule of the outbox: a blank address is none (reminders go to staff instead).
+        let has = PersonRow::find(conn, stored_id(p)?)?
+            .and_then(|p| p.email)
+            .is_some_and(|e| !e.trim().is_empty());
         emails.insert(p.clone(), has);
     }
     let mut waiting = 0;
@@ -314,6 +319,7 @@ pub fn withdraw_in(
             }
         }
     }
+    one_promotion_notice(conn, l)?;
     let now = crate::db::now();
     TraineeRow::set_cancelled(conn, &t.id, Some(now), now)?;
     audit_event(
@@ -329,6 +335,33 @@ pub fn withdraw_in(
         updated_at: now,
         ..t
     })
+}
+
+/// One "a place is yours" notice per person and course: a withdrawal frees a seat in every
+/// session, and the waiting list promotes the same person in each; the notice of their
+/// earliest session stays (it gives the course's title and first date), the others are
+/// withdrawn before anyone hears of them.
+fn one_promotion_notice(conn: &mut DbConnection, l: &Loaded) -> Result<(), ApiError> {
+    let sessions: Vec<String> = l.sessions.iter().map(|s| s.activity_id.clone()).collect();
+    let order = |activity: &str| sessions.iter().position(|s| s == activity);
+    let mut by_person: HashMap<String, Vec<(Option<usize>, String)>> = HashMap::new();
+    for n in notifications::open_on(conn, NotificationKind::Promoted, &sessions)? {
+        if let Some(r) = n.registration_id {
+            by_person
+                .entry(n.person_id)
+                .or_default()
+                .push((order(&n.activity_id), r));
+        }
+    }
+    let mut extra = Vec::new();
+    for mut notices in by_person.into_values() {
+        notices.sort();
+        extra.extend(notices.into_iter().skip(1).map(|(_, r)| r));
+    }
+    if !extra.is_empty() {
+        notifications::withdraw(conn, NotificationKind::Promoted, &extra)?;
+    }
+    Ok(())
 }
 
 pub fn withdraw(
@@ -368,12 +401,18 @@ pub fn mark_in(
         .filter(|t| t.cancelled_at.is_none())
         .map(|t| t.person_id)
         .collect();
+    let now = crate::db::now();
     let mut v = crate::error::Validator::new();
     let mut todo = Vec::new();
     for (i, m) in input.marks.iter().enumerate() {
         let session = m.session_id.to_string();
-        if !l.held().any(|s| s.activity_id == session) {
+        let Some(held) = l.held().find(|s| s.activity_id == session) else {
             v.add(&format!("marks.{i}.session_id"), Msg::NotFound);
+            continue;
+        };
+        // Nobody can have come yet (the phone sheet opens at the start, too).
+        if held.starts_at > now {
+            v.add(&format!("marks.{i}.session_id"), Msg::SessionNotStarted);
             continue;
         }
         let person = m.person_id.to_string();

@@ -9,10 +9,9 @@ use shared::Page;
 
 use super::revalidate::{respond, revalidate};
 use super::{selection, EventQuery};
-use crate::activities::dto::pick;
 use crate::activities::feeds::cache::Feed;
 use crate::activities::feeds::{ics, rss};
-use crate::activities::public::dto::public_event;
+use crate::activities::public::dto::{ics_event, ics_texts, public_event};
 use crate::activities::public::service::{self, CANCELLED_KEPT_DAYS};
 use crate::activities::public::texts::Text;
 use crate::error::ApiError;
@@ -104,41 +103,15 @@ pub async fn events_ics(
         .iter()
         .map(|r| format!("{base}/events/{}", r.row.id))
         .collect();
-    let texts = recs
-        .iter()
-        .map(|r| {
-            let mut desc = pick(&r.row.description.0, lang.code());
-            if let Some(reason) = &r.row.cancel_reason {
-                desc = format!("{desc}\n\n{reason}").trim().to_owned();
-            }
-            (pick(&r.row.title.0, lang.code()), desc)
-        })
-        .collect::<Vec<(String, String)>>();
+    let texts: Vec<(String, String)> = recs.iter().map(|r| ics_texts(r, lang)).collect();
     let events: Vec<ics::IcsEvent<'_>> = recs
         .iter()
         .zip(&urls)
         .zip(&texts)
-        .map(|((r, url), (title, desc))| {
+        .map(|((r, url), texts)| {
             let mut categories = vec![r.row.programme.as_str().to_owned()];
             categories.extend(r.tags.iter().filter_map(|t| slugs.get(t).cloned()));
-            ics::IcsEvent {
-                // Stable forever: the activity's id never changes and is never reused.
-                uid: format!("{}@interra.be", r.row.id),
-                summary: title,
-                description: desc,
-                start: r.row.starts_at.and_utc(),
-                end: r.row.ends_at.and_utc(),
-                updated: r.row.updated_at.and_utc(),
-                sequence: r.row.sequence,
-                cancelled: service::shown_cancelled(&r.row),
-                location: r
-                    .venue
-                    .as_ref()
-                    .map(|v| v.address())
-                    .or_else(|| r.row.online_url.clone()),
-                url,
-                categories,
-            }
+            ics_event(r, texts, url, categories)
         })
         .collect();
     let name = match query.programme {

@@ -343,6 +343,7 @@ pub(super) fn ToNotify(
                 let reason = match n.kind {
                     NotificationKind::Promoted => ActKey::NoticePromoted,
                     NotificationKind::ActivityCancelled => ActKey::NoticeCancelled,
+                    NotificationKind::Reminder => ActKey::NoticeReminder,
                 };
                 let failed = n.status == NotificationStatus::Failed;
                 let no_contact = n.phone.is_none() && n.email.is_none();

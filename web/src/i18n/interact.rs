@@ -98,6 +98,31 @@ crate::catalogue! {
         Proposals => { fr: "Propositions", en: "Proposals", nl: "Voorstellen", ar: "الاقتراحات" },
         SessionsTitle => { fr: "Séances", en: "Sessions", nl: "Sessies", ar: "الجلسات" },
         Date => { fr: "Date", en: "Date", nl: "Datum", ar: "التاريخ" },
+        FeedbackTitle => { fr: "Avis des participant·es", en: "Participants' feedback", nl: "Feedback van de deelnemers", ar: "آراء المشاركين" },
+        FeedbackNone => { fr: "Aucun avis recueilli pour l'instant.", en: "No feedback collected yet.", nl: "Nog geen feedback verzameld.", ar: "لم تُجمع أي آراء بعد." },
+        FeedbackWithheld => {
+            fr: "{count} avis : la moyenne s'affiche à partir de 5 avis, pour que personne ne soit reconnaissable.",
+            en: "{count} answers: the average shows from 5 answers, so that nobody can be singled out.",
+            nl: "{count} antwoorden: het gemiddelde verschijnt vanaf 5 antwoorden, zodat niemand herkenbaar is.",
+            ar: "{count} آراء: يظهر المعدّل ابتداءً من 5 آراء، حتى لا يمكن التعرّف على أحد.",
+        },
+        FeedbackAverage => { fr: "Note moyenne : {average} sur 5 ({count} avis)", en: "Average rating: {average} out of 5 ({count} answers)", nl: "Gemiddelde score: {average} op 5 ({count} antwoorden)", ar: "متوسط التقييم: {average} من 5 ({count} آراء)" },
+        FeedbackComments => { fr: "Commentaires (visibles par l'équipe de coordination)", en: "Comments (seen by the coordination team)", nl: "Opmerkingen (zichtbaar voor het coördinatieteam)", ar: "التعليقات (يطّلع عليها فريق التنسيق)" },
+        RecordFeedback => { fr: "Enregistrer un avis", en: "Record feedback", nl: "Feedback registreren", ar: "سجّل رأيًا" },
+        RecordFeedbackHint => {
+            fr: "Depuis un formulaire papier ou une conversation, pour une personne inscrite à la séance.",
+            en: "From a paper form or a conversation, for someone registered for the session.",
+            nl: "Van een papieren formulier of een gesprek, voor iemand die voor de sessie ingeschreven is.",
+            ar: "من استمارة ورقية أو محادثة، لشخص مسجّل في الجلسة.",
+        },
+        FeedbackSession => { fr: "Séance", en: "Session", nl: "Sessie", ar: "الجلسة" },
+        FeedbackPerson => { fr: "Participant·e", en: "Participant", nl: "Deelnemer", ar: "المشارك" },
+        FeedbackChoose => { fr: "Choisir…", en: "Choose…", nl: "Kiezen…", ar: "اختر…" },
+        FeedbackRating => { fr: "Note", en: "Rating", nl: "Score", ar: "التقييم" },
+        FeedbackRatingHint => { fr: "1 : pas du tout apprécié · 5 : beaucoup apprécié", en: "1: did not like it at all · 5: liked it very much", nl: "1: helemaal niet goed · 5: heel goed", ar: "1: لم يعجبه إطلاقًا · 5: أعجبه كثيرًا" },
+        FeedbackComment => { fr: "Commentaire (facultatif)", en: "Comment (optional)", nl: "Opmerking (optioneel)", ar: "تعليق (اختياري)" },
+        FeedbackNoSession => { fr: "Aucune séance passée pour l'instant.", en: "No past session yet.", nl: "Nog geen voorbije sessie.", ar: "لا توجد جلسة سابقة بعد." },
+        FeedbackSaved => { fr: "Avis enregistré.", en: "Feedback recorded.", nl: "Feedback geregistreerd.", ar: "تم تسجيل الرأي." },
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod arrange;
 pub mod board;
+pub mod feedback;
 pub mod host;
 pub mod proposal;
 pub mod propose;

@@ -4,7 +4,7 @@
 use gloo_net::http::Method;
 use shared::interact::{
     AutonomyInput, FeedbackInput, HostPage, NoteInput, Passion, Proposal, ProposalDetail,
-    ProposalFilter, ProposalNote, ProposalStatus, ProposalUpdate, PublicProposalRequest,
+    ProposalFilter, ProposalInput, ProposalNote, ProposalStatus, ProposalUpdate, PublicProposalRequest,
     SessionFeedback, StatusChange, WorkshopCreated, WorkshopInput,
 };
 use shared::signup::SignupReceipt;
@@ -59,6 +59,12 @@ impl Api {
     pub async fn proposals(&self, filter: &ProposalFilter) -> Result<Page<Proposal>, ApiError> {
         let path = format!("/interact/proposals{}", board_query(filter));
         self.authed_json(Method::GET, &path, None).await
+    }
+
+    /// `POST /interact/proposals`: a proposal the team records for a known person.
+    pub async fn create_proposal(&self, body: &ProposalInput) -> Result<ProposalDetail, ApiError> {
+        self.authed_json(Method::POST, "/interact/proposals", Some(Self::to_json(body)?))
+            .await
     }
 
     /// `GET /interact/proposals/{id}`.

@@ -122,6 +122,21 @@ crate::catalogue! {
         FeedbackRatingHint => { fr: "1 : pas du tout apprécié · 5 : beaucoup apprécié", en: "1: did not like it at all · 5: liked it very much", nl: "1: helemaal niet goed · 5: heel goed", ar: "1: لم يعجبه إطلاقًا · 5: أعجبه كثيرًا" },
         FeedbackComment => { fr: "Commentaire (facultatif)", en: "Comment (optional)", nl: "Opmerking (optioneel)", ar: "تعليق (اختياري)" },
         FeedbackNoSession => { fr: "Aucune séance passée pour l'instant.", en: "No past session yet.", nl: "Nog geen voorbije sessie.", ar: "لا توجد جلسة سابقة بعد." },
+        NewProposal => { fr: "Enregistrer une proposition", en: "Record a proposal", nl: "Een voorstel registreren", ar: "سجّل اقتراحًا" },
+        NewProposalTitle => { fr: "Nouvelle proposition d'atelier", en: "New workshop proposal", nl: "Nieuw ateliervoorstel", ar: "اقتراح ورشة جديد" },
+        NewProposalIntro => {
+            fr: "Pour une personne que l'équipe connaît (rencontrée, orientée par un partenaire) : elle arrive au début du parcours.",
+            en: "For someone the team knows (met in person, referred by a partner): it starts at the beginning of the pipeline.",
+            nl: "Voor iemand die het team kent (ontmoet, doorverwezen door een partner): het begint aan het begin van het traject.",
+            ar: "لشخص يعرفه الفريق (التقاه أو أحاله شريك): يبدأ الاقتراح من أول المسار.",
+        },
+        HostSearch => { fr: "Chercher l'hôte", en: "Find the host", nl: "De gastheer/-vrouw zoeken", ar: "ابحث عن المضيف" },
+        ChooseHost => { fr: "Choisir", en: "Choose", nl: "Kiezen", ar: "اختر" },
+        ChooseHostNamed => { fr: "Choisir {name} comme hôte", en: "Choose {name} as host", nl: "{name} kiezen als gastheer/-vrouw", ar: "اختر {name} مضيفًا" },
+        NoHostYet => { fr: "Personne n'est encore choisi·e.", en: "Nobody chosen yet.", nl: "Nog niemand gekozen.", ar: "لم يُختر أحد بعد." },
+        HostRequired => { fr: "Choisissez l'hôte avec la recherche.", en: "Choose the host with the search.", nl: "Kies de gastheer/-vrouw met de zoekfunctie.", ar: "اختر المضيف عبر البحث." },
+        WantsCohostStaff => { fr: "Souhaite animer avec quelqu'un (une personne nouvelle venue avec une personne d'ici)", en: "Would like to host with someone (a newcomer with a local)", nl: "Wil graag met iemand begeleiden (een nieuwkomer met een local)", ar: "يودّ التنشيط مع شخص آخر (وافد جديد مع شخص محلي)" },
+        CreateProposal => { fr: "Enregistrer la proposition", en: "Record the proposal", nl: "Het voorstel registreren", ar: "سجّل الاقتراح" },
         FeedbackSaved => { fr: "Avis enregistré.", en: "Feedback recorded.", nl: "Feedback geregistreerd.", ar: "تم تسجيل الرأي." },
     }
 }

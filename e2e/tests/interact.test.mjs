@@ -229,6 +229,38 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await p.setViewportSize(DESKTOP);
     noAppErrors(staff);
   });
+
+  it('the coordinator records a proposal for someone the team knows, on a phone', async () => {
+    const p = staff.page;
+    await p.setViewportSize(PHONE);
+    await open(p, '/interact');
+    await expectHeading(p, "Propositions d'ateliers");
+    await p.locator('#new-proposal').click();
+    await expectHeading(p, "Nouvelle proposition d'atelier");
+    // Without a host: the message on the host's field.
+    await p.locator('#create-proposal').click();
+    await p.locator('#person_id-error', { hasText: "Choisissez l'hôte" }).waitFor();
+    await p.locator('#host-search-q').fill(family);
+    await p.locator('.picks li', { hasText: 'Lotte' }).locator('button').click();
+    await p.locator('#host-current', { hasText: 'Lotte' }).waitFor();
+    // Without a title: the API's message on the title.
+    await p.locator('#create-proposal').click();
+    await p.locator('#title-error', { hasText: 'Ce champ est obligatoire' }).waitFor();
+    await checkA11y(p, 'new proposal with errors (phone)');
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scroll at 360 px (${width})`);
+    const knitting = `Tricot ${stamp}`;
+    await p.locator('#title').fill(knitting);
+    await p.locator('#description').fill('Tricoter ensemble, débutant·es bienvenu·es.');
+    await p.locator('#languages').fill('nl, fr');
+    await p.locator('#slot-tue_evening').check();
+    await p.locator('#create-proposal').click();
+    await expectHeading(p, knitting);
+    assert.equal(await p.locator('#proposal-availability td.slot-on').count(), 1);
+    await p.locator('#proposal-status', { hasText: 'Nouvelle' }).waitFor();
+    await p.setViewportSize(DESKTOP);
+    noAppErrors(staff);
+  });
 });
 
 // The demo coordinator sees the demo proposals at every step.

@@ -4,8 +4,8 @@
 use gloo_net::http::Method;
 use shared::interact::{
     AutonomyInput, FeedbackInput, HostPage, NoteInput, Passion, Proposal, ProposalDetail,
-    ProposalFilter, ProposalInput, ProposalNote, ProposalStatus, ProposalUpdate, PublicProposalRequest,
-    SessionFeedback, StatusChange, WorkshopCreated, WorkshopInput,
+    ProposalFilter, ProposalInput, ProposalNote, ProposalStatus, ProposalUpdate,
+    PublicProposalRequest, SessionFeedback, StatusChange, WorkshopCreated, WorkshopInput,
 };
 use shared::signup::SignupReceipt;
 use shared::Page;
@@ -63,8 +63,12 @@ impl Api {
 
     /// `POST /interact/proposals`: a proposal the team records for a known person.
     pub async fn create_proposal(&self, body: &ProposalInput) -> Result<ProposalDetail, ApiError> {
-        self.authed_json(Method::POST, "/interact/proposals", Some(Self::to_json(body)?))
-            .await
+        self.authed_json(
+            Method::POST,
+            "/interact/proposals",
+            Some(Self::to_json(body)?),
+        )
+        .await
     }
 
     /// `GET /interact/proposals/{id}`.

@@ -87,12 +87,14 @@ pub fn NewProposalPage() -> impl IntoView {
         host.set(Some((p.id, p.display_name)));
     });
     let exclude = Signal::derive(move || host.get().map(|h| vec![h.0]).unwrap_or_default());
-    let chosen = move || match host.get() {
+    let chosen = move || {
+        match host.get() {
         None => view! { <p class="muted" id="host-current">{move || i18n.t(InteractKey::NoHostYet)}</p> }.into_any(),
         Some((_, name)) => view! {
             <p id="host-current"><strong><bdi>{name}</bdi></strong></p>
         }
         .into_any(),
+    }
     };
     view! {
         <section class="page" aria-labelledby="page-title">

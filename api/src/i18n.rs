@@ -149,6 +149,12 @@ pub enum Msg {
     SessionNotStarted,
     /// A course session removed although attendance was taken in it.
     SessionHasAttendance,
+    /// Feedback on a session from someone who did not take a place at it.
+    NotAParticipant,
+    /// A participant's feedback on a session recorded twice.
+    FeedbackAlreadyRecorded,
+    /// Feedback on a session that has not started (or was cancelled).
+    FeedbackBeforeSession,
 }
 
 impl Msg {
@@ -516,6 +522,18 @@ impl Msg {
             (SameAutonomyLevel, En) => "This is already the current level.".into(),
             (SameAutonomyLevel, Nl) => "Dit is al het huidige niveau.".into(),
             (SameAutonomyLevel, Ar) => "هذا هو المستوى الحالي بالفعل.".into(),
+            (NotAParticipant, Fr) => "Cette personne n'est pas inscrite à cette séance.".into(),
+            (NotAParticipant, En) => "This person is not registered for this session.".into(),
+            (NotAParticipant, Nl) => "Deze persoon is niet ingeschreven voor deze sessie.".into(),
+            (NotAParticipant, Ar) => "هذا الشخص غير مسجّل في هذه الجلسة.".into(),
+            (FeedbackAlreadyRecorded, Fr) => "L'avis de cette personne sur cette séance est déjà enregistré.".into(),
+            (FeedbackAlreadyRecorded, En) => "This person's feedback on this session is already recorded.".into(),
+            (FeedbackAlreadyRecorded, Nl) => "De feedback van deze persoon over deze sessie is al geregistreerd.".into(),
+            (FeedbackAlreadyRecorded, Ar) => "رأي هذا الشخص في هذه الجلسة مسجّل بالفعل.".into(),
+            (FeedbackBeforeSession, Fr) => "Un avis s'enregistre après la séance, si elle a eu lieu.".into(),
+            (FeedbackBeforeSession, En) => "Feedback is recorded after the session, if it took place.".into(),
+            (FeedbackBeforeSession, Nl) => "Feedback wordt na de sessie geregistreerd, als ze heeft plaatsgevonden.".into(),
+            (FeedbackBeforeSession, Ar) => "يُسجَّل الرأي بعد الجلسة، إن كانت قد انعقدت.".into(),
             (CohostPairing, Fr) => "Un co-animateur fait la paire : une personne nouvelle venue avec une personne locale.".into(),
             (CohostPairing, En) => "A co-host makes a pair: a newcomer with a local.".into(),
             (CohostPairing, Nl) => "Een co-begeleider vormt een paar: een nieuwkomer met een local.".into(),

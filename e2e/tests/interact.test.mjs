@@ -1,9 +1,12 @@
 // Browser tests of the InterAct hosts screens: a visitor finds "Proposer un atelier" in the
 // public navigation and proposes a workshop (French, then the form in Arabic at 360 px) with
 // the week's times that suit them, a coordinator sees those times, pairs a co-host through the
-// people search (a newcomer with a local: a second newcomer is refused), moves the proposal to
-// "planned" and creates the series from it, and the host's page shows the workshop and their
-// level. Axe-clean in French and Arabic, at 360 px and 1280 px.
+// people search (a newcomer with a local: a second newcomer is refused, the message on the
+// co-host field), removes and pairs again, moves the proposal to "planned" and creates the
+// series from it, and the host's page shows the workshop and their level; a participant's
+// feedback on a past session is recorded there (the rating required on its field), counted with
+// the average withheld, the comment shown to the coordinator. Axe-clean in French and Arabic,
+// at 360 px and 1280 px.
 //
 // Other test files share the server: the proposal here has a unique title and host.
 import { describe, it, before, after } from 'node:test';
@@ -16,6 +19,15 @@ import {
 const DUO_COORDINATOR = 'coordinatrice.duo@demo.interra.be';
 const stamp = Date.now().toString(36);
 const title = `Pizza ${stamp}`;
+
+/** Local Brussels date-time `minutes` from now, as the API reads it (`2026-12-05T14:00`). */
+function brusselsIn(minutes) {
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(Date.now() + minutes * 60_000));
+  return parts.replace(' ', 'T');
+}
 
 async function api(method, path, token, body) {
   const res = await fetch(`${BASE_URL}/api/v1${path}`, {
@@ -40,6 +52,7 @@ function noAppErrors(session) {
 describe('interact: from a visitor\'s proposal to a workshop', () => {
   let visitor;
   let staff;
+  let lotte;
   // Two people who might co-host with the visitor (a newcomer): another newcomer, a local.
   const family = `Binome${stamp}`;
   before(async () => {
@@ -48,7 +61,7 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
       first_name: 'Nadia', last_name: family, profile: 'newcomer', arrival_year: 2024,
       email: `nadia-${stamp}@e2e.interra.be`,
     });
-    await api('POST', '/people', token, { first_name: 'Lotte', last_name: family, profile: 'local', email: `lotte-${stamp}@e2e.interra.be` });
+    lotte = await api('POST', '/people', token, { first_name: 'Lotte', last_name: family, profile: 'local', email: `lotte-${stamp}@e2e.interra.be` });
     visitor = await launch({ viewport: PHONE });
   });
   after(async () => {
@@ -122,7 +135,15 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await search.fill(family);
     await p.locator('.picks li', { hasText: 'Nadia' }).locator('button').click();
     await p.locator('#arrange-save').click();
-    await p.locator('#arrange-error').waitFor();
+    // The API's reason on the co-host field, the field marked invalid.
+    await p.locator('#cohost_id-error', { hasText: 'une personne nouvelle venue avec une personne locale' }).waitFor();
+    assert.equal(await p.locator('#arrange-title ~ fieldset').first().getAttribute('aria-describedby'), 'cohost_id-error');
+    await p.locator('.picks li', { hasText: 'Lotte' }).locator('button').click();
+    await p.locator('#cohost-current', { hasText: 'Lotte' }).waitFor();
+    assert.equal(await p.locator('#cohost_id-error').count(), 0, 'a new choice clears the message');
+    // Removed, then chosen again.
+    await p.locator('#cohost-remove').click();
+    await p.locator('#cohost-current', { hasText: 'Pas encore de co-animateur' }).waitFor();
     await p.locator('.picks li', { hasText: 'Lotte' }).locator('button').click();
     await p.locator('#cohost-current', { hasText: 'Lotte' }).waitFor();
     await p.locator('#slot-wed_evening').check();
@@ -166,6 +187,78 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     await screenshots(p, '84-host-ar');
     await p.setViewportSize(DESKTOP); // the language picker is in the folded menu on a phone
     await p.locator('#lang-select').selectOption('fr');
+    noAppErrors(staff);
+  });
+
+  it('records a participant\'s feedback on a past session of the host\'s, on a phone', async () => {
+    const p = staff.page;
+    const host = new URL(p.url()).pathname.split('/').pop();
+    const token = await accessToken(DUO_COORDINATOR);
+    // Yesterday's session the host led (its sheet typed in afterwards), Lotte registered.
+    const past = `Atelier d'hier ${stamp}`;
+    const session = await api('POST', '/activities', token, {
+      title: { fr: past }, programme: 'interact', kind: 'workshop_session',
+      starts_at: brusselsIn(-26 * 60), ends_at: brusselsIn(-24 * 60), capacity: 10,
+      venue_id: '5a0f6f0e-7b6b-5c2e-9d61-4c1f3e2a9b01',
+      status: 'published', visibility: 'internal', free: true, languages: ['fr'],
+      hosts: [{ person_id: host }],
+    });
+    await api('POST', `/activities/${session.id}/registrations`, token, { person_id: lotte.id });
+    await p.setViewportSize(PHONE);
+    await p.reload();
+    const workshop = p.locator('.host-workshop', { hasText: past });
+    await workshop.locator('.feedback-figures', { hasText: 'Aucun avis' }).waitFor();
+    await workshop.locator('.record-feedback summary').click();
+    await workshop.locator('select[id^=feedback-person] option', { hasText: `Lotte ${family}` }).waitFor({ state: 'attached' });
+    await workshop.locator('select[id^=feedback-person]').selectOption({ label: `Lotte ${family}` });
+    // Without a rating: the API's message on the rating.
+    await workshop.locator('form button[type=submit]').click();
+    await workshop.locator('p[id$=-error][id^=rating]', { hasText: 'Ce champ est obligatoire' }).waitFor();
+    await checkA11y(p, 'host page, feedback form with an error (phone)');
+    await workshop.locator('label.rating-choice', { hasText: '4' }).click();
+    await workshop.locator('textarea[id^=feedback-comment]').fill('Lotte veut revenir avec sa voisine');
+    await workshop.locator('form button[type=submit]').click();
+    // One answer: counted, the average withheld; the comment for the coordinator.
+    await workshop.locator('.feedback-figures', { hasText: '1 avis' }).waitFor();
+    assert.match(await workshop.locator('.feedback-figures').innerText(), /à partir de 5 avis/);
+    await workshop.locator('.feedback-comments', { hasText: 'Lotte veut revenir avec sa voisine' }).waitFor();
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scroll at 360 px (${width})`);
+    await checkA11y(p, 'host page with feedback (phone)');
+    await screenshots(p, '85-host-feedback');
+    await p.setViewportSize(DESKTOP);
+    noAppErrors(staff);
+  });
+
+  it('the coordinator records a proposal for someone the team knows, on a phone', async () => {
+    const p = staff.page;
+    await p.setViewportSize(PHONE);
+    await open(p, '/interact');
+    await expectHeading(p, "Propositions d'ateliers");
+    await p.locator('#new-proposal').click();
+    await expectHeading(p, "Nouvelle proposition d'atelier");
+    // Without a host: the message on the host's field.
+    await p.locator('#create-proposal').click();
+    await p.locator('#person_id-error', { hasText: "Choisissez l'hôte" }).waitFor();
+    await p.locator('#host-search-q').fill(family);
+    await p.locator('.picks li', { hasText: 'Lotte' }).locator('button').click();
+    await p.locator('#host-current', { hasText: 'Lotte' }).waitFor();
+    // Without a title: the API's message on the title.
+    await p.locator('#create-proposal').click();
+    await p.locator('#title-error', { hasText: 'Ce champ est obligatoire' }).waitFor();
+    await checkA11y(p, 'new proposal with errors (phone)');
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scroll at 360 px (${width})`);
+    const knitting = `Tricot ${stamp}`;
+    await p.locator('#title').fill(knitting);
+    await p.locator('#description').fill('Tricoter ensemble, débutant·es bienvenu·es.');
+    await p.locator('#languages').fill('nl, fr');
+    await p.locator('#slot-tue_evening').check();
+    await p.locator('#create-proposal').click();
+    await expectHeading(p, knitting);
+    assert.equal(await p.locator('#proposal-availability td.slot-on').count(), 1);
+    await p.locator('#proposal-status', { hasText: 'Nouvelle' }).waitFor();
+    await p.setViewportSize(DESKTOP);
     noAppErrors(staff);
   });
 });

@@ -417,7 +417,7 @@ pub struct HostSession {
 }
 
 /// A workshop of the host: a series (or a single activity) and its sessions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HostWorkshop {
     pub series_id: Option<Uuid>,
@@ -428,6 +428,63 @@ pub struct HostWorkshop {
     pub autonomy: Option<AutonomyLevel>,
     /// Oldest first.
     pub sessions: Vec<HostSession>,
+    /// What participants said of its sessions.
+    pub feedback: WorkshopFeedback,
+}
+
+/// Participants' feedback on a workshop's sessions, as the host's page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WorkshopFeedback {
+    /// Answers recorded over every session.
+    pub answers: u32,
+    /// Under five answers the average is withheld, so that no one's answer can be read back.
+    pub withheld: bool,
+    /// Average rating (1 to 5, two decimals); absent when withheld or without answers.
+    pub average: Option<f64>,
+    /// The participants' comments, unnamed, newest first: for coordinators and administrators
+    /// only (always empty for other roles).
+    pub comments: Vec<FeedbackComment>,
+}
+
+/// A participant's comment on a session, without their name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedbackComment {
+    pub activity_id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub comment: String,
+}
+
+/// `POST /api/v1/interact/sessions/{activity_id}/feedback` body: what a participant registered
+/// for the session said of it (a paper form, a conversation), recorded by the team. One answer
+/// per participant and session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackInput {
+    /// A participant registered for the session (or marked present or absent).
+    pub person_id: Uuid,
+    /// 1 (not at all) to 5 (very much). Read as an option so that a missing value gets a
+    /// "required" message on its field.
+    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
+    pub rating: Option<i32>,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// One participant's feedback on a session (coordinators and administrators).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionFeedback {
+    pub id: Uuid,
+    pub activity_id: Uuid,
+    pub person_id: Uuid,
+    pub display_name: String,
+    pub rating: i32,
+    pub comment: Option<String>,
+    pub recorded_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
 }
 
 /// A month of a host's sessions: how many took part, newcomers and locals.
@@ -461,7 +518,7 @@ pub struct HostTotals {
 }
 
 /// `GET /api/v1/interact/hosts/{person_id}`: a host's path (staff).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HostPage {
     pub person_id: Uuid,

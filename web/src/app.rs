@@ -33,6 +33,7 @@ use crate::pages::duo::settings::SettingsPage;
 use crate::pages::home::HomePage;
 use crate::pages::interact::board::ProposalBoardPage;
 use crate::pages::interact::host::HostPage;
+use crate::pages::interact::new::NewProposalPage;
 use crate::pages::interact::proposal::ProposalPage;
 use crate::pages::interact::propose::ProposePage;
 use crate::pages::interlab::application::ApplicationPage;
@@ -212,6 +213,7 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireAuth><ActivityPage/></RequireAuth> }
                     />
                     <Route path=path!("/interact") view=|| view! { <RequireAuth><ProposalBoardPage/></RequireAuth> }/>
+                    <Route path=path!("/interact/new") view=|| view! { <RequireAuth><NewProposalPage/></RequireAuth> }/>
                     <Route
                         path=path!("/interact/proposals/:id")
                         view=|| view! { <RequireAuth><ProposalPage/></RequireAuth> }

@@ -38,6 +38,9 @@ pub fn certificate_path(code: &str) -> String {
 /// The coordinators' board of InterAct workshop proposals.
 pub const INTERACT: &str = "/interact";
 
+/// The team's entry of a proposal for a person it knows.
+pub const NEW_PROPOSAL: &str = "/interact/new";
+
 /// An InterAct proposal's page.
 pub fn proposal_path(id: uuid::Uuid) -> String {
     format!("{INTERACT}/proposals/{id}")

@@ -155,6 +155,7 @@ audit_actions! {
     InteractNoteAdded = "interact.note_added",
     InteractAutonomyChanged = "interact.autonomy_changed",
     InteractWorkshopCreated = "interact.workshop_created",
+    InteractFeedbackRecorded = "interact.feedback_recorded",
     OrganisationCreated = "organisation.created",
     OrganisationUpdated = "organisation.updated",
     OrganisationContactSet = "organisation.contact_set",

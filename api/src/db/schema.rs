@@ -369,7 +369,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     interact_proposal_tags,
     interact_notes,
     interact_workshops,
-    interact_autonomy
+    interact_autonomy,
+    interact_feedback
 );
 
 diesel::table! {
@@ -888,6 +889,18 @@ diesel::table! {
         changed_on -> Date,
         note -> Nullable<Text>,
         changed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    interact_feedback (id) {
+        id -> Text,
+        activity_id -> Text,
+        person_id -> Text,
+        rating -> Integer,
+        comment -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
         created_at -> Timestamp,
     }
 }

@@ -358,6 +358,8 @@ fn fields() -> Vec<(&'static str, &'static str, Value)> {
         ("WorkshopInput", "ends_at", local_or_offset_instant()),
         ("WorkshopInput", "capacity", int_range(1, 10_000)),
         ("WorkshopInput", "public_name", text(100)),
+        ("FeedbackInput", "rating", int_range(1, 5)),
+        ("FeedbackInput", "comment", text(2000)),
     ]
 }
 

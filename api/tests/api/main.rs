@@ -74,6 +74,7 @@ mod webhooks;
 
 // InterAct hosts (issue 16).
 mod interact;
+mod interact_feedback;
 mod interact_fixtures;
 
 // The team's tools (issue 19): the staff directory, the audit filters.

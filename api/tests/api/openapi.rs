@@ -297,6 +297,23 @@ fn enums_in(value: &Value, pointer: String, out: &mut Vec<(String, Vec<String>)>
     }
 }
 
+/// A weekly availability slot (`sat_afternoon`) is stated as the list of its 21 values, in the
+/// order of the week, so that a client offers exactly what the API sends and accepts.
+#[test]
+fn the_availability_slots_are_listed_exactly() {
+    let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");
+    let listed: Vec<&str> = doc["components"]["schemas"]["Slot"]["enum"]
+        .as_array()
+        .expect("the Slot schema lists its values")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let all: Vec<&str> = shared::people::Slot::all().map(|s| s.as_str()).collect();
+    assert_eq!(listed, all);
+    assert_eq!(listed.len(), 21);
+    assert_eq!(listed[0], "mon_morning");
+}
+
 /// The document spells every enum as the API does (serde's names), so a generated client works.
 #[test]
 fn enum_schemas_list_exactly_the_serde_names() {
@@ -327,6 +344,7 @@ fn enum_schemas_list_exactly_the_serde_names() {
         reports::ReportUnit, webhooks::WebhookEventType, webhooks::WebhookDeliveryStatus,
         trainings::Audience, trainings::TraineeStatus, trainings::TraineeSource;
         other: shared::auth::Role, shared::ErrorCode, shared::Lang, activities::Recurrence,
+        people::Slot,
     );
     let doc: Value = serde_json::from_str(&generated_openapi()).expect("generated document");
     let mut found = Vec::new();

@@ -298,11 +298,10 @@ impl<'de> Deserialize<'de> for Slot {
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for Slot {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        // Every value, listed: exactly what the API sends and accepts (by day, then part).
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(
-                "^(mon|tue|wed|thu|fri|sat|sun)_(morning|afternoon|evening)$",
-            ))
+            .enum_values(Some(SLOT_NAMES.iter().flatten().copied()))
             .examples(["sat_afternoon"])
             .into()
     }

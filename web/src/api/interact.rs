@@ -3,9 +3,9 @@
 
 use gloo_net::http::Method;
 use shared::interact::{
-    AutonomyInput, HostPage, NoteInput, Passion, Proposal, ProposalDetail, ProposalFilter,
-    ProposalNote, ProposalStatus, ProposalUpdate, PublicProposalRequest, StatusChange,
-    WorkshopCreated, WorkshopInput,
+    AutonomyInput, FeedbackInput, HostPage, NoteInput, Passion, Proposal, ProposalDetail,
+    ProposalFilter, ProposalInput, ProposalNote, ProposalStatus, ProposalUpdate,
+    PublicProposalRequest, SessionFeedback, StatusChange, WorkshopCreated, WorkshopInput,
 };
 use shared::signup::SignupReceipt;
 use shared::Page;
@@ -59,6 +59,16 @@ impl Api {
     pub async fn proposals(&self, filter: &ProposalFilter) -> Result<Page<Proposal>, ApiError> {
         let path = format!("/interact/proposals{}", board_query(filter));
         self.authed_json(Method::GET, &path, None).await
+    }
+
+    /// `POST /interact/proposals`: a proposal the team records for a known person.
+    pub async fn create_proposal(&self, body: &ProposalInput) -> Result<ProposalDetail, ApiError> {
+        self.authed_json(
+            Method::POST,
+            "/interact/proposals",
+            Some(Self::to_json(body)?),
+        )
+        .await
     }
 
     /// `GET /interact/proposals/{id}`.
@@ -118,6 +128,17 @@ impl Api {
         body: &WorkshopInput,
     ) -> Result<WorkshopCreated, ApiError> {
         let path = format!("/interact/proposals/{id}/series");
+        self.authed_json(Method::POST, &path, Some(Self::to_json(body)?))
+            .await
+    }
+
+    /// `POST /interact/sessions/{activity_id}/feedback`: a participant's feedback on a session.
+    pub async fn record_feedback(
+        &self,
+        activity_id: Uuid,
+        body: &FeedbackInput,
+    ) -> Result<SessionFeedback, ApiError> {
+        let path = format!("/interact/sessions/{activity_id}/feedback");
         self.authed_json(Method::POST, &path, Some(Self::to_json(body)?))
             .await
     }

@@ -21,6 +21,10 @@ pub const PUBLIC_NAME_MAX: usize = 100;
 pub const PASSIONS_MAX: usize = 10;
 pub const LANGUAGES_MAX: usize = 10;
 pub const AVAILABILITY_MAX: usize = 21;
+pub const FEEDBACK_COMMENT_MAX: usize = 2000;
+/// Fewest answers whose average a workshop shows: below, one person's rating could be read
+/// back (the reports' rule).
+pub const FEEDBACK_MIN_ANSWERS: u32 = 5;
 
 /// Where a proposal may go from `from`. `has_workshop`: a series or an activity was created
 /// from it (a workshop cannot run before it exists).
@@ -200,6 +204,27 @@ pub fn check_past_date(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, M
     } else {
         Ok(date)
     }
+}
+
+/// A participant's rating: required, 1 to 5.
+pub fn check_rating(rating: Option<i32>) -> Result<i32, Msg> {
+    match rating {
+        None => Err(Msg::Required),
+        Some(r) if (1..=5).contains(&r) => Ok(r),
+        Some(_) => Err(Msg::Between(1, 5)),
+    }
+}
+
+/// The feedback figures of a workshop: how many answers, whether the average is withheld
+/// (fewer than [`FEEDBACK_MIN_ANSWERS`]) and the average to two decimals otherwise.
+pub fn feedback_average(ratings: &[i32]) -> (u32, bool, Option<f64>) {
+    let n = u32::try_from(ratings.len()).unwrap_or(u32::MAX);
+    if n < FEEDBACK_MIN_ANSWERS {
+        return (n, n > 0, None);
+    }
+    let sum: i64 = ratings.iter().map(|r| i64::from(*r)).sum();
+    let mean = sum as f64 / f64::from(n);
+    (n, false, Some((mean * 100.0).round() / 100.0))
 }
 
 #[cfg(test)]
@@ -420,6 +445,26 @@ mod tests {
         assert_eq!(
             check_past_date(today.succ_opt().expect("tomorrow"), today),
             Err(Msg::DateInFuture)
+        );
+    }
+
+    #[test]
+    fn a_rating_is_required_between_one_and_five() {
+        assert_eq!(check_rating(None), Err(Msg::Required));
+        assert_eq!(check_rating(Some(0)), Err(Msg::Between(1, 5)));
+        assert_eq!(check_rating(Some(6)), Err(Msg::Between(1, 5)));
+        assert_eq!(check_rating(Some(1)), Ok(1));
+        assert_eq!(check_rating(Some(5)), Ok(5));
+    }
+
+    #[test]
+    fn feedback_averages_are_withheld_under_five_answers() {
+        assert_eq!(feedback_average(&[]), (0, false, None));
+        assert_eq!(feedback_average(&[5, 5, 5, 5]), (4, true, None));
+        assert_eq!(feedback_average(&[5, 4, 4, 3, 5]), (5, false, Some(4.2)));
+        assert_eq!(
+            feedback_average(&[5, 4, 4, 4, 4, 4]),
+            (6, false, Some(4.17))
         );
     }
 }

@@ -8,8 +8,8 @@ use shared::people::MentionedIn;
 
 use crate::db::schema::{
     activities, duo_assessments, duo_blocks, duo_candidacies, duo_check_ins, duo_feedback,
-    duo_follow_ups, duos, interact_autonomy, interact_notes, interact_proposals, notifications,
-    people,
+    duo_follow_ups, duos, interact_autonomy, interact_feedback, interact_notes, interact_proposals,
+    notifications, people,
 };
 use crate::db::DbConnection;
 
@@ -225,6 +225,20 @@ fn interact_texts(
         .load(conn)?;
     for (id, note) in rows.into_iter().filter(|r| ids.contains(&r.0)) {
         push(out, P, &id, "autonomy.note", note);
+    }
+    // Participants' comments on the sessions (those of the people anonymised are wiped).
+    let rows: Vec<(String, Option<String>)> = interact_feedback::table
+        .filter(interact_feedback::person_id.ne_all(except))
+        .select((interact_feedback::activity_id, interact_feedback::comment))
+        .load(conn)?;
+    for (activity, comment) in rows {
+        push(
+            out,
+            MentionedIn::Activity,
+            &activity,
+            "interact_feedback.comment",
+            comment,
+        );
     }
     Ok(())
 }

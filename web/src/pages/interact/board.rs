@@ -1,5 +1,6 @@
 //! The coordinators' board of workshop proposals (`/interact`): a column per step of the
-//! pipeline (stacked on a phone), filtered by passion, language and coordinator.
+//! pipeline (stacked on a phone), filtered by passion, language and coordinator; coordinators
+//! record a proposal for someone they know from here (`/interact/new`).
 
 use leptos::prelude::*;
 use shared::interact::{Proposal, ProposalFilter, ProposalStatus};
@@ -11,13 +12,17 @@ use crate::components::Loading;
 use crate::i18n::interact::{level_key, status_key, InteractKey};
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::interact::propose::codes;
-use crate::routes::proposal_path;
+use crate::routes::{proposal_path, NEW_PROPOSAL};
 
 #[component]
 pub fn ProposalBoardPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(InteractKey::BoardTitle);
     let api = use_api();
+    let writes = api
+        .session
+        .user()
+        .is_some_and(|u| crate::routes::writes_people(u.role));
     let passion = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
     let mine = RwSignal::new(false);
@@ -48,6 +53,11 @@ pub fn ProposalBoardPage() -> impl IntoView {
         <section class="page page-wide" aria-labelledby="page-title">
             <h1 id="page-title">{move || i18n.t(InteractKey::BoardTitle)}</h1>
             <p class="lead">{move || i18n.t(InteractKey::BoardIntro)}</p>
+            {writes.then(|| view! {
+                <p class="actions">
+                    <a class="button primary" href=NEW_PROPOSAL id="new-proposal">{move || i18n.t(InteractKey::NewProposal)}</a>
+                </p>
+            })}
             <fieldset class="card filters">
                 <legend>{move || i18n.t(InteractKey::Filters)}</legend>
                 <div class="form-grid">

@@ -1,5 +1,6 @@
 //! A host's page (`/interact/hosts/:id`): their workshops and sessions with who took part, the
-//! newcomer/local mix month by month, attendance, and their autonomy path (changed here).
+//! newcomer/local mix month by month, attendance, participants' feedback per workshop (recorded
+//! here), and their autonomy path (changed here).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -11,6 +12,7 @@ use crate::components::load::{load_page, PageHeadings};
 use crate::components::StatusMessage;
 use crate::i18n::interact::{level_key, InteractKey};
 use crate::locale::{use_i18n, use_page_title};
+use crate::pages::interact::feedback::WorkshopFeedbackView;
 use crate::routes::{proposal_path, INTERACT};
 
 #[component]
@@ -62,7 +64,9 @@ fn HostView(h: Host, status: RwSignal<Option<String>>, reload: Callback<()>) -> 
     let workshops = h
         .workshops
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(k, w)| {
+            let whole = w.clone();
             let level = w.autonomy;
             let n = w.sessions.len().to_string();
             let participants: u32 = w.sessions.iter().map(|s| s.participants).sum();
@@ -79,6 +83,7 @@ fn HostView(h: Host, status: RwSignal<Option<String>>, reload: Callback<()>) -> 
                         " · " {move || i18n.t(InteractKey::Participants)} " : " {participants}
                         {level.map(|l| view! { " · " <span class="badge workshop-level">{move || i18n.t(level_key(l))}</span> })}
                     </p>
+                    <WorkshopFeedbackView w=whole k=k can_record=writes reload=reload/>
                 </li>
             }
         })

@@ -3,6 +3,8 @@
 
 pub mod arrange;
 pub mod board;
+pub mod feedback;
 pub mod host;
+pub mod new;
 pub mod proposal;
 pub mod propose;

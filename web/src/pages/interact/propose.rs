@@ -168,7 +168,6 @@ pub fn ProposePage() -> impl IntoView {
 fn ProposeFormView(form: ProposeForm) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let passions = LocalResource::new(move || async move { api.interact_passions().await });
     let submit = use_submit(
         form.errors,
         &FIELDS,
@@ -194,40 +193,6 @@ fn ProposeFormView(form: ProposeForm) -> impl IntoView {
         submit.dispatch(form.request(i18n.lang.get_untracked()));
     };
     let err = move |name: &'static str| Signal::derive(move || form.errors.with(|e| e.field(name)));
-    let passion_list = move || {
-        passions
-            .get()
-            .and_then(Result::ok)
-            .map(|list: Vec<Passion>| {
-                list.into_iter()
-                    .map(|p| {
-                        let id = format!("passion-{}", p.slug);
-                        let for_id = id.clone();
-                        let pid = p.id;
-                        let label = p.clone();
-                        view! {
-                            <label class="check" for=for_id>
-                                <input
-                                    type="checkbox"
-                                    id=id
-                                    prop:checked=move || form.passions.with(|v| v.contains(&pid))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        form.passions.update(|v| {
-                                            v.retain(|x| *x != pid);
-                                            if on {
-                                                v.push(pid);
-                                            }
-                                        });
-                                    }
-                                />
-                                <span>{move || label.label(i18n.lang.get()).to_string()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()
-            })
-    };
     view! {
         <ErrorAlert
             message=Signal::derive(move || form.errors.with(FormErrors::general))
@@ -238,13 +203,7 @@ fn ProposeFormView(form: ProposeForm) -> impl IntoView {
                 <legend>{move || i18n.t(InteractKey::WorkshopLegend)}</legend>
                 <TextField id="title" label=InteractKey::TitleLabel hint=InteractKey::TitleHint value=form.title required=true error=err("title")/>
                 <TextAreaField rows=4 id="description" label=InteractKey::DescriptionLabel value=form.description error=err("description")/>
-                <details class="passions">
-                    <summary>{move || i18n.t(InteractKey::PassionsLegend)}</summary>
-                    <div class="check-grid" role="group" aria-label=move || i18n.t(InteractKey::PassionsLegend)>
-                        {passion_list}
-                    </div>
-                    {move || err("passions").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                </details>
+                <PassionChecks value=form.passions error=err("passions")/>
                 <TextField id="languages" label=InteractKey::LanguagesLabel hint=InteractKey::LanguagesHint value=form.languages error=err("languages")/>
                 <fieldset class="availability-field" aria-describedby="availability-hint">
                     <legend>{move || i18n.t(InteractKey::AvailabilityLabel)}</legend>
@@ -286,6 +245,58 @@ fn ProposeFormView(form: ProposeForm) -> impl IntoView {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The passions of the vocabulary as checkboxes, folded (the list is long); the public form and
+/// the team's entry share it.
+#[component]
+pub fn PassionChecks(value: RwSignal<Vec<Uuid>>, error: Signal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let passions = LocalResource::new(move || async move { api.interact_passions().await });
+    let passion_list = move || {
+        passions
+            .get()
+            .and_then(Result::ok)
+            .map(|list: Vec<Passion>| {
+                list.into_iter()
+                    .map(|p| {
+                        let id = format!("passion-{}", p.slug);
+                        let for_id = id.clone();
+                        let pid = p.id;
+                        let label = p.clone();
+                        view! {
+                            <label class="check" for=for_id>
+                                <input
+                                    type="checkbox"
+                                    id=id
+                                    prop:checked=move || value.with(|v| v.contains(&pid))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        value.update(|v| {
+                                            v.retain(|x| *x != pid);
+                                            if on {
+                                                v.push(pid);
+                                            }
+                                        });
+                                    }
+                                />
+                                <span>{move || label.label(i18n.lang.get()).to_string()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            })
+    };
+    view! {
+        <details class="passions">
+            <summary>{move || i18n.t(InteractKey::PassionsLegend)}</summary>
+            <div class="check-grid" role="group" aria-label=move || i18n.t(InteractKey::PassionsLegend)>
+                {passion_list}
+            </div>
+            {move || error.get().map(|m| view! { <p class="field-error">{m}</p> })}
+        </details>
     }
 }
 

@@ -13,8 +13,9 @@ use crate::http::openapi::{ItemErrors, ReadErrors};
 use crate::state::AppState;
 
 /// A host's page: their proposals, the workshops and sessions they host with participants,
-/// the newcomer/local mix month by month, attendance and their autonomy history (coaches: the
-/// people they accompany).
+/// the newcomer/local mix month by month, attendance, their autonomy history and each
+/// workshop's feedback from participants (average withheld under five answers; the comments for
+/// coordinators and administrators only). Coaches: the people they accompany.
 #[utoipa::path(tag = "interact", security(("bearer" = [])), params(("person_id" = Uuid, Path)), responses(
     (status = 200, body = HostPage),
     ItemErrors
@@ -26,8 +27,16 @@ pub async fn host_page(
     person_id: web::Path<Uuid>,
 ) -> Result<web::Json<HostPage>, ApiError> {
     ctx.require(Permission::ReadActivities)?;
+    // The participants' comments: for those who record them.
+    let with_comments = ctx.require(Permission::WriteActivities).is_ok();
     Ok(web::Json(
-        hosts::page(&state.db, &Acting::from(&ctx), person_id.into_inner()).await?,
+        hosts::page(
+            &state.db,
+            &Acting::from(&ctx),
+            person_id.into_inner(),
+            with_comments,
+        )
+        .await?,
     ))
 }
 

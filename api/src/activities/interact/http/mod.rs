@@ -2,6 +2,7 @@
 //! the request, checks the role's permission, calls `interact::service` and answers; they never
 //! import each other.
 
+pub mod feedback;
 pub mod hosts;
 pub mod proposals;
 pub mod public;
@@ -21,7 +22,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(proposals::change_status)
         .service(proposals::change_autonomy)
         .service(proposals::create_series)
-        .service(hosts::host_page);
+        .service(hosts::host_page)
+        .service(feedback::record_feedback)
+        .service(feedback::list_feedback);
 }
 
 /// Routes under `/api/v1/public/interact`.

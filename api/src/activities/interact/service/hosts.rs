@@ -3,19 +3,27 @@
 
 use std::collections::HashMap;
 
-use shared::interact::{HostPage, HostSession, HostWorkshop};
+use shared::interact::{FeedbackComment, HostPage, HostSession, HostWorkshop, WorkshopFeedback};
 use uuid::Uuid;
 
 use super::{lookups, visible_person, Acting};
 use crate::activities::dto::pick;
-use crate::activities::interact::domain::{timeline, totals, SessionFigures};
+use crate::activities::interact::domain::{feedback_average, timeline, totals, SessionFigures};
 use crate::activities::interact::dto;
+use crate::activities::interact::store::feedback::FeedbackRow;
 use crate::activities::interact::store::{host, AutonomyRow, ProposalRow};
-use crate::db::{stored_id, Db};
+use crate::db::{stored_id, Db, DbConnection};
 use crate::error::ApiError;
 use crate::people::store::PersonRow;
 
-pub async fn page(db: &Db, acting: &Acting, person_id: Uuid) -> Result<HostPage, ApiError> {
+/// `with_comments`: the participants' comments on the workshops are shown (coordinators and
+/// administrators); other roles see the figures only.
+pub async fn page(
+    db: &Db,
+    acting: &Acting,
+    person_id: Uuid,
+    with_comments: bool,
+) -> Result<HostPage, ApiError> {
     let acting = acting.clone();
     db.run(move |conn| {
         let person = PersonRow::find(conn, person_id)?.ok_or(ApiError::NotFound)?;
@@ -77,6 +85,7 @@ pub async fn page(db: &Db, acting: &Acting, person_id: Uuid) -> Result<HostPage,
                         proposal_id: proposal.as_deref().map(stored_id).transpose()?,
                         autonomy: proposal.as_ref().and_then(|p| levels.get(p).copied()),
                         sessions: vec![],
+                        feedback: WorkshopFeedback::default(),
                     });
                     index.insert(key.clone(), workshops.len() - 1);
                     workshops.len() - 1
@@ -93,6 +102,7 @@ pub async fn page(db: &Db, acting: &Acting, person_id: Uuid) -> Result<HostPage,
                 absent: t.absent,
             });
         }
+        add_feedback(conn, &mut workshops, with_comments)?;
         let history = AutonomyRow::of_proposals(conn, &ids)?;
         let mut staff: Vec<String> = history
             .iter()
@@ -124,4 +134,49 @@ pub async fn page(db: &Db, acting: &Acting, person_id: Uuid) -> Result<HostPage,
         })
     })
     .await
+}
+
+/// Each workshop's feedback figures over its sessions (and the comments, unnamed, when asked).
+fn add_feedback(
+    conn: &mut DbConnection,
+    workshops: &mut [HostWorkshop],
+    with_comments: bool,
+) -> Result<(), ApiError> {
+    let ids: Vec<String> = workshops
+        .iter()
+        .flat_map(|w| w.sessions.iter().map(|s| s.activity_id.to_string()))
+        .collect();
+    let rows = FeedbackRow::of_activities(conn, &ids)?;
+    for w in workshops.iter_mut() {
+        let starts: HashMap<String, chrono::DateTime<chrono::Utc>> = w
+            .sessions
+            .iter()
+            .map(|s| (s.activity_id.to_string(), s.starts_at))
+            .collect();
+        let mine: Vec<&FeedbackRow> = rows
+            .iter()
+            .filter(|r| starts.contains_key(&r.activity_id))
+            .collect();
+        let ratings: Vec<i32> = mine.iter().map(|r| r.rating).collect();
+        let (answers, withheld, average) = feedback_average(&ratings);
+        let mut comments = Vec::new();
+        if with_comments {
+            for r in &mine {
+                if let (Some(c), Some(at)) = (&r.comment, starts.get(&r.activity_id)) {
+                    comments.push(FeedbackComment {
+                        activity_id: stored_id(&r.activity_id)?,
+                        starts_at: *at,
+                        comment: c.clone(),
+                    });
+                }
+            }
+        }
+        w.feedback = WorkshopFeedback {
+            answers,
+            withheld,
+            average,
+            comments,
+        };
+    }
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! entry. Object-level visibility (a coach sees the proposals of the people they accompany,
 //! through the people feature's coach relation) is decided here, in one place.
 
+pub mod feedback;
 pub mod hosts;
 pub mod pipeline;
 pub mod proposals;

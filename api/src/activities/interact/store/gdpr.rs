@@ -19,7 +19,7 @@ pub fn proposal_ids(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec
 }
 
 /// Everything about the person's proposals: those they host (with notes, autonomy history and
-/// workshops) and those they co-host.
+/// workshops) and those they co-host; and their feedback on the sessions they took part in.
 pub fn export(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<(String, Value)>> {
     let hosted = ProposalRow::of_person(conn, person_id)?;
     let ids: Vec<String> = hosted.iter().map(|p| p.id.clone()).collect();
@@ -39,6 +39,7 @@ pub fn export(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<(Stri
         .flatten()
         .collect();
     let passions = super::passions(conn, &ids)?;
+    let feedback = super::feedback::FeedbackRow::of_person(conn, person_id)?;
     let to = |v: serde_json::Result<Value>| v.unwrap_or(Value::Null);
     Ok(vec![
         (
@@ -68,12 +69,19 @@ pub fn export(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<(Stri
             "interact_workshops".into(),
             to(serde_json::to_value(workshops)),
         ),
+        // What they said of the sessions they took part in.
+        (
+            "interact_feedback".into(),
+            to(serde_json::to_value(feedback)),
+        ),
     ])
 }
 
 /// Clears what the host wrote and what was written about their proposals; the shape (status,
-/// level, passions, languages, dates) stays for the yearly figures.
+/// level, passions, languages, dates) stays for the yearly figures. As a participant, their
+/// feedback comments go; their ratings stay in the workshops' averages.
 pub fn anonymise(conn: &mut DbConnection, person_id: &str) -> QueryResult<()> {
+    super::feedback::anonymise(conn, person_id)?;
     let ids = proposal_ids(conn, person_id)?;
     neutralise_copied_texts(conn, &ids)?;
     diesel::update(interact_proposals::table.filter(interact_proposals::id.eq_any(&ids)))

@@ -1,6 +1,7 @@
 //! InterAct proposal rows (with their passions, notes, workshops and autonomy history) and their
 //! queries. Enum columns hold the `shared` wire enums, lists are `JsonText`.
 
+pub mod feedback;
 pub mod gdpr;
 pub mod host;
 

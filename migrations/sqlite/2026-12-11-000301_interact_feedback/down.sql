@@ -1,0 +1,1 @@
+DROP TABLE interact_feedback;

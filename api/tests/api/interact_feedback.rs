@@ -133,7 +133,7 @@ both!(
 
         // Four answers: counted, the average withheld.
         for (i, rating) in [5, 4, 4, 3].into_iter().enumerate() {
-            let comment = (i == 0).then(|| "Anna a adoré la sauce");
+            let comment = (i == 0).then_some("Anna a adoré la sauce");
             let saved: SessionFeedback = expect_json(
                 post_feedback(
                     &app,

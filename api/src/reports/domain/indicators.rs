@@ -546,7 +546,7 @@ mod tests {
             satisfaction: vec![5, 4, 4, 3, 5],
         };
         let tables = trainings(&ProgrammeFacts::default(), &t);
-        let get = |key: &str| tables.iter().find(|t| t.key == key).unwrap();
+        let get = |key: &str| tables.iter().find(|t| t.key == key).expect("a table");
         let total = |key: &str| get(key).total.as_ref().and_then(|c| c.value);
         assert_eq!(total("courses_held"), Some(3.0));
         assert_eq!(total("trainees_by_audience"), Some(20.0));

@@ -139,7 +139,7 @@ fn RecordFeedback(w: HostWorkshop, k: usize, reload: Callback<()>) -> impl IntoV
         let Some(person_id) = person.get_untracked() else {
             errors.set(FormErrors::local(
                 "person_id",
-                &i18n.t(InteractKey::FeedbackPerson),
+                i18n.t(InteractKey::FeedbackPerson),
             ));
             return;
         };

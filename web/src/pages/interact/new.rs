@@ -64,7 +64,7 @@ pub fn NewProposalPage() -> impl IntoView {
         let Some((person_id, _)) = host.get_untracked() else {
             errors.set(FormErrors::local(
                 "person_id",
-                &i18n.t(InteractKey::HostRequired),
+                i18n.t(InteractKey::HostRequired),
             ));
             crate::components::dom::focus_id_later("host-search-q");
             return;

@@ -88,7 +88,8 @@ pub fn WorkshopFeedbackView(
 fn RecordFeedback(w: HostWorkshop, k: usize, reload: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let now = chrono::Utc::now();
+    // The browser's clock: chrono's own panics in WebAssembly.
+    let now = crate::pages::duo::now_utc();
     // Sessions that took place, newest first.
     let mut past: Vec<(Uuid, String)> = w
         .sessions

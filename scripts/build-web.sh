@@ -184,6 +184,20 @@ sed -e "s#<link[^>]*data-trunk[^>]*rel=\"rust\"[^>]*>#${rust_tags}#" \
 grep -q 'data-trunk' "$SITE/index.html" && die "index.html still has data-trunk links this script does not handle"
 grep -q "$boot_name" "$SITE/index.html" || die "index.html has no <link data-trunk rel=\"rust\"> to replace"
 
+# Precompressed copies of the hashed assets (.gz always, .br with the brotli tool, installed
+# here when missing and root): the server sends them as they are, with Content-Encoding,
+# instead of compressing megabytes of WebAssembly on every cold visit.
+if ! command -v brotli >/dev/null && can_apt; then
+    apt_ensure brotli || true
+fi
+for f in "$SITE/$wasm_name" "$SITE/$js_name" "$SITE/$css_name" "$SITE/$boot_name"; do
+    gzip -9 -n -c "$f" > "$f.gz"
+    if command -v brotli >/dev/null; then
+        brotli -f -q 11 -o "$f.br" "$f"
+    fi
+done
+command -v brotli >/dev/null || log "no brotli tool: assets precompressed with gzip only"
+
 # Swap the new site in.
 mkdir -p "$(dirname "$DIST")"
 rm -rf "$DIST.old"
@@ -192,8 +206,9 @@ mv "$SITE" "$DIST"
 rm -rf "$DIST.old"
 
 raw=$(stat -c %s "$DIST/$wasm_name")
-gz=$(gzip -9 -c "$DIST/$wasm_name" | wc -c)
+gz=$(stat -c %s "$DIST/$wasm_name.gz")
+br=$( [[ -f "$DIST/$wasm_name.br" ]] && stat -c %s "$DIST/$wasm_name.br" || echo "-")
 js_raw=$(stat -c %s "$DIST/$js_name")
 log "done: $DIST"
-printf 'web bundle: %s  %s bytes raw, %s bytes gzipped (%s KiB / %s KiB); js %s bytes\n' \
-    "$wasm_name" "$raw" "$gz" "$((raw / 1024))" "$((gz / 1024))" "$js_raw"
+printf 'web bundle: %s  %s bytes raw, %s bytes gzipped, %s bytes brotli (%s KiB / %s KiB); js %s bytes\n' \
+    "$wasm_name" "$raw" "$gz" "$br" "$((raw / 1024))" "$((gz / 1024))" "$js_raw"

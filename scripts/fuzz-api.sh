@@ -42,9 +42,10 @@ if [[ "$("$VENV/bin/st" --version 2>/dev/null)" != *"$SCHEMATHESIS_VERSION"* ]];
 fi
 
 # ------------------------------------------------------------------ server
-log "cargo build -p interra-api --bin interra"
-cargo build -q -p interra-api --bin interra
-SERVER_BIN=${CARGO_TARGET_DIR:-$ROOT/target}/debug/interra
+log "server binary (the test build's)"
+SERVER_BIN=$(test_server_bin)
+[[ -x "$SERVER_BIN" ]] || die "no server binary from cargo test --workspace --no-run"
+log "server: $SERVER_BIN"
 REPORTS=${FUZZ_REPORTS:-${CARGO_TARGET_DIR:-$ROOT/target}/fuzz-reports}
 rm -rf "$REPORTS"
 mkdir -p "$REPORTS"
@@ -65,8 +66,6 @@ stop_server() {
     fi
     PG_DB=""
 }
-trap stop_server EXIT
-
 # Starts `interra serve --demo` on a free port with a fresh data folder; sets URL.
 start_server() {
     local backend=$1
@@ -100,8 +99,12 @@ admin_token() {
 }
 
 # ------------------------------------------------------------------ runs
-status=0
-for backend in $BACKENDS; do
+# The two databases run side by side, each with its own server, port, data folder and report:
+# the fuzzer is mostly waiting on the server, so together they take little more than one.
+run_backend() {
+    local backend=$1 status=0
+    trap stop_server EXIT
+    trap 'exit 1' TERM INT
     start_server "$backend"
     log "$backend: server at $URL"
     token=$(admin_token) || die "cannot sign in as $ADMIN_EMAIL"
@@ -144,7 +147,20 @@ for backend in $BACKENDS; do
         status=1
     fi
     log "$backend: $((SECONDS - started)) s (report: $REPORTS/$backend.xml)"
-    stop_server
+    return "$status"
+}
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+for backend in $BACKENDS; do
+    # Each line carries its database, so the two interleaved outputs stay readable.
+    ( set -o pipefail; run_backend "$backend" 2>&1 | sed -u "s/^/[$backend] /" ) &
+    pids+=($!)
 done
+status=0
+for pid in "${pids[@]}"; do
+    wait "$pid" || status=1
+done
+pids=()
 ((status == 0)) || die "the fuzzing gate failed"
 log "no failures"

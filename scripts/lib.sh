@@ -1,6 +1,6 @@
 # Shared helpers of the project scripts (sourced, not run).
 
-log() { printf '[%s] %s\n' "${SCRIPT_NAME:-interra}" "$*" >&2; }
+log() { printf '[%s %s] %s\n' "$(date +%T)" "${SCRIPT_NAME:-interra}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # Whether this script may install Debian packages (root, with apt-get).
@@ -18,8 +18,8 @@ apt_missing() {
 # the packages themselves). The caller checks `can_apt` and says what to do otherwise.
 apt_install() {
     log "installing $* (apt)"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$@" >&2
 }
 
 # Installs Debian packages when missing (needs root, as on the project's machines); otherwise
@@ -32,9 +32,9 @@ apt_ensure() {
     [[ ${#missing[@]} -eq 0 ]] && return 0
     if can_apt; then
         log "installing ${missing[*]} (apt)"
-        if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
-            apt-get update -qq >/dev/null
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+        if ! DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null; then
+            apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+            DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
         fi
     else
         die "missing system packages: ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]})"
@@ -73,4 +73,26 @@ ensure_postgres() {
         pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL does not answer on 127.0.0.1:5432"
     fi
     echo "$url"
+}
+
+# Prints the path of the debug server binary as `cargo test --workspace` builds it, building
+# it when needed. The test run's own build: `cargo build -p interra-api` resolves features for
+# the API alone and would rebuild much of the dependency tree a second time.
+test_server_bin() {
+    cargo test --workspace --locked --no-run --message-format=json-render-diagnostics -q \
+        | python3 -c '
+import json, sys
+found = None
+for line in sys.stdin:  # read to the end: cargo must not die of a closed pipe
+    try:
+        m = json.loads(line)
+    except ValueError:
+        continue
+    t = m.get("target") or {}
+    if m.get("reason") == "compiler-artifact" and t.get("name") == "interra" \
+            and "bin" in t.get("kind", []) and m.get("executable") and not m["profile"]["test"]:
+        found = found or m["executable"]
+if found:
+    print(found)
+'
 }

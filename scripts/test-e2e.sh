@@ -44,9 +44,10 @@ fi
 [[ -f web/dist/index.html ]] || die "web/dist/index.html missing: run scripts/build-web.sh"
 # The debug build: the test command has just built it for the API tests, so nothing is
 # compiled twice (argon2 is optimised even there, see the workspace Cargo.toml).
-log "cargo build -p interra-api --bin interra"
-cargo build -p interra-api --bin interra
-SERVER_BIN=${CARGO_TARGET_DIR:-$ROOT/target}/debug/interra
+log "server binary (the test build's)"
+SERVER_BIN=$(test_server_bin)
+[[ -x "$SERVER_BIN" ]] || die "no server binary from cargo test --workspace --no-run"
+log "server: $SERVER_BIN"
 
 # ------------------------------------------------------------------ server
 DATA_DIR=$(mktemp -d -t interra-e2e-data-XXXXXX)

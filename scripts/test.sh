@@ -23,6 +23,19 @@ ensure_native_deps
 export INTERRA_TEST_POSTGRES_URL
 INTERRA_TEST_POSTGRES_URL=$(ensure_postgres)
 
+# The WebAssembly build spends most of its time in one single-threaded compile and link of the
+# web crate, so it runs beside the native checks (on a core they leave idle much of the time)
+# rather than after them; the browser tests wait for it.
+WEB_PID=""
+WEB_LOG=${CARGO_TARGET_DIR:-target}/build-web.log
+if [[ -z "${SKIP_E2E:-}" && -z "${SKIP_WEB_BUILD:-}" ]]; then
+    mkdir -p "$(dirname "$WEB_LOG")"
+    log "building the web app in the background (log: $WEB_LOG)"
+    scripts/build-web.sh >"$WEB_LOG" 2>&1 &
+    WEB_PID=$!
+    trap '[[ -n "$WEB_PID" ]] && kill "$WEB_PID" 2>/dev/null; true' EXIT
+fi
+
 log "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -44,6 +57,17 @@ if [[ -z "${SKIP_FUZZ:-}" ]]; then
 fi
 
 if [[ -z "${SKIP_E2E:-}" ]]; then
+    if [[ -n "$WEB_PID" ]]; then
+        log "waiting for the web app's build"
+        if ! wait "$WEB_PID"; then
+            WEB_PID=""
+            cat "$WEB_LOG" >&2
+            die "the web app's build failed (above)"
+        fi
+        WEB_PID=""
+        tail -n 3 "$WEB_LOG" >&2
+        export SKIP_WEB_BUILD=1
+    fi
     log "browser tests"
     scripts/test-e2e.sh
 fi

@@ -8,11 +8,11 @@ use interra_api::startup::Application;
 use reqwest::StatusCode;
 use shared::auth::LoginRequest;
 
-use crate::helpers::{database_url, test_settings, Backend};
+use crate::helpers::{database_url, empty_database_url, test_settings, Backend};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_data_moves_from_sqlite_to_an_empty_postgresql() {
-    let Some((pg_url, _pg)) = database_url(Backend::Postgres) else {
+    let Some((pg_url, _pg)) = empty_database_url(Backend::Postgres) else {
         eprintln!("skipped: PostgreSQL not configured");
         return;
     };

@@ -3,10 +3,10 @@
 use std::sync::LazyLock;
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
+use diesel::{Connection, PgConnection, RunQueryDsl};
 use interra_api::accounts::store::UserRow;
 use interra_api::config::{ConfigArgs, Settings};
-use interra_api::db::Db;
+use interra_api::db::{run_migrations, Db, DbConnection};
 use interra_api::startup::{self, Application};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -69,20 +69,124 @@ pub struct TestApp {
     guard: Option<DbGuard>,
 }
 
-/// `None` when the backend is not available (PostgreSQL without its environment variable).
+/// Every test starts from a database its server would otherwise migrate from scratch (some
+/// forty migrations a test, hundreds of tests): the tests copy one already migrated instead.
+/// The server still runs its migrations at start; with none pending that is one query.
+static SQLITE_TEMPLATE: LazyLock<std::path::PathBuf> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("tempdir").keep();
+    let file = dir.join("template.db");
+    let mut conn = DbConnection::establish(&format!("sqlite://{}", file.display()))
+        .expect("open the SQLite template");
+    run_migrations(&mut conn).expect("migrate the SQLite template");
+    file
+});
+
+/// The migrated PostgreSQL template, named after the migrations it holds so that a changed
+/// migration makes a new one; created once, under an advisory lock, by whichever test process
+/// needs it first, and renamed into place only once complete.
+fn postgres_template(admin: &mut PgConnection) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    static NAME: LazyLock<String> = LazyLock::new(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations/postgres");
+        let mut files: Vec<_> = walk(&dir);
+        files.sort();
+        let mut hasher = DefaultHasher::new();
+        for file in files {
+            file.strip_prefix(&dir).ok().hash(&mut hasher);
+            std::fs::read(&file).ok().hash(&mut hasher);
+        }
+        format!("interra_template_{:016x}", hasher.finish())
+    });
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+    let name = NAME.as_str();
+    admin
+        .batch_execute("SELECT pg_advisory_lock(20261207)")
+        .expect("lock the template");
+    let exists = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+        "EXISTS (SELECT 1 FROM pg_database WHERE datname = '{name}')"
+    )))
+    .get_result::<bool>(admin)
+    .expect("look for the template");
+    if !exists {
+        let building = format!("{name}_building");
+        // One statement per call: PostgreSQL runs a multi-statement string in a transaction,
+        // where CREATE and DROP DATABASE are refused.
+        admin
+            .batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)"
+            ))
+            .expect("drop a half-built template");
+        admin
+            .batch_execute(&format!("CREATE DATABASE \"{building}\""))
+            .expect("create the template");
+        let base = std::env::var(POSTGRES_ENV).expect("PostgreSQL URL");
+        let base = base
+            .rsplit_once('/')
+            .map(|(b, _)| b)
+            .unwrap_or(&base)
+            .to_owned();
+        {
+            let mut conn =
+                DbConnection::establish(&format!("{base}/{building}")).expect("open the template");
+            run_migrations(&mut conn).expect("migrate the template");
+        }
+        admin
+            .batch_execute(&format!(
+                "ALTER DATABASE \"{building}\" RENAME TO \"{name}\""
+            ))
+            .expect("name the template");
+    }
+    admin
+        .batch_execute("SELECT pg_advisory_unlock(20261207)")
+        .expect("unlock the template");
+    name.to_owned()
+}
+
+/// A migrated database of its own for a test (a copy of the template); `None` when the backend
+/// is not available (PostgreSQL without its environment variable).
 pub fn database_url(backend: Backend) -> Option<(String, DbGuard)> {
+    new_database(backend, true)
+}
+
+/// An empty database of its own, without even the migrations (for `copy-db`, which fills only
+/// an empty one).
+pub fn empty_database_url(backend: Backend) -> Option<(String, DbGuard)> {
+    new_database(backend, false)
+}
+
+fn new_database(backend: Backend, migrated: bool) -> Option<(String, DbGuard)> {
     match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("tempdir");
-            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            let file = dir.path().join("test.db");
+            if migrated {
+                std::fs::copy(&*SQLITE_TEMPLATE, &file).expect("copy the migrated SQLite template");
+            }
+            let url = format!("sqlite://{}", file.display());
             Some((url, DbGuard::Sqlite(dir)))
         }
         Backend::Postgres => {
             let admin_url = std::env::var(POSTGRES_ENV).ok()?;
             let name = format!("interra_test_{}", uuid::Uuid::new_v4().simple());
             let mut conn = PgConnection::establish(&admin_url).expect("connect to test PostgreSQL");
-            conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
-                .expect("create test database");
+            let create = if migrated {
+                let template = postgres_template(&mut conn);
+                format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"")
+            } else {
+                format!("CREATE DATABASE \"{name}\"")
+            };
+            conn.batch_execute(&create).expect("create test database");
             let base = admin_url
                 .rsplit_once('/')
                 .map(|(b, _)| b)

@@ -1,6 +1,7 @@
 //! Demo InterAct hosts: ten workshop proposals at every step of the pipeline, with notes, and
 //! three hosts of the demo series at different autonomy levels, all through the InterAct
-//! services (the series already exist: they are linked to the proposals they came from).
+//! services (the series already exist: they are linked to the proposals they came from), and
+//! participants' feedback on the last sessions of two of them.
 
 use chrono::Duration;
 use diesel::prelude::*;
@@ -11,6 +12,7 @@ use uuid::Uuid;
 
 use crate::accounts::store::UserRow;
 use crate::activities::interact::service::{pipeline, proposals, Acting};
+use crate::activities::interact::store::feedback::FeedbackRow;
 use crate::activities::interact::store::WorkshopRow;
 use crate::audit::Actor;
 use crate::db::{schema, DbConnection};
@@ -101,6 +103,55 @@ fn walk(
     for step in path {
         pipeline::change_status_in(conn, acting, id, *step, None)
             .map_err(|e| anyhow::anyhow!("demo step {step:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// What participants said of the last three past sessions of a series, as the team records
+/// it after a session: a rating from most who attended, a comment from a few.
+fn feedback(
+    conn: &mut DbConnection,
+    series: &str,
+    recorded_by: Option<Uuid>,
+) -> anyhow::Result<()> {
+    use schema::{activities, registrations};
+    use shared::activities::RegistrationStatus;
+    const COMMENTS: [&str; 3] = [
+        "Très convivial, on a appris plein de choses.",
+        "J'ai rencontré des voisins que je ne connaissais pas.",
+        "Un peu court, on aimerait plus de temps.",
+    ];
+    let now = crate::db::now();
+    let sessions: Vec<(String, chrono::NaiveDateTime)> = activities::table
+        .filter(activities::series_id.eq(series))
+        .filter(activities::starts_at.lt(now))
+        .order(activities::starts_at.desc())
+        .limit(3)
+        .select((activities::id, activities::starts_at))
+        .load(conn)?;
+    for (s, (activity_id, starts_at)) in sessions.into_iter().enumerate() {
+        let attended: Vec<String> = registrations::table
+            .filter(registrations::activity_id.eq(&activity_id))
+            .filter(registrations::status.eq(RegistrationStatus::Attended))
+            .order(registrations::person_id.asc())
+            .select(registrations::person_id)
+            .load(conn)?;
+        for (n, person_id) in attended.into_iter().enumerate() {
+            // One in five did not answer.
+            if (n + s) % 5 == 4 {
+                continue;
+            }
+            FeedbackRow {
+                id: Uuid::now_v7().to_string(),
+                activity_id: activity_id.clone(),
+                person_id,
+                rating: [5, 4, 5, 3, 4][(n + 2 * s) % 5],
+                comment: (n % 4 == 0).then(|| COMMENTS[(n / 4 + s) % COMMENTS.len()].to_owned()),
+                recorded_by: recorded_by.map(|u| u.to_string()),
+                created_at: starts_at + Duration::hours(3),
+            }
+            .insert(conn)?;
+        }
     }
     Ok(())
 }
@@ -225,6 +276,9 @@ pub(super) fn load_interact(conn: &mut DbConnection, people: &[DemoPerson]) -> a
         backdate(conn, &row.id, 120 - 10 * i64::try_from(k).unwrap_or(0))?;
         walk(conn, &acting, id, ProposalStatus::Planned)?;
         if let Some(series) = series_of_host(conn, &host.to_string())? {
+            if k < 2 {
+                feedback(conn, &series, karim)?;
+            }
             WorkshopRow {
                 id: Uuid::now_v7().to_string(),
                 proposal_id: row.id.clone(),

@@ -10,7 +10,7 @@ use crate::activities::dto::pick;
 use crate::db::{stored_id, Db, DbConnection};
 use crate::error::ApiError;
 use crate::http::auth::AuthUser;
-use crate::reports::domain::indicators::report;
+use crate::reports::domain::indicators::{report, ProposalFacts};
 use crate::reports::domain::period::{brussels_midnight, Asked, Period};
 use crate::reports::store;
 
@@ -38,13 +38,36 @@ pub fn period_of(q: &ReportQuery) -> Result<Period, ApiError> {
 
 /// Every programme's figures over `period`, small counts suppressed.
 pub fn summary(conn: &mut DbConnection, period: Period) -> Result<ReportSummary, ApiError> {
-    let facts = store::facts(conn, period)?;
+    let mut facts = store::facts(conn, period)?;
+    facts.proposals = proposal_facts(conn, period)?;
     let now = Utc::now();
     Ok(ReportSummary {
         from: period.from,
         to: period.to,
         generated_at: now,
         sections: report(period, &facts, now.naive_utc()),
+    })
+}
+
+/// InterAct's pipeline over the period, from the programme's own reports hook.
+fn proposal_facts(conn: &mut DbConnection, period: Period) -> Result<ProposalFacts, ApiError> {
+    let s = crate::activities::interact::service::summary::summary(
+        conn,
+        Some(period.from),
+        Some(period.to),
+    )?;
+    Ok(ProposalFacts {
+        received: s.proposals_received.into(),
+        turned_into_workshops: s.turned_into_workshops.into(),
+        hosts_by_category: vec![
+            ("newcomer".to_owned(), s.hosts_newcomers.into()),
+            ("local".to_owned(), s.hosts_locals.into()),
+        ],
+        hosts_by_level: s
+            .hosts_by_autonomy
+            .iter()
+            .map(|c| (c.level.as_str().to_owned(), c.count.into()))
+            .collect(),
     })
 }
 

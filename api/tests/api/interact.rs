@@ -941,6 +941,36 @@ both!(
         assert_eq!(level(AutonomyLevel::Supported), Some(1));
         assert_eq!(level(AutonomyLevel::CoOrganised), Some(0));
         let today = chrono::Utc::now().date_naive();
+
+        // The same figures reach the programme's reports (and their CSV and XLSX); the two
+        // hosts are too few people to publish.
+        let report: shared::reports::ReportSummary = expect_json(
+            app.get(
+                &format!(
+                    "/api/v1/reports/summary?from={}&to={}",
+                    today - chrono::Duration::days(1),
+                    today + chrono::Duration::days(1)
+                ),
+                Some(&token),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        let figure = |key: &str| {
+            report
+                .sections
+                .iter()
+                .filter(|s| s.group == shared::reports::ReportGroup::Interact)
+                .flat_map(|s| &s.tables)
+                .find(|t| t.key == key)
+                .and_then(|t| t.total.clone())
+                .unwrap_or_else(|| panic!("no {key} in the InterAct report"))
+        };
+        assert_eq!(figure("proposals_received").value, Some(4.0));
+        assert_eq!(figure("proposals_turned_into_workshops").value, Some(3.0));
+        let hosts = figure("interact_hosts_by_category");
+        assert!(hosts.suppressed && hosts.value.is_none(), "{hosts:?}");
         let empty: InteractSummary = expect_json(
             app.get(
                 &format!("{SUMMARY}?to={}", today - chrono::Duration::days(2)),

@@ -133,6 +133,11 @@ crate::catalogue! {
         TcourseCompletionRate => { fr: "Taux de réussite des formations (présence suffisante)", en: "Training completion rate (enough attendance)", nl: "Voltooiingsgraad van de opleidingen (voldoende aanwezigheid)", ar: "نسبة إتمام التدريبات (حضور كافٍ)" },
         TcertificatesIssued => { fr: "Attestations délivrées", en: "Certificates issued", nl: "Uitgereikte attesten", ar: "الشهادات المسلَّمة" },
         TevaluationSatisfactionMean => { fr: "Satisfaction moyenne des formations (de 1 à 5)", en: "Average training satisfaction (1 to 5)", nl: "Gemiddelde tevredenheid over de opleidingen (1 tot 5)", ar: "متوسط الرضا عن التدريبات (من 1 إلى 5)" },
+        TproposalsReceived => { fr: "Propositions d'ateliers reçues", en: "Workshop proposals received", nl: "Ontvangen workshopvoorstellen", ar: "اقتراحات الورشات المستلمة" },
+        TproposalsTurned => { fr: "Propositions devenues des ateliers", en: "Proposals that became workshops", nl: "Voorstellen die workshops werden", ar: "اقتراحات تحولت إلى ورشات" },
+        TinteractHosts => { fr: "Animateur·rices d'ateliers issus des propositions", en: "Workshop hosts from the proposals", nl: "Workshopbegeleiders uit de voorstellen", ar: "منشطو الورشات من الاقتراحات" },
+        TinteractHostsByCategory => { fr: "Animateur·rices, par catégorie", en: "Hosts, by category", nl: "Begeleiders, per categorie", ar: "المنشطون حسب الفئة" },
+        TinteractHostsByAutonomy => { fr: "Animateur·rices, par niveau d'autonomie (le plus haut atteint)", en: "Hosts, by autonomy level (the highest reached)", nl: "Begeleiders, per niveau van zelfstandigheid (het hoogste)", ar: "المنشطون حسب مستوى الاستقلالية (الأعلى)" },
         Rparticipant => { fr: "Participant·es", en: "Participants", nl: "Deelnemers", ar: "المشاركون" },
 
         Rnew => { fr: "Nouvelles personnes", en: "New people", nl: "Nieuwe personen", ar: "أشخاص جدد" },
@@ -213,6 +218,11 @@ pub fn table_label(key: &str) -> Option<RepKey> {
         "course_completion_rate" => K::TcourseCompletionRate,
         "certificates_issued" => K::TcertificatesIssued,
         "evaluation_satisfaction_mean" => K::TevaluationSatisfactionMean,
+        "proposals_received" => K::TproposalsReceived,
+        "proposals_turned_into_workshops" => K::TproposalsTurned,
+        "interact_hosts" => K::TinteractHosts,
+        "interact_hosts_by_category" => K::TinteractHostsByCategory,
+        "interact_hosts_by_autonomy" => K::TinteractHostsByAutonomy,
         _ => return None,
     })
 }
@@ -252,6 +262,12 @@ pub fn row_label(table: &str, row: &str) -> Option<Text> {
             .iter()
             .find(|k| k.as_str() == row)?;
         return Some(crate::i18n::partners::kind_key(*kind).into());
+    }
+    if table == "interact_hosts_by_autonomy" {
+        let level = shared::interact::AutonomyLevel::ALL
+            .iter()
+            .find(|l| l.as_str() == row)?;
+        return Some(crate::i18n::interact::level_key(*level).into());
     }
     if let Some(s) = ProjectStage::ALL.iter().find(|s| s.as_str() == row) {
         return Some(crate::i18n::interlab::stage_key(*s).into());
@@ -318,6 +334,10 @@ mod tests {
             "course_completion_rate",
             "certificates_issued",
             "evaluation_satisfaction_mean",
+            "proposals_received",
+            "proposals_turned_into_workshops",
+            "interact_hosts_by_category",
+            "interact_hosts_by_autonomy",
         ] {
             assert!(table_label(key).is_some(), "{key}");
         }
@@ -338,6 +358,13 @@ mod tests {
         assert_eq!(label("reached_by_age", "18_25"), Some("18 à 25 ans"));
         assert_eq!(label("entrepreneurs_by_stage", "idea"), Some("Idée"));
         assert_eq!(label("reached_by_commune", "liège"), None);
+        assert_eq!(
+            label("interact_hosts_by_autonomy", "co_organised"),
+            Some(t(
+                Lang::Fr,
+                crate::i18n::interact::level_key(shared::interact::AutonomyLevel::CoOrganised)
+            ))
+        );
         assert_eq!(
             label("trainees_by_audience", "cpas"),
             Some(t(

@@ -98,6 +98,16 @@ pub struct TrainingFacts {
     pub satisfaction: Vec<i32>,
 }
 
+/// InterAct's pipeline: proposals received in the period, how many of them became workshops,
+/// and the hosts of those workshops (each once) by category and by their highest level.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProposalFacts {
+    pub received: u64,
+    pub turned_into_workshops: u64,
+    pub hosts_by_category: Vec<(String, u64)>,
+    pub hosts_by_level: Vec<(String, u64)>,
+}
+
 /// The audience of a trainee who came on their own, not as a partner's staff.
 pub const PARTICIPANT: &str = "participant";
 
@@ -117,6 +127,7 @@ pub fn audience<'a>(organisation_kinds: impl IntoIterator<Item = Option<&'a str>
 pub struct Facts {
     pub reached: ReachedFacts,
     pub interact: ProgrammeFacts,
+    pub proposals: ProposalFacts,
     pub training: ProgrammeFacts,
     pub trainings: TrainingFacts,
     /// Duos touching the period (proposed, confirmed, active or ended in it).
@@ -197,7 +208,7 @@ pub fn report(p: Period, facts: &Facts, now: NaiveDateTime) -> Vec<ReportSection
         },
         ReportSection {
             group: ReportGroup::Interact,
-            tables: activities(&facts.interact),
+            tables: interact(&facts.interact, &facts.proposals),
         },
         ReportSection {
             group: ReportGroup::Duo2change,
@@ -240,6 +251,38 @@ fn everyone(p: Period, r: &ReachedFacts) -> Vec<ReportTable> {
     tables.push(people_list(
         "reached_by_language",
         &text_counts(&r.language),
+    ));
+    tables
+}
+
+/// InterAct: the sessions' figures, then where workshops come from (the proposals pipeline)
+/// and who hosts them.
+fn interact(sessions: &ProgrammeFacts, p: &ProposalFacts) -> Vec<ReportTable> {
+    use shared::interact::AutonomyLevel;
+    let mut tables = activities(sessions);
+    tables.push(things("proposals_received", p.received, Vec::new()));
+    tables.push(things(
+        "proposals_turned_into_workshops",
+        p.turned_into_workshops,
+        Vec::new(),
+    ));
+    let by_category = sum_by(&p.hosts_by_category, Clone::clone);
+    let by_level = sum_by(&p.hosts_by_level, Clone::clone);
+    tables.extend(people(
+        "interact_hosts",
+        by_category.values().sum(),
+        vec![
+            Breakdown::fixed(
+                "interact_hosts_by_category",
+                ["newcomer", "local"],
+                &by_category,
+            ),
+            Breakdown::fixed(
+                "interact_hosts_by_autonomy",
+                AutonomyLevel::ALL.iter().map(|l| l.as_str()),
+                &by_level,
+            ),
+        ],
     ));
     tables
 }
@@ -574,6 +617,37 @@ mod tests {
             .find(|t| t.key == "evaluation_satisfaction_mean")
             .and_then(|t| t.total.clone());
         assert!(mean.is_some_and(|c| c.suppressed && c.value.is_none()));
+    }
+
+    #[test]
+    fn interact_figures_follow_proposals_to_their_hosts() {
+        let p = ProposalFacts {
+            received: 14,
+            turned_into_workshops: 9,
+            hosts_by_category: vec![("newcomer".into(), 6), ("local".into(), 2)],
+            hosts_by_level: vec![
+                ("co_organised".into(), 3),
+                ("supported".into(), 3),
+                ("autonomous".into(), 2),
+            ],
+        };
+        let tables = interact(&ProgrammeFacts::default(), &p);
+        let get = |key: &str| tables.iter().find(|t| t.key == key).expect("a table");
+        let total = |key: &str| get(key).total.as_ref().and_then(|c| c.value);
+        // After the sessions' figures, so InterAct's "participants" stays the first one.
+        assert!(
+            tables.iter().position(|t| t.key == "participants")
+                < tables.iter().position(|t| t.key == "proposals_received")
+        );
+        assert_eq!(total("proposals_received"), Some(14.0));
+        assert_eq!(total("proposals_turned_into_workshops"), Some(9.0));
+        assert_eq!(total("interact_hosts_by_category"), Some(8.0));
+        assert_eq!(total("interact_hosts_by_autonomy"), Some(8.0));
+        // 2 locals and every level under 5: nothing of the breakdowns shows but the newcomers
+        // (8 − 6 = 2 would give the locals away, so the newcomers hide too).
+        let shown = |key: &str| get(key).rows.iter().filter(|c| c.value.is_some()).count();
+        assert_eq!(shown("interact_hosts_by_category"), 0);
+        assert_eq!(shown("interact_hosts_by_autonomy"), 0);
     }
 
     #[test]

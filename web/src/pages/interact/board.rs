@@ -3,7 +3,9 @@
 //! record a proposal for someone they know from here (`/interact/new`).
 
 use leptos::prelude::*;
+use shared::auth::Role;
 use shared::interact::{Proposal, ProposalFilter, ProposalStatus};
+use shared::staff::StaffFilter;
 
 use crate::api::interact::in_status;
 use crate::api::use_api;
@@ -25,16 +27,24 @@ pub fn ProposalBoardPage() -> impl IntoView {
         .is_some_and(|u| crate::routes::writes_people(u.role));
     let passion = RwSignal::new(String::new());
     let language = RwSignal::new(String::new());
-    let mine = RwSignal::new(false);
+    // "" = everyone's; otherwise a coordinator's id (the signed-in one's for "mine").
+    let coordinator = RwSignal::new(String::new());
     let passions = LocalResource::new(move || async move { api.interact_passions().await });
+    // The team's directory is for coordinators and admins; a coach, who sees only the
+    // proposals of people they accompany, gets no coordinator filter.
+    let staff = LocalResource::new(move || async move {
+        let filter = StaffFilter {
+            page_size: Some(200),
+            ..StaffFilter::default()
+        };
+        api.staff(&filter).await
+    });
+    let me = api.session.user().map(|u| u.id);
     let list = LocalResource::new(move || {
         let filter = ProposalFilter {
             passion: passion.get().parse().ok(),
             language: codes(&language.get()).into_iter().next(),
-            coordinator: mine
-                .get()
-                .then(|| api.session.user().map(|u| u.id))
-                .flatten(),
+            coordinator: coordinator.get().parse().ok(),
             ..ProposalFilter::default()
         };
         async move { api.proposals(&filter).await }
@@ -77,10 +87,29 @@ pub fn ProposalBoardPage() -> impl IntoView {
                             on:change=move |ev| language.set(event_target_value(&ev))
                         />
                     </div>
-                    <label class="check" for="filter-mine">
-                        <input type="checkbox" id="filter-mine" on:change=move |ev| mine.set(event_target_checked(&ev))/>
-                        <span>{move || i18n.t(InteractKey::Mine)}</span>
-                    </label>
+                    {move || {
+                        staff.get().and_then(Result::ok).map(|page| {
+                            let colleagues = page
+                                .results
+                                .into_iter()
+                                .filter(|m| Some(m.id) != me && matches!(m.role, Role::Admin | Role::Coordinator))
+                                .map(|m| view! { <option value=m.id.to_string()>{m.display_name}</option> })
+                                .collect_view();
+                            view! {
+                                <div class="field">
+                                    <label for="filter-coordinator">{move || i18n.t(InteractKey::Coordinator)}</label>
+                                    <select
+                                        id="filter-coordinator"
+                                        on:change=move |ev| coordinator.set(event_target_value(&ev))
+                                    >
+                                        <option value="">{move || i18n.t(InteractKey::All)}</option>
+                                        {me.map(|id| view! { <option value=id.to_string()>{move || i18n.t(InteractKey::Mine)}</option> })}
+                                        {colleagues}
+                                    </select>
+                                </div>
+                            }
+                        })
+                    }}
                 </div>
             </fieldset>
             {move || match list.get() {

@@ -136,8 +136,12 @@ fn HostView(h: Host, status: RwSignal<Option<String>>, reload: Callback<()>) -> 
         .map(|(k, (pid, title, current))| {
             let level = RwSignal::new(current.as_str().to_string());
             let note = RwSignal::new(String::new());
+            // A change is often recorded after the fact: the date defaults to today, never later.
+            let today = crate::pages::duo::today_in_brussels().to_string();
+            let changed_on = RwSignal::new(today.clone());
             let select_id = format!("level-{k}");
             let note_id = format!("level-note-{k}");
+            let date_id = format!("level-date-{k}");
             let options = AutonomyLevel::ALL
                 .iter()
                 .map(|l| {
@@ -150,7 +154,7 @@ fn HostView(h: Host, status: RwSignal<Option<String>>, reload: Callback<()>) -> 
                 let Ok(l) = level.get_untracked().parse::<AutonomyLevel>() else { return };
                 let body = AutonomyInput {
                     level: l,
-                    changed_on: None,
+                    changed_on: changed_on.get_untracked().parse().ok(),
                     note: crate::pages::people::person_form::opt_text(&note.get_untracked()),
                 };
                 leptos::task::spawn_local(async move {
@@ -170,6 +174,17 @@ fn HostView(h: Host, status: RwSignal<Option<String>>, reload: Callback<()>) -> 
                         <div class="field">
                             <label for=select_id.clone()>{move || i18n.t(InteractKey::Level)}</label>
                             <select id=select_id on:change=move |ev| level.set(event_target_value(&ev))>{options}</select>
+                        </div>
+                        <div class="field">
+                            <label for=date_id.clone()>{move || i18n.t(InteractKey::Date)}</label>
+                            <input
+                                id=date_id
+                                type="date"
+                                required
+                                max=today.clone()
+                                prop:value=move || changed_on.get()
+                                on:input=move |ev| changed_on.set(event_target_value(&ev))
+                            />
                         </div>
                         <div class="field">
                             <label for=note_id.clone()>{move || i18n.t(InteractKey::LevelNote)}</label>

@@ -122,6 +122,10 @@ describe('public: an anonymous visitor and the agenda', () => {
   after(async () => { await s?.close(); });
 
   it('public agenda: lists upcoming activities without any staff navigation', async () => {
+    // A visitor who never signed in is not sent to renew a session (that 401 was an error
+    // in every visitor's console, issue 18).
+    const refreshes = [];
+    s.page.on('request', (r) => { if (r.url().includes('/auth/refresh')) refreshes.push(r.url()); });
     await open(s.page, '/events');
     await expectHeading(s.page, 'Nos prochaines activités');
     assert.equal(new URL(s.page.url()).pathname, '/events', 'no redirection to the sign-in page');
@@ -138,6 +142,7 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.match(await cancelled.locator('.badges').innerText(), /Annulée/);
     await checkA11y(s.page, 'public agenda');
     await screenshots(s.page, '40-public-agenda');
+    assert.deepEqual(refreshes, [], 'no session renewal asked for a visitor');
   });
 
   it('public agenda: pages through the activities, and filters by programme and period', async () => {

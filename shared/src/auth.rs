@@ -8,6 +8,11 @@ use crate::users::StaffUser;
 pub const REFRESH_COOKIE: &str = "interra_refresh";
 /// Path the refresh cookie is scoped to: the browser sends it to the auth endpoints only.
 pub const AUTH_PATH: &str = "/api/v1/auth";
+/// A cookie the web app can read (value `1`, path `/`), set and cleared with the refresh
+/// cookie: it says a session may exist, so that a visitor's page load does not ask the server
+/// to renew a session there cannot be (the refresh cookie itself is HttpOnly). It carries no
+/// secret and grants nothing.
+pub const SESSION_HINT_COOKIE: &str = "interra_session";
 
 /// A staff member's role. Authorization is decided on the server from the stored role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -163,3 +163,56 @@ mod tests {
         }
     }
 }
+
+/// The page's cookies as the browser shows them to scripts (`None` outside a browser).
+fn document_cookies() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?
+        .cookie()
+        .ok()
+}
+
+/// Whether `cookies` (a `document.cookie` string) holds the session hint.
+pub fn has_session_hint(cookies: &str) -> bool {
+    cookies
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .any(|(name, value)| name == shared::auth::SESSION_HINT_COOKIE && !value.is_empty())
+}
+
+/// Whether a session may exist: the server set its hint cookie with the refresh cookie. When
+/// the page cannot read cookies, assume it may.
+pub fn may_have_session() -> bool {
+    document_cookies().is_none_or(|c| has_session_hint(&c))
+}
+
+/// Clears the hint after the server refused to renew the session (expired or revoked).
+pub fn forget_session_hint() {
+    use wasm_bindgen::JsCast;
+    if let Some(doc) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let _ = doc.set_cookie(&format!(
+            "{}=; Path=/; Max-Age=0; SameSite=Strict",
+            shared::auth::SESSION_HINT_COOKIE
+        ));
+    }
+}
+
+#[cfg(test)]
+mod hint_tests {
+    use super::has_session_hint;
+
+    #[test]
+    fn the_hint_is_read_among_other_cookies() {
+        assert!(has_session_hint("interra_session=1"));
+        assert!(has_session_hint("a=b; interra_session=1; c=d"));
+        assert!(!has_session_hint(""));
+        assert!(!has_session_hint("interra_session="));
+        assert!(!has_session_hint("not_interra_session=1"));
+    }
+}

@@ -112,38 +112,163 @@ pub async fn fallback(
             .strip_prefix("/events/")
             .and_then(|s| s.trim_end_matches('/').parse::<uuid::Uuid>().ok())
         {
-            let event = crate::activities::public::service::load_public(
-                &state.db,
-                state.public_url(),
-                id,
-                shared::Lang::Fr,
-            )
-            .await;
+            let load = |lang| {
+                crate::activities::public::service::load_public(
+                    &state.db,
+                    state.public_url(),
+                    id,
+                    lang,
+                )
+            };
+            let mut event = load(shared::Lang::Fr).await;
+            // A preview reads in the event's own language: its first one, when the site
+            // speaks it.
+            if let Ok(e) = &event {
+                let own = e.languages.first().and_then(|l| shared::Lang::from_tag(l));
+                if let Some(lang) = own.filter(|l| *l != shared::Lang::Fr) {
+                    event = load(lang).await;
+                }
+            }
             if let Ok(event) = event {
                 let html = std::fs::read_to_string(&index)
                     .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", index.display()))?;
-                let ld = shared::schema_org::json_ld(&event)
-                    .to_string()
-                    .replace("</", "<\\/");
-                let head = format!(
-                    "<script type=\"application/ld+json\" id=\"{}\">{ld}</script>\n</head>",
-                    shared::schema_org::EVENT_JSON_LD_ID
-                );
                 return Ok(HttpResponse::Ok()
                     .content_type("text/html; charset=utf-8")
                     .insert_header((header::CACHE_CONTROL, "no-cache"))
-                    .body(html.replacen("</head>", &head, 1)));
+                    .body(event_page(&html, &event)));
             }
         }
     }
-    let named = NamedFile::open(&file)
-        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
+    // The build writes `.br` and `.gz` beside each hashed asset: send the best one the browser
+    // takes, as it is (the Compress middleware leaves a response with Content-Encoding alone).
+    let accepts = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let precompressed = (file != index)
+        .then(|| pick_encoding(accepts))
+        .flatten()
+        .into_iter()
+        .flatten()
+        .find_map(|(encoding, ext)| {
+            let mut name = file.clone().into_os_string();
+            name.push(ext);
+            let path = PathBuf::from(name);
+            path.is_file().then_some((encoding, path))
+        });
+    let named = match &precompressed {
+        Some((encoding, path)) => NamedFile::open(path)
+            .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?
+            .set_content_type(mime_guess::from_path(&file).first_or_octet_stream())
+            .set_content_encoding(*encoding),
+        None => NamedFile::open(&file)
+            .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?,
+    };
     let mut res = named.into_response(&req);
     res.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static(cache),
     );
+    if file != index {
+        res.headers_mut().insert(
+            header::VARY,
+            header::HeaderValue::from_static("Accept-Encoding"),
+        );
+    }
     Ok(res)
+}
+
+/// The precompressed variants an `Accept-Encoding` header allows, best first (brotli, then
+/// gzip), as (encoding, file suffix); `None` when it takes neither.
+fn pick_encoding(
+    accept: &str,
+) -> Option<Vec<(actix_web::http::header::ContentEncoding, &'static str)>> {
+    use actix_web::http::header::ContentEncoding;
+    let takes = |name: &str| {
+        accept.split(',').any(|part| {
+            let mut it = part.split(';');
+            let coding = it.next().unwrap_or("").trim();
+            // `q=0` means "not this one".
+            let refused = it.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    let mut out = Vec::new();
+    if takes("br") {
+        out.push((ContentEncoding::Brotli, ".br"));
+    }
+    if takes("gzip") {
+        out.push((ContentEncoding::Gzip, ".gz"));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The web app's page for a public event, with what crawlers and link previews read without
+/// running it: the title, a description, Open Graph and Twitter card tags, and the
+/// schema.org description.
+fn event_page(index: &str, event: &shared::activities::PublicEvent) -> String {
+    let p = shared::schema_org::share_preview(event);
+    let title = html_escape(&format!("{} · Interra", p.title));
+    let og_title = html_escape(&p.title);
+    let description = html_escape(&p.description);
+    let url = html_escape(&p.url);
+    let locale = match p.lang.as_str() {
+        "en" => "en_GB",
+        "nl" => "nl_BE",
+        "ar" => "ar_AR",
+        _ => "fr_BE",
+    };
+    let ld = shared::schema_org::json_ld(event)
+        .to_string()
+        .replace("</", "<\\/");
+    let head = format!(
+        "<meta name=\"description\" content=\"{description}\">\n\
+         <link rel=\"canonical\" href=\"{url}\">\n\
+         <meta property=\"og:type\" content=\"website\">\n\
+         <meta property=\"og:site_name\" content=\"Interra\">\n\
+         <meta property=\"og:locale\" content=\"{locale}\">\n\
+         <meta property=\"og:title\" content=\"{og_title}\">\n\
+         <meta property=\"og:description\" content=\"{description}\">\n\
+         <meta property=\"og:url\" content=\"{url}\">\n\
+         <meta name=\"twitter:card\" content=\"summary\">\n\
+         <meta name=\"twitter:title\" content=\"{og_title}\">\n\
+         <meta name=\"twitter:description\" content=\"{description}\">\n\
+         <script type=\"application/ld+json\" id=\"{}\">{ld}</script>\n</head>",
+        shared::schema_org::EVENT_JSON_LD_ID
+    );
+    let page = replace_title(index, &title);
+    page.replacen("</head>", &head, 1)
+}
+
+/// The page with its `<title>` replaced (added when it has none).
+fn replace_title(html: &str, title: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}<title>{title}{}", &html[..start], &html[end..])
+        }
+        _ => html.replacen("</head>", &format!("<title>{title}</title>\n</head>"), 1),
+    }
+}
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -162,6 +287,32 @@ mod tests {
             resolve(root, "/a/./b"),
             Some(PathBuf::from("/srv/dist/a/b"))
         );
+    }
+
+    #[test]
+    fn the_title_is_replaced_and_text_is_escaped() {
+        let page = replace_title("<head><title>Interra</title></head>", "A &amp; B");
+        assert_eq!(page, "<head><title>A &amp; B</title></head>");
+        let page = replace_title("<head></head>", "T");
+        assert_eq!(page, "<head><title>T</title>\n</head>");
+        assert_eq!(
+            html_escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn encodings_follow_the_accept_encoding_header() {
+        let suffixes =
+            |h: &str| pick_encoding(h).map(|v| v.into_iter().map(|(_, s)| s).collect::<Vec<_>>());
+        assert_eq!(
+            suffixes("gzip, deflate, br, zstd"),
+            Some(vec![".br", ".gz"])
+        );
+        assert_eq!(suffixes("gzip"), Some(vec![".gz"]));
+        assert_eq!(suffixes("br;q=0, gzip;q=0.5"), Some(vec![".gz"]));
+        assert_eq!(suffixes("identity"), None);
+        assert_eq!(suffixes(""), None);
     }
 
     #[test]

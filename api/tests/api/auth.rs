@@ -6,7 +6,9 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use reqwest::{header, Method, StatusCode};
 use serde_json::{json, Value};
 use shared::audit::AuditEntry;
-use shared::auth::{ChangePasswordRequest, LoginRequest, Role, TokenResponse, REFRESH_COOKIE};
+use shared::auth::{
+    ChangePasswordRequest, LoginRequest, Role, TokenResponse, REFRESH_COOKIE, SESSION_HINT_COOKIE,
+};
 use shared::users::{StaffUser, UpdateUser};
 use shared::{ErrorCode, Page, Problem};
 
@@ -48,6 +50,7 @@ both!(
         );
         let line = set_cookie(&res, REFRESH_COOKIE).expect("login sets the refresh cookie");
         let refresh = refresh_cookie(&res).expect("cookie value");
+        let hint = set_cookie(&res, SESSION_HINT_COOKIE).expect("login sets the session hint");
         let text = res.text().await.expect("body");
         let tokens: TokenResponse = serde_json::from_str(&text).expect("token response");
 
@@ -78,6 +81,27 @@ both!(
             .and_then(|v| v.parse().ok())
             .expect("Max-Age");
         assert!(max_age > 24 * 3600, "{line}");
+
+        // Its readable companion tells the web app a session may exist (so a visitor's page
+        // does not ask for a refresh that can only fail); it carries nothing secret.
+        let hint_attrs = cookie_attributes(&hint);
+        let hint_attr = |name: &str| {
+            hint_attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert!(hint.starts_with("interra_session=1;"), "{hint}");
+        assert!(
+            hint_attr("httponly").is_none(),
+            "readable by scripts: {hint}"
+        );
+        assert_eq!(hint_attr("path"), Some("/"), "{hint}");
+        assert_eq!(hint_attr("samesite"), Some("Strict"), "{hint}");
+        assert_eq!(
+            hint_attr("max-age").and_then(|v| v.parse::<i64>().ok()),
+            Some(max_age)
+        );
 
         let me: StaffUser = expect_json(
             app.get(ME, Some(&tokens.access_token)).await,
@@ -259,6 +283,11 @@ both!(
         assert_eq!(res.status(), StatusCode::NO_CONTENT);
         let line = set_cookie(&res, REFRESH_COOKIE).expect("logout clears the cookie");
         assert_eq!(refresh_cookie(&res).as_deref(), Some(""), "{line}");
+        let hint = set_cookie(&res, SESSION_HINT_COOKIE).expect("logout clears the hint");
+        assert!(
+            hint.starts_with("interra_session=;") && hint.contains("Max-Age=0"),
+            "{hint}"
+        );
         let attrs = cookie_attributes(&line);
         assert!(
             attrs.contains(&("max-age".into(), "0".into())),

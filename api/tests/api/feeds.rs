@@ -639,6 +639,55 @@ async fn json_ld_scenario(backend: Backend) {
     assert_eq!(ld["inLanguage"], serde_json::json!(["fr", "ar"]));
     assert_eq!(ld["isAccessibleForFree"], false);
 
+    // What a link shared on WhatsApp or Facebook shows: the event, not "Interra" (issue 18).
+    let meta = |html: &str, attr: &str, name: &str| -> String {
+        let open = format!("<meta {attr}=\"{name}\" content=\"");
+        let start = html.find(&open).unwrap_or_else(|| panic!("no {name}")) + open.len();
+        let value = &html[start..start + html[start..].find('"').expect("closed")];
+        assert!(
+            start < html.find("</head>").expect("head"),
+            "{name} in the head"
+        );
+        value.to_owned()
+    };
+    assert!(
+        html.contains("<title>Atelier &lt;/script&gt; chant · Interra</title>"),
+        "the event's title, escaped"
+    );
+    assert_eq!(html.matches("<title>").count(), 1);
+    assert_eq!(
+        meta(&html, "property", "og:title"),
+        "Atelier &lt;/script&gt; chant"
+    );
+    assert_eq!(
+        meta(&html, "name", "twitter:title"),
+        "Atelier &lt;/script&gt; chant"
+    );
+    assert_eq!(meta(&html, "name", "twitter:card"), "summary");
+    assert_eq!(meta(&html, "property", "og:locale"), "fr_BE");
+    assert!(meta(&html, "property", "og:url").ends_with(&format!("/events/{}", a.id)));
+    let description = meta(&html, "name", "description");
+    assert_eq!(meta(&html, "property", "og:description"), description);
+    let months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    assert!(
+        description.contains(", 14:00 · La Grand Poste")
+            && months.iter().any(|m| description.contains(m)),
+        "when and where, in French: {description}"
+    );
+
     // An online activity that was cancelled.
     let mut online = upcoming("Café des langues en ligne", 9, None);
     online.venue_id = None;
@@ -658,6 +707,8 @@ async fn json_ld_scenario(backend: Backend) {
         "https://schema.org/OnlineEventAttendanceMode"
     );
     assert_eq!(ld["isAccessibleForFree"], true);
+    assert!(html.contains("<title>Annulé : Café des langues en ligne · Interra</title>"));
+    assert!(html.contains("· En ligne"), "an online event says so");
 
     // A draft's page is the plain SPA, without JSON-LD.
     let mut draft = upcoming("Brouillon", 8, None);
@@ -666,6 +717,7 @@ async fn json_ld_scenario(backend: Backend) {
     let html = get_text(&app, &format!("/events/{}", draft.id)).await;
     assert!(!html.contains("ld+json"));
     assert!(!html.contains("Brouillon"));
+    assert!(!html.contains("og:title") && html.contains("<title>Interra</title>"));
     drop(app);
     drop(dist);
 }

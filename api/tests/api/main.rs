@@ -81,3 +81,6 @@ mod interact_fixtures;
 mod team;
 // Reports and the home page (issue 17).
 mod reports;
+
+// A fast first load (issue 18): precompressed assets.
+mod web_assets;

@@ -383,9 +383,16 @@ impl Api {
         Ok(())
     }
 
-    /// At start-up: reopens the session if the refresh cookie is still valid.
+    /// At start-up: reopens the session if the refresh cookie is still valid. A visitor who
+    /// never signed in (no session hint cookie) is not sent to the server for nothing, which
+    /// would answer 401 and leave an error in their browser's console.
     pub async fn restore(&self) {
+        if !crate::session::may_have_session() {
+            self.session.signed_out(SignedOutReason::NoSession);
+            return;
+        }
         if self.refresh().await.is_err() {
+            crate::session::forget_session_hint();
             self.session.signed_out(SignedOutReason::NoSession);
         }
     }

@@ -4,7 +4,7 @@ use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use shared::auth::{
     ChangePasswordRequest, LoginRequest, PasswordResetConfirm, PasswordResetRequest, TokenResponse,
-    AUTH_PATH, REFRESH_COOKIE,
+    AUTH_PATH, REFRESH_COOKIE, SESSION_HINT_COOKIE,
 };
 use shared::users::StaffUser;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -43,8 +43,27 @@ fn refresh_cookie(state: &AppState, token: String) -> Cookie<'static> {
         .finish()
 }
 
+/// The readable companion of the refresh cookie (see [`SESSION_HINT_COOKIE`]).
+fn session_hint_cookie(state: &AppState) -> Cookie<'static> {
+    let max_age = time::Duration::seconds(
+        i64::try_from(state.settings.refresh_token_ttl.as_secs()).unwrap_or(30 * 24 * 3600),
+    );
+    Cookie::build(SESSION_HINT_COOKIE, "1")
+        .path("/")
+        .same_site(SameSite::Strict)
+        .secure(state.settings.production)
+        .max_age(max_age)
+        .finish()
+}
+
 fn expired_cookie(state: &AppState) -> Cookie<'static> {
     let mut c = refresh_cookie(state, String::new());
+    c.make_removal();
+    c
+}
+
+fn expired_hint(state: &AppState) -> Cookie<'static> {
+    let mut c = session_hint_cookie(state);
     c.make_removal();
     c
 }
@@ -54,6 +73,7 @@ fn token_response(state: &AppState, session: Session) -> Result<HttpResponse, Ap
     let access_token = state.jwt.issue(dto.id, dto.role)?;
     Ok(HttpResponse::Ok()
         .cookie(refresh_cookie(state, session.refresh_token))
+        .cookie(session_hint_cookie(state))
         .insert_header(("Cache-Control", "no-store"))
         .json(TokenResponse {
             access_token,
@@ -70,7 +90,7 @@ fn token_response(state: &AppState, session: Session) -> Result<HttpResponse, Ap
 /// throttled per client address, per (account, address) after wrong passwords, and by a
 /// growing delay per account (429 with `Retry-After`).
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
-    (status = 200, description = "Signed in (sets the `interra_refresh` cookie)", body = TokenResponse),
+    (status = 200, description = "Signed in (sets the `interra_refresh` cookie, and `interra_session`, readable by the web app: a session may exist)", body = TokenResponse),
     LoginErrors
 ))]
 #[post("/login")]
@@ -143,6 +163,7 @@ pub async fn logout(
     }
     Ok(HttpResponse::NoContent()
         .cookie(expired_cookie(&state))
+        .cookie(expired_hint(&state))
         .finish())
 }
 

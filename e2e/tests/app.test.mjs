@@ -113,6 +113,25 @@ describe('an admin at work', () => {
     const nav = s.page.locator('nav.main-nav');
     assert.deepEqual(await nav.locator('a').allInnerTexts(), ['Accueil', 'Personnes', 'Agenda', 'Ateliers InterAct', 'Duo2Change', 'InterLab', 'Formations', 'Partenaires', 'Rapports', 'Administration']);
     assert.equal(await nav.locator('a[aria-current=page]').innerText(), 'Accueil');
+    // The header keeps a tidy shape at every width (it wrapped to three lines, 148 px tall at
+    // 1024 px, issue 19): brand and tools on one row, the ten sections on one more, all on
+    // one row on a wide screen; never sideways scrolling.
+    const shape = () => s.page.evaluate(() => {
+      const tops = [...document.querySelectorAll('nav.main-nav a')].map((a) => a.getBoundingClientRect().top);
+      return {
+        height: document.querySelector('header.site-header').getBoundingClientRect().height,
+        navRows: new Set(tops.map(Math.round)).size,
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    for (const [width, maxHeight, rows] of [[1024, 130, 2], [1280, 120, 1], [1536, 70, 1]]) {
+      await s.page.setViewportSize({ width, height: 800 });
+      const got = await shape();
+      assert.ok(got.height <= maxHeight, `header ${got.height} px tall at ${width} px`);
+      assert.ok(got.navRows <= rows, `${got.navRows} rows of sections at ${width} px`);
+      assert.equal(got.sideways, 0, `no sideways scrolling at ${width} px`);
+    }
+    await s.page.setViewportSize({ width: 1280, height: 800 });
     await checkA11y(s.page, 'home');
     await screenshots(s.page, '03-home');
     await s.page.locator('a.account-link').click();
@@ -209,7 +228,7 @@ describe('an admin at work', () => {
     await s.page.waitForFunction(() => document.documentElement.dir === 'rtl');
     assert.equal(await s.page.getAttribute('html', 'lang'), 'ar');
     const nav = s.page.locator('nav.main-nav');
-    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'ورشات InterAct', 'Duo2Change', 'InterLab', 'الشركاء', 'التقارير', 'الإدارة']);
+    assert.deepEqual(await nav.locator('a').allInnerTexts(), ['الرئيسية', 'الأشخاص', 'الأجندة', 'ورشات InterAct', 'Duo2Change', 'InterLab', 'التكوينات', 'الشركاء', 'التقارير', 'الإدارة']);
     await expectHeading(s.page, 'حسابات الفريق');
     await checkA11y(s.page, 'accounts (Arabic)');
     await screenshots(s.page, '06-accounts-ar');

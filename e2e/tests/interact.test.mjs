@@ -172,6 +172,10 @@ describe('interact: from a visitor\'s proposal to a workshop', () => {
     const workshop = p.locator('.host-workshop', { hasText: title });
     await workshop.waitFor();
     assert.match(await workshop.innerText(), /Co-organisé/);
+    // The change is dated: today by default, never later (a change is often noted afterwards).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    assert.equal(await p.locator('#level-date-0').inputValue(), today);
+    assert.equal(await p.locator('#level-date-0').getAttribute('max'), today);
     await p.locator('#level-0').selectOption('supported');
     await p.locator('.level-form button[type=submit]').first().click();
     await p.locator('.host-workshop .workshop-level', { hasText: 'Soutenu' }).waitFor();
@@ -276,6 +280,21 @@ describe('interact: the demo board', () => {
     for (const col of ['new', 'talked', 'planned', 'running', 'paused', 'ended']) {
       await s.page.locator(`section.col-${col} .proposal-card`).first().waitFor();
     }
+    // Filtered by coordinator: the signed-in one's ("Les miennes"), then a colleague's.
+    const cards = s.page.locator('.proposal-card');
+    const all = await cards.count();
+    const picker = s.page.locator('#filter-coordinator');
+    const options = await picker.locator('option').allInnerTexts();
+    assert.equal(options[0], 'Toutes');
+    assert.equal(options[1], 'Les miennes');
+    assert.ok(options.length >= 3, `colleagues listed: ${options}`);
+    await picker.selectOption({ index: 1 });
+    await s.page.waitForFunction((n) => document.querySelectorAll('.proposal-card').length < n, all);
+    const mine = await cards.count();
+    assert.ok(mine > 0, 'the demo coordinator has proposals of her own');
+    await picker.selectOption('');
+    await s.page.waitForFunction((n) => document.querySelectorAll('.proposal-card').length === n, all);
+    await checkA11y(s.page, 'proposals board, filtered');
     noAppErrors(s);
   });
 });

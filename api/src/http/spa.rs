@@ -105,6 +105,15 @@ pub async fn fallback(
         None if Path::new(path).extension().is_some() => return Err(ApiError::NotFound),
         _ => (index.clone(), "no-cache"),
     };
+    // The public agenda, shared as a link, says what it is.
+    if file == index && matches!(path, "/events" | "/events/") {
+        let html = std::fs::read_to_string(&index)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", index.display()))?;
+        return Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .body(agenda_page(&html, state.public_url())));
+    }
     // An activity's public page carries its schema.org description for search engines and
     // La Grand Poste's crawler, which do not run the web app.
     if file == index {
@@ -244,6 +253,29 @@ fn event_page(index: &str, event: &shared::activities::PublicEvent) -> String {
     );
     let page = replace_title(index, &title);
     page.replacen("</head>", &head, 1)
+}
+
+/// The public agenda's page with its title, description and share-preview tags (French, the
+/// site's first language; the page itself follows the visitor's).
+fn agenda_page(index: &str, public_url: &str) -> String {
+    const TITLE: &str = "Agenda des activités · Interra";
+    const DESCRIPTION: &str = "Ateliers InterAct, rencontres Duo2Change, formations \
+        interculturelles et activités InterLab à Liège : les prochaines activités d'Interra, \
+        où primo-arrivant·es et habitant·es d'ici partagent ce qu'ils savent faire.";
+    let url = html_escape(&format!("{}/events", public_url.trim_end_matches('/')));
+    let head = format!(
+        "<meta name=\"description\" content=\"{DESCRIPTION}\">\n\
+         <meta property=\"og:type\" content=\"website\">\n\
+         <meta property=\"og:site_name\" content=\"Interra\">\n\
+         <meta property=\"og:locale\" content=\"fr_BE\">\n\
+         <meta property=\"og:title\" content=\"{TITLE}\">\n\
+         <meta property=\"og:description\" content=\"{DESCRIPTION}\">\n\
+         <meta property=\"og:url\" content=\"{url}\">\n\
+         <meta name=\"twitter:card\" content=\"summary\">\n\
+         <meta name=\"twitter:title\" content=\"{TITLE}\">\n\
+         <meta name=\"twitter:description\" content=\"{DESCRIPTION}\">\n</head>"
+    );
+    replace_title(index, TITLE).replacen("</head>", &head, 1)
 }
 
 /// The page with its `<title>` replaced (added when it has none).

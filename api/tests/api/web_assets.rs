@@ -81,6 +81,18 @@ async fn hashed_assets_go_out_precompressed_and_the_page_stays_fresh() {
     let res = fetch("/events", Some("br")).await.expect("request");
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(header(&res, CACHE_CONTROL), "no-cache");
+    assert_eq!(header(&res, CONTENT_ENCODING), "");
+    // The public agenda, shared as a link, says what it is; a staff page says nothing.
+    let agenda = res.text().await.expect("body");
+    assert!(agenda.contains("<title>Agenda des activités · Interra</title>"));
+    assert!(
+        agenda.contains("<meta property=\"og:title\" content=\"Agenda des activités · Interra\">")
+    );
+    assert!(agenda.contains("<meta name=\"description\" content=\"Ateliers InterAct"));
+    assert_eq!(agenda.matches("<title>").count(), 1);
+    let staff = fetch("/people", None).await.expect("request");
+    let staff = staff.text().await.expect("body");
+    assert!(staff.contains("<title>Interra</title>") && !staff.contains("og:"));
     drop(app);
     drop(dist);
 }

@@ -359,7 +359,9 @@ pub struct Registration {
     pub activity_id: Uuid,
     pub person_id: Uuid,
     pub display_name: String,
-    pub category: Category,
+    /// Newcomer or local when registering (for the mix targets); `null` for someone of
+    /// neither category, such as a partner's staff member in a training.
+    pub category: Option<Category>,
     pub status: RegistrationStatus,
     pub source: RegistrationSource,
     /// Position on the waiting list (1 = next), when waitlisted.

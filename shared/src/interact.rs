@@ -238,8 +238,8 @@ pub struct Proposal {
     /// The host.
     pub person_id: Uuid,
     pub display_name: String,
-    /// The host's category (newcomer or local).
-    pub category: Category,
+    /// The host's category (newcomer or local); `null` for someone of neither.
+    pub category: Option<Category>,
     /// Someone else with the same email or phone exists: the people page reviews it.
     pub possible_duplicate: bool,
     pub title: String,
@@ -523,7 +523,8 @@ pub struct HostTotals {
 pub struct HostPage {
     pub person_id: Uuid,
     pub display_name: String,
-    pub category: Category,
+    /// `null` for someone of neither category.
+    pub category: Option<Category>,
     /// Their proposals, newest first.
     pub proposals: Vec<Proposal>,
     /// Workshops they host (from a proposal or named host of an activity).
@@ -577,6 +578,8 @@ pub struct InteractSummary {
     /// Hosts: people whose proposal became a workshop, each counted once.
     pub hosts_newcomers: u32,
     pub hosts_locals: u32,
+    /// Hosts of neither category (e.g. a partner's staff member).
+    pub hosts_without_category: u32,
     /// Each host once, at their highest current level.
     pub hosts_by_autonomy: Vec<LevelCount>,
 }

@@ -31,3 +31,13 @@ pub mod webhooks;
 pub use lang::Lang;
 pub use page::Page;
 pub use problem::{ErrorCode, Problem};
+
+/// Reads a field that may be absent (`None`), `null` (`Some(None)`) or a value: on a change,
+/// absent keeps, null clears; on a required field, absent is an error and null an answer.
+pub fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(d).map(Some)
+}

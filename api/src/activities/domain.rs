@@ -118,8 +118,9 @@ fn ceil_percent(capacity: u32, percent: u32) -> u32 {
 }
 
 /// Whether a person of `category` may take a seat now without overbooking and without making a
-/// mix target unreachable (seats still needed by the other group stay free for it).
-pub fn may_take_seat(rules: &Rules, seats: &Seats, category: Category) -> bool {
+/// mix target unreachable (seats still needed by the other group stay free for it; someone of
+/// neither group, such as partner staff, leaves free the seats both groups still need).
+pub fn may_take_seat(rules: &Rules, seats: &Seats, category: Option<Category>) -> bool {
     let Some(capacity) = rules.capacity else {
         return true;
     };
@@ -127,18 +128,22 @@ pub fn may_take_seat(rules: &Rules, seats: &Seats, category: Category) -> bool {
         return false;
     }
     let free_after = capacity - seats.taken - 1;
-    let (other_min, other_have) = match category {
-        Category::Local => (rules.min_newcomer_percent, seats.newcomers),
-        Category::Newcomer => (rules.min_local_percent, seats.locals),
+    let needed = |min: Option<u32>, have: u32| {
+        min.map(|p| ceil_percent(capacity, p).saturating_sub(have))
+            .unwrap_or(0)
     };
-    let needed = other_min
-        .map(|p| ceil_percent(capacity, p).saturating_sub(other_have))
-        .unwrap_or(0);
-    free_after >= needed
+    let newcomers = needed(rules.min_newcomer_percent, seats.newcomers);
+    let locals = needed(rules.min_local_percent, seats.locals);
+    let held_back = match category {
+        Some(Category::Local) => newcomers,
+        Some(Category::Newcomer) => locals,
+        None => newcomers + locals,
+    };
+    free_after >= held_back
 }
 
 /// The status of a new registration.
-pub fn admit(rules: &Rules, seats: &Seats, category: Category) -> RegistrationStatus {
+pub fn admit(rules: &Rules, seats: &Seats, category: Option<Category>) -> RegistrationStatus {
     if may_take_seat(rules, seats, category) {
         RegistrationStatus::Registered
     } else {
@@ -148,7 +153,7 @@ pub fn admit(rules: &Rules, seats: &Seats, category: Category) -> RegistrationSt
 
 /// Indices (into `queue`, in waiting-list order) of the people to promote now: first come,
 /// first served, skipping someone only while their seat would break a mix target.
-pub fn promotions(rules: &Rules, mut seats: Seats, queue: &[Category]) -> Vec<usize> {
+pub fn promotions(rules: &Rules, mut seats: Seats, queue: &[Option<Category>]) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, cat) in queue.iter().enumerate() {
         if rules.capacity.is_some_and(|c| seats.taken >= c) {
@@ -158,8 +163,9 @@ pub fn promotions(rules: &Rules, mut seats: Seats, queue: &[Category]) -> Vec<us
             out.push(i);
             seats.taken += 1;
             match cat {
-                Category::Newcomer => seats.newcomers += 1,
-                Category::Local => seats.locals += 1,
+                Some(Category::Newcomer) => seats.newcomers += 1,
+                Some(Category::Local) => seats.locals += 1,
+                None => {}
             }
         }
     }
@@ -324,12 +330,12 @@ mod tests {
         };
         let mut seats = Seats::default();
         assert_eq!(
-            admit(&rules, &seats, Category::Local),
+            admit(&rules, &seats, Some(Category::Local)),
             RegistrationStatus::Registered
         );
         seats.taken = 2;
         assert_eq!(
-            admit(&rules, &seats, Category::Newcomer),
+            admit(&rules, &seats, Some(Category::Newcomer)),
             RegistrationStatus::Waitlisted
         );
     }
@@ -348,20 +354,61 @@ mod tests {
             locals: 6,
         };
         assert_eq!(
-            admit(&rules, &seats, Category::Local),
+            admit(&rules, &seats, Some(Category::Local)),
             RegistrationStatus::Waitlisted
         );
         assert_eq!(
-            admit(&rules, &seats, Category::Newcomer),
+            admit(&rules, &seats, Some(Category::Newcomer)),
             RegistrationStatus::Registered
         );
         // Promotion skips locals while a newcomer waits behind them.
-        let queue = [Category::Local, Category::Newcomer, Category::Newcomer];
+        let queue = [
+            Some(Category::Local),
+            Some(Category::Newcomer),
+            Some(Category::Newcomer),
+        ];
         let seats = Seats {
             taken: 6,
             newcomers: 0,
             locals: 6,
         };
         assert_eq!(promotions(&rules, seats, &queue), vec![1, 2]);
+    }
+
+    #[test]
+    fn someone_of_neither_group_leaves_both_targets_reachable() {
+        // 10 seats, 40% of each: 8 seats are spoken for until each group has its 4.
+        let rules = Rules {
+            capacity: Some(10),
+            min_newcomer_percent: Some(40),
+            min_local_percent: Some(40),
+        };
+        let mut seats = Seats {
+            taken: 1,
+            newcomers: 0,
+            locals: 0,
+        };
+        assert_eq!(admit(&rules, &seats, None), RegistrationStatus::Registered);
+        seats.taken = 2;
+        assert_eq!(admit(&rules, &seats, None), RegistrationStatus::Waitlisted);
+        // Either group may still come in; with the targets met, anyone may.
+        assert_eq!(
+            admit(&rules, &seats, Some(Category::Local)),
+            RegistrationStatus::Registered
+        );
+        let seats = Seats {
+            taken: 8,
+            newcomers: 4,
+            locals: 4,
+        };
+        assert_eq!(admit(&rules, &seats, None), RegistrationStatus::Registered);
+        // Promotion passes over them the same way and counts them in neither group.
+        let seats = Seats {
+            taken: 2,
+            newcomers: 0,
+            locals: 0,
+        };
+        let queue = [None, Some(Category::Newcomer), None];
+        assert_eq!(promotions(&rules, seats, &queue), vec![1]);
     }
 }

@@ -40,7 +40,7 @@ pub fn attendees_csv(rows: &[AttendeeRow], sep: u8) -> Result<Vec<u8>, ApiError>
                 name.as_str(),
                 r.email.as_deref().unwrap_or(""),
                 r.phone.as_deref().unwrap_or(""),
-                r.category.as_str(),
+                r.category.map_or("", |c| c.as_str()),
                 r.status.as_str(),
                 r.source.as_str(),
                 &registered_at,
@@ -66,7 +66,7 @@ mod tests {
             preferred_name: None,
             email: email.map(str::to_owned),
             phone: None,
-            category: Category::Newcomer,
+            category: Some(Category::Newcomer),
             status: RegistrationStatus::Registered,
             source: RegistrationSource::Staff,
             created_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 15)

@@ -73,7 +73,8 @@ pub struct RegistrationRow {
     pub id: String,
     pub activity_id: String,
     pub person_id: String,
-    pub category: Category,
+    /// None for someone of neither category (partner staff).
+    pub category: Option<Category>,
     pub status: RegistrationStatus,
     pub source: RegistrationSource,
     pub queued_at: NaiveDateTime,
@@ -249,7 +250,7 @@ pub fn set_links(
 
 /// Registration counts per activity.
 pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, Counts>> {
-    let rows: Vec<(String, RegistrationStatus, Category, i64)> = registrations::table
+    let rows: Vec<(String, RegistrationStatus, Option<Category>, i64)> = registrations::table
         .filter(registrations::activity_id.eq_any(ids))
         .group_by((
             registrations::activity_id,
@@ -274,10 +275,11 @@ pub fn counts(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<St
             _ => {}
         }
         if status.holds_place() {
-            if category == Category::Newcomer {
-                c.newcomers += n;
-            } else {
-                c.locals += n;
+            // Partner staff (neither category) take a seat but count in neither group.
+            match category {
+                Some(Category::Newcomer) => c.newcomers += n,
+                Some(Category::Local) => c.locals += n,
+                None => {}
             }
         }
     }
@@ -533,7 +535,7 @@ impl RegistrationRow {
         conn: &mut DbConnection,
         id: &str,
         status: RegistrationStatus,
-        category: Category,
+        category: Option<Category>,
     ) -> QueryResult<()> {
         let now = crate::db::now();
         diesel::update(registrations::table.find(id))
@@ -628,7 +630,7 @@ pub struct AttendeeRow {
     pub preferred_name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
-    pub category: Category,
+    pub category: Option<Category>,
     pub status: RegistrationStatus,
     pub source: RegistrationSource,
     pub created_at: NaiveDateTime,

@@ -99,7 +99,7 @@ pub(super) fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPer
                 }),
                 postcode: Some(pc.into()),
                 commune: Some(commune.into()),
-                profile: Some(Category::Newcomer),
+                profile: Some(Some(Category::Newcomer)),
                 // Most arrived less than five years ago; a few longer ago (now counted as locals).
                 arrival_year: Some(year - if i % 9 == 8 { 6 } else { (i % 5) as i32 }),
                 birth_year: Some(1965 + ((i * 7) % 40) as i32),
@@ -135,7 +135,7 @@ pub(super) fn load_people(conn: &mut DbConnection) -> anyhow::Result<Vec<DemoPer
                 preferred_channel: Some(ContactChannel::Email),
                 postcode: Some(pc.into()),
                 commune: Some(commune.into()),
-                profile: Some(Category::Local),
+                profile: Some(Some(Category::Local)),
                 birth_year: Some(1950 + ((i * 11) % 50) as i32),
                 gender: (i % 5 != 4).then(|| if i % 2 == 0 { "homme" } else { "femme" }.into()),
                 french_level: Some(FrenchLevel::C2),
@@ -281,7 +281,7 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
                 preferred_channel: Some(ContactChannel::Email),
                 postcode: Some("4100".into()),
                 commune: Some("Seraing".into()),
-                profile: Some(Category::Local),
+                profile: Some(Some(Category::Local)),
                 french_level: Some(FrenchLevel::C2),
                 ..Default::default()
             },
@@ -298,7 +298,7 @@ fn load_inactive_people(conn: &mut DbConnection, coordinator: Option<&str>) -> a
                 preferred_channel: Some(ContactChannel::Phone),
                 postcode: Some("4040".into()),
                 commune: Some("Herstal".into()),
-                profile: Some(Category::Newcomer),
+                profile: Some(Some(Category::Newcomer)),
                 arrival_year: Some(year - 7),
                 french_level: Some(FrenchLevel::A2),
                 ..Default::default()

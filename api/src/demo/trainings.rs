@@ -17,6 +17,7 @@ use crate::accounts::store::UserRow;
 use crate::audit::Actor;
 use crate::db::DbConnection;
 use crate::partners::store::AffiliationRow;
+use crate::people::domain::PersonData;
 use crate::people::store::PersonRow;
 use crate::trainings::service::{certificates, courses, evaluations, modules, trainees};
 
@@ -143,27 +144,57 @@ pub(super) fn load_trainings(conn: &mut DbConnection, people: &[DemoPerson]) -> 
         .take(7)
         .filter_map(|(id, _, _)| id.parse().ok())
         .collect();
-    // Partner staff: two locals affiliated to the CPAS and two to the language school.
-    let locals: Vec<Uuid> = people
-        .iter()
-        .filter(|(_, newcomer, _)| !newcomer)
-        .skip(10)
-        .take(4)
-        .filter_map(|(id, _, _)| id.parse().ok())
-        .collect();
+    // Partner staff: people of neither category (they take part in trainings only), two of the
+    // CPAS and two of the language school.
     let orgs = crate::partners::store::list(conn, None, None, 0, 10)?.0;
     let org = |name: &str| orgs.iter().find(|o| o.name == name).map(|o| o.id.clone());
-    let staff: Vec<(Uuid, Option<String>, &str)> = locals
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if i < 2 {
-                (*p, org("CPAS de Liège"), "Assistant·e social·e")
-            } else {
-                (*p, org("École de langues Babel"), "Formateur·rice FLE")
-            }
-        })
-        .collect();
+    let mut staff: Vec<(Uuid, Option<String>, &str)> = Vec::new();
+    for (first, last, organisation, role) in [
+        (
+            "Martine",
+            "Dethier",
+            "CPAS de Liège",
+            "Assistant·e social·e",
+        ),
+        ("Kevin", "Lambotte", "CPAS de Liège", "Assistant·e social·e"),
+        (
+            "Nadia",
+            "Gillet",
+            "École de langues Babel",
+            "Formateur·rice FLE",
+        ),
+        (
+            "Olivier",
+            "Renard",
+            "École de langues Babel",
+            "Formateur·rice FLE",
+        ),
+    ] {
+        let input = shared::people::PersonInput {
+            first_name: first.into(),
+            last_name: Some(last.into()),
+            email: Some(format!(
+                "{}.{}@partenaire.example.be",
+                first.to_lowercase(),
+                last.to_lowercase()
+            )),
+            preferred_channel: Some(shared::people::ContactChannel::Email),
+            profile: Some(None),
+            ..Default::default()
+        };
+        let data = PersonData::parse(&input)
+            .map_err(|e| anyhow::anyhow!("demo partner staff {first}: {e}"))?;
+        let row = PersonRow::new(
+            &data,
+            shared::people::PersonSource::Demo,
+            shared::people::PersonStatus::Active,
+            None,
+            coordinator.clone(),
+        );
+        row.insert(conn)?;
+        crate::people::store::replace_children(conn, &row.id, &data)?;
+        staff.push((row.uuid()?, org(organisation), role));
+    }
     for (person, organisation, role) in &staff {
         if let Some(o) = organisation {
             AffiliationRow {

@@ -176,7 +176,8 @@ pub struct PersonData {
     pub street: Option<String>,
     pub postcode: Option<String>,
     pub commune: Option<String>,
-    pub profile: Category,
+    /// None: neither newcomer nor local (partner staff who only take part in trainings).
+    pub profile: Option<Category>,
     pub arrival_year: Option<i32>,
     pub category_override: Option<Category>,
     pub category_override_reason: Option<String>,
@@ -241,7 +242,7 @@ impl PersonData {
         let profile = v.check("profile", input.profile.ok_or(Msg::Required));
         let birth_year = v.check("birth_year", year(input.birth_year, 1900, now));
         let arrival_year = v.check("arrival_year", year(input.arrival_year, 1940, now));
-        if profile == Some(Category::Newcomer) && input.arrival_year.is_none() {
+        if profile == Some(Some(Category::Newcomer)) && input.arrival_year.is_none() {
             v.add("arrival_year", Msg::ArrivalYearRequired);
         }
         if let (Some(Some(b)), Some(Some(a))) = (birth_year, arrival_year) {
@@ -506,7 +507,7 @@ mod tests {
         PersonInput {
             first_name: "Amina".into(),
             phone: Some("0470 12 34 56".into()),
-            profile: Some(Category::Newcomer),
+            profile: Some(Some(Category::Newcomer)),
             arrival_year: Some(current_year() - 1),
             ..Default::default()
         }
@@ -521,12 +522,32 @@ mod tests {
     }
 
     #[test]
+    fn the_profile_must_be_answered_and_neither_is_an_answer() {
+        let unanswered = PersonInput {
+            profile: None,
+            ..base()
+        };
+        let Err(crate::error::ApiError::Validation(errors)) = PersonData::parse(&unanswered) else {
+            panic!("an unanswered profile must be refused");
+        };
+        assert!(errors.iter().any(|(f, _)| f == "profile"), "{errors:?}");
+        // Partner staff: neither newcomer nor local, no arrival year asked.
+        let neither = PersonInput {
+            profile: Some(None),
+            arrival_year: None,
+            ..base()
+        };
+        let p = PersonData::parse(&neither).expect("neither is valid");
+        assert_eq!(p.profile, None);
+    }
+
+    #[test]
     fn every_problem_is_reported_at_once() {
         let input = PersonInput {
             first_name: " ".into(),
             phone: None,
             email: None,
-            profile: Some(Category::Newcomer),
+            profile: Some(Some(Category::Newcomer)),
             arrival_year: None,
             postcode: Some("40".into()),
             category_override: Some(Category::Local),

@@ -52,7 +52,7 @@ pub fn consent_dto(c: &ConsentRow) -> Result<Consent, ApiError> {
 /// The staff view of a person; staff notes only for roles that may see them.
 pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Person, ApiError> {
     let r = &rec.row;
-    let (category, computed) = r.categories()?;
+    let (category, computed) = r.categories();
     Ok(Person {
         id: r.uuid()?,
         first_name: r.first_name.clone(),
@@ -137,7 +137,7 @@ pub fn person_dto(rec: &PersonRecord, lang: Lang, with_notes: bool) -> Result<Pe
 
 /// A person in a list.
 pub fn summary_dto(r: &PersonRow, programmes: Vec<Programme>) -> Result<PersonSummary, ApiError> {
-    let (category, _) = r.categories()?;
+    let (category, _) = r.categories();
     Ok(PersonSummary {
         id: r.uuid()?,
         display_name: display_name(

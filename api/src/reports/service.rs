@@ -10,7 +10,7 @@ use crate::activities::dto::pick;
 use crate::db::{stored_id, Db, DbConnection};
 use crate::error::ApiError;
 use crate::http::auth::AuthUser;
-use crate::reports::domain::indicators::{report, ProposalFacts};
+use crate::reports::domain::indicators::{report, ProposalFacts, NO_CATEGORY};
 use crate::reports::domain::period::{brussels_midnight, Asked, Period};
 use crate::reports::store;
 
@@ -62,6 +62,7 @@ fn proposal_facts(conn: &mut DbConnection, period: Period) -> Result<ProposalFac
         hosts_by_category: vec![
             ("newcomer".to_owned(), s.hosts_newcomers.into()),
             ("local".to_owned(), s.hosts_locals.into()),
+            (NO_CATEGORY.to_owned(), s.hosts_without_category.into()),
         ],
         hosts_by_level: s
             .hosts_by_autonomy

@@ -45,11 +45,11 @@ pub fn person_input(first_name: &str, newcomer: bool) -> PersonInput {
             first_name.to_lowercase(),
             Uuid::new_v4().simple()
         )),
-        profile: Some(if newcomer {
+        profile: Some(Some(if newcomer {
             Category::Newcomer
         } else {
             Category::Local
-        }),
+        })),
         arrival_year: newcomer.then(|| Utc::now().year() - 1),
         ..Default::default()
     }

@@ -663,7 +663,7 @@ both!(
             (None, None, None, None)
         );
         assert_eq!(after.staff_notes, None);
-        assert_eq!(after.category, Category::Newcomer);
+        assert_eq!(after.category, Some(Category::Newcomer));
         // Two from `fill`, one from InterLab, one from the registration.
         assert_eq!(after.memberships.len(), 4);
         assert_eq!(count_rows(&app, "memberships"), memberships_before);

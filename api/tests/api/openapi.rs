@@ -432,7 +432,6 @@ fn fields_the_api_requires_are_required_in_the_document() {
     let schemas = &doc["components"]["schemas"];
     for (schema, fields) in [
         ("ActivityInput", &["programme", "kind", "visibility"][..]),
-        ("PersonInput", &["profile"][..]),
         ("SignupRequest", &["profile", "programme", "role"][..]),
         ("PublicRegistration", &["profile"][..]),
     ] {
@@ -450,5 +449,18 @@ fn fields_the_api_requires_are_required_in_the_document() {
                 "{schema}.{field} is documented as nullable: {property}"
             );
         }
-    }
+    } // A person's profile must be given, and `null` is an answer: neither newcomer nor local.
+    let person = &schemas["PersonInput"];
+    assert!(
+        person["required"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|f| f == "profile")),
+        "{person}"
+    );
+    assert!(
+        person["properties"]["profile"]
+            .to_string()
+            .contains("\"null\""),
+        "{person}"
+    );
 }

@@ -41,7 +41,7 @@ impl PersonBuilder {
         PersonBuilder(PersonInput {
             first_name: first_name.into(),
             email: Some(format!("{}@example.be", first_name.to_lowercase())),
-            profile: Some(Category::Local),
+            profile: Some(Some(Category::Local)),
             ..Default::default()
         })
     }
@@ -49,7 +49,7 @@ impl PersonBuilder {
     /// A newcomer who arrived `years_ago` years ago.
     pub fn newcomer(first_name: &str, years_ago: i32) -> PersonBuilder {
         PersonBuilder(PersonInput {
-            profile: Some(Category::Newcomer),
+            profile: Some(Some(Category::Newcomer)),
             arrival_year: Some(this_year() - years_ago),
             ..Self::local(first_name).0
         })

@@ -77,7 +77,7 @@ both!(
         );
         assert_eq!(p.email.as_deref(), Some("rania.applicant@example.be"));
         assert_eq!(p.phone.as_deref(), Some("+32471234567"));
-        assert_eq!(p.category, Category::Newcomer);
+        assert_eq!(p.category, Some(Category::Newcomer));
         assert_eq!(p.possible_duplicate_of, None);
         // The message goes to the presentation; the workshop idea became an InterAct proposal.
         assert!(p

@@ -856,6 +856,11 @@ both!(
             .filter_map(|t| t.organisation_name.clone())
             .collect();
         assert_eq!(orgs.len(), 2, "{orgs:?}");
+        // The demo's partner staff are neither newcomers nor locals.
+        for t in &staff {
+            let p = crate::people_fixtures::get_person(&app, &coord, t.person_id).await;
+            assert_eq!(p.category, None, "{}", p.display_name);
+        }
         let basics = courses
             .iter()
             .find(|c| !c.open_to_partners)
@@ -870,5 +875,131 @@ both!(
         )
         .await;
         assert!(!r.withheld && r.answers == 6, "{r:?}");
+    }
+);
+
+both!(
+    partner_staff_take_part_with_neither_category,
+    |app: TestApp| async move {
+        let coord = app.token_for(Role::Coordinator).await;
+        let people = "/api/v1/people";
+        // The profile must be answered; `null` answers "neither".
+        let mut body = json!({ "first_name": "Sophie", "email": "sophie@cpas.example.be" });
+        let p = expect_problem(
+            app.send_json(Method::POST, people, Some(&coord), &body)
+                .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert!(!p.field_errors("profile").is_empty(), "{p:?}");
+        body["profile"] = Value::Null;
+        let sophie: shared::people::Person = expect_json(
+            app.send_json(Method::POST, people, Some(&coord), &body)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(
+            (sophie.profile, sophie.category, sophie.computed_category),
+            (None, None, None)
+        );
+        let listed: Value = expect_json(
+            app.get(&format!("{people}?q=sophie"), Some(&coord)).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(listed["results"][0]["category"], Value::Null, "{listed}");
+
+        // Registered to a course as the CPAS's staff: a seat, in neither group of the mix.
+        let (cpas, _) = partner(&app, &coord, "CPAS de Liège", &["trainings:register"]).await;
+        let res = app
+            .send_json(
+                Method::PUT,
+                &format!("/api/v1/organisations/{}/contacts/{}", cpas.id, sophie.id),
+                Some(&coord),
+                &json!({ "role": "Assistante sociale" }),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let m = module(&app, &coord, "Accueillir sans préjugés", Some(10)).await;
+        let c = past_course(&app, &coord, m.id).await;
+        let amina = create(&app, &coord, P::newcomer("Amina", 1)).await;
+        for body in [
+            json!({ "person_id": sophie.id, "organisation_id": cpas.id }),
+            json!({ "person_id": amina.id }),
+        ] {
+            let res = register(&app, &coord, c.id, body).await;
+            assert_eq!(res.status(), StatusCode::CREATED);
+        }
+        let session = format!("/api/v1/activities/{}", c.sessions[0].activity_id);
+        let a: Activity = expect_json(app.get(&session, Some(&coord)).await, StatusCode::OK).await;
+        assert_eq!(
+            (a.counts.registered, a.counts.newcomers, a.counts.locals),
+            (2, 1, 0)
+        );
+        let regs: Value = expect_json(
+            app.get(&format!("{session}/registrations"), Some(&coord))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        let category_of = |id: Uuid| {
+            regs.as_array()
+                .and_then(|l| l.iter().find(|r| r["person_id"] == json!(id)))
+                .map(|r| r["category"].clone())
+        };
+        assert_eq!(category_of(sophie.id), Some(Value::Null), "{regs}");
+        assert_eq!(category_of(amina.id), Some(json!("newcomer")), "{regs}");
+        let res = mark(
+            &app,
+            &coord,
+            &c,
+            &[(0, sophie.id, "attended"), (0, amina.id, "attended")],
+        )
+        .await;
+        assert!(res.status().is_success(), "{}", res.status());
+
+        // Duo2Change pairs a newcomer with a local: she cannot apply, and is told why.
+        let p = expect_problem(
+            app.send_json(
+                Method::POST,
+                "/api/v1/duo/candidates",
+                Some(&coord),
+                &crate::duo_fixtures::candidacy_input(sophie.id, "liege"),
+            )
+            .await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert!(!p.field_errors("person_id").is_empty(), "{p:?}");
+
+        // The reports count her under "no category", so every category breakdown adds up.
+        let from = &in_days(-30, "00:00")[..10];
+        let to = &in_days(0, "00:00")[..10];
+        let r: shared::reports::ReportSummary = expect_json(
+            app.get(
+                &format!("/api/v1/reports/summary?from={from}&to={to}"),
+                Some(&coord),
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        let keys: Vec<(String, Vec<String>)> = r
+            .sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .filter(|t| t.key.ends_with("_by_category"))
+            .map(|t| {
+                (
+                    t.key.clone(),
+                    t.rows.iter().map(|c| c.key.clone()).collect(),
+                )
+            })
+            .collect();
+        assert!(!keys.is_empty());
+        for (key, cells) in keys {
+            assert_eq!(cells, ["newcomer", "local", "no_category"], "{key}");
+        }
     }
 );

@@ -2,7 +2,7 @@
 //! an entrepreneur and the mentoring relations (proposed → active → ended).
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::NeedDomain;
@@ -68,15 +68,6 @@ wire_enum!(
     }
 );
 
-/// Reads a field that may be absent (unchanged), `null` (cleared) or a value (set).
-pub fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
 /// `POST /api/v1/interlab/mentors` body: a person of the people records joins the directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -120,7 +111,7 @@ pub struct MentorPatch {
     pub role: Option<MentorRole>,
     #[serde(
         default,
-        deserialize_with = "nullable",
+        deserialize_with = "crate::nullable",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
@@ -135,7 +126,7 @@ pub struct MentorPatch {
     pub capacity: Option<i32>,
     #[serde(
         default,
-        deserialize_with = "nullable",
+        deserialize_with = "crate::nullable",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, nullable))]
@@ -146,7 +137,7 @@ pub struct MentorPatch {
     pub conflicts: Option<Vec<Uuid>>,
     #[serde(
         default,
-        deserialize_with = "nullable",
+        deserialize_with = "crate::nullable",
         skip_serializing_if = "Option::is_none"
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>, nullable))]

@@ -365,10 +365,21 @@ pub struct PersonInput {
     pub postcode: Option<String>,
     #[serde(default)]
     pub commune: Option<String>,
-    /// What the person declares: newcomer (give `arrival_year`) or local resident.
-    // Read as an option so that a missing value gets a "required" message on its field.
-    #[cfg_attr(feature = "openapi", schema(required = true, nullable = false))]
-    pub profile: Option<Category>,
+    /// What the person declares: newcomer (give `arrival_year`) or local resident; `null` for
+    /// someone with neither category (a partner's staff member who only takes part in
+    /// trainings), who then counts in no newcomer/local figure. Required: absent is an error.
+    // Read as a double option so that a missing value gets a "required" message on its field
+    // while an explicit null is the answer "neither".
+    #[serde(
+        default,
+        deserialize_with = "crate::nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Option<Category>, required = true, nullable)
+    )]
+    pub profile: Option<Option<Category>>,
     #[serde(default)]
     pub arrival_year: Option<i32>,
     /// A coordinator's override of the computed category; needs a reason.
@@ -460,12 +471,14 @@ pub struct Person {
     pub street: Option<String>,
     pub postcode: Option<String>,
     pub commune: Option<String>,
-    pub profile: Category,
+    /// `null`: neither newcomer nor local (partner staff who only take part in trainings).
+    pub profile: Option<Category>,
     pub arrival_year: Option<i32>,
-    /// The effective category: the override if any, else computed from the arrival year.
-    pub category: Category,
-    /// The category computed by Interra's 5-year rule.
-    pub computed_category: Category,
+    /// The effective category: the override if any, else computed from the arrival year;
+    /// `null` for someone with neither.
+    pub category: Option<Category>,
+    /// The category computed by Interra's 5-year rule (`null` without a profile).
+    pub computed_category: Option<Category>,
     pub category_override: Option<Category>,
     pub category_override_reason: Option<String>,
     pub birth_year: Option<i32>,
@@ -501,7 +514,8 @@ pub struct PersonSummary {
     pub phone: Option<String>,
     pub commune: Option<String>,
     pub postcode: Option<String>,
-    pub category: Category,
+    /// `null`: neither newcomer nor local (partner staff who only take part in trainings).
+    pub category: Option<Category>,
     pub french_level: Option<FrenchLevel>,
     pub programmes: Vec<Programme>,
     pub status: PersonStatus,
@@ -597,6 +611,17 @@ pub fn computed_category(
     }
 }
 
+/// The category that counts: a coordinator's override, else the five-year rule on the declared
+/// profile; none for someone who declared neither and has no override.
+pub fn effective_category(
+    profile: Option<Category>,
+    arrival_year: Option<i32>,
+    category_override: Option<Category>,
+    current_year: i32,
+) -> Option<Category> {
+    category_override.or(profile.map(|p| computed_category(p, arrival_year, current_year)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,6 +644,53 @@ mod tests {
             computed_category(Category::Local, None, 2026),
             Category::Local
         );
+    }
+
+    #[test]
+    fn override_wins_and_neither_stays_neither() {
+        assert_eq!(
+            effective_category(Some(Category::Newcomer), Some(2020), None, 2026),
+            Some(Category::Local)
+        );
+        assert_eq!(
+            effective_category(
+                Some(Category::Newcomer),
+                Some(2020),
+                Some(Category::Newcomer),
+                2026
+            ),
+            Some(Category::Newcomer)
+        );
+        assert_eq!(effective_category(None, None, None, 2026), None);
+        assert_eq!(
+            effective_category(None, None, Some(Category::Local), 2026),
+            Some(Category::Local)
+        );
+    }
+
+    #[test]
+    fn profile_absent_is_unanswered_and_null_is_neither() {
+        let base = r#"{"first_name":"Ana","email":"a@example.be""#;
+        let read = |tail: &str| {
+            serde_json::from_str::<PersonInput>(&format!("{base}{tail}}}"))
+                .map(|p| p.profile)
+                .ok()
+        };
+        assert_eq!(read(""), Some(None));
+        assert_eq!(read(r#","profile":null"#), Some(Some(None)));
+        assert_eq!(
+            read(r#","profile":"local""#),
+            Some(Some(Some(Category::Local)))
+        );
+        // Sent back as it was read: unanswered stays out, neither is null.
+        let neither = PersonInput {
+            profile: Some(None),
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&neither).unwrap_or_default();
+        assert!(json.contains(r#""profile":null"#), "{json}");
+        let json = serde_json::to_string(&PersonInput::default()).unwrap_or_default();
+        assert!(!json.contains("profile"), "{json}");
     }
 
     #[test]

@@ -278,6 +278,7 @@ pub fn row_label(table: &str, row: &str) -> Option<Text> {
     Some(match row {
         "newcomer" => VocabKey::Newcomer.into(),
         "local" => VocabKey::Local.into(),
+        "no_category" => VocabKey::NoCategory.into(),
         "new" => K::Rnew.into(),
         "returning" => K::Rreturning.into(),
         "under_18" => K::RunderEighteen.into(),

@@ -23,6 +23,18 @@ crate::catalogue! {
             nl: "Lokale inwoner",
             ar: "مقيم محلي",
         },
+        NoCategory => {
+            fr: "Sans catégorie",
+            en: "No category",
+            nl: "Geen categorie",
+            ar: "بلا فئة",
+        },
+        ProfileNeither => {
+            fr: "Ni l'un ni l'autre (personnel d'un partenaire)",
+            en: "Neither (a partner's staff member)",
+            nl: "Geen van beide (personeel van een partner)",
+            ar: "لا هذا ولا ذاك (موظف لدى شريك)",
+        },
         ProgInteract => {
             fr: "InterAct",
             en: "InterAct",
@@ -308,6 +320,11 @@ pub fn category_key(c: Category) -> VocabKey {
         Category::Newcomer => VocabKey::Newcomer,
         Category::Local => VocabKey::Local,
     }
+}
+
+/// The catalogue key naming a person's category, or its absence (partner staff).
+pub fn category_opt_key(c: Option<Category>) -> VocabKey {
+    c.map_or(VocabKey::NoCategory, category_key)
 }
 
 /// The catalogue key naming a programme.

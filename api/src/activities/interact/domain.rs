@@ -89,15 +89,20 @@ pub fn change_autonomy(
     Ok(next)
 }
 
-/// A co-host makes a pair with the host: a newcomer with a local, never the host themselves.
-pub fn check_cohost(same_person: bool, host: Category, cohost: Category) -> Result<(), Msg> {
+/// A co-host makes a pair with the host: a newcomer with a local, never the host themselves
+/// (someone of neither category makes no such pair).
+pub fn check_cohost(
+    same_person: bool,
+    host: Option<Category>,
+    cohost: Option<Category>,
+) -> Result<(), Msg> {
     if same_person {
         return Err(Msg::PairWithItself);
     }
-    if host == cohost {
-        return Err(Msg::CohostPairing);
+    match (host, cohost) {
+        (Some(h), Some(c)) if h != c => Ok(()),
+        _ => Err(Msg::CohostPairing),
     }
-    Ok(())
 }
 
 /// The highest of levels (a host counted once in the figures).
@@ -351,18 +356,21 @@ mod tests {
 
     #[test]
     fn a_cohost_pairs_a_newcomer_with_a_local() {
-        use Category::*;
-        assert_eq!(check_cohost(false, Newcomer, Local), Ok(()));
-        assert_eq!(check_cohost(false, Local, Newcomer), Ok(()));
+        let (newcomer, local) = (Some(Category::Newcomer), Some(Category::Local));
+        assert_eq!(check_cohost(false, newcomer, local), Ok(()));
+        assert_eq!(check_cohost(false, local, newcomer), Ok(()));
         assert_eq!(
-            check_cohost(false, Newcomer, Newcomer),
+            check_cohost(false, newcomer, newcomer),
             Err(Msg::CohostPairing)
         );
-        assert_eq!(check_cohost(false, Local, Local), Err(Msg::CohostPairing));
+        assert_eq!(check_cohost(false, local, local), Err(Msg::CohostPairing));
         assert_eq!(
-            check_cohost(true, Newcomer, Newcomer),
+            check_cohost(true, newcomer, newcomer),
             Err(Msg::PairWithItself)
         );
+        // Partner staff (neither category) pair with nobody.
+        assert_eq!(check_cohost(false, None, local), Err(Msg::CohostPairing));
+        assert_eq!(check_cohost(false, newcomer, None), Err(Msg::CohostPairing));
     }
 
     #[test]

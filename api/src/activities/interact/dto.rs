@@ -20,7 +20,7 @@ fn opt_uuid(id: Option<&String>) -> Result<Option<uuid::Uuid>, ApiError> {
 #[derive(Debug, Clone)]
 pub struct HostInfo {
     pub name: String,
-    pub category: Category,
+    pub category: Option<Category>,
     pub possible_duplicate: bool,
 }
 

@@ -169,7 +169,7 @@ pub fn register_visitor(
             None,
             None,
         )
-        .category()?;
+        .category();
         match intake::decide(conn, IntakeForm::Registration, &form.person)? {
             Admission::Confirm(person) => {
                 let answer = seat_answer(conn, &activity, category)?;

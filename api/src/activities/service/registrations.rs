@@ -251,17 +251,17 @@ pub fn promote(
     let mut seats = Seats::default();
     for r in regs.iter().filter(|r| r.status.holds_place()) {
         seats.taken += 1;
-        if r.category == Category::Newcomer {
-            seats.newcomers += 1;
-        } else {
-            seats.locals += 1;
+        match r.category {
+            Some(Category::Newcomer) => seats.newcomers += 1,
+            Some(Category::Local) => seats.locals += 1,
+            None => {}
         }
     }
     let queue: Vec<&RegistrationRow> = regs
         .iter()
         .filter(|r| r.status == RegistrationStatus::Waitlisted)
         .collect();
-    let cats: Vec<Category> = queue.iter().map(|r| r.category).collect();
+    let cats: Vec<Option<Category>> = queue.iter().map(|r| r.category).collect();
     let mut promoted = Vec::new();
     for i in activity::promotions(&activity.rules(), seats, &cats) {
         let r = queue[i];
@@ -336,7 +336,7 @@ pub fn notify_cancellation(
 pub fn seat_answer(
     conn: &mut DbConnection,
     activity: &ActivityRow,
-    category: Category,
+    category: Option<Category>,
 ) -> Result<RegistrationStatus, ApiError> {
     let counts = store::counts(conn, std::slice::from_ref(&activity.id))?
         .remove(&activity.id)
@@ -375,7 +375,7 @@ pub fn register(
             });
         }
     }
-    let category = person.category()?;
+    let category = person.category();
     // Someone added at the door is there: recorded as attended whatever the capacity.
     let status = if source == RegistrationSource::WalkIn {
         RegistrationStatus::Attended

@@ -134,7 +134,9 @@ pub async fn create(
                     field: Some("person_id"),
                 });
             }
-            let side = person.category()?;
+            let side = person
+                .category()
+                .ok_or_else(|| ApiError::field("person_id", Msg::CategoryRequired))?;
             let now = crate::db::now();
             let row = CandidacyRow {
                 id: Uuid::now_v7().to_string(),
@@ -198,7 +200,9 @@ pub fn from_signup(
     let row = CandidacyRow {
         id: Uuid::now_v7().to_string(),
         person_id: person.id.clone(),
-        side: person.category()?,
+        side: person
+            .category()
+            .ok_or_else(|| ApiError::field("person_id", Msg::CategoryRequired))?,
         status: CandidacyStatus::ToComplete,
         waiting_since: now,
         commune_id,

@@ -65,7 +65,7 @@ pub async fn apply(
             email: a.email.clone(),
             phone: a.phone.clone(),
             postcode: a.postcode.clone(),
-            profile: a.profile,
+            profile: a.profile.map(Some),
             arrival_year: a.arrival_year,
             languages: a.languages.clone(),
             ..Default::default()

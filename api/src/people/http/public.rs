@@ -114,7 +114,7 @@ pub async fn signup(
         email: s.email.clone(),
         phone: s.phone.clone(),
         postcode: s.postcode.clone(),
-        profile: s.profile,
+        profile: s.profile.map(Some),
         arrival_year: s.arrival_year,
         ..Default::default()
     };

@@ -42,7 +42,8 @@ pub struct PersonRow {
     pub street: Option<String>,
     pub postcode: Option<String>,
     pub commune: Option<String>,
-    pub profile: Category,
+    /// None: neither newcomer nor local (partner staff who only take part in trainings).
+    pub profile: Option<Category>,
     pub arrival_year: Option<i32>,
     pub category_override: Option<Category>,
     pub category_override_reason: Option<String>,
@@ -154,20 +155,25 @@ pub struct PersonRecord {
 
 impl PersonRow {
     /// The person's category for figures and mix targets, and the one Interra's five-year rule
-    /// gives: a coordinator's reasoned override wins over the rule. The one place this is read.
-    pub fn category(&self) -> Result<Category, ApiError> {
-        Ok(self.categories()?.0)
+    /// gives: a coordinator's reasoned override wins over the rule; none for someone who
+    /// declared neither (partner staff). The one place this is read.
+    pub fn category(&self) -> Option<Category> {
+        self.categories().0
     }
 
     /// `(effective, computed)`: see [`PersonRow::category`].
-    pub fn categories(&self) -> Result<(Category, Category), ApiError> {
-        let computed = shared::people::computed_category(
+    pub fn categories(&self) -> (Option<Category>, Option<Category>) {
+        let year = crate::people::domain::current_year();
+        let computed = self
+            .profile
+            .map(|p| shared::people::computed_category(p, self.arrival_year, year));
+        let effective = shared::people::effective_category(
             self.profile,
             self.arrival_year,
-            crate::people::domain::current_year(),
+            self.category_override,
+            year,
         );
-        let effective = self.category_override.unwrap_or(computed);
-        Ok((effective, computed))
+        (effective, computed)
     }
 
     pub fn new(
@@ -190,7 +196,7 @@ impl PersonRow {
             postcode: None,
             commune: None,
             // Overwritten by `apply` below.
-            profile: Category::Local,
+            profile: None,
             arrival_year: None,
             category_override: None,
             category_override_reason: None,

@@ -12,7 +12,7 @@ use shared::activities::{ActivityProgramme as Programme, ActivityStatus, Registr
 use shared::people::Category;
 
 use crate::db::DbConnection;
-use crate::reports::domain::indicators::{ProgrammeFacts, ReachedFacts};
+use crate::reports::domain::indicators::{ProgrammeFacts, ReachedFacts, NO_CATEGORY};
 use crate::reports::domain::period::Period;
 
 /// How the two backends spell what differs.
@@ -154,8 +154,9 @@ struct ProgrammeRow {
 struct ParticipantRow {
     #[diesel(sql_type = Text)]
     programme: String,
-    #[diesel(sql_type = Text)]
-    category: String,
+    /// NULL for someone of neither category.
+    #[diesel(sql_type = Nullable<Text>)]
+    category: Option<String>,
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
@@ -283,7 +284,8 @@ pub fn programmes(
         } else {
             &mut out.1
         };
-        f.participants.push((r.category, n(r.n)));
+        let category = r.category.unwrap_or_else(|| NO_CATEGORY.to_owned());
+        f.participants.push((category, n(r.n)));
     }
     Ok(out)
 }

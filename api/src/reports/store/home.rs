@@ -68,7 +68,7 @@ pub fn activities_between(
         ))
         .load(conn)?;
     let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-    let regs: Vec<(String, Category, RegistrationStatus)> = registrations::table
+    let regs: Vec<(String, Option<Category>, RegistrationStatus)> = registrations::table
         .filter(registrations::activity_id.eq_any(&ids))
         .select((
             registrations::activity_id,
@@ -86,8 +86,9 @@ pub fn activities_between(
             | RegistrationStatus::Absent => {
                 e.0 += 1;
                 match category {
-                    Category::Newcomer => e.2 += 1,
-                    Category::Local => e.3 += 1,
+                    Some(Category::Newcomer) => e.2 += 1,
+                    Some(Category::Local) => e.3 += 1,
+                    None => {}
                 }
             }
             _ => {}

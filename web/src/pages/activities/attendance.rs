@@ -28,6 +28,7 @@ use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
 use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::category_opt_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{activity_path, writes_people};
 
@@ -231,7 +232,7 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
                     .into_iter()
                     .map(|r| {
                         let name = r.display_name.clone();
-                        let category: Category = r.category;
+                        let category: Option<Category> = r.category;
                         let walked_in = r.source == RegistrationSource::WalkIn;
                         let current = r.status;
                         let group_label = name.clone();
@@ -272,7 +273,7 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
                             <li class="att-row" class:is-marked=current != RegistrationStatus::Registered>
                                 <p class="att-name">
                                     <bdi>{name.clone()}</bdi>
-                                    " " <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
+                                    " " <span class="badge badge-category">{move || i18n.t(category_opt_key(category))}</span>
                                     {walked_in.then(|| view! { " " <span class="badge badge-walkin">{move || i18n.t(ActKey::SourceWalkIn)}</span> })}
                                 </p>
                                 <div class="att-buttons" role="group" aria-label=move || i18n.tf(ActKey::AttendanceOf, &[("name", &group_label)])>
@@ -424,7 +425,7 @@ fn QuickPerson(on_created: Callback<Uuid>) -> impl IntoView {
             last_name: opt_text(&last_name.get_untracked()),
             phone: opt_text(&phone.get_untracked()),
             email: opt_text(&email.get_untracked()),
-            profile: profile.get_untracked().parse().ok(),
+            profile: profile.get_untracked().parse::<Category>().ok().map(Some),
             arrival_year: arrival_year.get_untracked().trim().parse().ok(),
             ..PersonInput::default()
         });
@@ -504,7 +505,7 @@ mod tests {
             activity_id: Uuid::from_u128(1),
             person_id: Uuid::from_u128(n + 1),
             display_name: name.into(),
-            category: Category::Newcomer,
+            category: Some(Category::Newcomer),
             status,
             source: RegistrationSource::Staff,
             waitlist_position: None,

@@ -25,7 +25,7 @@ use crate::api::use_api;
 use crate::components::load::LoadError;
 pub use crate::i18n::activities::ActKey;
 use crate::i18n::common::CommonKey;
-use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::category_opt_key;
 use crate::i18n::vocabulary::VocabKey;
 use crate::i18n::{locale, Text};
 use crate::locale::{use_i18n, I18n, TIME_ZONE};
@@ -375,7 +375,7 @@ pub fn PersonSearch(
                         <li class="pick">
                             <div class="pick-who">
                                 <bdi class="pick-name">{p.display_name.clone()}</bdi>
-                                <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
+                                <span class="badge badge-category">{move || i18n.t(category_opt_key(category))}</span>
                                 {(!contact.is_empty()).then(|| view! { <span class="muted small block"><bdi>{contact}</bdi></span> })}
                             </div>
                             {if already {

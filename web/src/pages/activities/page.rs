@@ -32,7 +32,6 @@ use crate::i18n::activities::ActKey;
 use crate::i18n::common::CommonKey;
 use crate::i18n::person::PersonKey;
 use crate::i18n::tag_label;
-use crate::i18n::vocabulary::category_key;
 use crate::i18n::vocabulary::VocabKey;
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::routes::{

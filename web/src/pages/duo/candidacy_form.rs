@@ -24,6 +24,7 @@ use crate::i18n::duo::{candidacy_status_key, gender_key, hope_key, travel_key, D
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
 use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::category_opt_key;
 use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{duo_candidate_path, DUO};
@@ -528,7 +529,7 @@ fn PersonChoices(
                     " "
                     <bdi>{p.display_name.clone()}</bdi>
                     <span class="muted small">
-                        " · " {move || i18n.t(category_key(category))}
+                        " · " {move || i18n.t(category_opt_key(category))}
                         {(!place.is_empty()).then(|| format!(" · {place}"))}
                     </span>
                 </li>

@@ -277,7 +277,7 @@ fn StepForm(
                     last_name: opt_text(&last_name.get_untracked()),
                     email: r.email.clone(),
                     phone: r.phone.clone(),
-                    profile: profile.get_untracked().parse::<Category>().ok(),
+                    profile: profile.get_untracked().parse::<Category>().ok().map(Some),
                     arrival_year: arrival.get_untracked().trim().parse().ok(),
                     ..PersonInput::default()
                 };

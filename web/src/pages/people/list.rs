@@ -22,8 +22,8 @@ use crate::components::{Loading, Pager, StatusMessage};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
-use crate::i18n::vocabulary::category_key;
 use crate::i18n::vocabulary::programme_key;
+use crate::i18n::vocabulary::{category_key, category_opt_key};
 use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::people::bulk::{BulkBar, SelectBox};
@@ -326,11 +326,15 @@ fn LevelSelect(
 
 /// Badges of a person in a list: category, to review, archived.
 #[component]
-pub fn PersonBadges(category: Category, status: PersonStatus, archived: bool) -> impl IntoView {
+pub fn PersonBadges(
+    category: Option<Category>,
+    status: PersonStatus,
+    archived: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <span class="badges">
-            <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
+            <span class="badge badge-category">{move || i18n.t(category_opt_key(category))}</span>
             {(status == PersonStatus::ToReview)
                 .then(|| view! { <span class="badge badge-review">{move || i18n.t(PeopleKey::ReviewQueue)}</span> })}
             {archived.then(|| view! { <span class="badge badge-inactive">{move || i18n.t(PeopleKey::Archived)}</span> })}

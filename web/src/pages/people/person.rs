@@ -20,7 +20,6 @@ use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
-use crate::i18n::vocabulary::category_key;
 use crate::i18n::vocabulary::channel_key;
 use crate::i18n::vocabulary::consent_method_key;
 use crate::i18n::vocabulary::day_part_key;
@@ -31,6 +30,7 @@ use crate::i18n::vocabulary::programme_role_key;
 use crate::i18n::vocabulary::purpose_key;
 use crate::i18n::vocabulary::tag_kind_key;
 use crate::i18n::vocabulary::weekday_key;
+use crate::i18n::vocabulary::{category_key, category_opt_key};
 use crate::locale::{use_i18n, use_page_title, I18n};
 use crate::pages::duo::format_date;
 use crate::pages::people::list::PersonBadges;
@@ -447,10 +447,10 @@ fn PersonView(
             <section class="card" aria-labelledby="profile-title">
                 <h2 id="profile-title">{move || i18n.t(PersonKey::Profile)}</h2>
                 <dl class="facts">
-                    <div><dt>{move || i18n.t(PersonKey::Category)}</dt><dd><strong>{move || i18n.t(category_key(category))}</strong></dd></div>
-                    <div><dt>{move || i18n.t(PersonKey::DeclaredProfile)}</dt><dd>{move || i18n.t(category_key(profile))}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::Category)}</dt><dd><strong>{move || i18n.t(category_opt_key(category))}</strong></dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::DeclaredProfile)}</dt><dd>{move || i18n.t(category_opt_key(profile))}</dd></div>
                     <div><dt>{move || i18n.t(PersonKey::ArrivalYear)}</dt><dd>{or_dash(i18n, p.arrival_year.map(|y| y.to_string()))}</dd></div>
-                    <div><dt>{move || i18n.t(PersonKey::ComputedCategory)}</dt><dd>{move || i18n.t(category_key(computed))}</dd></div>
+                    <div><dt>{move || i18n.t(PersonKey::ComputedCategory)}</dt><dd>{move || i18n.t(category_opt_key(computed))}</dd></div>
                     {override_line}
                 </dl>
             </section>

@@ -20,12 +20,12 @@ use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
-use crate::i18n::vocabulary::category_key;
 use crate::i18n::vocabulary::channel_key;
 use crate::i18n::vocabulary::day_part_key;
 use crate::i18n::vocabulary::language_level_key;
 use crate::i18n::vocabulary::tag_kind_key;
 use crate::i18n::vocabulary::weekday_key;
+use crate::i18n::vocabulary::{category_key, VocabKey};
 use crate::i18n::{tag_label, Text};
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, PEOPLE};
@@ -68,6 +68,17 @@ pub fn opt_text(s: &str) -> Option<String> {
 /// A year typed in a box: `None` when empty or not a number (the API then says what it needs).
 pub fn opt_year(s: &str) -> Option<i32> {
     s.trim().parse().ok()
+}
+
+/// The profile select's value for "neither newcomer nor local" (sent as `null`).
+const NEITHER: &str = "neither";
+
+/// The profile to send: absent while unanswered (the server asks for it), `null` for neither.
+fn profile_input(value: &str) -> Option<Option<Category>> {
+    match value {
+        NEITHER => Some(None),
+        v => parse_opt::<Category>(v).map(Some),
+    }
 }
 
 /// The form's starting point for `person`: every field of the record, so that saving the form
@@ -169,11 +180,12 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
     let street = s(&base.street);
     let postcode = s(&base.postcode);
     let commune = s(&base.commune);
-    let profile = RwSignal::new(
-        base.profile
-            .map(|c| c.as_str().to_string())
-            .unwrap_or_default(),
-    );
+    // "": not answered yet; NEITHER: declared neither newcomer nor local.
+    let profile = RwSignal::new(match base.profile {
+        None => String::new(),
+        Some(None) => NEITHER.to_string(),
+        Some(Some(c)) => c.as_str().to_string(),
+    });
     let arrival_year = RwSignal::new(base.arrival_year.map(|y| y.to_string()).unwrap_or_default());
     let category_override = RwSignal::new(
         base.category_override
@@ -214,7 +226,7 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
         input.street = opt_text(&street.get_untracked());
         input.postcode = opt_text(&postcode.get_untracked());
         input.commune = opt_text(&commune.get_untracked());
-        input.profile = parse_opt::<Category>(&profile.get_untracked());
+        input.profile = profile_input(&profile.get_untracked());
         input.arrival_year = opt_year(&arrival_year.get_untracked());
         input.category_override = parse_opt::<Category>(&category_override.get_untracked());
         input.category_override_reason = opt_text(&override_reason.get_untracked());
@@ -335,7 +347,9 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
                 <legend>{move || i18n.t(PersonKey::Profile)}</legend>
                 <div class="form-grid">
                     <SelectField empty=CommonKey::NotProvided id="profile" label=PersonKey::DeclaredProfile value=profile error=err("profile") required=true
-                        options={Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into()))).collect::<Vec<(&'static str, Option<Text>)>>()}/>
+                        options={Category::ALL.iter().map(|&c| (c.as_str(), Some(category_key(c).into())))
+                            .chain([(NEITHER, Some(VocabKey::ProfileNeither.into()))])
+                            .collect::<Vec<(&'static str, Option<Text>)>>()}/>
                     <TextField id="arrival_year" label=PersonKey::ArrivalYear value=arrival_year input_type="number" error=err("arrival_year")/>
                     <SelectField id="category_override" label=PersonKey::CategoryOverride value=category_override error=err("category_override")
                         empty=PersonKey::NoOverride
@@ -373,6 +387,13 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_profile_is_unanswered_a_category_or_neither() {
+        assert_eq!(profile_input(""), None);
+        assert_eq!(profile_input("local"), Some(Some(Category::Local)));
+        assert_eq!(profile_input(NEITHER), Some(None));
+    }
 
     #[test]
     fn empty_inputs_are_absent() {

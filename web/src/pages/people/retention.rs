@@ -17,7 +17,7 @@ use crate::i18n::people_admin::PaKey;
 use crate::components::form::ErrorAlert;
 use crate::components::load::load_error;
 use crate::i18n::people::PeopleKey;
-use crate::i18n::vocabulary::category_key;
+use crate::i18n::vocabulary::category_opt_key;
 use crate::locale::{use_i18n, use_page_title};
 use crate::pages::people::person::{confirmation_ok, Mentions, CONFIRMATION_WORD};
 use crate::routes::person_path;
@@ -253,7 +253,7 @@ fn DueList(
                             <a href=person_path(id)><bdi>{name.clone()}</bdi></a>
                         </h2>
                         <p class="muted small">
-                            <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
+                            <span class="badge badge-category">{move || i18n.t(category_opt_key(category))}</span>
                             {archived.then(|| view! { " " <span class="badge badge-inactive">{move || i18n.t(PeopleKey::Archived)}</span> })}
                             {(!place.is_empty()).then(|| view! { " · " <bdi>{place.clone()}</bdi> })}
                         </p>

@@ -64,7 +64,7 @@ pub async fn propose(
             email: p.email.clone(),
             phone: p.phone.clone(),
             postcode: p.postcode.clone(),
-            profile: p.profile,
+            profile: p.profile.map(Some),
             arrival_year: p.arrival_year,
             ..Default::default()
         },

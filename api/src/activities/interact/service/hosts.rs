@@ -122,7 +122,7 @@ pub async fn page(
                 person.last_name.as_deref(),
                 person.preferred_name.as_deref(),
             ),
-            category: person.category()?,
+            category: person.category(),
             proposals: proposals_dto,
             workshops,
             timeline: timeline(&figures),

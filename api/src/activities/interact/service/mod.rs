@@ -194,7 +194,7 @@ pub(crate) fn check_staff_fields(
             None => v.add("cohost_id", Msg::UnknownPerson),
             Some(cohost) => {
                 if let Err(m) =
-                    check_cohost(cohost.id == host.id, host.category()?, cohost.category()?)
+                    check_cohost(cohost.id == host.id, host.category(), cohost.category())
                 {
                     v.add("cohost_id", m);
                 }
@@ -253,7 +253,7 @@ pub(crate) fn hosts_info(
                         p.last_name.as_deref(),
                         p.preferred_name.as_deref(),
                     ),
-                    category: p.category()?,
+                    category: p.category(),
                     possible_duplicate: p.possible_duplicate_of.is_some(),
                 },
             ))

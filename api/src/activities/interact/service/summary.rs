@@ -47,7 +47,7 @@ pub fn summary(
             *by_level.entry(top).or_default() += 1;
         }
     }
-    let count = |c: Category| {
+    let count = |c: Option<Category>| {
         u32::try_from(info.values().filter(|h| h.category == c).count()).unwrap_or(u32::MAX)
     };
     Ok(InteractSummary {
@@ -62,8 +62,9 @@ pub fn summary(
             })
             .collect(),
         turned_into_workshops: turned,
-        hosts_newcomers: count(Category::Newcomer),
-        hosts_locals: count(Category::Local),
+        hosts_newcomers: count(Some(Category::Newcomer)),
+        hosts_locals: count(Some(Category::Local)),
+        hosts_without_category: count(None),
         hosts_by_autonomy: AutonomyLevel::ALL
             .iter()
             .map(|l| LevelCount {

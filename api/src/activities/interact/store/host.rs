@@ -76,7 +76,7 @@ pub struct Taken {
 pub fn taken(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<String, Taken>> {
     let mut out: HashMap<String, Taken> = HashMap::new();
     for chunk in ids.chunks(500) {
-        let rows: Vec<(String, RegistrationStatus, Category, i64)> = registrations::table
+        let rows: Vec<(String, RegistrationStatus, Option<Category>, i64)> = registrations::table
             .filter(registrations::activity_id.eq_any(chunk))
             .group_by((
                 registrations::activity_id,
@@ -95,8 +95,9 @@ pub fn taken(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashMap<Str
             let t = out.entry(id).or_default();
             if status.holds_place() {
                 match category {
-                    Category::Newcomer => t.newcomers += n,
-                    Category::Local => t.locals += n,
+                    Some(Category::Newcomer) => t.newcomers += n,
+                    Some(Category::Local) => t.locals += n,
+                    None => {}
                 }
             }
             match status {

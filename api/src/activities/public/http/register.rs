@@ -80,7 +80,7 @@ pub async fn register_public(
         last_name: r.last_name.clone(),
         email: r.email.clone(),
         phone: r.phone.clone(),
-        profile: r.profile,
+        profile: r.profile.map(Some),
         arrival_year: r.arrival_year,
         ..Default::default()
     };

@@ -1,6 +1,7 @@
 //! The registrations panel of an activity: register people, the waiting list, cancellations, the attendee file, and the people staff must tell themselves.
 
 use super::*;
+use crate::i18n::vocabulary::category_opt_key;
 
 /// What the registrations panel shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,9 +122,9 @@ pub(super) fn Registrations(
                 let message = match outcome {
                     Outcome::Registered(name, r) if r.status == RegistrationStatus::Waitlisted => {
                         let key = match (free_places, r.category) {
-                            (false, _) => ActKey::NowWaitlisted,
-                            (true, Category::Local) => ActKey::NowWaitlistedHeldForNewcomers,
-                            (true, Category::Newcomer) => ActKey::NowWaitlistedHeldForLocals,
+                            (false, _) | (true, None) => ActKey::NowWaitlisted,
+                            (true, Some(Category::Local)) => ActKey::NowWaitlistedHeldForNewcomers,
+                            (true, Some(Category::Newcomer)) => ActKey::NowWaitlistedHeldForLocals,
                         };
                         i18n.tf(
                             key,
@@ -417,7 +418,7 @@ pub(super) fn RegistrationRow(
     let i18n = use_i18n();
     let r = registration;
     let rid = r.id;
-    let category: Category = r.category;
+    let category: Option<Category> = r.category;
     let source = r.source;
     let can_cancel = matches!(
         r.status,
@@ -433,7 +434,7 @@ pub(super) fn RegistrationRow(
         <li class="registration" class:just-promoted=move || just_promoted.with(|p| p.contains(&rid))>
             <div class="reg-who">
                 <a href=person_path(r.person_id) class="reg-name"><bdi>{name.clone()}</bdi></a>
-                <span class="badge badge-category">{move || i18n.t(category_key(category))}</span>
+                <span class="badge badge-category">{move || i18n.t(category_opt_key(category))}</span>
                 {position.map(|n| view! { <span class="badge badge-waitlist">{move || i18n.tf(ActKey::WaitlistPosition, &[("position", &n.to_string())])}</span> })}
                 {promoted_at.map(|t| view! {
                     <span class="badge badge-promoted">{move || i18n.tf(ActKey::PromotedOn, &[("date", &i18n.date(&t))])}</span>

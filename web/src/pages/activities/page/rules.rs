@@ -97,7 +97,7 @@ mod tests {
             activity_id: Uuid::from_u128(100),
             person_id: Uuid::from_u128(200 + n),
             display_name: format!("P{n}"),
-            category: Category::Local,
+            category: Some(Category::Local),
             status,
             source: RegistrationSource::Staff,
             waitlist_position: None,

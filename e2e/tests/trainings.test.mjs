@@ -110,7 +110,7 @@ describe('trainings: a coordinator runs a course in the browser', () => {
     })).json;
     staffMember = (await api('/people', {
       method: 'POST', token, expect: 201,
-      body: { first_name: 'Sophie', last_name: `Renard${stamp}`, email: `sophie-${stamp}@example.org`, profile: 'local' },
+      body: { first_name: 'Sophie', last_name: `Renard${stamp}`, email: `sophie-${stamp}@example.org`, profile: null },
     })).json;
     // Named to come first in the list of organisations, sorted by name.
     cpas = (await api('/organisations', {
@@ -194,6 +194,10 @@ describe('trainings: a coordinator runs a course in the browser', () => {
     await p.locator('li.trainee-card', { hasText: `Benali${stamp}` }).waitFor();
     // The course's figures follow (and the page is not drawn again under the next form).
     await p.locator('.page-head .badge', { hasText: '1 inscrit' }).waitFor();
+    // The organisations are searched on the server (a long list is not cut at its first page).
+    await p.locator('#trainee-organisation-search').fill(`CPAS ${stamp}`);
+    await p.locator('#trainee-organisation option', { hasText: `AAA CPAS ${stamp}` }).waitFor({ state: 'attached' });
+    assert.equal(await p.locator('#trainee-organisation option').count(), 2);
     await p.locator('#trainee-organisation').selectOption({ label: `AAA CPAS ${stamp}` });
     await p.getByRole('button', { name: `Inscrire Sophie Renard${stamp}` }).click();
     const staffCard = p.locator('li.trainee-card', { hasText: `Renard${stamp}` });

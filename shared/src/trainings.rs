@@ -162,9 +162,14 @@ pub struct CourseUpdate {
     /// Sessions shown in the public agenda and feeds.
     #[serde(default)]
     pub public: Option<bool>,
-    /// The sessions' venue.
-    #[serde(default)]
-    pub venue_id: Option<Uuid>,
+    /// The sessions' venue; `null` takes them out of any venue (absent keeps it).
+    #[serde(
+        default,
+        deserialize_with = "crate::nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Uuid>, nullable))]
+    pub venue_id: Option<Option<Uuid>>,
     #[serde(default)]
     pub open_to_partners: Option<bool>,
     /// The course's sessions as they must be (one to twenty): one left out is removed (it is

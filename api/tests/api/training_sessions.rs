@@ -410,6 +410,16 @@ both!(
     }
 );
 
+async fn venue_of(app: &TestApp, token: &str, activity: uuid::Uuid) -> Option<String> {
+    let a: shared::activities::Activity = expect_json(
+        app.get(&format!("/api/v1/activities/{activity}"), Some(token))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    a.venue.map(|v| v.id.to_string())
+}
+
 async fn patch(
     app: &TestApp,
     token: &str,
@@ -536,6 +546,22 @@ both!(
             Some("Les bases — printemps")
         );
         assert_eq!(audits(&app), 1);
+
+        // A venue is set, kept when the field is absent, and cleared by null.
+        let grand_poste = crate::activity_fixtures::GRAND_POSTE;
+        for (body, expected) in [
+            (json!({ "venue_id": grand_poste }), Some(grand_poste)),
+            (json!({ "public": false }), Some(grand_poste)),
+            (json!({ "venue_id": null }), None),
+        ] {
+            let res = patch(&app, &coord, c.id, body.clone()).await;
+            assert_eq!(res.status(), StatusCode::OK, "{body}");
+            assert_eq!(
+                venue_of(&app, &coord, s0).await.as_deref(),
+                expected,
+                "{body}"
+            );
+        }
 
         // Only coordinators edit.
         let (_, coach) = crate::people_fixtures::staff(&app, Role::Coach).await;

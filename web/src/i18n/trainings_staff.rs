@@ -269,6 +269,13 @@ crate::catalogue! {
         PartnerStaffTitle => { fr: "Personnel d'un partenaire", en: "A partner's staff", nl: "Personeel van een partner", ar: "موظفو شريك" },
         Organisation => { fr: "Organisation partenaire", en: "Partner organisation", nl: "Partnerorganisatie", ar: "المنظمة الشريكة" },
         ChooseOrganisation => { fr: "Choisir une organisation", en: "Choose an organisation", nl: "Kies een organisatie", ar: "اختر منظمة" },
+        FindOrganisation => { fr: "Rechercher une organisation", en: "Find an organisation", nl: "Zoek een organisatie", ar: "ابحث عن منظمة" },
+        MoreOrganisations => {
+            fr: "{shown} organisations sur {total} dans la liste : précisez la recherche pour trouver les autres.",
+            en: "{shown} of {total} organisations listed: narrow the search to find the others.",
+            nl: "{shown} van {total} organisaties in de lijst: verfijn de zoekopdracht om de andere te vinden.",
+            ar: "{shown} من {total} منظمة في القائمة: دقّق البحث للعثور على البقية.",
+        },
         NoContacts => {
             fr: "Personne n'est rattaché à cette organisation : rattachez son personnel depuis sa page.",
             en: "Nobody is affiliated to this organisation: affiliate its staff from its page.",

@@ -61,7 +61,7 @@ pub fn update(
         if ends_on < starts_on {
             v.add("ends_on", Msg::EndBeforeStart);
         }
-        if let Some(venue) = input.venue_id {
+        if let Some(Some(venue)) = input.venue_id {
             if !crate::activities::store::venue_exists(conn, &venue.to_string())? {
                 v.add("venue_id", Msg::NotFound);
             }
@@ -170,8 +170,8 @@ pub fn update(
                     Visibility::Internal
                 });
             }
-            if input.venue_id.is_some() {
-                a.venue_id = input.venue_id;
+            if let Some(venue) = input.venue_id {
+                a.venue_id = venue;
             }
             a.starts_at = w.start.to_rfc3339();
             a.ends_at = w.end.to_rfc3339();

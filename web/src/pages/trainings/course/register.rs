@@ -93,9 +93,33 @@ fn PartnerStaff(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let orgs = LocalResource::new(move || async move {
-        api.organisations(&OrganisationFilter::default()).await
+    // Searched on the server, so that every organisation can be reached, not only the first
+    // page of the list.
+    let search = RwSignal::new(String::new());
+    let orgs = LocalResource::new(move || {
+        let q = search.get().trim().to_owned();
+        async move {
+            api.organisations(&OrganisationFilter {
+                q: (!q.is_empty()).then_some(q),
+                ..Default::default()
+            })
+            .await
+        }
     });
+    let more = move || {
+        orgs.get().and_then(Result::ok).and_then(|page| {
+            let shown = page.results.len();
+            (page.count > shown as u64).then(|| {
+                i18n.tf(
+                    TsKey::MoreOrganisations,
+                    &[
+                        ("shown", &shown.to_string()),
+                        ("total", &page.count.to_string()),
+                    ],
+                )
+            })
+        })
+    };
     let chosen = RwSignal::new(String::new());
     let org = LocalResource::new(move || {
         let id = Uuid::parse_str(&chosen.get()).ok();
@@ -152,6 +176,14 @@ fn PartnerStaff(
     view! {
         <div class="partner-staff">
             <h3>{move || i18n.t(TsKey::PartnerStaffTitle)}</h3>
+            <div class="field">
+                <label for="trainee-organisation-search">{move || i18n.t(TsKey::FindOrganisation)}</label>
+                <input id="trainee-organisation-search" type="search" autocomplete="off"
+                    aria-describedby="trainee-organisation-more"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))/>
+                <p class="hint" id="trainee-organisation-more" aria-live="polite">{more}</p>
+            </div>
             <div class="field">
                 <label for="trainee-organisation">{move || i18n.t(TsKey::Organisation)}</label>
                 <select id="trainee-organisation" on:change=move |ev| chosen.set(event_target_value(&ev))>

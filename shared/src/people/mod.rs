@@ -1,10 +1,7 @@
 //! People: one profile across the four programmes.
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// Declares a string-backed enum with its wire names (snake_case), `as_str`, `ALL` and `FromStr`.
@@ -133,14 +130,6 @@ wire_enum!(
 );
 
 wire_enum!(
-    /// Interra's rule: newcomers arrived less than 5 years ago; locals have lived here longer.
-    Category {
-        Newcomer = "newcomer",
-        Local = "local",
-    }
-);
-
-wire_enum!(
     /// CEFR level of French.
     FrenchLevel {
         A0 = "A0",
@@ -203,112 +192,6 @@ wire_enum!(
         Demo = "demo",
     }
 );
-
-wire_enum!(
-    Weekday {
-        Mon = "mon",
-        Tue = "tue",
-        Wed = "wed",
-        Thu = "thu",
-        Fri = "fri",
-        Sat = "sat",
-        Sun = "sun",
-    }
-);
-
-wire_enum!(
-    DayPart {
-        Morning = "morning",
-        Afternoon = "afternoon",
-        Evening = "evening",
-    }
-);
-
-/// A weekly availability slot, on the wire (and in the database) as `"sat_afternoon"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "diesel",
-    derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)
-)]
-#[cfg_attr(feature = "diesel", diesel(sql_type = diesel::sql_types::Text))]
-pub struct Slot {
-    pub day: Weekday,
-    pub part: DayPart,
-}
-
-/// Every slot's text, by day then part (the orders of `Weekday::ALL` and `DayPart::ALL`).
-const SLOT_NAMES: [[&str; 3]; 7] = [
-    ["mon_morning", "mon_afternoon", "mon_evening"],
-    ["tue_morning", "tue_afternoon", "tue_evening"],
-    ["wed_morning", "wed_afternoon", "wed_evening"],
-    ["thu_morning", "thu_afternoon", "thu_evening"],
-    ["fri_morning", "fri_afternoon", "fri_evening"],
-    ["sat_morning", "sat_afternoon", "sat_evening"],
-    ["sun_morning", "sun_afternoon", "sun_evening"],
-];
-
-impl Slot {
-    pub fn all() -> impl Iterator<Item = Slot> {
-        Weekday::ALL
-            .iter()
-            .flat_map(|&day| DayPart::ALL.iter().map(move |&part| Slot { day, part }))
-    }
-
-    pub fn as_str(self) -> &'static str {
-        SLOT_NAMES[self.day as usize][self.part as usize]
-    }
-}
-
-text_column!(Slot);
-
-impl fmt::Display for Slot {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Slot {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Slot, ()> {
-        let (day, part) = s.split_once('_').ok_or(())?;
-        Ok(Slot {
-            day: day.parse()?,
-            part: part.parse()?,
-        })
-    }
-}
-
-impl Serialize for Slot {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Slot {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Slot, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(|_| {
-            serde::de::Error::custom(format!(
-                "unknown slot {s:?}: expected <mon..sun>_<morning|afternoon|evening>"
-            ))
-        })
-    }
-}
-
-#[cfg(feature = "openapi")]
-impl utoipa::PartialSchema for Slot {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        // Every value, listed: exactly what the API sends and accepts (by day, then part).
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .enum_values(Some(SLOT_NAMES.iter().flatten().copied()))
-            .examples(["sat_afternoon"])
-            .into()
-    }
-}
-
-#[cfg(feature = "openapi")]
-impl utoipa::ToSchema for Slot {}
 
 /// A language a person speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -580,7 +463,11 @@ pub struct CoachAssignment {
     pub user_id: Uuid,
 }
 
+mod availability;
+mod category;
 mod erasure;
+pub use availability::*;
+pub use category::*;
 pub use erasure::*;
 
 /// `POST /api/v1/people/{id}/review` body: a coordinator's decision on a person to review.
@@ -599,74 +486,9 @@ wire_enum!(
     }
 );
 
-/// The effective category under Interra's rule: newcomers arrived less than five years ago.
-pub fn computed_category(
-    profile: Category,
-    arrival_year: Option<i32>,
-    current_year: i32,
-) -> Category {
-    match (profile, arrival_year) {
-        (Category::Newcomer, Some(year)) if current_year - year >= 5 => Category::Local,
-        (profile, _) => profile,
-    }
-}
-
-/// The category that counts: a coordinator's override, else the five-year rule on the declared
-/// profile; none for someone who declared neither and has no override.
-pub fn effective_category(
-    profile: Option<Category>,
-    arrival_year: Option<i32>,
-    category_override: Option<Category>,
-    current_year: i32,
-) -> Option<Category> {
-    category_override.or(profile.map(|p| computed_category(p, arrival_year, current_year)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn five_year_rule() {
-        assert_eq!(
-            computed_category(Category::Newcomer, Some(2023), 2026),
-            Category::Newcomer
-        );
-        assert_eq!(
-            computed_category(Category::Newcomer, Some(2022), 2026),
-            Category::Newcomer
-        );
-        assert_eq!(
-            computed_category(Category::Newcomer, Some(2021), 2026),
-            Category::Local
-        );
-        assert_eq!(
-            computed_category(Category::Local, None, 2026),
-            Category::Local
-        );
-    }
-
-    #[test]
-    fn override_wins_and_neither_stays_neither() {
-        assert_eq!(
-            effective_category(Some(Category::Newcomer), Some(2020), None, 2026),
-            Some(Category::Local)
-        );
-        assert_eq!(
-            effective_category(
-                Some(Category::Newcomer),
-                Some(2020),
-                Some(Category::Newcomer),
-                2026
-            ),
-            Some(Category::Newcomer)
-        );
-        assert_eq!(effective_category(None, None, None, 2026), None);
-        assert_eq!(
-            effective_category(None, None, Some(Category::Local), 2026),
-            Some(Category::Local)
-        );
-    }
 
     #[test]
     fn profile_absent_is_unanswered_and_null_is_neither() {
@@ -691,22 +513,5 @@ mod tests {
         assert!(json.contains(r#""profile":null"#), "{json}");
         let json = serde_json::to_string(&PersonInput::default()).unwrap_or_default();
         assert!(!json.contains("profile"), "{json}");
-    }
-
-    #[test]
-    fn slots_round_trip() {
-        assert_eq!(Slot::all().count(), 21);
-        for slot in Slot::all() {
-            assert_eq!(slot.as_str(), format!("{}_{}", slot.day, slot.part));
-            assert_eq!(slot.as_str().parse(), Ok(slot));
-        }
-        let s: Slot = "sat_afternoon".parse().unwrap_or(Slot {
-            day: Weekday::Mon,
-            part: DayPart::Morning,
-        });
-        assert_eq!(s.to_string(), "sat_afternoon");
-        assert!("sat_noon".parse::<Slot>().is_err());
-        let json = serde_json::to_string(&s).unwrap_or_default();
-        assert_eq!(json, "\"sat_afternoon\"");
     }
 }

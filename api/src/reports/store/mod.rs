@@ -3,9 +3,9 @@
 //! (duos, candidacies, assessments, trainings, InterLab) read as rows. No per-person query,
 //! and no person or registration row loaded.
 
-mod counts;
+pub mod counts;
 pub mod home;
-mod trainings;
+pub mod trainings;
 
 use std::collections::HashMap;
 
@@ -34,9 +34,12 @@ type DuoRow = (
 /// Reads everything the report of `period` needs.
 pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
     let (start, end) = period.utc();
-    let (interact, training) = counts::programmes(conn, period)?;
+    let (mut interact, mut training) = counts::programmes(conn, period)?;
+    let reached = counts::reached(conn, period)?;
+    interact.participants = reached.interact_participants;
+    training.participants = reached.training_participants;
     let mut facts = Facts {
-        reached: counts::reached(conn, period)?,
+        reached: reached.people,
         interact,
         training,
         trainings: trainings::facts(conn, period)?,

@@ -126,13 +126,24 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<TrainingFac
         .filter(|s| s.status != ActivityStatus::Cancelled)
         .collect();
     let session_ids: Vec<&str> = counted.iter().map(|s| s.activity.as_str()).collect();
-    let attended: HashSet<(String, String)> = registrations::table
+    let attended: Vec<(String, String)> = registrations::table
         .filter(registrations::activity_id.eq_any(&session_ids))
         .filter(registrations::status.eq(RegistrationStatus::Attended))
         .select((registrations::activity_id, registrations::person_id))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect();
+        .load(conn)?;
+    // Indexed once, so that each trainee costs their course's few sessions, not every session
+    // of the period (the loop below was quadratic: seconds for a year of many courses).
+    let mut present_at: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (activity, person) in &attended {
+        present_at
+            .entry(activity.as_str())
+            .or_default()
+            .insert(person.as_str());
+    }
+    let mut sessions_of: HashMap<&str, Vec<&Session>> = HashMap::new();
+    for s in &counted {
+        sessions_of.entry(s.course.as_str()).or_default().push(s);
+    }
     let mut facts = TrainingFacts {
         courses: held.len() as u64,
         trainees: by_audience.into_iter().collect(),
@@ -142,10 +153,17 @@ pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<TrainingFac
         let Some(module) = ended.get(course.as_str()) else {
             continue;
         };
-        let of_course = counted.iter().filter(|s| &s.course == course);
-        let total: i64 = of_course.clone().map(|s| s.minutes).sum();
+        let of_course = sessions_of
+            .get(course.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let total: i64 = of_course.iter().map(|s| s.minutes).sum();
         let present: i64 = of_course
-            .filter(|s| attended.contains(&(s.activity.clone(), person.clone())))
+            .iter()
+            .filter(|s| {
+                present_at
+                    .get(s.activity.as_str())
+                    .is_some_and(|people| people.contains(person.as_str()))
+            })
             .map(|s| s.minutes)
             .sum();
         let rule = min_percent.get(*module).copied().unwrap_or(100);

@@ -141,3 +141,15 @@ export async function screenshots(page, name) {
   }
   if (before) await page.setViewportSize(before);
 }
+
+/** Whether `summary` shows a disclosure marker, and the marker's transform (it turns when open). */
+export async function disclosureMarker(summary) {
+  return summary.evaluate((el) => {
+    const before = getComputedStyle(el, '::before');
+    const own = getComputedStyle(el);
+    const drawn = before.content !== 'none' && before.content !== 'normal'
+      && (parseFloat(before.borderInlineStartWidth) > 0 || parseFloat(before.width) > 0);
+    const native = own.display === 'list-item' && own.listStyleType !== 'none';
+    return { shown: drawn || native, transform: before.transform };
+  });
+}

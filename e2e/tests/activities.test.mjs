@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   ADMIN, BASE_URL, COACH, DESKTOP, PASSWORD, PHONE,
-  accessToken, checkA11y, expectHeading, open, screenshots, signedIn,
+  accessToken, checkA11y, disclosureMarker, expectHeading, open, screenshots, signedIn,
 } from '../lib/harness.mjs';
 
 const GRAND_POSTE = '5a0f6f0e-7b6b-5c2e-9d61-4c1f3e2a9b01';
@@ -256,7 +256,13 @@ describe('activities: a coordinator runs a workshop series', () => {
     assert.match(await carla.getAttribute('class'), /just-promoted/);
     await carla.locator('.badge-promoted').waitFor();
     assert.equal(await main.locator('section[aria-labelledby=regs-waitlisted] li.registration').count(), 0);
-    await main.locator('section[aria-labelledby=regs-cancelled] summary').click();
+    // The cancelled group is folded, and says so with a marker that turns once opened.
+    const cancelled = main.locator('section[aria-labelledby=regs-cancelled] summary');
+    const folded = await disclosureMarker(cancelled);
+    assert.ok(folded.shown, 'the cancelled registrations show a disclosure marker');
+    await cancelled.click();
+    const opened = await disclosureMarker(cancelled);
+    assert.notEqual(opened.transform, folded.transform, 'the marker turns when the group opens');
     await main.locator('section[aria-labelledby=regs-cancelled] li', { hasText: name('Alia') }).waitFor();
     await main.locator('.activity-places', { hasText: 'Complet' }).waitFor();
     await checkA11y(s.page, 'activity page after a promotion');
@@ -287,7 +293,11 @@ describe('activities: a coordinator runs a workshop series', () => {
     const bytes = fs.readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
     const text = bytes.toString('utf8').slice(1);
-    assert.match(text.split('\r\n')[0], /^name;email;phone;category;status;source;registered_at$/);
+    // For people, not programs: French column names and values, dates Excel reads (they were
+    // English keys and RFC 3339 times).
+    assert.match(text.split('\r\n')[0], /^Nom;E-mail;Téléphone;Catégorie;Statut;Origine de l'inscription;Inscrit·e le$/);
+    assert.match(text, /;Inscrit·e;Par l'équipe;\d{4}-\d\d-\d\d \d\d:\d\d\r\n/);
+    assert.doesNotMatch(text, /registered|newcomer|T\d\d:\d\d:\d\d/);
     assert.match(text, new RegExp(name('Bruno')));
     assert.match(text, new RegExp(name('Carla')));
     assert.doesNotMatch(text, new RegExp(name('Alia')), 'cancelled registrations are left out');
@@ -335,7 +345,11 @@ describe('activities: a coordinator runs a workshop series', () => {
     // Someone already known turns up at the door.
     await s.page.locator('#walkin-search-q').fill(name('Dora'));
     await s.page.locator(`button[aria-label="Marquer ${name('Dora')} présent·e (sur place)"]`).click();
-    await main.locator('[role=status]', { hasText: `${name('Dora')} est ajouté·e sur place` }).waitFor();
+    // Said where the phone's screen is: in the walk-in card, in view (it was above the list).
+    const doorMessage = main.locator('.walk-in [role=status]', { hasText: `${name('Dora')} est ajouté·e sur place` });
+    await doorMessage.waitFor();
+    const seen = await doorMessage.boundingBox();
+    assert.ok(seen.y >= 0 && seen.y + seen.height <= PHONE.height, `the walk-in message is in view (${seen.y})`);
     assert.equal(await row('Dora').locator('button', { hasText: 'Présent·e' }).getAttribute('aria-pressed'), 'true');
 
     // Someone new: a few fields, then present.

@@ -160,6 +160,17 @@ describe('people: recording, correcting, reviewing', () => {
     await s.page.locator('#tag-search').fill('cuis');
     await s.page.locator('button[aria-label="Ajouter Cuisine"]').click();
     await s.page.locator('.chosen-tags li', { hasText: 'Cuisine' }).waitFor();
+    // A long interest, its kind and its remove button fit a 360 px phone (they overflowed).
+    await s.page.locator('#tag-search').fill('conversation');
+    await s.page.locator('button[aria-label="Ajouter Conversation en français"]').click();
+    const longChip = s.page.locator('.chosen-tags li', { hasText: 'Conversation en français' });
+    await longChip.waitFor();
+    for (const chip of await s.page.locator('.chosen-tags li').all()) {
+      const box = await chip.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `chip within the screen: ${box.x}+${box.width}`);
+    }
+    assert.ok(await s.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'no sideways scrolling on the person form at 360 px');
     await s.page.locator('button.add-language').click();
     await s.page.waitForFunction(() => document.activeElement?.id?.startsWith('lang-code-'));
     await s.page.keyboard.type('ar');
@@ -232,6 +243,11 @@ describe('people: recording, correcting, reviewing', () => {
     await confirm.click();
     await s.page.locator('main [role=status]', { hasText: 'Consentement retiré' }).waitFor();
     await s.page.locator('main li', { hasText: 'Retiré le' }).waitFor();
+    // The history says which consent was given and withdrawn (it said only "Consentement retiré").
+    await s.page.reload();
+    const history = s.page.locator('.person-history');
+    await history.locator('.history-action', { hasText: 'Consentement retiré : Photos' }).waitFor();
+    await history.locator('.history-action', { hasText: 'Consentement enregistré : Photos' }).waitFor();
   });
 
   it('warns about a duplicate and records a different person on request', async () => {
@@ -293,6 +309,9 @@ describe('people: a coach', () => {
     await s.page.locator('nav.main-nav a', { hasText: 'Personnes' }).click();
     await expectHeading(s.page, 'Personnes');
     await s.page.locator('main .count, main .empty').first().waitFor();
+    // Their list is the people they accompany, and says so (it said "Toutes les personnes").
+    await s.page.locator('main .lead', { hasText: 'Les personnes que vous accompagnez.' }).waitFor();
+    assert.doesNotMatch(await s.page.locator('main').innerText(), /Toutes les personnes/);
     assert.equal(await s.page.locator('main a', { hasText: 'Nouvelle personne' }).count(), 0);
     await checkA11y(s.page, 'people (coach)');
     noAppErrors(s);

@@ -173,6 +173,25 @@ describe('public: an anonymous visitor and the agenda', () => {
     await s.page.locator('.events li', { hasText: TITLE }).waitFor();
   });
 
+  it('public agenda: searches by words (case ignored) and by the language spoken', async () => {
+    // The sewing workshop is held in French and Arabic; its Arabic text is searched too.
+    await s.page.locator('#filter-q').fill(`ATELIER COUTURE ${stamp}`);
+    await s.page.locator('form[role=search] button[type=submit]').click();
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('q') !== null);
+    await s.page.locator('.events li', { hasText: TITLE }).waitFor();
+    await s.page.waitForFunction(() => document.querySelectorAll('.events li').length === 1);
+    await s.page.locator('#filter-language').selectOption('ar');
+    await s.page.waitForFunction(() => new URL(location.href).searchParams.get('language') === 'ar');
+    await s.page.locator('.events li', { hasText: TITLE }).waitFor();
+    await s.page.locator('#filter-language').selectOption('tr');
+    await s.page.locator('main .empty').waitFor();
+    await checkA11y(s.page, 'public agenda, searched');
+    // Back to everything: the search box follows the address.
+    await open(s.page, '/events');
+    assert.equal(await s.page.inputValue('#filter-q'), '');
+    await s.page.locator('.events li', { hasText: TITLE }).waitFor();
+  });
+
   it('public agenda: offers the iCalendar and RSS subscriptions', async () => {
     const host = new URL(BASE_URL).host;
     assert.equal(await s.page.locator('a.feed-webcal').getAttribute('href'),
@@ -234,6 +253,20 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.equal(await s.page.locator('.hp[aria-hidden=true] #website').count(), 1);
     const box = await hp.boundingBox();
     assert.ok(!box || box.x + box.width < 0 || box.width <= 1, 'the honeypot is not on screen');
+    // Add to my calendar (this event alone), see the place on a map, share the link.
+    const links = s.page.locator('.event-facts .event-links');
+    const calendar = links.locator('a', { hasText: 'Ajouter à mon agenda' });
+    const ics = await (await fetch(`${BASE_URL}${await calendar.getAttribute('href')}`)).text();
+    assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, 1, 'one event in the file');
+    assert.match(ics, new RegExp(`SUMMARY:${TITLE}`));
+    const map = links.locator('a', { hasText: 'Voir sur la carte' });
+    assert.match(await map.getAttribute('href'), /^https:\/\/www\.openstreetmap\.org\/search\?query=/);
+    await links.locator('button', { hasText: 'Partager' }).click();
+    // Headless Chromium has no share sheet: the link is copied, or offered to copy by hand.
+    await s.page.locator('.event-facts [role=status] .alert-ok, #share-url').first().waitFor();
+    if (await s.page.locator('#share-url').count()) {
+      assert.equal(await s.page.inputValue('#share-url'), `${BASE_URL}/events/${state.activity.id}`);
+    }
     await checkA11y(s.page, 'public event');
     await screenshots(s.page, '41-public-event');
   });
@@ -271,6 +304,11 @@ describe('public: an anonymous visitor and the agenda', () => {
     assert.match(confirmation, /Merci/);
     assert.match(confirmation, new RegExp(email.replace(/\./g, '\\.')));
     assert.doesNotMatch(confirmation, /2023/);
+    // What to keep: when, where, and the event for one's calendar.
+    assert.match(confirmation, /18:00/);
+    assert.match(confirmation, new RegExp(state.venue.name));
+    assert.match(await s.page.locator('.confirmation a', { hasText: 'Ajouter à mon agenda' }).getAttribute('href'),
+      new RegExp(`/api/v1/public/events/${state.activity.id}/calendar\\.ics`));
     assert.equal(await s.page.locator('.public-form').count(), 0, 'the form gives way to the confirmation');
     // The places left follow.
     await s.page.locator('.event-facts', { hasText: '4 places libres sur 5' }).waitFor();

@@ -322,6 +322,11 @@ pub struct EventQuery {
     pub kind: Option<ActivityKind>,
     /// Comma-separated tag slugs (any of them).
     pub tags: Option<String>,
+    /// Words to find in the title or the description, in any of their languages; case and
+    /// accents ignored (`liege` finds "Liège"); every word must be there.
+    pub q: Option<String>,
+    /// Comma-separated language codes (`ar,en`): activities held in any of them.
+    pub languages: Option<String>,
     /// Language of titles and descriptions: fr (default), en, nl, ar.
     #[serde(default, deserialize_with = "crate::query::lang_tag")]
     pub lang: Option<Lang>,
@@ -347,7 +352,9 @@ wire_enum!(
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct CsvQuery {
-    /// `semicolon` for Belgian Excel locales (default: comma).
+    /// `semicolon` for Excel in Belgium: `;`, column names and values in the request's
+    /// language, times Excel reads (`YYYY-MM-DD HH:MM`, Brussels). Default `comma`: English
+    /// keys and RFC 3339 times, for programs.
     pub sep: Option<CsvSeparator>,
 }
 

@@ -60,4 +60,7 @@ pub struct PersonHistoryEntry {
     /// Names of the fields that changed (e.g. `email`, `tags`); empty when the action says it
     /// all.
     pub changed: Vec<String>,
+    /// For a consent given or withdrawn: which one (`null` for other actions).
+    #[serde(default)]
+    pub consent: Option<crate::consent::ConsentPurpose>,
 }

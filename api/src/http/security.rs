@@ -36,10 +36,20 @@ const SWAGGER: &str = "default-src 'self'; script-src 'self'; style-src 'self' '
     img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
     form-action 'self'; frame-ancestors 'none'";
 
-/// The embeddable agenda: a static page with one inline stylesheet and no script, framed by
+/// The embeddable agenda: a static page with one inline stylesheet (the partner's colours) and
+/// one inline script, allowed by its hash, that tells the framing page its height; framed by
 /// partners' sites (no `frame-ancestors`: any site may embed it).
-const EMBED: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+static EMBED: LazyLock<HeaderValue> = LazyLock::new(|| {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(
+        crate::activities::public::http::RESIZE_SCRIPT.as_bytes(),
+    ));
+    let policy = format!(
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{hash}'; \
+         base-uri 'none'; form-action 'none'"
+    );
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
+});
 
 /// Pages the server renders itself (a confirmation link's page): one inline stylesheet, a
 /// form posting to the same page, no script.
@@ -103,7 +113,7 @@ pub async fn security_headers(
     let csp = match kind {
         Kind::Spa => SPA.clone(),
         Kind::Swagger => HeaderValue::from_static(SWAGGER),
-        Kind::Embed => HeaderValue::from_static(EMBED),
+        Kind::Embed => EMBED.clone(),
         Kind::ServerPage => HeaderValue::from_static(SERVER_PAGE),
         Kind::Api => HeaderValue::from_static(API),
     };

@@ -8,6 +8,7 @@ use shared::Lang;
 use crate::audit::AuditRow;
 use crate::error::ApiError;
 use crate::people::domain::display_name;
+use crate::people::service::HistoryNames;
 use crate::people::store::{ConsentRow, MembershipRow, PersonRecord, PersonRow};
 
 fn parse<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, ApiError> {
@@ -160,18 +161,24 @@ pub fn summary_dto(r: &PersonRow, programmes: Vec<Programme>) -> Result<PersonSu
 }
 
 /// One entry of a person's history: who, when, what, and which fields changed.
-pub fn history_entry(
-    r: AuditRow,
-    names: &std::collections::HashMap<String, String>,
-) -> Result<PersonHistoryEntry, ApiError> {
+pub fn history_entry(r: AuditRow, h: &HistoryNames) -> Result<PersonHistoryEntry, ApiError> {
     Ok(PersonHistoryEntry {
         id: parse(&r.id, "audit id")?,
         occurred_at: r.occurred_at.and_utc(),
         actor_id: r.actor_id.as_deref().and_then(|a| a.parse().ok()),
-        actor_name: r.actor_id.as_ref().and_then(|a| names.get(a).cloned()),
+        actor_name: r.actor_id.as_ref().and_then(|a| h.actors.get(a).cloned()),
         changed: changed_names(&r.details),
+        consent: consent_of(&r.details).and_then(|c| h.consents.get(&c).copied()),
         action: r.action,
     })
+}
+
+/// The consent an audit entry is about (its id), if any.
+fn consent_of(details: &str) -> Option<String> {
+    let serde_json::Value::Object(map) = serde_json::from_str(details).ok()? else {
+        return None;
+    };
+    map.get("consent")?.as_str().map(str::to_owned)
 }
 
 /// The names of the fields an audit entry says changed (never values).

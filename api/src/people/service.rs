@@ -448,13 +448,13 @@ pub async fn withdraw_consent(
     db.run(move |conn| {
         write_transaction(conn, |conn| {
             let person = PersonRow::get(conn, id)?;
-            ConsentRow::withdraw(conn, &person.id, consent, by)?;
+            let purpose = ConsentRow::withdraw(conn, &person.id, consent, by)?;
             record(
                 conn,
                 &actor,
                 AuditAction::PersonConsentWithdrawn,
                 &person.id,
-                json!({ "consent": consent }),
+                json!({ "consent": consent, "purpose": purpose }),
             )
         })
     })
@@ -529,6 +529,14 @@ pub async fn export(
     .await
 }
 
+/// What a page of history entries names: the staff who acted, and the person's consents (by
+/// id) with their purpose.
+#[derive(Debug, Default)]
+pub struct HistoryNames {
+    pub actors: HashMap<String, String>,
+    pub consents: HashMap<String, shared::consent::ConsentPurpose>,
+}
+
 /// A page of a person's history (audit entries about them, newest first) with the display
 /// names of the staff who acted.
 pub async fn history(
@@ -537,9 +545,13 @@ pub async fn history(
     id: Uuid,
     offset: i64,
     limit: i64,
-) -> Result<(Vec<AuditRow>, u64, HashMap<String, String>), ApiError> {
+) -> Result<(Vec<AuditRow>, u64, HistoryNames), ApiError> {
     db.run(move |conn| {
         let rec = load_visible(conn, &scope, id)?;
+        let consents = ConsentRow::of(conn, &rec.row.id)?
+            .into_iter()
+            .map(|c| (c.id, c.purpose))
+            .collect();
         let q = AuditQuery {
             entity_type: Some("person".into()),
             entity_id: Some(rec.row.id),
@@ -549,7 +561,8 @@ pub async fn history(
         let mut actors: Vec<String> = rows.iter().filter_map(|r| r.actor_id.clone()).collect();
         actors.sort();
         actors.dedup();
-        let names = audit::actor_names(conn, &actors)?;
+        let actors = audit::actor_names(conn, &actors)?;
+        let names = HistoryNames { actors, consents };
         Ok((rows, u64::try_from(count).unwrap_or(0), names))
     })
     .await

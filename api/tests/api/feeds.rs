@@ -974,3 +974,188 @@ both!(
         }
     }
 );
+
+both!(
+    one_event_as_a_calendar_file,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let mut input = upcoming("Atelier couture", 5, Some(8));
+        input.title.insert("nl".into(), "Naaiatelier".into());
+        let a = create_activity(&app, &token, &input).await;
+        let path = |id: Uuid, q: &str| format!("/api/v1/public/events/{id}/calendar.ics{q}");
+
+        let res = app.get(&path(a.id, ""), None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(header(&res, CONTENT_TYPE), "text/calendar; charset=utf-8");
+        assert!(header(&res, reqwest::header::CONTENT_DISPOSITION).starts_with("attachment"));
+        let raw = res.text().await.expect("body");
+        let unfolded = check_raw_ics(&raw);
+        let cal = read_calendar(&unfolded).expect("a valid calendar");
+        assert_eq!(events(&cal.components).len(), 1, "one event: {raw}");
+        // The same UID as in the agenda feed, so a calendar that has both keeps one event.
+        let one = event_by_uid(&cal.components, a.id);
+        assert_eq!(prop(one, "SUMMARY"), "Atelier couture");
+        let feed = fetch_ics(&app, "").await;
+        let feed = check_raw_ics(&feed);
+        let feed = read_calendar(&feed).expect("feed");
+        assert_eq!(
+            prop(event_by_uid(&feed.components, a.id), "DTSTART"),
+            prop(one, "DTSTART")
+        );
+        // In the language asked.
+        let nl = app.get(&path(a.id, "?lang=nl"), None).await;
+        assert!(nl
+            .text()
+            .await
+            .expect("body")
+            .contains("SUMMARY:Naaiatelier"));
+
+        // Nothing for what is not public, nor for an unknown language or event.
+        let mut internal = upcoming("Réunion interne", 5, None);
+        internal.visibility = Some(Visibility::Internal);
+        let internal = create_activity(&app, &token, &internal).await;
+        for (p, status) in [
+            (path(internal.id, ""), StatusCode::NOT_FOUND),
+            (path(Uuid::new_v4(), ""), StatusCode::NOT_FOUND),
+            (path(a.id, "?lang=xx"), StatusCode::UNPROCESSABLE_ENTITY),
+        ] {
+            let res = app.get(&p, None).await;
+            assert_eq!(res.status(), status, "{p}");
+        }
+    }
+);
+
+both!(
+    the_agenda_is_searched_by_words_and_languages,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        let mut liege = upcoming("Balade à Liège", 3, None);
+        liege.languages = vec!["fr".into(), "ar".into()];
+        liege.description = [("nl".to_owned(), "Wandeling met koffie".to_owned())]
+            .into_iter()
+            .collect();
+        let liege = create_activity(&app, &token, &liege).await;
+        let mut cooking = upcoming("Atelier CUISINE syrienne", 4, None);
+        cooking.languages = vec!["en".into()];
+        let cooking = create_activity(&app, &token, &cooking).await;
+        let ids = |q: &'static str| {
+            let app = &app;
+            async move {
+                let page: Page<PublicEvent> = expect_json(
+                    app.get(&format!("{EVENTS}?{q}"), None).await,
+                    StatusCode::OK,
+                )
+                .await;
+                let mut ids: Vec<Uuid> = page.results.iter().map(|e| e.id).collect();
+                ids.sort();
+                (page.count, ids)
+            }
+        };
+        let one = |id: Uuid| (1u64, vec![id]);
+        // Case and accents ignored, any language's text, every word needed.
+        assert_eq!(ids("q=liege").await, one(liege.id));
+        assert_eq!(ids("q=KOFFIE").await, one(liege.id));
+        assert_eq!(ids("q=cuisine%20syrienne").await, one(cooking.id));
+        assert_eq!(ids("q=cuisine%20liege").await, (0, vec![]));
+        // Held in any of the languages asked.
+        assert_eq!(ids("languages=ar").await, one(liege.id));
+        assert_eq!(ids("languages=en,nl").await, one(cooking.id));
+        assert_eq!(ids("q=balade&languages=en").await, (0, vec![]));
+        // Paging counts what was found.
+        let page: Page<PublicEvent> = expect_json(
+            app.get(&format!("{EVENTS}?languages=fr,en&page_size=1"), None)
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(page.count, 2);
+        assert_eq!(page.results.len(), 1);
+        assert!(page.next.is_some());
+        // Bad values are refused with the field named.
+        for bad in ["languages=fr,%3Cx%3E", &format!("q={}", "a".repeat(201))] {
+            let problem = crate::helpers::expect_problem(
+                app.get(&format!("{EVENTS}?{bad}"), None).await,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+            let field = bad.split('=').next().unwrap_or_default();
+            assert!(
+                !problem.field_errors(field).is_empty(),
+                "{bad}: {problem:?}"
+            );
+        }
+    }
+);
+
+both!(
+    the_embedded_agenda_takes_a_limit_colours_and_says_what_is_wrong,
+    |app: crate::helpers::TestApp| async move {
+        let token = app.token_for(Role::Coordinator).await;
+        for (title, days) in [
+            ("Premier atelier", 2),
+            ("Deuxième atelier", 3),
+            ("Troisième atelier", 4),
+        ] {
+            create_activity(&app, &token, &upcoming(title, days, Some(10))).await;
+        }
+        let page = get_text(&app, "/embed/agenda?limit=2&theme=dark&accent=%23C0FFEE").await;
+        assert_eq!(page.matches("<li>").count(), 2, "{page}");
+        assert!(page.contains("Premier atelier") && !page.contains("Troisième atelier"));
+        // The weekday, the start and the end; a registration link; the whole agenda linked.
+        let weekdays = [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ];
+        assert!(
+            weekdays.iter().any(|d| page.contains(&format!("{d} "))),
+            "{page}"
+        );
+        assert!(page.contains("14:00–16:00"), "{page}");
+        assert!(
+            page.contains("#register\"") && page.contains("s&apos;inscrire"),
+            "{page}"
+        );
+        assert!(
+            page.contains("/events\"") && page.contains("Tout l"),
+            "{page}"
+        );
+        // Dark theme, the partner's accent, and the height sent to the framing page.
+        assert!(
+            page.contains("background:#161616") && page.contains("color:#c0ffee"),
+            "{page}"
+        );
+        assert!(page.contains("interra-embed-height"), "{page}");
+
+        // A wrong parameter: a readable page in the agenda's language naming it.
+        for (query, field) in [
+            ("limit=500", "limit"),
+            ("theme=pink&lang=nl", "theme"),
+            ("accent=red;}body{", "accent"),
+            ("programme=martian", "programme"),
+        ] {
+            let res = app.get(&format!("/embed/agenda?{query}"), None).await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query}");
+            assert_eq!(
+                header(&res, CONTENT_TYPE),
+                "text/html; charset=utf-8",
+                "{query}"
+            );
+            let html = res.text().await.expect("body");
+            assert!(
+                html.contains(&format!("<code>{field}</code>")),
+                "{query}: {html}"
+            );
+            assert!(!html.contains("\"type\""), "not a problem document: {html}");
+            if query.contains("lang=nl") {
+                assert!(
+                    html.contains("Deze agenda kan niet worden getoond"),
+                    "{html}"
+                );
+            } else {
+                assert!(
+                    html.contains("Cet agenda ne peut pas s&apos;afficher"),
+                    "{html}"
+                );
+            }
+        }
+    }
+);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use shared::auth::Role;
-use shared::consent::Consent;
+use shared::consent::{Consent, ConsentPurpose};
 use shared::people::{
     Category, FrenchLevel, LanguageLevel, Membership, MembershipStatus, Person, PersonInput,
     Programme, ProgrammeRole, TagKind,
@@ -1312,6 +1312,31 @@ both!(consents_add_and_withdraw, |app: TestApp| async move {
     );
     assert_eq!(entries[1].details["purpose"], "photos");
     assert_eq!(entries[2].details["consent"], json!(consent.id.to_string()));
+    // The withdrawal names its purpose too, and the person's history says which consent each
+    // entry is about (it said only "consent withdrawn").
+    assert_eq!(entries[2].details["purpose"], "photos");
+    let history: shared::Page<shared::audit::PersonHistoryEntry> = expect_json(
+        app.get(&format!("{PEOPLE}/{}/history", person.id), Some(&token))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let about: Vec<(&str, Option<ConsentPurpose>)> = history
+        .results
+        .iter()
+        .map(|e| (e.action.as_str(), e.consent))
+        .collect();
+    assert_eq!(
+        about,
+        [
+            ("person.consent_withdrawn", Some(ConsentPurpose::Photos)),
+            ("person.consent_given", Some(ConsentPurpose::Photos)),
+            ("person.created", None),
+        ]
+    );
+    // Withdrawing again changes nothing and is not an error.
+    let res = send(&app, Method::POST, &withdraw, Some(&token), &json!({})).await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
 });
 
 both!(

@@ -62,6 +62,8 @@ fn every_query_type_reads_back_what_the_web_app_writes() {
         programme: Some(ActivityProgramme::Interlab),
         kind: Some(ActivityKind::WorkshopSession),
         tags: Some("pizza-party,cooking".into()),
+        q: Some("café & liège + co".into()),
+        languages: Some("ar,en".into()),
         lang: Some(Lang::Ar),
         modified_since: Some("2026-11-30T12:00:00+01:00".into()),
         ordering: Some(EventOrdering::StartDescending),

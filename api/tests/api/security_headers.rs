@@ -136,7 +136,8 @@ both!(
             assert!(res.headers().contains_key(ETAG), "{path}");
         }
 
-        // The embeddable agenda: frameable by any site, still no script.
+        // The embeddable agenda: frameable by any site; its one script (telling the framing
+        // page its height) allowed by its hash, nothing else.
         let res = app.get("/embed/agenda", None).await;
         assert_eq!(res.status(), StatusCode::OK);
         common(&res, "embed");
@@ -144,7 +145,25 @@ both!(
         let csp = header(&res, "content-security-policy").unwrap_or_default();
         assert!(!csp.contains("frame-ancestors"), "embed: {csp}");
         assert!(csp.starts_with("default-src 'none'"), "embed: {csp}");
-        assert!(!csp.contains("script-src"), "embed: {csp}");
+        assert!(csp.contains("script-src 'sha256-"), "embed: {csp}");
+        assert!(
+            !csp.contains("'self'") && !csp.contains("unsafe-eval"),
+            "embed: {csp}"
+        );
+        let html = res.text().await.unwrap_or_default();
+        let script = html
+            .split("<script>")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap_or_default();
+        use base64::Engine;
+        use sha2::Digest;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+        assert!(
+            csp.contains(&format!("'sha256-{hash}'")),
+            "the page's script is the one allowed: {csp}"
+        );
+        assert_eq!(html.matches("<script").count(), 1, "{html}");
 
         // Swagger UI under its own policy, not frameable.
         let res = app.get("/api/docs/", None).await;

@@ -29,6 +29,10 @@ pub struct AgendaQuery {
     /// Until this day, excluded (Brussels).
     pub end: Option<NaiveDate>,
     pub programme: Option<ActivityProgramme>,
+    /// Words to find in the title or description.
+    pub q: Option<String>,
+    /// A language the activity is held in.
+    pub language: Option<String>,
     /// Language of titles and descriptions (French when an activity has no translation).
     pub lang: Lang,
     pub page: Option<u32>,
@@ -41,6 +45,8 @@ pub fn agenda_query(q: &AgendaQuery) -> String {
         start: q.start.map(|d| d.format("%Y-%m-%d").to_string()),
         end: q.end.map(|d| d.format("%Y-%m-%d").to_string()),
         programme: q.programme,
+        q: q.q.clone(),
+        languages: q.language.clone(),
         lang: Some(q.lang),
         page: q.page.filter(|p| *p > 1),
         page_size: q.page_size,
@@ -143,13 +149,15 @@ mod tests {
             start: NaiveDate::from_ymd_opt(2026, 12, 1),
             end: NaiveDate::from_ymd_opt(2027, 1, 1),
             programme: Some(ActivityProgramme::Interlab),
+            q: Some("cuisine syrienne".into()),
+            language: Some("ar".into()),
             lang: Lang::Ar,
             page: Some(3),
             page_size: Some(AGENDA_PAGE_SIZE),
         };
         assert_eq!(
             agenda_query(&q),
-            "?start=2026-12-01&end=2027-01-01&programme=interlab&lang=ar&page=3&page_size=20"
+            "?start=2026-12-01&end=2027-01-01&programme=interlab&q=cuisine%20syrienne&languages=ar&lang=ar&page=3&page_size=20"
         );
         let first = AgendaQuery {
             page: Some(1),

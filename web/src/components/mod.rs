@@ -3,6 +3,7 @@
 pub mod dom;
 pub mod form;
 pub mod load;
+pub mod share;
 
 pub use load::Loading;
 

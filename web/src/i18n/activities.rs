@@ -76,7 +76,7 @@ crate::catalogue! {
         NothingInPeriod => { fr: "Aucune activité sur cette période.", en: "No activity in this period.", nl: "Geen activiteiten in deze periode.", ar: "لا أنشطة في هذه الفترة." },
         TooManyToShow => {
             fr: "Seules {shown} activités sur {count} sont affichées : filtrez pour voir les autres.",
-            en: "Only {shown} of {count} activities are shown: filter to see the others.",
+            en: "Only {shown} of {count} {count?activity is|activities are} shown: filter to see the others.",
             nl: "Slechts {shown} van de {count} activiteiten worden getoond: filter om de andere te zien.",
             ar: "تُعرض {shown} أنشطة فقط من أصل {count}: استعمل التصفية لرؤية البقية.",
         },

@@ -56,13 +56,13 @@ crate::catalogue! {
         OutcomeSaved => { fr: "Aboutissement enregistré.", en: "Outcome saved.", nl: "Resultaat opgeslagen.", ar: "تم حفظ النتيجة." },
         OutcomeLine => { fr: "{kind}, le {date}", en: "{kind}, on {date}", nl: "{kind}, op {date}", ar: "{kind}، يوم {date}" },
         EndsPath => { fr: "Fin du parcours : des appels de suivi sont prévus.", en: "The path ends here: follow-up calls are planned.", nl: "Einde van het traject: er zijn opvolgingsgesprekken gepland.", ar: "نهاية المسار: مكالمات متابعة مبرمجة." },
-        FollowUpLine => { fr: "Appel de suivi à {months} mois : le {date}", en: "Follow-up call at {months} months: {date}", nl: "Opvolgingsgesprek na {months} maanden: {date}", ar: "مكالمة متابعة بعد {months} أشهر: {date}" },
+        FollowUpLine => { fr: "Appel de suivi à {months} mois : le {date}", en: "Follow-up call at {months} {months?month|months}: {date}", nl: "Opvolgingsgesprek na {months} {months?maand|maanden}: {date}", ar: "مكالمة متابعة بعد {months} أشهر: {date}" },
         CalledOn => { fr: "appel fait le {date}", en: "called on {date}", nl: "gebeld op {date}", ar: "تمت المكالمة يوم {date}" },
 
         // ---- follow-up calls (staff's list)
         FollowUpsTitle => { fr: "Appels de suivi à faire", en: "Follow-up calls due", nl: "Opvolgingsgesprekken te doen", ar: "مكالمات متابعة مستحقة" },
         NoFollowUpsDue => { fr: "Aucun appel de suivi à faire aujourd'hui.", en: "No follow-up call due today.", nl: "Vandaag geen opvolgingsgesprek te doen.", ar: "لا توجد مكالمة متابعة مستحقة اليوم." },
-        FollowUpDue => { fr: "{months} mois après « {kind} », pour le {date}", en: "{months} months after “{kind}”, due {date}", nl: "{months} maanden na ‘{kind}’, tegen {date}", ar: "بعد {months} أشهر من «{kind}»، قبل {date}" },
+        FollowUpDue => { fr: "{months} mois après « {kind} », pour le {date}", en: "{months} {months?month|months} after “{kind}”, due {date}", nl: "{months} {months?maand|maanden} na ‘{kind}’, tegen {date}", ar: "بعد {months} أشهر من «{kind}»، قبل {date}" },
         MarkCalled => { fr: "Appel fait", en: "Call done", nl: "Gebeld", ar: "تمت المكالمة" },
         MarkCalledNamed => { fr: "Appel fait : {name}, aujourd'hui", en: "Call done: {name}, today", nl: "Gebeld: {name}, vandaag", ar: "تمت المكالمة: {name}، اليوم" },
         CalledSaved => { fr: "Appel de suivi noté.", en: "Follow-up call noted.", nl: "Opvolgingsgesprek genoteerd.", ar: "تم تسجيل مكالمة المتابعة." },

@@ -223,6 +223,10 @@ pub fn check_catalogue<K: Message + PartialEq>(all: &[K], same_everywhere: &[K],
         for lang in Lang::ALL {
             let s = t(lang, key);
             assert!(!s.trim().is_empty(), "{lang:?} {key:?} is empty");
+            assert!(
+                !(matches!(lang, Lang::Fr | Lang::En) && fixed_plural(s)),
+                "{lang:?} {key:?} puts a number before a fixed plural (\"1 jours\"): use {{n?one|many}}"
+            );
             assert_eq!(
                 placeholders(s),
                 reference,
@@ -240,6 +244,33 @@ pub fn check_catalogue<K: Message + PartialEq>(all: &[K], same_everywhere: &[K],
             "{lang:?} repeats French for {identical:?}"
         );
     }
+}
+
+/// Whether `s` writes a number placeholder straight before a plural word ("{days} jours")
+/// without the `{days?jour|jours}` form that agrees with it.
+#[cfg(test)]
+fn fixed_plural(s: &str) -> bool {
+    const NUMBERS: [&str; 9] = [
+        "days", "count", "n", "weeks", "months", "hours", "minutes", "people", "total",
+    ];
+    NUMBERS.iter().any(|name| {
+        let placeholder = format!("{{{name}}} ");
+        !s.contains(&format!("{{{name}?"))
+            && s.match_indices(&placeholder).any(|(at, p)| {
+                let word: String = s[at + p.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '·')
+                    .collect();
+                // Words that end in "s" but do not agree with a number.
+                const INVARIANT: [&str; 15] = [
+                    "fois", "mois", "avis", "dans", "sans", "sous", "vers", "plus", "moins",
+                    "parmi", "was", "has", "this", "its", "across",
+                ];
+                word.chars().count() > 2
+                    && (word.ends_with('s') || word.ends_with("·es"))
+                    && !INVARIANT.contains(&word.to_lowercase().as_str())
+            })
+    })
 }
 
 /// A tag's label in `lang`.
@@ -308,6 +339,16 @@ mod tests {
             fill_in(Lang::Fr, "éaa{name}", &[("name", "Anne")]),
             "éaaAnne"
         );
+    }
+
+    #[test]
+    fn a_number_before_a_fixed_plural_is_caught() {
+        assert!(fixed_plural("En attente depuis {days} jours (le {date})"));
+        assert!(fixed_plural("{count} rencontres"));
+        assert!(!fixed_plural("{days} {days?jour|jours}"));
+        assert!(!fixed_plural("il y a {days} {days?jour|jours}"));
+        assert!(!fixed_plural("{count} sur {total}"));
+        assert!(!fixed_plural("Le {date} à {time}"));
     }
 
     #[test]

@@ -16,6 +16,12 @@ crate::catalogue! {
             nl: "Iedereen die deelneemt aan de programma's van Interra.",
             ar: "كل من يشارك في برامج إنترا.",
         },
+        PeopleIntroCoach => {
+            fr: "Les personnes que vous accompagnez.",
+            en: "The people you accompany.",
+            nl: "De personen die u begeleidt.",
+            ar: "الأشخاص الذين ترافقهم.",
+        },
         NewPerson => {
             fr: "Nouvelle personne",
             en: "New person",

@@ -155,6 +155,12 @@ crate::catalogue! {
             nl: "Duo2Change-kandidatuur gewijzigd",
             ar: "تم تعديل طلب Duo2Change",
         },
+        ActAboutConsent => {
+            fr: "{action} : {purpose}",
+            en: "{action}: {purpose}",
+            nl: "{action}: {purpose}",
+            ar: "{action}: {purpose}",
+        },
         ActOther => {
             fr: "Autre action ({action})",
             en: "Other action ({action})",

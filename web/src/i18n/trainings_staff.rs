@@ -125,7 +125,7 @@ crate::catalogue! {
         ObjectivesList => { fr: "Objectifs", en: "Objectives", nl: "Doelen", ar: "الأهداف" },
         PrerequisitesShort => { fr: "Prérequis", en: "Prerequisites", nl: "Voorkennis", ar: "المتطلبات المسبقة" },
         GroupSize => { fr: "Taille du groupe", en: "Group size", nl: "Groepsgrootte", ar: "حجم المجموعة" },
-        GroupSizeValue => { fr: "{count} personnes au plus", en: "{count} people at most", nl: "Hoogstens {count} personen", ar: "{count} أشخاص على الأكثر" },
+        GroupSizeValue => { fr: "{count} {count?personne|personnes} au plus", en: "{count} {count?person|people} at most", nl: "Hoogstens {count} {count?persoon|personen}", ar: "{count} أشخاص على الأكثر" },
         NoLimit => { fr: "Sans limite", en: "No limit", nl: "Geen limiet", ar: "بلا حد" },
         Completion => { fr: "Pour terminer", en: "To complete", nl: "Om af te ronden", ar: "لإتمام التكوين" },
         CompletionValue => {
@@ -272,7 +272,7 @@ crate::catalogue! {
         FindOrganisation => { fr: "Rechercher une organisation", en: "Find an organisation", nl: "Zoek een organisatie", ar: "ابحث عن منظمة" },
         MoreOrganisations => {
             fr: "{shown} organisations sur {total} dans la liste : précisez la recherche pour trouver les autres.",
-            en: "{shown} of {total} organisations listed: narrow the search to find the others.",
+            en: "{shown} of {total} {total?organisation|organisations} listed: narrow the search to find the others.",
             nl: "{shown} van {total} organisaties in de lijst: verfijn de zoekopdracht om de andere te vinden.",
             ar: "{shown} من {total} منظمة في القائمة: دقّق البحث للعثور على البقية.",
         },

@@ -5,7 +5,7 @@ use actix_web::{get, web, HttpResponse};
 use shared::activities::{CsvQuery, CsvSeparator};
 use uuid::Uuid;
 
-use crate::activities::export::attendees_csv as render;
+use crate::activities::export::{attendees_csv as render, CsvForm};
 use crate::activities::service;
 use crate::error::ApiError;
 use crate::http::auth::Permission;
@@ -14,7 +14,12 @@ use crate::http::extract::Query;
 use crate::http::openapi::ItemErrors;
 use crate::state::AppState;
 
-/// The attendee list as CSV (UTF-8 with BOM, for Excel).
+/// The attendee list as CSV (UTF-8 with BOM, CRLF).
+///
+/// By default (`sep=comma`) for programs: the columns `name`, `email`, `phone`, `category`,
+/// `status`, `source`, `registered_at`, the API's own values, times in RFC 3339. With
+/// `sep=semicolon`, for Excel in Belgium: column names and values in the request's language
+/// (`Accept-Language`), times as `YYYY-MM-DD HH:MM` in Brussels time.
 #[utoipa::path(tag = "activities", security(("bearer" = [])), params(("id" = Uuid, Path), CsvQuery), responses(
     (status = 200, description = "CSV file", content_type = "text/csv"),
     ItemErrors
@@ -27,9 +32,9 @@ pub async fn attendees_csv(
     query: Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     ctx.require(Permission::ReadActivities)?;
-    let sep = match query.0.sep.unwrap_or(CsvSeparator::Comma) {
-        CsvSeparator::Comma => b',',
-        CsvSeparator::Semicolon => b';',
+    let form = match query.0.sep.unwrap_or(CsvSeparator::Comma) {
+        CsvSeparator::Comma => CsvForm::Plain,
+        CsvSeparator::Semicolon => CsvForm::Excel(ctx.lang),
     };
     let id = id.into_inner().to_string();
     let user = ctx.user;
@@ -44,5 +49,5 @@ pub async fn attendees_csv(
             "attachment; filename=\"attendees.csv\"",
         ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(render(&rows, sep)?))
+        .body(render(&rows, form)?))
 }

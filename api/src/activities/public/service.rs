@@ -35,6 +35,46 @@ pub struct Selection {
     pub descending: bool,
     /// Tag slugs, any of them.
     pub tag_slugs: Vec<String>,
+    /// Folded words that must all be in the title or description (any language).
+    pub words: Vec<String>,
+    /// Language codes the activity is held in, any of them.
+    pub languages: Vec<String>,
+}
+
+/// The folded words a visitor searches for (`Liège, café` → `liege`, `cafe`).
+pub fn search_words(q: &str) -> Vec<String> {
+    crate::people::domain::fold(q)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether an activity answers a text search and a language filter: every word somewhere in
+/// its titles or descriptions (any language, case and accents ignored), and held in one of
+/// `languages` (when any are asked).
+pub fn answers(row: &ActivityRow, words: &[String], languages: &[String]) -> bool {
+    if !languages.is_empty()
+        && !row
+            .languages
+            .split(',')
+            .any(|l| languages.iter().any(|x| x == l))
+    {
+        return false;
+    }
+    if words.is_empty() {
+        return true;
+    }
+    let text = crate::people::domain::fold(
+        &row.title
+            .0
+            .values()
+            .chain(row.description.0.values())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// A page of public activities, with what rendering them needs.
@@ -59,6 +99,8 @@ pub async fn events(db: &Db, sel: Selection, offset: i64, limit: i64) -> Result<
         lang,
         descending,
         tag_slugs,
+        words,
+        languages,
     } = sel;
     db.run(move |conn| {
         let slugs = store::tag_slugs(conn)?;
@@ -77,7 +119,21 @@ pub async fn events(db: &Db, sel: Selection, offset: i64, limit: i64) -> Result<
                 });
             }
         }
-        let (mut rows, count) = store::list(conn, &query, offset, limit)?;
+        let (mut rows, count) = if words.is_empty() && languages.is_empty() {
+            store::list(conn, &query, offset, limit)?
+        } else {
+            // Texts are JSON in several languages and folded in Rust (the same on both
+            // backends): the other filters narrow the rows, these pick among them.
+            let (all, _) = store::list(conn, &query, 0, i64::MAX)?;
+            let found: Vec<ActivityRow> = all
+                .into_iter()
+                .filter(|r| answers(r, &words, &languages))
+                .collect();
+            let count = i64::try_from(found.len()).unwrap_or(i64::MAX);
+            let start = usize::try_from(offset).unwrap_or(usize::MAX);
+            let take = usize::try_from(limit).unwrap_or(usize::MAX);
+            (found.into_iter().skip(start).take(take).collect(), count)
+        };
         if descending {
             rows.reverse();
         }
@@ -109,21 +165,28 @@ pub async fn load_public(
     id: Uuid,
     lang: Lang,
 ) -> Result<PublicEvent, ApiError> {
-    let id = id.to_string();
-    let (rec, slugs) = db
-        .run(move |conn| {
-            let row = ActivityRow::get(conn, &id)?;
-            // A withdrawn activity keeps its page, as cancelled, for the links feeds gave out.
-            if !is_public(&row) && !store::was_public(conn, &id)? {
-                return Err(ApiError::NotFound);
-            }
-            let rec = store::records(conn, vec![row])?
-                .pop()
-                .ok_or(ApiError::NotFound)?;
-            Ok((rec, store::tag_slugs(conn)?))
-        })
-        .await?;
+    let (rec, slugs) = public_record(db, id).await?;
     public_event(&rec, lang, base, &slugs)
+}
+
+/// The record of a public activity (as [`load_public`] finds it) and the tag slugs by id.
+pub async fn public_record(
+    db: &Db,
+    id: Uuid,
+) -> Result<(ActivityRecord, HashMap<String, String>), ApiError> {
+    let id = id.to_string();
+    db.run(move |conn| {
+        let row = ActivityRow::get(conn, &id)?;
+        // A withdrawn activity keeps its page, as cancelled, for the links feeds gave out.
+        if !is_public(&row) && !store::was_public(conn, &id)? {
+            return Err(ApiError::NotFound);
+        }
+        let rec = store::records(conn, vec![row])?
+            .pop()
+            .ok_or(ApiError::NotFound)?;
+        Ok((rec, store::tag_slugs(conn)?))
+    })
+    .await
 }
 
 /// A visitor's registration to a public activity, checked already.
@@ -320,4 +383,18 @@ pub fn confirm_registration(
         };
         Ok((lang, Confirmation::Done(status)))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_words;
+
+    #[test]
+    fn a_search_is_its_folded_words() {
+        assert_eq!(
+            search_words("  Liège, CAFÉ-Yılmaz "),
+            ["liege", "cafe", "yilmaz"]
+        );
+        assert!(search_words(" ,; ").is_empty());
+    }
 }

@@ -27,6 +27,13 @@ pub enum Text {
     ConfirmButton,
     ConfirmClosed,
     ConfirmInvalid,
+    /// The embedded agenda's link to the whole agenda, where visitors register.
+    EmbedSeeAll,
+    /// Next to an activity still open to registration in the embedded agenda.
+    EmbedRegister,
+    /// The embedded agenda's page when its address has a wrong parameter.
+    EmbedBadAddress,
+    EmbedBadAddressHint,
 }
 
 impl Text {
@@ -86,6 +93,22 @@ impl Text {
             (ConfirmInvalid, En) => "This link is no longer valid: it was already used or it has expired.",
             (ConfirmInvalid, Nl) => "Deze link is niet meer geldig: hij werd al gebruikt of is verlopen.",
             (ConfirmInvalid, Ar) => "هذا الرابط لم يعد صالحًا: استُخدم من قبل أو انتهت صلاحيته.",
+            (EmbedSeeAll, Fr) => "Tout l'agenda et les inscriptions",
+            (EmbedSeeAll, En) => "The whole agenda and registration",
+            (EmbedSeeAll, Nl) => "De hele agenda en inschrijven",
+            (EmbedSeeAll, Ar) => "كل المفكرة والتسجيل",
+            (EmbedRegister, Fr) => "s'inscrire",
+            (EmbedRegister, En) => "register",
+            (EmbedRegister, Nl) => "inschrijven",
+            (EmbedRegister, Ar) => "سجّل",
+            (EmbedBadAddress, Fr) => "Cet agenda ne peut pas s'afficher : son adresse contient une erreur.",
+            (EmbedBadAddress, En) => "This agenda cannot be shown: its address has a mistake.",
+            (EmbedBadAddress, Nl) => "Deze agenda kan niet worden getoond: het adres bevat een fout.",
+            (EmbedBadAddress, Ar) => "لا يمكن عرض هذه المفكرة: عنوانها يحتوي على خطأ.",
+            (EmbedBadAddressHint, Fr) => "Pour le site qui l'affiche : corrigez ces paramètres de l'adresse (voir la documentation pour les partenaires).",
+            (EmbedBadAddressHint, En) => "For the site that shows it: correct these parameters of the address (see the documentation for partners).",
+            (EmbedBadAddressHint, Nl) => "Voor de site die ze toont: verbeter deze parameters van het adres (zie de documentatie voor partners).",
+            (EmbedBadAddressHint, Ar) => "للموقع الذي يعرضها: صحّح معلمات العنوان هذه (راجع التوثيق الخاص بالشركاء).",
         }
     }
 }

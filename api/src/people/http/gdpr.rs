@@ -75,6 +75,7 @@ pub async fn person_history(
     let limit = i64::from(params.page_size());
     let (rows, count, names) =
         service::history(&state.db, scope(&ctx), id.into_inner(), offset, limit).await?;
+    // `names` also gives each consent's purpose, so the history says which was withdrawn.
     let (next, previous) = page_links(&req, &params, count);
     let results = rows
         .into_iter()

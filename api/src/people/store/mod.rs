@@ -567,16 +567,24 @@ impl ConsentRow {
             .map(|_| ())
     }
 
+    /// Withdraws consent `id` of the person (already withdrawn: nothing changes) and gives
+    /// its purpose, for the audit entry.
     pub fn withdraw(
         conn: &mut DbConnection,
         person_id: &str,
         id: Uuid,
         by: Option<String>,
-    ) -> Result<(), ApiError> {
-        let n = diesel::update(
+    ) -> Result<ConsentPurpose, ApiError> {
+        let purpose: ConsentPurpose = consents::table
+            .filter(consents::id.eq(id.to_string()))
+            .filter(consents::person_id.eq(person_id))
+            .select(consents::purpose)
+            .first(conn)
+            .optional()?
+            .ok_or(ApiError::NotFound)?;
+        diesel::update(
             consents::table
                 .filter(consents::id.eq(id.to_string()))
-                .filter(consents::person_id.eq(person_id))
                 .filter(consents::withdrawn_at.is_null()),
         )
         .set((
@@ -584,19 +592,15 @@ impl ConsentRow {
             consents::withdrawn_by.eq(by),
         ))
         .execute(conn)?;
-        if n == 0 {
-            // Unknown, or already withdrawn: tell which.
-            let exists: bool = diesel::select(diesel::dsl::exists(
-                consents::table
-                    .filter(consents::id.eq(id.to_string()))
-                    .filter(consents::person_id.eq(person_id)),
-            ))
-            .get_result(conn)?;
-            if !exists {
-                return Err(ApiError::NotFound);
-            }
-        }
-        Ok(())
+        Ok(purpose)
+    }
+
+    /// Every consent of a person, withdrawn ones included.
+    pub fn of(conn: &mut DbConnection, person_id: &str) -> QueryResult<Vec<ConsentRow>> {
+        consents::table
+            .filter(consents::person_id.eq(person_id))
+            .select(ConsentRow::as_select())
+            .load(conn)
     }
 }
 

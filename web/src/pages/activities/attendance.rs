@@ -127,6 +127,11 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
     let list = RwSignal::new(registrations);
     let status = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    // A walk-in's outcome is said in the walk-in card, where the phone's screen is: the sheet's
+    // own message sits above the list, out of view once it is long.
+    let door_status = RwSignal::new(None::<String>);
+    let door_error = RwSignal::new(None::<String>);
+    let at_door = RwSignal::new(false);
     let replace = move |r: Registration| {
         list.update(|l| match l.iter_mut().find(|x| x.id == r.id) {
             Some(x) => *x = r,
@@ -179,16 +184,25 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
             api.add_registration(id, &body, &key).await
         }
     });
-    Effect::new(move |_| match walk_in.value().get() {
-        Some(Ok(r)) => {
-            error.set(None);
-            status.set(Some(
-                i18n.tf(ActKey::WalkInAdded, &[("name", &r.display_name)]),
-            ));
-            replace(r);
+    Effect::new(move |_| {
+        let (ok, failed) = if at_door.get_untracked() {
+            (door_status, door_error)
+        } else {
+            (status, error)
+        };
+        match walk_in.value().get() {
+            Some(Ok(r)) => {
+                for s in [error, door_error, status, door_status] {
+                    s.set(None);
+                }
+                ok.set(Some(
+                    i18n.tf(ActKey::WalkInAdded, &[("name", &r.display_name)]),
+                ));
+                replace(r);
+            }
+            Some(Err(err)) => failed.set(Some(err.message(i18n.lang.get_untracked()))),
+            None => {}
         }
-        Some(Err(err)) => error.set(Some(err.message(i18n.lang.get_untracked()))),
-        None => {}
     });
     let busy = Signal::derive(move || mark.pending().get() || walk_in.pending().get());
     let present_ids = Signal::derive(move || {
@@ -200,6 +214,7 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
         })
     });
     let on_found = Callback::new(move |p: PersonSummary| {
+        at_door.set(true);
         walk_in.dispatch((p.id, None));
     });
 
@@ -315,7 +330,10 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
                                     class="button att-button att-present"
                                     disabled=move || busy.get()
                                     aria-label=move || i18n.tf(ActKey::ArrivedNamed, &[("name", &name)])
-                                    on:click=move |_| { walk_in.dispatch((pid, Some(rid))); }
+                                    on:click=move |_| {
+                                        at_door.set(false);
+                                        walk_in.dispatch((pid, Some(rid)));
+                                    }
                                 >
                                     <span class="att-mark" aria-hidden="true">"✓"</span>
                                     {move || i18n.t(ActKey::Arrived)}
@@ -347,6 +365,8 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
         {waiting}
         <section class="card walk-in" aria-labelledby="walkin-title">
             <h2 id="walkin-title">{move || i18n.t(ActKey::WalkInTitle)}</h2>
+            <StatusMessage message=door_status/>
+            <ErrorAlert message=door_error on_dismiss=move || door_error.set(None)/>
             // The API records walk-ins from an hour before the start (nobody is at the door of
             // an activity still ahead).
             {if doors_open {
@@ -360,7 +380,12 @@ fn Sheet(activity: Activity, registrations: Vec<Registration>) -> impl IntoView 
                         exclude=present_ids
                         busy=busy
                     />
-                    {can_write.then(|| view! { <QuickPerson on_created=Callback::new(move |pid: Uuid| { walk_in.dispatch((pid, None)); })/> })}
+                    {can_write.then(|| view! {
+                        <QuickPerson on_created=Callback::new(move |pid: Uuid| {
+                            at_door.set(true);
+                            walk_in.dispatch((pid, None));
+                        })/>
+                    })}
                 }.into_any()
             } else {
                 view! { <p class="hint">{move || i18n.t(ActKey::WalkInFromDoors)}</p> }.into_any()

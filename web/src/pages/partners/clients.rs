@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use shared::partners::{ApiClient, ApiClientInput, ApiClientSecret, Scope};
 use uuid::Uuid;
 
-use super::copy_text;
 use crate::api::{use_api, FormErrors};
 use crate::components::dom::focus_id_later;
 use crate::components::form::{use_submit, ErrorAlert, TextField};
 use crate::components::load::load_state;
+use crate::components::share::copy_text;
 use crate::i18n::common::CommonKey;
 use crate::i18n::partners::{scope_key, PtKey};
 use crate::locale::{format_datetime, use_i18n};

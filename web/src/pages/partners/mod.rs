@@ -242,40 +242,6 @@ pub fn OrgFields(
     }
 }
 
-/// Copies `text` to the clipboard; `false` when the browser refused.
-pub async fn copy_text(text: &str) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::{JsCast, JsValue};
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        let navigator: JsValue = window.navigator().into();
-        let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        else {
-            return false;
-        };
-        let Ok(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")) else {
-            return false;
-        };
-        let Ok(write) = write.dyn_into::<js_sys::Function>() else {
-            return false;
-        };
-        let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) else {
-            return false;
-        };
-        let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
-            return false;
-        };
-        wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = text;
-        false
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

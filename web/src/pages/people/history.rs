@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 use shared::audit::PersonHistoryEntry;
+use shared::consent::ConsentPurpose;
+use shared::Lang;
 use uuid::Uuid;
 
 use crate::api::use_api;
@@ -12,7 +14,8 @@ use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::people_admin::PaKey;
 use crate::i18n::person::PersonKey;
-use crate::i18n::Text;
+use crate::i18n::vocabulary::purpose_key;
+use crate::i18n::{t, tf, Text};
 use crate::locale::use_i18n;
 
 /// Entries fetched at a time.
@@ -40,6 +43,23 @@ pub fn action_key(action: &str) -> Option<PaKey> {
         "duo.candidacy_updated" => PaKey::ActDuoCandidacyUpdated,
         _ => return None,
     })
+}
+
+/// What an entry says was done, in `lang`: the action, and for a consent which one
+/// ("Consentement retiré : Photos").
+pub fn action_label(lang: Lang, action: &str, consent: Option<ConsentPurpose>) -> String {
+    let done = match action_key(action) {
+        Some(k) => t(lang, k).to_string(),
+        None => tf(lang, PaKey::ActOther, &[("action", action)]),
+    };
+    match consent {
+        Some(p) => tf(
+            lang,
+            PaKey::ActAboutConsent,
+            &[("action", &done), ("purpose", t(lang, purpose_key(p)))],
+        ),
+        None => done,
+    }
 }
 
 /// The label of a changed field, as the form names it; `None` for a name this version does not
@@ -189,10 +209,8 @@ fn HistoryItem(entry: PersonHistoryEntry) -> impl IntoView {
     let action = entry.action.clone();
     let label = {
         let action = action.clone();
-        move || match action_key(&action) {
-            Some(k) => i18n.t(k).to_string(),
-            None => i18n.tf(PaKey::ActOther, &[("action", &action)]),
-        }
+        let consent = entry.consent;
+        move || action_label(i18n.lang.get(), &action, consent)
     };
     let by = match (&entry.actor_name, entry.actor_id) {
         (Some(name), _) => {
@@ -254,9 +272,7 @@ fn HistoryItem(entry: PersonHistoryEntry) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::t;
     use chrono::Utc;
-    use shared::Lang;
 
     fn entry(n: u128) -> PersonHistoryEntry {
         PersonHistoryEntry {
@@ -266,7 +282,32 @@ mod tests {
             actor_id: None,
             actor_name: None,
             changed: vec![],
+            consent: None,
         }
+    }
+
+    #[test]
+    fn a_consent_entry_says_which_consent() {
+        assert_eq!(
+            action_label(
+                Lang::Fr,
+                "person.consent_withdrawn",
+                Some(ConsentPurpose::Photos)
+            ),
+            "Consentement retiré : Photos"
+        );
+        assert_eq!(
+            action_label(
+                Lang::En,
+                "person.consent_given",
+                Some(ConsentPurpose::Newsletter)
+            ),
+            "Consent recorded: Newsletter"
+        );
+        assert_eq!(
+            action_label(Lang::Fr, "person.consent_withdrawn", None),
+            "Consentement retiré"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use shared::auth::Role;
 use shared::page::PageParams;
 use shared::people::{
     Category, FrenchLevel, PeopleFilter, PersonStatus, PersonSummary, Programme, ReviewDecision,
@@ -75,6 +76,8 @@ pub fn PeoplePage() -> impl IntoView {
     use_page_title(PeopleKey::PeopleTitle);
     let api = use_api();
     let can_write = api.session.user().is_some_and(|u| writes_people(u.role));
+    // A coach's list holds only the people they accompany, and says so.
+    let only_accompanied = api.session.user().is_some_and(|u| u.role == Role::Coach);
     let is_admin = api
         .session
         .user()
@@ -133,7 +136,7 @@ pub fn PeoplePage() -> impl IntoView {
             <div class="page-head">
                 <div>
                     <h1 id="page-title">{move || i18n.t(PeopleKey::PeopleTitle)}</h1>
-                    <p class="lead">{move || i18n.t(PeopleKey::PeopleIntro)}</p>
+                    <p class="lead">{move || i18n.t(if only_accompanied { PeopleKey::PeopleIntroCoach } else { PeopleKey::PeopleIntro })}</p>
                 </div>
                 {can_write
                     .then(|| {

@@ -11,7 +11,7 @@ use shared::activities::{ActivityProgramme, ActivityStatus, PublicEvent};
 use shared::page::PageParams;
 use shared::Page;
 
-use super::{format_when, today_in_brussels, StaffNote};
+use super::{format_when, language_name, today_in_brussels, StaffNote};
 use crate::api::public::{feed_path, AgendaQuery, Feed, AGENDA_PAGE_SIZE};
 use crate::api::use_api;
 use crate::components::Pager;
@@ -94,11 +94,19 @@ impl Period {
     }
 }
 
+/// The languages a visitor may ask activities to be held in (codes; named in the reader's
+/// language).
+pub const SPOKEN: [&str; 10] = ["fr", "nl", "en", "de", "ar", "es", "tr", "ru", "uk", "fa"];
+
 /// The agenda's filters, as kept in the address.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AgendaFilter {
     pub programme: Option<ActivityProgramme>,
     pub period: Period,
+    /// Words to find (title or description).
+    pub q: Option<String>,
+    /// A language the activity is held in.
+    pub language: Option<String>,
     /// Page number, when past the first.
     pub page: Option<u32>,
 }
@@ -111,6 +119,10 @@ impl AgendaFilter {
             period: get("period")
                 .and_then(|v| Period::parse(v.trim()))
                 .unwrap_or_default(),
+            q: get("q")
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
+            language: get("language").filter(|v| SPOKEN.contains(&v.trim())),
             page: get("page")
                 .and_then(|v| v.trim().parse().ok())
                 .filter(|p| *p > 1),
@@ -119,21 +131,23 @@ impl AgendaFilter {
 
     /// The query string (with its `?`, or empty) of the agenda's address.
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
+        let mut parts: Vec<(&str, String)> = Vec::new();
         if let Some(p) = self.programme {
-            parts.push(format!("programme={}", p.as_str()));
+            parts.push(("programme", p.as_str().to_owned()));
         }
         if self.period != Period::Upcoming {
-            parts.push(format!("period={}", self.period.as_str()));
+            parts.push(("period", self.period.as_str().to_owned()));
+        }
+        if let Some(q) = &self.q {
+            parts.push(("q", q.clone()));
+        }
+        if let Some(l) = &self.language {
+            parts.push(("language", l.clone()));
         }
         if let Some(page) = self.page.filter(|p| *p > 1) {
-            parts.push(format!("page={page}"));
+            parts.push(("page", page.to_string()));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        shared::query::query_string(&parts).unwrap_or_default()
     }
 }
 
@@ -159,12 +173,17 @@ pub fn AgendaPage() -> impl IntoView {
             start,
             end,
             programme: f.programme,
+            q: f.q.clone(),
+            language: f.language.clone(),
             lang,
             page: f.page,
             page_size: Some(AGENDA_PAGE_SIZE),
         };
         async move { api.public_events(&q).await }
     });
+    // What is typed in the search box, applied on submit; follows the address (back button).
+    let search = RwSignal::new(String::new());
+    Effect::new(move |_| search.set(filter.with(|f| f.q.clone().unwrap_or_default())));
     let change = move |edit: &dyn Fn(&mut AgendaFilter)| {
         let mut f = filter.get_untracked();
         edit(&mut f);
@@ -189,8 +208,49 @@ pub fn AgendaPage() -> impl IntoView {
                 </div>
             </div>
 
-            <form class="filters card agenda-filters" role="search" aria-labelledby="filters-title" on:submit=|ev| ev.prevent_default()>
+            <form class="filters card agenda-filters" role="search" aria-labelledby="filters-title" on:submit=move |ev| {
+                ev.prevent_default();
+                let typed = search.get_untracked().trim().to_owned();
+                change(&|f| f.q = Some(typed.clone()).filter(|t| !t.is_empty()));
+            }>
                 <h2 id="filters-title" class="visually-hidden">{move || i18n.t(CommonKey::FilterActivities)}</h2>
+                <div class="field agenda-search">
+                    <label for="filter-q">{move || i18n.t(PublicKey::SearchActivities)}</label>
+                    <div class="search-row">
+                        <input
+                            id="filter-q"
+                            type="search"
+                            maxlength="200"
+                            prop:value=move || search.get()
+                            on:input=move |ev| search.set(event_target_value(&ev))
+                        />
+                        <button type="submit" class="button">{move || i18n.t(PublicKey::Search)}</button>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="filter-language">{move || i18n.t(PublicKey::HeldIn)}</label>
+                    <select
+                        id="filter-language"
+                        on:change=move |ev| {
+                            let v = Some(event_target_value(&ev)).filter(|v| SPOKEN.contains(&v.as_str()));
+                            change(&|f| f.language = v.clone());
+                        }
+                    >
+                        <option value="" selected=move || filter.with(|f| f.language.is_none())>
+                            {move || i18n.t(PublicKey::AnyLanguage)}
+                        </option>
+                        {SPOKEN
+                            .iter()
+                            .map(|&code| {
+                                view! {
+                                    <option value=code selected=move || filter.with(|f| f.language.as_deref() == Some(code))>
+                                        {move || language_name(i18n.lang.get(), code)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
                 <div class="field">
                     <label for="filter-programme">{move || i18n.t(PersonKey::Programme)}</label>
                     <select
@@ -425,16 +485,20 @@ mod tests {
         let f = AgendaFilter {
             programme: Some(ActivityProgramme::Interlab),
             period: Period::NextMonth,
+            q: Some("café & co".into()),
+            language: Some("ar".into()),
             page: Some(2),
         };
         let q = f.to_query();
-        assert_eq!(q, "?programme=interlab&period=next-month&page=2");
-        let map: HashMap<String, String> = q
-            .trim_start_matches('?')
-            .split('&')
-            .filter_map(|kv| kv.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        assert_eq!(
+            q,
+            "?programme=interlab&period=next-month&q=caf%C3%A9%20%26%20co&language=ar&page=2"
+        );
+        let map: HashMap<String, String> =
+            serde_urlencoded::from_str::<Vec<(String, String)>>(q.trim_start_matches('?'))
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
         assert_eq!(AgendaFilter::from_query(|n| map.get(n).cloned()), f);
         assert_eq!(AgendaFilter::default().to_query(), "");
     }
@@ -456,6 +520,8 @@ mod tests {
         let f = AgendaFilter::from_query(|n| match n {
             "programme" => Some("martian".into()),
             "period" => Some("forever".into()),
+            "language" => Some("klingon".into()),
+            "q" => Some("   ".into()),
             "page" => Some("1".into()),
             _ => None,
         });

@@ -29,8 +29,10 @@ use crate::locale::use_i18n;
 use crate::pages::people::person_form::{opt_text, opt_year};
 use crate::routes::{EVENTS, SIGNUP};
 
+mod links;
 mod registration;
 
+use links::EventLinks;
 use registration::*;
 
 /// The registration form's inputs, by the names the API uses for its field errors.
@@ -341,12 +343,13 @@ fn EventBody(
             <section class="card event-facts" aria-labelledby="facts-title">
                 <h2 id="facts-title">{move || i18n.t(PublicKey::Details)}</h2>
                 {facts}
+                {move || event.get().filter(|e| e.status != ActivityStatus::Cancelled).map(|e| view! { <EventLinks event=e/> })}
             </section>
             {description}
         </div>
         <section class="register" id="register" aria-labelledby="register-title">
             <h2 id="register-title">{move || i18n.t(PublicKey::RegisterTitle)}</h2>
-            {move || form.done.get().map(|d| view! { <Confirmation done=d form=form/> })}
+            {move || form.done.get().map(|d| view! { <Confirmation done=d form=form event=event/> })}
             {move || {
                 form.done.with(Option::is_none).then(|| match (state.get(), id) {
                     (Some(RegState::Open { full }), Some(id)) => {

@@ -8,6 +8,8 @@ use shared::Lang;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
+use crate::activities::feeds::ics;
+use crate::activities::public::dto::{ics_event, ics_texts};
 use crate::activities::public::service;
 use crate::error::ApiError;
 use crate::http::extract::Query;
@@ -23,6 +25,15 @@ pub struct EventLangQuery {
     pub lang: Option<String>,
 }
 
+/// The language an event's page or file is asked in (French by default); an unknown one is
+/// refused as on the lists, not silently read as French.
+fn lang_of(query: &EventLangQuery) -> Result<Lang, ApiError> {
+    match query.lang.as_deref() {
+        None => Ok(Lang::Fr),
+        Some(l) => Lang::from_tag(l).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue)),
+    }
+}
+
 /// One public activity.
 #[utoipa::path(tag = "public", params(("id" = Uuid, Path), EventLangQuery), responses(
     (status = 200, body = PublicEvent),
@@ -35,14 +46,44 @@ pub async fn get_event(
     id: web::Path<Uuid>,
     query: Query<EventLangQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    // An unknown language is refused as on the lists, not silently read as French.
-    let lang = match query.0.lang.as_deref() {
-        None => Lang::Fr,
-        Some(l) => Lang::from_tag(l).ok_or_else(|| ApiError::field("lang", Msg::InvalidValue))?,
-    };
+    let lang = lang_of(&query.0)?;
     let event = service::load_public(&state.db, state.public_url(), id.into_inner(), lang).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
         .json(event))
+}
+
+/// One public activity as an iCalendar file, for "add to my calendar" (RFC 5545, one event with
+/// the same UID as in `/events.ics`, so a calendar that has both knows it is one event; a
+/// cancelled activity comes as `STATUS:CANCELLED`).
+#[utoipa::path(tag = "public", params(("id" = Uuid, Path), EventLangQuery), responses(
+    (status = 200, description = "iCalendar file with one event", content_type = "text/calendar"),
+    (status = 404, description = "Not a public activity", body = shared::Problem, content_type = "application/problem+json"),
+    PublicReadErrors
+))]
+#[get("/events/{id}/calendar.ics")]
+pub async fn event_ics(
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: Query<EventLangQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = lang_of(&query.0)?;
+    let id = id.into_inner();
+    let (rec, slugs) = service::public_record(&state.db, id).await?;
+    let url = format!("{}/events/{id}", state.public_url());
+    let texts = ics_texts(&rec, lang);
+    let mut categories = vec![rec.row.programme.as_str().to_owned()];
+    categories.extend(rec.tags.iter().filter_map(|t| slugs.get(t).cloned()));
+    let event = ics_event(&rec, &texts, &url, categories);
+    let body = ics::calendar(&texts.0, &[event]);
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"interra-event.ics\"",
+        ))
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
+        .body(body))
 }

@@ -13,8 +13,8 @@ use shared::activities::{EventOrdering, EventQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub use confirm::{confirm_page, confirm_submit};
-pub use embed::embed_agenda;
-pub use event::get_event;
+pub use embed::{embed_agenda, RESIZE_SCRIPT};
+pub use event::{event_ics, get_event};
 pub use feeds::{events_ics, events_rss, list_events};
 pub use register::register_public;
 
@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(events_ics)
         .service(events_rss)
         .service(get_event)
+        .service(event_ics)
         .service(register_public);
 }
 
@@ -50,6 +51,8 @@ fn selection(q: &EventQuery, default_window_days: Option<i64>) -> Result<Selecti
         None => Some(None),
     }
     .flatten();
+    let words = v.check("q", search_words(q.q.as_deref()));
+    let languages = v.check("languages", language_codes(q.languages.as_deref()));
     v.finish()?;
     let descending = q.ordering == Some(EventOrdering::StartDescending);
     let tag_slugs: Vec<String> = q
@@ -74,5 +77,32 @@ fn selection(q: &EventQuery, default_window_days: Option<i64>) -> Result<Selecti
         lang: q.lang.unwrap_or_default(),
         descending,
         tag_slugs,
+        words: words.unwrap_or_default(),
+        languages: languages.unwrap_or_default(),
     })
+}
+
+/// The folded words of a text search (none for a blank one); at most 200 characters.
+fn search_words(q: Option<&str>) -> Result<Vec<String>, crate::i18n::Msg> {
+    let q = q.unwrap_or("");
+    if q.chars().count() > 200 {
+        return Err(crate::i18n::Msg::TooLong(200));
+    }
+    Ok(crate::activities::public::service::search_words(q))
+}
+
+/// Language codes (two or three letters each), lower-cased.
+fn language_codes(list: Option<&str>) -> Result<Vec<String>, crate::i18n::Msg> {
+    list.unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            if (2..=3).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_alphabetic()) {
+                Ok(c.to_ascii_lowercase())
+            } else {
+                Err(crate::i18n::Msg::InvalidLanguageCode)
+            }
+        })
+        .collect()
 }

@@ -101,10 +101,44 @@ pub(super) fn closed_problem(lang: Lang) -> shared::Problem {
 }
 
 #[component]
-pub(super) fn Confirmation(done: Done, form: RegistrationForm) -> impl IntoView {
+pub(super) fn Confirmation(
+    done: Done,
+    form: RegistrationForm,
+    event: Memo<Option<PublicEvent>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let waitlisted = done.status == RegistrationStatus::Waitlisted;
     let contact = done.contact.clone();
+    // What to keep from this page: when, where, and the event for one's calendar.
+    let reminder = event.get_untracked().map(|e| {
+        let (start, end, id) = (e.start, e.end, e.id);
+        let place = e
+            .venue
+            .as_ref()
+            .map(|v| {
+                [Some(v.name.clone()), v.street.clone(), v.locality.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .or_else(|| e.online_url.as_ref().map(|_| i18n.t(PublicKey::Online).to_owned()));
+        view! {
+            <dl class="facts confirm-facts">
+                <dt>{move || i18n.t(PublicKey::When)}</dt>
+                <dd>{move || format_when(i18n.lang.get(), &start, &end)}</dd>
+                {place.map(|p| view! {
+                    <dt>{move || i18n.t(PublicKey::Where)}</dt>
+                    <dd><bdi>{p}</bdi></dd>
+                })}
+            </dl>
+            <p>
+                <a class="button" href=move || links::calendar_path(id, i18n.lang.get()) download="">
+                    {move || i18n.t(PublicKey::AddToCalendar)}
+                </a>
+            </p>
+        }
+    });
     view! {
         <div class="confirmation" class:confirmation-waitlist=waitlisted>
             <h3 id="confirm-title" tabindex="-1">
@@ -112,6 +146,7 @@ pub(super) fn Confirmation(done: Done, form: RegistrationForm) -> impl IntoView 
             </h3>
             <p lang=done.lang.code()>{done.message.clone()}</p>
             {waitlisted.then(|| view! { <p>{move || i18n.t(PublicKey::WaitlistExplained)}</p> })}
+            {reminder}
             {(!contact.is_empty()).then(|| view! {
                 <p>{move || i18n.t(PublicKey::ContactEcho)} " " <bdi class="echo">{contact.clone()}</bdi></p>
             })}

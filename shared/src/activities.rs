@@ -324,8 +324,13 @@ pub struct EventQuery {
     pub tags: Option<String>,
     /// Words to find in the title or the description, in any of their languages; case and
     /// accents ignored (`liege` finds "Liège"); every word must be there.
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// Comma-separated language codes (`ar,en`): activities held in any of them.
+    #[cfg_attr(
+        feature = "openapi",
+        param(pattern = "^([A-Za-z]{2,3}(,[A-Za-z]{2,3})*)?$")
+    )]
     pub languages: Option<String>,
     /// Language of titles and descriptions: fr (default), en, nl, ar.
     #[serde(default, deserialize_with = "crate::query::lang_tag")]

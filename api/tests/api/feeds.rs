@@ -1072,7 +1072,14 @@ both!(
         assert_eq!(page.results.len(), 1);
         assert!(page.next.is_some());
         // Bad values are refused with the field named.
-        for bad in ["languages=fr,%3Cx%3E", &format!("q={}", "a".repeat(201))] {
+        // Exactly the documented pattern (the fuzzing gate checks both sides of it).
+        assert_eq!(ids("languages=&q=liege").await, one(liege.id));
+        for bad in [
+            "languages=fr,%3Cx%3E",
+            "languages=%20fr",
+            "languages=fr,",
+            &format!("q={}", "a".repeat(201)),
+        ] {
             let problem = crate::helpers::expect_problem(
                 app.get(&format!("{EVENTS}?{bad}"), None).await,
                 StatusCode::UNPROCESSABLE_ENTITY,

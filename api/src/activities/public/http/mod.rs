@@ -91,12 +91,14 @@ fn search_words(q: Option<&str>) -> Result<Vec<String>, crate::i18n::Msg> {
     Ok(crate::activities::public::service::search_words(q))
 }
 
-/// Language codes (two or three letters each), lower-cased.
+/// Language codes, two or three letters each, separated by commas (exactly the pattern the
+/// OpenAPI document gives), lower-cased; none for an empty value.
 fn language_codes(list: Option<&str>) -> Result<Vec<String>, crate::i18n::Msg> {
-    list.unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
+    let list = list.unwrap_or("");
+    if list.is_empty() {
+        return Ok(vec![]);
+    }
+    list.split(',')
         .map(|c| {
             if (2..=3).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_alphabetic()) {
                 Ok(c.to_ascii_lowercase())

@@ -129,7 +129,21 @@ pub fn preview_date(start_local: &str, lang: &str) -> String {
     let Ok(t) = DateTime::parse_from_rfc3339(start_local) else {
         return start_local.to_owned();
     };
-    let (days, months): ([&str; 7], [&str; 12]) = match lang {
+    let (days, months) = names(lang);
+    let day = days[t.weekday().num_days_from_monday() as usize];
+    let month = months[t.month0() as usize];
+    let time = format!("{:02}:{:02}", t.hour(), t.minute());
+    format!("{day} {} {month} {}, {time}", t.day(), t.year())
+}
+
+/// A weekday's name as a reader of `lang` (`fr`, `en`, `nl`, `ar`; French otherwise) writes it.
+pub fn weekday_name(lang: &str, day: chrono::Weekday) -> &'static str {
+    names(lang).0[day.num_days_from_monday() as usize]
+}
+
+/// The names of the weekdays (from Monday) and of the months in `lang`.
+fn names(lang: &str) -> ([&'static str; 7], [&'static str; 12]) {
+    match lang {
         "en" => (
             [
                 "Monday",
@@ -224,11 +238,7 @@ pub fn preview_date(start_local: &str, lang: &str) -> String {
                 "décembre",
             ],
         ),
-    };
-    let day = days[t.weekday().num_days_from_monday() as usize];
-    let month = months[t.month0() as usize];
-    let time = format!("{:02}:{:02}", t.hour(), t.minute());
-    format!("{day} {} {month} {}, {time}", t.day(), t.year())
+    }
 }
 
 #[cfg(test)]

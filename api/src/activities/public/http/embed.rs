@@ -197,43 +197,7 @@ pub fn when(lang: Lang, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
 }
 
 fn weekday(lang: Lang, d: chrono::Weekday) -> &'static str {
-    const FR: [&str; 7] = [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ];
-    const EN: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const NL: [&str; 7] = [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ];
-    const AR: [&str; 7] = [
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-    ];
-    let i = d.num_days_from_monday() as usize;
-    match lang {
-        Lang::Fr => FR[i],
-        Lang::En => EN[i],
-        Lang::Nl => NL[i],
-        Lang::Ar => AR[i],
-    }
+    shared::schema_org::weekday_name(lang.code(), d)
 }
 
 /// The public agenda's own filters (programme, words, language) for the "see all" link.

@@ -8,6 +8,8 @@
 # poll), or a query parameter of its own (a new query string). The same again on PostgreSQL
 # (the SQLite database copied with `interra copy-db`) when it answers on 127.0.0.1:5432 or
 # INTERRA_BENCH_POSTGRES_URL names a maintenance database.
+# Before those, the time of the first request after start (the public agenda read into memory)
+# and of the first one after a change made elsewhere (the changed rows read again).
 # Prints requests/s, p50 and p99 latency, and the CPU time per request of the server process
 # (from /proc, user + system, over the whole run: what a request costs, whatever else runs on
 # the machine), and on PostgreSQL that of the database's backends too; then the server's peak
@@ -54,12 +56,14 @@ programmes = ["interact", "training", "interlab", "other"]
 kinds = ["workshop_session", "training", "networking", "info_session"]
 for i in range(10_000):
     start = now + datetime.timedelta(hours=random.randint(-24 * 30, 24 * 365))
+    # Written over the past year, as an agenda fills (not all at the same second).
+    made = now - datetime.timedelta(minutes=random.randint(60, 525_600))
     aid = str(uuid.uuid4())
     title = json.dumps({"fr": f"Atelier n°{i}", "en": f"Workshop #{i}"})
     desc = json.dumps({"fr": "Un atelier pour se rencontrer, partager une passion et pratiquer le français."})
     rows.append((aid, title, desc, programmes[i % 4], kinds[i % 4], start.isoformat(sep=" "),
                  (start + datetime.timedelta(hours=2)).isoformat(sep=" "), venue, 20, "fr", 1, "public",
-                 "published", 0, now.isoformat(sep=" "), now.isoformat(sep=" ")))
+                 "published", 0, made.isoformat(sep=" "), made.isoformat(sep=" ")))
     links.append((aid, random.choice(tags)))
 db.executemany("""INSERT INTO activities (id, title, description, programme, kind, starts_at, ends_at,
     venue_id, capacity, languages, free, visibility, status, sequence, created_at, updated_at)
@@ -144,6 +148,24 @@ run() { # name, url, [header | "modified" | "unique"]
         "$name" "$rps" "$p50" "$p99" "$per" "$dbper"
 }
 
+ms() { awk -v s="$1" 'BEGIN{printf "%.1f ms", s * 1000}'; }
+
+# Marks one activity changed now, as a write by another process would.
+touch_one() { # offset
+    if [[ -n "$PG_DB" ]]; then
+        psql -q "$PG_URL" -c "UPDATE activities SET updated_at = now() AT TIME ZONE 'utc'
+            WHERE id = (SELECT id FROM activities ORDER BY id LIMIT 1 OFFSET $1)" >/dev/null
+    else
+        python3 - "$DATA/interra.db" "$1" <<'PY'
+import datetime, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+db.execute("UPDATE activities SET updated_at = ? WHERE id = (SELECT id FROM activities ORDER BY id LIMIT 1 OFFSET ?)", (now, int(sys.argv[2])))
+db.commit()
+PY
+    fi
+}
+
 measure() { # label
     "$BIN" serve >"$DATA/serve.log" 2>&1 &
     PID=$!
@@ -151,12 +173,21 @@ measure() { # label
     BASE=$(grep -o 'http://127.0.0.1:[0-9]*' "$DATA/serve.log" | head -n1)
     [[ -n "$BASE" ]] || die "server did not start: $(cat "$DATA/serve.log")"
     local etag from to ics_to ics_count
+    local first
+    first=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/public/events?page_size=50")
     etag=$(curl -s -D - -o /dev/null "$BASE/api/v1/public/events" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
     from=$(date -u +%Y-%m-%d)
     to=$(date -u -d '+3 months' +%Y-%m-%d)
     ics_to=$(date -u -d '+40 days' +%Y-%m-%d)
     ics_count=$(curl -s "$BASE/api/v1/public/events.ics?start=$from&end=$ics_to" | grep -c '^BEGIN:VEVENT' || true)
     echo "== $1: public agenda, 10,000 public activities, $CONNECTIONS connections, $DURATION each (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    echo "first request after start (the agenda read in full): $(ms "$first")"
+    # A change made elsewhere (another process), noticed at the next version check.
+    local after
+    touch_one 1
+    sleep 2.2
+    after=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/public/events?page_size=50&after=1")
+    echo "first request after a change elsewhere (one row read again): $(ms "$after")"
     run "/healthz (ceiling)" "$BASE/healthz"
     run "events JSON, first page" "$BASE/api/v1/public/events"
     run "events JSON, date range" "$BASE/api/v1/public/events?start=$from&end=$to&page=2"

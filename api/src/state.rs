@@ -42,6 +42,8 @@ pub struct AppState {
     pub openapi_json: Arc<String>,
     pub api_routes: Arc<ApiRoutes>,
     pub feed_cache: Arc<FeedCache>,
+    /// The public agenda in memory, for feed requests the feed cache has not seen.
+    pub agenda: Arc<crate::activities::public::agenda::AgendaCache>,
     /// Wakes the outbox task after a change queued notifications.
     pub outbox: Arc<tokio::sync::Notify>,
 }
@@ -103,6 +105,7 @@ impl AppState {
             )),
             openapi_json: Arc::new(openapi_json),
             feed_cache: Arc::new(FeedCache::default()),
+            agenda: Arc::default(),
             outbox: Arc::new(tokio::sync::Notify::new()),
         }
     }

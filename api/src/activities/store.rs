@@ -444,6 +444,26 @@ pub fn public_version(conn: &mut DbConnection) -> QueryResult<(Option<NaiveDateT
         .first(conn)
 }
 
+/// Every activity counted by [`public_version`] (public and not a draft, or once so), changed at
+/// or after `changed_since` when given: what the in-memory public agenda holds.
+pub fn ever_public(
+    conn: &mut DbConnection,
+    changed_since: Option<NaiveDateTime>,
+) -> QueryResult<Vec<ActivityRow>> {
+    let mut q = activities::table
+        .filter(
+            activities::visibility
+                .eq(Visibility::Public)
+                .and(activities::status.ne(ActivityStatus::Draft))
+                .or(activities::was_public.eq(true)),
+        )
+        .into_boxed();
+    if let Some(since) = changed_since {
+        q = q.filter(activities::updated_at.ge(since));
+    }
+    q.select(ActivityRow::as_select()).load(conn)
+}
+
 pub fn venues(conn: &mut DbConnection) -> QueryResult<Vec<VenueRow>> {
     venues::table
         .order(venues::name.asc())

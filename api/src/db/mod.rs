@@ -208,6 +208,12 @@ impl Db {
         self.pool.get().context("no database connection available")
     }
 
+    /// A connection if one is idle right now (work that can also be done on the caller's own
+    /// connection, only sooner on another).
+    pub fn idle_conn(&self) -> Option<r2d2::PooledConnection<Manager>> {
+        self.pool.try_get()
+    }
+
     /// Applies pending migrations of the connection's backend; returns how many ran.
     pub fn migrate(&self) -> anyhow::Result<usize> {
         let mut conn = self.conn()?;

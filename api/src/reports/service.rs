@@ -36,9 +36,14 @@ pub fn period_of(q: &ReportQuery) -> Result<Period, ApiError> {
     .map_err(|(field, msg)| ApiError::field(field, msg))
 }
 
-/// Every programme's figures over `period`, small counts suppressed.
-pub fn summary(conn: &mut DbConnection, period: Period) -> Result<ReportSummary, ApiError> {
-    let mut facts = store::facts(conn, period)?;
+/// Every programme's figures over `period`, small counts suppressed; read on `conn` and, for
+/// the longest reads, on other idle connections of `db` at the same time.
+pub fn summary(
+    db: &Db,
+    conn: &mut DbConnection,
+    period: Period,
+) -> Result<ReportSummary, ApiError> {
+    let mut facts = store::facts_concurrently(db, conn, period)?;
     facts.proposals = proposal_facts(conn, period)?;
     let now = Utc::now();
     Ok(ReportSummary {
@@ -86,12 +91,16 @@ pub const HIGHLIGHTS: [&str; 9] = [
 ];
 
 /// The funders' report of `year`.
-pub fn yearly(conn: &mut DbConnection, year: Option<i32>) -> Result<YearlyReport, ApiError> {
+pub fn yearly(
+    db: &Db,
+    conn: &mut DbConnection,
+    year: Option<i32>,
+) -> Result<YearlyReport, ApiError> {
     let period = period_of(&ReportQuery {
         year: Some(year.unwrap_or_else(|| today().year())),
         ..ReportQuery::default()
     })?;
-    let summary = summary(conn, period)?;
+    let summary = summary(db, conn, period)?;
     // InterAct's tables come first in the summary, so "participants" is InterAct's.
     let highlights: Vec<ReportCell> = HIGHLIGHTS
         .iter()

@@ -48,6 +48,7 @@ mod memberships;
 mod multi_instance;
 mod notifications;
 mod participation;
+mod public_agenda;
 mod public_concurrency;
 mod public_confirmation;
 mod query_types;

@@ -20,6 +20,9 @@ pub const VERSION_MAX_AGE: Duration = Duration::from_secs(2);
 pub const BODY_MAX_AGE: Duration = Duration::from_secs(60);
 /// Distinct query strings kept; beyond that the cache starts afresh.
 const MAX_ENTRIES: usize = 256;
+/// Bytes of renderings kept per feed; beyond that the feed's entries start afresh (a calendar
+/// of a thousand events is half a megabyte, and partners' filters are many).
+const MAX_BODY_BYTES: usize = 16 << 20;
 
 /// The public agenda's version: latest change and number of public activities.
 pub type Version = (Option<NaiveDateTime>, i64);
@@ -84,8 +87,15 @@ pub struct FeedCache {
     // Read-write locks: every feed request reads these from every worker at once, and only
     // a change of the agenda or a new query string writes (a mutex made the workers queue).
     version: RwLock<Option<(u64, Instant, Version)>>,
-    bodies: [RwLock<HashMap<String, Entry<Rendered>>>; Feed::ALL],
+    bodies: [RwLock<Bodies>; Feed::ALL],
     labels: [RwLock<HashMap<String, Entry<DatedLabels>>>; Feed::ALL],
+}
+
+/// The renderings of a feed by query string, and their total size.
+#[derive(Default)]
+struct Bodies {
+    map: HashMap<String, Entry<Rendered>>,
+    bytes: usize,
 }
 
 /// Labels of a feed and the day they were made for.
@@ -137,8 +147,8 @@ impl FeedCache {
         generation: u64,
         version: Version,
     ) -> Option<Rendered> {
-        let map = self.bodies[feed.index()].read().ok()?;
-        let e = map.get(query)?;
+        let bodies = self.bodies[feed.index()].read().ok()?;
+        let e = bodies.map.get(query)?;
         (e.stamp == (generation, version) && e.at.elapsed() < BODY_MAX_AGE).then(|| e.value.clone())
     }
 
@@ -188,11 +198,17 @@ impl FeedCache {
         version: Version,
         r: Rendered,
     ) {
-        if let Ok(mut map) = self.bodies[feed.index()].write() {
-            if map.len() >= MAX_ENTRIES && !map.contains_key(query) {
-                map.clear();
+        if let Ok(mut bodies) = self.bodies[feed.index()].write() {
+            let size = r.body.len();
+            if let Some(old) = bodies.map.remove(query) {
+                bodies.bytes -= old.value.body.len();
             }
-            map.insert(
+            if bodies.map.len() >= MAX_ENTRIES || bodies.bytes + size > MAX_BODY_BYTES {
+                bodies.map.clear();
+                bodies.bytes = 0;
+            }
+            bodies.bytes += size;
+            bodies.map.insert(
                 query.to_owned(),
                 Entry {
                     stamp: (generation, version),
@@ -232,6 +248,32 @@ mod tests {
         let g2 = c.generation();
         assert!(matches!(c.version(g2), Lookup::Miss));
         assert!(c.body(Feed::Json, "", g2, v).is_none());
+    }
+
+    #[test]
+    fn the_renderings_kept_are_bounded_in_bytes() {
+        let c = FeedCache::default();
+        let g = c.generation();
+        let v: Version = (None, 1);
+        let big = || Rendered {
+            body: vec![b' '; MAX_BODY_BYTES / 4 + 1].into(),
+            content_type: "text/calendar",
+        };
+        for q in ["a", "b", "c"] {
+            c.store_body(Feed::Ics, q, g, v, big());
+        }
+        assert!(c.body(Feed::Ics, "a", g, v).is_some());
+        c.store_body(Feed::Ics, "c", g, v, big());
+        assert!(
+            c.body(Feed::Ics, "a", g, v).is_some(),
+            "a rendering replaced is not counted twice"
+        );
+        c.store_body(Feed::Ics, "d", g, v, big());
+        assert!(
+            c.body(Feed::Ics, "a", g, v).is_none(),
+            "over the budget, the feed starts afresh"
+        );
+        assert!(c.body(Feed::Ics, "d", g, v).is_some());
     }
 
     #[test]

@@ -205,7 +205,7 @@ const VTIMEZONE: &[&str] = &[
 
 /// One VEVENT, written line by line into `out` (no line built apart, no date formatted
 /// through a format string: a calendar of 1,000 events is rendered on each cache miss).
-fn event(out: &mut String, e: &IcsEvent<'_>) {
+pub fn event(out: &mut String, e: &IcsEvent<'_>) {
     push_line(out, "BEGIN:VEVENT");
     let mut l = Line::start(out);
     l.raw("UID:");
@@ -281,6 +281,16 @@ fn event(out: &mut String, e: &IcsEvent<'_>) {
 /// The whole calendar.
 pub fn calendar(name: &str, events: &[IcsEvent<'_>]) -> String {
     let mut out = String::with_capacity(512 + events.len() * 600);
+    begin(&mut out, name);
+    for e in events {
+        event(&mut out, e);
+    }
+    end(&mut out);
+    out
+}
+
+/// The calendar's opening: its properties and time zone, before the events.
+pub fn begin(out: &mut String, name: &str) {
     for l in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -288,21 +298,21 @@ pub fn calendar(name: &str, events: &[IcsEvent<'_>]) -> String {
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ] {
-        push_line(&mut out, l);
+        push_line(out, l);
     }
-    push_line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
-    push_line(&mut out, &format!("NAME:{}", escape(name)));
-    push_line(&mut out, "X-WR-TIMEZONE:Europe/Brussels");
-    push_line(&mut out, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
-    push_line(&mut out, "X-PUBLISHED-TTL:PT1H");
+    push_line(out, &format!("X-WR-CALNAME:{}", escape(name)));
+    push_line(out, &format!("NAME:{}", escape(name)));
+    push_line(out, "X-WR-TIMEZONE:Europe/Brussels");
+    push_line(out, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+    push_line(out, "X-PUBLISHED-TTL:PT1H");
     for l in VTIMEZONE {
-        push_line(&mut out, l);
+        push_line(out, l);
     }
-    for e in events {
-        event(&mut out, e);
-    }
-    push_line(&mut out, "END:VCALENDAR");
-    out
+}
+
+/// The calendar's closing, after the events.
+pub fn end(out: &mut String) {
+    push_line(out, "END:VCALENDAR");
 }
 
 #[cfg(test)]

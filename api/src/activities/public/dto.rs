@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use shared::activities::{ActivityStatus, PublicEvent};
 use shared::Lang;
 
@@ -21,6 +21,17 @@ pub fn public_event(
     lang: Lang,
     base: &str,
     slugs: &HashMap<String, String>,
+) -> Result<PublicEvent, ApiError> {
+    public_event_at(rec, lang, base, slugs, Utc::now())
+}
+
+/// [`public_event`] as of `now` (whether registration is open).
+pub fn public_event_at(
+    rec: &ActivityRecord,
+    lang: Lang,
+    base: &str,
+    slugs: &HashMap<String, String>,
+    now: DateTime<Utc>,
 ) -> Result<PublicEvent, ApiError> {
     let r = &rec.row;
     let (title, description) = (&r.title.0, &r.description.0);
@@ -66,9 +77,25 @@ pub fn public_event(
             .collect(),
         capacity: r.capacity,
         remaining_places: r.remaining(&rec.counts),
-        registration_open: r.registration_open(Utc::now()),
+        registration_open: r.registration_open(now),
         updated_at: r.updated_at.and_utc(),
     })
+}
+
+/// An activity as a VEVENT of the public calendars, written into `out`: in `lang`, linking to
+/// its public page, with its programme and tag slugs as categories.
+pub fn feed_vevent(
+    out: &mut String,
+    rec: &ActivityRecord,
+    lang: Lang,
+    base: &str,
+    slugs: &HashMap<String, String>,
+) {
+    let url = format!("{base}/events/{}", rec.row.id);
+    let texts = ics_texts(rec, lang);
+    let mut categories = vec![rec.row.programme.as_str().to_owned()];
+    categories.extend(rec.tags.iter().filter_map(|t| slugs.get(t).cloned()));
+    ics::event(out, &ics_event(rec, &texts, &url, categories));
 }
 
 /// An activity's title and calendar description in `lang` (French where missing): the

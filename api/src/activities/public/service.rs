@@ -2,6 +2,7 @@
 //! public activity (also read by the web app's server for search engines).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{NaiveDateTime, Utc};
 use shared::activities::{
@@ -12,6 +13,8 @@ use shared::Lang;
 use uuid::Uuid;
 
 use crate::activities::dto::pick;
+use crate::activities::feeds::cache::Version;
+use crate::activities::public::agenda::{AgendaCache, Entry, Page};
 use crate::activities::public::dto::public_event;
 use crate::activities::public::store::{self as confirmations, ConfirmationRow};
 use crate::activities::service::{lock_activity, register, seat_answer};
@@ -50,40 +53,13 @@ pub fn search_words(q: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether an activity answers a text search and a language filter: every word somewhere in
-/// its titles or descriptions (any language, case and accents ignored), and held in one of
-/// `languages` (when any are asked).
-pub fn answers(row: &ActivityRow, words: &[String], languages: &[String]) -> bool {
-    if !languages.is_empty()
-        && !row
-            .languages
-            .split(',')
-            .any(|l| languages.iter().any(|x| x == l))
-    {
-        return false;
-    }
-    if words.is_empty() {
-        return true;
-    }
-    let text = crate::people::domain::fold(
-        &row.title
-            .0
-            .values()
-            .chain(row.description.0.values())
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    words.iter().all(|w| text.contains(w.as_str()))
-}
-
 /// A page of public activities, with what rendering them needs.
 #[derive(Debug)]
 pub struct Events {
-    pub records: Vec<ActivityRecord>,
+    pub entries: Vec<Entry>,
     pub count: i64,
     /// Tag slugs by tag id.
-    pub slugs: HashMap<String, String>,
+    pub slugs: Arc<HashMap<String, String>>,
     pub lang: Lang,
 }
 
@@ -92,59 +68,32 @@ pub fn agenda_version(conn: &mut DbConnection) -> Result<(Option<NaiveDateTime>,
     Ok(store::public_version(conn)?)
 }
 
-/// Public activities of one feed page.
-pub async fn events(db: &Db, sel: Selection, offset: i64, limit: i64) -> Result<Events, ApiError> {
-    let Selection {
-        mut query,
-        lang,
-        descending,
-        tag_slugs,
-        words,
-        languages,
-    } = sel;
-    db.run(move |conn| {
-        let slugs = store::tag_slugs(conn)?;
-        if !tag_slugs.is_empty() {
-            query.tags = slugs
-                .iter()
-                .filter(|(_, s)| tag_slugs.contains(s))
-                .map(|(id, _)| id.clone())
-                .collect();
-            if query.tags.is_empty() {
-                return Ok(Events {
-                    records: vec![],
-                    count: 0,
-                    slugs,
-                    lang,
-                });
-            }
-        }
-        let (mut rows, count) = if words.is_empty() && languages.is_empty() {
-            store::list(conn, &query, offset, limit)?
-        } else {
-            // Texts are JSON in several languages and folded in Rust (the same on both
-            // backends): the other filters narrow the rows, these pick among them.
-            let (all, _) = store::list(conn, &query, 0, i64::MAX)?;
-            let found: Vec<ActivityRow> = all
-                .into_iter()
-                .filter(|r| answers(r, &words, &languages))
-                .collect();
-            let count = i64::try_from(found.len()).unwrap_or(i64::MAX);
-            let start = usize::try_from(offset).unwrap_or(usize::MAX);
-            let take = usize::try_from(limit).unwrap_or(usize::MAX);
-            (found.into_iter().skip(start).take(take).collect(), count)
-        };
-        if descending {
-            rows.reverse();
-        }
-        Ok(Events {
-            records: store::records(conn, rows)?,
-            count,
-            slugs,
-            lang,
-        })
+/// Public activities of one feed page, from the in-memory agenda at `version` (see
+/// [`agenda`](super::agenda)).
+pub async fn events(
+    db: &Db,
+    agenda: &AgendaCache,
+    version: Version,
+    sel: Selection,
+    offset: i64,
+    limit: i64,
+) -> Result<Events, ApiError> {
+    let agenda = agenda.get(db, version).await?;
+    let (entries, count) = agenda.select(Page {
+        query: &sel.query,
+        tag_slugs: &sel.tag_slugs,
+        words: &sel.words,
+        languages: &sel.languages,
+        descending: sel.descending,
+        offset: usize::try_from(offset).unwrap_or(usize::MAX),
+        limit: usize::try_from(limit).unwrap_or(usize::MAX),
+    });
+    Ok(Events {
+        entries,
+        count: i64::try_from(count).unwrap_or(i64::MAX),
+        slugs: agenda.slugs.clone(),
+        lang: sel.lang,
     })
-    .await
 }
 
 /// Whether the public may see this activity at all.

@@ -16,9 +16,10 @@ use crate::state::AppState;
 async fn load(state: &AppState, ctx: &Ctx, q: &ReportQuery) -> Result<ReportSummary, ApiError> {
     ctx.require(Permission::ReadReports)?;
     let period = service::period_of(q)?;
+    let db = state.db.clone();
     state
         .db
-        .run(move |conn| service::summary(conn, period))
+        .run(move |conn| service::summary(&db, conn, period))
         .await
 }
 
@@ -110,10 +111,11 @@ pub async fn yearly(
 ) -> Result<web::Json<YearlyReport>, ApiError> {
     ctx.require(Permission::ReadReports)?;
     let year = query.0.year;
+    let db = state.db.clone();
     Ok(web::Json(
         state
             .db
-            .run(move |conn| service::yearly(conn, year))
+            .run(move |conn| service::yearly(&db, conn, year))
             .await?,
     ))
 }

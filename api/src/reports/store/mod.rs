@@ -19,8 +19,10 @@ use crate::db::schema::{
     duo_assessments, duo_candidacies, duos, interlab_entrepreneurs, interlab_milestones,
     interlab_outcomes,
 };
-use crate::db::DbConnection;
-use crate::reports::domain::indicators::{CandidacyFacts, ConfidenceChange, DuoFacts, Facts};
+use crate::db::{Db, DbConnection};
+use crate::reports::domain::indicators::{
+    CandidacyFacts, ConfidenceChange, DuoFacts, Facts, ProgrammeFacts, TrainingFacts,
+};
 use crate::reports::domain::period::Period;
 
 type DuoRow = (
@@ -31,18 +33,57 @@ type DuoRow = (
     Option<DuoOutcome>,
 );
 
-/// Reads everything the report of `period` needs.
+/// Reads everything the report of `period` needs, on `conn`.
 pub fn facts(conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
-    let (start, end) = period.utc();
-    let (mut interact, mut training) = counts::programmes(conn, period)?;
+    let (interact, training) = counts::programmes(conn, period)?;
     let reached = counts::reached(conn, period)?;
+    let trainings = trainings::facts(conn, period)?;
+    rest(conn, period, interact, training, reached, trainings)
+}
+
+/// [`facts`], its two longest reads (the people reached, the trainings' courses) each on
+/// another of `db`'s connections when one is idle, while `conn` reads the rest: the three
+/// large reads are independent, and the database runs them side by side.
+pub fn facts_concurrently(db: &Db, conn: &mut DbConnection, period: Period) -> QueryResult<Facts> {
+    let failed = || diesel::result::Error::QueryBuilderError("a report read stopped".into());
+    let (mut for_reached, mut for_trainings) = (db.idle_conn(), db.idle_conn());
+    std::thread::scope(|s| {
+        let reached = for_reached
+            .as_deref_mut()
+            .map(|c| s.spawn(move || counts::reached(c, period)));
+        let trainings = for_trainings
+            .as_deref_mut()
+            .map(|c| s.spawn(move || trainings::facts(c, period)));
+        let (interact, training) = counts::programmes(conn, period)?;
+        let reached = match reached {
+            Some(h) => h.join().map_err(|_| failed())??,
+            None => counts::reached(conn, period)?,
+        };
+        let trainings = match trainings {
+            Some(h) => h.join().map_err(|_| failed())??,
+            None => trainings::facts(conn, period)?,
+        };
+        rest(conn, period, interact, training, reached, trainings)
+    })
+}
+
+/// The facts read after the large ones: duos, candidacies, assessments, InterLab.
+fn rest(
+    conn: &mut DbConnection,
+    period: Period,
+    mut interact: ProgrammeFacts,
+    mut training: ProgrammeFacts,
+    reached: counts::Reached,
+    trainings: TrainingFacts,
+) -> QueryResult<Facts> {
+    let (start, end) = period.utc();
     interact.participants = reached.interact_participants;
     training.participants = reached.training_participants;
     let mut facts = Facts {
         reached: reached.people,
         interact,
         training,
-        trainings: trainings::facts(conn, period)?,
+        trainings,
         ..Facts::default()
     };
 

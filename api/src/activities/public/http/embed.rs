@@ -15,6 +15,7 @@ use serde::Deserialize;
 use shared::activities::{ActivityStatus, PublicEvent};
 use shared::Lang;
 
+use super::revalidate::current_version;
 use super::{selection, EventQuery};
 use crate::activities::feeds::rss::xml_escape as esc;
 use crate::activities::public::dto::public_event;
@@ -117,13 +118,14 @@ pub async fn embed_agenda(
         }
         Err(other) => return Err(other),
     };
-    let events = service::events(&state.db, sel, 0, opts.limit).await?;
+    let (_, version) = current_version(&state).await?;
+    let events = service::events(&state.db, &state.agenda, version, sel, 0, opts.limit).await?;
     let lang = events.lang;
     let base = state.public_url();
     let events = events
-        .records
+        .entries
         .iter()
-        .map(|r| public_event(r, lang, base, &events.slugs))
+        .map(|e| public_event(&e.rec, lang, base, &events.slugs))
         .collect::<Result<Vec<_>, _>>()?;
     let mut items = String::new();
     for e in &events {

@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use crate::activities::feeds::ics;
-use crate::activities::public::dto::{ics_event, ics_texts};
+use crate::activities::public::dto::{feed_vevent, ics_texts};
 use crate::activities::public::service;
 use crate::error::ApiError;
 use crate::http::extract::Query;
@@ -71,12 +71,10 @@ pub async fn event_ics(
     let lang = lang_of(&query.0)?;
     let id = id.into_inner();
     let (rec, slugs) = service::public_record(&state.db, id).await?;
-    let url = format!("{}/events/{id}", state.public_url());
-    let texts = ics_texts(&rec, lang);
-    let mut categories = vec![rec.row.programme.as_str().to_owned()];
-    categories.extend(rec.tags.iter().filter_map(|t| slugs.get(t).cloned()));
-    let event = ics_event(&rec, &texts, &url, categories);
-    let body = ics::calendar(&texts.0, &[event]);
+    let mut body = String::with_capacity(4096);
+    ics::begin(&mut body, &ics_texts(&rec, lang).0);
+    feed_vevent(&mut body, &rec, lang, state.public_url(), &slugs);
+    ics::end(&mut body);
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
         .insert_header((

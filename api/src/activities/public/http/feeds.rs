@@ -5,26 +5,25 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::{Duration, Utc};
 use shared::activities::{ActivityStatus, PublicEvent};
 use shared::page::PageParams;
-use shared::Page;
 
 use super::revalidate::{respond, revalidate};
 use super::{selection, EventQuery};
 use crate::activities::feeds::cache::Feed;
 use crate::activities::feeds::{ics, rss};
-use crate::activities::public::dto::{ics_event, ics_texts, public_event};
+use crate::activities::public::dto::public_event;
 use crate::activities::public::service::{self, CANCELLED_KEPT_DAYS};
 use crate::activities::public::texts::Text;
 use crate::error::ApiError;
 use crate::http::extract::parse_query;
 use crate::http::openapi::PublicReadErrors;
-use crate::http::paging::page_links;
+use crate::http::paging::{page_json, page_links};
 use crate::state::AppState;
 
 /// Published public activities (and recent cancellations), paginated, for partners' sites.
 ///
 /// Supports `If-None-Match` / `If-Modified-Since` (304), CORS from any origin, gzip.
 #[utoipa::path(tag = "public", params(EventQuery), responses(
-    (status = 200, body = Page<PublicEvent>),
+    (status = 200, body = shared::Page<PublicEvent>),
     (status = 304, description = "Not modified"),
     PublicReadErrors
 ))]
@@ -47,22 +46,18 @@ pub async fn list_events(
     };
     let offset = i64::try_from(params.offset()).unwrap_or(i64::MAX);
     let limit = i64::from(params.page_size());
-    let events = service::events(&state.db, sel, offset, limit).await?;
-    let base = state.public_url();
+    let events =
+        service::events(&state.db, &state.agenda, rv.version(), sel, offset, limit).await?;
+    let (base, now) = (state.public_url(), Utc::now());
     let results = events
-        .records
+        .entries
         .iter()
-        .map(|r| public_event(r, events.lang, base, &events.slugs))
+        .map(|e| e.json(events.lang, base, &events.slugs, now))
         .collect::<Result<Vec<_>, _>>()?;
     let count = u64::try_from(events.count).unwrap_or(0);
     let (next, previous) = page_links(&req, &params, count);
-    let body = serde_json::to_vec(&Page {
-        count,
-        next,
-        previous,
-        results,
-    })
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let body = page_json(count, next.as_deref(), previous.as_deref(), &results)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(respond(
         &state,
         &req,
@@ -96,29 +91,21 @@ pub async fn events_ics(
         // Calendars keep recent past events (and cancellations) visible.
         sel.query.start = Some((Utc::now() - Duration::days(CANCELLED_KEPT_DAYS)).naive_utc());
     }
-    let events = service::events(&state.db, sel, 0, 5000).await?;
-    let (recs, slugs, lang) = (&events.records, &events.slugs, events.lang);
-    let base = state.public_url();
-    let urls: Vec<String> = recs
-        .iter()
-        .map(|r| format!("{base}/events/{}", r.row.id))
-        .collect();
-    let texts: Vec<(String, String)> = recs.iter().map(|r| ics_texts(r, lang)).collect();
-    let events: Vec<ics::IcsEvent<'_>> = recs
-        .iter()
-        .zip(&urls)
-        .zip(&texts)
-        .map(|((r, url), texts)| {
-            let mut categories = vec![r.row.programme.as_str().to_owned()];
-            categories.extend(r.tags.iter().filter_map(|t| slugs.get(t).cloned()));
-            ics_event(r, texts, url, categories)
-        })
-        .collect();
+    let events = service::events(&state.db, &state.agenda, rv.version(), sel, 0, 5000).await?;
+    let (slugs, lang, base) = (&events.slugs, events.lang, state.public_url());
     let name = match query.programme {
         Some(p) => format!("Interra — {}", p.as_str()),
         None => "Interra — agenda".to_owned(),
     };
-    let body = ics::calendar(&name, &events);
+    let fragments: Vec<&str> = events
+        .entries
+        .iter()
+        .map(|e| e.ics(lang, base, slugs))
+        .collect();
+    let mut body = String::with_capacity(8192 + fragments.iter().map(|f| f.len()).sum::<usize>());
+    ics::begin(&mut body, &name);
+    fragments.iter().for_each(|f| body.push_str(f));
+    ics::end(&mut body);
     Ok(respond(
         &state,
         &req,
@@ -146,13 +133,13 @@ pub async fn events_rss(
     }
     let query: EventQuery = parse_query(req.query_string())?;
     let sel = selection(&query, Some(180))?;
-    let events = service::events(&state.db, sel, 0, 200).await?;
+    let events = service::events(&state.db, &state.agenda, rv.version(), sel, 0, 200).await?;
     let base = state.public_url();
     let lang = events.lang;
     let events = events
-        .records
+        .entries
         .iter()
-        .map(|r| public_event(r, lang, base, &events.slugs))
+        .map(|e| public_event(&e.rec, lang, base, &events.slugs))
         .collect::<Result<Vec<_>, _>>()?;
     // Readers show only the title: a cancellation (or a withdrawal) must be read there.
     let titles: Vec<String> = events

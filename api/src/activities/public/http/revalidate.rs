@@ -125,14 +125,16 @@ pub struct Revalidated {
     pub answer: Option<HttpResponse>,
 }
 
-/// Answers 304 when the client's copy is current, or the cached rendering when the agenda has
-/// not changed; otherwise says how to label a fresh rendering. Partners poll far more often
-/// than the agenda changes, so this path allocates and formats as little as it can.
-pub async fn revalidate(
-    state: &AppState,
-    req: &HttpRequest,
-    feed: Feed,
-) -> Result<Revalidated, ApiError> {
+impl Revalidated {
+    /// The agenda's version the answer is made from.
+    pub fn version(&self) -> Version {
+        self.version
+    }
+}
+
+/// The feed cache's generation and the public agenda's version, read from the database only
+/// when the cache cannot vouch for it.
+pub async fn current_version(state: &AppState) -> Result<(u64, Version), ApiError> {
     let cache = &state.feed_cache;
     let generation = cache.generation();
     let version = match cache.version(generation) {
@@ -144,6 +146,19 @@ pub async fn revalidate(
             v
         }
     };
+    Ok((generation, version))
+}
+
+/// Answers 304 when the client's copy is current, or the cached rendering when the agenda has
+/// not changed; otherwise says how to label a fresh rendering. Partners poll far more often
+/// than the agenda changes, so this path allocates and formats as little as it can.
+pub async fn revalidate(
+    state: &AppState,
+    req: &HttpRequest,
+    feed: Feed,
+) -> Result<Revalidated, ApiError> {
+    let cache = &state.feed_cache;
+    let (generation, version) = current_version(state).await?;
     let query = req.query_string();
     let day = Utc::now().date_naive();
     let v = match cache.labels(feed, query, generation, version, day) {

@@ -146,6 +146,8 @@ run_backend() {
         log "$backend: the server logged errors (above)"
         status=1
     fi
+    # The data folder goes with the server; a failed run keeps its log beside the report.
+    ((status == 0)) || cp "$DATA_DIR/server.log" "$REPORTS/$backend-server.log"
     log "$backend: $((SECONDS - started)) s (report: $REPORTS/$backend.xml)"
     return "$status"
 }
@@ -162,5 +164,27 @@ for pid in "${pids[@]}"; do
     wait "$pid" || status=1
 done
 pids=()
+# CI keeps only the end of a long output: say last, per database, what failed and why.
+summary() {
+    local backend=$1 report=$REPORTS/$1.xml
+    [[ -f $report ]] && "$VENV/bin/python" - "$report" "$backend" <<'PY'
+import sys, xml.etree.ElementTree as ET
+report, backend = sys.argv[1], sys.argv[2]
+for case in ET.parse(report).iter("testcase"):
+    for bad in list(case.findall("failure")) + list(case.findall("error")):
+        text = (bad.get("message") or "") + "\n" + (bad.text or "")
+        lines = [l for l in text.strip().splitlines() if l.strip()][:40]
+        print(f"[{backend}] {bad.tag}: {case.get('name')}")
+        for line in lines:
+            print(f"[{backend}]     {line}")
+PY
+    local log_file=$REPORTS/$backend-server.log
+    [[ -f $log_file ]] && grep -E '(^| )(ERROR|panicked)' "$log_file" | head -n 20 | sed "s/^/[$backend] server: /"
+    return 0
+}
+if ((status != 0)); then
+    log "summary of the failures"
+    for backend in $BACKENDS; do summary "$backend" >&2; done
+fi
 ((status == 0)) || die "the fuzzing gate failed"
 log "no failures"

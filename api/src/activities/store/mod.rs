@@ -1,4 +1,14 @@
-//! Activity, venue and registration rows and their queries.
+//! Activity rows and their queries; venues, registrations and idempotency keys beside them.
+
+mod idempotency;
+mod registration_rows;
+mod venue_rows;
+
+pub use idempotency::{
+    idempotent_response, purge_idempotency, store_idempotent_response, StoredAnswer,
+};
+pub use registration_rows::{attendees, AttendeeRow, RegistrationRow};
+pub use venue_rows::{insert_venue, venue_exists, venues, VenueRow};
 
 use std::collections::HashMap;
 
@@ -7,14 +17,13 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use shared::activities::{
-    ActivityKind, ActivityProgramme, ActivityStatus, Multilingual, RegistrationSource,
-    RegistrationStatus, Visibility,
+    ActivityKind, ActivityProgramme, ActivityStatus, Multilingual, RegistrationStatus, Visibility,
 };
 use shared::people::{Category, FrenchLevel};
 
 use crate::db::schema::{
-    activities, activity_hosts, activity_series, activity_staff, activity_tags, idempotency_keys,
-    people, registrations, tags, venues,
+    activities, activity_hosts, activity_series, activity_staff, activity_tags, registrations,
+    tags, venues,
 };
 use crate::db::{DbConnection, JsonText};
 use crate::error::ApiError;
@@ -50,36 +59,6 @@ pub struct ActivityRow {
     pub min_local_percent: Option<i32>,
     pub sequence: i32,
     pub created_by: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = venues)]
-#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
-pub struct VenueRow {
-    pub id: String,
-    pub name: String,
-    pub street: Option<String>,
-    pub postcode: Option<String>,
-    pub locality: Option<String>,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = registrations)]
-#[diesel(check_for_backend(diesel::pg::Pg, diesel::sqlite::Sqlite))]
-pub struct RegistrationRow {
-    pub id: String,
-    pub activity_id: String,
-    pub person_id: String,
-    /// None for someone of neither category (partner staff).
-    pub category: Option<Category>,
-    pub status: RegistrationStatus,
-    pub source: RegistrationSource,
-    pub queued_at: NaiveDateTime,
-    pub registered_by: Option<String>,
-    pub promoted_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -160,18 +139,6 @@ pub fn was_public(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
         .first(conn)
         .optional()
         .map(|w| w.unwrap_or(false))
-}
-
-impl VenueRow {
-    /// The one-line postal address (feeds, emails).
-    pub fn address(&self) -> String {
-        crate::activities::domain::venue_address(
-            &self.name,
-            self.street.as_deref(),
-            self.postcode.as_deref(),
-            self.locality.as_deref(),
-        )
-    }
 }
 
 /// Marks the given activities changed: what the feeds show of them changed elsewhere (a tag was
@@ -464,24 +431,6 @@ pub fn ever_public(
     q.select(ActivityRow::as_select()).load(conn)
 }
 
-pub fn venues(conn: &mut DbConnection) -> QueryResult<Vec<VenueRow>> {
-    venues::table
-        .order(venues::name.asc())
-        .select(VenueRow::as_select())
-        .load(conn)
-}
-
-pub fn venue_exists(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(venues::table.find(id))).get_result(conn)
-}
-
-pub fn insert_venue(conn: &mut DbConnection, v: &VenueRow) -> QueryResult<()> {
-    diesel::insert_into(venues::table)
-        .values(v)
-        .execute(conn)
-        .map(|_| ())
-}
-
 /// Tag slugs by id (for public feeds).
 pub fn tag_slugs(conn: &mut DbConnection) -> QueryResult<HashMap<String, String>> {
     Ok(tags::table
@@ -491,190 +440,11 @@ pub fn tag_slugs(conn: &mut DbConnection) -> QueryResult<HashMap<String, String>
         .collect())
 }
 
-impl RegistrationRow {
-    pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        diesel::insert_into(registrations::table)
-            .values(self)
-            .execute(conn)
-            .map(|_| ())
-    }
-
-    pub fn for_activity(
-        conn: &mut DbConnection,
-        activity_id: &str,
-    ) -> QueryResult<Vec<RegistrationRow>> {
-        registrations::table
-            .filter(registrations::activity_id.eq(activity_id))
-            .order((registrations::queued_at.asc(), registrations::id.asc()))
-            .select(RegistrationRow::as_select())
-            .load(conn)
-    }
-
-    pub fn find(
-        conn: &mut DbConnection,
-        activity_id: &str,
-        person_id: &str,
-    ) -> QueryResult<Option<RegistrationRow>> {
-        registrations::table
-            .filter(registrations::activity_id.eq(activity_id))
-            .filter(registrations::person_id.eq(person_id))
-            .select(RegistrationRow::as_select())
-            .first(conn)
-            .optional()
-    }
-
-    pub fn set_status(
-        conn: &mut DbConnection,
-        id: &str,
-        status: RegistrationStatus,
-        promoted: bool,
-    ) -> QueryResult<()> {
-        let now = crate::db::now();
-        if promoted {
-            diesel::update(registrations::table.find(id))
-                .set((
-                    registrations::status.eq(status),
-                    registrations::promoted_at.eq(now),
-                    registrations::updated_at.eq(now),
-                ))
-                .execute(conn)
-                .map(|_| ())
-        } else {
-            diesel::update(registrations::table.find(id))
-                .set((
-                    registrations::status.eq(status),
-                    registrations::updated_at.eq(now),
-                ))
-                .execute(conn)
-                .map(|_| ())
-        }
-    }
-
-    /// Re-queues a registration (a cancelled person registering again goes to the back).
-    pub fn requeue(
-        conn: &mut DbConnection,
-        id: &str,
-        status: RegistrationStatus,
-        category: Option<Category>,
-    ) -> QueryResult<()> {
-        let now = crate::db::now();
-        diesel::update(registrations::table.find(id))
-            .set((
-                registrations::status.eq(status),
-                registrations::category.eq(category),
-                registrations::queued_at.eq(now),
-                registrations::promoted_at.eq(None::<NaiveDateTime>),
-                registrations::updated_at.eq(now),
-            ))
-            .execute(conn)
-            .map(|_| ())
-    }
-}
-
-/// An answer kept for an `Idempotency-Key`.
-#[derive(Debug, Queryable)]
-pub struct StoredAnswer {
-    pub status: i32,
-    pub body: String,
-    /// Fingerprint of the request it answered (empty for keys stored before it was kept).
-    pub request_hash: String,
-}
-
-/// A stored response for an `Idempotency-Key`, if one was recorded in the last 24 hours.
-pub fn idempotent_response(
-    conn: &mut DbConnection,
-    scope: &str,
-    key: &str,
-) -> QueryResult<Option<StoredAnswer>> {
-    let cutoff = crate::db::now() - chrono::Duration::hours(24);
-    idempotency_keys::table
-        .filter(idempotency_keys::scope.eq(scope))
-        .filter(idempotency_keys::key.eq(key))
-        .filter(idempotency_keys::created_at.ge(cutoff))
-        .select((
-            idempotency_keys::status,
-            idempotency_keys::body,
-            idempotency_keys::request_hash,
-        ))
-        .first(conn)
-        .optional()
-}
-
-pub fn store_idempotent_response(
-    conn: &mut DbConnection,
-    scope: &str,
-    key: &str,
-    request_hash: &str,
-    status: i32,
-    body: &str,
-) -> QueryResult<()> {
-    diesel::delete(
-        idempotency_keys::table
-            .filter(idempotency_keys::scope.eq(scope))
-            .filter(idempotency_keys::key.eq(key)),
-    )
-    .execute(conn)?;
-    diesel::insert_into(idempotency_keys::table)
-        .values((
-            idempotency_keys::key.eq(key),
-            idempotency_keys::scope.eq(scope),
-            idempotency_keys::status.eq(status),
-            idempotency_keys::body.eq(body),
-            idempotency_keys::request_hash.eq(request_hash),
-            idempotency_keys::created_at.eq(crate::db::now()),
-        ))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// Drops idempotency records older than a day (housekeeping at start-up).
-pub fn purge_idempotency(conn: &mut DbConnection) -> QueryResult<usize> {
-    let cutoff = crate::db::now() - chrono::Duration::hours(24);
-    diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.lt(cutoff)))
-        .execute(conn)
-}
-
 /// Ids of the activities a user is among the staff of.
 pub fn staffed_by(conn: &mut DbConnection, user_id: &str) -> QueryResult<Vec<String>> {
     activity_staff::table
         .filter(activity_staff::user_id.eq(user_id))
         .select(activity_staff::activity_id)
-        .load(conn)
-}
-
-/// One line of the attendee list: the registration and what the list shows of the person.
-#[derive(Debug, Clone, Queryable)]
-pub struct AttendeeRow {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub preferred_name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub category: Option<Category>,
-    pub status: RegistrationStatus,
-    pub source: RegistrationSource,
-    pub created_at: NaiveDateTime,
-}
-
-/// Registrations of an activity that are not cancelled, in waiting-list order, with the
-/// person's name and contact: one query however long the list.
-pub fn attendees(conn: &mut DbConnection, activity_id: &str) -> QueryResult<Vec<AttendeeRow>> {
-    registrations::table
-        .left_join(people::table.on(people::id.eq(registrations::person_id)))
-        .filter(registrations::activity_id.eq(activity_id))
-        .filter(registrations::status.ne(RegistrationStatus::Cancelled))
-        .order((registrations::queued_at.asc(), registrations::id.asc()))
-        .select((
-            people::first_name.nullable(),
-            people::last_name.nullable(),
-            people::preferred_name.nullable(),
-            people::email.nullable(),
-            people::phone.nullable(),
-            registrations::category,
-            registrations::status,
-            registrations::source,
-            registrations::created_at,
-        ))
         .load(conn)
 }
 

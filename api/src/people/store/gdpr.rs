@@ -4,6 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::{
+    AvailabilityRow, CoachRow, ConsentRow, LanguageRow, MembershipRow, PersonRow, PersonTagRow,
+};
 use crate::db::schema::{
     audit_log, consents, duo_blocks, duo_candidacies, duo_check_ins, duos, idempotency_keys,
     memberships, people, person_availability, person_coaches, person_languages, person_tags,
@@ -11,8 +14,6 @@ use crate::db::schema::{
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
-
-use super::*;
 
 /// Wipes every identifying value of a person, keeping what reports count (category,
 /// programme memberships, interests, consents' dates). Irreversible.

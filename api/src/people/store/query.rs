@@ -8,14 +8,13 @@ use shared::people::{
     Slot,
 };
 
+use super::PersonRow;
 use crate::accounts::store::escape_like;
 use crate::db::schema::{
     memberships, people, person_availability, person_coaches, person_languages, person_tags,
 };
 use crate::db::DbConnection;
 use crate::people::domain::fold;
-
-use super::*;
 
 /// Parsed list filters.
 #[derive(Debug, Default, Clone)]

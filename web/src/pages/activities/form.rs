@@ -2,27 +2,23 @@
 //! or hand-picked dates), and changing one activity or one session of a series on its own.
 //! Every field the API takes; its field errors next to their inputs.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::activities::{
     Activity, ActivityHostInput, ActivityInput, ActivityKind, ActivityProgramme, ActivityStatus,
-    Multilingual, Recurrence, SeriesInput, VenueInput, Visibility,
+    Multilingual, SeriesInput, Visibility,
 };
-use shared::people::{FrenchLevel, PersonSummary};
-use shared::tags::Tag;
-use shared::{Lang, Problem};
+use shared::people::FrenchLevel;
+use shared::Lang;
 
 use uuid::Uuid;
 
 use super::agenda::agenda_href;
-use super::calendar::{picked_dates, weekly_dates, AgendaQuery, Period};
-use super::{
-    brussels_input, format_date, kind_key, pick, programme_text, status_key, DateStyle,
-    PersonSearch,
-};
+use super::calendar::{AgendaQuery, Period};
+use super::{brussels_input, kind_key, pick, programme_text, status_key};
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::dom::{focus_first_error, focus_id};
+use crate::components::dom::focus_first_error;
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
@@ -30,9 +26,8 @@ use crate::components::form::{SelectField, TextAreaField};
 use crate::components::load::{load_page, PageHeadings};
 use crate::i18n::activities::ActKey;
 use crate::i18n::common::CommonKey;
-use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
-use crate::i18n::{tag_label, Text};
+use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{activity_path, ACTIVITIES};
 

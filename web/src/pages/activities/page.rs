@@ -6,28 +6,19 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use shared::activities::{
-    Activity, ActivityFilter, ActivityStatus, Registration, RegistrationInput, RegistrationStatus,
-    RegistrationUpdate,
-};
-use shared::notifications::{Notification, NotificationDone, NotificationKind, NotificationStatus};
-use shared::people::{Category, PersonSummary};
+use shared::activities::{Activity, ActivityFilter, ActivityStatus};
 use uuid::Uuid;
 
 use super::agenda::agenda_href;
 use super::calendar::{time_range, AgendaQuery, Period};
 use super::form::input_from_activity;
-use super::{
-    download_text, format_date, kind_key, pick, places_line, programme_text,
-    registration_status_key, source_key, DateStyle, LoadError, PersonSearch, StatusBadge,
-};
-use crate::api::activities::{new_idempotency_key, CsvSeparator};
+use super::{format_date, kind_key, pick, places_line, programme_text, DateStyle, StatusBadge};
 use crate::api::{use_api, ApiError, FormErrors};
 use crate::components::dom::focus_id;
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::load::{load_page, load_state, PageHeadings};
-use crate::components::{Loading, StatusMessage};
+use crate::components::StatusMessage;
 use crate::i18n::activities::ActKey;
 use crate::i18n::common::CommonKey;
 use crate::i18n::person::PersonKey;

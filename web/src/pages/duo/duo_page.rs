@@ -3,13 +3,10 @@
 //! steps, why it was proposed, its health with the reasons, the follow-up calls, and the
 //! check-ins with a form to report one.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::duo::{
-    CheckIn, CheckInInput, Duo, DuoHealth, DuoOutcome, DuoStatus, DuoTransition, HealthLevel,
-    Reporter,
-};
+use shared::duo::{Duo, DuoHealth, DuoOutcome, DuoStatus, DuoTransition, HealthLevel};
 use uuid::Uuid;
 
 use super::assessments::AssessmentsCard;
@@ -17,22 +14,17 @@ use super::follow_ups::FollowUps;
 use super::trial_feedback::{confirm_hint, shows_feedback, TrialFeedbackCard};
 
 use super::{
-    format_date, format_number, manages_duos, today_in_brussels, DuoBadge, DuoTabs, HealthBadge,
-    Reasons, ScoreTotal,
+    format_date, format_number, manages_duos, DuoBadge, DuoTabs, HealthBadge, Reasons, ScoreTotal,
 };
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::dom::focus_first_error;
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
-use crate::components::form::FieldErrors;
 use crate::components::form::SelectField;
 use crate::components::form::TextAreaField;
-use crate::components::form::TextField;
-use crate::components::load::load_error;
 use crate::components::load::{load_page, PageHeadings};
-use crate::components::{Loading, StatusMessage};
+use crate::components::StatusMessage;
 use crate::i18n::common::CommonKey;
-use crate::i18n::duo::{duo_status_key, outcome_key, reporter_key, DuoKey};
+use crate::i18n::duo::{duo_status_key, outcome_key, DuoKey};
 use crate::i18n::vocabulary::VocabKey;
 use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title, I18n};
@@ -472,6 +464,7 @@ fn step_key(status: DuoStatus) -> DuoKey {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use shared::duo::Reporter;
 
     fn duo(status: DuoStatus) -> Duo {
         let t = |d: u32| Utc.with_ymd_and_hms(2026, 3, d, 10, 0, 0).single();

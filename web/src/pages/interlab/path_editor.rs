@@ -14,10 +14,10 @@ use super::entrepreneur::{
     step_class, use_entrepreneur, use_id_param, MilestoneSummary, PathProgress,
 };
 use super::project_form::DynSelect;
-use super::{date_value, opt_text, parse_date, today_in_brussels, InterlabTabs};
+use super::{date_value, parse_date, today_in_brussels, InterlabTabs};
 use crate::api::{use_api, FormErrors};
 use crate::components::dom::{focus_first_error, focus_id_later};
-use crate::components::form::{use_submit, ErrorAlert, SelectField, TextAreaField, TextField};
+use crate::components::form::{use_submit, ErrorAlert, TextField};
 use crate::components::load::{load_page, load_state, PageHeadings};
 use crate::components::StatusMessage;
 use crate::i18n::common::CommonKey;

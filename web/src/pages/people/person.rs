@@ -4,11 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use shared::consent::{ConsentInput, ConsentMethod, ConsentPurpose};
-use shared::people::{
-    AnonymiseRequest, DayPart, MembershipInput, MembershipStatus, Person, PersonStatus, Programme,
-    ProgrammeRole, Slot, TextMention, Weekday,
-};
+use shared::people::{DayPart, Person, PersonStatus, Slot, TextMention, Weekday};
 use shared::Lang;
 use uuid::Uuid;
 

@@ -4,14 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use shared::people::{
-    Category, ContactChannel, DayPart, FrenchLevel, LanguageLevel, LanguageSkill, Person,
-    PersonInput, PersonTagRef, Slot, TagKind, Weekday,
+    Category, ContactChannel, FrenchLevel, LanguageSkill, Person, PersonInput, PersonTagRef,
 };
-use shared::tags::Tag;
 use uuid::Uuid;
 
 use crate::api::{conflict_id, use_api, ApiError, FormErrors};
-use crate::components::dom::{focus_id, focus_id_later};
+use crate::components::dom::focus_id_later;
 use crate::components::form::use_submit;
 use crate::components::form::ErrorAlert;
 use crate::components::form::TextField;
@@ -21,12 +19,8 @@ use crate::i18n::common::CommonKey;
 use crate::i18n::people::PeopleKey;
 use crate::i18n::person::PersonKey;
 use crate::i18n::vocabulary::channel_key;
-use crate::i18n::vocabulary::day_part_key;
-use crate::i18n::vocabulary::language_level_key;
-use crate::i18n::vocabulary::tag_kind_key;
-use crate::i18n::vocabulary::weekday_key;
 use crate::i18n::vocabulary::{category_key, VocabKey};
-use crate::i18n::{tag_label, Text};
+use crate::i18n::Text;
 use crate::locale::{use_i18n, use_page_title};
 use crate::routes::{person_path, PEOPLE};
 
@@ -387,6 +381,8 @@ fn PersonForm(initial: Option<Person>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::people::TagKind;
+    use shared::tags::Tag;
 
     #[test]
     fn the_profile_is_unanswered_a_category_or_neither() {

@@ -6,28 +6,20 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use shared::activities::{
-    ActivityStatus, PublicEvent, PublicRegistration, PublicRegistrationReceipt, RegistrationStatus,
-};
+use shared::activities::{ActivityStatus, PublicEvent, PublicRegistration, RegistrationStatus};
 use shared::people::Category;
 use shared::schema_org::{json_ld, EVENT_JSON_LD_ID};
-use shared::{ErrorCode, Lang};
+use shared::Lang;
 use uuid::Uuid;
 
-use super::{
-    explain, format_when, language_name, now_utc, set_title, typed_contact, AboutYou,
-    ContactDetails, Honeypot, PrivacyConsent, StaffNote,
-};
+use super::{format_when, language_name, now_utc, set_title, StaffNote};
 use crate::api::{use_api, ApiError, FormErrors};
-use crate::components::dom::focus_id_later;
-use crate::components::form::use_submit;
-use crate::components::form::ErrorAlert;
 use crate::components::load::{is_not_found, load_error};
 use crate::components::Loading;
 use crate::i18n::public::{activity_kind_key, activity_programme_key, PublicKey};
 use crate::locale::use_i18n;
 use crate::pages::people::person_form::{opt_text, opt_year};
-use crate::routes::{EVENTS, SIGNUP};
+use crate::routes::EVENTS;
 
 mod links;
 mod registration;

@@ -1,6 +1,25 @@
 //! The editor's parts: the series part, the venue picker, the languages, the tags and the hosts.
 
-use super::*;
+use super::super::calendar::{picked_dates, weekly_dates};
+use super::super::{format_date, DateStyle, PersonSearch};
+use super::{opt_text, HostRow, SeriesMode, COMMON_LANGUAGES, MAX_SESSIONS};
+use crate::api::{use_api, FormErrors};
+use crate::components::dom::focus_id;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::TextField;
+use crate::i18n::activities::ActKey;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::tag_label;
+use crate::locale::use_i18n;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use shared::activities::VenueInput;
+use shared::people::PersonSummary;
+use shared::tags::Tag;
+use shared::Lang;
+use uuid::Uuid;
 
 /// One session, a weekly series or hand-picked dates, with the list of sessions it gives.
 #[component]

@@ -1,6 +1,10 @@
 //! The editor's rules, without the browser: its field names, the text of its inputs, the dates of a series.
 
-use super::*;
+use crate::api::ApiError;
+use crate::i18n::activities::ActKey;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use shared::activities::{Activity, ActivityHostInput, ActivityInput, Recurrence};
+use shared::{Lang, Problem};
 
 /// The inputs of the form, by the names the API uses for its field errors.
 pub const FIELDS: [&str; 29] = [
@@ -216,6 +220,8 @@ pub fn check_series(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::FormErrors;
+    use shared::activities::ActivityStatus;
 
     fn problem(errors: &[(&str, &str)]) -> ApiError {
         let mut map: std::collections::BTreeMap<String, Vec<String>> = Default::default();

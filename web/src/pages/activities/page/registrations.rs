@@ -1,7 +1,26 @@
 //! The registrations panel of an activity: register people, the waiting list, cancellations, the attendee file, and the people staff must tell themselves.
 
-use super::*;
+use super::super::{download_text, registration_status_key, source_key, LoadError, PersonSearch};
+use super::{csv_file_name, promoted, STATE_ORDER};
+use crate::api::activities::{new_idempotency_key, CsvSeparator};
+use crate::api::{use_api, ApiError};
+use crate::components::dom::focus_id;
+use crate::components::form::ErrorAlert;
+use crate::components::Loading;
+use crate::i18n::activities::ActKey;
+use crate::i18n::common::CommonKey;
 use crate::i18n::vocabulary::category_opt_key;
+use crate::locale::use_i18n;
+use crate::routes::person_path;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::activities::{
+    Activity, ActivityStatus, Registration, RegistrationInput, RegistrationStatus,
+    RegistrationUpdate,
+};
+use shared::notifications::{Notification, NotificationDone, NotificationKind, NotificationStatus};
+use shared::people::{Category, PersonSummary};
+use uuid::Uuid;
 
 /// What the registrations panel shows.
 #[derive(Debug, Clone, PartialEq)]

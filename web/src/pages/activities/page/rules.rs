@@ -1,6 +1,7 @@
 //! The activity page's rules, without the browser: the order of the states, who the waiting list promoted, the mix against the targets, the attendee file's name.
 
-use super::*;
+use crate::api::activities::CsvSeparator;
+use shared::activities::{Activity, Registration, RegistrationStatus};
 
 /// The order in which the states are listed.
 pub const STATE_ORDER: [RegistrationStatus; 6] = [
@@ -90,6 +91,8 @@ mod tests {
     use super::*;
     use chrono::Utc;
     use shared::activities::RegistrationSource;
+    use shared::people::Category;
+    use uuid::Uuid;
 
     fn reg(n: u128, status: RegistrationStatus) -> Registration {
         Registration {

@@ -1,6 +1,25 @@
 //! A duo's check-ins: the reported meetings and the form to report one.
 
-use super::*;
+use super::super::{format_date, today_in_brussels};
+use super::takes_check_ins;
+use crate::api::{use_api, FormErrors};
+use crate::components::dom::focus_first_error;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::components::form::FieldErrors;
+use crate::components::form::SelectField;
+use crate::components::form::TextAreaField;
+use crate::components::form::TextField;
+use crate::components::load::load_error;
+use crate::components::Loading;
+use crate::i18n::common::CommonKey;
+use crate::i18n::duo::{reporter_key, DuoKey};
+use crate::i18n::Text;
+use crate::locale::use_i18n;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use shared::duo::{CheckIn, CheckInInput, DuoStatus, Reporter};
+use uuid::Uuid;
 
 /// The check-in form's values, as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

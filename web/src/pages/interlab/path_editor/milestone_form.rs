@@ -1,7 +1,18 @@
 //! A milestone's form, new or edited: title, description, due date, who carries it, status,
 //! what shows it is done, and the need it serves.
 
-use super::*;
+use super::super::project_form::DynSelect;
+use super::super::{date_value, opt_text, parse_date};
+use super::{need_choices, owners, statuses, MILESTONE_FIELDS};
+use crate::api::{use_api, FormErrors};
+use crate::components::dom::focus_first_error;
+use crate::components::form::{use_submit, ErrorAlert, SelectField, TextAreaField, TextField};
+use crate::i18n::common::CommonKey;
+use crate::i18n::interlab::IlKey;
+use crate::locale::use_i18n;
+use leptos::prelude::*;
+use shared::interlab::{Milestone, MilestoneInput, MilestoneOwner, MilestoneStatus, Need};
+use uuid::Uuid;
 
 /// The milestone's values as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,7 +1,16 @@
 //! One of InterLab's vocabularies (sectors, strengths): its terms with their four labels, a form
 //! to add one and each term's form to change its identifier or labels.
 
-use super::*;
+use super::{term_input, term_name, terms_for_reader, Editing};
+use crate::api::{use_api, FormErrors};
+use crate::components::dom::focus_id_later;
+use crate::components::form::{use_submit, ErrorAlert, TextField};
+use crate::components::load::load_state;
+use crate::i18n::common::CommonKey;
+use crate::i18n::interlab::IlKey;
+use crate::locale::use_i18n;
+use leptos::prelude::*;
+use shared::interlab::{Term, TermInput, TermKind};
 
 pub const TERM_FIELDS: [&str; 5] = ["slug", "label_fr", "label_en", "label_nl", "label_ar"];
 

@@ -1,6 +1,24 @@
 //! The person page's forms: add a membership, record or withdraw a consent, anonymise.
 
-use super::*;
+use super::{confirmation_ok, CONFIRMATION_WORD};
+use crate::api::use_api;
+use crate::components::form::ErrorAlert;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::vocabulary::consent_method_key;
+use crate::i18n::vocabulary::membership_status_key;
+use crate::i18n::vocabulary::programme_key;
+use crate::i18n::vocabulary::programme_role_key;
+use crate::i18n::vocabulary::purpose_key;
+use crate::locale::use_i18n;
+use leptos::prelude::*;
+use shared::consent::{ConsentInput, ConsentMethod, ConsentPurpose};
+use shared::people::{
+    AnonymiseRequest, MembershipInput, MembershipStatus, Person, Programme, ProgrammeRole,
+    TextMention,
+};
+use shared::Lang;
+use uuid::Uuid;
 
 /// A small form under the memberships: programme, role and state (started today).
 #[component]

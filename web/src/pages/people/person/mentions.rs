@@ -4,8 +4,11 @@
 
 use shared::people::{MentionedIn, TextMention};
 
-use super::*;
+use crate::i18n::people::PeopleKey;
+use crate::locale::use_i18n;
+use crate::routes::person_edit_path;
 use crate::routes::{activity_edit_path, duo_candidate_edit_path, duo_path, proposal_path, DUO};
+use leptos::prelude::*;
 
 /// Where to edit a text, and how to name the record.
 fn target(m: &TextMention) -> (PeopleKey, String) {

@@ -1,6 +1,19 @@
 //! The person form's parts: the languages, the tags and the availability grid.
 
-use super::*;
+use crate::api::use_api;
+use crate::components::dom::focus_id;
+use crate::i18n::people::PeopleKey;
+use crate::i18n::person::PersonKey;
+use crate::i18n::tag_label;
+use crate::i18n::vocabulary::day_part_key;
+use crate::i18n::vocabulary::language_level_key;
+use crate::i18n::vocabulary::tag_kind_key;
+use crate::i18n::vocabulary::weekday_key;
+use crate::locale::use_i18n;
+use leptos::prelude::*;
+use shared::people::{DayPart, LanguageLevel, PersonTagRef, Slot, TagKind, Weekday};
+use shared::tags::Tag;
+use uuid::Uuid;
 
 /// One language of the form, with its own signals so typing does not redraw the list.
 #[derive(Clone, Copy)]

@@ -1,6 +1,22 @@
 //! The registration part of the event page: the form, the refusal when registration has just closed, and the confirmation.
 
-use super::*;
+use super::super::{
+    explain, format_when, typed_contact, AboutYou, ContactDetails, Honeypot, PrivacyConsent,
+};
+use super::{Done, RegistrationForm, FIELDS};
+use crate::api::{use_api, ApiError, FormErrors};
+use crate::components::dom::focus_id_later;
+use crate::components::form::use_submit;
+use crate::components::form::ErrorAlert;
+use crate::i18n::public::PublicKey;
+use crate::locale::use_i18n;
+use crate::routes::SIGNUP;
+use leptos::prelude::*;
+use shared::activities::{
+    PublicEvent, PublicRegistration, PublicRegistrationReceipt, RegistrationStatus,
+};
+use shared::{ErrorCode, Lang};
+use uuid::Uuid;
 
 #[component]
 pub(super) fn RegistrationFormView(
@@ -133,7 +149,7 @@ pub(super) fn Confirmation(
                 })}
             </dl>
             <p>
-                <a class="button" href=move || links::calendar_path(id, i18n.lang.get()) download="">
+                <a class="button" href=move || super::links::calendar_path(id, i18n.lang.get()) download="">
                     {move || i18n.t(PublicKey::AddToCalendar)}
                 </a>
             </p>

@@ -46,13 +46,24 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// Any successful write may change the public agenda: drop the cached feeds.
+/// Any successful write may change the public agenda: drop the cached feeds. Any write at all
+/// makes the kept reports stale (even a refused one: what matters is that none is missed).
 async fn invalidate_feeds(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
     let writes = !req.method().is_safe();
-    let res = next.call(req).await?;
+    let reports = writes
+        .then(|| {
+            req.app_data::<web::Data<AppState>>()
+                .map(|s| s.reports.clone())
+        })
+        .flatten();
+    let res = next.call(req).await;
+    if let Some(reports) = reports {
+        reports.invalidate();
+    }
+    let res = res?;
     if writes && res.status().is_success() {
         if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
             state.feed_cache.invalidate();

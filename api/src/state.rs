@@ -44,6 +44,8 @@ pub struct AppState {
     pub feed_cache: Arc<FeedCache>,
     /// The public agenda in memory, for feed requests the feed cache has not seen.
     pub agenda: Arc<crate::activities::public::agenda::AgendaCache>,
+    /// Reports already computed, per period, until the next write.
+    pub reports: Arc<crate::reports::cache::ReportCache>,
     /// Wakes the outbox task after a change queued notifications.
     pub outbox: Arc<tokio::sync::Notify>,
 }
@@ -106,6 +108,7 @@ impl AppState {
             openapi_json: Arc::new(openapi_json),
             feed_cache: Arc::new(FeedCache::default()),
             agenda: Arc::default(),
+            reports: Arc::default(),
             outbox: Arc::new(tokio::sync::Notify::new()),
         }
     }

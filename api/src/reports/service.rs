@@ -1,5 +1,7 @@
 //! The reports' use cases: the summary of a period, the yearly report, the home page.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Duration, Utc};
 use shared::reports::{
     Home, HomeActivity, HomeItem, ReportCell, ReportQuery, ReportSummary, YearlyReport,
@@ -10,6 +12,7 @@ use crate::activities::dto::pick;
 use crate::db::{stored_id, Db, DbConnection};
 use crate::error::ApiError;
 use crate::http::auth::AuthUser;
+use crate::reports::cache::ReportCache;
 use crate::reports::domain::indicators::{report, ProposalFacts, NO_CATEGORY};
 use crate::reports::domain::period::{brussels_midnight, Asked, Period};
 use crate::reports::store;
@@ -54,6 +57,22 @@ pub fn summary(
     })
 }
 
+/// [`summary`], given back from `cache` when nothing was written since it was computed.
+pub fn cached_summary(
+    cache: &ReportCache,
+    db: &Db,
+    conn: &mut DbConnection,
+    period: Period,
+) -> Result<Arc<ReportSummary>, ApiError> {
+    if let Some(kept) = cache.get(period) {
+        return Ok(kept);
+    }
+    let generation = cache.generation();
+    let report = Arc::new(summary(db, conn, period)?);
+    cache.put(period, generation, report.clone());
+    Ok(report)
+}
+
 /// InterAct's pipeline over the period, from the programme's own reports hook.
 fn proposal_facts(conn: &mut DbConnection, period: Period) -> Result<ProposalFacts, ApiError> {
     let s = crate::activities::interact::service::summary::summary(
@@ -92,6 +111,7 @@ pub const HIGHLIGHTS: [&str; 9] = [
 
 /// The funders' report of `year`.
 pub fn yearly(
+    cache: &ReportCache,
     db: &Db,
     conn: &mut DbConnection,
     year: Option<i32>,
@@ -100,7 +120,7 @@ pub fn yearly(
         year: Some(year.unwrap_or_else(|| today().year())),
         ..ReportQuery::default()
     })?;
-    let summary = summary(db, conn, period)?;
+    let summary = (*cached_summary(cache, db, conn, period)?).clone();
     // InterAct's tables come first in the summary, so "participants" is InterAct's.
     let highlights: Vec<ReportCell> = HIGHLIGHTS
         .iter()

@@ -821,18 +821,70 @@ fn activity(app: &TestApp, title: &str, starts: chrono::NaiveDateTime, capacity:
     id
 }
 
-fn register(app: &TestApp, activity: &str, person: &str, category: &str, status: &str) {
+fn register(app: &TestApp, activity: &str, person: &str, category: &str, status: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
     exec(
         app,
         &format!(
             "INSERT INTO registrations (id, activity_id, person_id, category, status, source, \
-             queued_at, created_at, updated_at) VALUES ('{}', '{activity}', '{person}', \
+             queued_at, created_at, updated_at) VALUES ('{id}', '{activity}', '{person}', \
              '{category}', '{status}', 'staff', '2026-01-01 10:00:00', '2026-01-01 10:00:00', \
-             '2026-01-01 10:00:00')",
-            uuid::Uuid::new_v4()
+             '2026-01-01 10:00:00')"
         ),
     );
+    id
 }
+
+// Reports are kept per period between writes (`reports::cache`): the next read of the same
+// period is the same report, and a change made through the API shows at the next read.
+both!(
+    a_kept_report_gives_way_to_a_change_made_through_the_api,
+    |app: TestApp| async move {
+        let token = coordinator(&app).await;
+        let starts = chrono::NaiveDate::from_ymd_opt(YEAR, 3, 10)
+            .and_then(|d| d.and_hms_opt(17, 0, 0))
+            .expect("date");
+        let workshop = activity(&app, "Cuisine du monde", starts, 20);
+        let seats: Vec<String> = (0..6)
+            .map(|i| {
+                let p = person(&app, &format!("Personne{i}"), "newcomer", "active");
+                register(&app, &workshop, &p, "newcomer", "registered")
+            })
+            .collect();
+        let path = format!("{SUMMARY}?year={YEAR}");
+        let read = || async {
+            expect_json::<ReportSummary>(app.get(&path, Some(&token)).await, StatusCode::OK).await
+        };
+        let participants = |r: &ReportSummary| {
+            total(table(r, ReportGroup::Interact, "participants_by_category")).value
+        };
+
+        let first = read().await;
+        assert_ne!(participants(&first), Some(6.0), "nobody attended yet");
+        let again = read().await;
+        assert_eq!(again, first, "the same report, kept");
+
+        for seat in &seats {
+            let res = app
+                .send_json(
+                    reqwest::Method::POST,
+                    &format!("/api/v1/activities/{workshop}/registrations/{seat}/status"),
+                    Some(&token),
+                    &serde_json::json!({ "status": "attended" }),
+                )
+                .await;
+            assert_eq!(
+                res.status(),
+                StatusCode::OK,
+                "{}",
+                res.text().await.unwrap_or_default()
+            );
+        }
+        let after = read().await;
+        assert_eq!(participants(&after), Some(6.0), "the six who attended");
+        assert!(after.generated_at > first.generated_at);
+    }
+);
 
 fn duo_with_call_due(app: &TestApp, newcomer: &str, local: &str) -> String {
     let id = uuid::Uuid::new_v4().to_string();

@@ -1,5 +1,7 @@
 //! `/reports/summary` (JSON, CSV, XLSX) and `/reports/yearly`: coordinators and admins only.
 
+use std::sync::Arc;
+
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
 use shared::activities::CsvSeparator;
@@ -13,13 +15,17 @@ use crate::http::openapi::ReadErrors;
 use crate::reports::{export, service};
 use crate::state::AppState;
 
-async fn load(state: &AppState, ctx: &Ctx, q: &ReportQuery) -> Result<ReportSummary, ApiError> {
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    q: &ReportQuery,
+) -> Result<Arc<ReportSummary>, ApiError> {
     ctx.require(Permission::ReadReports)?;
     let period = service::period_of(q)?;
-    let db = state.db.clone();
+    let (db, cache) = (state.db.clone(), state.reports.clone());
     state
         .db
-        .run(move |conn| service::summary(&db, conn, period))
+        .run(move |conn| service::cached_summary(&cache, &db, conn, period))
         .await
 }
 
@@ -48,7 +54,7 @@ pub async fn summary(
     ctx: Ctx,
     query: Query<ReportQuery>,
 ) -> Result<web::Json<ReportSummary>, ApiError> {
-    Ok(web::Json(load(&state, &ctx, &query.0).await?))
+    Ok(web::Json((*load(&state, &ctx, &query.0).await?).clone()))
 }
 
 /// The same figures as CSV (UTF-8 with BOM; `sep=semicolon` for Excel in Belgium); a
@@ -111,11 +117,11 @@ pub async fn yearly(
 ) -> Result<web::Json<YearlyReport>, ApiError> {
     ctx.require(Permission::ReadReports)?;
     let year = query.0.year;
-    let db = state.db.clone();
+    let (db, cache) = (state.db.clone(), state.reports.clone());
     Ok(web::Json(
         state
             .db
-            .run(move |conn| service::yearly(&db, conn, year))
+            .run(move |conn| service::yearly(&cache, &db, conn, year))
             .await?,
     ))
 }

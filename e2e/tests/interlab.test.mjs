@@ -138,7 +138,9 @@ describe('interlab: a coordinator follows the application to a path in progress'
   it('interlab: welcomes the application into a cohort, which makes the person an entrepreneur', async () => {
     await s.page.locator('button', { hasText: 'Accueillir dans une cohorte' }).click();
     await s.page.locator('#project_name').waitFor();
-    // The newest cohort is chosen by default.
+    // The newest cohort is chosen by default, once the cohorts have loaded (a slow machine
+    // showed the form before the list came).
+    await s.page.waitForFunction(() => document.querySelector('#cohort_id')?.value !== '');
     assert.notEqual(await s.page.locator('#cohort_id').inputValue(), '');
     await s.page.locator('#decision-form button[type=submit]').click();
     await s.page.locator('#project_name-error').waitFor();
